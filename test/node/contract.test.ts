@@ -1,0 +1,25 @@
+// The same contract against the Node entry's app over libSQL (a fresh file database).
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClient } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import { beforeAll } from 'vitest'
+import { createApp } from '../../worker/app'
+import { libsqlDatabase } from '../../worker/db/libsql'
+import { contractSuite } from '../http/contract-suite'
+
+const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-')), 'test.db')}` })
+const app = createApp({
+  openDb: (m) => libsqlDatabase(client, m),
+  instructorCode: 'test-instructor-code',
+  clientAddress: () => '127.0.0.1',
+  now: () => Date.now(),
+})
+
+beforeAll(async () => {
+  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
+})
+
+contractSuite(async (req) => app.fetch(req))

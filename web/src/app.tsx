@@ -1,0 +1,89 @@
+// The shell: who is signed in, the navigation, and which page the path shows.
+
+import type { ComponentType } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { api, setUnauthenticatedHandler } from './api'
+import { Nav } from './components/nav'
+import { navigate, useLocation } from './router'
+import type { User } from './types'
+import { WelcomePage } from './pages/welcome'
+import { LoginPage, SignupPage } from './pages/auth-pages'
+import { LabsPage } from './pages/labs'
+import { NotFoundPage } from './pages/not-found'
+import { InstructorPage } from './pages/instructor'
+
+type LabPageType = ComponentType<{ labId: string; user: User }>
+let labPage: LabPageType | undefined
+
+/** Loads the lab page (and with it CodeMirror) only when a lab is opened. */
+function LazyLab(props: { labId: string; user: User }) {
+  const [Page, setPage] = useState<LabPageType | undefined>(() => labPage)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    if (Page) return
+    import('./lab/lab-page')
+      .then((m) => {
+        labPage = m.LabPage
+        setPage(() => m.LabPage)
+      })
+      .catch(() => setFailed(true))
+  }, [Page])
+  if (failed) return <p role="alert">The lab page could not be loaded. Please reload the page.</p>
+  if (!Page) return <p class="loading">Loading the lab…</p>
+  return <Page {...props} />
+}
+
+function needsLogin(path: string): boolean {
+  return path === '/labs' || path.startsWith('/labs/') || path.startsWith('/instructor')
+}
+
+export function App() {
+  const { path } = useLocation()
+  const [user, setUser] = useState<User | null | undefined>(undefined)
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setUser(null))
+    api<{ user: User }>('GET', '/api/me', undefined, { redirectOn401: false })
+      .then((r) => setUser(r.user))
+      .catch(() => setUser(null))
+  }, [])
+
+  useEffect(() => {
+    if (user === null && needsLogin(path)) {
+      navigate(`/login?next=${encodeURIComponent(path + location.search)}`, { replace: true })
+    }
+  }, [user, path])
+
+  const signedIn = (u: User, next: string) => {
+    setUser(u)
+    navigate(next)
+  }
+  const signedOut = () => {
+    setUser(null)
+    navigate('/')
+  }
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Nav user={user ?? null} path={path} onLogout={signedOut} />
+      <main id="main" tabIndex={-1} class={path.startsWith('/labs/') ? 'main main-wide' : 'main'}>
+        {user === undefined ? <p class="loading">Loading…</p> : route(path, user, signedIn)}
+      </main>
+    </>
+  )
+}
+
+function route(path: string, user: User | null, signedIn: (u: User, next: string) => void) {
+  if (path === '/') return <WelcomePage user={user} onSignedIn={signedIn} />
+  if (path === '/login') return <LoginPage onSignedIn={signedIn} />
+  if (path === '/signup') return <SignupPage onSignedIn={signedIn} />
+  if (!user) return needsLogin(path) ? <p class="loading">Taking you to log in…</p> : <NotFoundPage />
+  if (path === '/labs' || path === '/labs/') return <LabsPage user={user} />
+  const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path)
+  if (lab?.[1]) return <LazyLab key={lab[1]} labId={lab[1]} user={user} />
+  if (path === '/instructor' || path.startsWith('/instructor/')) return <InstructorPage user={user} path={path} />
+  return <NotFoundPage />
+}

@@ -1,0 +1,93 @@
+// The Cluster map panel: the SVG drawing, the animated last request, and a text summary of both.
+
+import { useEffect, useMemo, useState } from 'preact/hooks'
+import type { KubeObject, TraceEntry } from '../types'
+import { layoutMap, type MapLayout } from './map-layout'
+import { MapSvgBody } from './map-svg'
+import { TraceList } from './trace-list'
+import { TraceOverlay } from './trace-overlay'
+import { tracePoints, type TracePoint } from './trace-path'
+
+const STEP_MS = 650
+
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+function activeKey(p: TracePoint, entry: TraceEntry): string | undefined {
+  const o = p.hop.object
+  if (p.hop.kind === 'dns') return 'dns'
+  if (p.hop.kind === 'client') return entry.from.kind === 'pod' ? `${entry.from.namespace ?? 'default'}/${entry.from.name}` : 'workstation'
+  if (o?.kind === 'Service') return `svc:${o.namespace ?? 'default'}/${o.name}`
+  if (o?.kind === 'Pod') return `${o.namespace ?? 'default'}/${o.name}`
+  return undefined
+}
+
+function Summary({ layout }: { layout: MapLayout }) {
+  return (
+    <div class="visually-hidden">
+      <h3>Cluster map as text</h3>
+      <ul>
+        {layout.nodes.map((n) => (
+          <li key={n.name}>
+            {n.name === 'not scheduled' ? 'Not scheduled yet' : `Node ${n.name}`}: {n.pods.length ? n.pods.map((p) => `pod ${p.name} ${p.ip || 'no IP'} ${p.status.text}`).join('; ') : 'no pods'}
+          </li>
+        ))}
+        {layout.services.map((s) => (
+          <li key={s.key}>
+            Service {s.name}: {s.lines.join(', ')}; endpoints {s.endpoints.length ? s.endpoints.map((e) => `${e.ip}${e.ready ? '' : ' (not ready)'}`).join(', ') : 'none'}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+interface Props {
+  objects: KubeObject[]
+  trace: { id: number; entry: TraceEntry } | null
+}
+
+export function ClusterMap({ objects, trace }: Props) {
+  const layout = useMemo(() => layoutMap(objects), [objects])
+  const points = useMemo(() => (trace ? tracePoints(trace.entry, layout) : []), [trace, layout])
+  const [step, setStep] = useState(0)
+  const reduced = prefersReducedMotion()
+
+  useEffect(() => {
+    if (!trace) return
+    const last = trace.entry.hops.length - 1
+    if (reduced) return setStep(last)
+    setStep(0)
+    let i = 0
+    const timer = setInterval(() => {
+      i++
+      setStep(Math.min(i, last))
+      if (i >= last) clearInterval(timer)
+    }, STEP_MS)
+    return () => clearInterval(timer)
+  }, [trace?.id])
+
+  const active = new Set<string>()
+  if (trace) for (const p of points.slice(0, step + 1)) {
+    const k = activeKey(p, trace.entry)
+    if (k) active.add(k)
+  }
+
+  return (
+    <section class="panel panel-map" aria-labelledby="map-title">
+      <h2 id="map-title">Cluster map</h2>
+      <div class="map-scroll">
+        <svg class="cluster-map" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label="Cluster map" aria-describedby="map-legend">
+          <MapSvgBody layout={layout} activeKeys={active} />
+          {trace && points.length > 0 && <TraceOverlay entry={trace.entry} points={points} step={step} width={layout.width} height={layout.height} />}
+        </svg>
+      </div>
+      <p id="map-legend" class="map-legend small-text">
+        <span class="legend tone-ok">● Running and ready</span> <span class="legend tone-wait">◐ starting or not ready</span> <span class="legend tone-bad">✗ failing</span> <span class="legend tone-gone">○ terminating</span>. Solid arrows: ready endpoints; dashed: not ready.
+      </p>
+      {trace && <TraceList entry={trace.entry} open={reduced || !trace.entry.hops.every((h) => h.ok)} />}
+      <Summary layout={layout} />
+    </section>
+  )
+}

@@ -1,0 +1,105 @@
+// The Editor panel: CodeMirror (loaded on demand) with an Apply button and line-pointed errors.
+
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { EditorHandle } from './codemirror-setup'
+
+export const STARTER_MANIFEST = `# Write or paste a manifest here, then press Apply.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+`
+
+export interface ApplyError {
+  line?: number
+  message: string
+}
+
+interface Props {
+  labId: string
+  busy: boolean
+  error: ApplyError | null
+  onApply: (text: string) => void
+  onReady: (handle: EditorHandle) => void
+}
+
+function draftKey(labId: string): string {
+  return `servicelab:editor:${labId}`
+}
+
+export function Editor({ labId, busy, error, onApply, onReady }: Props) {
+  const host = useRef<HTMLDivElement>(null)
+  const handle = useRef<EditorHandle | null>(null)
+  const [failed, setFailed] = useState(false)
+
+  useEffect(() => {
+    let cancelled = false
+    import('./codemirror-setup')
+      .then(({ createEditor }) => {
+        if (cancelled || !host.current) return
+        const saved = localStorage.getItem(draftKey(labId))
+        const h = createEditor(host.current, saved ?? STARTER_MANIFEST, (text) => {
+          try {
+            localStorage.setItem(draftKey(labId), text)
+          } catch {
+            // storage full or disabled: the draft is simply not kept
+          }
+        })
+        handle.current = h
+        onReady(h)
+      })
+      .catch(() => setFailed(true))
+    return () => {
+      cancelled = true
+      handle.current?.destroy()
+    }
+  }, [labId])
+
+  useEffect(() => {
+    if (error?.line) handle.current?.markLine(error.line)
+    else handle.current?.clearMarks()
+  }, [error])
+
+  return (
+    <section class="panel panel-editor" aria-labelledby="editor-title">
+      <div class="panel-head">
+        <h2 id="editor-title">Editor</h2>
+        <button type="button" class="primary" disabled={busy || failed} onClick={() => handle.current && onApply(handle.current.getText())}>
+          Apply
+        </button>
+      </div>
+      <div class="editor-host" ref={host}>
+        {failed && <p role="alert">The editor could not be loaded. Please reload the page.</p>}
+      </div>
+      <div class="editor-status" role="status">
+        {error && (
+          <p class="field-error">
+            <span aria-hidden="true">⚠ </span>
+            {error.line ? `Line ${error.line}: ` : ''}
+            {error.message}{' '}
+            {error.line && (
+              <button type="button" class="link-button" onClick={() => error.line && handle.current?.focusLine(error.line)}>
+                Go to line {error.line}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,64 @@
+// Where each hop of a request's trace sits on the map.
+
+import type { Hop, TraceEntry } from '../types'
+import type { Box, MapLayout } from './map-layout'
+
+export interface TracePoint {
+  x: number
+  y: number
+  hop: Hop
+}
+
+const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })
+
+function podBox(layout: MapLayout, namespace: string | undefined, name: string): Box | undefined {
+  return layout.pods.get(`${namespace ?? 'default'}/${name}`) ?? [...layout.pods.values()].find((p) => p.name === name)
+}
+
+function serviceBox(layout: MapLayout, namespace: string | undefined, name: string): Box | undefined {
+  return layout.services.find((s) => s.name === name && (!namespace || s.namespace === namespace))
+}
+
+function originBox(entry: TraceEntry, layout: MapLayout): Box | undefined {
+  const f = entry.from
+  if (f.kind === 'pod') return podBox(layout, f.namespace, f.name)
+  if (f.kind === 'node') {
+    const n = layout.nodes.find((x) => x.name === f.name)
+    return n && { x: n.x, y: n.y, w: n.w, h: 40 }
+  }
+  return layout.workstation
+}
+
+function hopBox(hop: Hop, entry: TraceEntry, layout: MapLayout): Box | undefined {
+  const o = hop.object
+  if (hop.kind === 'client') return originBox(entry, layout)
+  if (hop.kind === 'dns') return layout.dns
+  if (o?.kind === 'Pod') return podBox(layout, o.namespace, o.name)
+  if (o?.kind === 'Service') return serviceBox(layout, o.namespace, o.name)
+  if (o?.kind === 'Node') {
+    const n = layout.nodes.find((x) => x.name === o.name)
+    return n && { x: n.x, y: n.y, w: n.w, h: 40 }
+  }
+  return undefined
+}
+
+/** One point per hop; a hop with no place of its own sits a little past the previous one. */
+export function tracePoints(entry: TraceEntry, layout: MapLayout): TracePoint[] {
+  const points: TracePoint[] = []
+  let prev = centre(originBox(entry, layout) ?? layout.workstation)
+  for (const hop of entry.hops) {
+    const box = hopBox(hop, entry, layout)
+    const p = box ? centre(box) : { x: prev.x + 40, y: prev.y + 24 }
+    points.push({ ...p, hop })
+    prev = p
+  }
+  return points
+}
+
+/** A short line about where the request came from, for the hop list. */
+export function originText(entry: TraceEntry): string {
+  const f = entry.from
+  if (f.kind === 'pod') return `pod ${f.name}${f.namespace && f.namespace !== 'default' ? ` (namespace ${f.namespace})` : ''}`
+  if (f.kind === 'node') return `node ${f.name}`
+  return 'your workstation (outside the cluster)'
+}

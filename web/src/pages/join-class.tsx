@@ -1,0 +1,60 @@
+// Joining an instructor's class with the code they hand out.
+
+import { useState } from 'preact/hooks'
+import { api, ApiError, errorText } from '../api'
+
+export function JoinClassForm() {
+  const [code, setCode] = useState('')
+  const [error, setError] = useState('')
+  const [joined, setJoined] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setJoined('')
+    if (!code.trim()) return setError('Enter the join code your instructor gave you.')
+    setBusy(true)
+    try {
+      const r = await api<{ class: { id: string; name: string } }>('POST', '/api/classes/join', { joinCode: code.trim() })
+      setError('')
+      setCode('')
+      setJoined(`You joined ${r.class.name}.`)
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 404 ? 'No class has that code.' : errorText(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section class="join-class" aria-labelledby="join-title">
+      <h2 id="join-title">Join a class</h2>
+      <form onSubmit={submit} noValidate class="inline-form">
+        <div class={error ? 'field field-invalid' : 'field'}>
+          <label for="join-code">Join code</label>
+          <input
+            id="join-code"
+            value={code}
+            autoComplete="off"
+            autoCapitalize="characters"
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'join-code-error' : undefined}
+            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+          />
+          {error && (
+            <p class="field-error" id="join-code-error">
+              <span aria-hidden="true">⚠ </span>
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="submit" disabled={busy}>
+          Join
+        </button>
+      </form>
+      <p role="status" class="status-line">
+        {joined}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,58 @@
+// The one Hono app both entries serve: API routes, guards, the one error handler, the web pages.
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { authRoutes, meRoutes } from './http/auth'
+import { classRoutes } from './http/classes'
+import { clusterRoutes } from './http/clusters'
+import { AppError } from './http/errors'
+import type { AppEnv, Deps } from './http/env'
+import { sameOriginOnly, securityHeaders } from './http/guards'
+import { labRoutes } from './http/labs'
+import { newMetrics, serverTiming } from './db/metrics'
+
+function errorResponse(code: string, message: string, field?: string) {
+  return { error: field ? { code, message, field } : { code, message } }
+}
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', securityHeaders())
+  app.use('/api/*', async (c, next) => {
+    const metrics = newMetrics()
+    c.set('deps', deps)
+    c.set('metrics', metrics)
+    c.set('db', deps.openDb(metrics))
+    const started = performance.now()
+    await next()
+    c.header('Server-Timing', serverTiming(metrics, performance.now() - started))
+    c.header('Cache-Control', 'no-store')
+  })
+  app.use('/api/*', sameOriginOnly())
+
+  app.route('/api/auth', authRoutes)
+  app.route('/api/me', meRoutes)
+  app.route('/api/labs', labRoutes)
+  app.route('/api/clusters', clusterRoutes)
+  app.route('/api/classes', classRoutes)
+  app.all('/api/*', (c) => c.json(errorResponse('not_found', 'There is no such API route.'), 404))
+
+  app.all('*', async (c) => {
+    if (!deps.serveAsset) return c.text('Not found', 404)
+    return deps.serveAsset(c.req.raw)
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.extra.headers ?? {})) c.header(k, v)
+      return c.json(errorResponse(err.code, err.message, err.extra.field), err.status)
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status
+      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : 'http_error'
+      return c.json(errorResponse(code, err.message || 'The request could not be handled.'), status)
+    }
+    console.error('unhandled error', err)
+    return c.json(errorResponse('internal_error', 'Something went wrong on our side. Please try again.'), 500)
+  })
+  return app
+}

@@ -1,0 +1,109 @@
+// The one schema: drizzle-kit generates migrations/ from this file (npm run db:generate).
+
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** stored lower-cased: emails are compared case-insensitively */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['learner', 'instructor'] }).notNull().default('learner'),
+    passwordHash: text('password_hash').notNull(),
+    passwordSalt: text('password_salt').notNull(),
+    passwordIterations: integer('password_iterations').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+)
+
+/** Only the SHA-256 of a session token is stored; the token itself lives in the cookie. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/** Failed-login counters per account and per client address, shared by every Worker isolate. */
+export const authThrottle = sqliteTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start').notNull(),
+  lockedUntil: integer('locked_until').notNull().default(0),
+})
+
+/**
+ * One learner's cluster for one lab: the whole simulated cluster is one JSON document with a
+ * version for optimistic concurrency. Progress lives in the same row (and survives a reset), so a
+ * command writes exactly two rows: this one and its history row.
+ */
+export const clusters = sqliteTable(
+  'clusters',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    labId: text('lab_id').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull(),
+    /** JSON: { tasks: { [taskId]: doneAtMs }, completedAt: ms | null } */
+    progress: text('progress').notNull().default('{"tasks":{},"completedAt":null}'),
+    commands: integer('commands').notNull().default(0),
+    timeSpentSeconds: integer('time_spent_seconds').notNull().default(0),
+    lastActivityAt: integer('last_activity_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('clusters_user_lab_unique').on(t.userId, t.labId)],
+)
+
+/**
+ * Every command run in a cluster. Keyed by (cluster, seq) with no other index, so inserting a row
+ * writes one row (D1 counts index entries as written rows).
+ */
+export const commandHistory = sqliteTable(
+  'command_history',
+  {
+    clusterId: text('cluster_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: integer('at').notNull(),
+    command: text('command').notNull(),
+    stdin: text('stdin'),
+    exitCode: integer('exit_code').notNull(),
+    stdout: text('stdout').notNull(),
+    stderr: text('stderr').notNull(),
+    /** JSON array of task ids first completed by this command */
+    tasksCompleted: text('tasks_completed').notNull().default('[]'),
+    /** JSON array of diagnosis causes (`clusterip-from-outside`, ...) and validation error kinds */
+    causes: text('causes').notNull().default('[]'),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.seq] })],
+)
+
+export const classes = sqliteTable(
+  'classes',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    name: text('name').notNull(),
+    joinCode: text('join_code').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('classes_join_code_unique').on(t.joinCode), index('classes_owner_idx').on(t.ownerId)],
+)
+
+export const classMembers = sqliteTable(
+  'class_members',
+  {
+    classId: text('class_id').notNull(),
+    userId: text('user_id').notNull(),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_members_user_idx').on(t.userId)],
+)
+

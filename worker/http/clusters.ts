@@ -1,0 +1,71 @@
+// A learner's cluster: read it, reset it, run a terminal line in it, read its history.
+import { Hono } from 'hono'
+import * as z from 'zod/mini'
+import { requireSession } from '../auth/session'
+import { findCluster, listHistory, resetCluster } from '../db/clusters'
+import { findLab } from '../labs'
+import { parseProgress } from '../labs/grade'
+import { settle } from '../sim/controllers/settle'
+import type { ClusterState } from '../sim/state'
+import { notFound } from './errors'
+import type { AppContext, AppEnv } from './env'
+import { runInCluster } from './run-command'
+import { param, readJson } from './validate'
+
+export const clusterRoutes = new Hono<AppEnv>()
+clusterRoutes.use('*', requireSession())
+
+async function loadOwn(c: AppContext) {
+  const row = await findCluster(c.var.db, param(c, 'id'), c.var.userId!)
+  if (!row) throw notFound('That cluster')
+  return row
+}
+
+/** The objects a client draws: everything but Events (they are for `kubectl get events`). */
+function visibleObjects(state: ClusterState) {
+  return Object.values(state.objects).filter((o) => o.kind !== 'Event')
+}
+
+clusterRoutes.get('/:id', async (c) => {
+  const row = await loadOwn(c)
+  const now = c.var.deps.now()
+  // a view as of now: pods may have started since the last command (not stored: the next command
+  // settles the same way from the stored state)
+  const state = JSON.parse(row.state) as ClusterState
+  settle(state, now)
+  return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version, now, objects: visibleObjects(state) } })
+})
+
+clusterRoutes.post('/:id/reset', async (c) => {
+  const row = await loadOwn(c)
+  const lab = findLab(row.labId)
+  if (!lab) throw notFound('That lab')
+  const now = c.var.deps.now()
+  const seed = (JSON.parse(row.state) as ClusterState).rng ^ 0x5bd1e995
+  const state = lab.setup(seed, now)
+  await resetCluster(c.var.db, row.id, row.userId, JSON.stringify(state), now)
+  return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version + 1, now, objects: visibleObjects(state) } })
+})
+
+const runBody = z.object({
+  command: z.string().check(z.maxLength(10_000, { error: 'A command line may be at most 10,000 characters.' })),
+  stdin: z.optional(z.string().check(z.maxLength(512 * 1024, { error: 'stdin may be at most 512 KiB.' }))),
+})
+
+clusterRoutes.post('/:id/run', async (c) => {
+  const id = param(c, 'id')
+  const body = await readJson(c, runBody)
+  const out = await runInCluster(c.var.db, c.var.userId!, id, body, c.var.deps.now)
+  return c.json(out)
+})
+
+clusterRoutes.get('/:id/history', async (c) => {
+  const row = await loadOwn(c)
+  const rows = await listHistory(c.var.db, row.id)
+  const progress = parseProgress(row.progress)
+  return c.json({
+    history: rows.map((h) => ({ at: h.at, command: h.command, exitCode: h.exitCode })),
+    recent: progress.recent,
+  })
+})
+

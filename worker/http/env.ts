@@ -1,0 +1,31 @@
+import type { Context } from 'hono'
+import type { Database } from '../db/client'
+import type { DbMetrics } from '../db/metrics'
+
+/** What the runtime entry (Worker or Node) gives the app. */
+export interface Deps {
+  /** a database handle for one request, recording its cost into `metrics` */
+  openDb(metrics: DbMetrics): Database
+  /** the code that makes a signup an instructor; undefined: nobody becomes instructor that way */
+  instructorCode?: string
+  /** serves the built web front end (Workers assets, or files on disk for Node) */
+  serveAsset?(req: Request): Promise<Response>
+  /** the client's address, for rate limiting */
+  clientAddress(c: Context): string
+  /** wall clock in ms; tests may pin it */
+  now(): number
+  /** signups allowed per client address per hour */
+  signupsPerHour?: number
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps
+    db: Database
+    metrics: DbMetrics
+    userId?: string
+    tokenHash?: string
+  }
+}
+
+export type AppContext = Context<AppEnv>

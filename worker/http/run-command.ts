@@ -1,0 +1,83 @@
+// One terminal line: one read, the pure simulation, grading, one conditional write + one history
+// row in one batch. A lost race (another tab wrote first) re-runs the line on the fresh state.
+import type { Database } from '../db/client'
+import { findCluster, storeRun } from '../db/clusters'
+import { findLab } from '../labs'
+import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
+import { run } from '../sim/run'
+import type { ClusterState } from '../sim/state'
+import { AppError, notFound } from './errors'
+
+const MAX_ATTEMPTS = 40
+/** history rows keep at most this much of each stream */
+const STORED_OUTPUT_MAX = 16 * 1024
+/** a gap longer than this between commands is a break, not time spent */
+const ACTIVE_GAP_MS = 10 * 60_000
+
+function clip(text: string): string {
+  return text.length <= STORED_OUTPUT_MAX ? text : `${text.slice(0, STORED_OUTPUT_MAX)}\n[... output truncated ...]`
+}
+
+export async function runInCluster(
+  db: Database,
+  userId: string,
+  clusterId: string,
+  body: { command: string; stdin?: string },
+  clock: () => number,
+) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const row = await findCluster(db, clusterId, userId)
+    if (!row) throw notFound('That cluster')
+    const lab = findLab(row.labId)
+    if (!lab) throw notFound('That lab')
+    const now = clock()
+    const progress = parseProgress(row.progress)
+    const result = run(JSON.parse(row.state) as ClusterState, body.command, {
+      now,
+      stdin: body.stdin,
+      history: progress.recent,
+    })
+    const last = { command: body.command, stdin: body.stdin, ...result }
+    const newlyCompleted = gradeCommand(lab, result.state, last, progress, now)
+    if (body.command.trim() !== '') progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
+    const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
+    const causes = [...new Set(result.trace.map((t) => t.cause).filter((x): x is string => !!x))]
+    const stored = await storeRun(db, {
+      clusterId,
+      expectedVersion: row.version,
+      state: JSON.stringify(result.state),
+      progress: JSON.stringify(progress),
+      now,
+      timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
+      history: {
+        at: now,
+        command: body.command,
+        stdin: body.stdin ?? null,
+        exitCode: result.exitCode,
+        stdout: clip(result.stdout),
+        stderr: clip(result.stderr),
+        tasksCompleted: JSON.stringify(newlyCompleted),
+        causes: JSON.stringify(causes),
+      },
+    })
+    if (!stored) {
+      // back off a little, at random, so racing tabs do not collide again in lockstep
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
+      continue
+    }
+    const diagnoses = result.trace.filter((t) => t.diagnosis).map((t) => t.diagnosis!)
+    return {
+      stdout: result.stdout,
+      stderr: result.stderr,
+      exitCode: result.exitCode,
+      tasks: taskList(lab, progress),
+      newlyCompleted,
+      trace: result.trace,
+      changed: result.changed,
+      clear: result.clear,
+      diagnosis: diagnoses,
+      completedAt: progress.completedAt,
+    }
+  }
+  throw new AppError(409, 'conflict', 'The cluster is busy with other commands; please try again.')
+}

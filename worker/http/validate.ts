@@ -1,0 +1,73 @@
+// zod at the edge: every body and parameter goes through a schema before a handler sees it.
+import type { Context } from 'hono'
+import * as z from 'zod/mini'
+import { AppError, invalidInput } from './errors'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** Reads a JSON body (at most 1 MiB) and validates it; errors are 400/413/415 in the API's shape. */
+export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).')
+  }
+  const declared = Number(c.req.header('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  const text = await readLimited(c.req.raw)
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw invalidInput('The request body is not valid JSON.')
+  }
+  return parseWith(schema, body)
+}
+
+async function readLimited(req: Request): Promise<string> {
+  if (!req.body) return ''
+  const reader = req.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  const all = new Uint8Array(size)
+  let at = 0
+  for (const c of chunks) {
+    all.set(c, at)
+    at += c.byteLength
+  }
+  return new TextDecoder().decode(all)
+}
+
+const tooLarge = () => new AppError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
+
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+  const r = schema.safeParse(value)
+  if (r.success) return r.data
+  const issue = r.error.issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  const message = issue ? describeIssue(field, issue.message) : 'The request is not valid.'
+  throw invalidInput(message, field)
+}
+
+function describeIssue(field: string | undefined, message: string): string {
+  return field ? `${field}: ${message}` : message
+}
+
+/** Route parameters are checked too: ids are short opaque strings. */
+export const idParam = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))
+
+export function param(c: Context, name: string): string {
+  const value = c.req.param(name)
+  const r = idParam.safeParse(value)
+  if (!r.success) throw new AppError(404, 'not_found', 'That does not exist, or is not yours.')
+  return r.data
+}

@@ -1,0 +1,65 @@
+// Grading: after every command, each task not yet done is checked; a done task stays done.
+import { route } from '../sim/net/route'
+import type { ClusterState } from '../sim/state'
+import type { CheckedCommand, Lab } from './types'
+
+export interface Progress {
+  /** task id -> first completion time (ms) */
+  tasks: Record<string, number>
+  completedAt: number | null
+  /** the checks' own notes (see CheckContext.memory) */
+  memory: Record<string, unknown>
+  /** the latest command lines, oldest first, for the terminal's `history` */
+  recent: string[]
+}
+
+export const RECENT_MAX = 100
+
+export function parseProgress(text: string | null | undefined): Progress {
+  let raw: Partial<Progress> = {}
+  try {
+    raw = JSON.parse(text ?? '{}') as Partial<Progress>
+  } catch {
+    raw = {}
+  }
+  return {
+    tasks: raw.tasks ?? {},
+    completedAt: raw.completedAt ?? null,
+    memory: raw.memory ?? {},
+    recent: raw.recent ?? [],
+  }
+}
+
+/** Checks the lab's open tasks against the cluster after `last`; answers the tasks it newly completed. */
+export function gradeCommand(
+  lab: Lab,
+  state: ClusterState,
+  last: CheckedCommand,
+  progress: Progress,
+  now: number,
+): string[] {
+  const done: string[] = []
+  const probe: Parameters<Lab['tasks'][number]['check']>[0]['probe'] = (origin, req) =>
+    route(state, origin, { method: 'GET', path: '/', headers: {}, ...req }, { now, probe: true })
+  for (const task of lab.tasks) {
+    if (progress.tasks[task.id] !== undefined) continue
+    let passed = false
+    try {
+      passed = task.check({ state, now, last, memory: progress.memory, probe })
+    } catch {
+      passed = false
+    }
+    if (passed) {
+      progress.tasks[task.id] = now
+      done.push(task.id)
+    }
+  }
+  if (progress.completedAt === null && lab.tasks.length > 0 && lab.tasks.every((t) => progress.tasks[t.id] !== undefined)) {
+    progress.completedAt = now
+  }
+  return done
+}
+
+export function taskList(lab: Lab, progress: Progress) {
+  return lab.tasks.map((t) => ({ id: t.id, title: t.title, done: progress.tasks[t.id] !== undefined }))
+}

@@ -1,0 +1,75 @@
+// Node entry: the same app over libSQL (a local file by default, or a libSQL server), the web
+// front end from web/dist, migrations applied at start.
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { createClient } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import { createApp } from './app'
+import { libsqlDatabase } from './db/libsql'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+}
+
+/** Serves web/dist like Workers static assets with single-page-application fallback. */
+export function staticFiles(root: string) {
+  const base = resolve(root)
+  return async (req: Request): Promise<Response> => {
+    const path = decodeURIComponent(new URL(req.url).pathname)
+    const file = normalize(join(base, path))
+    if (file.startsWith(base) && extname(file)) {
+      try {
+        const body = await readFile(file)
+        const type = TYPES[extname(file)] ?? 'application/octet-stream'
+        const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+        return new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': cache } })
+      } catch {
+        return new Response('Not found', { status: 404 })
+      }
+    }
+    const index = await readFile(join(base, 'index.html')).catch(() => undefined)
+    if (!index) return new Response('The web front end is not built: run `npm run build:web`.', { status: 404 })
+    return new Response(index, { headers: { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' } })
+  }
+}
+
+export async function startNode(opts: { port: number; url: string; authToken?: string; instructorCode?: string }) {
+  const client = createClient({ url: opts.url, authToken: opts.authToken })
+  await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
+  await client.execute('PRAGMA busy_timeout = 5000').catch(() => undefined)
+  await migrate(drizzle(client), { migrationsFolder: resolve('migrations') })
+  const app = createApp({
+    openDb: (metrics) => libsqlDatabase(client, metrics),
+    instructorCode: opts.instructorCode,
+    serveAsset: staticFiles('web/dist'),
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    now: () => Date.now(),
+  })
+  const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
+  return { server, client }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')
+if (isMain) {
+  const port = Number(process.env.PORT ?? 8787)
+  const url = process.env.LIBSQL_URL ?? 'file:data/service-lab.db'
+  if (url.startsWith('file:')) await import('node:fs').then((fs) => fs.mkdirSync('data', { recursive: true }))
+  await startNode({
+    port,
+    url,
+    authToken: process.env.LIBSQL_AUTH_TOKEN,
+    instructorCode: process.env.INSTRUCTOR_CODE ?? 'local-instructor-code',
+  })
+  console.log(`Service Lab (Node + libSQL, ${url}) on http://localhost:${port}`)
+}

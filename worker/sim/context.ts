@@ -1,0 +1,46 @@
+// What every simulated program (kubectl, curl, the shell's builtins) runs with.
+
+import type { ClusterState } from './state'
+import type { TraceEntry } from './net/types'
+
+export interface Change {
+  kind: string
+  namespace?: string
+  name: string
+  op: 'created' | 'configured' | 'deleted'
+}
+
+/** One program's result, as a process would leave it. */
+export interface ProcessResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+export interface Ctx {
+  /** the cluster, mutated in place by the run (run() works on its own copy) */
+  s: ClusterState
+  /** ms since epoch: the time of this command */
+  now: number
+  /** every request the line sent, for the UI and the grader */
+  trace: TraceEntry[]
+  /** objects created, changed or deleted by the line */
+  changed: Change[]
+  /** earlier command lines in this lab, oldest first (for `history`) */
+  history: string[]
+  /** set by `clear` */
+  clear: boolean
+}
+
+/** Environment variables of the shell running a program. */
+export type Env = Record<string, string>
+
+export type Program = (ctx: Ctx, argv: string[], stdin: string, env: Env) => ProcessResult
+
+export function ok(stdout = ''): ProcessResult {
+  return { stdout, stderr: '', exitCode: 0 }
+}
+
+export function fail(stderr: string, exitCode = 1, stdout = ''): ProcessResult {
+  return { stdout, stderr, exitCode }
+}

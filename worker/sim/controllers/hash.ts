@@ -1,0 +1,30 @@
+// pod-template-hash: controller.ComputeHash (pkg/controller/controller_utils.go) hashes the
+// template with FNV-32a and encodes the decimal digits with rand.SafeEncodeString. Upstream hashes
+// Go's spew dump of the struct; we hash its key-sorted JSON, so values differ but look alike.
+
+import type { PodTemplateSpec } from '../objects/types'
+import { NAME_ALPHABET } from '../state'
+import { stableStringify } from './util'
+
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h >>> 0
+}
+
+/** rand.SafeEncodeString: each byte mapped into the vowel-free alphabet. */
+export function safeEncodeString(s: string): string {
+  let out = ''
+  for (let i = 0; i < s.length; i++) out += NAME_ALPHABET[s.charCodeAt(i) % NAME_ALPHABET.length]
+  return out
+}
+
+/** The pod-template-hash of a Deployment's template (collisionCount folded in when set). */
+export function computeHash(template: PodTemplateSpec, collisionCount?: number): string {
+  let text = stableStringify(template)
+  if (collisionCount) text += String(collisionCount)
+  return safeEncodeString(String(fnv32a(text)))
+}

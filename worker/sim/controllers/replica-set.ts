@@ -1,0 +1,92 @@
+// ReplicaSet controller (pkg/controller/replicaset/replica_set.go): adopt matching orphans,
+// create or delete pods until the active count equals spec.replicas, then write status.
+// Left out: slow-start batching and expectations (one settle sees all its own writes).
+
+import type { Pod, ReplicaSet } from '../objects/types'
+import { listObjects, objectKey, putObject, type ClusterState } from '../state'
+import { recordEvent } from './events'
+import { createPodFromTemplate, deletePodGracefully } from './pod-factory'
+import { controllerOf, isOwnedBy, isPodActive, isPodAvailable, isPodReady, matchesLabelSelector, ownerReference, sameJSON } from './util'
+
+const SOURCE = { component: 'replicaset-controller' }
+
+/** Pods the ReplicaSet controls (adopting matching orphans on the way). */
+export function podsOfReplicaSet(s: ClusterState, rs: ReplicaSet, pods: Pod[]): Pod[] {
+  const out: Pod[] = []
+  for (const pod of pods) {
+    if (isOwnedBy(pod, rs)) out.push(pod)
+    else if (!controllerOf(pod) && !pod.metadata.deletionTimestamp && matchesLabelSelector(rs.spec.selector, pod.metadata.labels)) {
+      pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerReference(rs)]
+      putObject(s, pod)
+      out.push(pod)
+    }
+  }
+  return out
+}
+
+/** getPodsToDelete ranking: unscheduled, pending, not ready, then the newest first. */
+function deletionRank(a: Pod, b: Pod): number {
+  const keys = (p: Pod) => [p.spec.nodeName ? 1 : 0, p.status.phase === 'Running' ? 1 : 0, isPodReady(p) ? 1 : 0]
+  const ka = keys(a)
+  const kb = keys(b)
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] as number) - (kb[i] as number)
+  const ca = a.metadata.creationTimestamp
+  const cb = b.metadata.creationTimestamp
+  if (ca !== cb) return ca > cb ? -1 : 1
+  return a.metadata.name > b.metadata.name ? -1 : 1
+}
+
+function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: number): boolean {
+  const want = rs.spec.replicas ?? 1
+  let changed = false
+  if (active.length < want) {
+    for (let i = active.length; i < want; i++) {
+      const pod = createPodFromTemplate(s, rs, rs.spec.template, now)
+      recordEvent(s, rs, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE }, now)
+      active.push(pod)
+    }
+    changed = true
+  } else if (active.length > want) {
+    const victims = [...active].sort(deletionRank).slice(0, active.length - want)
+    for (const pod of victims) {
+      deletePodGracefully(s, pod, now)
+      recordEvent(s, rs, { type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE }, now)
+    }
+    changed = true
+  }
+  return changed
+}
+
+/** calculateStatus: zero counts are omitted as the API's omitempty does. */
+function computeStatus(rs: ReplicaSet, active: Pod[], now: number): ReplicaSet['status'] {
+  const minReady = rs.spec.minReadySeconds ?? 0
+  const fully = active.filter((p) => matchesLabelSelector({ matchLabels: rs.spec.template.metadata?.labels ?? {} }, p.metadata.labels)).length
+  const ready = active.filter(isPodReady).length
+  const available = active.filter((p) => isPodAvailable(p, minReady, now)).length
+  const status: ReplicaSet['status'] = { replicas: active.length }
+  if (fully) status.fullyLabeledReplicas = fully
+  if (ready) status.readyReplicas = ready
+  if (available) status.availableReplicas = available
+  status.observedGeneration = rs.metadata.generation ?? 1
+  return status
+}
+
+/** Reconciles every ReplicaSet; returns true when anything was written. */
+export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
+  let changed = false
+  const allPods = listObjects<Pod>(s, 'Pod')
+  for (const rs of listObjects<ReplicaSet>(s, 'ReplicaSet')) {
+    if (rs.metadata.deletionTimestamp) continue
+    const pods = podsOfReplicaSet(s, rs, allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace))
+    const active = pods.filter(isPodActive)
+    if (manageReplicas(s, rs, active, now)) changed = true
+    const stillActive = active.filter((p) => isPodActive(p) && objectKey('Pod', p.metadata.namespace, p.metadata.name) in s.objects)
+    const status = computeStatus(rs, stillActive, now)
+    if (!sameJSON(status, rs.status)) {
+      rs.status = status
+      putObject(s, rs)
+      changed = true
+    }
+  }
+  return changed
+}

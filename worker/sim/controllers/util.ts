@@ -1,0 +1,93 @@
+// Small helpers the controllers share: selectors, owner references, pod readiness, conditions.
+
+import type { LabelSelector, OwnerReference, Pod, KubeObject, PodCondition } from '../objects/types'
+import { formatTimestamp, parseTimestamp } from '../state'
+
+/** Equality-based selector as Services use it (labels.SelectorFromSet); an empty map selects everything. */
+export function matchesLabels(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false
+  for (const k in selector) if ((labels ?? {})[k] !== selector[k]) return false
+  return true
+}
+
+/** metav1.LabelSelectorAsSelector semantics; an empty selector matches everything, undefined nothing. */
+export function matchesLabelSelector(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false
+  const l = labels ?? {}
+  for (const k in selector.matchLabels ?? {}) if (l[k] !== selector.matchLabels?.[k]) return false
+  for (const r of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(l, r.key)
+    const v = l[r.key]
+    if (r.operator === 'In' && !(has && (r.values ?? []).includes(v as string))) return false
+    if (r.operator === 'NotIn' && has && (r.values ?? []).includes(v as string)) return false
+    if (r.operator === 'Exists' && !has) return false
+    if (r.operator === 'DoesNotExist' && has) return false
+  }
+  return true
+}
+
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller === true)
+}
+
+export function isOwnedBy(obj: KubeObject, owner: KubeObject): boolean {
+  return controllerOf(obj)?.uid === owner.metadata.uid
+}
+
+export function ownerReference(owner: KubeObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  }
+}
+
+export function podCondition(pod: Pod, type: string): PodCondition | undefined {
+  return pod.status?.conditions?.find((c) => c.type === type)
+}
+
+/** podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True'
+}
+
+/** podutil.IsPodAvailable: ready for at least minReadySeconds. */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const c = podCondition(pod, 'Ready')
+  if (c?.status !== 'True') return false
+  if (minReadySeconds <= 0) return true
+  return parseTimestamp(c.lastTransitionTime) + minReadySeconds * 1000 <= now
+}
+
+/** controller.IsPodActive: not terminal and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp
+}
+
+/** Cheap structural equality for the small JSON values controllers compare before writing. */
+export function sameJSON(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+export function ts(ms: number): string {
+  return formatTimestamp(ms)
+}
+
+/** Sorted key order, so that a hash of an object does not depend on how it was written. */
+export function stableStringify(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort()
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'null'
+}
+
+export function clone<T>(v: T): T {
+  return structuredClone(v)
+}

@@ -1,0 +1,66 @@
+// `kubectl create -f` (kubectl pkg/cmd/create/create.go RunCreate): POST each object, print
+// `<kind>/<name> created`, keep going past failures and print them together at the end.
+// --save-config stores the last-applied annotation as kubectl does; --edit/-k/--raw are left out.
+
+import type { ProcessResult } from '../context'
+import type { KubeObject } from '../objects/types'
+import type { Invocation } from './invocation'
+import { createObject } from './api'
+import { clientError } from './errors'
+import { dryRunOf } from './dry-run'
+import { loadManifests, type Manifest } from './manifests'
+import { nameLine, withDryRun, type DryRun } from './names'
+import { outputError, printsObjects, renderObjects } from './output'
+import { recordChange, settleCluster } from './mutation'
+import { LAST_APPLIED, renderErrors, type ObjectError } from './apply'
+
+function withSavedConfig(m: Manifest): Record<string, unknown> {
+  const meta = (m.object.metadata ?? {}) as Record<string, unknown>
+  const annotations = { ...((meta.annotations ?? {}) as Record<string, string>) }
+  annotations[LAST_APPLIED] = JSON.stringify(m.object) + '\n'
+  return { ...m.object, metadata: { ...meta, annotations } }
+}
+
+function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | ObjectError {
+  const input = inv.flags.bool('save-config') ? withSavedConfig(m) : m.object
+  if (dryRun === 'client') return input as KubeObject
+  const r = createObject(inv.ctx.s, input, { now: inv.ctx.now, dryRun: dryRun === 'server' })
+  if (!r.ok) return { api: r.error, source: m.source, verb: 'creating' }
+  if (dryRun === 'none') recordChange(inv.ctx, r.value, 'created')
+  return r.value
+}
+
+/** `kubectl create -f -`. */
+export function createFromFileVerb(inv: Invocation): ProcessResult {
+  const files = inv.flags.list('filename')
+  if (inv.flags.str('kustomize')) return clientError('kustomize (-k) is not supported in this lab terminal: use -f -')
+  if (files.length === 0) return clientError('must specify one of -f and -k')
+  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
+  if (inv.flags.bool('edit')) return clientError('--edit is not supported in this lab terminal: use the editor panel')
+  const output = inv.flags.str('output')
+  const outErr = outputError(output)
+  if (outErr) return clientError(outErr)
+  const dry = dryRunOf(inv)
+  if (!dry.ok) return clientError(dry.error)
+  const loaded = loadManifests(inv, files)
+  if (loaded.fatal) return clientError(loaded.fatal)
+  const errs: ObjectError[] = []
+  const objs: KubeObject[] = []
+  let stdout = ''
+  for (const m of loaded.manifests) {
+    const r = createOne(inv, m, dry.value)
+    if ('api' in r || 'text' in r) {
+      errs.push(r as ObjectError)
+      continue
+    }
+    objs.push(r)
+    if (output === 'name') stdout += nameLine(r.kind, r.metadata.name)
+    else if (!printsObjects(output)) stdout += nameLine(r.kind, r.metadata.name, withDryRun('created', dry.value))
+  }
+  if (loaded.parseError !== undefined) errs.push({ text: loaded.parseError })
+  if (printsObjects(output) && objs.length > 0) stdout += renderObjects(objs, output)
+  if (dry.value === 'none' && objs.length > 0) settleCluster(inv.ctx)
+  if (errs.length > 0) return { stdout, stderr: dry.warning + renderErrors(errs), exitCode: 1 }
+  if (objs.length === 0) return clientError('no objects passed to create')
+  return { stdout, stderr: dry.warning, exitCode: 0 }
+}

@@ -1,0 +1,111 @@
+// `kubectl` on the learner's workstation: cobra's command lookup, pflag parsing, help, required
+// flags, then the verb. Models k8s.io/kubectl pkg/cmd/cmd.go + spf13/cobra's Find/execute; leaves
+// out plugins, kubeconfig files and the (unimplemented) verbs listed as unsupported in commands.ts.
+
+import type { Ctx, Env, ProcessResult } from '../context'
+import { Flags, GLOBAL_FLAGS, parseFlags, type FlagSpec } from './flags'
+import { flagSpecs, helpText } from './help'
+import type { CommandNode } from './invocation'
+import { ROOT } from './commands'
+import { flagError, requiredFlagsError, usageError } from './errors'
+import { suggestCommands } from './suggest'
+
+/** The namespace of the kubeconfig context (kind's `kind-lab` has none set). */
+export const DEFAULT_NAMESPACE = 'default'
+
+function takesValue(word: string, specs: FlagSpec[]): boolean {
+  const long = word.startsWith('--')
+  const name = long ? word.slice(2) : word.slice(1)
+  const f = specs.find((s) => (long ? s.name === name : s.short === name))
+  return !(f && (f.type === 'bool' || f.noOptDefault !== undefined))
+}
+
+/** cobra's stripFlags: the non-flag words, and where each sits in argv. */
+function positionals(argv: string[], specs: FlagSpec[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string
+    if (a === '--') break
+    const longWithValue = a.startsWith('--') && !a.includes('=')
+    const shortWithValue = a.startsWith('-') && !a.startsWith('--') && a.length === 2
+    if ((longWithValue || shortWithValue) && takesValue(a, specs)) i++
+    else if (a !== '' && !a.startsWith('-')) out.push(i)
+  }
+  return out
+}
+
+function specsFor(path: string): FlagSpec[] {
+  return [...flagSpecs(path), ...GLOBAL_FLAGS]
+}
+
+interface Found {
+  node: CommandNode
+  words: string[]
+  rest: string[]
+}
+
+/** cobra's Find: descends by the first positional word while it names a child command. */
+function findCommand(argv: string[]): Found {
+  let node = ROOT
+  const words: string[] = []
+  let rest = argv
+  while (node.children && !node.unsupported) {
+    const idx = positionals(rest, specsFor(words.join(' ')))[0]
+    if (idx === undefined) break
+    const word = rest[idx] as string
+    const child = node.children.find((c) => c.name === word || (c.aliases ?? []).includes(word))
+    if (!child) break
+    node = child
+    words.push(child.name)
+    rest = [...rest.slice(0, idx), ...rest.slice(idx + 1)]
+  }
+  return { node, words, rest }
+}
+
+function unknownRootCommand(word: string): ProcessResult {
+  const names = (ROOT.children ?? []).map((c) => c.name)
+  const hits = suggestCommands(word, names)
+  const tail = hits.length > 0 ? `\n\nDid you mean this?\n${hits.map((h) => `\t${h}\n`).join('')}` : ''
+  return { stdout: '', stderr: `Error: unknown command "${word}" for "kubectl"${tail}\n`, exitCode: 1 }
+}
+
+/** Runs one kubectl command line (argv without the word `kubectl`). Never throws for bad input. */
+export function kubectl(ctx: Ctx, argv: string[], stdin: string, env: Env): ProcessResult {
+  const { node, words, rest } = findCommand(argv)
+  const path = words.join(' ')
+  const commandPath = ['kubectl', ...words].join(' ')
+  if (node.unsupported && node.run) return node.run(invocation(ctx, commandPath, new Flags({ values: new Map(), args: rest, argsLenAtDash: -1 }), stdin, env))
+  if (node === ROOT) {
+    const first = positionals(rest, GLOBAL_FLAGS)[0]
+    if (first !== undefined) return unknownRootCommand(rest[first] as string)
+  }
+  const parsed = parseFlags(rest, specsFor(path))
+  if (!parsed.ok) return flagError(commandPath, parsed.error)
+  const flags = new Flags(parsed.flags)
+  const help = helpText(path) ?? ''
+  if (flags.bool('help')) return { stdout: help, stderr: '', exitCode: 0 }
+  if (!node.run) {
+    const extra = flags.args[0]
+    if (extra !== undefined) return usageError(commandPath, `unknown command "${extra}"`)
+    if (node === ROOT) return { stdout: help, stderr: '', exitCode: 0 }
+    return node.helpToStdout ? { stdout: help, stderr: '', exitCode: 1 } : { stdout: '', stderr: help, exitCode: 1 }
+  }
+  const missing = (node.required ?? []).filter((r) => !flags.has(r))
+  if (missing.length > 0) return requiredFlagsError(ctx, missing)
+  return node.run(invocation(ctx, commandPath, flags, stdin, env))
+}
+
+function invocation(ctx: Ctx, commandPath: string, flags: Flags, stdin: string, env: Env) {
+  const ns = flags.str('namespace')
+  return {
+    ctx,
+    commandPath,
+    flags,
+    args: flags.args,
+    argsLenAtDash: flags.parsed.argsLenAtDash,
+    namespace: ns || DEFAULT_NAMESPACE,
+    namespaceGiven: ns !== '',
+    stdin,
+    env,
+  }
+}

@@ -1,0 +1,67 @@
+// `-f` for apply/create/delete: reading manifests from stdin (`-f -`) and placing them in the
+// command's namespace as cli-runtime's Builder does (FilenameParam, NamespaceParam, DefaultNamespace).
+// The workstation has no files and no network: other paths and URLs are refused with a clear error.
+
+import { isKind, RESOURCES } from '../objects/resources'
+import type { Invocation } from './invocation'
+import { parseManifests } from './api'
+
+export interface Manifest {
+  /** `STDIN` for `-f -` */
+  source: string
+  /** the decoded document, namespace filled in for namespaced kinds */
+  object: Record<string, unknown>
+  kind: string
+  name: string
+  namespace?: string
+}
+
+export interface LoadedManifests {
+  manifests: Manifest[]
+  /** a parse error after the documents above (kubectl still acts on those: ContinueOnError) */
+  parseError?: string
+  /** a builder error: nothing may be acted on */
+  fatal?: string
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Reads every `-f` source; the texts are kubectl's builder errors. */
+export function loadManifests(inv: Invocation, filenames: string[]): LoadedManifests {
+  const out: LoadedManifests = { manifests: [] }
+  if (filenames.filter((f) => f === '-').length > 1) return { manifests: [], fatal: 'standard input cannot be used for multiple arguments' }
+  for (const f of filenames) {
+    if (/^https?:\/\//.test(f))
+      return { manifests: [], fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"` }
+    if (f !== '-') return { manifests: [], fatal: `the path "${f}" does not exist` }
+  }
+  for (const f of filenames) {
+    const source = 'STDIN'
+    const parsed = parseManifests(inv.stdin, source)
+    for (const obj of parsed.objects) {
+      const m = placeManifest(inv, source, obj)
+      if (typeof m === 'string') return { ...out, fatal: m }
+      out.manifests.push(m)
+    }
+    if (parsed.error !== undefined) return { ...out, parseError: parsed.error }
+    void f
+  }
+  return out
+}
+
+function placeManifest(inv: Invocation, source: string, obj: unknown): Manifest | string {
+  const o = isRecord(obj) ? obj : {}
+  const meta = isRecord(o.metadata) ? o.metadata : {}
+  const kind = typeof o.kind === 'string' ? o.kind : ''
+  const name = typeof meta.name === 'string' ? meta.name : ''
+  const namespaced = isKind(kind) ? RESOURCES[kind].namespaced : true
+  if (!namespaced) return { source, object: o, kind, name }
+  const own = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined
+  if (own !== undefined && inv.namespaceGiven && own !== inv.namespace)
+    return `the namespace from the provided object "${own}" does not match the namespace "${inv.namespace}". You must pass '--namespace=${own}' to perform this operation.`
+  const namespace = own ?? inv.namespace
+  const object = { ...o, metadata: { ...meta, namespace } }
+  return { source, object, kind, name, namespace }
+}

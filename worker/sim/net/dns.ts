@@ -1,0 +1,117 @@
+// Name resolution as a pod's resolver and CoreDNS's `kubernetes` plugin answer it (KUBERNETES-FACTS C8).
+// Pods: /etc/hosts first, then the search list of resolv.conf with ndots:5. Nodes and the workstation
+// have no cluster DNS. Names outside cluster.local go "upstream": see upstream.ts.
+
+import type { Origin } from './types'
+import type { Pod } from '../objects/types'
+import type { ClusterState } from '../state'
+import { CLUSTER_DOMAIN, isIPv4 } from './ip'
+import { buildView, findPod, type NetView } from './view'
+import { lookupClusterName } from './cluster-dns'
+import { lookupUpstream } from './upstream'
+
+/** What a record points at, so callers can explain and route without resolving again. */
+export type DnsTarget =
+  | { kind: 'service'; namespace: string; name: string; headless: boolean }
+  | { kind: 'pod-record'; namespace: string }
+  | { kind: 'hostname'; namespace: string; name: string }
+  | { kind: 'upstream' }
+  | { kind: 'node'; name: string }
+  | { kind: 'hosts-file' }
+  | { kind: 'literal' }
+
+export type DnsAnswer =
+  | { kind: 'A'; ips: string[]; fqdn: string; cname?: string; target: DnsTarget; tried: string[] }
+  | { kind: 'NXDOMAIN'; tried: string[]; cname?: string }
+
+export type FqdnAnswer =
+  | { kind: 'A'; ips: string[]; fqdn: string; cname?: string; target: DnsTarget }
+  | { kind: 'NXDOMAIN'; cname?: string }
+
+export const NDOTS = 5
+
+/** `search` of the pod's resolv.conf (dnsPolicy ClusterFirst); empty for nodes, the workstation and dnsPolicy Default. */
+export function searchDomains(namespace: string): string[] {
+  return [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN]
+}
+
+/**
+ * Resolves `name` from `origin` like getaddrinfo in a pod (hosts file, then search list + ndots:5,
+ * a trailing dot makes it absolute). Leaves out AAAA, SRV and the resolver's retries.
+ */
+export function resolveName(s: ClusterState, origin: Origin, name: string): DnsAnswer {
+  return resolveNameIn(buildView(s), origin, name)
+}
+
+export function resolveNameIn(v: NetView, origin: Origin, rawName: string): DnsAnswer {
+  const name = rawName.toLowerCase()
+  if (isIPv4(name)) return { kind: 'A', ips: [name], fqdn: name, target: { kind: 'literal' }, tried: [] }
+  if (name === '' || name === '.' || name.includes('..') || !/^[a-z0-9._-]+$/.test(name)) {
+    return { kind: 'NXDOMAIN', tried: [] }
+  }
+  const local = hostsFile(v, origin, name.replace(/\.$/, ''))
+  if (local) return { ...local, tried: [] }
+  const pod = origin.kind === 'pod' ? findPod(v, origin.namespace, origin.name) : undefined
+  const clusterDns = pod !== undefined && usesClusterDns(pod)
+  const search = origin.kind === 'pod' && clusterDns ? searchDomains(origin.namespace) : []
+  const tried = candidates(name, search)
+  let lastCname: string | undefined
+  for (const fqdn of tried) {
+    const answer = clusterDns ? lookupFqdnIn(v, fqdn) : lookupNoClusterDns(v, origin, fqdn)
+    if (answer.kind === 'A') return { ...answer, tried: tried.slice(0, tried.indexOf(fqdn) + 1) }
+    if (answer.cname) lastCname = answer.cname
+  }
+  return { kind: 'NXDOMAIN', tried, cname: lastCname }
+}
+
+/** The names the resolver asks for, in order (glibc: absolute first only when dots >= ndots). */
+export function candidates(name: string, search: string[]): string[] {
+  if (name.endsWith('.')) return [name.slice(0, -1)]
+  const dots = name.split('.').length - 1
+  const searched = search.map((d) => `${name}.${d}`)
+  return dots >= NDOTS ? [name, ...searched] : [...searched, name]
+}
+
+/** One absolute name as CoreDNS in this cluster answers it (cluster.local zone, else upstream). */
+export function lookupFqdn(s: ClusterState, fqdn: string): FqdnAnswer {
+  return lookupFqdnIn(buildView(s), fqdn)
+}
+
+export function lookupFqdnIn(v: NetView, rawFqdn: string): FqdnAnswer {
+  const fqdn = rawFqdn.toLowerCase().replace(/\.$/, '')
+  if (fqdn === CLUSTER_DOMAIN || fqdn.endsWith(`.${CLUSTER_DOMAIN}`)) {
+    const answer = lookupClusterName(v, fqdn)
+    if (answer.kind !== 'cname') return answer
+    const chased = lookupFqdnIn(v, answer.cname)
+    if (chased.kind === 'NXDOMAIN') return { kind: 'NXDOMAIN', cname: answer.cname }
+    return { kind: 'A', ips: chased.ips, fqdn, cname: answer.cname, target: answer.target }
+  }
+  return lookupUpstream(v, fqdn, true)
+}
+
+function lookupNoClusterDns(v: NetView, origin: Origin, fqdn: string): FqdnAnswer {
+  // nodes (and dnsPolicy Default pods) ask docker's embedded DNS: it knows the node containers
+  if (origin.kind === 'workstation') return { kind: 'NXDOMAIN' }
+  return lookupUpstream(v, fqdn, true)
+}
+
+function usesClusterDns(pod: Pod): boolean {
+  const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst'
+  return policy !== 'Default' && policy !== 'None'
+}
+
+/** /etc/hosts: localhost everywhere; in a pod its own hostname (kubelet's managed hosts file). */
+function hostsFile(v: NetView, origin: Origin, name: string): FqdnAnswer | undefined {
+  if (name === 'localhost' || name === 'localhost.localdomain' || name === 'ip6-localhost') {
+    return { kind: 'A', ips: ['127.0.0.1'], fqdn: 'localhost', target: { kind: 'hosts-file' } }
+  }
+  if (origin.kind !== 'pod') return undefined
+  const pod = findPod(v, origin.namespace, origin.name)
+  const ip = pod?.status?.podIP
+  if (!pod || !ip) return undefined
+  const host = pod.spec?.hostname ?? pod.metadata.name
+  const sub = pod.spec?.subdomain
+  const long = sub ? `${host}.${sub}.${origin.namespace}.svc.${CLUSTER_DOMAIN}` : undefined
+  if (name === host || name === long) return { kind: 'A', ips: [ip], fqdn: name, target: { kind: 'hosts-file' } }
+  return undefined
+}

@@ -1,0 +1,129 @@
+// One pass over the cluster document per request, indexing what the dataplane looks up by key
+// (IP, Service name). Nothing is cached across calls: the state may change between them.
+
+import type { ClusterState } from '../state'
+import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../objects/types'
+import { gatewayOf } from './ip'
+
+export interface NodeInfo {
+  name: string
+  ip: string
+  podCIDR?: string
+  /** kindnet's gateway address on this node (`10.244.1.1`): the source of masqueraded local traffic */
+  gateway?: string
+  node: Node
+}
+
+export interface NetView {
+  s: ClusterState
+  nodes: NodeInfo[]
+  pods: Pod[]
+  /** pods holding an IP now (not Succeeded/Failed) */
+  podsByIP: Map<string, Pod>
+  services: Service[]
+  /** by spec.clusterIP (not headless, not ExternalName) */
+  servicesByIP: Map<string, Service>
+  /** by status.loadBalancer.ingress[].ip */
+  lbByIP: Map<string, Service>
+  /** by `<ns>/<service>` from the `kubernetes.io/service-name` label */
+  slicesByService: Map<string, EndpointSlice[]>
+  /** by `<ns>/<name>` */
+  endpoints: Map<string, Endpoints>
+  namespaces: Set<string>
+}
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
+
+export function nsName(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`
+}
+
+/** Indexes the objects the network needs, in one walk over the document. */
+export function buildView(s: ClusterState): NetView {
+  const v: NetView = {
+    s,
+    nodes: [],
+    pods: [],
+    podsByIP: new Map(),
+    services: [],
+    servicesByIP: new Map(),
+    lbByIP: new Map(),
+    slicesByService: new Map(),
+    endpoints: new Map(),
+    namespaces: new Set(),
+  }
+  for (const key in s.objects) {
+    const obj = s.objects[key]
+    if (!obj) continue
+    switch (obj.kind) {
+      case 'Pod':
+        addPod(v, obj as Pod)
+        break
+      case 'Service':
+        addService(v, obj as Service)
+        break
+      case 'EndpointSlice':
+        addSlice(v, obj as EndpointSlice)
+        break
+      case 'Endpoints':
+        v.endpoints.set(nsName(obj.metadata.namespace, obj.metadata.name), obj as Endpoints)
+        break
+      case 'Node':
+        addNode(v, obj as Node)
+        break
+      case 'Namespace':
+        v.namespaces.add(obj.metadata.name)
+        break
+    }
+  }
+  v.nodes.sort((a, b) => (a.name < b.name ? -1 : 1))
+  return v
+}
+
+function addPod(v: NetView, pod: Pod): void {
+  v.pods.push(pod)
+  const phase = pod.status?.phase
+  const ip = pod.status?.podIP
+  if (ip && phase !== 'Succeeded' && phase !== 'Failed') v.podsByIP.set(ip, pod)
+}
+
+function addService(v: NetView, svc: Service): void {
+  v.services.push(svc)
+  const ip = svc.spec?.clusterIP
+  if (ip && ip !== 'None' && svc.spec.type !== 'ExternalName') v.servicesByIP.set(ip, svc)
+  if (svc.spec?.type === 'LoadBalancer') {
+    for (const ing of svc.status?.loadBalancer?.ingress ?? []) if (ing.ip) v.lbByIP.set(ing.ip, svc)
+  }
+}
+
+function addSlice(v: NetView, slice: EndpointSlice): void {
+  const svcName = slice.metadata.labels?.[SERVICE_NAME_LABEL]
+  if (!svcName) return
+  const key = nsName(slice.metadata.namespace, svcName)
+  const list = v.slicesByService.get(key)
+  if (list) list.push(slice)
+  else v.slicesByService.set(key, [slice])
+}
+
+function addNode(v: NetView, node: Node): void {
+  const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
+  if (!ip) return
+  const podCIDR = node.spec?.podCIDR
+  v.nodes.push({ name: node.metadata.name, ip, podCIDR, gateway: podCIDR ? gatewayOf(podCIDR) : undefined, node })
+}
+
+export function findNodeByIP(v: NetView, ip: string): NodeInfo | undefined {
+  return v.nodes.find((n) => n.ip === ip)
+}
+
+export function findNode(v: NetView, name: string | undefined): NodeInfo | undefined {
+  return name === undefined ? undefined : v.nodes.find((n) => n.name === name)
+}
+
+export function findService(v: NetView, namespace: string, name: string): Service | undefined {
+  return v.services.find((svc) => svc.metadata.name === name && svc.metadata.namespace === namespace)
+}
+
+export function findPod(v: NetView, namespace: string, name: string): Pod | undefined {
+  return v.pods.find((p) => p.metadata.name === name && p.metadata.namespace === namespace)
+}

@@ -1,0 +1,115 @@
+// The API server's strict JSON decoding (apiserver handlers/rest.go, sigs.k8s.io/json): a type
+// mismatch fails the decode with Go's UnmarshalTypeError text; otherwise every unknown field is listed.
+
+import type { ApiError } from './types'
+import type { Kind } from './resources'
+import { RESOURCES } from './resources'
+import { badRequest } from './api-errors'
+import { goTypeName, type FieldType, type StructType } from './schema-types'
+import { KIND_SCHEMAS } from './schemas'
+
+interface Walk {
+  unknown: string[]
+  typeError?: string
+}
+
+/** `Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "x"`. */
+export function strictDecode(kind: Kind, obj: Record<string, unknown>): ApiError | undefined {
+  const w: Walk = { unknown: [] }
+  walkStruct(KIND_SCHEMAS[kind], obj, '', '', w)
+  const prefix = `${kind} in version "${RESOURCES[kind].version}" cannot be handled as a ${kind}: `
+  if (w.typeError) return badRequest(prefix + w.typeError)
+  if (w.unknown.length > 0)
+    return badRequest(
+      `${prefix}strict decoding error: ${w.unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    )
+  return undefined
+}
+
+/** path: with indices, for unknown fields; goPath: dotted without indices, for type errors */
+function walkStruct(t: StructType, v: Record<string, unknown>, path: string, goPath: string, w: Walk) {
+  for (const [key, value] of Object.entries(v)) {
+    if (w.typeError) return
+    const ft = t.fields[key]
+    const p = path ? `${path}.${key}` : key
+    if (!ft) {
+      w.unknown.push(p)
+      continue
+    }
+    walkValue(ft, value, p, goPath ? `${goPath}.${key}` : key, t.struct, w)
+  }
+}
+
+function walkValue(
+  t: FieldType,
+  v: unknown,
+  path: string,
+  goPath: string,
+  owner: string,
+  w: Walk,
+): void {
+  if (v === null || v === undefined || t === 'any') return
+  const mismatch = (jsonType: string, goType = goTypeName(t)) => {
+    w.typeError = `json: cannot unmarshal ${jsonType} into Go struct field ${owner}.${goPath} of type ${goType}`
+  }
+  if (typeof t === 'string') {
+    const err = scalarMismatch(t, v)
+    if (err) mismatch(err.json, err.goType)
+    return
+  }
+  if ('struct' in t) {
+    if (!isPlainObject(v)) return mismatch(jsonTypeOf(v))
+    return walkStruct(t, v, path, goPath, w)
+  }
+  if ('list' in t) {
+    if (!Array.isArray(v)) return mismatch(jsonTypeOf(v))
+    v.forEach((item, i) => walkValue(t.list, item, `${path}[${i}]`, goPath, owner, w))
+    return
+  }
+  if (!isPlainObject(v)) return mismatch(jsonTypeOf(v))
+  for (const item of Object.values(v)) {
+    if (w.typeError) return
+    if (item !== null && typeof item !== 'string') return mismatch(jsonTypeOf(item), 'string')
+  }
+}
+
+function scalarMismatch(t: string, v: unknown): { json: string; goType?: string } | undefined {
+  switch (t) {
+    case 'string':
+    case 'time':
+      return typeof v === 'string' ? undefined : { json: jsonTypeOf(v) }
+    case 'bool':
+      return typeof v === 'boolean' ? undefined : { json: jsonTypeOf(v) }
+    case 'float64':
+      return typeof v === 'number' ? undefined : { json: jsonTypeOf(v) }
+    case 'int32':
+    case 'int64':
+      return intMismatch(v, t)
+    case 'intstr': {
+      if (typeof v === 'string') return undefined
+      const m = intMismatch(v, 'int32')
+      return m ? { ...m, goType: 'int32' } : undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+function intMismatch(v: unknown, t: string): { json: string } | undefined {
+  if (typeof v !== 'number') return { json: jsonTypeOf(v) }
+  const limit = t === 'int32' ? 2 ** 31 : 2 ** 63
+  if (!Number.isInteger(v) || v >= limit || v < -limit) return { json: `number ${v}` }
+  return undefined
+}
+
+function jsonTypeOf(v: unknown): string {
+  if (typeof v === 'string') return 'string'
+  if (typeof v === 'number') return 'number'
+  if (typeof v === 'boolean') return 'bool'
+  if (Array.isArray(v)) return 'array'
+  return 'object'
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

@@ -1,0 +1,135 @@
+// Shell builtins (bash/dash/ash special and regular builtins): the ones a one-line script uses.
+// Left out: functions, `shift`, `trap`, `eval`, `source`, `alias`.
+
+import type { Env } from '../context'
+import type { Io } from './io'
+import type { Shell } from './interpreter'
+import { echoText, printfText } from './tools/echo'
+import { runTest } from './tools/test'
+
+export type Builtin = (sh: Shell, argv: string[], io: Io, env: Env) => number
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+function prefix(sh: Shell, builtin: string): string {
+  if (sh.dialect === 'bash') return `bash: ${builtin}: `
+  if (sh.dialect === 'bash-c') return `bash: line 1: ${builtin}: `
+  return sh.dialect === 'dash' ? `sh: 1: ${builtin}: ` : `sh: ${builtin}: `
+}
+
+const exportBuiltin: Builtin = (sh, argv, io) => {
+  let status = 0
+  for (const arg of argv.slice(1)) {
+    if (arg === '-p' || arg === '-n') continue
+    const eq = arg.indexOf('=')
+    const name = eq < 0 ? arg : arg.slice(0, eq)
+    if (!NAME.test(name)) {
+      io.err.write(`${prefix(sh, 'export')}\`${arg}': not a valid identifier\n`)
+      status = 1
+      continue
+    }
+    if (eq >= 0) sh.vars[name] = arg.slice(eq + 1)
+    sh.exported.add(name)
+  }
+  if (argv.length === 1) {
+    for (const name of [...sh.exported].sort()) io.out.write(`declare -x ${name}="${sh.vars[name] ?? ''}"\n`)
+  }
+  return status
+}
+
+const read: Builtin = (sh, argv, io) => {
+  const names = argv.slice(1).filter((a) => !a.startsWith('-'))
+  const line = io.stdin.readLine()
+  if (line === undefined) return 1
+  const fields = line.trim().split(/[ \t]+/)
+  const targets = names.length > 0 ? names : ['REPLY']
+  targets.forEach((name, i) => {
+    sh.vars[name] = i === targets.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? '')
+  })
+  return 0
+}
+
+const commandV: Builtin = (sh, argv, io, env) => {
+  if (argv[1] !== '-v' && argv[1] !== '-V') {
+    const rest = argv.slice(1)
+    return rest.length === 0 ? 0 : (BUILTINS[rest[0] ?? ''] ?? runOther)(sh, rest, io, env)
+  }
+  let status = 0
+  for (const name of argv.slice(2)) {
+    if (BUILTINS[name]) io.out.write(`${name}\n`)
+    else if (sh.host.find(name)) io.out.write(`${binPath(name)}\n`)
+    else status = 1
+  }
+  return status
+}
+
+const runOther: Builtin = () => 127
+
+const type: Builtin = (sh, argv, io) => {
+  let status = 0
+  for (const name of argv.slice(1)) {
+    if (BUILTINS[name]) io.out.write(`${name} is a shell builtin\n`)
+    else if (sh.host.find(name)) io.out.write(`${name} is ${binPath(name)}\n`)
+    else {
+      io.err.write(sh.dialect.startsWith('bash') ? `${prefix(sh, 'type')}${name}: not found\n` : `${name}: not found\n`)
+      status = 1
+    }
+  }
+  return status
+}
+
+/** Where a program lives, for `command -v` and `which`. */
+export function binPath(name: string): string {
+  if (name.startsWith('/')) return name
+  if (name === 'kubectl') return '/usr/local/bin/kubectl'
+  return `/usr/bin/${name}`
+}
+
+export const BUILTINS: Record<string, Builtin> = {
+  ':': () => 0,
+  true: () => 0,
+  false: () => 1,
+  echo: (sh, argv, io) => {
+    io.out.write(echoText(argv.slice(1), sh.dialect === 'dash'))
+    return 0
+  },
+  printf: (sh, argv, io) => {
+    const r = printfText(argv.slice(1))
+    io.out.write(r.stdout)
+    if (r.stderr) io.err.write(`${prefix(sh, 'printf')}${r.stderr}`)
+    return r.exitCode
+  },
+  export: exportBuiltin,
+  unset: (sh, argv) => {
+    for (const name of argv.slice(1)) {
+      delete sh.vars[name]
+      sh.exported.delete(name)
+    }
+    return 0
+  },
+  cd: (sh, argv) => {
+    sh.vars.PWD = argv[1] && argv[1] !== '-' ? argv[1] : (sh.vars.HOME ?? '/')
+    return 0
+  },
+  pwd: (sh, _argv, io) => {
+    io.out.write(`${sh.vars.PWD ?? sh.vars.HOME ?? '/'}\n`)
+    return 0
+  },
+  exit: (sh, argv) => {
+    sh.exited = true
+    sh.status = argv[1] !== undefined && /^\d+$/.test(argv[1]) ? Number(argv[1]) % 256 : sh.status
+    return sh.status
+  },
+  set: () => 0,
+  read,
+  command: commandV,
+  type,
+  test: (sh, argv, io) => runTest(argv.slice(1), io.err, prefix(sh, 'test')),
+  '[': (sh, argv, io) => {
+    if (argv[argv.length - 1] !== ']') {
+      io.err.write(`${prefix(sh, '[')}missing \`]'\n`)
+      return 2
+    }
+    return runTest(argv.slice(1, -1), io.err, prefix(sh, '['))
+  },
+}

@@ -1,0 +1,89 @@
+// Word expansion (XCU 2.6): tilde, parameters, command substitution, arithmetic, then field
+// splitting of the unquoted results on blanks. Left out: globbing (there are no files to match;
+// an unmatched pattern stays as typed, as bash leaves it) and `IFS` changes.
+
+import type { ParamOp, Word, WordPart } from './ast'
+import type { Script } from './ast'
+
+/** An expansion that fails (bad arithmetic): the command is not run, status 1. */
+export class ExpansionError extends Error {}
+
+export interface Expander {
+  /** a parameter's value; undefined when unset */
+  param(name: string): string | undefined
+  assign(name: string, value: string): void
+  /** runs a substitution and answers its output with trailing newlines removed */
+  substitute(script: Script): string
+  arith(expr: string): string
+  home: string
+}
+
+/** Expands words into fields (arguments), splitting unquoted substitutions. */
+export function expandFields(x: Expander, words: Word[]): string[] {
+  const fields: string[] = []
+  for (const w of words) fields.push(...fieldsOf(x, w))
+  return fields
+}
+
+function fieldsOf(x: Expander, word: Word): string[] {
+  const out: string[] = []
+  let cur = ''
+  let has = false
+  const end = () => {
+    if (has) out.push(cur)
+    cur = ''
+    has = false
+  }
+  word.forEach((part, i) => {
+    const text = partValue(x, part, i === 0)
+    if (part.t === 'lit' || part.quoted) {
+      cur += text
+      if (part.quoted || text !== '') has = true
+      return
+    }
+    const pieces = text.split(/[ \t\n]+/).filter(Boolean)
+    if (/^[ \t\n]/.test(text) || (pieces.length === 0 && text !== '')) end()
+    pieces.forEach((piece, k) => {
+      if (k > 0) end()
+      cur += piece
+      has = true
+    })
+    if (pieces.length > 0 && /[ \t\n]$/.test(text)) end()
+  })
+  end()
+  return out
+}
+
+/** Expands one word without splitting (assignment values, redirection targets). */
+export function expandString(x: Expander, word: Word): string {
+  return word.map((p, i) => partValue(x, p, i === 0)).join('')
+}
+
+function partValue(x: Expander, part: WordPart, first: boolean): string {
+  switch (part.t) {
+    case 'lit':
+      if (first && !part.quoted && (part.v === '~' || part.v.startsWith('~/'))) {
+        return x.home + part.v.slice(1)
+      }
+      return part.v
+    case 'param':
+      return part.op ? withOp(x, part.name, part.op) : (x.param(part.name) ?? '')
+    case 'cmd':
+      return x.substitute(part.script)
+    case 'arith':
+      return x.arith(part.expr)
+  }
+}
+
+function withOp(x: Expander, name: string, op: ParamOp): string {
+  const v = x.param(name)
+  if (op.kind === 'len') return String((v ?? '').length)
+  const colon = op.kind.startsWith(':')
+  const missing = v === undefined || (colon && v === '')
+  const kind = op.kind.replace(':', '')
+  if (kind === '+') return missing ? '' : expandString(x, op.word)
+  if (!missing) return v ?? ''
+  const word = expandString(x, op.word)
+  if (kind === '=') x.assign(name, word)
+  return word
+}

@@ -1,0 +1,190 @@
+// Runs a parsed line the way a POSIX shell does: lists, && and ||, pipelines (each stage sees the
+// previous stage's whole output, since programs here finish before the next starts), loops, groups.
+// Left out: job control (`&` runs the command at once and prints a job number), signals, traps.
+
+import type { AndOr, Command, Pipeline, Script } from './ast'
+import type { Ctx } from '../context'
+import type { Dialect, Host } from './host'
+import { Input, ITERATION_LIMIT, Sink, type Budget, type Io } from './io'
+import { ExpansionError, expandFields } from './expand'
+import { runSimple } from './simple-command'
+import { withRedirects } from './redirect'
+import { evalArith } from './arith'
+import { randomInt } from '../state'
+
+export class Shell {
+  vars: Record<string, string>
+  exported: Set<string>
+  status = 0
+  /** set by `exit`: the rest of the script is skipped */
+  exited = false
+  /** status of the last command substitution of the current command (for `X=$(false)`) */
+  substStatus: number | undefined
+  errOut: Io['err'] | undefined
+  jobs = 0
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly host: Host,
+    readonly dialect: Dialect,
+    readonly budget: Budget,
+    /** per-line in-memory files (`> out.txt`) */
+    readonly files: Record<string, string>,
+    vars: Record<string, string>,
+    exported: Set<string>,
+    readonly args: string[] = [],
+  ) {
+    this.vars = vars
+    this.exported = exported
+  }
+
+  /** A new shell whose variables start as the host's environment, all exported. */
+  static login(ctx: Ctx, host: Host, dialect: Dialect, budget: Budget, files: Record<string, string>, args: string[] = []): Shell {
+    return new Shell(ctx, host, dialect, budget, files, { ...host.env }, new Set(Object.keys(host.env)), args)
+  }
+
+  /** A copy for `( )`, pipelines and substitutions: changes do not come back. */
+  subshell(): Shell {
+    const sub = new Shell(this.ctx, this.host, this.dialect, this.budget, this.files, { ...this.vars }, new Set(this.exported), this.args)
+    sub.status = this.status
+    return sub
+  }
+
+  get stopped(): boolean {
+    return this.exited || this.budget.stopped !== undefined
+  }
+
+  runScript(script: Script, io: Io): number {
+    for (const item of script.items) {
+      if (this.stopped) break
+      this.runAndOr(item, io)
+      if (item.background && !this.stopped) {
+        this.jobs += 1
+        io.err.write(`[${this.jobs}] ${4200 + this.ctx.history.length * 7 + this.jobs}\n`)
+      }
+    }
+    return this.status
+  }
+
+  private runAndOr(item: AndOr, io: Io): void {
+    this.status = this.runPipeline(item.first, io)
+    for (const { op, pipeline } of item.rest) {
+      if (this.stopped) return
+      if ((op === '&&') === (this.status === 0)) this.status = this.runPipeline(pipeline, io)
+    }
+  }
+
+  private runPipeline(p: Pipeline, io: Io): number {
+    let stdin = io.stdin
+    let status = 0
+    p.commands.forEach((cmd, i) => {
+      if (this.stopped) return
+      const last = i === p.commands.length - 1
+      const sink = last ? undefined : new Sink(this.budget)
+      const shell = p.commands.length > 1 ? this.subshell() : this
+      status = shell.runCommand(cmd, { stdin, out: sink ?? io.out, err: io.err })
+      if (sink) stdin = new Input(sink.text())
+    })
+    return p.negate ? (status === 0 ? 1 : 0) : status
+  }
+
+  runCommand(cmd: Command, io: Io): number {
+    if (cmd.type === 'simple') return runSimple(this, cmd, io)
+    const r = withRedirects(this, cmd.redirects, io)
+    if (!r.ok) return 1
+    const rio = r.io
+    switch (cmd.type) {
+      case 'for':
+        return this.runFor(cmd.name, cmd.items === null ? this.args : expandFields(this.expander(rio), cmd.items), cmd.body, rio)
+      case 'while':
+      case 'until':
+        return this.runLoop(cmd.type, cmd.cond, cmd.body, rio)
+      case 'if':
+        for (const b of cmd.branches) {
+          if (this.runScript(b.cond, rio) === 0) return this.runScript(b.body, rio)
+          if (this.stopped) return this.status
+        }
+        this.status = cmd.otherwise ? this.runScript(cmd.otherwise, rio) : 0
+        return this.status
+      case 'brace':
+        return this.runScript(cmd.body, rio)
+      case 'subshell':
+        return this.subshell().runScript(cmd.body, rio)
+    }
+  }
+
+  private tick(): boolean {
+    this.budget.iterations += 1
+    if (this.budget.iterations > ITERATION_LIMIT) this.budget.stopped = 'iterations'
+    return !this.stopped
+  }
+
+  private runFor(name: string, items: string[], body: Script, io: Io): number {
+    this.status = 0
+    for (const item of items) {
+      if (!this.tick()) break
+      this.vars[name] = item
+      this.runScript(body, io)
+    }
+    return this.status
+  }
+
+  private runLoop(kind: 'while' | 'until', cond: Script, body: Script, io: Io): number {
+    let status = 0
+    while (this.tick()) {
+      const c = this.runScript(cond, io)
+      if (this.stopped || (kind === 'while' ? c !== 0 : c === 0)) break
+      status = this.runScript(body, io)
+    }
+    this.status = status
+    return status
+  }
+
+  /** Expansion bound to this shell, with substitution errors going to `io.err`. */
+  expander(io: Io) {
+    this.errOut = io.err
+    return {
+      home: this.vars.HOME ?? '/root',
+      param: (name: string) => this.param(name),
+      assign: (name: string, value: string) => {
+        this.vars[name] = value
+      },
+      substitute: (script: Script) => {
+        const sub = this.subshell()
+        const out = new Sink(this.budget)
+        sub.runScript(script, { stdin: new Input(''), out, err: this.errOut ?? io.err })
+        this.substStatus = sub.status
+        return out.text().replace(/\n+$/, '')
+      },
+      arith: (expr: string) => {
+        const r = evalArith(expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => this.vars[n] ?? ''), (n) => this.vars[n])
+        if (r.ok) return String(r.value)
+        throw new ExpansionError(`${this.dialect === 'bash' ? 'bash' : 'sh'}: ${r.error}\n`)
+      },
+    }
+  }
+
+  param(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.status)
+      case '$':
+        return '1'
+      case '#':
+        return String(this.args.length)
+      case '@':
+      case '*':
+        return this.args.join(' ')
+      case '0':
+        return this.dialect === 'bash' || this.dialect === 'bash-c' ? 'bash' : 'sh'
+      case '!':
+        return this.jobs > 0 ? String(4200 + this.jobs) : ''
+      case '-':
+        return this.dialect === 'bash' ? 'himBHs' : 'hB'
+      case 'RANDOM':
+        return String(randomInt(this.ctx.s, 32768))
+    }
+    if (/^[1-9]$/.test(name)) return this.args[Number(name) - 1]
+    return this.vars[name]
+  }
+}

@@ -1,0 +1,94 @@
+// Output streams and the limits that stop a runaway line (a terminal line runs inside one
+// request: it must end, and its answer must stay small).
+
+export const OUTPUT_LIMIT = 256 * 1024
+export const ITERATION_LIMIT = 1000
+export const COMMAND_LIMIT = 200
+
+export type StopReason = 'output' | 'iterations' | 'commands'
+
+/** Shared by every shell a line starts (substitutions, pipelines, `sh -c` in pods). */
+export interface Budget {
+  commands: number
+  iterations: number
+  stopped?: StopReason
+}
+
+export function newBudget(): Budget {
+  return { commands: 0, iterations: 0 }
+}
+
+export function stopMessage(reason: StopReason): string {
+  if (reason === 'output') {
+    return `service-lab: output limit (${OUTPUT_LIMIT / 1024} KB) reached; the rest was discarded\n`
+  }
+  if (reason === 'iterations') {
+    return `service-lab: loop limit (${ITERATION_LIMIT} iterations per line) reached; the line was stopped\n`
+  }
+  return `service-lab: command limit (${COMMAND_LIMIT} commands per line) reached; the line was stopped\n`
+}
+
+export interface Writer {
+  write(s: string): void
+}
+
+/** Collects what a command writes; past the limit it keeps nothing more and stops the line. */
+export class Sink implements Writer {
+  private chunks: string[] = []
+
+  constructor(
+    private readonly budget: Budget,
+    /** shared with another sink when both count toward one limit (the terminal's stdout+stderr) */
+    private readonly counter: { bytes: number } = { bytes: 0 },
+  ) {}
+
+  write(s: string): void {
+    if (!s || this.budget.stopped) return
+    const room = OUTPUT_LIMIT - this.counter.bytes
+    if (s.length > room) {
+      this.chunks.push(s.slice(0, Math.max(0, room)))
+      this.counter.bytes = OUTPUT_LIMIT
+      this.budget.stopped = 'output'
+      return
+    }
+    this.chunks.push(s)
+    this.counter.bytes += s.length
+  }
+
+  text(): string {
+    return this.chunks.join('')
+  }
+}
+
+export const devNull: Writer = { write: () => undefined }
+
+/** A command's standard input: what one reader takes, the next does not see again (`while read`). */
+export class Input {
+  private pos = 0
+
+  constructor(private readonly text: string) {}
+
+  /** everything not read yet */
+  readAll(): string {
+    const rest = this.text.slice(this.pos)
+    this.pos = this.text.length
+    return rest
+  }
+
+  /** the next line without its newline; undefined at the end */
+  readLine(): string | undefined {
+    if (this.pos >= this.text.length) return undefined
+    let end = this.text.indexOf('\n', this.pos)
+    if (end < 0) end = this.text.length
+    const line = this.text.slice(this.pos, end)
+    this.pos = end + 1
+    return line
+  }
+}
+
+/** What a command reads and where it writes. */
+export interface Io {
+  stdin: Input
+  out: Writer
+  err: Writer
+}

@@ -1,0 +1,106 @@
+// A simple command (XCU 2.9.1): expand, redirect, then assignments alone, a builtin, or a program
+// found on the host. `NAME=value cmd` puts NAME in cmd's environment only.
+
+import type { SimpleCommand } from './ast'
+import type { Env, ProcessResult } from '../context'
+import { COMMAND_LIMIT, Input, Sink, type Io } from './io'
+import { ExpansionError, expandFields, expandString } from './expand'
+import { withRedirects } from './redirect'
+import { notFoundMessage, type Dialect, type Proc } from './host'
+import { BUILTINS } from './builtins'
+import { parseLine } from './parse'
+import { syntaxErrorText } from './syntax-text'
+import { Shell } from './interpreter'
+
+export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
+  sh.budget.commands += 1
+  if (sh.budget.commands > COMMAND_LIMIT) {
+    sh.budget.stopped = 'commands'
+    return 1
+  }
+  sh.substStatus = undefined
+  const x = sh.expander(io)
+  let argv: string[]
+  let values: [string, string][]
+  try {
+    argv = expandFields(x, cmd.words)
+    values = cmd.assigns.map((a) => [a.name, expandString(x, a.value)])
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e
+    io.err.write(e.message)
+    return 1
+  }
+  if (sh.stopped) return 1
+  const r = withRedirects(sh, cmd.redirects, io)
+  if (!r.ok) return 1
+  if (argv.length === 0) {
+    for (const [n, v] of values) sh.vars[n] = v
+    return sh.substStatus ?? 0
+  }
+  const env = environment(sh)
+  for (const [n, v] of values) env[n] = v
+  return execute(sh, argv, r.io, env)
+}
+
+/** The exported variables, as a child process receives them. */
+export function environment(sh: Shell): Env {
+  const env: Env = {}
+  for (const name of sh.exported) {
+    const v = sh.vars[name]
+    if (v !== undefined) env[name] = v
+  }
+  return env
+}
+
+/** Runs argv[0] as a builtin or a program of the host; 127 when there is none. */
+export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
+  const name = argv[0] ?? ''
+  const builtin = BUILTINS[name]
+  if (builtin) return builtin(sh, argv, io, env)
+  const tool = sh.host.find(name)
+  if (!tool) {
+    io.err.write(notFoundMessage(sh.dialect, name))
+    return 127
+  }
+  const result = tool(makeProc(sh, argv, io.stdin.readAll(), env))
+  io.out.write(result.stdout)
+  io.err.write(result.stderr)
+  return result.exitCode
+}
+
+/** The process view a program gets: its argv and input, and ways to start other programs. */
+export function makeProc(sh: Shell, argv: string[], stdin: string, env: Env): Proc {
+  return {
+    ctx: sh.ctx,
+    host: sh.host,
+    argv,
+    stdin,
+    env,
+    files: sh.files,
+    spawn: (args, input) => {
+      sh.budget.commands += 1
+      if (sh.budget.commands > COMMAND_LIMIT) {
+        sh.budget.stopped = 'commands'
+        return { stdout: '', stderr: '', exitCode: 1 }
+      }
+      const child = sh.subshell()
+      return capture((io) => execute(child, args, io, env), sh, input)
+    },
+    script: (src, dialect, input, args) => runScriptText(sh, src, dialect, input, args, env),
+  }
+}
+
+function capture(fn: (io: Io) => number, sh: Shell, input: string): ProcessResult {
+  const out = new Sink(sh.budget)
+  const err = new Sink(sh.budget)
+  const exitCode = fn({ stdin: new Input(input), out, err })
+  return { stdout: out.text(), stderr: err.text(), exitCode }
+}
+
+/** `sh -c 'script'` on the same host: a new shell with the caller's environment. */
+export function runScriptText(sh: Shell, src: string, dialect: Dialect, input: string, args: string[], env: Env): ProcessResult {
+  const parsed = parseLine(src)
+  if (!parsed.ok) return { stdout: '', stderr: syntaxErrorText(dialect, parsed.error, src), exitCode: 2 }
+  const child = new Shell(sh.ctx, sh.host, dialect, sh.budget, sh.files, { ...env }, new Set(Object.keys(env)), args)
+  return capture((io) => child.runScript(parsed.script, io), sh, input)
+}

@@ -1,0 +1,86 @@
+// `echo` and `printf` (bash builtins / GNU coreutils; dash's echo always interprets escapes).
+
+import type { ProcessResult } from '../../context'
+
+/** Backslash escapes of `echo -e`, `printf %b` and printf formats; `\c` ends the output. */
+export function unescape(s: string): { text: string; stop: boolean } {
+  let text = ''
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]
+    if (c !== '\\' || i === s.length - 1) {
+      text += c
+      continue
+    }
+    const n = s[++i] as string
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\' }
+    if (n in simple) text += simple[n]
+    else if (n === 'c') return { text, stop: true }
+    else if (n === '0' || /[1-7]/.test(n)) {
+      const m = /^[0-7]{1,3}/.exec(s.slice(n === '0' ? i + 1 : i)) ?? ['']
+      text += String.fromCharCode(parseInt(m[0] || '0', 8))
+      i += m[0].length - (n === '0' ? 0 : 1)
+    } else text += '\\' + n
+  }
+  return { text, stop: false }
+}
+
+/** What `echo ARGS` prints; `interpret`: escapes without -e (dash). */
+export function echoText(args: string[], interpret: boolean): string {
+  let newline = true
+  let escapes = interpret
+  let i = 0
+  for (; i < args.length; i++) {
+    const a = args[i] as string
+    if (!/^-[neE]+$/.test(a) || (interpret && a !== '-n')) break
+    if (a.includes('n')) newline = false
+    if (a.includes('e')) escapes = true
+    if (a.includes('E')) escapes = interpret
+  }
+  const body = args.slice(i).join(' ')
+  if (!escapes) return body + (newline ? '\n' : '')
+  const u = unescape(body)
+  return u.text + (newline && !u.stop ? '\n' : '')
+}
+
+/** `printf FORMAT [ARG...]`: %s %d %i %u %x %X %o %c %b %f %%, widths and `-`; the format repeats for extra args. */
+export function printfText(args: string[]): ProcessResult {
+  const format = args[0]
+  if (format === undefined) return { stdout: '', stderr: 'usage: printf [-v var] format [arguments]\n', exitCode: 2 }
+  const rest = args.slice(1)
+  let out = ''
+  let stderr = ''
+  let k = 0
+  do {
+    const before = k
+    const spec = /%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdiuxXocbf%])/g
+    let last = 0
+    let m: RegExpExecArray | null
+    while ((m = spec.exec(format)) !== null) {
+      out += unescape(format.slice(last, m.index)).text
+      last = spec.lastIndex
+      const conv = m[4] as string
+      if (conv === '%') {
+        out += '%'
+        continue
+      }
+      const arg = rest[k++] ?? ''
+      let v: string
+      if ('diuxXo'.includes(conv)) {
+        const n = arg === '' ? 0 : Number(arg)
+        if (Number.isNaN(n)) stderr += `${arg}: invalid number\n`
+        const int = Math.trunc(Number.isNaN(n) ? 0 : n)
+        v = conv === 'x' ? int.toString(16) : conv === 'X' ? int.toString(16).toUpperCase() : conv === 'o' ? int.toString(8) : String(int)
+      } else if (conv === 'f') v = (Number(arg) || 0).toFixed(m[3] ? Number(m[3]) : 6)
+      else if (conv === 'c') v = arg.slice(0, 1)
+      else if (conv === 'b') v = unescape(arg).text
+      else v = m[3] ? arg.slice(0, Number(m[3])) : arg
+      const width = Number(m[2] || 0)
+      const left = (m[1] ?? '').includes('-')
+      const zero = (m[1] ?? '').includes('0') && !left && conv !== 's'
+      out += left ? v.padEnd(width) : v.padStart(width, zero ? '0' : ' ')
+    }
+    out += unescape(format.slice(last)).text
+    if (k === before) break
+  } while (k < rest.length)
+  return { stdout: out, stderr, exitCode: stderr ? 1 : 0 }
+}

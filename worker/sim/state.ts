@@ -1,0 +1,167 @@
+// The cluster document: every object of one learner's cluster plus the runtime facts that are not
+// API objects (what was installed inside a container, container logs, port-forwards, the PRNG).
+// It is plain JSON: stored as one row, parsed, handed to the core, serialised again.
+
+import type { KubeObject } from './objects/types'
+import type { Kind } from './objects/resources'
+
+export interface ContainerRuntime {
+  /** packages installed with apt-get inside the container (lost when the pod is recreated) */
+  installed: string[]
+  aptUpdated: boolean
+  /** log lines, oldest first, capped (see LOG_LINES_MAX) */
+  logs: string[]
+}
+
+export interface PortForward {
+  /** workstation port, e.g. 8080 for `curl localhost:8080` */
+  localPort: number
+  namespace: string
+  /** the pod chosen when the forward was opened (kubectl resolves services/deployments to one pod) */
+  pod: string
+  podPort: number
+  /** what the learner typed: `svc/web`, `pod/x` */
+  target: string
+}
+
+export interface ClusterState {
+  /** document format version */
+  format: 1
+  /** mulberry32 PRNG state; every random choice draws from here */
+  rng: number
+  /** last resourceVersion handed out */
+  rv: number
+  /** ms since epoch when the cluster was made */
+  createdAt: number
+  /** objects by objectKey(kind, namespace, name), in insertion order */
+  objects: Record<string, KubeObject>
+  runtime: {
+    /** key: `<pod uid>/<container name>` */
+    containers: Record<string, ContainerRuntime>
+    /** the load-balancer controller; off -> EXTERNAL-IP stays <pending> */
+    loadBalancerController: boolean
+    portForwards: PortForward[]
+    /** pod IPs released recently, not handed out again while they are here (newest last) */
+    releasedPodIPs: string[]
+    /** sessionAffinity ClientIP memory: key `<svc ns>/<svc name>:<port>|<client ip>` -> endpoint `ip:port` and time */
+    affinity: Record<string, { endpoint: string; at: number }>
+    /** free-form per-lab flags a lab's starting state may set */
+    flags: Record<string, string>
+  }
+}
+
+export const LOG_LINES_MAX = 200
+
+export function objectKey(kind: Kind | string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`
+}
+
+export function getObject<T extends KubeObject = KubeObject>(
+  s: ClusterState,
+  kind: Kind,
+  namespace: string | undefined,
+  name: string,
+): T | undefined {
+  return s.objects[objectKey(kind, namespace, name)] as T | undefined
+}
+
+/** Objects of a kind, optionally in one namespace, sorted by namespace then name (etcd key order). */
+export function listObjects<T extends KubeObject = KubeObject>(
+  s: ClusterState,
+  kind: Kind,
+  namespace?: string,
+): T[] {
+  const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`
+  const out: T[] = []
+  for (const key in s.objects) if (key.startsWith(prefix)) out.push(s.objects[key] as T)
+  return out.sort((a, b) => {
+    const na = a.metadata.namespace ?? ''
+    const nb = b.metadata.namespace ?? ''
+    if (na !== nb) return na < nb ? -1 : 1
+    return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
+  })
+}
+
+/** Stores an object as is, giving it the next resourceVersion. */
+export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
+  s.rv += 1
+  obj.metadata.resourceVersion = String(s.rv)
+  s.objects[objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)] = obj
+  return obj
+}
+
+export function removeObject(s: ClusterState, kind: Kind, namespace: string | undefined, name: string): boolean {
+  const key = objectKey(kind, namespace, name)
+  if (!(key in s.objects)) return false
+  delete s.objects[key]
+  return true
+}
+
+/** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */
+export function formatTimestamp(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+export function parseTimestamp(ts: string): number {
+  return Date.parse(ts)
+}
+
+/** mulberry32: next float in [0, 1), advancing the cluster's PRNG state. */
+export function random(s: ClusterState): number {
+  s.rng = (s.rng + 0x6d2b79f5) | 0
+  let t = s.rng
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+export function randomInt(s: ClusterState, n: number): number {
+  return Math.floor(random(s) * n)
+}
+
+/** The alphabet of k8s.io/apimachinery/pkg/util/rand (no vowels, no confusable digits). */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
+
+/** `generateName` suffixes and pod-name suffixes: 5 chars from NAME_ALPHABET. */
+export function randomSuffix(s: ClusterState, n = 5): string {
+  let out = ''
+  for (let i = 0; i < n; i++) out += NAME_ALPHABET[randomInt(s, NAME_ALPHABET.length)]
+  return out
+}
+
+export function randomUid(s: ClusterState): string {
+  const hex = () => randomInt(s, 16).toString(16)
+  let out = ''
+  for (let i = 0; i < 32; i++) {
+    if (i === 12) out += '4'
+    else if (i === 16) out += '89ab'[randomInt(s, 4)]
+    else out += hex()
+    if (i === 7 || i === 11 || i === 15 || i === 19) out += '-'
+  }
+  return out
+}
+
+/** A random lower-case hex string of n chars (container IDs, exec IDs). */
+export function randomHex(s: ClusterState, n: number): string {
+  let out = ''
+  for (let i = 0; i < n; i++) out += randomInt(s, 16).toString(16)
+  return out
+}
+
+export function emptyState(seed: number, now: number): ClusterState {
+  return {
+    format: 1,
+    rng: seed | 0,
+    rv: 1000,
+    createdAt: now,
+    objects: {},
+    runtime: {
+      containers: {},
+      loadBalancerController: true,
+      portForwards: [],
+      releasedPodIPs: [],
+      affinity: {},
+      flags: {},
+    },
+  }
+}
