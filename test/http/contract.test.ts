@@ -1,4 +1,6 @@
 import { exports } from 'cloudflare:workers'
 import { contractSuite } from './contract-suite'
 
-contractSuite((req) => exports.default.fetch(req))
+const worker = exports as unknown as { default: Fetcher }
+
+contractSuite((req) => worker.default.fetch(req))

@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator'
 import { beforeAll } from 'vitest'
 import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
+import { classesSuite } from '../http/classes-suite'
 import { contractSuite } from '../http/contract-suite'
 
 const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-')), 'test.db')}` })
@@ -23,3 +24,4 @@ beforeAll(async () => {
 })
 
 contractSuite(async (req) => app.fetch(req))
+classesSuite(async (req) => app.fetch(req))

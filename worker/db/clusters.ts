@@ -67,11 +67,11 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
         updatedAt: w.now,
       })
       .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion))),
-    db.run(sql`INSERT INTO command_history
-      (cluster_id, seq, at, command, stdin, exit_code, stdout, stderr, tasks_completed, causes)
-      SELECT ${w.clusterId}, ${seq}, ${h.at}, ${h.command}, ${h.stdin}, ${h.exitCode}, ${h.stdout},
-             ${h.stderr}, ${h.tasksCompleted}, ${h.causes}
-      WHERE changes() = 1`),
+    // columns in the table's order: drizzle's INSERT ... SELECT lists them all
+    db.insert(commandHistory).select(
+      sql`SELECT ${w.clusterId}, ${seq}, ${h.at}, ${h.command}, ${h.stdin}, ${h.exitCode}, ${h.stdout},
+          ${h.stderr}, ${h.tasksCompleted}, ${h.causes} WHERE changes() = 1`,
+    ),
   ])
   return affectedRows(updated) === 1
 }

@@ -24,3 +24,7 @@ export async function insertUser(db: Database, row: UserRow): Promise<boolean> {
   const r = await db.insert(users).values(row).onConflictDoNothing().returning({ id: users.id })
   return r.length === 1
 }
+
+export async function findUser(db: Database, id: string): Promise<UserRow | undefined> {
+  return db.select().from(users).where(eq(users.id, id)).get()
+}

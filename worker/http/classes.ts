@@ -1,5 +1,152 @@
-// Classes (instructor issue): filled in by the instructor work.
+// Classes: instructors create them and follow their learners; learners join with a code.
 import { Hono } from 'hono'
-import type { AppEnv } from './env'
+import * as z from 'zod/mini'
+import { newId } from '../auth/crypto'
+import { requireSession } from '../auth/session'
+import {
+  addMember, findClassByCode, findOwnedClass, insertClass, isMember, listClassifiedHistory,
+  listClustersOf, listJoinedClasses, listMembers, listOwnedClasses, removeMember, setJoinCode,
+} from '../db/classes'
+import { findClusterForLab, listHistory } from '../db/clusters'
+import { lockedUntil, recordFailure, clearFailures } from '../db/throttle'
+import { findUser } from '../db/users'
+import { findLab } from '../labs'
+import { insights, progressCsv, progressMatrix } from './class-views'
+import { AppError, forbidden, notFound } from './errors'
+import type { AppContext, AppEnv } from './env'
+import { newJoinCode, normaliseJoinCode } from './join-code'
+import { param, readJson } from './validate'
 
 export const classRoutes = new Hono<AppEnv>()
+classRoutes.use('*', requireSession())
+
+async function currentUser(c: AppContext) {
+  const user = await findUser(c.var.db, c.var.userId!)
+  if (!user) throw notFound('That account')
+  return user
+}
+
+async function requireInstructor(c: AppContext) {
+  const user = await currentUser(c)
+  if (user.role !== 'instructor') throw forbidden('Only instructors can do that.')
+  return user
+}
+
+/** The class, if the caller owns it; anyone else gets the same 404 as for a missing class. */
+async function ownedClass(c: AppContext) {
+  const cls = await findOwnedClass(c.var.db, param(c, 'id'), c.var.userId!)
+  if (!cls) throw notFound('That class')
+  return cls
+}
+
+const nameBody = z.object({ name: z.string().check(z.trim(), z.minLength(1, { error: 'Give the class a name.' }), z.maxLength(100)) })
+const joinBody = z.object({ joinCode: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the join code.' }), z.maxLength(40)) })
+
+async function uniqueCode(c: AppContext, attempt: (code: string) => Promise<boolean>): Promise<string> {
+  for (let i = 0; i < 5; i++) {
+    const code = newJoinCode()
+    if (await attempt(code)) return code
+  }
+  throw new AppError(409, 'conflict', 'Could not find a free join code; please try again.')
+}
+
+classRoutes.post('/', async (c) => {
+  const user = await requireInstructor(c)
+  const body = await readJson(c, nameBody)
+  const id = newId()
+  const now = c.var.deps.now()
+  const joinCode = await uniqueCode(c, (code) =>
+    insertClass(c.var.db, { id, ownerId: user.id, name: body.name, joinCode: code, createdAt: now }),
+  )
+  return c.json({ class: { id, name: body.name, joinCode } }, 201)
+})
+
+classRoutes.get('/', async (c) => {
+  const user = await currentUser(c)
+  if (user.role === 'instructor') {
+    const rows = await listOwnedClasses(c.var.db, user.id)
+    return c.json({ classes: rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode })) })
+  }
+  return c.json({ classes: await listJoinedClasses(c.var.db, user.id) })
+})
+
+const JOIN_POLICY = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }
+
+classRoutes.post('/join', async (c) => {
+  const user = await currentUser(c)
+  if (user.role === 'instructor') throw forbidden('Instructors own classes; join one with a learner account.')
+  const body = await readJson(c, joinBody)
+  const now = c.var.deps.now()
+  const key = `join:${user.id}`
+  const until = await lockedUntil(c.var.db, [key], now)
+  if (until) {
+    const seconds = Math.ceil((until - now) / 1000)
+    throw new AppError(429, 'rate_limited', `Too many wrong join codes. Try again in ${seconds} seconds.`, {
+      headers: { 'Retry-After': String(seconds) },
+    })
+  }
+  const cls = await findClassByCode(c.var.db, normaliseJoinCode(body.joinCode))
+  if (!cls) {
+    await recordFailure(c.var.db, [key], now, JOIN_POLICY)
+    throw notFound('No class has that join code. Check it with your instructor; it')
+  }
+  await clearFailures(c.var.db, key)
+  await addMember(c.var.db, cls.id, user.id, now)
+  return c.json({ class: { id: cls.id, name: cls.name } })
+})
+
+classRoutes.post('/:id/join-code', async (c) => {
+  const cls = await ownedClass(c)
+  const joinCode = await uniqueCode(c, (code) => setJoinCode(c.var.db, cls.id, code))
+  return c.json({ class: { id: cls.id, name: cls.name, joinCode } })
+})
+
+async function matrixOf(c: AppContext) {
+  const cls = await ownedClass(c)
+  const members = await listMembers(c.var.db, cls.id)
+  const clusters = await listClustersOf(c.var.db, members.map((m) => m.id))
+  return { cls, members, clusters, matrix: progressMatrix(cls, members, clusters) }
+}
+
+classRoutes.get('/:id/progress', async (c) => c.json((await matrixOf(c)).matrix))
+
+classRoutes.get('/:id/progress.csv', async (c) => {
+  const { cls, matrix } = await matrixOf(c)
+  const file = `${cls.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 50) || 'class'}-progress.csv`
+  return c.body(progressCsv(matrix), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${file}"`,
+  })
+})
+
+classRoutes.get('/:id/insights', async (c) => {
+  const { clusters } = await matrixOf(c)
+  const rows = await listClassifiedHistory(c.var.db, clusters.map((x) => x.id))
+  const owner = new Map(clusters.map((x) => [x.id, x.userId]))
+  return c.json({ misconceptions: insights(rows, owner) })
+})
+
+classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
+  const cls = await ownedClass(c)
+  const userId = param(c, 'userId')
+  const lab = findLab(param(c, 'labId'))
+  if (!lab || !(await isMember(c.var.db, cls.id, userId))) throw notFound('That learner or lab')
+  const cluster = await findClusterForLab(c.var.db, userId, lab.id)
+  const rows = cluster ? await listHistory(c.var.db, cluster.id, 2000) : []
+  const history = rows.map((h) => ({
+    at: h.at,
+    command: h.command,
+    stdin: h.stdin,
+    exitCode: h.exitCode,
+    stdout: h.stdout,
+    stderr: h.stderr,
+    tasksCompleted: JSON.parse(h.tasksCompleted) as string[],
+  }))
+  return c.json({ history })
+})
+
+classRoutes.delete('/:id/members/:userId', async (c) => {
+  const cls = await ownedClass(c)
+  if (!(await removeMember(c.var.db, cls.id, param(c, 'userId')))) throw notFound('That member')
+  return c.body(null, 204)
+})

@@ -8,7 +8,7 @@ import type { KubeEvent, KubeObject } from '../objects/types'
 import { objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { ts } from './util'
 
-export const EVENTS_MAX = 40
+export const EVENTS_MAX = 24
 const EVENT_TTL_MS = 60 * 60 * 1000
 
 export interface EventSource {
@@ -108,7 +108,7 @@ export function recordRepeatedEvent(s: ClusterState, obj: KubeObject, input: Eve
   return true
 }
 
-/** Drops events older than the TTL and the oldest beyond EVENTS_MAX. */
+/** Drops events older than the TTL, then beyond EVENTS_MAX those of deleted objects and the oldest. */
 export function pruneEvents(s: ClusterState, now: number): boolean {
   const events = allEvents(s)
   let changed = false
@@ -120,7 +120,10 @@ export function pruneEvents(s: ClusterState, now: number): boolean {
     return false
   })
   if (alive.length <= EVENTS_MAX) return changed
-  alive.sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)))
+  const uids = new Set<string>()
+  for (const key in s.objects) uids.add((s.objects[key] as KubeObject).metadata.uid)
+  const gone = (e: KubeEvent) => (uids.has(e.involvedObject.uid ?? '') ? 1 : 0)
+  alive.sort((a, b) => gone(a) - gone(b) || (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)))
   for (const e of alive.slice(0, alive.length - EVENTS_MAX)) removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
   return true
 }

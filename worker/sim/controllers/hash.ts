@@ -22,9 +22,17 @@ export function safeEncodeString(s: string): string {
   return out
 }
 
+const MEMO = new Map<string, string>()
+
 /** The pod-template-hash of a Deployment's template (collisionCount folded in when set). */
 export function computeHash(template: PodTemplateSpec, collisionCount?: number): string {
+  const key = `${collisionCount ?? ''}|${JSON.stringify(template)}`
+  const hit = MEMO.get(key)
+  if (hit !== undefined) return hit
   let text = stableStringify(template)
   if (collisionCount) text += String(collisionCount)
-  return safeEncodeString(String(fnv32a(text)))
+  const hash = safeEncodeString(String(fnv32a(text)))
+  if (MEMO.size > 1000) MEMO.clear()
+  MEMO.set(key, hash)
+  return hash
 }

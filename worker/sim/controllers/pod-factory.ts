@@ -7,8 +7,8 @@ import type { KubeObject, Pod, PodTemplateSpec } from '../objects/types'
 import { putObject, randomSuffix, randomUid, removeObject, objectKey, type ClusterState } from '../state'
 import { clone, ownerReference, ts } from './util'
 
-/** Builds and stores a pod from a template, named `<owner>-<5 random chars>`. */
-export function createPodFromTemplate(s: ClusterState, owner: KubeObject, template: PodTemplateSpec, now: number): Pod {
+/** Builds (does not store) a pod from a template, named `<owner>-<5 random chars>`. */
+export function podFromTemplate(s: ClusterState, owner: KubeObject, template: PodTemplateSpec, now: number): Pod {
   const namespace = owner.metadata.namespace ?? 'default'
   let name = `${owner.metadata.name}-${randomSuffix(s)}`
   while (objectKey('Pod', namespace, name) in s.objects) name = `${owner.metadata.name}-${randomSuffix(s)}`
@@ -33,7 +33,7 @@ export function createPodFromTemplate(s: ClusterState, owner: KubeObject, templa
     spec,
     status: { phase: 'Pending', qosClass: podQOSClass(spec as unknown as Record<string, unknown>) },
   }
-  return putObject(s, pod)
+  return pod
 }
 
 /**

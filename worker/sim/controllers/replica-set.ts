@@ -2,10 +2,11 @@
 // create or delete pods until the active count equals spec.replicas, then write status.
 // Left out: slow-start batching and expectations (one settle sees all its own writes).
 
-import type { Pod, ReplicaSet } from '../objects/types'
+import type { KubeEvent, Pod, ReplicaSet } from '../objects/types'
 import { listObjects, objectKey, putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
-import { createPodFromTemplate, deletePodGracefully } from './pod-factory'
+import { deletePodGracefully, podFromTemplate } from './pod-factory'
+import { checkCreateQuota } from '../objects/quota'
 import { controllerOf, isOwnedBy, isPodActive, isPodAvailable, isPodReady, matchesLabelSelector, ownerReference, sameJSON } from './util'
 
 const SOURCE = { component: 'replicaset-controller' }
@@ -41,11 +42,20 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
   let changed = false
   if (active.length < want) {
     for (let i = active.length; i < want; i++) {
-      const pod = createPodFromTemplate(s, rs, rs.spec.template, now)
+      const rng = s.rng
+      const pod = podFromTemplate(s, rs, rs.spec.template, now)
+      const refused = checkCreateQuota(s, 'Pod', pod)
+      if (refused) {
+        s.rng = rng
+        const message = `Error creating: ${refused.message}`
+        changed = recordOnce(s, rs, message, now) || changed
+        break
+      }
+      putObject(s, pod)
       recordEvent(s, rs, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE }, now)
       active.push(pod)
+      changed = true
     }
-    changed = true
   } else if (active.length > want) {
     const victims = [...active].sort(deletionRank).slice(0, active.length - want)
     for (const pod of victims) {
@@ -55,6 +65,13 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
     changed = true
   }
   return changed
+}
+
+/** A FailedCreate warning, recorded once per distinct message while the refusal lasts. */
+function recordOnce(s: ClusterState, rs: ReplicaSet, message: string, now: number): boolean {
+  const seen = Object.values(s.objects).some((o) => o.kind === 'Event' && (o as KubeEvent).involvedObject.uid === rs.metadata.uid && (o as KubeEvent).message === message)
+  if (seen) return false
+  return recordEvent(s, rs, { type: 'Warning', reason: 'FailedCreate', message, source: SOURCE }, now)
 }
 
 /** calculateStatus: zero counts are omitted as the API's omitempty does. */

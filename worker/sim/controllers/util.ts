@@ -73,8 +73,16 @@ export function sameJSON(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
+let lastMs = NaN
+let lastTs = ''
+
+/** formatTimestamp with a one-entry cache: settle stamps many fields with the same `now`. */
 export function ts(ms: number): string {
-  return formatTimestamp(ms)
+  if (ms !== lastMs) {
+    lastMs = ms
+    lastTs = formatTimestamp(ms)
+  }
+  return lastTs
 }
 
 /** Sorted key order, so that a hash of an object does not depend on how it was written. */

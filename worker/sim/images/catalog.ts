@@ -187,8 +187,21 @@ export function isKnownRepository(repository: string): boolean {
   return repository in FAMILIES
 }
 
-/** Looks an image reference up in the simulated registry; undefined means the pull fails. */
+const CACHE = new Map<string, ImageInfo | undefined>()
+
+/**
+ * Looks an image reference up in the simulated registry; undefined means the pull fails.
+ * Results are cached and shared: treat the ImageInfo as read-only.
+ */
 export function findImage(ref: string): ImageInfo | undefined {
+  if (CACHE.has(ref)) return CACHE.get(ref)
+  const info = lookup(ref)
+  if (CACHE.size > 500) CACHE.clear()
+  CACHE.set(ref, info)
+  return info
+}
+
+function lookup(ref: string): ImageInfo | undefined {
   const r = parseImageRef(ref.trim())
   if (!r) return undefined
   const family = FAMILIES[r.repository]

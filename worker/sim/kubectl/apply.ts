@@ -57,30 +57,27 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
     const op = existing ? 'configured' : 'created'
     return { object: m.object as KubeObject, line: nameLine(kind, m.name, withDryRun(op, dryRun)), warning: '' }
   }
-  const r = applyObject(inv.ctx.s, m.object, { now: inv.ctx.now, dryRun: dryRun === 'server' })
+  const warning =
+    existing && !(existing.metadata.annotations ?? {})[LAST_APPLIED] ? missingAnnotationWarning(kind, m.name) : ''
+  const r = applyObject(inv.ctx.s, m.object, { now: inv.ctx.now, dryRun: dryRun === 'server', namespace: m.namespace })
   if (!r.ok) {
-    if (!existing) return { line: '', warning: '', error: { api: r.error, source: m.source, verb: 'creating' } }
+    if (!existing) return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
     const api = { ...r.error, message: `error when patching "${m.source}": ${r.error.message}` }
-    return { line: '', warning: '', error: { api, source: m.source, verb: patchVerb(m, kind) } }
+    return { line: '', warning, error: { api, source: m.source, verb: patchVerb(m, kind) } }
   }
   const { object, op } = r.value
-  const missing = existing && !(existing.metadata.annotations ?? {})[LAST_APPLIED]
   if (dryRun === 'none' && op !== 'unchanged') recordChange(inv.ctx, object, op)
-  return {
-    object,
-    line: nameLine(object.kind, object.metadata.name, withDryRun(op, dryRun)),
-    warning: missing ? missingAnnotationWarning(kind, m.name) : '',
-  }
+  return { object, line: nameLine(object.kind, object.metadata.name, withDryRun(op, dryRun)), warning }
 }
 
 /** `kubectl apply -f -`: what a learner pastes from a tutorial. */
 export function applyVerb(inv: Invocation): ProcessResult {
   const files = inv.flags.list('filename')
+  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
   const kust = inv.flags.str('kustomize')
   if (files.length > 0 && kust) return clientError('only one of -f or -k can be specified')
   if (kust) return clientError('kustomize (-k) is not supported in this lab terminal: apply the manifests with -f -')
   if (files.length === 0) return clientError('must specify one of -f and -k')
-  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
   const output = inv.flags.str('output')
   const outErr = outputError(output)
   if (outErr) return clientError(outErr)

@@ -24,7 +24,7 @@ import { explainVerb } from './explain'
 import { apiResourcesVerb, apiVersionsVerb } from './api-resources'
 import { versionVerb } from './version'
 import { clusterInfoVerb } from './cluster-info'
-import { configViewVerb, currentContextVerb, getContextsVerb } from './config'
+import { configViewVerb, currentContextVerb, getContextsVerb, setContextVerb, useContextVerb } from './config'
 import { editVerb } from './edit'
 import { waitVerb } from './wait'
 import { topVerb } from './top'
@@ -126,9 +126,10 @@ export const ROOT: CommandNode = {
         { name: 'current-context', run: currentContextVerb },
         { name: 'get-contexts', run: getContextsVerb },
         { name: 'view', run: configViewVerb },
+        { name: 'set-context', run: setContextVerb },
+        { name: 'use-context', aliases: ['use'], run: useContextVerb },
         ...['delete-cluster', 'delete-context', 'delete-user', 'get-clusters', 'get-users']
-          .concat(['rename-context', 'set', 'set-cluster', 'set-context', 'set-credentials'])
-          .concat(['unset', 'use-context'])
+          .concat(['rename-context', 'set', 'set-cluster', 'set-credentials', 'unset'])
           .map((n) => unsupported(`config ${n}`)),
       ],
     },

@@ -5,7 +5,7 @@
 import type { ProcessResult } from '../context'
 import type { KubeObject } from '../objects/types'
 import type { Invocation } from './invocation'
-import { createObject } from './api'
+import { createObject, lastAppliedJSON } from './api'
 import { clientError } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests, type Manifest } from './manifests'
@@ -14,17 +14,19 @@ import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
 import { LAST_APPLIED, renderErrors, type ObjectError } from './apply'
 
+/** CreateOrUpdateAnnotation: the object itself (with `annotations: {}` left in, as kubectl's JSON has it). */
 function withSavedConfig(m: Manifest): Record<string, unknown> {
   const meta = (m.object.metadata ?? {}) as Record<string, unknown>
   const annotations = { ...((meta.annotations ?? {}) as Record<string, string>) }
-  annotations[LAST_APPLIED] = JSON.stringify(m.object) + '\n'
-  return { ...m.object, metadata: { ...meta, annotations } }
+  delete annotations[LAST_APPLIED]
+  const json = lastAppliedJSON({ ...m.object, metadata: { ...meta, annotations } })
+  return { ...m.object, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED]: json } } }
 }
 
 function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | ObjectError {
   const input = inv.flags.bool('save-config') ? withSavedConfig(m) : m.object
   if (dryRun === 'client') return input as KubeObject
-  const r = createObject(inv.ctx.s, input, { now: inv.ctx.now, dryRun: dryRun === 'server' })
+  const r = createObject(inv.ctx.s, input, { now: inv.ctx.now, dryRun: dryRun === 'server', namespace: m.namespace })
   if (!r.ok) return { api: r.error, source: m.source, verb: 'creating' }
   if (dryRun === 'none') recordChange(inv.ctx, r.value, 'created')
   return r.value
@@ -33,9 +35,9 @@ function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | O
 /** `kubectl create -f -`. */
 export function createFromFileVerb(inv: Invocation): ProcessResult {
   const files = inv.flags.list('filename')
+  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
   if (inv.flags.str('kustomize')) return clientError('kustomize (-k) is not supported in this lab terminal: use -f -')
   if (files.length === 0) return clientError('must specify one of -f and -k')
-  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
   if (inv.flags.bool('edit')) return clientError('--edit is not supported in this lab terminal: use the editor panel')
   const output = inv.flags.str('output')
   const outErr = outputError(output)
@@ -49,7 +51,7 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
   let stdout = ''
   for (const m of loaded.manifests) {
     const r = createOne(inv, m, dry.value)
-    if ('api' in r || 'text' in r) {
+    if (!('metadata' in r)) {
       errs.push(r as ObjectError)
       continue
     }

@@ -16,7 +16,7 @@ export interface ApiErrorOptions {
 
 /** The status message with AddSourceToErr's prefix when the object came from a file. */
 function sourced(err: ApiError, opts: ApiErrorOptions): string {
-  if (opts.source === undefined) return err.message
+  if (!opts.source) return err.message
   return `error when ${opts.verb ?? 'creating'} "${opts.source}": ${err.message}`
 }
 

@@ -44,7 +44,6 @@ export function kubectlGet(ctx: Ctx, args: GetArgs): ProcessResult {
   const resolved = resolveTargets(args.resources)
   if ('error' in resolved) return clientError(resolved.error)
   const opts = fetchOptions(args)
-  if ('error' in opts) return opts.error
   const named = resolved.targets.some((t) => t.name !== undefined)
   if (named && (opts.labelText || opts.fieldText)) {
     const tuples = args.resources.some((r) => r.includes('/'))
@@ -54,7 +53,10 @@ export function kubectlGet(ctx: Ctx, args: GetArgs): ProcessResult {
         : 'name cannot be provided when a selector is specified',
     )
   }
-  if (args.allNamespaces && resolved.targets.some((t) => t.name !== undefined && RESOURCES[t.kind].namespaced)) {
+  if (
+    args.allNamespaces &&
+    resolved.targets.some((t) => t.name !== undefined && RESOURCES[t.kind].namespaced)
+  ) {
     return clientError('a resource cannot be retrieved by name across all namespaces')
   }
   const infos: Info[] = []
@@ -68,26 +70,30 @@ export function kubectlGet(ctx: Ctx, args: GetArgs): ProcessResult {
   }
   const human = !args.output || args.output === 'wide'
   const singleItem = resolved.targets.length === 1 && resolved.targets[0]?.name !== undefined
-  const out = human ? printHumanInfos(infos, args, ctx.now, errors.length > 0) : printGenericInfos(infos, args, singleItem && errors.length > 0)
+  const out = human
+    ? printHumanInfos(infos, args, ctx.now, errors.length > 0)
+    : printGenericInfos(infos, args, singleItem, errors.length > 0)
   const stderr = out.stderr + errors.map((e) => e + '\n').join('')
   const failed = errors.length > 0 || out.exitCode !== 0
   return { stdout: out.stdout, stderr, exitCode: failed ? 1 : 0 }
 }
 
-function fetchOptions(args: GetArgs): FetchOptions | { error: ProcessResult } {
+function fetchOptions(args: GetArgs): FetchOptions {
   const labelText = (args.selector ?? '').trim()
   const fieldText = (args.fieldSelector ?? '').trim()
   const labels = parseLabelSelector(labelText)
-  if ('error' in labels) return { error: clientError(labels.error) }
   const fields = parseFieldSelector(fieldText)
-  if ('error' in fields) return { error: clientError(fields.error) }
+  // both are parsed by the API server, so a bad one fails each list request (BadRequest)
+  const selectorError =
+    'error' in labels ? labels.error : 'error' in fields ? fields.error : undefined
   return {
     namespace: args.namespace,
     allNamespaces: args.allNamespaces,
-    labels: labels.requirements,
-    fields: fields.requirements,
+    labels: 'error' in labels ? [] : labels.requirements,
+    fields: 'error' in fields ? [] : fields.requirements,
     labelText,
     fieldText,
+    selectorError,
   }
 }
 

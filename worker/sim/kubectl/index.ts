@@ -9,9 +9,8 @@ import type { CommandNode } from './invocation'
 import { ROOT } from './commands'
 import { flagError, requiredFlagsError, usageError } from './errors'
 import { suggestCommands } from './suggest'
+import { contextNamespace } from './kubeconfig'
 
-/** The namespace of the kubeconfig context (kind's `kind-lab` has none set). */
-export const DEFAULT_NAMESPACE = 'default'
 
 function takesValue(word: string, specs: FlagSpec[]): boolean {
   const long = word.startsWith('--')
@@ -103,7 +102,7 @@ function invocation(ctx: Ctx, commandPath: string, flags: Flags, stdin: string, 
     flags,
     args: flags.args,
     argsLenAtDash: flags.parsed.argsLenAtDash,
-    namespace: ns || DEFAULT_NAMESPACE,
+    namespace: ns || contextNamespace(ctx.s) || 'default',
     namespaceGiven: ns !== '',
     stdin,
     env,

@@ -15,12 +15,14 @@ export function outputError(output: string): string | undefined {
   return `unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED}`
 }
 
-/** Prints objects for `-o`: `kind/name` lines for `name`, else the shared object printers. */
-export function renderObjects(objs: KubeObject[], output: string): string {
+/**
+ * Prints objects for `-o`: `kind/name` lines for `name`, else the shared object printers. `typed`:
+ * kubectl built the object as a Go struct, so JSON keeps field order (unstructured answers sort keys).
+ */
+export function renderObjects(objs: KubeObject[], output: string, typed = false): string {
   if (output === 'name') return objs.map((o) => nameLine(o.kind, o.metadata.name)).join('')
-  const r: unknown = printObjects(objs, output)
-  if (typeof r === 'string') return r
-  return (r as { stdout: string }).stdout
+  const r = printObjects(objs, output, { typed })
+  return r.stdout + r.stderr
 }
 
 /** True when `-o` asks for whole objects rather than the one-line operation messages. */

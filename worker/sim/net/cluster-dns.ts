@@ -14,11 +14,13 @@ export function lookupClusterName(v: NetView, fqdn: string): ClusterAnswer {
   const rest = fqdn === CLUSTER_DOMAIN ? '' : fqdn.slice(0, -(CLUSTER_DOMAIN.length + 1))
   const labels = rest === '' ? [] : rest.split('.')
   const zone = labels[labels.length - 1]
-  if (zone === 'svc' && labels.length === 3) return serviceRecord(v, fqdn, labels[1] ?? '', labels[0] ?? '')
+  if (zone === 'svc' && labels.length === 3)
+    return serviceRecord(v, fqdn, labels[1] ?? '', labels[0] ?? '')
   if (zone === 'svc' && labels.length === 4) {
     return hostnameRecord(v, fqdn, labels[2] ?? '', labels[1] ?? '', labels[0] ?? '')
   }
-  if (zone === 'pod' && labels.length === 3) return podRecord(v, fqdn, labels[1] ?? '', labels[0] ?? '')
+  if (zone === 'pod' && labels.length === 3)
+    return podRecord(v, fqdn, labels[1] ?? '', labels[0] ?? '')
   return { kind: 'NXDOMAIN' }
 }
 
@@ -37,11 +39,22 @@ function serviceRecord(v: NetView, fqdn: string, namespace: string, name: string
     return { kind: 'A', ips, fqdn, target: { kind: 'service', namespace, name, headless: true } }
   }
   if (!ip) return { kind: 'NXDOMAIN' }
-  return { kind: 'A', ips: [ip], fqdn, target: { kind: 'service', namespace, name, headless: false } }
+  return {
+    kind: 'A',
+    ips: [ip],
+    fqdn,
+    target: { kind: 'service', namespace, name, headless: false },
+  }
 }
 
 /** `<hostname>.<svc>.<ns>.svc.cluster.local`: a pod with spec.hostname + spec.subdomain behind a headless Service. */
-function hostnameRecord(v: NetView, fqdn: string, namespace: string, svcName: string, host: string): ClusterAnswer {
+function hostnameRecord(
+  v: NetView,
+  fqdn: string,
+  namespace: string,
+  svcName: string,
+  host: string,
+): ClusterAnswer {
   const svc = findService(v, namespace, svcName)
   if (!svc || svc.spec.clusterIP !== 'None') return { kind: 'NXDOMAIN' }
   const ready = new Set(headlessAddresses(v, svc))
@@ -54,7 +67,12 @@ function hostnameRecord(v: NetView, fqdn: string, namespace: string, svcName: st
   )
   const ip = pod?.status?.podIP
   if (!pod || !ip) return { kind: 'NXDOMAIN' }
-  return { kind: 'A', ips: [ip], fqdn, target: { kind: 'hostname', namespace, name: pod.metadata.name } }
+  return {
+    kind: 'A',
+    ips: [ip],
+    fqdn,
+    target: { kind: 'hostname', namespace, name: pod.metadata.name },
+  }
 }
 
 /** `pods insecure` (kind's Corefile): `10-244-1-5.<ns>.pod.cluster.local` answers 10.244.1.5 unchecked. */

@@ -43,9 +43,11 @@ export function resolveName(s: ClusterState, origin: Origin, name: string): DnsA
   return resolveNameIn(buildView(s), origin, name)
 }
 
+/** resolveName over an already built view (one index per request). */
 export function resolveNameIn(v: NetView, origin: Origin, rawName: string): DnsAnswer {
   const name = rawName.toLowerCase()
-  if (isIPv4(name)) return { kind: 'A', ips: [name], fqdn: name, target: { kind: 'literal' }, tried: [] }
+  if (isIPv4(name))
+    return { kind: 'A', ips: [name], fqdn: name, target: { kind: 'literal' }, tried: [] }
   if (name === '' || name === '.' || name.includes('..') || !/^[a-z0-9._-]+$/.test(name)) {
     return { kind: 'NXDOMAIN', tried: [] }
   }
@@ -77,6 +79,7 @@ export function lookupFqdn(s: ClusterState, fqdn: string): FqdnAnswer {
   return lookupFqdnIn(buildView(s), fqdn)
 }
 
+/** lookupFqdn over an already built view; follows an ExternalName CNAME inside the cluster zone. */
 export function lookupFqdnIn(v: NetView, rawFqdn: string): FqdnAnswer {
   const fqdn = rawFqdn.toLowerCase().replace(/\.$/, '')
   if (fqdn === CLUSTER_DOMAIN || fqdn.endsWith(`.${CLUSTER_DOMAIN}`)) {
@@ -112,6 +115,7 @@ function hostsFile(v: NetView, origin: Origin, name: string): FqdnAnswer | undef
   const host = pod.spec?.hostname ?? pod.metadata.name
   const sub = pod.spec?.subdomain
   const long = sub ? `${host}.${sub}.${origin.namespace}.svc.${CLUSTER_DOMAIN}` : undefined
-  if (name === host || name === long) return { kind: 'A', ips: [ip], fqdn: name, target: { kind: 'hosts-file' } }
+  if (name === host || name === long)
+    return { kind: 'A', ips: [ip], fqdn: name, target: { kind: 'hosts-file' } }
   return undefined
 }

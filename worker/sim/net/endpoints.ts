@@ -51,7 +51,15 @@ export function endpointsFor(v: NetView, svc: Service, sp: ServicePort): Service
         const serving = ep.conditions?.serving ?? ready
         const terminating = ep.conditions?.terminating === true
         for (const ip of ep.addresses ?? []) {
-          all.push({ ip, port: port.port, nodeName: ep.nodeName, target: ep.targetRef, ready, serving, terminating })
+          all.push({
+            ip,
+            port: port.port,
+            nodeName: ep.nodeName,
+            target: ep.targetRef,
+            ready,
+            serving,
+            terminating,
+          })
         }
       }
     }
@@ -83,12 +91,16 @@ function readEndpointsObject(
   }
 }
 
-function fromAddress(
-  a: EndpointAddress,
-  port: number,
-  ready: boolean,
-): Endpoint {
-  return { ip: a.ip, port, nodeName: a.nodeName, target: a.targetRef, ready, serving: ready, terminating: false }
+function fromAddress(a: EndpointAddress, port: number, ready: boolean): Endpoint {
+  return {
+    ip: a.ip,
+    port,
+    nodeName: a.nodeName,
+    target: a.targetRef,
+    ready,
+    serving: ready,
+    terminating: false,
+  }
 }
 
 function usableOf(all: Endpoint[]): Endpoint[] {

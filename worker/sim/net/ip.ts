@@ -26,6 +26,7 @@ export function parseIPv4(text: string): number | undefined {
   return n
 }
 
+/** A dotted quad (no IPv6: the cluster is single-stack IPv4). */
 export function isIPv4(text: string): boolean {
   return parseIPv4(text) !== undefined
 }
@@ -43,14 +44,20 @@ export function inCidr(ip: string, cidr: string): boolean {
 
 /** The first host address of a CIDR: kindnet's gateway on each node (`10.244.1.1`). */
 export function gatewayOf(cidr: string): string | undefined {
-  const base = parseIPv4(cidr.split('/')[0] ?? '')
-  return base === undefined ? undefined : formatIPv4(base + 1)
+  const slash = cidr.indexOf('/')
+  const base = slash < 0 ? cidr : cidr.slice(0, slash)
+  const dot = base.lastIndexOf('.')
+  const last = Number(base.slice(dot + 1))
+  if (dot < 0 || !(last >= 0 && last < 255)) return undefined
+  return `${base.slice(0, dot)}.${last + 1}`
 }
 
+/** The dotted quad of a 32-bit value. */
 export function formatIPv4(n: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.')
 }
 
+/** 127.0.0.0/8: the host itself (the pod's own network namespace inside a pod). */
 export function isLoopback(ip: string): boolean {
-  return inCidr(ip, '127.0.0.0/8')
+  return ip.startsWith('127.') && isIPv4(ip)
 }

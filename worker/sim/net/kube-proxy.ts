@@ -1,46 +1,68 @@
 // kube-proxy in iptables mode (pkg/proxy/iptables/proxier.go, KUBERNETES-FACTS C6) for ClusterIPs:
 // no rule for an unknown port (DROP by nobody -> timeout), REJECT when a port has no endpoints
 // (refused), else DNAT to a random endpoint per connection or the one ClientIP affinity remembers.
-// Leaves out UDP/SCTP, internalTrafficPolicy Local and topology-aware routing.
+// Leaves out UDP/SCTP and topology-aware routing.
 
 import type { Service, ServicePort } from '../objects/types'
 import { randomInt } from '../state'
 import { endpointsFor, type Endpoint } from './endpoints'
 import { whyNoEndpoints } from './why-no-endpoints'
 import { fail, type Arrival, type Via, type Walk } from './walk'
-import { findNodeByIP, nsName } from './view'
+import { findNodeByIP, nsName, type NodeInfo } from './view'
 
 /** A packet to ClusterIP:port from inside the cluster. */
 export function viaClusterIP(w: Walk, svc: Service, ip: string, port: number): Arrival {
-  const name = svc.metadata.name
+  const hop = (ok: boolean, detail: string) =>
+    w.hops.push({
+      kind: 'service',
+      label: `${svc.metadata.name} ${ip}:${port}`,
+      object: ref(svc),
+      ok,
+      detail,
+    })
   const sp = findServicePort(svc, port)
   if (!sp) {
-    w.hops.push({ kind: 'service', label: `${name} ${ip}:${port}`, object: ref(svc), ok: false, detail: 'no rule for this port' })
+    hop(false, 'no rule for this port')
     return missingPort(svc, ip, port)
   }
   const eps = endpointsFor(w.v, svc, sp)
   if (eps.usable.length === 0) {
-    w.hops.push({ kind: 'service', label: `${name} ${ip}:${port}`, object: ref(svc), ok: false, detail: 'no endpoints: REJECT' })
+    hop(false, 'no endpoints: REJECT')
     const why = whyNoEndpoints(w.v, svc, sp, eps)
     return fail('refused', why.cause, why.diagnosis)
   }
-  const { ep, pinned } = chooseEndpoint(w, svc, sp, eps.usable, w.clientIP)
-  const detail = pinned
-    ? `sessionAffinity ClientIP keeps ${w.clientIP} on ${ep.ip}:${ep.port}`
-    : `chose ${ep.ip}:${ep.port} out of ${eps.usable.length} endpoint${eps.usable.length === 1 ? '' : 's'}`
-  w.hops.push({ kind: 'service', label: `${name} ${ip}:${port}`, object: ref(svc), ok: true, detail })
-  const via: Via = { svc, sp, choices: eps.usable.length, pinned }
-  return toEndpoint(w, ep, via, sourceFor(w, ep), 2)
+  const local = svc.spec.internalTrafficPolicy === 'Local'
+  const pool = local ? localEndpoints(w, eps.usable) : eps.usable
+  if (pool.length === 0) {
+    hop(false, 'no local endpoints: DROP')
+    return fail(
+      'timeout',
+      'internal-traffic-local',
+      `Service ${svc.metadata.name} has internalTrafficPolicy: Local, so traffic from ${originNode(w) ?? 'this node'} only goes to ready endpoints on the same node, and there are none: the packets are dropped. Its endpoints are on other nodes; set internalTrafficPolicy: Cluster.`,
+    )
+  }
+  const { ep, pinned } = chooseEndpoint(w, svc, sp, pool, w.clientIP)
+  const n = pool.length
+  hop(
+    true,
+    pinned
+      ? `sessionAffinity ClientIP keeps ${w.clientIP} on ${ep.ip}:${ep.port}`
+      : `chose ${ep.ip}:${ep.port} out of ${n} endpoint${n === 1 ? '' : 's'}`,
+  )
+  return toEndpoint(w, ep, { svc, sp, choices: n, pinned }, sourceFor(w, ep), 2)
 }
 
+/** The Service port a TCP connection to `port` on the VIP matches (iptables matches port + protocol). */
 export function findServicePort(svc: Service, port: number): ServicePort | undefined {
   return (svc.spec.ports ?? []).find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP')
 }
 
+/** The hop's object reference for a Service. */
 export function ref(svc: Service): { kind: string; namespace?: string; name: string } {
   return { kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name }
 }
 
+/** `8080/TCP, 9090/TCP` as kubectl lists a Service's ports. */
 export function portList(svc: Service): string {
   return (svc.spec.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(', ') || 'none'
 }
@@ -48,13 +70,13 @@ export function portList(svc: Service): string {
 function missingPort(svc: Service, ip: string, port: number): Arrival {
   const name = svc.metadata.name
   const ports = svc.spec.ports ?? []
+  const dropped = `Nothing answers ${ip}:${port}: kube-proxy has no rule for that port, so the packets are dropped (timeout).`
   const np = ports.find((p) => p.nodePort === port)
-  const tail = 'kube-proxy has no rule for it, so the packets are dropped (timeout).'
   if (np) {
     return fail(
       'timeout',
       'nodeport-on-clusterip',
-      `Port ${port} is the nodePort of Service ${name}; a nodePort is opened on the node IPs, not on the ClusterIP ${ip}. On the ClusterIP use port ${np.port}; ${tail}`,
+      `Port ${port} is the nodePort of Service ${name}: it is opened on the node IPs, not on the ClusterIP. ${dropped} On the ClusterIP use port ${np.port} (${ip}:${np.port}).`,
     )
   }
   const tp = ports.find((p) => (p.targetPort ?? p.port) === port)
@@ -62,13 +84,13 @@ function missingPort(svc: Service, ip: string, port: number): Arrival {
     return fail(
       'timeout',
       'port-not-on-service',
-      `Port ${port} is the targetPort of Service ${name} (the pods' side). The Service itself listens on port ${tp.port} and forwards it to ${port}: use ${ip}:${tp.port}. Nothing answers ${ip}:${port}: ${tail}`,
+      `Port ${port} is the targetPort of Service ${name} (the pods' side); the Service itself listens on port ${tp.port} and forwards it to ${port}. ${dropped} Use ${ip}:${tp.port}.`,
     )
   }
   return fail(
     'timeout',
     'port-not-on-service',
-    `Service ${name} (${ip}) defines port ${portList(svc)}, not ${port}: ${tail}`,
+    `Service ${name} (${ip}) defines port ${portList(svc)}, not ${port}. ${dropped}`,
   )
 }
 
@@ -81,7 +103,8 @@ export function chooseEndpoint(
   clientIP: string,
 ): { ep: Endpoint; pinned: boolean } {
   const first = usable[0] as Endpoint
-  if (svc.spec.sessionAffinity !== 'ClientIP') return { ep: draw(w, usable) ?? first, pinned: false }
+  if (svc.spec.sessionAffinity !== 'ClientIP')
+    return { ep: draw(w, usable) ?? first, pinned: false }
   const key = `${nsName(svc.metadata.namespace, svc.metadata.name)}:${sp.port}|${clientIP}`
   const timeoutMs = (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) * 1000
   const mem = w.s.runtime.affinity[key]
@@ -93,8 +116,20 @@ export function chooseEndpoint(
     }
   }
   const ep = draw(w, usable) ?? first
-  if (!w.probe) w.s.runtime.affinity[key] = { endpoint: `${ep.ip}:${ep.port}`, at: w.now }
+  if (!w.probe) {
+    forgetExpired(w)
+    w.s.runtime.affinity[key] = { endpoint: `${ep.ip}:${ep.port}`, at: w.now }
+  }
   return { ep, pinned: false }
+}
+
+/** Drops affinity entries older than the longest allowed timeout (86400 s), keeping the document small. */
+function forgetExpired(w: Walk): void {
+  const memory = w.s.runtime.affinity
+  for (const key of Object.keys(memory)) {
+    const at = memory[key]?.at ?? 0
+    if (w.now - at > 86_400_000) delete memory[key]
+  }
 }
 
 function draw(w: Walk, usable: Endpoint[]): Endpoint | undefined {
@@ -102,12 +137,28 @@ function draw(w: Walk, usable: Endpoint[]): Endpoint | undefined {
   return usable[randomInt(w.s, usable.length)]
 }
 
-/** The source address the endpoint sees: pods keep theirs; node traffic leaves from the node. */
+/** The node the walk starts on (the pod's node for pods). */
+function originNode(w: Walk): string | undefined {
+  if (w.origin.kind === 'node') return w.origin.name
+  if (w.origin.kind === 'pod') return w.v.podsByIP.get(w.clientIP)?.spec?.nodeName
+  return undefined
+}
+
+function localEndpoints(w: Walk, usable: Endpoint[]): Endpoint[] {
+  const here = originNode(w)
+  return usable.filter((e) => (e.nodeName ?? w.v.podsByIP.get(e.ip)?.spec?.nodeName) === here)
+}
+
+/**
+ * The source address the endpoint sees: pods keep theirs, except a pod reaching itself through
+ * its Service (hairpin, masqueraded to its node's gateway); node traffic leaves from the node.
+ */
 function sourceFor(w: Walk, ep: Endpoint): string {
-  if (w.origin.kind !== 'node') return w.clientIP
-  const origin = w.v.nodes.find((n) => n.name === (w.origin.kind === 'node' ? w.origin.name : ''))
+  const here = w.v.nodes.find((n) => n.name === originNode(w))
+  if (w.origin.kind === 'pod')
+    return ep.ip === w.clientIP && here?.gateway ? here.gateway : w.clientIP
   const epNode = ep.nodeName ?? w.v.podsByIP.get(ep.ip)?.spec?.nodeName
-  if (origin && epNode === origin.name && origin.gateway) return origin.gateway
+  if (w.origin.kind === 'node' && here && epNode === here.name && here.gateway) return here.gateway
   return w.clientIP
 }
 
@@ -116,7 +167,7 @@ export function toEndpoint(w: Walk, ep: Endpoint, via: Via, sourceIP: string, ms
   const pod = w.v.podsByIP.get(ep.ip)
   if (pod) return { kind: 'pod', pod, port: ep.port, sourceIP, via, ms }
   const node = findNodeByIP(w.v, ep.ip)
-  if (node && ep.port === 6443 && isControlPlane(node.node.metadata.labels)) {
+  if (node && ep.port === 6443 && isControlPlane(node)) {
     w.hops.push({ kind: 'network', label: `kube-apiserver (${ep.ip}:${ep.port})`, ok: true })
     return { kind: 'apiserver', port: ep.port, sourceIP, ms: ms + 1 }
   }
@@ -137,6 +188,8 @@ export function toEndpoint(w: Walk, ep: Endpoint, via: Via, sourceIP: string, ms
   )
 }
 
-export function isControlPlane(labels: Record<string, string> | undefined): boolean {
-  return labels !== undefined && 'node-role.kubernetes.io/control-plane' in labels
+/** The node running kube-apiserver (kubeadm's control-plane role label). */
+export function isControlPlane(node: NodeInfo): boolean {
+  const labels = node.node.metadata.labels ?? {}
+  return 'node-role.kubernetes.io/control-plane' in labels || node.name.endsWith('control-plane')
 }

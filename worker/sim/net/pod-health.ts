@@ -19,13 +19,19 @@ export function whyNotReady(pod: Pod): string {
   for (const c of pod.spec.containers ?? []) {
     const st = pod.status?.containerStatuses?.find((x) => x.name === c.name)
     const waiting = st?.state?.waiting?.reason
-    if (waiting === 'ErrImagePull' || waiting === 'ImagePullBackOff' || waiting === 'InvalidImageName') {
+    if (
+      waiting === 'ErrImagePull' ||
+      waiting === 'ImagePullBackOff' ||
+      waiting === 'InvalidImageName'
+    ) {
       return `its image "${c.image}" cannot be pulled (${waiting})`
     }
-    if (waiting === 'CrashLoopBackOff') return `container ${c.name} keeps exiting (CrashLoopBackOff)`
+    if (waiting === 'CrashLoopBackOff')
+      return `container ${c.name} keeps exiting (CrashLoopBackOff)`
     if (waiting === 'ContainerCreating' || !st) return 'it is still starting (ContainerCreating)'
     if (waiting) return `container ${c.name} is waiting (${waiting})`
-    if (st.state?.terminated) return `container ${c.name} has exited (${st.state.terminated.reason})`
+    if (st.state?.terminated)
+      return `container ${c.name} has exited (${st.state.terminated.reason})`
     if (!st.ready) return notReadyContainer(c)
   }
   return 'it is not Ready yet'
@@ -50,7 +56,8 @@ export function listeningPorts(pod: Pod): { port: number; container: string; ima
   for (const c of pod.spec?.containers ?? []) {
     const found = containerProcess(c)
     if (found?.process.type !== 'server') continue
-    for (const p of found.process.ports) if (p.protocol === 'TCP') out.push({ port: p.port, container: c.name, image: c.image })
+    for (const p of found.process.ports)
+      if (p.protocol === 'TCP') out.push({ port: p.port, container: c.name, image: c.image })
   }
   return out
 }
@@ -69,7 +76,10 @@ export function formatLabels(labels: Record<string, string> | undefined): string
 }
 
 /** Equality-based selector of a Service (empty selector selects nothing for Services). */
-export function matchesSelector(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
+export function matchesSelector(
+  selector: Record<string, string>,
+  labels: Record<string, string> | undefined,
+): boolean {
   const keys = Object.keys(selector)
   if (keys.length === 0) return false
   return keys.every((k) => labels?.[k] === selector[k])

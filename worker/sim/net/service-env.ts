@@ -55,7 +55,8 @@ function addServiceVars(out: Record<string, string>, svc: Service): void {
   if (!first) return
   out[`${prefix}_SERVICE_HOST`] = ip
   out[`${prefix}_SERVICE_PORT`] = String(first.port)
-  for (const sp of ports) if (sp.name) out[`${prefix}_SERVICE_PORT_${envVariableName(sp.name)}`] = String(sp.port)
+  for (const sp of ports)
+    if (sp.name) out[`${prefix}_SERVICE_PORT_${envVariableName(sp.name)}`] = String(sp.port)
   ports.forEach((sp, i) => {
     const proto = (sp.protocol ?? 'TCP').toLowerCase()
     const url = `${proto}://${ip}:${sp.port}`

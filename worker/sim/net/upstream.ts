@@ -27,7 +27,8 @@ export function lookupUpstream(v: NetView, fqdn: string, withNodes: boolean): Fq
   }
   const labels = fqdn.split('.')
   const tld = labels[labels.length - 1] ?? ''
-  if (labels.length < 2 || !PUBLIC_TLDS.has(tld) || labels.some((l) => l === '')) return { kind: 'NXDOMAIN' }
+  if (labels.length < 2 || !PUBLIC_TLDS.has(tld) || labels.some((l) => l === ''))
+    return { kind: 'NXDOMAIN' }
   return { kind: 'A', ips: [fakePublicIP(fqdn)], fqdn, target: { kind: 'upstream' } }
 }
 

@@ -34,6 +34,7 @@ export interface NetView {
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
 
+/** The `<namespace>/<name>` index key. */
 export function nsName(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`
 }
@@ -53,6 +54,9 @@ export function buildView(s: ClusterState): NetView {
     namespaces: new Set(),
   }
   for (const key in s.objects) {
+    const c = key.charCodeAt(0)
+    // only Pod, Service, Endpoint*, Node, Namespace keys matter (P, S, E, N): skip the rest unread
+    if (c !== 80 && c !== 83 && c !== 69 && c !== 78) continue
     const obj = s.objects[key]
     if (!obj) continue
     switch (obj.kind) {
@@ -109,21 +113,33 @@ function addNode(v: NetView, node: Node): void {
   const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
   if (!ip) return
   const podCIDR = node.spec?.podCIDR
-  v.nodes.push({ name: node.metadata.name, ip, podCIDR, gateway: podCIDR ? gatewayOf(podCIDR) : undefined, node })
+  v.nodes.push({
+    name: node.metadata.name,
+    ip,
+    podCIDR,
+    gateway: podCIDR ? gatewayOf(podCIDR) : undefined,
+    node,
+  })
 }
 
+/** The node owning an InternalIP. */
 export function findNodeByIP(v: NetView, ip: string): NodeInfo | undefined {
   return v.nodes.find((n) => n.ip === ip)
 }
 
+/** A node by name. */
 export function findNode(v: NetView, name: string | undefined): NodeInfo | undefined {
   return name === undefined ? undefined : v.nodes.find((n) => n.name === name)
 }
 
+/** A Service by namespace and name. */
 export function findService(v: NetView, namespace: string, name: string): Service | undefined {
-  return v.services.find((svc) => svc.metadata.name === name && svc.metadata.namespace === namespace)
+  return v.services.find(
+    (svc) => svc.metadata.name === name && svc.metadata.namespace === namespace,
+  )
 }
 
+/** A pod by namespace and name. */
 export function findPod(v: NetView, namespace: string, name: string): Pod | undefined {
   return v.pods.find((p) => p.metadata.name === name && p.metadata.namespace === namespace)
 }

@@ -35,14 +35,12 @@ export type Arrival =
   | { kind: 'apiserver'; port: number; sourceIP: string; ms: number }
   | { kind: 'fail'; outcome: 'refused' | 'timeout'; cause: string; diagnosis: string; ms?: number }
 
+/** A walk that ended before any server: refused (RST/REJECT) answers at once, timeout never. */
 export function fail(outcome: 'refused' | 'timeout', cause: string, diagnosis: string): Arrival {
   return { kind: 'fail', outcome, cause, diagnosis, ms: outcome === 'refused' ? 1 : undefined }
 }
 
-export function svcName(svc: Service): string {
-  return svc.metadata.name
-}
-
+/** `web-x (10.244.1.4:80)` for the map. */
 export function podLabel(pod: Pod, port: number): string {
   return `${pod.metadata.name} (${pod.status?.podIP ?? '?'}:${port})`
 }

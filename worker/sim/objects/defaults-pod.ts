@@ -12,6 +12,11 @@ const setDefault = (o: Obj, key: string, value: unknown) => {
   if (o[key] === undefined || o[key] === null) o[key] = value
 }
 
+/** Go zero values count as unset for int32 fields such as the probe timings. */
+const setDefaultNonZero = (o: Obj, key: string, value: number) => {
+  if (!o[key]) o[key] = value
+}
+
 /** imagePullPolicy: Always for `:latest` or an untagged image, else IfNotPresent (digests too). */
 export function defaultPullPolicy(image: string): string {
   if (image.includes('@')) return 'IfNotPresent'
@@ -22,16 +27,19 @@ export function defaultPullPolicy(image: string): string {
 
 function defaultProbe(p: unknown) {
   if (!isPlainObject(p)) return
-  setDefault(p, 'timeoutSeconds', 1)
-  setDefault(p, 'periodSeconds', 10)
-  setDefault(p, 'successThreshold', 1)
-  setDefault(p, 'failureThreshold', 3)
-  if (isPlainObject(p.httpGet)) setDefault(p.httpGet, 'scheme', 'HTTP')
+  setDefaultNonZero(p, 'timeoutSeconds', 1)
+  setDefaultNonZero(p, 'periodSeconds', 10)
+  setDefaultNonZero(p, 'successThreshold', 1)
+  setDefaultNonZero(p, 'failureThreshold', 3)
+  if (isPlainObject(p.httpGet)) {
+    if (!p.httpGet.path) p.httpGet.path = '/'
+    if (!p.httpGet.scheme) p.httpGet.scheme = 'HTTP'
+  }
 }
 
 function defaultContainer(c: unknown) {
   if (!isPlainObject(c)) return
-  if (typeof c.image === 'string') setDefault(c, 'imagePullPolicy', defaultPullPolicy(c.image))
+  setDefault(c, 'imagePullPolicy', typeof c.image === 'string' && c.image ? defaultPullPolicy(c.image) : 'IfNotPresent')
   setDefault(c, 'resources', {})
   setDefault(c, 'terminationMessagePath', '/dev/termination-log')
   setDefault(c, 'terminationMessagePolicy', 'File')
@@ -59,6 +67,7 @@ const NOT_READY_TOLERATIONS = ['node.kubernetes.io/not-ready', 'node.kubernetes.
  * account and its projected token volume, the 300 s NoExecute tolerations, priority 0.
  */
 export function defaultPodAdmission(s: ClusterState, spec: Obj, dryRun: boolean) {
+  defaultRequestsFromLimits(spec)
   setDefault(spec, 'enableServiceLinks', true)
   setDefault(spec, 'serviceAccountName', 'default')
   setDefault(spec, 'serviceAccount', spec.serviceAccountName)
@@ -66,6 +75,18 @@ export function defaultPodAdmission(s: ClusterState, spec: Obj, dryRun: boolean)
   setDefault(spec, 'priority', 0)
   addTolerations(spec)
   if (spec.automountServiceAccountToken !== false) addTokenVolume(s, spec, dryRun)
+}
+
+/** SetDefaults_Pod: a container with limits but no requests for a resource requests its limit. */
+function defaultRequestsFromLimits(spec: Obj) {
+  for (const list of [spec.containers, spec.initContainers]) {
+    for (const c of Array.isArray(list) ? list : []) {
+      if (!isPlainObject(c) || !isPlainObject(c.resources) || !isPlainObject(c.resources.limits)) continue
+      const requests = isPlainObject(c.resources.requests) ? c.resources.requests : {}
+      for (const [k, v] of Object.entries(c.resources.limits)) if (requests[k] === undefined) requests[k] = v
+      c.resources.requests = requests
+    }
+  }
 }
 
 function addTolerations(spec: Obj) {

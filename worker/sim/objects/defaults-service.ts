@@ -8,13 +8,12 @@ type Obj = Record<string, unknown>
 /** Type, protocol, targetPort, sessionAffinity, traffic policies, LB node ports (V12). */
 export function defaultService(spec: Obj) {
   if (!spec.sessionAffinity) spec.sessionAffinity = 'None'
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig
   if (spec.sessionAffinity === 'ClientIP') {
     const cfg = isPlainObject(spec.sessionAffinityConfig) ? spec.sessionAffinityConfig : {}
     const clientIP = isPlainObject(cfg.clientIP) ? cfg.clientIP : {}
     if (clientIP.timeoutSeconds === undefined || clientIP.timeoutSeconds === null)
-      clientIP.timeoutSeconds = 10800
-    cfg.clientIP = clientIP
-    spec.sessionAffinityConfig = cfg
+      spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } }
   }
   if (!spec.type) spec.type = 'ClusterIP'
   for (const p of Array.isArray(spec.ports) ? spec.ports : []) {
@@ -23,11 +22,20 @@ export function defaultService(spec: Obj) {
     if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '')
       p.targetPort = p.port
   }
-  if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy)
-    spec.externalTrafficPolicy = 'Cluster'
-  if (spec.type !== 'ExternalName' && !spec.internalTrafficPolicy) spec.internalTrafficPolicy = 'Cluster'
+  if (externallyAccessible(spec) && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster'
+  if (['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(spec.type)) && !spec.internalTrafficPolicy)
+    spec.internalTrafficPolicy = 'Cluster'
   if (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === undefined)
     spec.allocateLoadBalancerNodePorts = true
+}
+
+/** pkg/api/service ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs. */
+export function externallyAccessible(spec: Obj): boolean {
+  return (
+    spec.type === 'NodePort' ||
+    spec.type === 'LoadBalancer' ||
+    (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)
+  )
 }
 
 /**
@@ -35,9 +43,9 @@ export function defaultService(spec: Obj) {
  * without a selector which default to RequireDualStack. ExternalName gets none of it.
  */
 export function defaultIPFamilies(spec: Obj) {
-  if (spec.type === 'ExternalName') return
   if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && !Array.isArray(spec.clusterIPs))
     spec.clusterIPs = [spec.clusterIP]
+  if (spec.type === 'ExternalName') return
   const headless = spec.clusterIP === 'None' || (Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === 'None')
   if (headless) {
     spec.clusterIP = 'None'

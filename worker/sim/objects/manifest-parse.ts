@@ -70,7 +70,13 @@ function parseYamlDoc(doc: string): DecodedDoc {
   const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, prettyErrors: false })
   if (parsed.errors.length > 0)
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
-  return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
+  try {
+    return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
+  } catch (e) {
+    const alias = /Unresolved alias[^:]*: \*?(.*)$/.exec(e instanceof Error ? e.message : '')
+    const why = alias ? `unknown anchor '${alias[1] ?? ''}' referenced` : 'document contains excessive aliasing'
+    return { error: `error converting YAML to JSON: yaml: ${why}` }
+  }
 }
 
 /** kubectl pkg/validation getObjectKind: `apiVersion not set`, `[apiVersion not set, kind not set]`. */

@@ -123,13 +123,31 @@ export function isValidLabelValue(v: string): string[] {
   return errs
 }
 
-/** A dotted-quad IPv4 address (the only family the simulated cluster runs). */
+/** IsEnvVarName (RelaxedEnvironmentVariableValidation is off in 1.32). */
+export function isEnvVarName(v: string): string[] {
+  const errs: string[] = []
+  if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(v))
+    errs.push(
+      regexError(
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+        '[-._a-zA-Z][-._a-zA-Z0-9]*',
+        'my.env-name',
+        'MY_ENV.NAME',
+        'MyEnvName1',
+      ),
+    )
+  if (v === '.') errs.push("must not be '.'")
+  else if (v === '..') errs.push("must not be '..'")
+  else if (v.startsWith('..')) errs.push("must not start with '..'")
+  return errs
+}
+
+/** A dotted-quad IPv4 address, leading zeros accepted as ParseIPSloppy does (the cluster is IPv4 only). */
 export function parseIPv4(v: string): number[] | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v)
   if (!m) return undefined
   const parts = m.slice(1).map(Number)
   if (parts.some((p) => p > 255)) return undefined
-  if (m.slice(1).some((p) => p.length > 1 && p.startsWith('0'))) return undefined
   return parts
 }
 

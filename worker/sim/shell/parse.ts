@@ -219,6 +219,8 @@ class Parser {
   private redirect(): Redirect {
     const t = this.take() as Extract<Token, { t: 'redir' }>
     const target = this.take()
+    // an interactive line ends with a newline, which is what bash reports as missing here
+    if (target.t === 'eof') throw this.unexpected({ t: 'op', v: '\n' })
     if (target.t !== 'word') throw this.unexpected(target)
     if (t.op === '<<' || t.op === '<<-') {
       const delimiter = target.parts.map((p) => (p.t === 'lit' ? p.v : '')).join('')

@@ -13,11 +13,6 @@ import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 
 export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
-  sh.budget.commands += 1
-  if (sh.budget.commands > COMMAND_LIMIT) {
-    sh.budget.stopped = 'commands'
-    return 1
-  }
   sh.substStatus = undefined
   const x = sh.expander(io)
   let argv: string[]
@@ -62,6 +57,12 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
     io.err.write(notFoundMessage(sh.dialect, name))
     return 127
   }
+  // programs (not builtins) count toward the line's command limit: they are what costs
+  sh.budget.commands += 1
+  if (sh.budget.commands > COMMAND_LIMIT) {
+    sh.budget.stopped = 'commands'
+    return 1
+  }
   const result = tool(makeProc(sh, argv, io.stdin.readAll(), env))
   io.out.write(result.stdout)
   io.err.write(result.stderr)
@@ -78,11 +79,6 @@ export function makeProc(sh: Shell, argv: string[], stdin: string, env: Env): Pr
     env,
     files: sh.files,
     spawn: (args, input) => {
-      sh.budget.commands += 1
-      if (sh.budget.commands > COMMAND_LIMIT) {
-        sh.budget.stopped = 'commands'
-        return { stdout: '', stderr: '', exitCode: 1 }
-      }
       const child = sh.subshell()
       return capture((io) => execute(child, args, io, env), sh, input)
     },

@@ -18,7 +18,8 @@ export function nodeStatus(node: Node): string {
 export function nodeRoles(node: Node): string {
   const roles = new Set<string>()
   for (const [k, v] of Object.entries(node.metadata.labels ?? {})) {
-    if (k.startsWith(ROLE_PREFIX) && k.length > ROLE_PREFIX.length) roles.add(k.slice(ROLE_PREFIX.length))
+    if (k.startsWith(ROLE_PREFIX) && k.length > ROLE_PREFIX.length)
+      roles.add(k.slice(ROLE_PREFIX.length))
     else if (k === 'kubernetes.io/role' && v !== '') roles.add(v)
   }
   return [...roles].sort().join(',') || '<none>'
@@ -53,7 +54,11 @@ export const NODE_TABLE: TableDef = {
 
 export const NAMESPACE_TABLE: TableDef = {
   columns: columns(['Name', 'Status', 'Age']),
-  row: (obj, now) => [obj.metadata.name, (obj as Namespace).status?.phase ?? '', ageSince(obj.metadata.creationTimestamp, now)],
+  row: (obj, now) => [
+    obj.metadata.name,
+    (obj as Namespace).status?.phase ?? '',
+    ageSince(obj.metadata.creationTimestamp, now),
+  ],
 }
 
 /** `kubectl get events`; wide inserts SUBOBJECT, SOURCE and appends FIRST SEEN, COUNT, NAME. */

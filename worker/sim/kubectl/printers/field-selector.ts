@@ -10,8 +10,34 @@ export interface FieldRequirement {
   negate: boolean
 }
 
-const POD_FIELDS = ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName']
-const EVENT_FIELDS = ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type', 'metadata.namespace', 'metadata.name']
+const POD_FIELDS = [
+  'metadata.name',
+  'metadata.namespace',
+  'spec.nodeName',
+  'spec.restartPolicy',
+  'spec.schedulerName',
+  'spec.serviceAccountName',
+  'spec.hostNetwork',
+  'status.phase',
+  'status.podIP',
+  'status.podIPs',
+  'status.nominatedNodeName',
+]
+const EVENT_FIELDS = [
+  'involvedObject.kind',
+  'involvedObject.namespace',
+  'involvedObject.name',
+  'involvedObject.uid',
+  'involvedObject.apiVersion',
+  'involvedObject.resourceVersion',
+  'involvedObject.fieldPath',
+  'reason',
+  'reportingComponent',
+  'source',
+  'type',
+  'metadata.namespace',
+  'metadata.name',
+]
 
 const SUPPORTED: Partial<Record<Kind, string[]>> = {
   Pod: POD_FIELDS,
@@ -22,7 +48,9 @@ const SUPPORTED: Partial<Record<Kind, string[]>> = {
 }
 
 /** fields.ParseSelector: `a=b,c!=d`, `==` allowed; backslash escapes are left out. */
-export function parseFieldSelector(text: string): { requirements: FieldRequirement[] } | { error: string } {
+export function parseFieldSelector(
+  text: string,
+): { requirements: FieldRequirement[] } | { error: string } {
   const requirements: FieldRequirement[] = []
   for (const term of text.split(',')) {
     if (term === '') continue
@@ -59,7 +87,8 @@ function fieldValue(obj: KubeObject, field: string): string {
     return ips[0]?.ip ?? ''
   }
   const v = dig(obj, field)
-  if (v === undefined || v === null) return field === 'spec.hostNetwork' || field === 'spec.unschedulable' ? 'false' : ''
+  if (v === undefined || v === null)
+    return field === 'spec.hostNetwork' || field === 'spec.unschedulable' ? 'false' : ''
   return String(v)
 }
 

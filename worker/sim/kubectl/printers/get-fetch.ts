@@ -23,18 +23,28 @@ export interface FetchOptions {
   /** the raw selector strings, for EnhanceListError's message */
   labelText: string
   fieldText: string
+  /** a label or field selector the API server cannot parse */
+  selectorError?: string
 }
 
 /** One target read from the cluster, or the full stderr line of its error. */
-export function fetchTarget(s: ClusterState, t: GetTarget, o: FetchOptions): Info | { error: string } {
+export function fetchTarget(
+  s: ClusterState,
+  t: GetTarget,
+  o: FetchOptions,
+): Info | { error: string } {
   const r = RESOURCES[t.kind]
   if (t.name !== undefined) {
     const obj = getObject(s, t.kind, r.namespaced ? o.namespace : undefined, t.name)
-    if (!obj) return { error: `Error from server (NotFound): ${qualifiedResource(t.kind)} "${t.name}" not found` }
+    if (!obj)
+      return {
+        error: `Error from server (NotFound): ${qualifiedResource(t.kind)} "${t.name}" not found`,
+      }
     return { kind: t.kind, objects: [obj], list: false }
   }
-  const bad = unsupportedField(t.kind, o.fields)
+  const bad = o.selectorError ?? unsupportedField(t.kind, o.fields)
   if (bad) {
+    // cli-runtime EnhanceListError wraps the server's BadRequest message
     const gvr = `${r.group ? `${r.group}/` : '/'}${r.version}, Resource=${r.plural}`
     return {
       error: `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${o.labelText}", field selector "${o.fieldText}": ${bad}`,

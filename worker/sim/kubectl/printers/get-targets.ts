@@ -35,7 +35,8 @@ function typeNamePairs(args: string[]): { targets: GetTarget[] } | { error: stri
   const targets: GetTarget[] = []
   for (const arg of args) {
     const seg = arg.split('/')
-    if (seg.length !== 2) return { error: 'arguments in resource/name form may not have more than one slash' }
+    if (seg.length !== 2)
+      return { error: 'arguments in resource/name form may not have more than one slash' }
     const [type = '', name = ''] = seg
     if (!type || !name || type.split(',').filter((t) => t).length !== 1) {
       return { error: 'arguments in resource/name form must have a single resource and name' }

@@ -17,7 +17,12 @@ export interface HumanOptions {
 }
 
 /** The header (when there are rows and headers are on) and one row per object, as cells. */
-export function humanRows(def: TableDef, objs: KubeObject[], now: number, o: HumanOptions): string[][] {
+export function humanRows(
+  def: TableDef,
+  objs: KubeObject[],
+  now: number,
+  o: HumanOptions,
+): string[][] {
   if (objs.length === 0) return []
   const shown = def.columns.map((c) => o.wide || c.priority === 0)
   const nameIndex = def.columns.findIndex((c) => c.name === 'Name')
@@ -28,7 +33,8 @@ export function humanRows(def: TableDef, objs: KubeObject[], now: number, o: Hum
   }
   for (const obj of objs) {
     const cells = def.row(obj, now)
-    if (o.kindPrefix && nameIndex >= 0) cells[nameIndex] = `${o.kindPrefix}/${cells[nameIndex] ?? ''}`
+    if (o.kindPrefix && nameIndex >= 0)
+      cells[nameIndex] = `${o.kindPrefix}/${cells[nameIndex] ?? ''}`
     const visible = cells.filter((_, i) => shown[i]).map(firstLine)
     out.push(decorate(visible, obj.metadata.namespace ?? '', labelCells(obj, o), o))
   }

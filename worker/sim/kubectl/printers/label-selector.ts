@@ -25,7 +25,12 @@ function lex(s: string): Tok[] {
       i += lit.length
     } else {
       let j = i
-      while (j < s.length && !SPECIAL.includes(s[j] as string) && !' \t\r\n'.includes(s[j] as string)) j++
+      while (
+        j < s.length &&
+        !SPECIAL.includes(s[j] as string) &&
+        !' \t\r\n'.includes(s[j] as string)
+      )
+        j++
       out.push({ t: 'id', lit: s.slice(i, j) })
       i = j
     }
@@ -50,7 +55,8 @@ class SelectorParser {
     for (;;) {
       const t = this.peek()
       if (t.t === 'end') return reqs
-      if (t.t !== 'id' && t.lit !== '!') throw new Error(`found '${t.lit}', expected: !, identifier, or 'end of string'`)
+      if (t.t !== 'id' && t.lit !== '!')
+        throw new Error(`found '${t.lit}', expected: !, identifier, or 'end of string'`)
       try {
         reqs.push(this.requirement())
       } catch (e) {
@@ -60,7 +66,8 @@ class SelectorParser {
       if (sep.t === 'end') return reqs
       if (sep.lit !== ',') throw new Error(`found '${sep.lit}', expected: ',' or 'end of string'`)
       const after = this.peek()
-      if (after.t !== 'id' && after.lit !== '!') throw new Error(`found '${after.lit}', expected: identifier after ','`)
+      if (after.t !== 'id' && after.lit !== '!')
+        throw new Error(`found '${after.lit}', expected: identifier after ','`)
     }
   }
   private requirement(): Requirement {
@@ -70,7 +77,8 @@ class SelectorParser {
     if (t.t !== 'id') throw new Error(`found '${t.lit}', expected: identifier`)
     const key = t.lit
     const la = this.peek()
-    if (notExists || la.t === 'end' || la.lit === ',') return { key, op: notExists ? '!' : 'exists', values: [] }
+    if (notExists || la.t === 'end' || la.lit === ',')
+      return { key, op: notExists ? '!' : 'exists', values: [] }
     const op = this.next()
     if (op.lit === 'in' || op.lit === 'notin') return { key, op: op.lit, values: this.valueSet() }
     if (['=', '==', '!=', '>', '<'].includes(op.lit) && op.t === 'op') {
@@ -96,14 +104,17 @@ class SelectorParser {
       else if (t.lit === ',') values.add('')
       else throw new Error(`found '${t.lit}', expected: ',', ')' or identifier`)
       const la = this.peek()
-      if (la.lit !== ',' && la.lit !== ')') throw new Error(`found '${la.lit}', expected: ',' or ')'`)
+      if (la.lit !== ',' && la.lit !== ')')
+        throw new Error(`found '${la.lit}', expected: ',' or ')'`)
       if (la.lit === ',') this.next()
     }
   }
 }
 
 /** Parses a `-l` selector; `error` carries labels.Parse's message. */
-export function parseLabelSelector(text: string): { requirements: Requirement[] } | { error: string } {
+export function parseLabelSelector(
+  text: string,
+): { requirements: Requirement[] } | { error: string } {
   try {
     return { requirements: new SelectorParser(lex(text)).parse() }
   } catch (e) {
@@ -112,7 +123,10 @@ export function parseLabelSelector(text: string): { requirements: Requirement[] 
 }
 
 /** Requirement.Matches: `!=`/`notin` also match objects without the label. */
-export function matchesRequirements(reqs: Requirement[], labels: Record<string, string> | undefined): boolean {
+export function matchesRequirements(
+  reqs: Requirement[],
+  labels: Record<string, string> | undefined,
+): boolean {
   const l = labels ?? {}
   return reqs.every((r) => {
     const has = Object.prototype.hasOwnProperty.call(l, r.key)

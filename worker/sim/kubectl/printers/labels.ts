@@ -22,7 +22,8 @@ export function formatLabelSelector(sel: LabelSelector | undefined | null): stri
 export function selectorString(sel: LabelSelector | undefined | null): string {
   if (!sel) return ''
   const reqs: { key: string; text: string }[] = []
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` })
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
+    reqs.push({ key: k, text: `${k}=${v}` })
   for (const e of sel.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort(compareGoStrings).join(',')
     const text =

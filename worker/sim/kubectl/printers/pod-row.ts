@@ -6,11 +6,16 @@ import { ageSince } from './duration'
 import { columns, type TableDef } from './table-def'
 
 interface InitStatus extends ContainerStatus {
-  state: ContainerStatus['state'] & { terminated?: { exitCode: number; reason: string; signal?: number } }
+  state: ContainerStatus['state'] & {
+    terminated?: { exitCode: number; reason: string; signal?: number }
+  }
 }
 
 /** READY, STATUS and RESTARTS of a pod as printPod derives them (init containers included). */
-export function podStatusCells(pod: Pod, now: number): { ready: string; status: string; restarts: string } {
+export function podStatusCells(
+  pod: Pod,
+  now: number,
+): { ready: string; status: string; restarts: string } {
   const spec = pod.spec ?? { containers: [] }
   const status = pod.status ?? { phase: 'Pending' }
   let total = (spec.containers ?? []).length
@@ -19,8 +24,11 @@ export function podStatusCells(pod: Pod, now: number): { ready: string; status: 
   for (const c of status.conditions ?? []) {
     if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated'
   }
-  const initSpecs = (spec.initContainers as { name: string; restartPolicy?: string }[] | undefined) ?? []
-  const restartable = new Set(initSpecs.filter((c) => c.restartPolicy === 'Always').map((c) => c.name))
+  const initSpecs =
+    (spec.initContainers as { name: string; restartPolicy?: string }[] | undefined) ?? []
+  const restartable = new Set(
+    initSpecs.filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
+  )
   total += restartable.size
   const init = initPhase(pod, restartable)
   let restarts = init.restarts
@@ -45,19 +53,33 @@ export function podStatusCells(pod: Pod, now: number): { ready: string; status: 
         ready++
       }
     }
-    if (reason === 'Completed' && hasRunning) reason = isConditionTrue(pod, 'Ready') ? 'Running' : 'NotReady'
+    if (reason === 'Completed' && hasRunning)
+      reason = isConditionTrue(pod, 'Ready') ? 'Running' : 'NotReady'
   }
   if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown'
-  else if (pod.metadata.deletionTimestamp && status.phase !== 'Succeeded' && status.phase !== 'Failed') {
+  else if (
+    pod.metadata.deletionTimestamp &&
+    status.phase !== 'Succeeded' &&
+    status.phase !== 'Failed'
+  ) {
     reason = 'Terminating'
   }
   const restartsText =
-    restarts !== 0 && lastRestart > 0 ? `${restarts} (${ageSinceMs(lastRestart, now)} ago)` : String(restarts)
+    restarts !== 0 && lastRestart > 0
+      ? `${restarts} (${ageSinceMs(lastRestart, now)} ago)`
+      : String(restarts)
   return { ready: `${ready}/${total}`, status: reason, restarts: restartsText }
 }
 
 function initPhase(pod: Pod, restartable: Set<string>) {
-  const out = { reason: undefined as string | undefined, ready: 0, restarts: 0, lastRestart: 0, restartableRestarts: 0, restartableLast: 0 }
+  const out = {
+    reason: undefined as string | undefined,
+    ready: 0,
+    restarts: 0,
+    lastRestart: 0,
+    restartableRestarts: 0,
+    restartableLast: 0,
+  }
   const statuses = (pod.status?.initContainerStatuses as InitStatus[] | undefined) ?? []
   const count = ((pod.spec?.initContainers as unknown[] | undefined) ?? []).length
   for (let i = 0; i < statuses.length; i++) {
@@ -75,7 +97,11 @@ function initPhase(pod: Pod, restartable: Set<string>) {
       continue
     }
     if (term) {
-      out.reason = term.reason ? `Init:${term.reason}` : term.signal ? `Init:Signal:${term.signal}` : `Init:ExitCode:${term.exitCode}`
+      out.reason = term.reason
+        ? `Init:${term.reason}`
+        : term.signal
+          ? `Init:Signal:${term.signal}`
+          : `Init:ExitCode:${term.exitCode}`
     } else if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') {
       out.reason = `Init:${c.state.waiting.reason}`
     } else out.reason = `Init:${i}/${count}`
@@ -102,7 +128,10 @@ function ageSinceMs(t: number, now: number): string {
 
 /** printers.go podColumnDefinitions; wide adds IP, NODE, NOMINATED NODE, READINESS GATES. */
 export const POD_TABLE: TableDef = {
-  columns: columns(['Name', 'Ready', 'Status', 'Restarts', 'Age'], ['IP', 'Node', 'Nominated Node', 'Readiness Gates']),
+  columns: columns(
+    ['Name', 'Ready', 'Status', 'Restarts', 'Age'],
+    ['IP', 'Node', 'Nominated Node', 'Readiness Gates'],
+  ),
   row: (obj: KubeObject, now: number) => {
     const pod = obj as Pod
     const c = podStatusCells(pod, now)
@@ -110,7 +139,9 @@ export const POD_TABLE: TableDef = {
     let gateCell = '<none>'
     if (gates.length > 0) {
       const conds = pod.status?.conditions ?? []
-      const trueCount = gates.filter((g) => conds.find((x) => x.type === g.conditionType)?.status === 'True').length
+      const trueCount = gates.filter(
+        (g) => conds.find((x) => x.type === g.conditionType)?.status === 'True',
+      ).length
       gateCell = `${trueCount}/${gates.length}`
     }
     return [

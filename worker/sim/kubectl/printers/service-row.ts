@@ -40,7 +40,11 @@ function loadBalancerIngress(svc: Service, wide: boolean): string {
 /** PORT(S): `80/TCP`, `80:30080/TCP`, comma-joined (printers.go makePortString). */
 export function servicePorts(svc: Service): string {
   return (svc.spec?.ports ?? [])
-    .map((p) => (p.nodePort && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? ''}` : `${p.port}/${p.protocol ?? ''}`))
+    .map((p) =>
+      p.nodePort && p.nodePort > 0
+        ? `${p.port}:${p.nodePort}/${p.protocol ?? ''}`
+        : `${p.port}/${p.protocol ?? ''}`,
+    )
     .join(',')
 }
 
@@ -93,7 +97,11 @@ function joinHostPort(ip: string, port: number): string {
 
 export const ENDPOINTS_TABLE: TableDef = {
   columns: columns(['Name', 'Endpoints', 'Age']),
-  row: (obj, now) => [obj.metadata.name, formatEndpoints(obj as Endpoints), ageSince(obj.metadata.creationTimestamp, now)],
+  row: (obj, now) => [
+    obj.metadata.name,
+    formatEndpoints(obj as Endpoints),
+    ageSince(obj.metadata.creationTimestamp, now),
+  ],
 }
 
 function listWithMore(list: string[], more: boolean, count: number): string {
@@ -130,6 +138,12 @@ export const ENDPOINTSLICE_TABLE: TableDef = {
   columns: columns(['Name', 'AddressType', 'Ports', 'Endpoints', 'Age']),
   row: (obj, now) => {
     const s = obj as EndpointSlice
-    return [s.metadata.name, s.addressType, formatSlicePorts(s), formatSliceEndpoints(s), ageSince(s.metadata.creationTimestamp, now)]
+    return [
+      s.metadata.name,
+      s.addressType,
+      formatSlicePorts(s),
+      formatSliceEndpoints(s),
+      ageSince(s.metadata.creationTimestamp, now),
+    ]
   },
 }

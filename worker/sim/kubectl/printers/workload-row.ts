@@ -12,7 +12,10 @@ export function containerCells(containers: Container[] | undefined): [string, st
 }
 
 export const DEPLOYMENT_TABLE: TableDef = {
-  columns: columns(['Name', 'Ready', 'Up-to-date', 'Available', 'Age'], ['Containers', 'Images', 'Selector']),
+  columns: columns(
+    ['Name', 'Ready', 'Up-to-date', 'Available', 'Age'],
+    ['Containers', 'Images', 'Selector'],
+  ),
   row: (obj: KubeObject, now: number) => {
     const d = obj as Deployment
     const st = d.status ?? {}
@@ -31,7 +34,10 @@ export const DEPLOYMENT_TABLE: TableDef = {
 }
 
 export const REPLICASET_TABLE: TableDef = {
-  columns: columns(['Name', 'Desired', 'Current', 'Ready', 'Age'], ['Containers', 'Images', 'Selector']),
+  columns: columns(
+    ['Name', 'Desired', 'Current', 'Ready', 'Age'],
+    ['Containers', 'Images', 'Selector'],
+  ),
   row: (obj: KubeObject, now: number) => {
     const rs = obj as ReplicaSet
     const st = rs.status ?? { replicas: 0 }

@@ -1,0 +1,81 @@
+// Deployment status and conditions (pkg/controller/deployment/sync.go calculateStatus,
+// progress.go syncRolloutStatus): counts summed over the ReplicaSets, Available from
+// minimum availability, Progressing with the upstream reasons and messages.
+
+import type { Deployment, DeploymentCondition, ReplicaSet } from '../objects/types'
+import { parseTimestamp } from '../state'
+import { resolveFenceposts } from './deployment-util'
+import { ts } from './util'
+
+function setCondition(conds: DeploymentCondition[], c: DeploymentCondition): DeploymentCondition[] {
+  const cur = conds.find((x) => x.type === c.type)
+  if (cur && cur.status === c.status && cur.reason === c.reason) return conds
+  if (cur && cur.status === c.status) c.lastTransitionTime = cur.lastTransitionTime
+  return [...conds.filter((x) => x.type !== c.type), c]
+}
+
+function condition(type: string, status: 'True' | 'False', reason: string, message: string, now: number): DeploymentCondition {
+  return { type, status, lastUpdateTime: ts(now), lastTransitionTime: ts(now), reason, message }
+}
+
+/** calculateStatus: zero counts omitted (omitempty), unavailable never negative. */
+export function calculateStatus(d: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined, now: number): Deployment['status'] {
+  const want = d.spec.replicas ?? 1
+  const sum = (f: (rs: ReplicaSet) => number | undefined) => all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
+  const replicas = sum((rs) => rs.status?.replicas)
+  const ready = sum((rs) => rs.status?.readyReplicas)
+  const available = sum((rs) => rs.status?.availableReplicas)
+  const updated = newRS?.status?.replicas ?? 0
+  const status: Deployment['status'] = { observedGeneration: d.metadata.generation ?? 1 }
+  if (replicas) status.replicas = replicas
+  if (updated) status.updatedReplicas = updated
+  if (ready) status.readyReplicas = ready
+  if (available) status.availableReplicas = available
+  const unavailable = Math.max(0, want - available)
+  if (unavailable) status.unavailableReplicas = unavailable
+  let conds = [...(d.status?.conditions ?? [])]
+  const { maxUnavailable } = resolveFenceposts(d)
+  conds =
+    available >= want - maxUnavailable
+      ? setCondition(conds, condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now))
+      : setCondition(conds, condition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now))
+  status.conditions = conds
+  return status
+}
+
+function isComplete(d: Deployment, st: Deployment['status']): boolean {
+  const want = d.spec.replicas ?? 1
+  return (st.updatedReplicas ?? 0) === want && (st.replicas ?? 0) === want && (st.availableReplicas ?? 0) === want && (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 1)
+}
+
+function madeProgress(old: Deployment['status'], st: Deployment['status']): boolean {
+  const oldOld = (old.replicas ?? 0) - (old.updatedReplicas ?? 0)
+  const newOld = (st.replicas ?? 0) - (st.updatedReplicas ?? 0)
+  return (
+    (st.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) ||
+    newOld < oldOld ||
+    (st.readyReplicas ?? 0) > (old.readyReplicas ?? 0) ||
+    (st.availableReplicas ?? 0) > (old.availableReplicas ?? 0)
+  )
+}
+
+/** syncRolloutStatus: Progressing condition from completion, progress or the deadline. */
+export function progressingCondition(d: Deployment, st: Deployment['status'], newRS: ReplicaSet | undefined, now: number): void {
+  const conds = st.conditions ?? []
+  const cur = conds.find((c) => c.type === 'Progressing')
+  const name = newRS?.metadata.name ?? d.metadata.name
+  if (newRS && isComplete(d, st)) {
+    st.conditions = setCondition(conds, condition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${name}" has successfully progressed.`, now))
+    return
+  }
+  if (newRS && madeProgress(d.status ?? {}, st)) {
+    const c = condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`, now)
+    if (cur?.status === 'True') c.lastTransitionTime = cur.lastTransitionTime
+    st.conditions = [...conds.filter((x) => x.type !== 'Progressing'), c]
+    return
+  }
+  const deadline = d.spec.progressDeadlineSeconds ?? 600
+  if (cur && cur.reason !== 'NewReplicaSetAvailable' && parseTimestamp(cur.lastUpdateTime) + deadline * 1000 < now) {
+    st.conditions = setCondition(conds, condition('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${name}" has timed out progressing.`, now))
+  }
+}

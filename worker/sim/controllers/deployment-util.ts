@@ -1,0 +1,48 @@
+// Shared arithmetic of the deployment controller (pkg/controller/deployment/util).
+
+import type { Deployment, ReplicaSet } from '../objects/types'
+
+export const REVISION = 'deployment.kubernetes.io/revision'
+export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas'
+export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas'
+
+/** intstr.GetScaledValueFromIntOrPercent with the given rounding. */
+function scaled(v: number | string | undefined, total: number, fallback: string, roundUp: boolean): number {
+  const value = v ?? fallback
+  if (typeof value === 'number') return value
+  const m = /^(\d+)%$/.exec(value)
+  if (!m) return Number(value) || 0
+  const x = (Number(m[1]) * total) / 100
+  return roundUp ? Math.ceil(x) : Math.floor(x)
+}
+
+/** ResolveFenceposts: surge rounds up, unavailable down; both zero -> maxUnavailable 1. */
+export function resolveFenceposts(d: Deployment): { maxSurge: number; maxUnavailable: number } {
+  const replicas = d.spec.replicas ?? 1
+  if (d.spec.strategy?.type === 'Recreate') return { maxSurge: 0, maxUnavailable: replicas }
+  const ru = d.spec.strategy?.rollingUpdate
+  const maxSurge = scaled(ru?.maxSurge, replicas, '25%', true)
+  let maxUnavailable = scaled(ru?.maxUnavailable, replicas, '25%', false)
+  if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1
+  return { maxSurge, maxUnavailable }
+}
+
+export function specReplicas(rs: ReplicaSet): number {
+  return rs.spec.replicas ?? 1
+}
+
+export function sumSpecReplicas(list: ReplicaSet[]): number {
+  return list.reduce((n, rs) => n + specReplicas(rs), 0)
+}
+
+export function revisionOf(rs: ReplicaSet): number {
+  return Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0
+}
+
+/** Oldest first, as controller.ReplicaSetsByCreationTimestamp sorts. */
+export function byCreation(a: ReplicaSet, b: ReplicaSet): number {
+  const ca = a.metadata.creationTimestamp
+  const cb = b.metadata.creationTimestamp
+  if (ca !== cb) return ca < cb ? -1 : 1
+  return a.metadata.name < b.metadata.name ? -1 : 1
+}

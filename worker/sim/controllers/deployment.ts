@@ -1,0 +1,157 @@
+// Deployment controller (pkg/controller/deployment): finds or creates the ReplicaSet of the
+// current template (`<deploy>-<pod-template-hash>`), scales it and the old ones per strategy
+// (RollingUpdate with maxSurge/maxUnavailable, or Recreate), keeps revision annotations, writes
+// status. Left out: paused rollouts, rollbacks via annotation, proportional scaling mid-rollout,
+// cleanup of old ReplicaSets beyond revisionHistoryLimit.
+
+import { defaultPodSpec } from '../objects/defaults-pod'
+import type { Deployment, Pod, ReplicaSet } from '../objects/types'
+import { listObjects, objectKey, putObject, randomUid, type ClusterState } from '../state'
+import { calculateStatus, progressingCondition } from './deployment-status'
+import { byCreation, DESIRED_REPLICAS, MAX_REPLICAS, resolveFenceposts, REVISION, revisionOf, specReplicas } from './deployment-util'
+import { rolloutRecreate, rolloutRolling, scaleReplicaSet } from './deployment-rollout'
+import { computeHash } from './hash'
+import { clone, controllerOf, isOwnedBy, matchesLabelSelector, ownerReference, sameJSON, stableStringify, ts } from './util'
+
+const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', DESIRED_REPLICAS, MAX_REPLICAS])
+
+function templateWithoutHash(rs: ReplicaSet): string {
+  const t = clone(rs.spec.template)
+  if (t.metadata?.labels) delete t.metadata.labels['pod-template-hash']
+  return stableStringify(t)
+}
+
+function replicaSetsOf(s: ClusterState, d: Deployment, sets: ReplicaSet[]): ReplicaSet[] {
+  const out: ReplicaSet[] = []
+  for (const rs of sets) {
+    if (rs.metadata.namespace !== d.metadata.namespace || !(objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name) in s.objects)) continue
+    if (isOwnedBy(rs, d)) out.push(rs)
+    else if (!controllerOf(rs) && !rs.metadata.deletionTimestamp && matchesLabelSelector(d.spec.selector, rs.metadata.labels)) {
+      rs.metadata.ownerReferences = [ownerReference(d)]
+      out.push(putObject(s, rs))
+    }
+  }
+  return out
+}
+
+/** Annotations a ReplicaSet carries from its Deployment (SetNewReplicaSetAnnotations). */
+function rsAnnotations(d: Deployment, revision: number, base: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = { ...base }
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) out[k] = v
+  const { maxSurge } = resolveFenceposts(d)
+  out[DESIRED_REPLICAS] = String(d.spec.replicas ?? 1)
+  out[MAX_REPLICAS] = String((d.spec.replicas ?? 1) + maxSurge)
+  out[REVISION] = String(revision)
+  return out
+}
+
+function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: number): ReplicaSet {
+  const template = clone(d.spec.template)
+  defaultPodSpec(template.spec as unknown as Record<string, unknown>)
+  const hash = computeHash(d.spec.template)
+  const labels = { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash }
+  template.metadata = { ...(template.metadata ?? {}), labels }
+  const rs: ReplicaSet = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${d.metadata.name}-${hash}`,
+      namespace: d.metadata.namespace,
+      uid: randomUid(s),
+      resourceVersion: '',
+      generation: 1,
+      creationTimestamp: ts(now),
+      labels,
+      annotations: rsAnnotations(d, revision),
+      ownerReferences: [ownerReference(d)],
+    },
+    spec: {
+      replicas: 0,
+      selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
+      template,
+    },
+    status: { replicas: 0 },
+  }
+  if (d.spec.minReadySeconds) rs.spec.minReadySeconds = d.spec.minReadySeconds
+  return putObject(s, rs)
+}
+
+/**
+ * getNewReplicaSet: the ReplicaSet whose template equals the Deployment's (ignoring the hash
+ * label). The pod-template-hash label is tried first; the full comparison only when it misses.
+ */
+function findNewReplicaSet(d: Deployment, all: ReplicaSet[]): ReplicaSet | undefined {
+  const hash = computeHash(d.spec.template)
+  const byHash = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
+  if (byHash) return byHash
+  const want = stableStringify(withSpecDefaults(d))
+  return [...all].sort(byCreation).find((rs) => templateWithoutHash(rs) === want)
+}
+
+function withSpecDefaults(d: Deployment): Deployment['spec']['template'] {
+  const t = clone(d.spec.template)
+  defaultPodSpec(t.spec as unknown as Record<string, unknown>)
+  return t
+}
+
+function syncRevision(s: ClusterState, d: Deployment, rs: ReplicaSet, maxOld: number): void {
+  const revision = Math.max(revisionOf(rs), maxOld + 1)
+  const ann = rsAnnotations(d, revision, rs.metadata.annotations)
+  if (!sameJSON(ann, rs.metadata.annotations)) {
+    rs.metadata.annotations = ann
+    putObject(s, rs)
+  }
+}
+
+function syncDeployment(s: ClusterState, d: Deployment, pods: Pod[], sets: ReplicaSet[], now: number): boolean {
+  const all = replicaSetsOf(s, d, sets)
+  let newRS = findNewReplicaSet(d, all)
+  const old = all.filter((rs) => rs !== newRS)
+  const maxOld = old.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0)
+  const rvBefore = s.rv
+  let created = false
+  if (!newRS && !d.spec.paused) {
+    if (objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${computeHash(d.spec.template)}`) in s.objects) return false
+    newRS = newReplicaSet(s, d, maxOld + 1, now)
+    all.push(newRS)
+    created = true
+  } else if (newRS) syncRevision(s, d, newRS, maxOld)
+  if (newRS && !d.spec.paused) {
+    if (d.spec.strategy?.type === 'Recreate') rolloutRecreate(s, d, newRS, old, pods, now)
+    else rolloutRolling(s, d, newRS, old, now)
+  }
+  writeStatus(s, d, all, newRS, created, now)
+  return s.rv !== rvBefore
+}
+
+function writeStatus(s: ClusterState, d: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined, created: boolean, now: number): void {
+  const st = calculateStatus(d, all, newRS, now)
+  if (created && newRS) {
+    const conds = (st.conditions ?? []).filter((c) => c.type !== 'Progressing')
+    st.conditions = [...conds, { type: 'Progressing', status: 'True', lastUpdateTime: ts(now), lastTransitionTime: ts(now), reason: 'NewReplicaSetCreated', message: `Created new replica set "${newRS.metadata.name}"` }]
+  } else progressingCondition(d, st, newRS, now)
+  const revision = newRS ? String(revisionOf(newRS)) : undefined
+  const annotations = { ...(d.metadata.annotations ?? {}) }
+  if (revision) annotations[REVISION] = revision
+  if (!sameJSON(st, d.status) || !sameJSON(annotations, d.metadata.annotations ?? {})) {
+    d.status = st
+    d.metadata.annotations = annotations
+    putObject(s, d)
+  }
+}
+
+/** Reconciles every Deployment; returns true when anything was written. */
+export function reconcileDeployments(s: ClusterState, now: number): boolean {
+  let changed = false
+  const deployments = listObjects<Deployment>(s, 'Deployment')
+  if (deployments.length === 0) return false
+  const pods = listObjects<Pod>(s, 'Pod')
+  const sets = listObjects<ReplicaSet>(s, 'ReplicaSet')
+  for (const d of deployments) {
+    if (d.metadata.deletionTimestamp) continue
+    if (syncDeployment(s, d, pods, sets, now)) changed = true
+  }
+  return changed
+}
+
+export { scaleReplicaSet, specReplicas }

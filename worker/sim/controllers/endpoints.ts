@@ -1,0 +1,100 @@
+// Endpoints controller (pkg/controller/endpoint/endpoints_controller.go syncService): for each
+// Service with a selector, Endpoints of the same name list the matching pods, ready ones in
+// `addresses` and the others in `notReadyAddresses`, repacked into subsets by port set.
+// Selector-less and ExternalName Services are left alone (hand-written Endpoints stay).
+// Simplified: a hand edit of a selector Service's Endpoints is overwritten at the next settle.
+
+import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../objects/types'
+import { getObject, listObjects, putObject, randomUid, removeObject, type ClusterState } from '../state'
+import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
+import { isPodReady, sameJSON, ts } from './util'
+
+const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time'
+
+function address(pod: Pod): EndpointAddress {
+  const a: EndpointAddress = { ip: pod.status.podIP as string }
+  if (pod.spec.hostname && pod.spec.subdomain) a.hostname = pod.spec.hostname
+  if (pod.spec.nodeName) a.nodeName = pod.spec.nodeName
+  a.targetRef = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid }
+  return a
+}
+
+/** Subsets for a Service: one per distinct set of resolved ports (RepackSubsets). */
+export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
+  const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>()
+  const publishAll = svc.spec.publishNotReadyAddresses === true
+  for (const pod of selectedPods(svc, pods)) {
+    if (pod.metadata.deletionTimestamp && !publishAll) continue
+    const ports: EndpointPort[] = []
+    for (const sp of svc.spec.ports ?? []) {
+      const port = findPort(pod, sp)
+      if (port === undefined) continue
+      const ep: EndpointPort = { port, protocol: sp.protocol ?? 'TCP' }
+      if (sp.name) ep.name = sp.name
+      if (sp.appProtocol) ep.appProtocol = sp.appProtocol
+      ports.push(ep)
+    }
+    if ((svc.spec.ports ?? []).length > 0 && ports.length === 0) continue
+    ports.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port))
+    const key = JSON.stringify(ports)
+    const g = groups.get(key) ?? { ports, ready: [], notReady: [] }
+    groups.set(key, g)
+    ;(publishAll || isPodReady(pod) ? g.ready : g.notReady).push(address(pod))
+  }
+  const subsets: EndpointSubset[] = []
+  for (const g of groups.values()) {
+    const sub: EndpointSubset = {}
+    if (g.ready.length) sub.addresses = g.ready.sort((a, b) => compareIP(a.ip, b.ip))
+    if (g.notReady.length) sub.notReadyAddresses = g.notReady.sort((a, b) => compareIP(a.ip, b.ip))
+    if (g.ports.length) sub.ports = g.ports
+    subsets.push(sub)
+  }
+  return subsets
+}
+
+function serviceLabels(svc: Service): Record<string, string> {
+  const labels = { ...(svc.metadata.labels ?? {}) }
+  if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = ''
+  return labels
+}
+
+function syncService(s: ClusterState, svc: Service, pods: Pod[], now: number): boolean {
+  const ns = svc.metadata.namespace
+  const subsets = desiredSubsets(svc, pods)
+  const labels = serviceLabels(svc)
+  const cur = getObject<Endpoints>(s, 'Endpoints', ns, svc.metadata.name)
+  if (cur && sameJSON(cur.subsets ?? [], subsets) && sameJSON(cur.metadata.labels ?? {}, labels)) return false
+  const ep: Endpoints = cur ?? {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: svc.metadata.name, namespace: ns, uid: randomUid(s), resourceVersion: '', creationTimestamp: ts(now) },
+  }
+  ep.metadata.labels = labels
+  if (Object.keys(labels).length === 0) delete ep.metadata.labels
+  ep.metadata.annotations = { ...(ep.metadata.annotations ?? {}), [TRIGGER]: ts(now) }
+  if (subsets.length) ep.subsets = subsets
+  else delete ep.subsets
+  putObject(s, ep)
+  return true
+}
+
+/** Endpoints the controller made look like it: pod targetRefs or the trigger-time annotation. */
+function isControllerMade(ep: Endpoints): boolean {
+  if (ep.metadata.annotations?.[TRIGGER]) return true
+  return (ep.subsets ?? []).some((sub) => [...(sub.addresses ?? []), ...(sub.notReadyAddresses ?? [])].some((a) => a.targetRef?.kind === 'Pod'))
+}
+
+/** Reconciles the Endpoints of every Service; returns true when anything was written. */
+export function reconcileEndpoints(s: ClusterState, now: number): boolean {
+  let changed = false
+  const services = listObjects<Service>(s, 'Service')
+  const pods = listObjects<Pod>(s, 'Pod')
+  const names = new Set(services.map((svc) => `${svc.metadata.namespace}/${svc.metadata.name}`))
+  for (const svc of services) if (hasSelector(svc) && syncService(s, svc, pods, now)) changed = true
+  for (const ep of listObjects<Endpoints>(s, 'Endpoints')) {
+    if (names.has(`${ep.metadata.namespace}/${ep.metadata.name}`) || !isControllerMade(ep)) continue
+    removeObject(s, 'Endpoints', ep.metadata.namespace, ep.metadata.name)
+    changed = true
+  }
+  return changed
+}

@@ -1,0 +1,194 @@
+// The kubelet of every node: admits pods bound to it, sets up the sandbox (pod IP from the
+// node's /24), drives each container's life (kubelet-container.ts), evaluates readiness, and
+// finishes graceful deletions (SIGTERM: servers stop within a second; a PID 1 without a handler,
+// like `sleep`, runs until the grace period ends), releasing the pod IP.
+// Left out: init/ephemeral containers, volumes, resource limits, node pressure and eviction.
+
+import type { KubeObject, Node, Pod } from '../objects/types'
+import { findImage } from '../images/catalog'
+import { resolveProcess } from '../images/process'
+import { listObjects, parseTimestamp, putObject, removeObject, type ClusterState } from '../state'
+import { recordEvent, recordRepeatedEvent } from './events'
+import { advanceContainer, type ContainerCtx } from './kubelet-container'
+import { readinessAt } from './kubelet-health'
+import { kubeletRecord, NEVER, peekKubeletRecord } from './kubelet-record'
+import { initialContainerStatuses, podPhase, setPodCondition, updateReadyConditions } from './kubelet-status'
+import { allocatePodIP, releasePodIP } from './pod-ip'
+import { podCondition, ts } from './util'
+
+function nodeIP(node: Node): string {
+  return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
+}
+
+function admit(pod: Pod, node: Node, t0: number): void {
+  const ip = nodeIP(node)
+  pod.status.hostIP = ip
+  pod.status.hostIPs = [{ ip }]
+  pod.status.startTime = ts(t0)
+  setPodCondition(pod, 'PodReadyToStartContainers', false, t0)
+  setPodCondition(pod, 'Initialized', true, t0)
+  if (podCondition(pod, 'PodScheduled')?.status !== 'True') setPodCondition(pod, 'PodScheduled', true, t0)
+  pod.status.containerStatuses = initialContainerStatuses(pod)
+  updateReadyConditions(pod, t0, t0)
+}
+
+function scheduledAt(pod: Pod, now: number): number {
+  if (pod.status.startTime) return parseTimestamp(pod.status.startTime)
+  const c = podCondition(pod, 'PodScheduled')
+  if (c?.status === 'True') return Math.min(parseTimestamp(c.lastTransitionTime), now)
+  return Math.min(parseTimestamp(pod.metadata.creationTimestamp), now)
+}
+
+function failingReadinessEvent(s: ClusterState, pod: Pod, node: Node, name: string, f: { message: string; first: number; last: number; count: number }): void {
+  const input = { type: 'Warning' as const, reason: 'Unhealthy', message: `Readiness probe failed: ${f.message}`.trimEnd(), source: { component: 'kubelet', host: node.metadata.name }, fieldPath: `spec.containers{${name}}` }
+  recordRepeatedEvent(s, pod as KubeObject, input, f.first, f.last, Math.min(f.count, 9999))
+}
+
+function syncContainers(s: ClusterState, pod: Pod, node: Node, now: number): number {
+  const sandboxAt = parseTimestamp(pod.status.startTime ?? '') + 1000
+  let readySince = 0
+  pod.spec.containers.forEach((container, index) => {
+    const rec = kubeletRecord(s, pod.metadata.uid, container.name)
+    if (rec.step === 'sandbox' && rec.until === 0) rec.until = sandboxAt
+    const c: ContainerCtx = { s, pod, node, container, rec, index }
+    advanceContainer(c, now)
+    const cs = pod.status.containerStatuses?.[index]
+    rec.nextProbe = NEVER
+    if (!cs?.state.running) return
+    const r = readinessAt(s, pod, container, rec.startedAt, now)
+    rec.nextProbe = r.nextCheck
+    cs.ready = r.ready
+    if (r.ready) readySince = Math.max(readySince, r.since)
+    if (r.failing) failingReadinessEvent(s, pod, node, container.name, r.failing)
+  })
+  return readySince
+}
+
+function lastChange(pod: Pod, now: number): number {
+  let at = 0
+  for (const cs of pod.status.containerStatuses ?? []) {
+    const t = cs.state.terminated?.finishedAt ?? cs.lastState.terminated?.finishedAt
+    if (t) at = Math.max(at, parseTimestamp(t))
+  }
+  return at || now
+}
+
+/** Nothing is due for this pod before `now`: no container step ends and no probe result changes. */
+function isQuiet(s: ClusterState, pod: Pod, now: number): boolean {
+  if (!pod.status.podIP || !pod.status.startTime) return false
+  for (const c of pod.spec.containers) {
+    const rec = peekKubeletRecord(s, pod.metadata.uid, c.name)
+    if (!rec || rec.until <= now || (rec.nextProbe ?? 0) <= now) return false
+  }
+  return true
+}
+
+/** One kubelet sync of a pod at `now`; returns true when its status changed. */
+function syncPod(s: ClusterState, pod: Pod, node: Node, now: number): boolean {
+  if (isQuiet(s, pod, now)) return false
+  const before = JSON.stringify(pod.status)
+  const t0 = scheduledAt(pod, now)
+  if (!pod.status.startTime) admit(pod, node, t0)
+  const sandboxAt = t0 + 1000
+  if (now >= sandboxAt && !pod.status.podIP) {
+    const ip = allocatePodIP(s, node)
+    if (ip) {
+      pod.status.podIP = ip
+      pod.status.podIPs = [{ ip }]
+      setPodCondition(pod, 'PodReadyToStartContainers', true, sandboxAt)
+    }
+  }
+  if (pod.status.podIP) {
+    const since = syncContainers(s, pod, node, now)
+    updateReadyConditions(pod, since, lastChange(pod, now))
+  }
+  pod.status.phase = podPhase(pod)
+  if (JSON.stringify(pod.status) === before) return false
+  putObject(s, pod)
+  return true
+}
+
+function handlesSigterm(pod: Pod, name: string): boolean {
+  const container = pod.spec.containers.find((c) => c.name === name)
+  const image = container && findImage(container.image)
+  if (!container || !image) return true
+  const p = resolveProcess(image, container)
+  return p.type === 'server' || p.type === 'exit' || (p.type === 'run' && p.handlesSigterm)
+}
+
+/** Graceful deletion: Killing events at the delete time, removal when the last container stopped. */
+function terminatePod(s: ClusterState, pod: Pod, node: Node, now: number): boolean {
+  const deadline = parseTimestamp(pod.metadata.deletionTimestamp ?? '')
+  const deletedAt = deadline - (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000
+  let changed = syncPod(s, pod, node, Math.min(now, deletedAt))
+  const running = (pod.status.containerStatuses ?? []).filter((c) => c.state.running)
+  let goneAt = deletedAt
+  for (const cs of running) {
+    goneAt = Math.max(goneAt, handlesSigterm(pod, cs.name) ? deletedAt + 1000 : deadline)
+    const rec = kubeletRecord(s, pod.metadata.uid, cs.name)
+    if (!rec.stopping) {
+      rec.stopping = true
+      const input = { type: 'Normal' as const, reason: 'Killing', message: `Stopping container ${cs.name}`, source: { component: 'kubelet', host: node.metadata.name }, fieldPath: `spec.containers{${cs.name}}` }
+      recordEvent(s, pod, input, deletedAt)
+      changed = true
+    }
+  }
+  if (now < goneAt) return changed
+  removePod(s, pod)
+  return true
+}
+
+/** Removes a pod for good: its IP goes to the released list, its containers' runtime is dropped. */
+export function removePod(s: ClusterState, pod: Pod): void {
+  removeObject(s, 'Pod', pod.metadata.namespace, pod.metadata.name)
+  releasePodIP(s, pod.status?.podIP)
+  const prefix = `${pod.metadata.uid}/`
+  for (const key of Object.keys(s.runtime.containers)) if (key.startsWith(prefix)) delete s.runtime.containers[key]
+}
+
+function dropOrphanRuntime(s: ClusterState, pods: Pod[]): boolean {
+  const uids = new Set(pods.map((p) => p.metadata.uid))
+  let changed = false
+  for (const key of Object.keys(s.runtime.containers)) {
+    if (uids.has(key.slice(0, key.indexOf('/')))) continue
+    delete s.runtime.containers[key]
+    changed = true
+  }
+  return changed
+}
+
+/** Runs every node's kubelet once; returns true when anything changed. */
+export function runKubelets(s: ClusterState, now: number): boolean {
+  const nodes = new Map(listObjects<Node>(s, 'Node').map((n) => [n.metadata.name, n]))
+  const pods = listObjects<Pod>(s, 'Pod')
+  let changed = dropOrphanRuntime(s, pods)
+  for (const pod of pods) {
+    const node = pod.spec.nodeName ? nodes.get(pod.spec.nodeName) : undefined
+    if (!node) continue
+    if (!pod.status) pod.status = { phase: 'Pending' }
+    if (pod.metadata.deletionTimestamp) {
+      if (terminatePod(s, pod, node, now)) changed = true
+    } else if (syncPod(s, pod, node, now)) changed = true
+  }
+  return changed
+}
+
+/**
+ * Brings an admitted pod to Running at `now` with its image already on the node, as pods that
+ * were running when the cluster was made (bootstrap only; skips pulling and waiting).
+ */
+export function startPodNow(s: ClusterState, pod: Pod, node: Node, now: number): void {
+  if (!pod.status.startTime) admit(pod, node, now)
+  const ip = pod.status.podIP ?? allocatePodIP(s, node)
+  if (!ip) return
+  pod.status.podIP = ip
+  pod.status.podIPs = [{ ip }]
+  setPodCondition(pod, 'PodReadyToStartContainers', true, now)
+  pod.spec.containers.forEach((container, index) => {
+    const rec = kubeletRecord(s, pod.metadata.uid, container.name)
+    Object.assign(rec, { step: 'creating', until: now })
+    advanceContainer({ s, pod, node, container, rec, index }, now)
+  })
+  syncPod(s, pod, node, now)
+  putObject(s, pod)
+}

@@ -1,0 +1,102 @@
+// `kubectl delete` (kubectl pkg/cmd/delete/delete.go, KUBERNETES-FACTS T15): names, TYPE/NAME,
+// -f, -l, --all, grace-period/force/now rules, `"<kind>" "<name>" deleted`, NotFound per object.
+// A real kubectl then waits until the objects are gone (30 s for a `sleep` pod that ignores
+// SIGTERM); the simulation returns at once and the pod shows Terminating until its grace ends.
+
+import type { ProcessResult } from '../context'
+import { isKind, type Kind } from '../objects/resources'
+import type { Invocation } from './invocation'
+import { deleteObject } from './api'
+import { clientError } from './errors'
+import { dryRunOf } from './dry-run'
+import { loadManifests } from './manifests'
+import { kindGroup, withDryRun, type DryRun } from './names'
+import { recordChange, settleCluster } from './mutation'
+import { renderErrors, type ObjectError } from './apply'
+import { resolveTargets, type Target, type TargetsResult } from './targets'
+
+const IMMEDIATE =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+
+/** delete.go Complete: --now, --grace-period and --force folded into one grace period. */
+function gracePeriod(inv: Invocation): number | string {
+  let grace = inv.flags.int('grace-period', -1)
+  const force = inv.flags.bool('force')
+  if (inv.flags.bool('now')) {
+    if (grace !== -1) return '--now and --grace-period cannot be specified together'
+    grace = 1
+  }
+  if (grace === 0 && !force) grace = 1
+  if (force && grace < 0) grace = 0
+  return grace
+}
+
+function targetsOf(inv: Invocation): TargetsResult {
+  const files = inv.flags.list('filename')
+  if (files.length === 0)
+    return resolveTargets(inv, {
+      selector: inv.flags.str('selector') !== '' || inv.flags.str('field-selector') !== '',
+      all: inv.flags.bool('all'),
+      allNamespaces: inv.flags.bool('all-namespaces'),
+    })
+  if (inv.args.length > 0)
+    return { ok: false, error: 'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well' }
+  const loaded = loadManifests(inv, files)
+  if (loaded.fatal) return { ok: false, error: loaded.fatal }
+  if (loaded.parseError) return { ok: false, error: loaded.parseError }
+  const targets = loaded.manifests
+    .filter((m) => isKind(m.kind))
+    .map((m) => ({ kind: m.kind as Kind, name: m.name, namespace: m.namespace, source: m.source }))
+  return { ok: true, targets, bulk: false }
+}
+
+function deleteOne(inv: Invocation, t: Target, grace: number, dryRun: DryRun): ObjectError | undefined {
+  if (dryRun === 'client') return undefined
+  const source = t.source ?? ''
+  const opts = {
+    now: inv.ctx.now,
+    dryRun: dryRun === 'server',
+    ...(grace >= 0 ? { gracePeriodSeconds: grace, force: grace === 0 } : {}),
+  }
+  const r = deleteObject(inv.ctx.s, t.kind, t.namespace, t.name, opts)
+  if (!r.ok) return { api: r.error, source, verb: 'deleting' }
+  if (dryRun === 'none') recordChange(inv.ctx, r.value, 'deleted')
+  return undefined
+}
+
+/** `kubectl delete ...`. */
+export function deleteVerb(inv: Invocation): ProcessResult {
+  const output = inv.flags.str('output')
+  const grace = gracePeriod(inv)
+  if (typeof grace === 'string') return clientError(grace)
+  const dry = dryRunOf(inv)
+  if (!dry.ok) return clientError(dry.error)
+  const found = targetsOf(inv)
+  if (!found.ok) return clientError(found.error)
+  if (output !== '' && output !== 'name') return clientError(`unexpected -o output mode: ${output}. We only support '-o name'`)
+  if (inv.flags.bool('all') && inv.flags.str('selector')) return clientError('cannot set --all and --selector at the same time')
+  if (grace > 0 && inv.flags.bool('force')) return clientError('--force and --grace-period greater than 0 cannot be specified together')
+  const explicitIgnore = inv.flags.has('ignore-not-found')
+  const ignoreNotFound = explicitIgnore ? inv.flags.bool('ignore-not-found') : found.bulk
+  let stderr = dry.warning + (grace === 0 ? IMMEDIATE : '')
+  let stdout = ''
+  let warnedScope = !inv.namespaceGiven || inv.flags.bool('all-namespaces')
+  const errs: ObjectError[] = []
+  for (const t of found.targets) {
+    if (!warnedScope && t.namespace === undefined) {
+      stderr += 'Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n'
+      warnedScope = true
+    }
+    const err = deleteOne(inv, t, grace, dry.value)
+    if (err) {
+      if (!('api' in err && err.api.reason === 'NotFound' && ignoreNotFound)) errs.push(err)
+      continue
+    }
+    const op = withDryRun(grace === 0 ? 'force deleted' : 'deleted', dry.value)
+    stdout += output === 'name' ? `${kindGroup(t.kind)}/${t.name}\n` : `${kindGroup(t.kind)} "${t.name}" ${op}\n`
+  }
+  if (found.targets.length === 0) stdout += 'No resources found\n'
+  if (dry.value === 'none') settleCluster(inv.ctx)
+  if (errs.length > 0) return { stdout, stderr: stderr + renderErrors(errs), exitCode: 1 }
+  return { stdout, stderr, exitCode: 0 }
+}

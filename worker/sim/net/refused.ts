@@ -1,0 +1,69 @@
+// Why a pod refused a connection: nothing in its network namespace listens on that port. Tells
+// apart a Service whose targetPort misses the container's real port, a headless Service used with
+// its Service port, a container that is not running, and a plain wrong port.
+
+import type { Pod } from '../objects/types'
+import { isPodRunning, listeningPorts, whyNotReady } from './pod-health'
+import type { Arrival, Walk } from './walk'
+
+export interface Explanation {
+  cause: string
+  diagnosis: string
+}
+
+/** Explains a RST from `arrival.pod` on `arrival.port`. */
+export function explainRefused(w: Walk, arrival: Arrival & { kind: 'pod' }): Explanation {
+  const { pod, port, via } = arrival
+  const name = pod.metadata.name
+  if (!isPodRunning(pod)) {
+    return {
+      cause: 'no-listener',
+      diagnosis: `Pod ${name} (${pod.status?.podIP}) has no running container to accept the connection: ${whyNotReady(pod)}.`,
+    }
+  }
+  const listens = describeListeners(pod)
+  if (via) {
+    const sp = via.sp
+    const tp = sp.targetPort ?? sp.port
+    const declared = declaredPorts(pod)
+    const decl = declared.includes(port)
+      ? ` (the pod spec declares containerPort ${port}, but that is only documentation: what counts is the port the process binds)`
+      : ''
+    return {
+      cause: 'wrong-target-port',
+      diagnosis: `Service ${via.svc.metadata.name} forwards port ${sp.port} to targetPort ${tp}${typeof tp === 'string' ? ` (= ${port} in this pod)` : ''}, but nothing in pod ${name} listens on ${port}${decl}: ${listens}. Set the Service's targetPort to the port the container listens on.`,
+    }
+  }
+  if (w.headless) {
+    const svc = w.headless
+    const sp = (svc.spec.ports ?? []).find((p) => p.port === port)
+    const hint =
+      sp && sp.targetPort !== undefined && sp.targetPort !== sp.port
+        ? ` Ask port ${sp.targetPort} (its targetPort) instead.`
+        : ''
+    return {
+      cause: 'headless-port',
+      diagnosis: `${svc.metadata.name} is a headless Service (clusterIP: None): DNS returned the pod IPs directly and no kube-proxy rule translates ports, so port ${port} reached pod ${name} unchanged, and ${listens}.${hint}`,
+    }
+  }
+  if (arrival.sourceIP === '127.0.0.1' && w.origin.kind === 'workstation') {
+    return {
+      cause: 'no-listener',
+      diagnosis: `kubectl port-forward passed the connection to pod ${name} port ${port}, but nothing listens there: ${listens}.`,
+    }
+  }
+  return {
+    cause: 'no-listener',
+    diagnosis: `Nothing in pod ${name} listens on port ${port}: ${listens}.`,
+  }
+}
+
+function describeListeners(pod: Pod): string {
+  const ports = listeningPorts(pod)
+  if (ports.length === 0) return 'its containers do not listen on any port'
+  return ports.map((p) => `container ${p.container} (${p.image}) listens on ${p.port}`).join(', ')
+}
+
+function declaredPorts(pod: Pod): number[] {
+  return (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
+}

@@ -1,0 +1,96 @@
+// kubectl client-side apply (kubectl pkg/cmd/apply/apply.go, pkg/util/apply.go): the manifest is
+// stored in the last-applied-configuration annotation; a new object is created, an existing one is
+// three-way merged and updated. `unchanged` when the merge changes nothing (kubectl's empty patch).
+
+import type { ClusterState } from '../state'
+import { getObject } from '../state'
+import type { ApiResult, KubeObject } from './types'
+import { RESOURCES } from './resources'
+import { fail, ok } from './api-errors'
+import { decodeKind, type WriteOptions } from './decode'
+import { isPlainObject } from './strict-decode'
+import { createObject } from './create'
+import { updateObjectDetailed } from './update'
+import { threeWayMerge } from './three-way-merge'
+import { badRequest } from './api-errors'
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+export interface ApplyResult {
+  object: KubeObject
+  op: 'created' | 'configured' | 'unchanged'
+  /** the live object had no last-applied annotation (made by `kubectl create`): kubectl warns (T14) */
+  missingLastApplied?: boolean
+}
+
+/** Go's json.Encoder output for an unstructured object: sorted keys, HTML-escaped, trailing newline. */
+export function lastAppliedJSON(manifest: Record<string, unknown>): string {
+  return `${goJSON(manifest)}\n`
+}
+
+function goJSON(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`
+  if (isPlainObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => v[k] !== undefined)
+      .map((k) => `${escapeHTML(JSON.stringify(k))}:${goJSON(v[k])}`)
+      .join(',')}}`
+  if (typeof v === 'string') return escapeHTML(JSON.stringify(v))
+  return JSON.stringify(v) ?? 'null'
+}
+
+function escapeHTML(s: string): string {
+  return s.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+/** What kubectl sends: the manifest with its namespace set and the annotation (re)written. */
+function withAnnotation(input: Record<string, unknown>, namespaced: boolean, namespace: string): Record<string, unknown> {
+  const m = structuredClone(input)
+  const meta = isPlainObject(m.metadata) ? m.metadata : {}
+  m.metadata = meta
+  if (namespaced && !meta.namespace) meta.namespace = namespace
+  const annotations = isPlainObject(meta.annotations) ? (meta.annotations as Record<string, string>) : {}
+  delete annotations[LAST_APPLIED]
+  meta.annotations = annotations
+  const json = lastAppliedJSON(m)
+  const sent = structuredClone(m)
+  ;(sent.metadata as { annotations: Record<string, string> }).annotations[LAST_APPLIED] = json
+  return sent
+}
+
+/** `kubectl apply` of one object. */
+export function applyObject(s: ClusterState, input: unknown, opts: WriteOptions): ApiResult<ApplyResult> {
+  const k = decodeKind(input)
+  if ('error' in k) return fail(k.error)
+  const manifest = input as Record<string, unknown>
+  const namespaced = RESOURCES[k.kind].namespaced
+  const sent = withAnnotation(manifest, namespaced, opts.namespace ?? 'default')
+  const meta = sent.metadata as { name?: string; namespace?: string }
+  if (!meta.name) return fail(badRequest('resource name may not be empty'))
+  const live = getObject(s, k.kind, namespaced ? meta.namespace : undefined, meta.name)
+  if (!live) {
+    const r = createObject(s, sent, opts)
+    return r.ok ? ok({ object: r.value, op: 'created' }) : r
+  }
+  const previous = live.metadata.annotations?.[LAST_APPLIED]
+  const original = parseLastApplied(previous)
+  const merged = threeWayMerge(original, sent, structuredClone(live) as unknown as Record<string, unknown>)
+  const r = updateObjectDetailed(s, merged as unknown as KubeObject, opts)
+  if (!r.ok) return r
+  return ok({
+    object: r.value.object,
+    op: r.value.changed ? 'configured' : 'unchanged',
+    ...(previous === undefined ? { missingLastApplied: true } : {}),
+  })
+}
+
+function parseLastApplied(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined
+  try {
+    const v: unknown = JSON.parse(text)
+    return isPlainObject(v) ? v : undefined
+  } catch {
+    return undefined
+  }
+}

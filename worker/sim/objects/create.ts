@@ -1,0 +1,83 @@
+// POST of an object (apiserver handlers/create.go + registry store.Create): decode and default,
+// admission (namespace lifecycle, service account), allocation (BeginCreate), PrepareForCreate,
+// validation, quota, then the AlreadyExists check of the storage write — in that order.
+
+import type { ClusterState } from '../state'
+import { formatTimestamp, getObject, putObject, randomSuffix, randomUid } from '../state'
+import type { ApiError, ApiResult, KubeObject, Service } from './types'
+import { RESOURCES, type Kind } from './resources'
+import { alreadyExists, fail, forbiddenError, invalidError, notFound, ok } from './api-errors'
+import { decodeObject, type WriteOptions } from './decode'
+import { prepareForCreate } from './defaults'
+import { validateObject } from './validate'
+import { checkCreateQuota } from './quota'
+import { allocateClusterIP, allocateHealthCheckNodePort, allocateNodePorts } from './service-alloc'
+import { validateClusterIPsRelated } from './validate-service'
+
+/** Runs a write so that a failed or dry-run call leaves the state (PRNG included) untouched. */
+export function atomically<T>(s: ClusterState, dryRun: boolean | undefined, fn: () => ApiResult<T>): ApiResult<T> {
+  const rng = s.rng
+  const res = fn()
+  if (!res.ok || dryRun) s.rng = rng
+  return res
+}
+
+/** Creates an object as `kubectl create`/`apply` (for a new object) and the controllers do. */
+export function createObject(s: ClusterState, input: unknown, opts: WriteOptions): ApiResult<KubeObject> {
+  return atomically(s, opts.dryRun, () => createInner(s, input, opts))
+}
+
+function createInner(s: ClusterState, input: unknown, opts: WriteOptions): ApiResult<KubeObject> {
+  const d = decodeObject(input, opts)
+  if ('error' in d) return fail(d.error)
+  const { kind, obj } = d
+  const meta = obj.metadata
+  if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(s)
+  const admitted = admit(s, kind, obj)
+  if (admitted) return fail(admitted)
+  if (kind === 'Service') {
+    const err = allocateService(s, obj as Service)
+    if (err) return fail(err)
+  }
+  fillSystemFields(s, kind, obj, opts.now)
+  prepareForCreate(s, kind, obj as unknown as Record<string, unknown>, Boolean(opts.dryRun))
+  const errs = validateObject(kind, obj)
+  if (errs.length) return fail(invalidError(kind, meta.name ?? '', errs))
+  const quota = checkCreateQuota(s, kind, obj)
+  if (quota) return fail(quota)
+  if (getObject(s, kind, meta.namespace, meta.name)) return fail(alreadyExists(kind, meta.name))
+  return ok(opts.dryRun ? obj : putObject(s, obj))
+}
+
+/** Mutating admission that can refuse: NamespaceLifecycle and ServiceAccount. */
+function admit(s: ClusterState, kind: Kind, obj: KubeObject): ApiError | undefined {
+  const ns = obj.metadata.namespace
+  if (RESOURCES[kind].namespaced && ns && !getObject(s, 'Namespace', undefined, ns)) return notFound('Namespace', ns)
+  if (kind === 'Pod') {
+    const sa = (obj.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName
+    if (sa && sa !== 'default')
+      return forbiddenError(kind, obj.metadata.name, `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`)
+  }
+  return undefined
+}
+
+/** BeginCreate for Services: family fields pre-validated, then ClusterIP, NodePorts, health check port. */
+function allocateService(s: ClusterState, svc: Service): ApiError | undefined {
+  const name = svc.metadata.name ?? ''
+  const pre = validateClusterIPsRelated(svc)
+  if (pre.length) return invalidError('Service', name, pre)
+  const err = allocateClusterIP(s, svc) ?? allocateNodePorts(s, svc) ?? allocateHealthCheckNodePort(s, svc)
+  return err ? invalidError('Service', name, [err]) : undefined
+}
+
+/** FillObjectMetaSystemFields + generation: what the server owns in metadata. */
+function fillSystemFields(s: ClusterState, kind: Kind, obj: KubeObject, now: number) {
+  const meta = obj.metadata
+  meta.uid = randomUid(s)
+  meta.creationTimestamp = formatTimestamp(now)
+  delete meta.deletionTimestamp
+  delete meta.deletionGracePeriodSeconds
+  meta.resourceVersion = ''
+  if (kind === 'Deployment' || kind === 'ReplicaSet') meta.generation = 1
+  else delete meta.generation
+}

@@ -1,0 +1,64 @@
+// The lab's fixed ResourceQuota (modelled on plugin/pkg/admission/resourcequota): keeps one learner's
+// cluster small. Checked after validation, like the real validating admission plugin.
+
+import type { ClusterState } from '../state'
+import type { KubeObject } from './types'
+import { type Kind } from './resources'
+import { forbiddenError } from './api-errors'
+import type { ApiError } from './types'
+
+export const QUOTA_NAME = 'service-lab'
+/** objects a learner may have: everything except Nodes, Events, EndpointSlices and system namespaces */
+export const MAX_OBJECTS = 100
+/** live (not terminal, not terminating) Pods */
+export const MAX_PODS = 30
+/** spec.replicas of one Deployment or ReplicaSet */
+export const MAX_REPLICAS = 10
+
+export const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease']
+const UNCOUNTED_KINDS: string[] = ['Node', 'Event', 'EndpointSlice']
+const BUILTIN_NAMESPACES = ['default', ...SYSTEM_NAMESPACES]
+
+function counted(o: KubeObject): boolean {
+  if (UNCOUNTED_KINDS.includes(o.kind)) return false
+  if (o.kind === 'Namespace') return !BUILTIN_NAMESPACES.includes(o.metadata.name)
+  if (o.metadata.namespace && SYSTEM_NAMESPACES.includes(o.metadata.namespace)) return false
+  return !(o.kind === 'Service' || o.kind === 'Endpoints') || o.metadata.name !== 'kubernetes'
+}
+
+function livePod(o: KubeObject): boolean {
+  const phase = (o.status as { phase?: string } | undefined)?.phase
+  return o.kind === 'Pod' && !o.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed'
+}
+
+const exceeded = (kind: Kind, name: string, res: string, requested: number, used: number, limit: number) =>
+  forbiddenError(
+    kind,
+    name,
+    `exceeded quota: ${QUOTA_NAME}, requested: ${res}=${requested}, used: ${res}=${used}, limited: ${res}=${limit}`,
+  )
+
+/** Admission for a create: object count, pod count, replicas. */
+export function checkCreateQuota(s: ClusterState, kind: Kind, obj: KubeObject): ApiError | undefined {
+  const replicas = checkReplicas(kind, obj, 0)
+  if (replicas) return replicas
+  const ns = obj.metadata.namespace
+  if (ns && SYSTEM_NAMESPACES.includes(ns)) return undefined
+  const all = Object.values(s.objects)
+  if (kind === 'Pod') {
+    const used = all.filter((o) => livePod(o) && !SYSTEM_NAMESPACES.includes(o.metadata.namespace ?? '')).length
+    if (used + 1 > MAX_PODS) return exceeded(kind, obj.metadata.name, 'pods', 1, used, MAX_PODS)
+  }
+  if (!counted(obj)) return undefined
+  const used = all.filter(counted).length
+  if (used + 1 > MAX_OBJECTS) return exceeded(kind, obj.metadata.name, 'count/objects', 1, used, MAX_OBJECTS)
+  return undefined
+}
+
+/** Admission for an update: only replicas can grow a cluster. */
+export function checkReplicas(kind: Kind, obj: KubeObject, current: number): ApiError | undefined {
+  if (kind !== 'Deployment' && kind !== 'ReplicaSet') return undefined
+  const replicas = (obj.spec as { replicas?: number } | undefined)?.replicas ?? 1
+  if (replicas <= MAX_REPLICAS) return undefined
+  return exceeded(kind, obj.metadata.name, 'replicas', replicas, current, MAX_REPLICAS)
+}

@@ -1,0 +1,97 @@
+// PUT of a whole object (registry store.Update): decode and default, keep what the server owns
+// (uid, creationTimestamp, status), PrepareForUpdate per kind, validation, quota. A no-op update
+// stores nothing and keeps the resourceVersion, as etcd would.
+
+import type { ClusterState } from '../state'
+import { getObject, putObject } from '../state'
+import type { ApiResult, Deployment, KubeObject, Pod, ReplicaSet, Service } from './types'
+import { type Kind, qualifiedResource } from './resources'
+import { fail, invalidError, notFound, ok } from './api-errors'
+import { decodeObject, type WriteOptions } from './decode'
+import { validateObject } from './validate'
+import { checkReplicas } from './quota'
+import { atomically } from './create'
+import type { FieldError } from './field-errors'
+import { validateSelectorImmutable } from './validate-workloads'
+import { validatePodSpecUpdate } from './pod-update'
+import { allocateServiceUpdate, prepareServiceUpdate, validateClusterIPUpdate } from './service-update'
+
+export interface UpdateResult {
+  object: KubeObject
+  changed: boolean
+}
+
+/** Validated update used by scale, label, annotate, set image, edit and apply. */
+export function updateObject(s: ClusterState, input: KubeObject, opts: WriteOptions): ApiResult<KubeObject> {
+  const r = updateObjectDetailed(s, input, opts)
+  return r.ok ? ok(r.value.object) : r
+}
+
+/** updateObject that also says whether anything changed (kubectl apply's `unchanged`). */
+export function updateObjectDetailed(s: ClusterState, input: KubeObject, opts: WriteOptions): ApiResult<UpdateResult> {
+  return atomically(s, opts.dryRun, () => updateInner(s, input, opts))
+}
+
+function updateInner(s: ClusterState, input: KubeObject, opts: WriteOptions): ApiResult<UpdateResult> {
+  const d = decodeObject(input, { ...opts, namespace: input?.metadata?.namespace ?? opts.namespace })
+  if ('error' in d) return fail(d.error)
+  const { kind, obj } = d
+  const name = obj.metadata.name ?? ''
+  const old = getObject(s, kind, obj.metadata.namespace, name)
+  if (!old) return fail(notFound(kind, name))
+  const rv = input.metadata?.resourceVersion
+  if (rv && rv !== old.metadata.resourceVersion)
+    return fail({
+      reason: 'Conflict',
+      message: `Operation cannot be fulfilled on ${qualifiedResource(kind)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    })
+  keepServerFields(kind, old, obj)
+  const errs: FieldError[] = []
+  if (kind === 'Service') {
+    prepareServiceUpdate(old as Service, obj as Service)
+    const err = allocateServiceUpdate(s, old as Service, obj as Service)
+    if (err) return fail(invalidError(kind, name, [err]))
+    errs.push(...validateClusterIPUpdate(old as Service, obj as Service))
+  }
+  errs.push(...validateObject(kind, obj))
+  errs.push(...updateRules(kind, old, obj))
+  if (errs.length) return fail(invalidError(kind, name, errs))
+  const quota = checkReplicas(kind, obj, (old.spec as { replicas?: number } | undefined)?.replicas ?? 0)
+  if (quota) return fail(quota)
+  if (sameObject(old, obj)) return ok({ object: old, changed: false })
+  return ok({ object: opts.dryRun ? obj : putObject(s, obj), changed: true })
+}
+
+/** rest.BeforeUpdate + PrepareForUpdate: identity and status stay the server's; spec changes bump generation. */
+function keepServerFields(kind: Kind, old: KubeObject, obj: KubeObject) {
+  const m = obj.metadata
+  m.uid = old.metadata.uid
+  m.creationTimestamp = old.metadata.creationTimestamp
+  m.resourceVersion = old.metadata.resourceVersion
+  for (const f of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+    if (old.metadata[f] === undefined) delete m[f]
+    else (m as unknown as Record<string, unknown>)[f] = old.metadata[f]
+  }
+  if ('status' in old) obj.status = structuredClone(old.status)
+  if ((kind === 'Deployment' || kind === 'ReplicaSet') && JSON.stringify(sorted(old.spec)) !== JSON.stringify(sorted(obj.spec)))
+    m.generation = (old.metadata.generation ?? 1) + 1
+  if (kind === 'Namespace') obj.spec = structuredClone(old.spec)
+}
+
+function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[] {
+  if (kind === 'Deployment') return validateSelectorImmutable((old as Deployment).spec.selector, (obj as Deployment).spec.selector)
+  if (kind === 'ReplicaSet') return validateSelectorImmutable((old as ReplicaSet).spec.selector, (obj as ReplicaSet).spec.selector)
+  if (kind === 'Pod') return validatePodSpecUpdate(old as Pod, obj as Pod)
+  return []
+}
+
+export function sorted(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sorted)
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+  return v
+}
+
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
+}

@@ -1,0 +1,57 @@
+// The core's entry point: one terminal line against one cluster document, at time `now`.
+// Controllers settle before the line (time passed since the last command) and after it.
+
+import type { ClusterState } from './state'
+import type { Change, Ctx } from './context'
+import type { TraceEntry } from './net/types'
+import { settle } from './shell/cluster-deps'
+import { runLine } from './shell/terminal'
+
+export interface RunInput {
+  /** ms since epoch: when the learner pressed Enter */
+  now: number
+  /** what `kubectl apply -f -` and other readers of stdin get */
+  stdin?: string
+  /** earlier lines of this lab, oldest first, for `history` */
+  history?: string[]
+}
+
+export interface RunResult {
+  /** a new document; the input is never mutated */
+  state: ClusterState
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** every request the line sent, with its hops and diagnosis */
+  trace: TraceEntry[]
+  /** objects the line created, changed or deleted */
+  changed: Change[]
+  /** true after `clear` */
+  clear: boolean
+}
+
+/**
+ * Runs one line as bash on the learner's workstation would, then lets the cluster settle.
+ * Never throws: a bug inside the core answers `error: internal simulator error`, exit 1, and the
+ * state as it was.
+ */
+export function run(state: ClusterState, line: string, input: RunInput): RunResult {
+  try {
+    const s = structuredClone(state)
+    const ctx: Ctx = { s, now: input.now, trace: [], changed: [], history: input.history ?? [], clear: false }
+    settle(s, input.now)
+    const r = runLine(ctx, line, input.stdin ?? '')
+    settle(s, input.now)
+    return { state: s, ...r, trace: ctx.trace, changed: ctx.changed, clear: ctx.clear }
+  } catch {
+    return {
+      state: structuredClone(state),
+      stdout: '',
+      stderr: 'error: internal simulator error (the command was not run; please report what you typed)\n',
+      exitCode: 1,
+      trace: [],
+      changed: [],
+      clear: false,
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// A container seen from inside (`kubectl exec`): the image's programs (plus apt-get installs),
+// the environment containerd and the kubelet give it, and the files the kubelet writes.
+
+import type { Ctx } from '../context'
+import type { Container, Pod } from '../objects/types'
+import { containerEnv, containerTools, findImage } from '../net/images'
+import { serviceEnv } from '../net/service-env'
+import { etcHosts, podHostname, resolvConf } from '../net/pod-files'
+import type { Dialect, Host, Tool } from './host'
+import { podProgram } from './pod-programs'
+import { osRelease } from './os-release'
+
+const BIN_DIRS = /^\/(usr\/)?(local\/)?s?bin\//
+
+/** The environment of an exec'd process: PATH, HOSTNAME, image ENV, pod env, Service links, HOME. */
+export function podEnv(ctx: Ctx, pod: Pod, container: Container): Record<string, string> {
+  const base = containerEnv(pod, container)
+  const env: Record<string, string> = {}
+  const path = base.find(([k]) => k === 'PATH')
+  if (path) env.PATH = path[1]
+  env.HOSTNAME = podHostname(pod)
+  for (const [k, v] of base) if (!(k in env)) env[k] = v
+  for (const [k, v] of Object.entries(serviceEnv(ctx.s, pod))) if (!(k in env)) env[k] = v
+  env.HOME ??= '/root'
+  return env
+}
+
+function dialectOf(sh: string | undefined): Dialect {
+  if (sh === 'dash') return 'dash'
+  if (sh === 'gnu') return 'bash-c'
+  return 'ash'
+}
+
+export function podHost(ctx: Ctx, pod: Pod, container: Container): Host {
+  const image = findImage(container.image)
+  const key = `${pod.metadata.uid}/${container.name}`
+  const files: Record<string, string> = {
+    '/etc/resolv.conf': resolvConf(pod),
+    '/etc/hosts': etcHosts(pod),
+    '/etc/hostname': `${podHostname(pod)}\n`,
+  }
+  const release = image ? osRelease(image) : undefined
+  if (release) files['/etc/os-release'] = release
+  const host: Host = {
+    origin: { kind: 'pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name },
+    shell: dialectOf(containerTools(ctx.s, pod, container).sh),
+    hostname: podHostname(pod),
+    env: podEnv(ctx, pod, container),
+    files,
+    container: { key, image: container.image, podName: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default' },
+    find: (name) => {
+      // looked up at each call: apt-get install changes what the container has
+      const tools = containerTools(ctx.s, pod, container)
+      const direct = tools[name]
+      const base = name.replace(BIN_DIRS, '')
+      const flavour = direct ?? (base !== name ? tools[base] : undefined)
+      if (flavour === undefined) return undefined
+      return podProgram(direct !== undefined ? name : base, flavour, host) ?? notSimulated(base)
+    },
+  }
+  return host
+}
+
+function notSimulated(name: string): Tool {
+  return () => ({ stdout: '', stderr: `service-lab: ${name} is in this image, but this terminal does not simulate it\n`, exitCode: 1 })
+}

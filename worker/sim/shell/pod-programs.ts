@@ -1,0 +1,18 @@
+// Which implementation runs for a program found in a container, by the flavour the image has
+// (`curl/8.11.1`, `busybox/1.36.1`, `gnu`, `bind/9.18.28`, `iputils`, `dash`).
+
+import type { Host, Tool } from './host'
+import { BASIC_TOOLS } from './tools/basic'
+import { TEXT_TOOLS } from './tools/text'
+import { shellTool } from './tools/sh'
+import { networkTool } from './tools/network'
+import { aptTool } from './tools/apt'
+
+export function podProgram(name: string, flavour: string, host: Host): Tool | undefined {
+  const base = name.replace(/^.*\//, '')
+  if (base === 'sh' || base === 'bash' || base === 'ash' || base === 'zsh') return shellTool(base, flavour)
+  if (base === 'apt-get' || base === 'apt') return aptTool(base)
+  const net = networkTool(base, flavour, host)
+  if (net) return net
+  return BASIC_TOOLS[base] ?? TEXT_TOOLS[base]
+}

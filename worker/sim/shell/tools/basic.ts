@@ -1,0 +1,159 @@
+// Small programs every host has: seq, sleep, cat, tee, env/printenv, hostname, whoami, date, which.
+// Messages are GNU coreutils'; busybox differs only where noted.
+
+import type { ProcessResult } from '../../context'
+import type { Proc, Tool } from '../host'
+import { OUTPUT_LIMIT } from '../io'
+import { binPath } from '../builtins'
+import { echoText, printfText } from './echo'
+
+const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
+const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({ stdout, stderr, exitCode })
+
+/** The text of a file argument: `-` is stdin, then the line's files, then the host's. */
+export function readArg(p: Proc, name: string): string | undefined {
+  if (name === '-') return p.stdin
+  if (name === '/dev/null') return ''
+  return p.files[name] ?? p.host.files[name]
+}
+
+export function isBusybox(p: Proc): boolean {
+  return p.host.shell === 'ash'
+}
+
+/** `cat: x: No such file or directory` (GNU) or `cat: can't open 'x': No such file or directory` (busybox). */
+export function noSuchFile(p: Proc, tool: string, name: string): string {
+  return isBusybox(p) ? `${tool}: can't open '${name}': No such file or directory\n` : `${tool}: ${name}: No such file or directory\n`
+}
+
+/** Reads all inputs of a text tool: the file operands, or stdin when there are none. */
+export function readInputs(p: Proc, tool: string, files: string[]): { text: string; errors: string } {
+  if (files.length === 0) return { text: p.stdin, errors: '' }
+  let text = ''
+  let errors = ''
+  for (const f of files) {
+    const t = readArg(p, f)
+    if (t === undefined) errors += noSuchFile(p, tool, f)
+    else text += t
+  }
+  return { text, errors }
+}
+
+const seq: Tool = (p) => {
+  const args = p.argv.slice(1)
+  let sep = '\n'
+  const nums: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string
+    if (a === '-s') sep = args[++i] ?? ''
+    else if (a.startsWith('-s')) sep = a.slice(2)
+    else nums.push(a)
+  }
+  if (nums.length === 0) return fail("seq: missing operand\nTry 'seq --help' for more information.\n")
+  if (nums.length > 3) return fail(`seq: extra operand '${nums[3]}'\nTry 'seq --help' for more information.\n`)
+  const bad = nums.find((n) => !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(n))
+  if (bad !== undefined) return fail(`seq: invalid floating point argument: '${bad}'\nTry 'seq --help' for more information.\n`)
+  const [first, step, last] = nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums
+  const a = Number(first)
+  const d = Number(step)
+  const b = Number(last)
+  if (d === 0) return fail(`seq: invalid Zero increment value: '${step}'\nTry 'seq --help' for more information.\n`)
+  const decimals = Math.max(...[first, step].map((n) => (n?.split('.')[1] ?? '').length))
+  const out: string[] = []
+  let size = 0
+  for (let v = a; d > 0 ? v <= b + 1e-9 : v >= b - 1e-9; v += d) {
+    const text = decimals > 0 ? v.toFixed(decimals) : String(Math.round(v))
+    out.push(text)
+    size += text.length + sep.length
+    if (size > OUTPUT_LIMIT) break
+  }
+  return ok(out.length === 0 ? '' : out.join(sep) + '\n')
+}
+
+const sleep: Tool = (p) => {
+  const args = p.argv.slice(1)
+  if (args.length === 0) return fail("sleep: missing operand\nTry 'sleep --help' for more information.\n")
+  for (const a of args) {
+    if (a !== 'infinity' && !/^\d+(\.\d+)?[smhd]?$/.test(a)) {
+      return fail(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`)
+    }
+  }
+  // Time does not pass inside one line: sleep returns at once (the cluster's clock is `now`).
+  return ok()
+}
+
+const cat: Tool = (p) => {
+  const files = p.argv.slice(1).filter((a) => a === '-' || !a.startsWith('-'))
+  const r = readInputs(p, 'cat', files)
+  return { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+}
+
+const tee: Tool = (p) => {
+  const append = p.argv.includes('-a')
+  for (const f of p.argv.slice(1).filter((a) => !a.startsWith('-'))) {
+    if (f !== '/dev/null') p.files[f] = (append ? (p.files[f] ?? '') : '') + p.stdin
+  }
+  return ok(p.stdin)
+}
+
+const env: Tool = (p) => {
+  const args = p.argv.slice(1)
+  const vars = { ...p.env }
+  let i = 0
+  for (; i < args.length; i++) {
+    const a = args[i] as string
+    const m = /^([^=]+)=(.*)$/s.exec(a)
+    if (a === '-i' || a === '-') for (const k of Object.keys(vars)) delete vars[k]
+    else if (m) vars[m[1] as string] = m[2] as string
+    else break
+  }
+  if (i < args.length) return p.spawn(args.slice(i), p.stdin)
+  return ok(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''))
+}
+
+const printenv: Tool = (p) => {
+  const names = p.argv.slice(1)
+  if (names.length === 0) return ok(Object.entries(p.env).map(([k, v]) => `${k}=${v}\n`).join(''))
+  const found = names.filter((n) => p.env[n] !== undefined)
+  return { stdout: found.map((n) => `${p.env[n]}\n`).join(''), stderr: '', exitCode: found.length === names.length ? 0 : 1 }
+}
+
+const which: Tool = (p) => {
+  const names = p.argv.slice(1).filter((a) => !a.startsWith('-'))
+  const found = names.filter((n) => p.host.find(n))
+  return { stdout: found.map((n) => `${binPath(n)}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length > 0 ? 0 : 1 }
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** `date` in the C locale, UTC: `Thu Nov 26 06:07:02 UTC 2026`. */
+export function dateText(now: number): string {
+  const d = new Date(now)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const day = String(d.getUTCDate()).padStart(2, ' ')
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
+}
+
+export const BASIC_TOOLS: Record<string, Tool> = {
+  seq,
+  sleep,
+  cat,
+  tee,
+  env,
+  printenv,
+  which,
+  true: () => ok(),
+  false: () => fail(''),
+  hostname: (p) => ok(`${p.host.hostname}\n`),
+  whoami: (p) => ok(`${p.host.container ? 'root' : 'learner'}\n`),
+  id: (p) => ok(p.host.container ? 'uid=0(root) gid=0(root) groups=0(root)\n' : 'uid=1000(learner) gid=1000(learner) groups=1000(learner)\n'),
+  uname: (p) => ok(p.argv.includes('-a') ? `Linux ${p.host.hostname} 6.8.0-49-generic #49-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\n` : 'Linux\n'),
+  date: (p) => ok(`${dateText(p.ctx.now)}\n`),
+}
+
+BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
+BASIC_TOOLS.printf = (p) => {
+  const r = printfText(p.argv.slice(1))
+  return { ...r, stderr: r.stderr ? `printf: ${r.stderr}` : '' }
+}

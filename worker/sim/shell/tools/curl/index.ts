@@ -1,0 +1,221 @@
+// curl, as the image ships it (8.5.0 on the workstation and Ubuntu, 8.11 in curlimages/netshoot,
+// 7.x in nginx images): one transfer per URL through route(), with curl's exit codes (0, 3, 6, 7,
+// 22, 28, 35, 52, 60), messages, -v trace, -i/-I headers, -o, -w, -f, -L and the progress meter.
+// A black-holed connection without -m/--connect-timeout answers at once with what curl prints
+// after the kernel gives up (~130 s, exit 28): the line cannot wait that long.
+
+import type { ProcessResult } from '../../../context'
+import type { HttpRequest, RouteResult } from '../../../net/types'
+import type { Proc, Tool } from '../../host'
+import { randomInt } from '../../../state'
+import { parseCurlArgs, type CurlOptions } from './args'
+import { parseCurlUrl } from './url'
+import { curlFlavour, type CurlFlavour } from './flavour'
+import { PROGRESS_HEADER, progressLine } from './progress'
+import { writeOut, type TransferInfo } from './write-out'
+import { sendHttp } from '../send'
+import { CURL_HELP, curlVersionText } from './help'
+
+const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
+
+interface Transfer {
+  stdout: string
+  /** verbose and progress text, in order */
+  stderr: string
+  error?: { code: number; message: string }
+  info: TransferInfo
+}
+
+export function curlTool(version: string): Tool {
+  const flavour = curlFlavour(version)
+  return (p) => runCurl(p, flavour)
+}
+
+function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
+  if (p.argv.length === 1) return { stdout: '', stderr: TRY, exitCode: 2 }
+  const parsed = parseCurlArgs(p.argv.slice(1))
+  if (!parsed.ok) return { stdout: '', stderr: `curl: ${parsed.error}\n${TRY}`, exitCode: 2 }
+  const o = parsed.opts
+  if (o.help) return { stdout: CURL_HELP, stderr: '', exitCode: 0 }
+  if (o.version) return { stdout: curlVersionText(f), stderr: '', exitCode: 0 }
+  if (o.urls.length === 0) return { stdout: '', stderr: `curl: (2) no URL specified\n${TRY}`, exitCode: 2 }
+  let stdout = ''
+  let stderr = ''
+  let exitCode = 0
+  for (const url of o.urls) {
+    const t = transfer(p, o, f, url)
+    stdout += t.stdout
+    stderr += t.stderr
+    const showError = !o.silent || o.showError
+    if (t.error) {
+      exitCode = t.error.code
+      if (o.verbose && t.error.code !== 3) stderr += `* Closing connection\n`
+      if (showError) stderr += `curl: (${t.error.code}) ${t.error.message}\n`
+    }
+    if (o.writeOut !== undefined) {
+      const w = writeOut(o.writeOut, { ...t.info, exitCode: t.error?.code ?? 0, errorMessage: t.error?.message ?? '' })
+      stdout += w.stdout
+      stderr += w.stderr
+    }
+  }
+  return { stdout, stderr, exitCode }
+}
+
+function emptyInfo(url: string, method: string): TransferInfo {
+  return { httpCode: 0, exitCode: 0, errorMessage: '', remoteIP: '', remotePort: 0, localIP: '', localPort: 0, timeMs: 0, sizeDownload: 0, sizeHeader: 0, url, contentType: '', method, scheme: 'http', redirects: 0, headers: [] }
+}
+
+function methodOf(o: CurlOptions): string {
+  return o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET')
+}
+
+/** Request headers in the order curl sends them; `-H 'Name:'` removes one, `-H 'Name: v'` replaces it. */
+function requestHeaders(o: CurlOptions, f: CurlFlavour, hostHeader: string): [string, string][] {
+  const list: [string, string][] = [['Host', hostHeader]]
+  if (o.user !== undefined) list.push(['Authorization', `Basic ${btoaText(o.user.includes(':') ? o.user : `${o.user}:`)}`])
+  list.push(['User-Agent', o.userAgent ?? `curl/${f.version}`], ['Accept', '*/*'])
+  for (const h of o.headers) {
+    const i = h.indexOf(':')
+    if (i <= 0) continue
+    const name = h.slice(0, i).trim()
+    const value = h.slice(i + 1).trim()
+    const at = list.findIndex(([k]) => k.toLowerCase() === name.toLowerCase())
+    if (value === '' && at >= 0) list.splice(at, 1)
+    else if (at >= 0) list[at] = [list[at]?.[0] ?? name, value]
+    else if (value !== '') list.push([name, value])
+  }
+  if (o.data !== undefined) {
+    list.push(['Content-Length', String(new TextEncoder().encode(o.data).length)])
+    if (!list.some(([k]) => k.toLowerCase() === 'content-type')) list.push(['Content-Type', 'application/x-www-form-urlencoded'])
+  }
+  return list
+}
+
+function btoaText(s: string): string {
+  const bytes = new TextEncoder().encode(s)
+  let bin = ''
+  for (const b of bytes) bin += String.fromCharCode(b)
+  return btoa(bin)
+}
+
+function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Transfer {
+  const method = methodOf(o)
+  const u = parseCurlUrl(rawUrl)
+  if (!u.ok) return { stdout: '', stderr: '', error: { code: u.code, message: u.message }, info: emptyInfo(rawUrl, method) }
+  const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
+  const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
+  const req: HttpRequest = { host: u.host, port: u.port, method, path: u.path, headers: Object.fromEntries(headers), body: o.data, scheme: u.scheme }
+  const r = sendHttp(p, req)
+  const info: TransferInfo = { ...emptyInfo(url, method), scheme: u.scheme, remotePort: u.port }
+  const meter = !o.silent && !o.noProgress
+  const out = new Output(o, meter)
+  if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
+    out.info(`Host ${u.host}:${u.port} was resolved.`, 'IPv6: (none)', `IPv4: ${(r.addresses ?? [r.ip]).join(', ')}`)
+  }
+  if (r.outcome === 'nxdomain') return out.fail(6, `Could not resolve host: ${u.host}`, info)
+  info.remoteIP = r.ip ?? ''
+  info.localIP = r.clientIP ?? ''
+  info.localPort = 32768 + randomInt(p.ctx.s, 28000)
+  if (o.verbose) out.info(f.trying(r.ip ?? '', u.port))
+  if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, u.port, out, info)
+  info.timeMs = (r.timeMs ?? 1) + 0.2
+  if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', u.port))
+  if (r.tls === 'plain-server') return out.fail(35, `${f.openssl}: error:0A00010B:SSL routines::wrong version number`, info)
+  if (r.tls === 'ok' && !o.insecure) return out.fail(60, 'SSL certificate problem: unable to get local issuer certificate' + CERT_HELP, info)
+  if (o.verbose) out.request(method, u.path, headers)
+  if (!r.response) return out.fail(52, 'Empty reply from server', info)
+  return out.answer(r.response, u.host, info, p)
+}
+
+const CERT_HELP =
+  '\nMore details here: https://curl.se/docs/sslcerts.html\n\n' +
+  'curl failed to verify the legitimacy of the server and therefore could not\n' +
+  'establish a secure connection to it. To learn more about this situation and\n' +
+  'how to fix it, please visit the web page mentioned above.'
+
+function failConnect(p: Proc, o: CurlOptions, f: CurlFlavour, r: RouteResult, host: string, port: number, out: Output, info: TransferInfo): Transfer {
+  if (r.outcome === 'refused' || r.outcome === 'unreachable') {
+    const ms = Math.max(0, Math.round(r.timeMs ?? 1))
+    info.timeMs = ms
+    const errno = r.outcome === 'refused' ? 'Connection refused' : 'No route to host'
+    if (o.verbose) out.info(`connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: ${errno}`)
+    return out.fail(7, f.failedToConnect(host, port, ms, 'refused'), info, o.verbose)
+  }
+  const max = o.maxTime
+  const ct = o.connectTimeout
+  if (max !== undefined && max > 0 && (ct === undefined || max <= ct)) {
+    info.timeMs = Math.round(max * 1000) + 1
+    return out.fail(28, `Connection timed out after ${info.timeMs} milliseconds`, info)
+  }
+  if (ct !== undefined && ct > 0) {
+    info.timeMs = Math.round(ct * 1000) + 2
+    return out.fail(28, f.failedToConnect(host, port, info.timeMs, 'timeout'), info, o.verbose)
+  }
+  info.timeMs = 129000 + randomInt(p.ctx.s, 5000)
+  if (o.verbose) out.info(`connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: Connection timed out`)
+  return out.fail(28, f.failedToConnect(host, port, info.timeMs, 'kernel-timeout'), info, o.verbose)
+}
+
+/** Collects one transfer's stdout and stderr in curl's order. */
+class Output {
+  private err = ''
+
+  constructor(
+    private readonly o: CurlOptions,
+    private readonly meter: boolean,
+  ) {
+    if (meter) this.err += PROGRESS_HEADER + progressLine(0, 0, 0)
+  }
+
+  info(...lines: string[]): void {
+    for (const line of lines) this.err += `* ${line}\n`
+  }
+
+  request(method: string, path: string, headers: [string, string][]): void {
+    this.err += `> ${method} ${path} HTTP/1.1\r\n`
+    for (const [k, v] of headers) this.err += `> ${k}: ${v}\r\n`
+    this.err += '> \r\n'
+    if (this.o.data !== undefined) this.err += `} [${new TextEncoder().encode(this.o.data).length} bytes data]\n`
+  }
+
+  fail(code: number, message: string, info: TransferInfo, echo = this.o.verbose): Transfer {
+    let err = this.err
+    if (echo) err += `* ${message.split('\n')[0]}\n`
+    if (this.meter) err = this.meterLine(err, progressLine(0, 0, info.timeMs)) + '\n'
+    return { stdout: '', stderr: err, error: { code, message }, info }
+  }
+
+  /** The meter's last state: in place of the first line when nothing came between, else after. */
+  private meterLine(err: string, line: string): string {
+    const first = PROGRESS_HEADER + progressLine(0, 0, 0)
+    if (err === first) return PROGRESS_HEADER + line
+    return err + (err.endsWith('\n') ? '' : '\n') + line
+  }
+
+  answer(res: NonNullable<RouteResult['response']>, host: string, info: TransferInfo, p: Proc): Transfer {
+    const o = this.o
+    const statusLine = `HTTP/1.1 ${res.status} ${res.reason}`
+    const headerText = [statusLine, ...res.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => l + '\r\n').join('') + '\r\n'
+    const head = info.method === 'HEAD'
+    const body = head ? '' : res.body
+    const length = Number(res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? new TextEncoder().encode(res.body).length)
+    Object.assign(info, { httpCode: res.status, headers: res.headers, sizeDownload: new TextEncoder().encode(body).length, sizeHeader: headerText.length, contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '' })
+    if (o.verbose) this.err += headerText.split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join('')
+    if ((o.fail || o.failWithBody) && res.status >= 400) {
+      const t = this.fail(22, `The requested URL returned error: ${res.status}`, info)
+      return o.failWithBody ? { ...t, stdout: this.store(body, p, info.url) } : t
+    }
+    if (o.verbose && body !== '') this.err += `{ [${info.sizeDownload} bytes data]\n`
+    if (this.meter) this.err = this.meterLine(this.err, progressLine(length, head ? 0 : info.sizeDownload, info.timeMs)) + '\n'
+    if (o.verbose) this.err += `* Connection #0 to host ${host} left intact\n`
+    const content = (o.include || o.head ? headerText : '') + body
+    return { stdout: this.store(content, p, info.url), stderr: this.err, info }
+  }
+
+  private store(content: string, p: Proc, url: string): string {
+    const target = this.o.output ?? (this.o.remoteName ? url.replace(/[?#].*$/, '').split('/').pop() || 'index.html' : undefined)
+    if (target === undefined || target === '-') return content
+    if (target !== '/dev/null') p.files[target] = content
+    return ''
+  }
+}

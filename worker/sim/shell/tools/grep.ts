@@ -1,0 +1,117 @@
+// GNU grep 3.11: -i -v -c -E -F -o -n -w -x -q -s -e -h -H -m, basic and extended regular
+// expressions (translated to JavaScript's). Left out: -r, -A/-B/-C context, colour.
+
+import type { ProcessResult } from '../../context'
+import type { Proc, Tool } from '../host'
+import { getopt, linesOf } from './opts'
+import { noSuchFile, readArg } from './basic'
+
+const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
+const LONG: Record<string, string> = {
+  'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'extended-regexp': 'E', 'fixed-strings': 'F',
+  'only-matching': 'o', 'line-number': 'n', 'word-regexp': 'w', 'line-regexp': 'x', quiet: 'q', silent: 'q',
+  regexp: 'e', 'no-filename': 'h', 'with-filename': 'H', 'max-count': 'm', 'no-messages': 's',
+}
+
+/** A BRE as GNU reads it: `\(`, `\|`, `\+`, `\?`, `\{` are the operators, bare ones are literal. */
+export function breToJs(re: string): string {
+  let out = ''
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i] as string
+    if (c === '\\' && i + 1 < re.length) {
+      const n = re[++i] as string
+      out += '(){}|+?'.includes(n) ? n : '\\' + n
+    } else if ('(){}|+?'.includes(c)) out += '\\' + c
+    else if (c === '[') {
+      const end = re.indexOf(']', i + (re[i + 1] === ']' ? 2 : re[i + 1] === '^' && re[i + 2] === ']' ? 3 : 1))
+      if (end < 0) return out + re.slice(i)
+      out += bracket(re.slice(i, end + 1))
+      i = end
+    } else out += c
+  }
+  return out
+}
+
+const CLASSES: Record<string, string> = {
+  '[:alpha:]': 'A-Za-z', '[:digit:]': '0-9', '[:alnum:]': 'A-Za-z0-9', '[:upper:]': 'A-Z', '[:lower:]': 'a-z',
+  '[:space:]': ' \\t\\n\\r\\f\\v', '[:blank:]': ' \\t', '[:punct:]': '!-\\/:-@\\[-`{-~', '[:xdigit:]': '0-9A-Fa-f',
+}
+
+function bracket(b: string): string {
+  let s = b.replace(/\[:[a-z]+:\]/g, (m) => CLASSES[m] ?? m)
+  s = s.replace(/\\/g, '\\\\')
+  return s
+}
+
+function ereToJs(re: string): string {
+  return re.replace(/\[[^\]]*\[:[a-z]+:\][^\]]*\]/g, (m) => bracket(m))
+}
+
+export function compile(patterns: string[], f: Map<string, string | true>): RegExp | string {
+  const sources = patterns.map((p) => {
+    let src = f.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : f.has('E') ? ereToJs(p) : breToJs(p)
+    if (f.has('w')) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`
+    if (f.has('x')) src = `^(?:${src})$`
+    return src
+  })
+  try {
+    return new RegExp(sources.map((s) => `(?:${s})`).join('|'), f.has('i') ? 'gi' : 'g')
+  } catch {
+    return f.has('E') ? 'Unmatched ( or \\(' : 'Unmatched [, [^, [:, [., or [='
+  }
+}
+
+function matchLine(re: RegExp, line: string): string[] {
+  re.lastIndex = 0
+  const found: string[] = []
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (m[0] === '') {
+      re.lastIndex += 1
+      continue
+    }
+    found.push(m[0])
+  }
+  re.lastIndex = 0
+  return found
+}
+
+export const grep: Tool = (p: Proc): ProcessResult => {
+  const o = getopt(p.argv.slice(1), 'ivcEFonwxqsehHm', 'em', LONG)
+  if (o.bad) return { stdout: '', stderr: `grep: invalid option -- '${o.bad.replace(/^--/, '')}'\n${USAGE}`, exitCode: 2 }
+  if (o.missing) return { stdout: '', stderr: `grep: option requires an argument -- '${o.missing}'\n${USAGE}`, exitCode: 2 }
+  const f = o.flags
+  const operands = [...o.operands]
+  const patterns = o.all.get('e') ?? (operands.length > 0 ? [operands.shift() as string] : undefined)
+  if (!patterns) return { stdout: '', stderr: USAGE, exitCode: 2 }
+  const re = compile(patterns.flatMap((pt) => pt.split('\n')), f)
+  if (typeof re === 'string') return { stdout: '', stderr: `grep: ${re}\n`, exitCode: 2 }
+  const files = operands.length > 0 ? operands : ['-']
+  const named = f.has('H') || (files.length > 1 && !f.has('h'))
+  const max = f.has('m') ? Number(f.get('m')) : Infinity
+  let out = ''
+  let err = ''
+  let any = false
+  for (const file of files) {
+    const text = readArg(p, file)
+    if (text === undefined) {
+      if (!f.has('s')) err += noSuchFile(p, 'grep', file)
+      continue
+    }
+    const label = named ? `${file === '-' ? '(standard input)' : file}:` : ''
+    let count = 0
+    for (const [i, line] of linesOf(text).entries()) {
+      if (count >= max) break
+      const hits = matchLine(re, line)
+      if ((hits.length > 0) === f.has('v')) continue
+      count++
+      if (f.has('c') || f.has('q')) continue
+      const num = f.has('n') ? `${i + 1}:` : ''
+      if (f.has('o') && !f.has('v')) out += hits.map((h) => `${label}${num}${h}\n`).join('')
+      else out += `${label}${num}${line}\n`
+    }
+    if (f.has('c')) out += `${label}${count}\n`
+    if (count > 0) any = true
+  }
+  if (f.has('q')) return { stdout: '', stderr: any ? '' : err, exitCode: any ? 0 : err ? 2 : 1 }
+  return { stdout: out, stderr: err, exitCode: err ? 2 : any ? 0 : 1 }
+}

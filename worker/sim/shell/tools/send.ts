@@ -1,0 +1,17 @@
+// Sending a request through the simulated network and recording it in the line's trace.
+
+import type { HttpRequest, Origin, RouteResult } from '../../net/types'
+import type { Proc } from '../host'
+import { route } from '../../net/route'
+
+/** Routes one HTTP request from the host the program runs on; the trace gets one entry. */
+export function sendHttp(p: Proc, req: HttpRequest): RouteResult {
+  const r = route(p.ctx.s, p.host.origin, req, { now: p.ctx.now })
+  const port = req.port === (req.scheme === 'https' ? 443 : 80) ? '' : `:${req.port}`
+  traceEntry(p, p.host.origin, `${req.method} ${req.scheme ?? 'http'}://${req.host}${port}${req.path}`, r)
+  return r
+}
+
+export function traceEntry(p: Proc, from: Origin, request: string, r: Pick<RouteResult, 'outcome' | 'hops' | 'diagnosis' | 'cause'>): void {
+  p.ctx.trace.push({ from, request, outcome: r.outcome, hops: r.hops, diagnosis: r.diagnosis, cause: r.cause })
+}

@@ -1,0 +1,36 @@
+// `sh -c '...'`, `bash -c '...'`: a shell inside the container running the script with the
+// same interpreter as the terminal, in that shell's dialect (dash, busybox ash, bash).
+
+import type { Dialect, Tool } from '../host'
+
+function dialectFor(name: string, flavour: string): Dialect {
+  if (name === 'bash' || name === 'zsh') return 'bash-c'
+  return flavour === 'dash' ? 'dash' : 'ash'
+}
+
+export function shellTool(name: string, flavour: string): Tool {
+  return (p) => {
+    const args = p.argv.slice(1)
+    const c = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a))
+    if (c >= 0) {
+      const script = args[c + 1]
+      if (script === undefined) {
+        const msg = name === 'bash' ? 'bash: -c: option requires an argument\n' : name === 'sh' && flavour === 'dash' ? 'sh: 0: -c requires an argument\n' : 'sh: -c requires an argument\n'
+        return { stdout: '', stderr: msg, exitCode: 2 }
+      }
+      return p.script(script, dialectFor(name, flavour), p.stdin, args.slice(c + 3))
+    }
+    if (args.length > 0 && !args[0]?.startsWith('-')) {
+      const file = args[0] as string
+      const text = p.files[file] ?? p.host.files[file]
+      if (text === undefined) return { stdout: '', stderr: `${name}: ${file}: No such file or directory\n`, exitCode: 127 }
+      return p.script(text, dialectFor(name, flavour), p.stdin, args.slice(1))
+    }
+    if (p.stdin !== '') return p.script(p.stdin, dialectFor(name, flavour), '', [])
+    return {
+      stdout: '',
+      stderr: `service-lab: interactive shells are not simulated; run one command at a time, e.g. kubectl exec ${p.host.container?.podName ?? 'POD'} -- ${name} -c 'cat /etc/resolv.conf'\n`,
+      exitCode: 0,
+    }
+  }
+}

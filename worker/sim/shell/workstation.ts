@@ -1,0 +1,87 @@
+// The learner's workstation: a bash terminal OUTSIDE the cluster (on the kind docker network),
+// with kubectl configured for the cluster, Ubuntu 24.04's curl 8.5 and GNU wget, and no cluster DNS.
+
+import type { Ctx } from '../context'
+import type { Host, Tool } from './host'
+import { kubectl } from './cluster-deps'
+import { BASIC_TOOLS } from './tools/basic'
+import { TEXT_TOOLS } from './tools/text'
+import { NETWORK_TOOLS } from './tools/network'
+import { HELP_TEXT } from './help-text'
+import { osRelease } from './os-release'
+import type { ImageInfo } from '../net/images'
+
+export const WORKSTATION_ENV = {
+  SHELL: '/bin/bash',
+  PWD: '/home/learner',
+  LOGNAME: 'learner',
+  HOME: '/home/learner',
+  LANG: 'C.UTF-8',
+  TERM: 'xterm-256color',
+  USER: 'learner',
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+}
+
+const history: Tool = (p) => {
+  const lines = [...p.ctx.history, currentLine(p.ctx)]
+  const n = Number(p.argv[1])
+  const shown = Number.isInteger(n) && n > 0 ? lines.slice(-n) : lines
+  const first = lines.length - shown.length + 1
+  return { stdout: shown.map((l, i) => `${String(first + i).padStart(5)}  ${l}\n`).join(''), stderr: '', exitCode: 0 }
+}
+
+const typed = new WeakMap<Ctx, string>()
+
+/** Remembers the line being run, which bash's `history` lists last. */
+export function setCurrentLine(ctx: Ctx, line: string): void {
+  typed.set(ctx, line)
+}
+
+function currentLine(ctx: Ctx): string {
+  return typed.get(ctx) ?? ''
+}
+
+const WORKSTATION_TOOLS: Record<string, Tool> = {
+  ...BASIC_TOOLS,
+  ...TEXT_TOOLS,
+  ...NETWORK_TOOLS.workstation,
+  kubectl: (p) => kubectl(p.ctx, p.argv.slice(1), p.stdin, p.env),
+  history,
+  clear: (p) => {
+    p.ctx.clear = true
+    return { stdout: '', stderr: '', exitCode: 0 }
+  },
+  help: () => ({ stdout: HELP_TEXT, stderr: '', exitCode: 0 }),
+  sudo: (p) => (p.argv.length > 1 ? p.spawn(p.argv.slice(1), p.stdin) : { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\n', exitCode: 1 }),
+}
+
+/** Programs a learner may reach for that this terminal does not have, with a pointer to what works. */
+const HINTS: Record<string, string> = {
+  vi: 'the YAML editor panel',
+  vim: 'the YAML editor panel',
+  nano: 'the YAML editor panel',
+  watch: 'running the command again (or `kubectl get ... -w`, which answers once)',
+}
+
+export function workstationHost(): Host {
+  return {
+    origin: { kind: 'workstation' },
+    shell: 'bash',
+    hostname: 'workstation',
+    env: { ...WORKSTATION_ENV },
+    files: {
+      '/etc/hostname': 'workstation\n',
+      '/etc/resolv.conf': 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n',
+      '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 workstation\n',
+      '/etc/os-release': osRelease({ os: 'ubuntu', release: '24.04' } as ImageInfo) ?? '',
+    },
+    find: (name) => {
+      const base = name.replace(/^\/(usr\/)?(local\/)?s?bin\//, '')
+      const tool = WORKSTATION_TOOLS[base]
+      if (tool) return tool
+      const hint = HINTS[base]
+      if (hint) return () => ({ stdout: '', stderr: `service-lab: ${base} is not available in this terminal; try ${hint}\n`, exitCode: 127 })
+      return undefined
+    },
+  }
+}
