@@ -3,9 +3,11 @@
 
 import { emptyState, formatTimestamp, putObject, type ClusterState } from '../../worker/sim/state'
 import type { KubeObject } from '../../worker/sim/objects/types'
+import { addVariety } from './fixture-variety'
 
 export const NOW = Date.parse('2026-11-26T08:00:00Z')
-export const ago = (s: number): string => formatTimestamp(NOW - s * 1000)
+let base = NOW
+export const ago = (s: number): string => formatTimestamp(base - s * 1000)
 
 let uidCounter = 0
 const uid = (): string => `00000000-0000-4000-8000-${String(++uidCounter).padStart(12, '0')}`
@@ -225,10 +227,13 @@ function pod(
   }
 }
 
+const uidOf = (s: ClusterState, key: string): string => s.objects[key]?.metadata.uid ?? ''
+
 /** default + kube-system objects of a small lab: 3 nodes, a 2-replica `web` deployment and its Service. */
-export function buildCluster(): ClusterState {
+export function buildCluster(now = NOW): ClusterState {
   uidCounter = 0
-  const s = emptyState(1, NOW - 4 * 3600 * 1000)
+  base = now
+  const s = emptyState(1, now - 4 * 3600 * 1000)
   const add = (o: KubeObject) => putObject(s, o)
   add(node('lab-control-plane', '172.18.0.2', 'control-plane'))
   add(node('lab-worker', '172.18.0.3'))
@@ -476,6 +481,7 @@ export function buildCluster(): ClusterState {
       namespace: 'default',
       name: 'web-7d9f8b6c5d-4xkqz',
       apiVersion: 'v1',
+      uid: uidOf(s, 'Pod/default/web-7d9f8b6c5d-4xkqz'),
     },
     reason: 'Scheduled',
     message: 'Successfully assigned default/web-7d9f8b6c5d-4xkqz to lab-worker',
@@ -494,6 +500,7 @@ export function buildCluster(): ClusterState {
       namespace: 'default',
       name: 'web-7d9f8b6c5d-4xkqz',
       apiVersion: 'v1',
+      uid: uidOf(s, 'Pod/default/web-7d9f8b6c5d-4xkqz'),
       fieldPath: 'spec.containers{nginx}',
     },
     reason: 'Pulled',
@@ -513,6 +520,7 @@ export function buildCluster(): ClusterState {
       namespace: 'default',
       name: 'web',
       apiVersion: 'apps/v1',
+      uid: uidOf(s, 'Deployment/default/web'),
     },
     reason: 'ScalingReplicaSet',
     message: 'Scaled up replica set web-7d9f8b6c5d from 0 to 3',
@@ -546,5 +554,6 @@ export function buildCluster(): ClusterState {
     },
     status: { loadBalancer: {} },
   })
+  addVariety(s, meta, ago)
   return s
 }

@@ -32,9 +32,9 @@ describe('lab selectors', () => {
       'kubectl get endpoints my-blue-service',
     ])
     expectDone(t, allTasks('selectors'))
-    expect(completedAt(t, 'blue-endpoints'), describeTranscript(t)).toBe(3)
-    expect(completedAt(t, 'scale-follows')).toBe(8)
-    expect(completedAt(t, 'delete-follows')).toBe(10)
+    expect(completedAt(t, 'blue-endpoints'), describeTranscript(t)).toBe(4)
+    expect(completedAt(t, 'scale-follows')).toBe(9)
+    expect(completedAt(t, 'delete-follows')).toBe(12)
   })
 
   it("near miss: a Service selecting one Deployment's label gets answers from one image only", () => {

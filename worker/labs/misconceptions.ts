@@ -47,6 +47,7 @@ const BY_CAUSE: Record<string, MisconceptionId> = {
   'port-not-on-service': 'port-vs-targetport',
   'wrong-target-port': 'port-vs-targetport',
   'headless-port': 'port-vs-targetport',
+  'named-port-missing': 'port-vs-targetport',
   'selector-mismatch': 'selector-matches-nothing',
   'selector-matches-nothing': 'selector-matches-nothing',
   'manual-endpoints-stale': 'endpoints-stale-or-wrong-port',
@@ -58,24 +59,31 @@ const BY_CAUSE: Record<string, MisconceptionId> = {
   'pods-not-ready': 'pod-not-ready',
 }
 
+/**
+ * A refused connection on another port than the Service's numeric targetPort: the endpoint port did
+ * not come from the targetPort, so someone wrote the Endpoints by hand (with the wrong port).
+ */
+function endpointPortDiffers(why: string): boolean {
+  const m = /targetPort (\d+)\b.*?listens on (\d+)\b/.exec(why)
+  return m !== null && m[1] !== m[2]
+}
+
 function fromTrace(t: TraceEntry): MisconceptionId | undefined {
   const cause = t.cause ?? ''
-  const direct = BY_CAUSE[cause]
-  if (direct) return direct
   const why = t.diagnosis ?? ''
   if (cause === 'no-cluster-dns' && t.from.kind === 'workstation') return 'clusterip-from-outside'
-  if (cause === 'no-endpoints' || cause === 'named-port-missing' || cause === 'no-listener') {
+  if (cause === 'no-endpoints' || cause === 'no-listener') {
     if (/matches no pod/.test(why)) return 'selector-matches-nothing'
     if (/not ready|none is Ready|not running|no running container/i.test(why))
       return 'pod-not-ready'
     if (/no selector/.test(why)) return 'endpoints-stale-or-wrong-port'
   }
-  if (cause === 'wrong-target-port' || cause === 'no-listener') {
-    if (/no selector|Endpoints/.test(why)) return 'endpoints-stale-or-wrong-port'
-  }
-  if (cause === 'stale-pod-ip' && /Service \S+ (has no selector|sent)/.test(why))
+  if (cause === 'wrong-target-port' && endpointPortDiffers(why))
     return 'endpoints-stale-or-wrong-port'
-  return undefined
+  if (cause === 'stale-pod-ip' && /Service \S+ (has no selector|sent)/.test(why)) {
+    return 'endpoints-stale-or-wrong-port'
+  }
+  return BY_CAUSE[cause]
 }
 
 const CURL_MISSING = [

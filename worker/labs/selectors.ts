@@ -47,9 +47,13 @@ function endpointsFollowPods(ctx: CheckContext): string[] | undefined {
   return same && selectorUntouched(ctx) ? have : undefined
 }
 
-/** The learner looked at the endpoints: the output shows them (kubectl prints at most 3). */
+/**
+ * The learner looked at the Service's endpoints (get endpoints/endpointslices, describe service):
+ * the output names the Service and shows its addresses (kubectl prints at most 3).
+ */
 function showsEndpoints(ctx: CheckContext, ips: string[]): boolean {
-  return ips.length > 0 && countMentioned(ctx.last, ips) >= Math.min(3, ips.length)
+  if (ips.length === 0 || !ctx.last.stdout.includes('my-blue-service')) return false
+  return countMentioned(ctx.last, ips) >= Math.min(3, ips.length)
 }
 
 function observe(ctx: CheckContext): void {

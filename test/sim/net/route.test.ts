@@ -406,8 +406,19 @@ const rows: Row[] = [
     want: `pod ${P.nginx10}:80`,
   },
   { name: 'internet name from outside', from: ws, url: 'http://example.com', want: 'nxdomain' },
-  { name: 'node name from outside', from: ws, url: 'http://lab-worker:30080', want: 'nxdomain', says: 'InternalIP 172.18.0.3' },
-  { name: '0.0.0.0 is the pod itself', from: `pod:${P.nginx10}`, url: 'http://0.0.0.0', want: `pod ${P.nginx10}:80` },
+  {
+    name: 'node name from outside',
+    from: ws,
+    url: 'http://lab-worker:30080',
+    want: 'nxdomain',
+    says: 'InternalIP 172.18.0.3',
+  },
+  {
+    name: '0.0.0.0 is the pod itself',
+    from: `pod:${P.nginx10}`,
+    url: 'http://0.0.0.0',
+    want: `pod ${P.nginx10}:80`,
+  },
   // from a node
   {
     name: 'ClusterIP from a node',

@@ -250,6 +250,8 @@ export function labScenario(seed = 42): Fixture {
     selector: { app: 'echo' },
     ports: ports(80, 5678),
   })
+  f.service({ name: 'manual-port', clusterIP: '10.96.40.11', ports: ports(8080, 80) })
+  f.endpoints('manual-port', ['10.244.1.2'], 8080)
   f.s.runtime.releasedPodIPs.push('10.244.1.99')
   f.s.runtime.portForwards.push({
     localPort: 8080,

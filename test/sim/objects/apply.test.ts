@@ -51,14 +51,19 @@ describe('apply', () => {
 
   test('the annotation is the manifest as kubectl encodes it', () => {
     const s = newState()
-    const obj = apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: a, annotations: {note: "<b>&"}}\nspec: {ports: [{port: 80}]}\n').object
+    const obj = apply(
+      s,
+      'apiVersion: v1\nkind: Service\nmetadata: {name: a, annotations: {note: "<b>&"}}\nspec: {ports: [{port: 80}]}\n',
+    ).object
     expect(obj.metadata.annotations).toEqual({
       note: '<b>&',
       [LAST_APPLIED]:
         '{"apiVersion":"v1","kind":"Service","metadata":{"annotations":{"note":"\\u003cb\\u003e\\u0026"},"name":"a","namespace":"default"},"spec":{"ports":[{"port":80}]}}\n',
     })
     const plain = apply(s, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: dev}\n').object
-    expect(plain.metadata.annotations?.[LAST_APPLIED]).toBe('{"apiVersion":"v1","kind":"Namespace","metadata":{"annotations":{},"name":"dev"}}\n')
+    expect(plain.metadata.annotations?.[LAST_APPLIED]).toBe(
+      '{"apiVersion":"v1","kind":"Namespace","metadata":{"annotations":{},"name":"dev"}}\n',
+    )
   })
 
   test('server-set fields survive a re-apply; fields dropped from the manifest are removed', () => {
@@ -105,11 +110,20 @@ describe('apply', () => {
 
   test('ClusterIP -> ExternalName -> ClusterIP releases and reallocates the IP', () => {
     const s = newState()
-    const ip = (apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {ports: [{port: 80}]}\n').object as Service).spec.clusterIP
-    const ext = apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {type: ExternalName, externalName: example.com}\n').object as Service
+    const ip = (
+      apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {ports: [{port: 80}]}\n')
+        .object as Service
+    ).spec.clusterIP
+    const ext = apply(
+      s,
+      'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {type: ExternalName, externalName: example.com}\n',
+    ).object as Service
     expect(ext.spec.clusterIP).toBeUndefined()
     expect(ext.spec.ipFamilies).toBeUndefined()
-    const back = apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {ports: [{port: 80}]}\n').object as Service
+    const back = apply(
+      s,
+      'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {ports: [{port: 80}]}\n',
+    ).object as Service
     expect(back.spec.clusterIP).toMatch(/^10\./)
     expect(back.spec.clusterIP).not.toBe(ip)
   })
@@ -117,7 +131,13 @@ describe('apply', () => {
   test('changing the clusterIP is refused (V8)', () => {
     const s = newState()
     apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n')
-    const r = applyObject(s, y('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {clusterIP: 10.96.200.200, ports: [{port: 80}]}\n'), { now: NOW })
+    const r = applyObject(
+      s,
+      y(
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {clusterIP: 10.96.200.200, ports: [{port: 80}]}\n',
+      ),
+      { now: NOW },
+    )
     expect(r.ok ? '' : r.error.details?.causes.map((c) => c.message)).toEqual([
       'spec.clusterIPs[0]: Invalid value: []string{"10.96.200.200"}: may not change once set',
     ])
@@ -134,7 +154,8 @@ describe('apply', () => {
 
   test('a Pod spec change is forbidden, an image change is not (V14)', () => {
     const s = newState()
-    const pod = (image: string, port: number) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n    ports: [{containerPort: ${port}}]\n`
+    const pod = (image: string, port: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n    ports: [{containerPort: ${port}}]\n`
     apply(s, pod('nginx:1.25', 80))
     expect(apply(s, pod('nginx:1.26', 80)).op).toBe('configured')
     const r = applyObject(s, y(pod('nginx:1.26', 8080)), { now: NOW })
@@ -158,7 +179,10 @@ describe('apply', () => {
     const s = newState()
     createObject(s, y(SVC), { now: NOW })
     const r = createObject(s, y(SVC), { now: NOW })
-    expect(r.ok ? '' : r.error).toEqual({ reason: 'AlreadyExists', message: 'services "web" already exists' })
+    expect(r.ok ? '' : r.error).toEqual({
+      reason: 'AlreadyExists',
+      message: 'services "web" already exists',
+    })
     const d = createObject(s, y(DEPLOY(1)), { now: NOW })
     expect(d.ok).toBe(true)
     const d2 = createObject(s, y(DEPLOY(1)), { now: NOW })
@@ -167,14 +191,27 @@ describe('apply', () => {
 
   test('a missing namespace is NotFound, before validation', () => {
     const s = newState()
-    const r = applyObject(s, y('apiVersion: v1\nkind: Service\nmetadata: {name: Web, namespace: nope}\nspec: {ports: [{port: 80}]}\n'), { now: NOW })
-    expect(r.ok ? '' : r.error).toEqual({ reason: 'NotFound', message: 'namespaces "nope" not found' })
+    const r = applyObject(
+      s,
+      y(
+        'apiVersion: v1\nkind: Service\nmetadata: {name: Web, namespace: nope}\nspec: {ports: [{port: 80}]}\n',
+      ),
+      { now: NOW },
+    )
+    expect(r.ok ? '' : r.error).toEqual({
+      reason: 'NotFound',
+      message: 'namespaces "nope" not found',
+    })
   })
 
   test('the request namespace is used when the manifest has none', () => {
     const s = newState()
     apply(s, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: dev}\n')
-    const r = applyObject(s, y('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n'), { now: NOW, namespace: 'dev' })
+    const r = applyObject(
+      s,
+      y('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n'),
+      { now: NOW, namespace: 'dev' },
+    )
     expect(r.ok && r.value.object.metadata.namespace).toBe('dev')
   })
 })

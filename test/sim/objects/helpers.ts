@@ -11,7 +11,12 @@ export function newState(seed = 42): ClusterState {
     putObject(s, {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name, uid: `ns-${name}`, resourceVersion: '', creationTimestamp: '2026-11-26T05:00:00Z' },
+      metadata: {
+        name,
+        uid: `ns-${name}`,
+        resourceVersion: '',
+        creationTimestamp: '2026-11-26T05:00:00Z',
+      },
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
     } as KubeObject)
@@ -19,8 +24,19 @@ export function newState(seed = 42): ClusterState {
     putObject(s, {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name, namespace: ns, uid: `svc-${name}`, resourceVersion: '', creationTimestamp: '2026-11-26T05:00:00Z' },
-      spec: { type: 'ClusterIP', clusterIP: ip, clusterIPs: [ip], ports: [{ port, protocol: 'TCP', targetPort: port }] },
+      metadata: {
+        name,
+        namespace: ns,
+        uid: `svc-${name}`,
+        resourceVersion: '',
+        creationTimestamp: '2026-11-26T05:00:00Z',
+      },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: ip,
+        clusterIPs: [ip],
+        ports: [{ port, protocol: 'TCP', targetPort: port }],
+      },
       status: { loadBalancer: {} },
     } as KubeObject)
   svc('default', 'kubernetes', '10.96.0.1', 443)
@@ -31,6 +47,7 @@ export function newState(seed = 42): ClusterState {
 /** The first object of a YAML manifest (throws on a parse error: test input is ours). */
 export function y(text: string): unknown {
   const r = parseManifests(text, 'STDIN')
-  if (r.error || r.objects.length !== 1) throw new Error(`bad test manifest: ${r.error ?? r.objects.length}`)
+  if (r.error || r.objects.length !== 1)
+    throw new Error(`bad test manifest: ${r.error ?? r.objects.length}`)
   return r.objects[0]
 }

@@ -6,19 +6,71 @@ const Y = 'error parsing STDIN: error converting YAML to JSON: yaml: '
 const HEAD = 'apiVersion: v1\nkind: Service\n'
 
 const errors: [string, string, string][] = [
-  ['tab indentation', `${HEAD}metadata:\n\tname: web\n`, `${Y}line 4: found character that cannot start any token`],
-  ['two colons on one line', `${HEAD}metadata:\n  name: web: x\n`, `${Y}line 4: mapping values are not allowed in this context`],
-  ['error on the first line has no line number', 'apiVersion: v1: x\n', `${Y}mapping values are not allowed in this context`],
-  ['key indented one space too far', `${HEAD}metadata:\n  name: web\n   labels: x\n`, `${Y}line 5: mapping values are not allowed in this context`],
-  ['key indented one space too little (parser line is 0-based)', `${HEAD}metadata:\n  name: web\n labels: x\n`, `${Y}line 4: did not find expected key`],
-  ['field at the list item column', `${HEAD}spec:\n  ports:\n    - port: 80\n    targetPort: 8080\n`, `${Y}line 5: did not find expected '-' indicator`],
-  ['missing colon', `${HEAD}metadata:\n  name web\n  labels: x\n`, `${Y}line 5: could not find expected ':'`],
-  ['unclosed quote', `${HEAD}metadata:\n  name: 'web\n`, `${Y}line 5: found unexpected end of stream`],
-  ['unclosed flow mapping', `${HEAD}metadata: {name: web\n`, `${Y}line 3: did not find expected ',' or '}'`],
-  ['list item where a key belongs', `${HEAD}metadata:\n  name: web\n- x\n`, `${Y}line 4: did not find expected key`],
-  ['missing kind', 'apiVersion: v1\nmetadata:\n  name: a\n', 'error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false'],
-  ['missing apiVersion and kind', 'metadata:\n  name: a\n', 'error validating "STDIN": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false'],
-  ['a bare list', '- a\n- b\n', 'error validating "STDIN": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false'],
+  [
+    'tab indentation',
+    `${HEAD}metadata:\n\tname: web\n`,
+    `${Y}line 4: found character that cannot start any token`,
+  ],
+  [
+    'two colons on one line',
+    `${HEAD}metadata:\n  name: web: x\n`,
+    `${Y}line 4: mapping values are not allowed in this context`,
+  ],
+  [
+    'error on the first line has no line number',
+    'apiVersion: v1: x\n',
+    `${Y}mapping values are not allowed in this context`,
+  ],
+  [
+    'key indented one space too far',
+    `${HEAD}metadata:\n  name: web\n   labels: x\n`,
+    `${Y}line 5: mapping values are not allowed in this context`,
+  ],
+  [
+    'key indented one space too little (parser line is 0-based)',
+    `${HEAD}metadata:\n  name: web\n labels: x\n`,
+    `${Y}line 4: did not find expected key`,
+  ],
+  [
+    'field at the list item column',
+    `${HEAD}spec:\n  ports:\n    - port: 80\n    targetPort: 8080\n`,
+    `${Y}line 5: did not find expected '-' indicator`,
+  ],
+  [
+    'missing colon',
+    `${HEAD}metadata:\n  name web\n  labels: x\n`,
+    `${Y}line 5: could not find expected ':'`,
+  ],
+  [
+    'unclosed quote',
+    `${HEAD}metadata:\n  name: 'web\n`,
+    `${Y}line 5: found unexpected end of stream`,
+  ],
+  [
+    'unclosed flow mapping',
+    `${HEAD}metadata: {name: web\n`,
+    `${Y}line 3: did not find expected ',' or '}'`,
+  ],
+  [
+    'list item where a key belongs',
+    `${HEAD}metadata:\n  name: web\n- x\n`,
+    `${Y}line 4: did not find expected key`,
+  ],
+  [
+    'missing kind',
+    'apiVersion: v1\nmetadata:\n  name: a\n',
+    'error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false',
+  ],
+  [
+    'missing apiVersion and kind',
+    'metadata:\n  name: a\n',
+    'error validating "STDIN": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false',
+  ],
+  [
+    'a bare list',
+    '- a\n- b\n',
+    'error validating "STDIN": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false',
+  ],
 ]
 
 describe('parse errors', () => {
@@ -34,16 +86,23 @@ describe('documents', () => {
     const text = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n\tname: b\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: c}\n`
     expect(parseManifests(text, 'svc.yaml')).toEqual({
       objects: [ns('a')],
-      error: 'error parsing svc.yaml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token',
+      error:
+        'error parsing svc.yaml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token',
     })
   })
 
   test('empty and comment-only documents are skipped', () => {
-    expect(parseManifests('# nothing\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n', 'STDIN')).toEqual({ objects: [ns('a')] })
+    expect(
+      parseManifests(
+        '# nothing\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n',
+        'STDIN',
+      ),
+    ).toEqual({ objects: [ns('a')] })
   })
 
   test('kind: List is flattened', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Namespace, metadata: {name: a}}\n- {apiVersion: v1, kind: Namespace, metadata: {name: b}}\n'
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Namespace, metadata: {name: a}}\n- {apiVersion: v1, kind: Namespace, metadata: {name: b}}\n'
     expect(parseManifests(text, 'STDIN')).toEqual({ objects: [ns('a'), ns('b')] })
   })
 
@@ -53,13 +112,21 @@ describe('documents', () => {
   })
 
   test('YAML 1.1 scalars as go-yaml reads them (key `on` becomes "true"), duplicate keys keep the last', () => {
-    const r = parseManifests('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n  labels: {on: yes, v: 010}\n', 'STDIN')
-    expect(r.objects[0]).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b', labels: { true: true, v: 8 } } })
+    const r = parseManifests(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n  labels: {on: yes, v: 010}\n',
+      'STDIN',
+    )
+    expect(r.objects[0]).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'b', labels: { true: true, v: 8 } },
+    })
   })
 
   test('bad document separator', () => {
-    expect(parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n--- x\n', 'STDIN').error).toBe(
-      'error parsing STDIN: invalid Yaml document separator: x',
-    )
+    expect(
+      parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n--- x\n', 'STDIN')
+        .error,
+    ).toBe('error parsing STDIN: invalid Yaml document separator: x')
   })
 })

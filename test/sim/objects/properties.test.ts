@@ -2,31 +2,77 @@
 import { expect, test } from 'vitest'
 import fc from 'fast-check'
 import { newState, NOW } from './helpers'
-import { applyObject, createObject, parseManifests, parseSelector } from '../../../worker/sim/objects'
+import {
+  applyObject,
+  createObject,
+  parseManifests,
+  parseSelector,
+} from '../../../worker/sim/objects'
 
 const yamlish = fc.array(
-  fc.constantFrom('apiVersion: v1\n', 'kind: Service\n', 'kind: Pod\n', 'metadata:\n', '  name: web\n', '\tname: x\n', 'spec:\n', '  ports:\n', '  - port: 80\n', '    targetPort: http\n', '---\n', ': :\n', '- \n', "'", '"', '{', '[', '  type: NodePort\n', '   x: y\n', ' a: b\n'),
+  fc.constantFrom(
+    'apiVersion: v1\n',
+    'kind: Service\n',
+    'kind: Pod\n',
+    'metadata:\n',
+    '  name: web\n',
+    '\tname: x\n',
+    'spec:\n',
+    '  ports:\n',
+    '  - port: 80\n',
+    '    targetPort: http\n',
+    '---\n',
+    ': :\n',
+    '- \n',
+    "'",
+    '"',
+    '{',
+    '[',
+    '  type: NodePort\n',
+    '   x: y\n',
+    ' a: b\n',
+  ),
   { maxLength: 14 },
 )
 
 test('parseManifests answers any text', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string(), yamlish.map((xs) => xs.join(''))), (text) => {
-      const r = parseManifests(text, 'STDIN')
-      expect(Array.isArray(r.objects)).toBe(true)
-    }),
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        yamlish.map((xs) => xs.join('')),
+      ),
+      (text) => {
+        const r = parseManifests(text, 'STDIN')
+        expect(Array.isArray(r.objects)).toBe(true)
+      },
+    ),
     { numRuns: 300 },
   )
 })
 
-const kinds = fc.constantFrom(['v1', 'Service'], ['v1', 'Pod'], ['apps/v1', 'Deployment'], ['v1', 'Endpoints'], ['v1', 'Namespace'], ['apps/v1', 'ReplicaSet'])
+const kinds = fc.constantFrom(
+  ['v1', 'Service'],
+  ['v1', 'Pod'],
+  ['apps/v1', 'Deployment'],
+  ['v1', 'Endpoints'],
+  ['v1', 'Namespace'],
+  ['apps/v1', 'ReplicaSet'],
+)
 
 test('create and apply answer any object', () => {
   fc.assert(
     fc.property(kinds, fc.jsonValue(), fc.jsonValue(), fc.string(), (kv, spec, meta, name) => {
       const s = newState()
       for (const write of [createObject, applyObject]) {
-        const input = { apiVersion: kv[0], kind: kv[1], metadata: typeof meta === 'object' && meta && !Array.isArray(meta) ? { ...meta, name } : { name }, spec, subsets: spec }
+        const input = {
+          apiVersion: kv[0],
+          kind: kv[1],
+          metadata:
+            typeof meta === 'object' && meta && !Array.isArray(meta) ? { ...meta, name } : { name },
+          spec,
+          subsets: spec,
+        }
         const r = write(s, input, { now: NOW })
         expect(typeof r.ok).toBe('boolean')
       }
@@ -36,7 +82,10 @@ test('create and apply answer any object', () => {
 })
 
 test('parseSelector answers any text', () => {
-  fc.assert(fc.property(fc.string(), (t) => {
-    expect(typeof parseSelector(t).ok).toBe('boolean')
-  }), { numRuns: 300 })
+  fc.assert(
+    fc.property(fc.string(), (t) => {
+      expect(typeof parseSelector(t).ok).toBe('boolean')
+    }),
+    { numRuns: 300 },
+  )
 })

@@ -12,10 +12,23 @@ test('map selectors', () => {
 })
 
 test('LabelSelector', () => {
-  expect(matchesLabelSelector(web, { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }] })).toBe(true)
-  expect(matchesLabelSelector(web, { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] })).toBe(false)
-  expect(matchesLabelSelector(web, { matchExpressions: [{ key: 'canary', operator: 'DoesNotExist' }] })).toBe(true)
-  expect(matchesLabelSelector(web, { matchExpressions: [{ key: 'canary', operator: 'Exists' }] })).toBe(false)
+  expect(
+    matchesLabelSelector(web, {
+      matchLabels: { app: 'web' },
+      matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }],
+    }),
+  ).toBe(true)
+  expect(
+    matchesLabelSelector(web, {
+      matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }],
+    }),
+  ).toBe(false)
+  expect(
+    matchesLabelSelector(web, { matchExpressions: [{ key: 'canary', operator: 'DoesNotExist' }] }),
+  ).toBe(true)
+  expect(
+    matchesLabelSelector(web, { matchExpressions: [{ key: 'canary', operator: 'Exists' }] }),
+  ).toBe(false)
   expect(matchesLabelSelector(web, undefined)).toBe(false)
   expect(matchesLabelSelector(web, {})).toBe(true)
 })
@@ -47,7 +60,10 @@ describe('-l syntax', () => {
     ['=web', "found '=', expected: !, identifier, or 'end of string'"],
     ['app=web=x', "found '=', expected: ',' or 'end of string'"],
     ['app=my value', "found 'value', expected: ',' or 'end of string'"],
-    ['app=-x', "unable to parse requirement: values[0]: Invalid value: \"-x\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"],
+    [
+      'app=-x',
+      "unable to parse requirement: values[0]: Invalid value: \"-x\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+    ],
   ]
   test.each(errors)('%s', (text, want) => {
     expect(parseSelector(text)).toEqual({ ok: false, error: want })

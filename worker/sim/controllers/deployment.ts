@@ -6,7 +6,7 @@
 
 import { defaultPodSpec } from '../objects/defaults-pod'
 import type { Deployment, Pod, ReplicaSet } from '../objects/types'
-import { listObjects, objectKey, putObject, randomUid, type ClusterState } from '../state'
+import { listObjects, objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { calculateStatus, progressingCondition } from './deployment-status'
 import { byCreation, DESIRED_REPLICAS, MAX_REPLICAS, resolveFenceposts, REVISION, revisionOf, specReplicas } from './deployment-util'
 import { rolloutRecreate, rolloutRolling, scaleReplicaSet } from './deployment-rollout'
@@ -76,12 +76,23 @@ function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: nu
   return putObject(s, rs)
 }
 
+const HASHES = new WeakMap<Deployment, { rv: string; hash: string }>()
+
+/** computeHash of the Deployment's template, remembered while the object is unchanged (same resourceVersion). */
+function templateHash(d: Deployment): string {
+  const hit = HASHES.get(d)
+  if (hit && hit.rv === d.metadata.resourceVersion) return hit.hash
+  const hash = computeHash(d.spec.template)
+  HASHES.set(d, { rv: d.metadata.resourceVersion, hash })
+  return hash
+}
+
 /**
  * getNewReplicaSet: the ReplicaSet whose template equals the Deployment's (ignoring the hash
  * label). The pod-template-hash label is tried first; the full comparison only when it misses.
  */
 function findNewReplicaSet(d: Deployment, all: ReplicaSet[]): ReplicaSet | undefined {
-  const hash = computeHash(d.spec.template)
+  const hash = templateHash(d)
   const byHash = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
   if (byHash) return byHash
   const want = stableStringify(withSpecDefaults(d))
@@ -111,7 +122,7 @@ function syncDeployment(s: ClusterState, d: Deployment, pods: Pod[], sets: Repli
   const rvBefore = s.rv
   let created = false
   if (!newRS && !d.spec.paused) {
-    if (objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${computeHash(d.spec.template)}`) in s.objects) return false
+    if (objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${templateHash(d)}`) in s.objects) return false
     newRS = newReplicaSet(s, d, maxOld + 1, now)
     all.push(newRS)
     created = true
@@ -120,8 +131,18 @@ function syncDeployment(s: ClusterState, d: Deployment, pods: Pod[], sets: Repli
     if (d.spec.strategy?.type === 'Recreate') rolloutRecreate(s, d, newRS, old, pods, now)
     else rolloutRolling(s, d, newRS, old, now)
   }
-  writeStatus(s, d, all, newRS, created, now)
+  if (newRS && !d.spec.paused) cleanupOldReplicaSets(s, d, old, pods)
+  writeStatus(s, d, all.filter((rs) => objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name) in s.objects), newRS, created, now)
   return s.rv !== rvBefore
+}
+
+/** cleanupDeployment: old ReplicaSets at zero with no pods left, beyond revisionHistoryLimit, go (oldest first). */
+function cleanupOldReplicaSets(s: ClusterState, d: Deployment, old: ReplicaSet[], pods: Pod[]): void {
+  const limit = d.spec.revisionHistoryLimit ?? 10
+  const idle = old
+    .filter((rs) => specReplicas(rs) === 0 && (rs.status?.replicas ?? 0) === 0 && !pods.some((p) => isOwnedBy(p, rs)))
+    .sort((a, b) => revisionOf(a) - revisionOf(b))
+  for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) removeObject(s, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name)
 }
 
 function writeStatus(s: ClusterState, d: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined, created: boolean, now: number): void {

@@ -8,7 +8,7 @@ import type { KubeEvent, KubeObject } from '../objects/types'
 import { objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { ts } from './util'
 
-export const EVENTS_MAX = 24
+export const EVENTS_MAX = 20
 const EVENT_TTL_MS = 60 * 60 * 1000
 
 export interface EventSource {

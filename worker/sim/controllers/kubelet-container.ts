@@ -72,12 +72,17 @@ function addImageToNode(c: ContainerCtx, image: ImageInfo): void {
 export function pullError(ref: string): string {
   const r = parseImageRef(ref)
   const full = r ? `${r.repository}:${r.tag}` : ref
-  if (r && isKnownRepository(r.repository)) {
-    return `failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`
+  const head = `failed to pull and unpack image "${full}": failed to resolve reference "${full}"`
+  if (r && (isKnownRepository(r.repository) || r.repository.startsWith('registry.k8s.io/'))) return `${head}: ${full}: not found`
+  const registry = r?.repository.split('/')[0] ?? ''
+  if (r && registry !== 'docker.io') {
+    const path = r.repository.slice(registry.length + 1)
+    return `${head}: failed to do request: Head "https://${registry}/v2/${path}/manifests/${r.tag}": dial tcp: lookup ${registry} on 172.18.0.1:53: no such host`
   }
-  return `failed to pull and unpack image "${full}": failed to resolve reference "${full}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
+  return `${head}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
 }
 
+/** Go's Duration.String for a pull time truncated to ms: `512ms`, `2.233s`. */
 function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s` : `${ms}ms`
 }
@@ -94,6 +99,7 @@ export function goDuration(seconds: number): string {
 /** Begins pulling (or checking) the image at `at`; the first step of every (re)start. */
 function beginPull(c: ContainerCtx, at: number): void {
   const ref = c.container.image
+  c.rec.image = ref
   const image = findImage(ref)
   const policy = pullPolicy(c)
   if (!parseImageRef(ref)) {
@@ -161,6 +167,7 @@ function startContainer(c: ContainerCtx, at: number): void {
   emit(c, 'Normal', 'Created', `Created container: ${c.container.name}`, at)
   setStatus(c, { image: image.fullName, imageID: image.imageID, containerID, restartCount, lastState })
   c.rec.startedAt = at
+  if (hadRun) resetContainerFilesystem(c)
   if (process.type === 'notFound') {
     const msg = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${process.binary}": executable file not found in $PATH: unknown`
     emit(c, 'Warning', 'Failed', `Error: ${msg}`, at)
@@ -212,6 +219,34 @@ function decideRestart(c: ContainerCtx, at: number): void {
   const terminated = status(c).state.terminated
   setStatus(c, { state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${name} pod=${podRef}` } }, lastState: terminated ? { terminated } : {} })
   Object.assign(c.rec, { step: 'crashBackOff', until: at + delay * 1000 })
+}
+
+/** A new container starts from the image: what apt-get installed and the old log are gone. */
+function resetContainerFilesystem(c: ContainerCtx): void {
+  const rt = c.s.runtime.containers[`${c.pod.metadata.uid}/${c.container.name}`]
+  if (!rt) return
+  rt.installed = []
+  rt.aptUpdated = false
+  rt.logs = []
+}
+
+/**
+ * The pod's container image was changed (`kubectl set image pod/...`): the kubelet kills the
+ * container ("definition changed") and starts it again with the new image.
+ */
+export function applyImageChange(c: ContainerCtx, now: number): boolean {
+  if (c.rec.image === undefined || c.rec.image === c.container.image) return false
+  if (c.rec.step === 'sandbox') return false
+  if (c.rec.step === 'running') {
+    emit(c, 'Normal', 'Killing', `Container ${c.container.name} definition changed, will be restarted`, now)
+    exitContainer(c, now, 0, 'Completed')
+    c.rec.crashStreak = 0
+    return true
+  }
+  c.rec.pullAttempts = 0
+  c.rec.crashStreak = 0
+  beginPull(c, now)
+  return true
 }
 
 /** Applies the step that ends at rec.until. */

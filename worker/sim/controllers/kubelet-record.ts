@@ -41,6 +41,8 @@ export interface KubeletRecord {
   killAt?: number
   /** ms the current image pull takes */
   pullMs?: number
+  /** the image the current (or pending) run uses; a different spec image restarts the container */
+  image?: string
   /** ms: when readiness may change next (fast path of the kubelet) */
   nextProbe?: number
   /** the Killing events of a graceful deletion were recorded */

@@ -9,7 +9,7 @@ import { findImage } from '../images/catalog'
 import { resolveProcess } from '../images/process'
 import { listObjects, parseTimestamp, putObject, removeObject, type ClusterState } from '../state'
 import { recordEvent, recordRepeatedEvent } from './events'
-import { advanceContainer, type ContainerCtx } from './kubelet-container'
+import { advanceContainer, applyImageChange, type ContainerCtx } from './kubelet-container'
 import { readinessAt } from './kubelet-health'
 import { kubeletRecord, NEVER, peekKubeletRecord } from './kubelet-record'
 import { initialContainerStatuses, podPhase, setPodCondition, updateReadyConditions } from './kubelet-status'
@@ -52,6 +52,7 @@ function syncContainers(s: ClusterState, pod: Pod, node: Node, now: number): num
     if (rec.step === 'sandbox' && rec.until === 0) rec.until = sandboxAt
     const c: ContainerCtx = { s, pod, node, container, rec, index }
     advanceContainer(c, now)
+    if (applyImageChange(c, now)) advanceContainer(c, now)
     const cs = pod.status.containerStatuses?.[index]
     rec.nextProbe = NEVER
     if (!cs?.state.running) return
@@ -78,7 +79,7 @@ function isQuiet(s: ClusterState, pod: Pod, now: number): boolean {
   if (!pod.status.podIP || !pod.status.startTime) return false
   for (const c of pod.spec.containers) {
     const rec = peekKubeletRecord(s, pod.metadata.uid, c.name)
-    if (!rec || rec.until <= now || (rec.nextProbe ?? 0) <= now) return false
+    if (!rec || rec.until <= now || (rec.nextProbe ?? 0) <= now || (rec.image !== undefined && rec.image !== c.image)) return false
   }
   return true
 }

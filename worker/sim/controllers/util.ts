@@ -68,9 +68,33 @@ export function isPodActive(pod: Pod): boolean {
   return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp
 }
 
-/** Cheap structural equality for the small JSON values controllers compare before writing. */
+/**
+ * Structural equality of JSON values as they would serialise (keys with undefined values are
+ * absent; key order matters for objects, as it does for the stored document).
+ */
 export function sameJSON(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJSON(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const ka = definedKeys(a as Record<string, unknown>)
+  const kb = definedKeys(b as Record<string, unknown>)
+  if (ka.length !== kb.length) return false
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string
+    if (k !== kb[i] || !sameJSON((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  }
+  return true
+}
+
+function definedKeys(o: Record<string, unknown>): string[] {
+  const out: string[] = []
+  for (const k in o) if (o[k] !== undefined) out.push(k)
+  return out
 }
 
 let lastMs = NaN

@@ -3,7 +3,7 @@
 // itself (and kubectl port-forward listeners on the workstation). No internet egress.
 
 import { fail, podLabel, type Arrival, type Walk } from './walk'
-import { viaClusterIP, portList } from './kube-proxy'
+import { findServicePort, viaClusterIP, portList } from './kube-proxy'
 import { viaLoadBalancer, viaNodePort } from './node-ports'
 import { findNode, findNodeByIP, findPod } from './view'
 import { LB_POOL, POD_CIDR, SERVICE_CIDR, inCidr, isLoopback } from './ip'
@@ -97,18 +97,16 @@ function sourceToPod(w: Walk, podNode: string | undefined): string {
 function clusterIPFromOutside(w: Walk, ip: string, port: number): Arrival {
   const svc = w.v.servicesByIP.get(ip)
   const name = svc?.metadata.name ?? '?'
-  w.hops.push({
-    kind: 'network',
-    label: `${ip}:${port}`,
-    ok: false,
-    detail: 'ClusterIPs are not routed outside the cluster',
-  })
+  const detail = 'ClusterIPs are not routed outside the cluster'
+  w.hops.push({ kind: 'network', label: `${ip}:${port}`, ok: false, detail })
   const np = svc?.spec.ports?.find((p) => p.nodePort)
   const worker = w.v.nodes.find((n) => !n.name.endsWith('control-plane')) ?? w.v.nodes[0]
+  const sp = (svc && findServicePort(svc, port)) ?? svc?.spec.ports?.[0]
+  const svcPort = sp?.port ?? port
   const hint =
     np && worker
       ? ` Service ${name} is type ${svc?.spec.type}: from outside use a node IP and its nodePort, e.g. ${worker.ip}:${np.nodePort}.`
-      : ` Reach it from a pod (kubectl exec ... -- curl ${name}:${port}), or with kubectl port-forward svc/${name} ${port}:${port}, or make it a NodePort/LoadBalancer Service.`
+      : ` Reach it from a pod (kubectl exec <pod> -- curl ${name}:${svcPort}), with kubectl port-forward svc/${name} ${svcPort}:${svcPort}, or make it a NodePort/LoadBalancer Service.`
   return fail(
     'timeout',
     'clusterip-from-outside',

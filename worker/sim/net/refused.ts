@@ -4,7 +4,7 @@
 
 import type { Pod } from '../objects/types'
 import { isPodRunning, listeningPorts, whyNotReady } from './pod-health'
-import type { Arrival, Walk } from './walk'
+import type { Arrival, Via, Walk } from './walk'
 
 export interface Explanation {
   cause: string
@@ -22,18 +22,7 @@ export function explainRefused(w: Walk, arrival: Arrival & { kind: 'pod' }): Exp
     }
   }
   const listens = describeListeners(pod)
-  if (via) {
-    const sp = via.sp
-    const tp = sp.targetPort ?? sp.port
-    const declared = declaredPorts(pod)
-    const decl = declared.includes(port)
-      ? ` (the pod spec declares containerPort ${port}, but that is only documentation: what counts is the port the process binds)`
-      : ''
-    return {
-      cause: 'wrong-target-port',
-      diagnosis: `Service ${via.svc.metadata.name} forwards port ${sp.port} to targetPort ${tp}${typeof tp === 'string' ? ` (= ${port} in this pod)` : ''}, but nothing in pod ${name} listens on ${port}${decl}: ${listens}. Set the Service's targetPort to the port the container listens on.`,
-    }
-  }
+  if (via) return wrongPort(via, pod, port, listens)
   if (w.headless) {
     const svc = w.headless
     const sp = (svc.spec.ports ?? []).find((p) => p.port === port)
@@ -55,6 +44,29 @@ export function explainRefused(w: Walk, arrival: Arrival & { kind: 'pod' }): Exp
   return {
     cause: 'no-listener',
     diagnosis: `Nothing in pod ${name} listens on port ${port}: ${listens}.`,
+  }
+}
+
+/** A Service rule delivered to a port nothing binds: the targetPort, or a hand-written Endpoints port. */
+function wrongPort(via: Via, pod: Pod, port: number, listens: string): Explanation {
+  const svc = via.svc.metadata.name
+  const name = pod.metadata.name
+  const sp = via.sp
+  const declared = declaredPorts(pod).includes(port)
+    ? ` (the pod spec declares containerPort ${port}, but that is only documentation: what counts is the port the process binds)`
+    : ''
+  const selector = via.svc.spec.selector
+  if (!selector || Object.keys(selector).length === 0) {
+    return {
+      cause: 'wrong-target-port',
+      diagnosis: `Service ${svc} has no selector, so its port ${sp.port} goes to the addresses and port of Endpoints ${svc} (its targetPort plays no part): port ${port}. Nothing in pod ${name} listens on ${port}${declared}: ${listens}. Fix the port in Endpoints ${svc}.`,
+    }
+  }
+  const tp = sp.targetPort ?? sp.port
+  const named = typeof tp === 'string' ? ` (= ${port} in this pod)` : ''
+  return {
+    cause: 'wrong-target-port',
+    diagnosis: `Service ${svc} forwards port ${sp.port} to targetPort ${tp}${named}, but nothing in pod ${name} listens on ${port}${declared}: ${listens}. Set the Service's targetPort to the port the container listens on.`,
   }
 }
 

@@ -44,8 +44,3 @@ export function fail(outcome: 'refused' | 'timeout', cause: string, diagnosis: s
 export function podLabel(pod: Pod, port: number): string {
   return `${pod.metadata.name} (${pod.status?.podIP ?? '?'}:${port})`
 }
-
-/** True when the walk starts outside the cluster network. */
-export function fromOutside(w: Walk): boolean {
-  return w.origin.kind === 'workstation'
-}

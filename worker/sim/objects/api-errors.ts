@@ -31,7 +31,10 @@ export function invalidError(kind: Kind, name: string, errs: FieldError[]): ApiE
 
 /** errors.go NewForbidden: `pods "x" is forbidden: <reason>`. */
 export function forbiddenError(kind: Kind, name: string, why: string): ApiError {
-  return { reason: 'Forbidden', message: `${qualifiedResource(kind)} "${name}" is forbidden: ${why}` }
+  return {
+    reason: 'Forbidden',
+    message: `${qualifiedResource(kind)} "${name}" is forbidden: ${why}`,
+  }
 }
 
 export function badRequest(message: string): ApiError {

@@ -41,16 +41,28 @@ function goJSON(v: unknown): string {
 }
 
 function escapeHTML(s: string): string {
-  return s.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  if (!/[<>&\u2028\u2029]/.test(s)) return s
+  return s
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }
 
 /** What kubectl sends: the manifest with its namespace set and the annotation (re)written. */
-function withAnnotation(input: Record<string, unknown>, namespaced: boolean, namespace: string): Record<string, unknown> {
+function withAnnotation(
+  input: Record<string, unknown>,
+  namespaced: boolean,
+  namespace: string,
+): Record<string, unknown> {
   const m = structuredClone(input)
   const meta = isPlainObject(m.metadata) ? m.metadata : {}
   m.metadata = meta
   if (namespaced && !meta.namespace) meta.namespace = namespace
-  const annotations = isPlainObject(meta.annotations) ? (meta.annotations as Record<string, string>) : {}
+  const annotations = isPlainObject(meta.annotations)
+    ? (meta.annotations as Record<string, string>)
+    : {}
   delete annotations[LAST_APPLIED]
   meta.annotations = annotations
   const json = lastAppliedJSON(m)
@@ -60,7 +72,11 @@ function withAnnotation(input: Record<string, unknown>, namespaced: boolean, nam
 }
 
 /** `kubectl apply` of one object. */
-export function applyObject(s: ClusterState, input: unknown, opts: WriteOptions): ApiResult<ApplyResult> {
+export function applyObject(
+  s: ClusterState,
+  input: unknown,
+  opts: WriteOptions,
+): ApiResult<ApplyResult> {
   const k = decodeKind(input)
   if ('error' in k) return fail(k.error)
   const manifest = input as Record<string, unknown>
@@ -75,7 +91,11 @@ export function applyObject(s: ClusterState, input: unknown, opts: WriteOptions)
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED]
   const original = parseLastApplied(previous)
-  const merged = threeWayMerge(original, sent, structuredClone(live) as unknown as Record<string, unknown>)
+  const merged = threeWayMerge(
+    original,
+    sent,
+    structuredClone(live) as unknown as Record<string, unknown>,
+  )
   const r = updateObjectDetailed(s, merged as unknown as KubeObject, opts)
   if (!r.ok) return r
   return ok({

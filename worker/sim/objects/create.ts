@@ -12,10 +12,14 @@ import { prepareForCreate } from './defaults'
 import { validateObject } from './validate'
 import { checkCreateQuota } from './quota'
 import { allocateClusterIP, allocateHealthCheckNodePort, allocateNodePorts } from './service-alloc'
-import { validateClusterIPsRelated } from './validate-service'
+import { validateClusterIPsRelated } from './validate-cluster-ips'
 
 /** Runs a write so that a failed or dry-run call leaves the state (PRNG included) untouched. */
-export function atomically<T>(s: ClusterState, dryRun: boolean | undefined, fn: () => ApiResult<T>): ApiResult<T> {
+export function atomically<T>(
+  s: ClusterState,
+  dryRun: boolean | undefined,
+  fn: () => ApiResult<T>,
+): ApiResult<T> {
   const rng = s.rng
   const res = fn()
   if (!res.ok || dryRun) s.rng = rng
@@ -23,7 +27,11 @@ export function atomically<T>(s: ClusterState, dryRun: boolean | undefined, fn: 
 }
 
 /** Creates an object as `kubectl create`/`apply` (for a new object) and the controllers do. */
-export function createObject(s: ClusterState, input: unknown, opts: WriteOptions): ApiResult<KubeObject> {
+export function createObject(
+  s: ClusterState,
+  input: unknown,
+  opts: WriteOptions,
+): ApiResult<KubeObject> {
   return atomically(s, opts.dryRun, () => createInner(s, input, opts))
 }
 
@@ -52,11 +60,16 @@ function createInner(s: ClusterState, input: unknown, opts: WriteOptions): ApiRe
 /** Mutating admission that can refuse: NamespaceLifecycle and ServiceAccount. */
 function admit(s: ClusterState, kind: Kind, obj: KubeObject): ApiError | undefined {
   const ns = obj.metadata.namespace
-  if (RESOURCES[kind].namespaced && ns && !getObject(s, 'Namespace', undefined, ns)) return notFound('Namespace', ns)
+  if (RESOURCES[kind].namespaced && ns && !getObject(s, 'Namespace', undefined, ns))
+    return notFound('Namespace', ns)
   if (kind === 'Pod') {
     const sa = (obj.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName
     if (sa && sa !== 'default')
-      return forbiddenError(kind, obj.metadata.name, `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`)
+      return forbiddenError(
+        kind,
+        obj.metadata.name,
+        `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
+      )
   }
   return undefined
 }
@@ -66,7 +79,8 @@ function allocateService(s: ClusterState, svc: Service): ApiError | undefined {
   const name = svc.metadata.name ?? ''
   const pre = validateClusterIPsRelated(svc)
   if (pre.length) return invalidError('Service', name, pre)
-  const err = allocateClusterIP(s, svc) ?? allocateNodePorts(s, svc) ?? allocateHealthCheckNodePort(s, svc)
+  const err =
+    allocateClusterIP(s, svc) ?? allocateNodePorts(s, svc) ?? allocateHealthCheckNodePort(s, svc)
   return err ? invalidError('Service', name, [err]) : undefined
 }
 

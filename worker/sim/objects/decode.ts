@@ -42,7 +42,11 @@ export function decodeObject(input: unknown, opts: WriteOptions): Decoded | { er
   if (RESOURCES[k.kind].namespaced) {
     const reqNs = opts.namespace ?? 'default'
     if (meta.namespace && opts.namespace && meta.namespace !== opts.namespace)
-      return { error: badRequest('the namespace of the provided object does not match the namespace sent on the request') }
+      return {
+        error: badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        ),
+      }
     meta.namespace = meta.namespace || reqNs
   } else delete meta.namespace
   applyDefaults(k.kind, raw)

@@ -39,11 +39,16 @@ function defaultProbe(p: unknown) {
 
 function defaultContainer(c: unknown) {
   if (!isPlainObject(c)) return
-  setDefault(c, 'imagePullPolicy', typeof c.image === 'string' && c.image ? defaultPullPolicy(c.image) : 'IfNotPresent')
+  setDefault(
+    c,
+    'imagePullPolicy',
+    typeof c.image === 'string' && c.image ? defaultPullPolicy(c.image) : 'IfNotPresent',
+  )
   setDefault(c, 'resources', {})
   setDefault(c, 'terminationMessagePath', '/dev/termination-log')
   setDefault(c, 'terminationMessagePolicy', 'File')
-  if (Array.isArray(c.ports)) for (const p of c.ports) if (isPlainObject(p)) setDefault(p, 'protocol', 'TCP')
+  if (Array.isArray(c.ports))
+    for (const p of c.ports) if (isPlainObject(p)) setDefault(p, 'protocol', 'TCP')
   defaultProbe(c.livenessProbe)
   defaultProbe(c.readinessProbe)
   defaultProbe(c.startupProbe)
@@ -81,9 +86,11 @@ export function defaultPodAdmission(s: ClusterState, spec: Obj, dryRun: boolean)
 function defaultRequestsFromLimits(spec: Obj) {
   for (const list of [spec.containers, spec.initContainers]) {
     for (const c of Array.isArray(list) ? list : []) {
-      if (!isPlainObject(c) || !isPlainObject(c.resources) || !isPlainObject(c.resources.limits)) continue
+      if (!isPlainObject(c) || !isPlainObject(c.resources) || !isPlainObject(c.resources.limits))
+        continue
       const requests = isPlainObject(c.resources.requests) ? c.resources.requests : {}
-      for (const [k, v] of Object.entries(c.resources.limits)) if (requests[k] === undefined) requests[k] = v
+      for (const [k, v] of Object.entries(c.resources.limits))
+        if (requests[k] === undefined) requests[k] = v
       c.resources.requests = requests
     }
   }
@@ -92,8 +99,12 @@ function defaultRequestsFromLimits(spec: Obj) {
 function addTolerations(spec: Obj) {
   const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : []
   for (const key of NOT_READY_TOLERATIONS) {
-    const has = tolerations.some((t) => isPlainObject(t) && (t.key === key || (t.key === undefined && t.operator === 'Exists')))
-    if (!has) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 })
+    const has = tolerations.some(
+      (t) =>
+        isPlainObject(t) && (t.key === key || (t.key === undefined && t.operator === 'Exists')),
+    )
+    if (!has)
+      tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 })
   }
   spec.tolerations = tolerations
 }
@@ -106,7 +117,11 @@ function addTokenVolume(s: ClusterState, spec: Obj, dryRun: boolean) {
   for (const c of Array.isArray(spec.containers) ? spec.containers : []) {
     if (!isPlainObject(c)) continue
     const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Obj[]) : []
-    mounts.push({ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name, readOnly: true })
+    mounts.push({
+      mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+      name,
+      readOnly: true,
+    })
     c.volumeMounts = mounts
   }
 }
@@ -119,7 +134,9 @@ function tokenProjection(): Obj {
       { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
       {
         downwardAPI: {
-          items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+          items: [
+            { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' },
+          ],
         },
       },
     ],
@@ -136,7 +153,10 @@ export function podQOSClass(spec: Obj): string {
     const requests = isPlainObject(r.requests) ? r.requests : {}
     if (Object.keys(limits).length || Object.keys(requests).length) any = true
     for (const res of ['cpu', 'memory'])
-      if (limits[res] === undefined || (requests[res] !== undefined && requests[res] !== limits[res]))
+      if (
+        limits[res] === undefined ||
+        (requests[res] !== undefined && requests[res] !== limits[res])
+      )
         guaranteed = false
   }
   if (!any) return 'BestEffort'

@@ -19,11 +19,20 @@ export function defaultService(spec: Obj) {
   for (const p of Array.isArray(spec.ports) ? spec.ports : []) {
     if (!isPlainObject(p)) continue
     if (!p.protocol) p.protocol = 'TCP'
-    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '')
+    if (
+      p.targetPort === undefined ||
+      p.targetPort === null ||
+      p.targetPort === 0 ||
+      p.targetPort === ''
+    )
       p.targetPort = p.port
   }
-  if (externallyAccessible(spec) && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster'
-  if (['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(spec.type)) && !spec.internalTrafficPolicy)
+  if (externallyAccessible(spec) && !spec.externalTrafficPolicy)
+    spec.externalTrafficPolicy = 'Cluster'
+  if (
+    ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(spec.type)) &&
+    !spec.internalTrafficPolicy
+  )
     spec.internalTrafficPolicy = 'Cluster'
   if (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === undefined)
     spec.allocateLoadBalancerNodePorts = true
@@ -43,15 +52,21 @@ export function externallyAccessible(spec: Obj): boolean {
  * without a selector which default to RequireDualStack. ExternalName gets none of it.
  */
 export function defaultIPFamilies(spec: Obj) {
-  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && !Array.isArray(spec.clusterIPs))
+  if (
+    typeof spec.clusterIP === 'string' &&
+    spec.clusterIP !== '' &&
+    !Array.isArray(spec.clusterIPs)
+  )
     spec.clusterIPs = [spec.clusterIP]
   if (spec.type === 'ExternalName') return
-  const headless = spec.clusterIP === 'None' || (Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === 'None')
+  const headless =
+    spec.clusterIP === 'None' || (Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === 'None')
   if (headless) {
     spec.clusterIP = 'None'
     spec.clusterIPs = ['None']
   }
   const selectorless = !isPlainObject(spec.selector) || Object.keys(spec.selector).length === 0
-  if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = headless && selectorless ? 'RequireDualStack' : 'SingleStack'
+  if (!spec.ipFamilyPolicy)
+    spec.ipFamilyPolicy = headless && selectorless ? 'RequireDualStack' : 'SingleStack'
   if (!Array.isArray(spec.ipFamilies) || spec.ipFamilies.length === 0) spec.ipFamilies = ['IPv4']
 }

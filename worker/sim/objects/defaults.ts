@@ -30,8 +30,10 @@ function defaultDeployment(spec: Obj) {
     if (ru.maxUnavailable === undefined || ru.maxUnavailable === null) ru.maxUnavailable = '25%'
     if (ru.maxSurge === undefined || ru.maxSurge === null) ru.maxSurge = '25%'
   }
-  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10
-  if (spec.progressDeadlineSeconds === undefined || spec.progressDeadlineSeconds === null) spec.progressDeadlineSeconds = 600
+  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null)
+    spec.revisionHistoryLimit = 10
+  if (spec.progressDeadlineSeconds === undefined || spec.progressDeadlineSeconds === null)
+    spec.progressDeadlineSeconds = 600
   defaultTemplate(spec)
 }
 
@@ -57,13 +59,15 @@ export function applyDefaults(kind: Kind, o: Obj) {
     case 'Endpoints':
       for (const ss of Array.isArray(o.subsets) ? o.subsets : [])
         if (isPlainObject(ss))
-          for (const p of Array.isArray(ss.ports) ? ss.ports : []) if (isPlainObject(p) && !p.protocol) p.protocol = 'TCP'
+          for (const p of Array.isArray(ss.ports) ? ss.ports : [])
+            if (isPlainObject(p) && !p.protocol) p.protocol = 'TCP'
       break
     case 'Namespace': {
       const spec = obj(o, 'spec')
       if (!Array.isArray(spec.finalizers)) spec.finalizers = ['kubernetes']
       const meta = obj(o, 'metadata')
-      if (typeof meta.name === 'string' && meta.name) obj(meta, 'labels')['kubernetes.io/metadata.name'] = meta.name
+      if (typeof meta.name === 'string' && meta.name)
+        obj(meta, 'labels')['kubernetes.io/metadata.name'] = meta.name
       break
     }
   }

@@ -4,7 +4,14 @@
 // everything in it.
 
 import type { ClusterState } from '../state'
-import { formatTimestamp, getObject, listObjects, parseTimestamp, putObject, removeObject } from '../state'
+import {
+  formatTimestamp,
+  getObject,
+  listObjects,
+  parseTimestamp,
+  putObject,
+  removeObject,
+} from '../state'
 import type { ApiResult, KubeObject, Pod } from './types'
 import { KINDS, RESOURCES, type Kind } from './resources'
 import { fail, forbiddenError, notFound, ok } from './api-errors'
@@ -63,7 +70,9 @@ function deletePod(s: ClusterState, pod: Pod, opts: DeleteOptions): KubeObject {
     return pod
   }
   const at = opts.now + grace * 1000
-  const current = pod.metadata.deletionTimestamp ? parseTimestamp(pod.metadata.deletionTimestamp) : Infinity
+  const current = pod.metadata.deletionTimestamp
+    ? parseTimestamp(pod.metadata.deletionTimestamp)
+    : Infinity
   if (at >= current) return pod
   pod.metadata.deletionTimestamp = formatTimestamp(at)
   pod.metadata.deletionGracePeriodSeconds = grace
@@ -102,5 +111,6 @@ function removeServiceEndpoints(s: ClusterState, svc: KubeObject, opts: DeleteOp
 /** The namespace controller's end result: nothing of the namespace is left. */
 function removeNamespaceContents(s: ClusterState, ns: string) {
   for (const kind of KINDS)
-    if (RESOURCES[kind].namespaced) for (const o of listObjects(s, kind, ns)) removeObject(s, kind, ns, o.metadata.name)
+    if (RESOURCES[kind].namespaced)
+      for (const o of listObjects(s, kind, ns)) removeObject(s, kind, ns, o.metadata.name)
 }

@@ -4,13 +4,7 @@
 import type { StatusCause } from './types'
 
 export type FieldErrorType =
-  | 'Required'
-  | 'Invalid'
-  | 'Forbidden'
-  | 'Duplicate'
-  | 'NotSupported'
-  | 'TooLong'
-  | 'TooMany'
+  'Required' | 'Invalid' | 'Forbidden' | 'Duplicate' | 'NotSupported' | 'TooLong' | 'TooMany'
 
 export interface FieldError {
   type: FieldErrorType
@@ -44,8 +38,16 @@ export function goStringMap(m: Record<string, string> | undefined): string {
   return `map[string]string{${keys.map((k) => `${goQuote(k)}:${goQuote(m[k] ?? '')}`).join(', ')}}`
 }
 
-export const required = (field: string, detail = ''): FieldError => ({ type: 'Required', field, detail })
-export const forbidden = (field: string, detail: string): FieldError => ({ type: 'Forbidden', field, detail })
+export const required = (field: string, detail = ''): FieldError => ({
+  type: 'Required',
+  field,
+  detail,
+})
+export const forbidden = (field: string, detail: string): FieldError => ({
+  type: 'Forbidden',
+  field,
+  detail,
+})
 export const invalid = (field: string, value: unknown, detail: string): FieldError => ({
   type: 'Invalid',
   field,

@@ -6,7 +6,14 @@ export { applyObject, LAST_APPLIED, lastAppliedJSON, type ApplyResult } from './
 export { updateObject, updateObjectDetailed, type UpdateResult } from './update'
 export { deleteObject, getObjectOrError, type DeleteOptions } from './delete'
 export { decodeKind, mappingError, type WriteOptions } from './decode'
-export { matchesSelector, matchesLabelSelector, parseSelector, formatSelector, type ParsedSelector, type Requirement } from './selectors'
+export {
+  matchesSelector,
+  matchesLabelSelector,
+  parseSelector,
+  formatSelector,
+  type ParsedSelector,
+  type Requirement,
+} from './selectors'
 export { MAX_OBJECTS, MAX_PODS, MAX_REPLICAS, QUOTA_NAME, SYSTEM_NAMESPACES } from './quota'
 export { SERVICE_CIDR, NODE_PORT_MIN, NODE_PORT_MAX } from './service-alloc'
 export { notFound, alreadyExists, invalidError, forbiddenError, badRequest } from './api-errors'

@@ -12,7 +12,8 @@ export interface ParsedManifests {
   error?: string
 }
 
-const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false'
+const STOP_VALIDATE =
+  'if you choose to ignore these errors, turn validation off with --validate=false'
 
 /**
  * Parses what `kubectl apply -f` reads. Documents before a bad one are returned (kubectl applies them
@@ -74,7 +75,9 @@ function parseYamlDoc(doc: string): DecodedDoc {
     return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
   } catch (e) {
     const alias = /Unresolved alias[^:]*: \*?(.*)$/.exec(e instanceof Error ? e.message : '')
-    const why = alias ? `unknown anchor '${alias[1] ?? ''}' referenced` : 'document contains excessive aliasing'
+    const why = alias
+      ? `unknown anchor '${alias[1] ?? ''}' referenced`
+      : 'document contains excessive aliasing'
     return { error: `error converting YAML to JSON: yaml: ${why}` }
   }
 }

@@ -32,16 +32,28 @@ export function validatePodSpecUpdate(old: Pod, pod: Pod): FieldError[] {
   if (munged.activeDeadlineSeconds === undefined) delete munged.activeDeadlineSeconds
   const oldTol = JSON.stringify(oldSpec.tolerations ?? [])
   const newTol = (munged.tolerations as unknown[] | undefined) ?? []
-  if (newTol.length >= ((oldSpec.tolerations as unknown[] | undefined) ?? []).length && JSON.stringify(newTol.slice(0, JSON.parse(oldTol).length)) === oldTol)
+  if (
+    newTol.length >= ((oldSpec.tolerations as unknown[] | undefined) ?? []).length &&
+    JSON.stringify(newTol.slice(0, JSON.parse(oldTol).length)) === oldTol
+  )
     munged.tolerations = oldSpec.tolerations
   if (JSON.stringify(sortKeys(munged)) === JSON.stringify(sortKeys(oldSpec))) return []
-  return [forbidden('spec', `pod updates may not change fields other than ${UPDATABLE}\n${cmpDiff(oldSpec, munged)}`)]
+  return [
+    forbidden(
+      'spec',
+      `pod updates may not change fields other than ${UPDATABLE}\n${cmpDiff(oldSpec, munged)}`,
+    ),
+  ]
 }
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys)
   if (v && typeof v === 'object')
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Obj)[k])]))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Obj)[k])]),
+    )
   return v
 }
 

@@ -28,10 +28,19 @@ function counted(o: KubeObject): boolean {
 
 function livePod(o: KubeObject): boolean {
   const phase = (o.status as { phase?: string } | undefined)?.phase
-  return o.kind === 'Pod' && !o.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed'
+  return (
+    o.kind === 'Pod' && !o.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed'
+  )
 }
 
-const exceeded = (kind: Kind, name: string, res: string, requested: number, used: number, limit: number) =>
+const exceeded = (
+  kind: Kind,
+  name: string,
+  res: string,
+  requested: number,
+  used: number,
+  limit: number,
+) =>
   forbiddenError(
     kind,
     name,
@@ -39,19 +48,26 @@ const exceeded = (kind: Kind, name: string, res: string, requested: number, used
   )
 
 /** Admission for a create: object count, pod count, replicas. */
-export function checkCreateQuota(s: ClusterState, kind: Kind, obj: KubeObject): ApiError | undefined {
+export function checkCreateQuota(
+  s: ClusterState,
+  kind: Kind,
+  obj: KubeObject,
+): ApiError | undefined {
   const replicas = checkReplicas(kind, obj, 0)
   if (replicas) return replicas
   const ns = obj.metadata.namespace
   if (ns && SYSTEM_NAMESPACES.includes(ns)) return undefined
   const all = Object.values(s.objects)
   if (kind === 'Pod') {
-    const used = all.filter((o) => livePod(o) && !SYSTEM_NAMESPACES.includes(o.metadata.namespace ?? '')).length
+    const used = all.filter(
+      (o) => livePod(o) && !SYSTEM_NAMESPACES.includes(o.metadata.namespace ?? ''),
+    ).length
     if (used + 1 > MAX_PODS) return exceeded(kind, obj.metadata.name, 'pods', 1, used, MAX_PODS)
   }
   if (!counted(obj)) return undefined
   const used = all.filter(counted).length
-  if (used + 1 > MAX_OBJECTS) return exceeded(kind, obj.metadata.name, 'count/objects', 1, used, MAX_OBJECTS)
+  if (used + 1 > MAX_OBJECTS)
+    return exceeded(kind, obj.metadata.name, 'count/objects', 1, used, MAX_OBJECTS)
   return undefined
 }
 

@@ -31,7 +31,8 @@ export const stringList = list('string')
 
 /** The Go type name of a field, as `of type <...>` prints it. */
 export function goTypeName(t: FieldType): string {
-  if (typeof t === 'string') return t === 'intstr' ? 'intstr.IntOrString' : t === 'time' ? 'v1.Time' : t
+  if (typeof t === 'string')
+    return t === 'intstr' ? 'intstr.IntOrString' : t === 'time' ? 'v1.Time' : t
   if ('struct' in t) return t.goType
   if ('list' in t) return `[]${goTypeName(t.list)}`
   return 'map[string]string'

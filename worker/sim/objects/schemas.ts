@@ -62,7 +62,12 @@ const endpointSubset = struct('EndpointSubset', {
   addresses: list(endpointAddress),
   notReadyAddresses: list(endpointAddress),
   ports: list(
-    struct('EndpointPort', { name: 'string', port: 'int32', protocol: 'string', appProtocol: 'string' }),
+    struct('EndpointPort', {
+      name: 'string',
+      port: 'int32',
+      protocol: 'string',
+      appProtocol: 'string',
+    }),
   ),
 })
 

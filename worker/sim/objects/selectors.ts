@@ -9,7 +9,10 @@ import { isQualifiedName, isValidLabelValue } from './names'
 type Labels = Record<string, string> | undefined
 
 /** Service-style selector: every key/value must be present; an empty selector matches everything. */
-export function matchesSelector(labels: Labels, selector: Record<string, string> | undefined): boolean {
+export function matchesSelector(
+  labels: Labels,
+  selector: Record<string, string> | undefined,
+): boolean {
   for (const [k, v] of Object.entries(selector ?? {})) if (labels?.[k] !== v) return false
   return true
 }
@@ -34,7 +37,9 @@ export type Requirement =
   | { key: string; op: 'exists' | '!' }
   | { key: string; op: '=' | '==' | '!=' | 'in' | 'notin' | 'gt' | 'lt'; values: string[] }
 
-export type ParsedSelector = { ok: true; requirements: Requirement[]; matches: (l: Labels) => boolean } | { ok: false; error: string }
+export type ParsedSelector =
+  | { ok: true; requirements: Requirement[]; matches: (l: Labels) => boolean }
+  | { ok: false; error: string }
 
 type Tok = { t: 'id' | 'sym' | 'end' | 'err'; v: string }
 
@@ -46,7 +51,10 @@ function lex(text: string): Tok[] {
   let i = 0
   while (i < text.length) {
     const c = text[i] ?? ''
-    if (/\s/.test(c)) { i++; continue }
+    if (/\s/.test(c)) {
+      i++
+      continue
+    }
     if (SPECIAL.test(c)) {
       const sym = SYMBOLS.find((s) => text.startsWith(s, i))
       if (!sym) return [...out, { t: 'err', v: `error expected: keyword found '${c}'` }]
@@ -76,17 +84,24 @@ export function parseSelector(text: string): ParsedSelector {
     const tk = peek()
     if (tk.t === 'end') break
     if (tk.t === 'err') return { ok: false, error: tk.v }
-    if (!(tk.t === 'id' || tk.v === '!')) return { ok: false, error: `found '${tk.v}', expected: !, identifier, or 'end of string'` }
+    if (!(tk.t === 'id' || tk.v === '!'))
+      return { ok: false, error: `found '${tk.v}', expected: !, identifier, or 'end of string'` }
     const r = parseRequirement(peek, next)
     if (typeof r === 'string') return { ok: false, error: `unable to parse requirement: ${r}` }
     reqs.push(r)
     const sep = next()
     if (sep.t === 'end') break
-    if (sep.v !== ',') return { ok: false, error: `found '${sep.v}', expected: ',' or 'end of string'` }
+    if (sep.v !== ',')
+      return { ok: false, error: `found '${sep.v}', expected: ',' or 'end of string'` }
     const after = peek()
-    if (!(after.t === 'id' || after.v === '!')) return { ok: false, error: `found '${after.v}', expected: identifier after ','` }
+    if (!(after.t === 'id' || after.v === '!'))
+      return { ok: false, error: `found '${after.v}', expected: identifier after ','` }
   }
-  return { ok: true, requirements: reqs, matches: (l) => reqs.every((r) => matchesRequirement(l, r)) }
+  return {
+    ok: true,
+    requirements: reqs,
+    matches: (l) => reqs.every((r) => matchesRequirement(l, r)),
+  }
 }
 
 function parseRequirement(peek: () => Tok, next: () => Tok): Requirement | string {
@@ -104,7 +119,8 @@ function parseRequirement(peek: () => Tok, next: () => Tok): Requirement | strin
   const op = opTok.v === '>' ? 'gt' : opTok.v === '<' ? 'lt' : opTok.v
   if (!ops.includes(op) || (opTok.t === 'id' && op !== 'in' && op !== 'notin'))
     return `found '${opTok.v}', expected: ${BINARY}`
-  const values = op === 'in' || op === 'notin' ? parseValues(peek, next) : parseExactValue(peek, next)
+  const values =
+    op === 'in' || op === 'notin' ? parseValues(peek, next) : parseExactValue(peek, next)
   if (typeof values === 'string') return values
   for (const [i, v] of values.entries()) {
     const errs = isValidLabelValue(v)
@@ -121,7 +137,8 @@ function parseValues(peek: () => Tok, next: () => Tok): string[] | string {
     next()
     return ['']
   }
-  if (first.t !== 'id' && first.v !== ',') return `found '${first.v}', expected: ',', ')' or identifier`
+  if (first.t !== 'id' && first.v !== ',')
+    return `found '${first.v}', expected: ',', ')' or identifier`
   const set = new Set<string>()
   for (;;) {
     const tk = next()
@@ -134,7 +151,10 @@ function parseValues(peek: () => Tok, next: () => Tok): string[] | string {
     }
     if (tk.v === ',') {
       if (set.size === 0) set.add('')
-      if (peek().v === ')') { set.add(''); break }
+      if (peek().v === ')') {
+        set.add('')
+        break
+      }
       continue
     }
     return `found '${tk.v}', expected: ',', or identifier`
@@ -155,15 +175,21 @@ function matchesRequirement(labels: Labels, r: Requirement): boolean {
   const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key)
   const v = labels?.[r.key] ?? ''
   switch (r.op) {
-    case 'exists': return has
-    case '!': return !has
+    case 'exists':
+      return has
+    case '!':
+      return !has
     case '=':
     case '==':
-    case 'in': return has && r.values.includes(v)
+    case 'in':
+      return has && r.values.includes(v)
     case '!=':
-    case 'notin': return !has || !r.values.includes(v)
-    case 'gt': return has && Number(v) > Number(r.values[0])
-    case 'lt': return has && Number(v) < Number(r.values[0])
+    case 'notin':
+      return !has || !r.values.includes(v)
+    case 'gt':
+      return has && Number(v) > Number(r.values[0])
+    case 'lt':
+      return has && Number(v) < Number(r.values[0])
   }
 }
 

@@ -33,7 +33,8 @@ function intToIp(n: number): string {
 function takenIPs(s: ClusterState, except?: Service): Set<string> {
   const out = new Set<string>()
   for (const svc of listObjects<Service>(s, 'Service'))
-    if (svc !== except) for (const ip of svc.spec.clusterIPs ?? [svc.spec.clusterIP ?? '']) out.add(ip)
+    if (svc !== except)
+      for (const ip of svc.spec.clusterIPs ?? [svc.spec.clusterIP ?? '']) out.add(ip)
   return out
 }
 
@@ -48,7 +49,11 @@ export function takenNodePorts(s: ClusterState, except?: Service): Set<number> {
 }
 
 /** ipallocator Allocate/AllocateNext: a requested ClusterIP must be in range and free. */
-export function allocateClusterIP(s: ClusterState, svc: Service, except?: Service): FieldError | undefined {
+export function allocateClusterIP(
+  s: ClusterState,
+  svc: Service,
+  except?: Service,
+): FieldError | undefined {
   const spec = svc.spec
   if (spec.type === 'ExternalName') return undefined
   const want = spec.clusterIPs?.[0] ?? spec.clusterIP ?? ''
@@ -72,7 +77,11 @@ export function allocateClusterIP(s: ClusterState, svc: Service, except?: Servic
       `failed to allocate IP ${want}: the provided IP (${want}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
     )
   if (taken.has(want))
-    return invalid('spec.clusterIPs', ips, `failed to allocate IP ${want}: provided IP is already allocated`)
+    return invalid(
+      'spec.clusterIPs',
+      ips,
+      `failed to allocate IP ${want}: provided IP is already allocated`,
+    )
   return undefined
 }
 
@@ -85,7 +94,11 @@ function randomFreeIP(s: ClusterState, taken: Set<string>): string {
 }
 
 /** initNodePorts: requested ports checked (V2/V3), the rest drawn at random; equal `port`s share one. */
-export function allocateNodePorts(s: ClusterState, svc: Service, except?: Service): FieldError | undefined {
+export function allocateNodePorts(
+  s: ClusterState,
+  svc: Service,
+  except?: Service,
+): FieldError | undefined {
   if (!needsNodePorts(svc)) return undefined
   const taken = takenNodePorts(s, except)
   const byPort = new Map<number, number>()

@@ -5,7 +5,12 @@
 import type { ClusterState } from '../state'
 import type { Service, ServiceSpec } from './types'
 import { type FieldError, invalid } from './field-errors'
-import { allocateClusterIP, allocateHealthCheckNodePort, allocateNodePorts, needsNodePorts } from './service-alloc'
+import {
+  allocateClusterIP,
+  allocateHealthCheckNodePort,
+  allocateNodePorts,
+  needsNodePorts,
+} from './service-alloc'
 
 const needsClusterIP = (svc: Service) => svc.spec.type !== 'ExternalName'
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
@@ -27,7 +32,9 @@ function patchAllocatedValues(old: Service, svc: Service) {
   }
   if (needsNodePorts(old) && needsNodePorts(svc)) {
     const newUsed = new Set((n.ports ?? []).map((p) => p.nodePort).filter(Boolean))
-    const used = new Set((o.ports ?? []).map((p) => p.nodePort).filter((np) => np && newUsed.has(np)))
+    const used = new Set(
+      (o.ports ?? []).map((p) => p.nodePort).filter((np) => np && newUsed.has(np)),
+    )
     const byName = new Map((o.ports ?? []).map((p) => [p.name ?? '', p.nodePort ?? 0]))
     for (const p of n.ports ?? []) {
       if (p.nodePort) continue
@@ -35,7 +42,8 @@ function patchAllocatedValues(old: Service, svc: Service) {
       if (oldVal && !used.has(oldVal)) p.nodePort = oldVal
     }
   }
-  const hc = (x: Service) => x.spec.type === 'LoadBalancer' && x.spec.externalTrafficPolicy === 'Local'
+  const hc = (x: Service) =>
+    x.spec.type === 'LoadBalancer' && x.spec.externalTrafficPolicy === 'Local'
   if (hc(old) && hc(svc) && !n.healthCheckNodePort) n.healthCheckNodePort = o.healthCheckNodePort
 }
 
@@ -59,18 +67,30 @@ function dropTypeDependentFields(old: Service, svc: Service) {
     if (n.ipFamilyPolicy === o.ipFamilyPolicy) delete n.ipFamilyPolicy
     if (n.internalTrafficPolicy === o.internalTrafficPolicy) delete n.internalTrafficPolicy
   }
-  if (!needsNodePorts(svc) && same((n.ports ?? []).map((p) => p.nodePort), (o.ports ?? []).map((p) => p.nodePort)))
+  if (
+    !needsNodePorts(svc) &&
+    same(
+      (n.ports ?? []).map((p) => p.nodePort),
+      (o.ports ?? []).map((p) => p.nodePort),
+    )
+  )
     for (const p of n.ports ?? []) delete p.nodePort
   const external = n.type === 'NodePort' || n.type === 'LoadBalancer'
-  if (!external && n.externalTrafficPolicy === o.externalTrafficPolicy) delete n.externalTrafficPolicy
+  if (!external && n.externalTrafficPolicy === o.externalTrafficPolicy)
+    delete n.externalTrafficPolicy
   if (n.type !== 'LoadBalancer') {
-    if (n.allocateLoadBalancerNodePorts === o.allocateLoadBalancerNodePorts) delete n.allocateLoadBalancerNodePorts
+    if (n.allocateLoadBalancerNodePorts === o.allocateLoadBalancerNodePorts)
+      delete n.allocateLoadBalancerNodePorts
     if (n.healthCheckNodePort === o.healthCheckNodePort) delete n.healthCheckNodePort
   }
 }
 
 /** BeginUpdate: a Service that now needs an IP or node ports gets them; requested ones are checked. */
-export function allocateServiceUpdate(s: ClusterState, old: Service, svc: Service): FieldError | undefined {
+export function allocateServiceUpdate(
+  s: ClusterState,
+  old: Service,
+  svc: Service,
+): FieldError | undefined {
   if (needsClusterIP(svc) && (!needsClusterIP(old) || !svc.spec.clusterIP)) {
     const err = allocateClusterIP(s, svc, old)
     if (err) return err
@@ -86,7 +106,8 @@ export function validateClusterIPUpdate(old: Service, svc: Service): FieldError[
   if (o[0] === 'None' && n[0] === 'None') return []
   const errs: FieldError[] = []
   o.forEach((ip, i) => {
-    if (i < n.length && ip !== n[i]) errs.push(invalid(`spec.clusterIPs[${i}]`, n, 'may not change once set'))
+    if (i < n.length && ip !== n[i])
+      errs.push(invalid(`spec.clusterIPs[${i}]`, n, 'may not change once set'))
   })
   return errs
 }

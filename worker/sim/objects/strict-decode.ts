@@ -27,7 +27,13 @@ export function strictDecode(kind: Kind, obj: Record<string, unknown>): ApiError
 }
 
 /** path: with indices, for unknown fields; goPath: dotted without indices, for type errors */
-function walkStruct(t: StructType, v: Record<string, unknown>, path: string, goPath: string, w: Walk) {
+function walkStruct(
+  t: StructType,
+  v: Record<string, unknown>,
+  path: string,
+  goPath: string,
+  w: Walk,
+) {
   for (const [key, value] of Object.entries(v)) {
     if (w.typeError) return
     const ft = t.fields[key]

@@ -5,6 +5,8 @@
 
 type Obj = Record<string, unknown>
 
+const copy = <T>(v: T): T => (typeof v === 'object' && v !== null ? structuredClone(v) : v)
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** patchMergeKey of the list fields we serve (k8s.io/api struct tags). */
@@ -44,15 +46,21 @@ function mergeMaps(original: Obj, modified: Obj, current: Obj): Obj {
     const ov = original[k]
     if (mv === null) delete out[k]
     else if (isObj(mv) && isObj(cv)) out[k] = mergeMaps(isObj(ov) ? ov : {}, mv, cv)
-    else if (Array.isArray(mv) && Array.isArray(cv)) out[k] = mergeLists(k, Array.isArray(ov) ? ov : [], mv, cv)
-    else out[k] = structuredClone(mv)
+    else if (Array.isArray(mv) && Array.isArray(cv))
+      out[k] = mergeLists(k, Array.isArray(ov) ? ov : [], mv, cv)
+    else out[k] = copy(mv)
   }
   return out
 }
 
-function mergeLists(field: string, original: unknown[], modified: unknown[], current: unknown[]): unknown[] {
+function mergeLists(
+  field: string,
+  original: unknown[],
+  modified: unknown[],
+  current: unknown[],
+): unknown[] {
   const key = mergeKeyFor(field, [...modified, ...current])
-  if (!key) return structuredClone(modified)
+  if (!key) return copy(modified)
   const keyOf = (v: unknown) => (isObj(v) ? JSON.stringify(v[key] ?? null) : JSON.stringify(v))
   const cur = new Map(current.map((c) => [keyOf(c), c]))
   const orig = new Map(original.map((o) => [keyOf(o), o]))
@@ -60,7 +68,7 @@ function mergeLists(field: string, original: unknown[], modified: unknown[], cur
   const out: unknown[] = modified.map((m) => {
     const c = cur.get(keyOf(m))
     const o = orig.get(keyOf(m))
-    return isObj(m) && isObj(c) ? mergeMaps(isObj(o) ? o : {}, m, c) : structuredClone(m)
+    return isObj(m) && isObj(c) ? mergeMaps(isObj(o) ? o : {}, m, c) : copy(m)
   })
   for (const c of current) {
     const k = keyOf(c)

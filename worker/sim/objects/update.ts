@@ -14,7 +14,11 @@ import { atomically } from './create'
 import type { FieldError } from './field-errors'
 import { validateSelectorImmutable } from './validate-workloads'
 import { validatePodSpecUpdate } from './pod-update'
-import { allocateServiceUpdate, prepareServiceUpdate, validateClusterIPUpdate } from './service-update'
+import {
+  allocateServiceUpdate,
+  prepareServiceUpdate,
+  validateClusterIPUpdate,
+} from './service-update'
 
 export interface UpdateResult {
   object: KubeObject
@@ -22,18 +26,33 @@ export interface UpdateResult {
 }
 
 /** Validated update used by scale, label, annotate, set image, edit and apply. */
-export function updateObject(s: ClusterState, input: KubeObject, opts: WriteOptions): ApiResult<KubeObject> {
+export function updateObject(
+  s: ClusterState,
+  input: KubeObject,
+  opts: WriteOptions,
+): ApiResult<KubeObject> {
   const r = updateObjectDetailed(s, input, opts)
   return r.ok ? ok(r.value.object) : r
 }
 
 /** updateObject that also says whether anything changed (kubectl apply's `unchanged`). */
-export function updateObjectDetailed(s: ClusterState, input: KubeObject, opts: WriteOptions): ApiResult<UpdateResult> {
+export function updateObjectDetailed(
+  s: ClusterState,
+  input: KubeObject,
+  opts: WriteOptions,
+): ApiResult<UpdateResult> {
   return atomically(s, opts.dryRun, () => updateInner(s, input, opts))
 }
 
-function updateInner(s: ClusterState, input: KubeObject, opts: WriteOptions): ApiResult<UpdateResult> {
-  const d = decodeObject(input, { ...opts, namespace: input?.metadata?.namespace ?? opts.namespace })
+function updateInner(
+  s: ClusterState,
+  input: KubeObject,
+  opts: WriteOptions,
+): ApiResult<UpdateResult> {
+  const d = decodeObject(input, {
+    ...opts,
+    namespace: input?.metadata?.namespace ?? opts.namespace,
+  })
   if ('error' in d) return fail(d.error)
   const { kind, obj } = d
   const name = obj.metadata.name ?? ''
@@ -56,7 +75,11 @@ function updateInner(s: ClusterState, input: KubeObject, opts: WriteOptions): Ap
   errs.push(...validateObject(kind, obj))
   errs.push(...updateRules(kind, old, obj))
   if (errs.length) return fail(invalidError(kind, name, errs))
-  const quota = checkReplicas(kind, obj, (old.spec as { replicas?: number } | undefined)?.replicas ?? 0)
+  const quota = checkReplicas(
+    kind,
+    obj,
+    (old.spec as { replicas?: number } | undefined)?.replicas ?? 0,
+  )
   if (quota) return fail(quota)
   if (sameObject(old, obj)) return ok({ object: old, changed: false })
   return ok({ object: opts.dryRun ? obj : putObject(s, obj), changed: true })
@@ -73,14 +96,25 @@ function keepServerFields(kind: Kind, old: KubeObject, obj: KubeObject) {
     else (m as unknown as Record<string, unknown>)[f] = old.metadata[f]
   }
   if ('status' in old) obj.status = structuredClone(old.status)
-  if ((kind === 'Deployment' || kind === 'ReplicaSet') && JSON.stringify(sorted(old.spec)) !== JSON.stringify(sorted(obj.spec)))
+  if (
+    (kind === 'Deployment' || kind === 'ReplicaSet') &&
+    JSON.stringify(sorted(old.spec)) !== JSON.stringify(sorted(obj.spec))
+  )
     m.generation = (old.metadata.generation ?? 1) + 1
   if (kind === 'Namespace') obj.spec = structuredClone(old.spec)
 }
 
 function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[] {
-  if (kind === 'Deployment') return validateSelectorImmutable((old as Deployment).spec.selector, (obj as Deployment).spec.selector)
-  if (kind === 'ReplicaSet') return validateSelectorImmutable((old as ReplicaSet).spec.selector, (obj as ReplicaSet).spec.selector)
+  if (kind === 'Deployment')
+    return validateSelectorImmutable(
+      (old as Deployment).spec.selector,
+      (obj as Deployment).spec.selector,
+    )
+  if (kind === 'ReplicaSet')
+    return validateSelectorImmutable(
+      (old as ReplicaSet).spec.selector,
+      (obj as ReplicaSet).spec.selector,
+    )
   if (kind === 'Pod') return validatePodSpecUpdate(old as Pod, obj as Pod)
   return []
 }
@@ -88,7 +122,11 @@ function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[]
 export function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted)
   if (v && typeof v === 'object')
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+    )
   return v
 }
 

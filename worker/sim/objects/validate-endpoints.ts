@@ -13,11 +13,13 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     const p = `subsets[${i}]`
     if (!(ss.addresses ?? []).length && !(ss.notReadyAddresses ?? []).length)
       errs.push(required(p, 'must specify `addresses` or `notReadyAddresses`'))
-    for (const [j, a] of (ss.addresses ?? []).entries()) errs.push(...validateAddress(a, `${p}.addresses[${j}]`))
+    for (const [j, a] of (ss.addresses ?? []).entries())
+      errs.push(...validateAddress(a, `${p}.addresses[${j}]`))
     for (const [j, a] of (ss.notReadyAddresses ?? []).entries())
       errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`))
     const ports = ss.ports ?? []
-    for (const [j, port] of ports.entries()) errs.push(...validatePort(port, ports.length > 1, `${p}.ports[${j}]`))
+    for (const [j, port] of ports.entries())
+      errs.push(...validatePort(port, ports.length > 1, `${p}.ports[${j}]`))
   }
   return errs
 }
@@ -27,9 +29,15 @@ function validateAddress(a: EndpointAddress, p: string): FieldError[] {
   const ip = a.ip ?? ''
   const v4 = parseIPv4(ip)
   const valid = v4 !== undefined || isIPv6Like(ip)
-  if (!valid) errs.push(invalid(`${p}.ip`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'))
-  if (a.hostname) for (const m of isDNS1123Label(a.hostname)) errs.push(invalid(`${p}.hostname`, a.hostname, m))
-  if (a.nodeName) for (const m of isDNS1123Subdomain(a.nodeName)) errs.push(invalid(`${p}.nodeName`, a.nodeName, m))
+  if (!valid)
+    errs.push(
+      invalid(`${p}.ip`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'),
+    )
+  if (a.hostname)
+    for (const m of isDNS1123Label(a.hostname)) errs.push(invalid(`${p}.hostname`, a.hostname, m))
+  if (a.nodeName)
+    for (const m of isDNS1123Subdomain(a.nodeName))
+      errs.push(invalid(`${p}.nodeName`, a.nodeName, m))
   if (!valid) return [...errs, invalid(`${p}.ip`, ip, 'must be a valid IP address')]
   errs.push(...nonSpecialIP(ip, `${p}.ip`))
   return errs
@@ -41,17 +49,22 @@ export function nonSpecialIP(ip: string, field: string): FieldError[] {
   if (!v4) return isIPv6Like(ip) ? [] : [invalid(field, ip, 'must be a valid IP address')]
   const [a, b, c] = v4
   if (v4.every((x) => x === 0)) return [invalid(field, ip, `may not be unspecified (${ip})`)]
-  if (a === 127) return [invalid(field, ip, 'may not be in the loopback range (127.0.0.0/8, ::1/128)')]
-  if (a === 169 && b === 254) return [invalid(field, ip, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)')]
+  if (a === 127)
+    return [invalid(field, ip, 'may not be in the loopback range (127.0.0.0/8, ::1/128)')]
+  if (a === 169 && b === 254)
+    return [invalid(field, ip, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)')]
   if (a === 224 && b === 0 && c === 0)
-    return [invalid(field, ip, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)')]
+    return [
+      invalid(field, ip, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'),
+    ]
   return []
 }
 
 function validatePort(port: EndpointPort, requireName: boolean, p: string): FieldError[] {
   const errs: FieldError[] = []
   if (requireName && !port.name) errs.push(required(`${p}.name`))
-  else if (port.name) for (const m of isDNS1123Label(port.name)) errs.push(invalid(`${p}.name`, port.name, m))
+  else if (port.name)
+    for (const m of isDNS1123Label(port.name)) errs.push(invalid(`${p}.name`, port.name, m))
   errs.push(...validatePortNum(port.port, `${p}.port`))
   errs.push(...validateProtocol(port.protocol, `${p}.protocol`))
   return errs

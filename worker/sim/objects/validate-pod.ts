@@ -2,14 +2,22 @@
 // fields learners write; volumes, security contexts and resources are not checked.
 
 import type { Container, PodSpec, Probe } from './types'
-import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from './field-errors'
+import {
+  type FieldError,
+  duplicate,
+  forbidden,
+  invalid,
+  notSupported,
+  required,
+} from './field-errors'
 import { isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isValidPortName } from './names'
 import { validateLabels } from './validate-meta'
 import { validatePortNum, validatePortNumOrName, validateProtocol } from './validate-ports'
 
 export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   const errs: FieldError[] = []
-  if (spec.terminationGracePeriodSeconds === undefined) errs.push(required(`${path}.terminationGracePeriodSeconds`))
+  if (spec.terminationGracePeriodSeconds === undefined)
+    errs.push(required(`${path}.terminationGracePeriodSeconds`))
   errs.push(...validateContainers(spec.containers ?? [], `${path}.containers`))
   const init = Array.isArray(spec.initContainers) ? (spec.initContainers as Container[]) : []
   init.forEach((c, i) => errs.push(...validateContainerCommon(c, `${path}.initContainers[${i}]`)))
@@ -20,16 +28,21 @@ export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   const dns = spec.dnsPolicy ?? ''
   const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']
   if (!dns) errs.push(required(`${path}.dnsPolicy`))
-  else if (!dnsPolicies.includes(dns)) errs.push(notSupported(`${path}.dnsPolicy`, dns, dnsPolicies))
+  else if (!dnsPolicies.includes(dns))
+    errs.push(notSupported(`${path}.dnsPolicy`, dns, dnsPolicies))
   errs.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`))
   if (spec.serviceAccountName)
     for (const m of isDNS1123Subdomain(spec.serviceAccountName))
       errs.push(invalid(`${path}.serviceAccountName`, spec.serviceAccountName, m))
   if (spec.nodeName)
-    for (const m of isDNS1123Subdomain(spec.nodeName)) errs.push(invalid(`${path}.nodeName`, spec.nodeName, m))
-  if (spec.hostname) for (const m of isDNS1123Label(spec.hostname)) errs.push(invalid(`${path}.hostname`, spec.hostname, m))
+    for (const m of isDNS1123Subdomain(spec.nodeName))
+      errs.push(invalid(`${path}.nodeName`, spec.nodeName, m))
+  if (spec.hostname)
+    for (const m of isDNS1123Label(spec.hostname))
+      errs.push(invalid(`${path}.hostname`, spec.hostname, m))
   if (spec.subdomain)
-    for (const m of isDNS1123Label(spec.subdomain)) errs.push(invalid(`${path}.subdomain`, spec.subdomain, m))
+    for (const m of isDNS1123Label(spec.subdomain))
+      errs.push(invalid(`${path}.subdomain`, spec.subdomain, m))
   return errs
 }
 
@@ -90,7 +103,11 @@ function validateContainerPorts(c: Container, path: string): FieldError[] {
 }
 
 /** validateProbe + validateHandler: one handler, its ports; liveness/startup need successThreshold 1. */
-function validateProbe(probe: Probe | undefined, path: string, mustSucceedOnce: boolean): FieldError[] {
+function validateProbe(
+  probe: Probe | undefined,
+  path: string,
+  mustSucceedOnce: boolean,
+): FieldError[] {
   if (!probe) return []
   const errs: FieldError[] = []
   const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const
@@ -102,23 +119,36 @@ function validateProbe(probe: Probe | undefined, path: string, mustSucceedOnce: 
     else errs.push(...validateHandler(probe, h, `${path}.${h}`))
   }
   if (n === 0) errs.push(required(path, 'must specify a handler type'))
-  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
+  for (const f of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ] as const) {
     const v = probe[f]
-    if (typeof v === 'number' && v < 0) errs.push(invalid(`${path}.${f}`, v, 'must be greater than or equal to 0'))
+    if (typeof v === 'number' && v < 0)
+      errs.push(invalid(`${path}.${f}`, v, 'must be greater than or equal to 0'))
   }
   if (mustSucceedOnce && (probe.successThreshold ?? 1) !== 1)
     errs.push(invalid(`${path}.successThreshold`, probe.successThreshold, 'must be 1'))
   return errs
 }
 
-function validateHandler(probe: Probe, h: 'exec' | 'httpGet' | 'tcpSocket' | 'grpc', path: string): FieldError[] {
-  if (h === 'exec') return (probe.exec?.command ?? []).length === 0 ? [required(`${path}.command`)] : []
+function validateHandler(
+  probe: Probe,
+  h: 'exec' | 'httpGet' | 'tcpSocket' | 'grpc',
+  path: string,
+): FieldError[] {
+  if (h === 'exec')
+    return (probe.exec?.command ?? []).length === 0 ? [required(`${path}.command`)] : []
   if (h === 'tcpSocket') return validatePortNumOrName(probe.tcpSocket?.port ?? 0, `${path}.port`)
   if (h === 'grpc') return []
   const get = probe.httpGet ?? { port: 0 }
   const errs: FieldError[] = []
   if (!get.path) errs.push(required(`${path}.path`))
   errs.push(...validatePortNumOrName(get.port ?? 0, `${path}.port`))
-  if (!['HTTP', 'HTTPS'].includes(get.scheme ?? '')) errs.push(notSupported(`${path}.scheme`, get.scheme ?? '', ['HTTP', 'HTTPS']))
+  if (!['HTTP', 'HTTPS'].includes(get.scheme ?? ''))
+    errs.push(notSupported(`${path}.scheme`, get.scheme ?? '', ['HTTP', 'HTTPS']))
   return errs
 }

@@ -2,15 +2,23 @@
 // IPv4 cluster. Load-balancer source ranges and topology annotations are left out.
 
 import type { Service, ServicePort } from './types'
-import { type FieldError, forbidden, invalid, notSupported, duplicate, required, goQuote } from './field-errors'
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, parseIPv4, isIPv6Like } from './names'
+import {
+  type FieldError,
+  forbidden,
+  invalid,
+  notSupported,
+  duplicate,
+  required,
+  goQuote,
+} from './field-errors'
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names'
+import { validateClusterIPsRelated, validateIP } from './validate-cluster-ips'
 import { validateLabels, validateObjectMeta } from './validate-meta'
 import { validatePortNum, validatePortNumOrName, validateProtocol } from './validate-ports'
 import { externallyAccessible } from './defaults-service'
 import { nonSpecialIP } from './validate-endpoints'
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']
-const VALID_IP = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'
 
 const isHeadless = (svc: Service) => svc.spec.clusterIP === 'None'
 
@@ -22,7 +30,9 @@ export function validateService(svc: Service): FieldError[] {
     errs.push(required('spec.ports'))
   errs.push(...typeSpecific(svc))
   const names = new Set<string>()
-  ports.forEach((p, i) => errs.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`)))
+  ports.forEach((p, i) =>
+    errs.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`)),
+  )
   if (spec.selector) errs.push(...validateLabels(spec.selector, 'spec.selector'))
   errs.push(...validateAffinity(svc))
   errs.push(...validateClusterIPsRelated(svc))
@@ -34,11 +44,19 @@ export function validateService(svc: Service): FieldError[] {
   else if (!TYPES.includes(spec.type)) errs.push(notSupported('spec.type', spec.type, TYPES))
   if (spec.type === 'ClusterIP')
     ports.forEach((p, i) => {
-      if (p.nodePort) errs.push(forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"))
+      if (p.nodePort)
+        errs.push(
+          forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"),
+        )
     })
   errs.push(...duplicatePorts(ports))
   if (spec.allocateLoadBalancerNodePorts !== undefined && spec.type !== 'LoadBalancer')
-    errs.push(forbidden('spec.allocateLoadBalancerNodePorts', "may only be used when `type` is 'LoadBalancer'"))
+    errs.push(
+      forbidden(
+        'spec.allocateLoadBalancerNodePorts',
+        "may only be used when `type` is 'LoadBalancer'",
+      ),
+    )
   errs.push(...validateTrafficPolicies(svc))
   return errs
 }
@@ -49,22 +67,39 @@ function typeSpecific(svc: Service): FieldError[] {
   if (spec.type === 'LoadBalancer')
     (spec.ports ?? []).forEach((p, i) => {
       if (p.port === 10250)
-        errs.push(invalid(`spec.ports[${i}]`, p.port, 'may not expose port 10250 externally since it is used by kubelet'))
+        errs.push(
+          invalid(
+            `spec.ports[${i}]`,
+            p.port,
+            'may not expose port 10250 externally since it is used by kubelet',
+          ),
+        )
     })
   if ((spec.type === 'LoadBalancer' || spec.type === 'NodePort') && isHeadless(svc))
-    errs.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${spec.type} services`))
+    errs.push(
+      invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${spec.type} services`),
+    )
   if (spec.type === 'ExternalName') {
-    if ((spec.clusterIPs ?? []).length > 0) errs.push(forbidden('spec.clusterIPs', 'may not be set for ExternalName services'))
-    if ((spec.ipFamilies ?? []).length > 0) errs.push(forbidden('spec.ipFamilies', 'may not be set for ExternalName services'))
-    if (spec.ipFamilyPolicy) errs.push(forbidden('spec.ipFamilyPolicy', 'may not be set for ExternalName services'))
+    if ((spec.clusterIPs ?? []).length > 0)
+      errs.push(forbidden('spec.clusterIPs', 'may not be set for ExternalName services'))
+    if ((spec.ipFamilies ?? []).length > 0)
+      errs.push(forbidden('spec.ipFamilies', 'may not be set for ExternalName services'))
+    if (spec.ipFamilyPolicy)
+      errs.push(forbidden('spec.ipFamilyPolicy', 'may not be set for ExternalName services'))
     const cname = (spec.externalName ?? '').replace(/\.$/, '')
-    if (cname) for (const m of isDNS1123Subdomain(cname)) errs.push(invalid('spec.externalName', cname, m))
+    if (cname)
+      for (const m of isDNS1123Subdomain(cname)) errs.push(invalid('spec.externalName', cname, m))
     else errs.push(required('spec.externalName'))
   }
   return errs
 }
 
-function validateServicePort(p: ServicePort, requireName: boolean, names: Set<string>, path: string): FieldError[] {
+function validateServicePort(
+  p: ServicePort,
+  requireName: boolean,
+  names: Set<string>,
+  path: string,
+): FieldError[] {
   const errs: FieldError[] = []
   if (requireName && !p.name) errs.push(required(`${path}.name`))
   else if (p.name) {
@@ -84,45 +119,24 @@ function validateAffinity(svc: Service): FieldError[] {
   if (sessionAffinity !== 'ClientIP' && sessionAffinity !== 'None')
     return [notSupported('spec.sessionAffinity', sessionAffinity, ['ClientIP', 'None'])]
   if (sessionAffinity === 'None')
-    return sessionAffinityConfig ? [forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None')] : []
+    return sessionAffinityConfig
+      ? [forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None')]
+      : []
   const when = 'when session affinity type is ClientIP'
   if (!sessionAffinityConfig) return [required('spec.sessionAffinityConfig', when)]
-  if (!sessionAffinityConfig.clientIP) return [required('spec.sessionAffinityConfig.clientIP', when)]
+  if (!sessionAffinityConfig.clientIP)
+    return [required('spec.sessionAffinityConfig.clientIP', when)]
   const t = sessionAffinityConfig.clientIP.timeoutSeconds
   if (t === undefined) return [required('spec.sessionAffinityConfig.clientIP.timeoutSeconds', when)]
   if (t <= 0 || t > 86400)
-    return [invalid('spec.sessionAffinityConfig.clientIP.timeoutSeconds', t, 'must be greater than 0 and less than 86400')]
+    return [
+      invalid(
+        'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
+        t,
+        'must be greater than 0 and less than 86400',
+      ),
+    ]
   return []
-}
-
-function validateIP(ip: string, field: string): FieldError[] {
-  if (parseIPv4(ip) || isIPv6Like(ip)) return []
-  return [invalid(field, ip, VALID_IP)]
-}
-
-/** ValidateServiceClusterIPsRelatedFields: also run alone before allocation (initIPFamilyFields). */
-export function validateClusterIPsRelated(svc: Service): FieldError[] {
-  const spec = svc.spec
-  if (spec.type === 'ExternalName') return []
-  const errs: FieldError[] = []
-  const ips = spec.clusterIPs ?? []
-  if (spec.clusterIP) {
-    if (ips.length === 0) errs.push(required('spec.clusterIPs'))
-    else if (ips[0] !== spec.clusterIP) errs.push(invalid('spec.clusterIPs', ips, 'first value must match `clusterIP`'))
-  } else if (ips.length > 0) errs.push(invalid('spec.clusterIPs', ips, 'must be empty when `clusterIP` is not specified'))
-  for (const [i, f] of (spec.ipFamilies ?? []).entries())
-    if (f !== 'IPv4' && f !== 'IPv6') errs.push(notSupported(`spec.ipFamilies[${i}]`, f, ['IPv4', 'IPv6']))
-  const policies = ['PreferDualStack', 'RequireDualStack', 'SingleStack']
-  if (spec.ipFamilyPolicy && !policies.includes(spec.ipFamilyPolicy))
-    errs.push(notSupported('spec.ipFamilyPolicy', spec.ipFamilyPolicy, policies))
-  for (const [i, ip] of ips.entries()) {
-    if (i === 0 && ip === 'None') {
-      if (ips.length > 1) errs.push(invalid('spec.clusterIPs', ips, "'None' must be the first and only value"))
-      continue
-    }
-    errs.push(...validateIP(ip, `spec.clusterIPs[${i}]`))
-  }
-  return errs
 }
 
 /** Duplicate nodePorts per protocol, duplicate (protocol, port) pairs, printed as Go structs. */
@@ -154,18 +168,37 @@ function validateTrafficPolicies(svc: Service): FieldError[] {
   const errs: FieldError[] = []
   const external = externallyAccessible(spec as Record<string, unknown>)
   if (!external && spec.externalTrafficPolicy)
-    errs.push(invalid('spec.externalTrafficPolicy', spec.externalTrafficPolicy, 'may only be set for externally-accessible services'))
-  else if (external && !spec.externalTrafficPolicy) errs.push(required('spec.externalTrafficPolicy'))
+    errs.push(
+      invalid(
+        'spec.externalTrafficPolicy',
+        spec.externalTrafficPolicy,
+        'may only be set for externally-accessible services',
+      ),
+    )
+  else if (external && !spec.externalTrafficPolicy)
+    errs.push(required('spec.externalTrafficPolicy'))
   else if (external && !['Cluster', 'Local'].includes(spec.externalTrafficPolicy ?? ''))
-    errs.push(notSupported('spec.externalTrafficPolicy', spec.externalTrafficPolicy, ['Cluster', 'Local']))
+    errs.push(
+      notSupported('spec.externalTrafficPolicy', spec.externalTrafficPolicy, ['Cluster', 'Local']),
+    )
   const needsHC = spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local'
   if (needsHC && !spec.healthCheckNodePort) errs.push(required('spec.healthCheckNodePort'))
   if (!needsHC && spec.healthCheckNodePort)
-    errs.push(invalid('spec.healthCheckNodePort', spec.healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"))
-  if (!spec.internalTrafficPolicy && ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(spec.type ?? ''))
+    errs.push(
+      invalid(
+        'spec.healthCheckNodePort',
+        spec.healthCheckNodePort,
+        "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+      ),
+    )
+  if (
+    !spec.internalTrafficPolicy &&
+    ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(spec.type ?? '')
+  )
     errs.push(required('spec.internalTrafficPolicy'))
   else if (spec.internalTrafficPolicy && !['Cluster', 'Local'].includes(spec.internalTrafficPolicy))
-    errs.push(notSupported('spec.internalTrafficPolicy', spec.internalTrafficPolicy, ['Cluster', 'Local']))
+    errs.push(
+      notSupported('spec.internalTrafficPolicy', spec.internalTrafficPolicy, ['Cluster', 'Local']),
+    )
   return errs
 }
-

@@ -2,9 +2,23 @@
 // selector immutability the apps/v1 strategies add on update (V15-V18).
 
 import type { Deployment, LabelSelector, PodTemplateSpec, ReplicaSet } from './types'
-import { type FieldError, forbidden, invalid, invalidRaw, notSupported, required, goQuote, goStringMap } from './field-errors'
+import {
+  type FieldError,
+  forbidden,
+  invalid,
+  invalidRaw,
+  notSupported,
+  required,
+  goQuote,
+  goStringMap,
+} from './field-errors'
 import { isDNS1123Subdomain } from './names'
-import { goLabelSelector, validateLabelSelector, validateLabels, validateObjectMeta } from './validate-meta'
+import {
+  goLabelSelector,
+  validateLabelSelector,
+  validateLabels,
+  validateObjectMeta,
+} from './validate-meta'
 import { validatePodSpec } from './validate-pod'
 import { matchesLabelSelector } from './selectors'
 
@@ -15,24 +29,39 @@ function nonNegative(v: number | undefined, field: string): FieldError[] {
 }
 
 /** Selector checks + ValidatePodTemplateSpecForReplicaSet, shared by Deployment and ReplicaSet. */
-function validateSelectorAndTemplate(sel: LabelSelector | undefined, tpl: PodTemplateSpec | undefined): FieldError[] {
+function validateSelectorAndTemplate(
+  sel: LabelSelector | undefined,
+  tpl: PodTemplateSpec | undefined,
+): FieldError[] {
   const errs: FieldError[] = []
   if (!sel) errs.push(required('spec.selector'))
   else {
     errs.push(...validateLabelSelector(sel, 'spec.selector'))
     if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0)
-      errs.push(invalidRaw('spec.selector', goLabelSelector(sel), 'empty selector is invalid for deployment'))
+      errs.push(
+        invalidRaw(
+          'spec.selector',
+          goLabelSelector(sel),
+          'empty selector is invalid for deployment',
+        ),
+      )
   }
   if (!tpl) return [...errs, required('spec.template')]
-  const empty = sel && Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0
+  const empty =
+    sel && Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0
   if (!empty && !matchesLabelSelector(tpl.metadata?.labels ?? {}, sel))
     errs.push(
-      invalidRaw('spec.template.metadata.labels', goStringMap(tpl.metadata?.labels), '`selector` does not match template `labels`'),
+      invalidRaw(
+        'spec.template.metadata.labels',
+        goStringMap(tpl.metadata?.labels),
+        '`selector` does not match template `labels`',
+      ),
     )
   errs.push(...validateLabels(tpl.metadata?.labels, 'spec.template.labels'))
   errs.push(...validatePodSpec(tpl.spec ?? { containers: [] }, 'spec.template.spec'))
   const restart = tpl.spec?.restartPolicy
-  if (restart && restart !== 'Always') errs.push(notSupported('spec.template.spec.restartPolicy', restart, ['Always']))
+  if (restart && restart !== 'Always')
+    errs.push(notSupported('spec.template.spec.restartPolicy', restart, ['Always']))
   return errs
 }
 
@@ -47,7 +76,13 @@ export function validateDeployment(d: Deployment): FieldError[] {
   if (spec.progressDeadlineSeconds !== undefined) {
     errs.push(...nonNegative(spec.progressDeadlineSeconds, 'spec.progressDeadlineSeconds'))
     if (spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0))
-      errs.push(invalid('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 'must be greater than minReadySeconds'))
+      errs.push(
+        invalid(
+          'spec.progressDeadlineSeconds',
+          spec.progressDeadlineSeconds,
+          'must be greater than minReadySeconds',
+        ),
+      )
   }
   return errs
 }
@@ -66,26 +101,59 @@ const PERCENT =
 function validateStrategy(d: Deployment): FieldError[] {
   const s = d.spec.strategy ?? {}
   if (s.type === 'Recreate')
-    return s.rollingUpdate ? [forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'")] : []
+    return s.rollingUpdate
+      ? [
+          forbidden(
+            'spec.strategy.rollingUpdate',
+            "may not be specified when strategy `type` is 'Recreate'",
+          ),
+        ]
+      : []
   if (s.type !== 'RollingUpdate') {
-    const ru = s.rollingUpdate ? '(*apps.RollingUpdateDeployment)(0xc000a1c0a0)' : '(*apps.RollingUpdateDeployment)(nil)'
+    const ru = s.rollingUpdate
+      ? '(*apps.RollingUpdateDeployment)(0xc000a1c0a0)'
+      : '(*apps.RollingUpdateDeployment)(nil)'
     const value = `apps.DeploymentStrategy{Type:${goQuote(s.type ?? '')}, RollingUpdate:${ru}}`
-    return [{ type: 'NotSupported', field: 'spec.strategy', value, detail: 'supported values: "Recreate", "RollingUpdate"' }]
+    return [
+      {
+        type: 'NotSupported',
+        field: 'spec.strategy',
+        value,
+        detail: 'supported values: "Recreate", "RollingUpdate"',
+      },
+    ]
   }
   const ru = s.rollingUpdate ?? {}
   const path = 'spec.strategy.rollingUpdate'
-  const errs = [...intOrPercent(ru.maxUnavailable, `${path}.maxUnavailable`), ...intOrPercent(ru.maxSurge, `${path}.maxSurge`)]
-  const value = (v: number | string | undefined) => (typeof v === 'string' ? parseInt(v, 10) || 0 : (v ?? 0))
+  const errs = [
+    ...intOrPercent(ru.maxUnavailable, `${path}.maxUnavailable`),
+    ...intOrPercent(ru.maxSurge, `${path}.maxSurge`),
+  ]
+  const value = (v: number | string | undefined) =>
+    typeof v === 'string' ? parseInt(v, 10) || 0 : (v ?? 0)
   if (value(ru.maxUnavailable) === 0 && value(ru.maxSurge) === 0)
-    errs.push(invalidRaw(`${path}.maxUnavailable`, goIntOrString(ru.maxUnavailable), 'may not be 0 when `maxSurge` is 0'))
+    errs.push(
+      invalidRaw(
+        `${path}.maxUnavailable`,
+        goIntOrString(ru.maxUnavailable),
+        'may not be 0 when `maxSurge` is 0',
+      ),
+    )
   const m = typeof ru.maxUnavailable === 'string' ? /^(\d+)%$/.exec(ru.maxUnavailable) : null
   if (m && Number(m[1]) > 100)
-    errs.push(invalidRaw(`${path}.maxUnavailable`, goIntOrString(ru.maxUnavailable), 'must not be greater than 100%'))
+    errs.push(
+      invalidRaw(
+        `${path}.maxUnavailable`,
+        goIntOrString(ru.maxUnavailable),
+        'must not be greater than 100%',
+      ),
+    )
   return errs
 }
 
 function intOrPercent(v: number | string | undefined, path: string): FieldError[] {
-  if (typeof v === 'string') return /^[0-9]+%$/.test(v) ? [] : [invalidRaw(path, goIntOrString(v), PERCENT)]
+  if (typeof v === 'string')
+    return /^[0-9]+%$/.test(v) ? [] : [invalidRaw(path, goIntOrString(v), PERCENT)]
   return nonNegative(v, path)
 }
 
@@ -99,7 +167,10 @@ export function validateReplicaSet(rs: ReplicaSet): FieldError[] {
 }
 
 /** apps/v1 ValidateUpdate: the selector may not change (V18). */
-export function validateSelectorImmutable(oldSel: LabelSelector | undefined, newSel: LabelSelector | undefined): FieldError[] {
+export function validateSelectorImmutable(
+  oldSel: LabelSelector | undefined,
+  newSel: LabelSelector | undefined,
+): FieldError[] {
   if (JSON.stringify(normalise(oldSel)) === JSON.stringify(normalise(newSel))) return []
   return [invalidRaw('spec.selector', goLabelSelector(newSel), 'field is immutable')]
 }
@@ -107,5 +178,10 @@ export function validateSelectorImmutable(oldSel: LabelSelector | undefined, new
 function normalise(sel: LabelSelector | undefined) {
   if (!sel) return null
   const ml = sel.matchLabels ?? {}
-  return { ml: Object.keys(ml).sort().map((k) => [k, ml[k]]), me: sel.matchExpressions ?? [] }
+  return {
+    ml: Object.keys(ml)
+      .sort()
+      .map((k) => [k, ml[k]]),
+    me: sel.matchExpressions ?? [],
+  }
 }

@@ -17,7 +17,10 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
       return validateService(obj as Service)
     case 'Pod': {
       const pod = obj as Pod
-      return [...validateObjectMeta(pod.metadata, true, isDNS1123Subdomain), ...validatePodSpec(pod.spec ?? { containers: [] }, 'spec')]
+      return [
+        ...validateObjectMeta(pod.metadata, true, isDNS1123Subdomain),
+        ...validatePodSpec(pod.spec ?? { containers: [] }, 'spec'),
+      ]
     }
     case 'Deployment':
       return validateDeployment(obj as Deployment)

@@ -1,9 +1,4 @@
-// Temporary bridge to modules written in parallel; replaced by direct imports once they exist.
-
-import type { Ctx, Env, ProcessResult } from '../context'
+// The modules of the core the shell calls into, in one place.
 
 export { settle } from '../controllers/settle'
-
-export function kubectl(_ctx: Ctx, _argv: string[], _stdin: string, _env: Env): ProcessResult {
-  return { stdout: '', stderr: 'kubectl: not wired yet\n', exitCode: 1 }
-}
+export { kubectl } from '../kubectl/index'

@@ -36,6 +36,8 @@ export interface Proc {
   script(src: string, dialect: Dialect, stdin: string, args: string[]): ProcessResult
   /** per-line in-memory files written with `>` (there is no real filesystem) */
   files: Record<string, string>
+  /** whether stdout/stderr are the learner's terminal (isatty): curl's meter, wget's bar */
+  tty: { out: boolean; err: boolean }
 }
 
 export type Tool = (p: Proc) => ProcessResult

@@ -22,6 +22,8 @@ export class Shell {
   substStatus: number | undefined
   errOut: Io['err'] | undefined
   jobs = 0
+  /** the terminal's own streams, for isatty() (only the workstation line has them) */
+  tty: { out: Io['out']; err: Io['err'] } | undefined
 
   constructor(
     readonly ctx: Ctx,
@@ -47,6 +49,7 @@ export class Shell {
   subshell(): Shell {
     const sub = new Shell(this.ctx, this.host, this.dialect, this.budget, this.files, { ...this.vars }, new Set(this.exported), this.args)
     sub.status = this.status
+    sub.tty = this.tty
     return sub
   }
 

@@ -63,15 +63,17 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
     sh.budget.stopped = 'commands'
     return 1
   }
-  const result = tool(makeProc(sh, argv, io.stdin.readAll(), env))
+  const tty = { out: io.out === sh.tty?.out, err: io.err === sh.tty?.err }
+  const result = tool(makeProc(sh, argv, io.stdin.readAll(), env, tty))
   io.out.write(result.stdout)
   io.err.write(result.stderr)
   return result.exitCode
 }
 
 /** The process view a program gets: its argv and input, and ways to start other programs. */
-export function makeProc(sh: Shell, argv: string[], stdin: string, env: Env): Proc {
+export function makeProc(sh: Shell, argv: string[], stdin: string, env: Env, tty = { out: false, err: false }): Proc {
   return {
+    tty,
     ctx: sh.ctx,
     host: sh.host,
     argv,

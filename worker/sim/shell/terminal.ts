@@ -18,6 +18,7 @@ export function runLine(ctx: Ctx, line: string, stdin: string): ProcessResult {
   const out = new Sink(state.budget, counter)
   const err = new Sink(state.budget, counter)
   const sh = Shell.login(ctx, workstationHost(), 'bash', state.budget, lineFiles(ctx, 'workstation'))
+  sh.tty = { out, err }
   let exitCode = sh.runScript(parsed.script, { stdin: new Input(stdin), out, err })
   let stderr = err.text()
   const reason = state.budget.stopped

@@ -1,3 +1,243 @@
-// placeholder, replaced below
+// Runs an awk program (see awk-parse.ts) over the input: fields split on FS (blanks by default),
+// numbers printed with %.6g, comparisons numeric when both sides look like numbers.
+
+import type { ProcessResult } from '../../context'
 import type { Tool } from '../host'
-export const awk: Tool = () => ({ stdout: '', stderr: 'awk: not yet\n', exitCode: 2 })
+import { AwkSyntaxError, parseAwk, type Expr, type Rule, type Stmt } from './awk-parse'
+import { readInputs } from './basic'
+import { printfText } from './echo'
+import { linesOf } from './opts'
+
+type Val = string | number
+
+const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
+
+function num(v: Val): number {
+  if (typeof v === 'number') return v
+  const m = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(v)
+  return m ? Number(m[0]) : 0
+}
+
+function str(v: Val): string {
+  if (typeof v === 'string') return v
+  if (Number.isInteger(v)) return String(v)
+  return String(Number(v.toPrecision(6)))
+}
+
+class Next extends Error {}
+class Exit extends Error {}
+
+class Awk {
+  vars: Record<string, Val> = { NR: 0, NF: 0, FS: ' ', OFS: ' ', ORS: '\n', FILENAME: '' }
+  arrays: Record<string, Record<string, Val>> = {}
+  fields: string[] = ['']
+  out = ''
+
+  setRecord(line: string): void {
+    const fs = str(this.vars.FS ?? ' ')
+    const parts = fs === ' ' ? line.trim().split(/[ \t]+/).filter((x) => x !== '') : line.split(fs.length === 1 ? fs : new RegExp(fs))
+    this.fields = [line, ...parts]
+    this.vars.NF = parts.length
+  }
+
+  getField(i: number): string {
+    return i === 0 ? (this.fields[0] ?? '') : (this.fields[i] ?? '')
+  }
+
+  setField(i: number, v: string): void {
+    if (i === 0) return this.setRecord(v)
+    while (this.fields.length <= i) this.fields.push('')
+    this.fields[i] = v
+    this.vars.NF = this.fields.length - 1
+    this.fields[0] = this.fields.slice(1).join(str(this.vars.OFS ?? ' '))
+  }
+
+  eval(e: Expr): Val {
+    switch (e.k) {
+      case 'num': return e.v
+      case 'str': return e.v
+      case 're': return new RegExp(e.v).test(this.getField(0)) ? 1 : 0
+      case 'var': return this.vars[e.name] ?? ''
+      case 'field': return this.getField(Math.trunc(num(this.eval(e.e))))
+      case 'index': return this.arrays[e.name]?.[str(this.eval(e.key))] ?? ''
+      case 'in': return str(this.eval(e.key)) in (this.arrays[e.name] ?? {}) ? 1 : 0
+      case 'not': return this.truthy(this.eval(e.e)) ? 0 : 1
+      case 'neg': return -num(this.eval(e.e))
+      case 'cond': return this.truthy(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b)
+      case 'assign': return this.assign(e)
+      case 'incr': {
+        const old = num(this.eval(e.target))
+        const now = e.op === '++' ? old + 1 : old - 1
+        this.store(e.target, now)
+        return e.prefix ? now : old
+      }
+      case 'call': return this.call(e.name, e.args)
+      case 'bin': return this.binary(e.op, e.a, e.b)
+    }
+  }
+
+  truthy(v: Val): boolean {
+    return typeof v === 'number' ? v !== 0 : v !== '' && !(NUMERIC.test(v) && Number(v) === 0)
+  }
+
+  store(target: Expr, v: Val): void {
+    if (target.k === 'var') this.vars[target.name] = v
+    else if (target.k === 'field') this.setField(Math.trunc(num(this.eval(target.e))), str(v))
+    else if (target.k === 'index') (this.arrays[target.name] ??= {})[str(this.eval(target.key))] = v
+  }
+
+  assign(e: Extract<Expr, { k: 'assign' }>): Val {
+    const rhs = this.eval(e.e)
+    const cur = () => num(this.eval(e.target))
+    const ops: Record<string, () => Val> = { '=': () => rhs, '+=': () => cur() + num(rhs), '-=': () => cur() - num(rhs), '*=': () => cur() * num(rhs), '/=': () => cur() / num(rhs), '%=': () => cur() % num(rhs) }
+    const v = (ops[e.op] ?? (() => rhs))()
+    this.store(e.target, v)
+    return v
+  }
+
+  binary(op: string, a: Expr, b: Expr): Val {
+    if (op === '&&') return this.truthy(this.eval(a)) && this.truthy(this.eval(b)) ? 1 : 0
+    if (op === '||') return this.truthy(this.eval(a)) || this.truthy(this.eval(b)) ? 1 : 0
+    if (op === '~' || op === '!~') {
+      const re = b.k === 're' ? b.v : str(this.eval(b))
+      const hit = new RegExp(re).test(str(this.eval(a)))
+      return hit === (op === '~') ? 1 : 0
+    }
+    const x = this.eval(a)
+    const y = this.eval(b)
+    if (op === 'concat') return str(x) + str(y)
+    const arith: Record<string, (p: number, q: number) => number> = { '+': (p, q) => p + q, '-': (p, q) => p - q, '*': (p, q) => p * q, '/': (p, q) => p / q, '%': (p, q) => p % q }
+    const f = arith[op]
+    if (f) return f(num(x), num(y))
+    const numeric = (typeof x === 'number' || NUMERIC.test(x)) && (typeof y === 'number' || NUMERIC.test(y))
+    const c = numeric ? num(x) - num(y) : str(x) < str(y) ? -1 : str(x) > str(y) ? 1 : 0
+    const cmp: Record<string, boolean> = { '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0, '==': c === 0, '!=': c !== 0 }
+    return cmp[op] ? 1 : 0
+  }
+
+  call(name: string, args: Expr[]): Val {
+    const v = args.map((a) => a)
+    const s = (i: number) => str(this.eval(v[i] ?? { k: 'var', name: '$0' }))
+    switch (name) {
+      case 'length': return v.length === 0 ? this.getField(0).length : s(0).length
+      case 'substr': {
+        const text = s(0)
+        const start = Math.round(num(this.eval(v[1] as Expr)))
+        const len = v[2] ? Math.round(num(this.eval(v[2]))) : Infinity
+        const from = Math.max(1, start)
+        const to = start + len
+        return text.slice(from - 1, Math.max(from - 1, to - 1))
+      }
+      case 'index': return s(0).indexOf(s(1)) + 1
+      case 'tolower': return s(0).toLowerCase()
+      case 'toupper': return s(0).toUpperCase()
+      case 'int': return Math.trunc(num(this.eval(v[0] as Expr)))
+      case 'sprintf': return printfText(v.map((a) => str(this.eval(a)))).stdout
+      case 'split': {
+        const target = v[1]
+        const sep = v[2] ? str(this.eval(v[2])) : str(this.vars.FS ?? ' ')
+        const parts = sep === ' ' ? s(0).trim().split(/[ \t]+/).filter(Boolean) : s(0).split(sep.length === 1 ? sep : new RegExp(sep))
+        if (target?.k === 'var') this.arrays[target.name] = Object.fromEntries(parts.map((p, i) => [String(i + 1), p]))
+        return parts.length
+      }
+      case 'sub':
+      case 'gsub': {
+        const re = v[0]?.k === 're' ? v[0].v : s(0)
+        const target = v[2] ?? ({ k: 'field', e: { k: 'num', v: 0 } } as Expr)
+        let count = 0
+        const text = str(this.eval(target)).replace(new RegExp(re, name === 'gsub' ? 'g' : ''), (m) => (count++, s(1).replace(/&/g, m)))
+        this.store(target, text)
+        return count
+      }
+      default: return ''
+    }
+  }
+
+  exec(st: Stmt): void {
+    switch (st.k) {
+      case 'print': {
+        const parts = st.args.length === 0 ? [this.getField(0)] : st.args.map((a) => str(this.eval(a)))
+        this.out += parts.join(str(this.vars.OFS ?? ' ')) + str(this.vars.ORS ?? '\n')
+        return
+      }
+      case 'printf': this.out += printfText(st.args.map((a) => str(this.eval(a)))).stdout; return
+      case 'expr': this.eval(st.e); return
+      case 'if': if (this.truthy(this.eval(st.c))) this.exec(st.then); else if (st.else) this.exec(st.else); return
+      case 'block': for (const s of st.body) this.exec(s); return
+      case 'forin': for (const key of Object.keys(this.arrays[st.arr] ?? {})) { this.vars[st.v] = key; this.exec(st.body) } return
+      case 'for': for (st.init && this.exec(st.init), this.guard = 0; !st.c || this.truthy(this.eval(st.c)); st.step && this.exec(st.step)) { this.exec(st.body); if (++this.guard > 100000) break } return
+      case 'while': for (this.guard = 0; this.truthy(this.eval(st.c)) && ++this.guard < 100000;) this.exec(st.body); return
+      case 'next': throw new Next()
+      case 'exit': throw new Exit()
+    }
+  }
+
+  guard = 0
+}
+
+function runRules(a: Awk, rules: Rule[], lines: string[]): void {
+  try {
+    for (const r of rules) if (r.pattern === 'BEGIN') for (const s of r.action ?? []) a.exec(s)
+    for (const line of lines) {
+      a.vars.NR = num(a.vars.NR ?? 0) + 1
+      a.setRecord(line)
+      try {
+        for (const r of rules) {
+          if (r.pattern === 'BEGIN' || r.pattern === 'END') continue
+          if (r.pattern !== undefined && !a.truthy(a.eval(r.pattern))) continue
+          if (r.action === undefined) a.out += a.getField(0) + '\n'
+          else for (const s of r.action) a.exec(s)
+        }
+      } catch (e) {
+        if (!(e instanceof Next)) throw e
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Exit)) throw e
+  }
+  try {
+    for (const r of rules) if (r.pattern === 'END') for (const s of r.action ?? []) a.exec(s)
+  } catch (e) {
+    if (!(e instanceof Exit)) throw e
+  }
+}
+
+export const awk: Tool = (p): ProcessResult => {
+  const args = p.argv.slice(1)
+  const a = new Awk()
+  let i = 0
+  for (; i < args.length; i++) {
+    const x = args[i] as string
+    if (x === '-F') a.vars.FS = unescapeFs(args[++i] ?? ' ')
+    else if (x.startsWith('-F')) a.vars.FS = unescapeFs(x.slice(2))
+    else if (x === '-v') assignVar(a, args[++i] ?? '')
+    else if (x === '--') (i++, (i = i))
+    else break
+  }
+  const program = args[i]
+  if (program === undefined) return { stdout: '', stderr: 'usage: awk [-F value] [-v var=value] [--] \'program text\' [file ...]\n', exitCode: 2 }
+  let rules: Rule[]
+  try {
+    rules = parseAwk(program)
+  } catch (e) {
+    if (e instanceof AwkSyntaxError) return { stdout: '', stderr: `awk: line 1: ${e.message}\n`, exitCode: 2 }
+    throw e
+  }
+  const r = readInputs(p, 'awk', args.slice(i + 1).filter((f) => !f.includes('=')))
+  try {
+    runRules(a, rules, linesOf(r.text))
+  } catch (e) {
+    if (e instanceof SyntaxError) return { stdout: a.out, stderr: `awk: line 1: regular expression compile failed (${e.message})\n`, exitCode: 2 }
+    throw e
+  }
+  return { stdout: a.out, stderr: r.errors.replace(/^awk: /gm, 'awk: cannot open '), exitCode: r.errors ? 2 : 0 }
+}
+
+function unescapeFs(fs: string): string {
+  return fs === 't' || fs === '\\t' ? '\t' : fs
+}
+
+function assignVar(a: Awk, text: string): void {
+  const eq = text.indexOf('=')
+  if (eq > 0) a.vars[text.slice(0, eq)] = text.slice(eq + 1)
+}

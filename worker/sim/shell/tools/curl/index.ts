@@ -19,6 +19,8 @@ import { CURL_HELP, curlVersionText } from './help'
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
 interface Transfer {
+  /** with -i/-I, the status line and headers as printed (for -L's earlier responses) */
+  headerText?: string
   stdout: string
   /** verbose and progress text, in order */
   stderr: string
@@ -43,7 +45,7 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
   let stderr = ''
   let exitCode = 0
   for (const url of o.urls) {
-    const t = transfer(p, o, f, url)
+    const t = follow(p, o, f, url)
     stdout += t.stdout
     stderr += t.stderr
     const showError = !o.silent || o.showError
@@ -59,6 +61,34 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
     }
   }
   return { stdout, stderr, exitCode }
+}
+
+const REDIRECTS = [301, 302, 303, 307, 308]
+
+/** -L: follows Location like curl (up to 50), printing only the last body and, with -i, every header block. */
+function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfer {
+  let url = first
+  let prefixOut = ''
+  let prefixErr = ''
+  for (let n = 0; ; n++) {
+    const t = transfer(p, o, f, url)
+    const location = t.info.headers.find(([k]) => k.toLowerCase() === 'location')?.[1]
+    if (!o.location || t.error || !REDIRECTS.includes(t.info.httpCode) || location === undefined) {
+      return { ...t, stdout: prefixOut + t.stdout, stderr: prefixErr + t.stderr, info: { ...t.info, redirects: n } }
+    }
+    const next = resolveLocation(t.info.url, location)
+    if (n >= 50) return { ...t, stdout: prefixOut, error: { code: 47, message: 'Maximum (50) redirects followed' } }
+    prefixOut += o.include || o.head ? (t.headerText ?? '') : ''
+    prefixErr += t.stderr + (o.verbose ? `* Issue another request to this URL: '${next}'\n` : '')
+    url = next
+  }
+}
+
+function resolveLocation(base: string, location: string): string {
+  if (/^https?:\/\//i.test(location)) return location
+  const origin = /^[a-z]+:\/\/[^/]+/i.exec(base)?.[0] ?? base
+  if (location.startsWith('/')) return origin + location
+  return base.replace(/[^/]*$/, '') + location
 }
 
 function emptyInfo(url: string, method: string): TransferInfo {
@@ -107,7 +137,8 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   const req: HttpRequest = { host: u.host, port: u.port, method, path: u.path, headers: Object.fromEntries(headers), body: o.data, scheme: u.scheme }
   const r = sendHttp(p, req)
   const info: TransferInfo = { ...emptyInfo(url, method), scheme: u.scheme, remotePort: u.port }
-  const meter = !o.silent && !o.noProgress
+  // curl shows its meter unless silenced or writing the body to a terminal (tool_operate.c)
+  const meter = !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
   const out = new Output(o, meter)
   if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
     out.info(`Host ${u.host}:${u.port} was resolved.`, 'IPv6: (none)', `IPv4: ${(r.addresses ?? [r.ip]).join(', ')}`)
@@ -209,7 +240,7 @@ class Output {
     if (this.meter) this.err = this.meterLine(this.err, progressLine(length, head ? 0 : info.sizeDownload, info.timeMs)) + '\n'
     if (o.verbose) this.err += `* Connection #0 to host ${host} left intact\n`
     const content = (o.include || o.head ? headerText : '') + body
-    return { stdout: this.store(content, p, info.url), stderr: this.err, info }
+    return { stdout: this.store(content, p, info.url), stderr: this.err, info, headerText }
   }
 
   private store(content: string, p: Proc, url: string): string {

@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest'
+import { lab } from './helpers'
+import { HAVE_KUBECTL, realKubectl } from './real-kubectl'
+
+describe('information verbs', () => {
+  test('version', () => {
+    const { k } = lab()
+    expect(k('version')).toEqual({ stdout: 'Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n', stderr: '', exitCode: 0 })
+    expect(k('version --client').stdout).toBe('Client Version: v1.32.2\nKustomize Version: v5.5.0\n')
+    expect(JSON.parse(k('version -o json').stdout).serverVersion.gitVersion).toBe('v1.32.2')
+  })
+
+  test('cluster-info', () => {
+    expect(lab().k('cluster-info')).toEqual({
+      stdout:
+        'Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use \'kubectl cluster-info dump\'.\n',
+      stderr: '',
+      exitCode: 0,
+    })
+  })
+
+  test('api-resources and api-versions', () => {
+    const { k } = lab()
+    expect(k('api-resources').stdout).toBe(`NAME             SHORTNAMES   APIVERSION            NAMESPACED   KIND
+endpoints        ep           v1                    true         Endpoints
+events           ev           v1                    true         Event
+namespaces       ns           v1                    false        Namespace
+nodes            no           v1                    false        Node
+pods             po           v1                    true         Pod
+services         svc          v1                    true         Service
+deployments      deploy       apps/v1               true         Deployment
+replicasets      rs           apps/v1               true         ReplicaSet
+endpointslices                discovery.k8s.io/v1   true         EndpointSlice
+`)
+    expect(k('api-resources --namespaced=false -o name').stdout).toBe('namespaces\nnodes\n')
+    expect(k('api-versions').stdout).toBe('apps/v1\ndiscovery.k8s.io/v1\nv1\n')
+  })
+
+  test('config', () => {
+    const { k } = lab()
+    expect(k('config current-context').stdout).toBe('kind-lab\n')
+    expect(k('config get-contexts').stdout).toBe(
+      'CURRENT   NAME       CLUSTER    AUTHINFO   NAMESPACE\n*         kind-lab   kind-lab   kind-lab   \n',
+    )
+    expect(k('config view').stdout).toContain('current-context: kind-lab\nkind: Config\npreferences: {}\n')
+    expect(k('config use-context other').stderr).toBe('error: no context exists with the name: "other"\n')
+    expect(k('config use-context kind-lab').stdout).toBe('Switched to context "kind-lab".\n')
+    k('create namespace dev')
+    expect(k('config set-context --current --namespace=dev').stdout).toBe('Context "kind-lab" modified.\n')
+    expect(k('create deployment web --image=nginx').stdout).toBe('deployment.apps/web created\n')
+    expect(k('get deploy -o name').stdout).toBe('deployment.apps/web\n')
+    expect(k('get deploy -n default').stderr).toBe('No resources found in default namespace.\n')
+    expect(k('config get-contexts').stdout).toContain('kind-lab   dev\n')
+  })
+
+  test('edit, top, wait', () => {
+    const l = lab()
+    expect(l.k('edit svc kubernetes').stderr).toMatch(/^error: "kubectl edit" opens a text editor, which this web terminal does not have\./)
+    expect(l.k('top pod')).toEqual({ stdout: '', stderr: 'error: Metrics API not available\n', exitCode: 1 })
+    expect(l.k('top').stderr).toMatch(/^Display resource \(CPU\/memory\) usage\./)
+    l.k('run x --image=nginx')
+    expect(l.k('wait --for=condition=Ready pod/x').stderr).toBe('error: timed out waiting for the condition on pods/x\n')
+    l.advance(30_000)
+    expect(l.k('wait --for=condition=Ready pod/x')).toEqual({ stdout: 'pod/x condition met\n', stderr: '', exitCode: 0 })
+    expect(l.k('wait --for=jsonpath={.status.phase}=Running pod/x').stderr).toBe('error: unrecognized condition: "jsonpath={.status.phase}=Running"\n')
+  })
+
+  test('get and describe are reached with the parsed flags', () => {
+    const { k } = lab()
+    expect(k('-n kube-system get svc kube-dns -o jsonpath={.spec.clusterIP}').stdout).toBe('10.96.0.10')
+    expect(k('describe svc kubernetes').stdout).toMatch(/^Name: {21}kubernetes\n/)
+  })
+
+  test.skipIf(!HAVE_KUBECTL)('kubectl options as the real one (skipped without it)', () => {
+    expect(lab().k('options').stdout).toBe(realKubectl(['options']).stdout)
+  })
+})
