@@ -125,10 +125,9 @@ describe('classifyCommand', () => {
   })
 
   it('sees pods that are not ready behind a Service', () => {
-    const broken = NGINX_1_1.replaceAll('nginx-1.1', 'broken').replace(
-      'anshuldevops/magicalnginx:latest',
-      'ngnix:1.27',
-    )
+    const broken = NGINX_1_1.replaceAll('nginx-deployment-1.1', 'broken')
+      .replaceAll('nginx-1.1', 'broken')
+      .replace('anshuldevops/magicalnginx:latest', 'ngnix:1.27')
     const svc = MY_SERVICE.replace('my-service', 'broken').replace(
       'spec:\n',
       'spec:\n  selector:\n    app: broken\n',

@@ -3,6 +3,7 @@
 import type { Database } from '../db/client'
 import { findCluster, storeRun } from '../db/clusters'
 import { findLab } from '../labs'
+import { classifyCommand } from '../labs/misconceptions'
 import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
 import { run } from '../sim/run'
 import type { ClusterState } from '../sim/state'
@@ -41,7 +42,7 @@ export async function runInCluster(
     const newlyCompleted = gradeCommand(lab, result.state, last, progress, now)
     if (body.command.trim() !== '') progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
     const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
-    const causes = [...new Set(result.trace.map((t) => t.cause).filter((x): x is string => !!x))]
+    const misconceptions = classifyCommand(last)
     const stored = await storeRun(db, {
       clusterId,
       expectedVersion: row.version,
@@ -57,7 +58,7 @@ export async function runInCluster(
         stdout: clip(result.stdout),
         stderr: clip(result.stderr),
         tasksCompleted: JSON.stringify(newlyCompleted),
-        causes: JSON.stringify(causes),
+        causes: JSON.stringify(misconceptions),
       },
     })
     if (!stored) {

@@ -74,12 +74,14 @@ function fromTrace(t: TraceEntry): MisconceptionId | undefined {
   if (cause === 'no-cluster-dns' && t.from.kind === 'workstation') return 'clusterip-from-outside'
   if (cause === 'no-endpoints' || cause === 'no-listener') {
     if (/matches no pod/.test(why)) return 'selector-matches-nothing'
-    if (/not ready|none is Ready|not running|no running container/i.test(why))
+    if (/not ready|none is Ready|not running|no running container/i.test(why)) {
       return 'pod-not-ready'
+    }
     if (/no selector/.test(why)) return 'endpoints-stale-or-wrong-port'
   }
-  if (cause === 'wrong-target-port' && endpointPortDiffers(why))
+  if (cause === 'wrong-target-port' && (/has no selector/.test(why) || endpointPortDiffers(why))) {
     return 'endpoints-stale-or-wrong-port'
+  }
   if (cause === 'stale-pod-ip' && /Service \S+ (has no selector|sent)/.test(why)) {
     return 'endpoints-stale-or-wrong-port'
   }

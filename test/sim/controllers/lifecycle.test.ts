@@ -176,3 +176,46 @@ describe('kubelet lifecycle', () => {
     expect(term?.exitCode).toBe(128)
   })
 })
+
+describe('finished pods and pull errors', () => {
+  it('restartPolicy Never: a finished command leaves the pod Completed / Succeeded', () => {
+    const lab = new Lab()
+    lab.create(podYaml('once', 'busybox', '    command: ["echo", "hi"]\n') + '  restartPolicy: Never\n')
+    lab.wait(10)
+    const p = lab.pod('once')
+    expect(lab.status(p)).toBe('Completed')
+    expect(p.status.phase).toBe('Succeeded')
+    expect(p.status.containerStatuses?.[0]?.restartCount).toBe(0)
+    expect(lab.s.runtime.containers[`${p.metadata.uid}/once`]?.logs).toEqual(['hi'])
+    lab.wait(100)
+    expect(lab.pod('once').status.containerStatuses?.[0]?.restartCount).toBe(0)
+  })
+
+  it('restartPolicy Never with a failing command is Error / Failed', () => {
+    const lab = new Lab()
+    lab.create(podYaml('bad', 'busybox', '    command: ["sh", "-c", "nosuch"]\n') + '  restartPolicy: Never\n')
+    lab.wait(10)
+    const p = lab.pod('bad')
+    expect(lab.status(p)).toBe('Error')
+    expect(p.status.phase).toBe('Failed')
+    expect(p.status.containerStatuses?.[0]?.state.terminated?.exitCode).toBe(127)
+  })
+
+  it('an unknown registry fails name resolution', () => {
+    const lab = new Lab()
+    lab.create(podYaml('priv', 'myregistry.example.com/team/app:1.0'))
+    lab.wait(3)
+    expect(lab.pod('priv').status.containerStatuses?.[0]?.state.waiting?.message).toBe(
+      'failed to pull and unpack image "myregistry.example.com/team/app:1.0": failed to resolve reference "myregistry.example.com/team/app:1.0": failed to do request: Head "https://myregistry.example.com/v2/team/app/manifests/1.0": dial tcp: lookup myregistry.example.com on 172.18.0.1:53: no such host',
+    )
+  })
+
+  it('an invalid reference is InvalidImageName', () => {
+    const lab = new Lab()
+    lab.create(podYaml('inv', 'Nginx:1.19'))
+    lab.wait(3)
+    const cs = lab.pod('inv').status.containerStatuses?.[0]
+    expect(cs?.state.waiting?.reason).toBe('InvalidImageName')
+    expect(cs?.state.waiting?.message).toBe('Failed to apply default image tag "Nginx:1.19": couldn\'t parse image name "Nginx:1.19": invalid reference format: repository name (library/Nginx) must be lowercase')
+  })
+})

@@ -173,3 +173,21 @@ spec:
     ])
   })
 })
+
+describe('quota', () => {
+  it('the ReplicaSet controller reports FailedCreate when the pod quota is used up', () => {
+    const lab = new Lab()
+    lab.create([deployment('a', 'nginx', 10), deployment('b', 'nginx', 10), deployment('c', 'nginx', 10)].join('---\n'))
+    lab.create(deployment('d', 'nginx', 2))
+    const live = lab.pods().filter((p) => !p.metadata.deletionTimestamp)
+    expect(live).toHaveLength(30)
+    const rs = listObjects<ReplicaSet>(lab.s, 'ReplicaSet', 'default').find((r) => r.metadata.name.startsWith('d-')) as ReplicaSet
+    const failed = lab.events(rs.metadata.name).filter((e) => e.reason === 'FailedCreate')
+    expect(failed).toHaveLength(1)
+    expect(failed[0]?.type).toBe('Warning')
+    expect(failed[0]?.message).toMatch(/^Error creating: pods "d-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: service-lab, requested: pods=1, used: pods=30, limited: pods=30$/)
+    const json = JSON.stringify(lab.s)
+    settle(lab.s, lab.now)
+    expect(JSON.stringify(lab.s)).toBe(json)
+  })
+})

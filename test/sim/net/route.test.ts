@@ -199,6 +199,14 @@ const rows: Row[] = [
     says: '10.244.0.119:80',
   },
   {
+    name: 'hand-written Endpoints on the wrong port',
+    from: pod,
+    url: 'http://manual-port:8080',
+    want: 'refused',
+    cause: 'wrong-target-port',
+    says: 'Fix the port in Endpoints manual-port',
+  },
+  {
     name: 'Endpoints port name differs',
     from: pod,
     url: 'http://portname',
@@ -377,6 +385,13 @@ const rows: Row[] = [
     says: 'run on lab-worker',
   },
   { name: 'port-forward', from: ws, url: 'http://localhost:8080', want: `pod ${P.nginx10}:80` },
+  {
+    name: 'port-forward to a port nothing listens on',
+    from: ws,
+    url: 'http://localhost:8081',
+    want: `pod ${P.nginx10}:8080`,
+    cause: 'port-forward-no-listener',
+  },
   {
     name: 'port-forward to a deleted pod',
     from: ws,

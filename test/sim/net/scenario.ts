@@ -261,6 +261,13 @@ export function labScenario(seed = 42): Fixture {
     target: 'svc/web-np',
   })
   f.s.runtime.portForwards.push({
+    localPort: 8081,
+    namespace: 'default',
+    pod: P.nginx10,
+    podPort: 8080,
+    target: 'deployment/nginx-deployment-1.0',
+  })
+  f.s.runtime.portForwards.push({
     localPort: 9090,
     namespace: 'default',
     pod: 'gone-6c7d8f9b5-aaaaa',

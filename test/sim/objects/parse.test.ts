@@ -57,6 +57,27 @@ const errors: [string, string, string][] = [
     `${Y}line 4: did not find expected key`,
   ],
   [
+    'list item on the key line',
+    `${HEAD}spec:\n  ports: - port: 80\n`,
+    `${Y}line 4: block sequence entries are not allowed in this context`,
+  ],
+  [
+    'kind with an indented mapping under it',
+    'apiVersion: v1\nkind: Service\n  metadata:\n    name: x\n',
+    `${Y}line 3: mapping values are not allowed in this context`,
+  ],
+  [
+    'list item dedented below its siblings',
+    `${HEAD}spec:\n  ports:\n    - port: 80\n      targetPort: 8080\n   - port: 443\n`,
+    `${Y}line 6: did not find expected key`,
+  ],
+  [
+    'reserved character @',
+    `${HEAD}metadata:\n  name: @web\n`,
+    `${Y}line 4: found character that cannot start any token`,
+  ],
+  ['unknown alias', `${HEAD}metadata:\n  name: *web\n`, `${Y}unknown anchor 'web' referenced`],
+  [
     'missing kind',
     'apiVersion: v1\nmetadata:\n  name: a\n',
     'error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false',

@@ -19,13 +19,14 @@ const deployment = (name: string, labels: Record<string, string>, image: string,
   },
 })
 
-/** default namespace: the blue deployments (nginx + magicalnginx), my-blue-service, access-pod (ubuntu), bb (busybox), cc (curlimages/curl). */
+/** default namespace: the blue deployments (nginx + magicalnginx), my-blue-service, blue-np (NodePort 30080), empty-svc (no endpoints), access-pod (ubuntu), bb (busybox), cc (curlimages/curl). */
 export function scenario(seed = 7): ClusterState {
   const s = newCluster(seed, T0)
   const objects = [
     deployment('nginx-deployment-3', { color: 'blue' }, 'nginx:1.19', 1),
     deployment('nginx-deployment-4', { color: 'blue' }, 'anshuldevops/magicalnginx:latest', 1),
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'my-blue-service' }, spec: { selector: { color: 'blue' }, ports: [{ protocol: 'TCP', port: 8080, targetPort: 80 }] } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'blue-np' }, spec: { type: 'NodePort', selector: { color: 'blue' }, ports: [{ port: 80, nodePort: 30080 }] } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'empty-svc' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } },
     { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'access-pod' }, spec: { containers: [{ name: 'access-pod-container', image: 'ubuntu:latest', command: ['sh', '-c', 'sleep 3600'] }] } },
     { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bb' }, spec: { containers: [{ name: 'bb', image: 'busybox', command: ['sleep', '3600'] }] } },

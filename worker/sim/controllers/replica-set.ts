@@ -67,9 +67,12 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
   return changed
 }
 
-/** A FailedCreate warning, recorded once per distinct message while the refusal lasts. */
+/**
+ * A FailedCreate warning, recorded once while the refusal lasts (upstream retries with back-off
+ * and the event correlator folds the repeats; we keep the first).
+ */
 function recordOnce(s: ClusterState, rs: ReplicaSet, message: string, now: number): boolean {
-  const seen = Object.values(s.objects).some((o) => o.kind === 'Event' && (o as KubeEvent).involvedObject.uid === rs.metadata.uid && (o as KubeEvent).message === message)
+  const seen = Object.values(s.objects).some((o) => o.kind === 'Event' && (o as KubeEvent).involvedObject.uid === rs.metadata.uid && (o as KubeEvent).reason === 'FailedCreate')
   if (seen) return false
   return recordEvent(s, rs, { type: 'Warning', reason: 'FailedCreate', message, source: SOURCE }, now)
 }

@@ -107,12 +107,17 @@ function shellProcess(image: ImageInfo, argv: string[], rest: string[], interact
   const words = last.split(/\s+/).filter((w) => w !== '').map(unquote)
   if (words.length === 0) return { type: 'exit', argv, exitCode: 0, output }
   const inner = classify(image, words, false)
-  if (inner.type === 'notFound') {
-    const sh = baseName(argv[0] ?? 'sh')
-    return { type: 'exit', argv, exitCode: 127, output: [...output, `${sh}: 1: ${inner.binary}: not found`] }
-  }
+  if (inner.type === 'notFound') return { type: 'exit', argv, exitCode: 127, output: [...output, notFoundMessage(image, baseName(argv[0] ?? 'sh'), inner.binary)] }
   if (inner.type === 'exit' || inner.type === 'run') return { ...inner, argv, output: [...output, ...inner.output] }
   return inner
+}
+
+/** The shell's own "command not found" line: dash, bash and busybox ash word it differently. */
+function notFoundMessage(image: ImageInfo, sh: string, binary: string): string {
+  const flavour = image.tools[sh] ?? ''
+  if (sh === 'bash') return `bash: line 1: ${binary}: command not found`
+  if (flavour.startsWith('busybox')) return `${sh}: ${binary}: not found`
+  return `${sh}: 1: ${binary}: not found`
 }
 
 function unquote(s: string): string {

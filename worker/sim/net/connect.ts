@@ -26,7 +26,7 @@ export function connect(
   const { pod } = arrival
   const label = podLabel(pod, arrival.port)
   const object = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name }
-  if (!listeningContainer(pod, arrival.port)) {
+  if (!listeningContainer(pod, arrival.port) && !arrival.forwardedFrom) {
     w.hops.push({ kind: 'pod', label, object, ok: false, detail: 'connection refused' })
     const why = explainRefused(w, arrival)
     return { ...base, outcome: 'refused', pod: podRef(arrival), ...why, timeMs: arrival.ms }

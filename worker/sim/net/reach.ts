@@ -85,7 +85,14 @@ function portForward(w: Walk, port: number): Arrival {
     object: { kind: 'Pod', namespace: pf.namespace, name: pf.pod },
     ok: true,
   })
-  return { kind: 'pod', pod, port: pf.podPort, sourceIP: '127.0.0.1', ms: 2 }
+  return {
+    kind: 'pod',
+    pod,
+    port: pf.podPort,
+    sourceIP: '127.0.0.1',
+    forwardedFrom: pf.target,
+    ms: 2,
+  }
 }
 
 function sourceToPod(w: Walk, podNode: string | undefined): string {

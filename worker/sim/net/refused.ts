@@ -35,10 +35,10 @@ export function explainRefused(w: Walk, arrival: Arrival & { kind: 'pod' }): Exp
       diagnosis: `${svc.metadata.name} is a headless Service (clusterIP: None): DNS returned the pod IPs directly and no kube-proxy rule translates ports, so port ${port} reached pod ${name} unchanged, and ${listens}.${hint}`,
     }
   }
-  if (arrival.sourceIP === '127.0.0.1' && w.origin.kind === 'workstation') {
+  if (arrival.forwardedFrom) {
     return {
-      cause: 'no-listener',
-      diagnosis: `kubectl port-forward passed the connection to pod ${name} port ${port}, but nothing listens there: ${listens}.`,
+      cause: 'port-forward-no-listener',
+      diagnosis: `kubectl port-forward ${arrival.forwardedFrom} accepted the connection and passed it to pod ${name} port ${port}, but nothing listens there (${listens}), so kubectl closed it without an answer and printed an error. Forward to the port the container listens on.`,
     }
   }
   return {

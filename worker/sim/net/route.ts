@@ -62,6 +62,22 @@ function fromPod(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteR
   const opts = { now: w.now, clientIP: arrival.sourceIP, probe: w.probe }
   // one catalogue lookup per request: serveHttp finds the listener itself
   const served = https ? listenerOnly(arrival) : serveHttp(w.s, pod, port, req, opts)
+  if (!served && arrival.forwardedFrom) {
+    // kubectl accepted the local connection; the pod side failed: curl sees an empty reply
+    w.hops.push({
+      kind: 'pod',
+      label: podLabel(pod, port),
+      object: podObject(arrival),
+      ok: false,
+      detail: 'connection refused',
+    })
+    return {
+      outcome: 'answered',
+      pod: podRef(arrival),
+      ...explainRefused(w, arrival),
+      timeMs: arrival.ms,
+    }
+  }
   if (!served) {
     w.hops.push({
       kind: 'pod',

@@ -3,7 +3,7 @@
 
 import type { ClusterState } from '../state'
 import type { Origin, RouteResult } from './types'
-import { WORKSTATION_IP, isIPv4 } from './ip'
+import { WORKSTATION_IP, isIPv4, isLoopback } from './ip'
 import { resolveNameIn } from './dns'
 import { explainNxdomain } from './nxdomain'
 import { buildView, findNode, findPod, findService } from './view'
@@ -104,7 +104,17 @@ export function walkTo(
   const target = resolveTarget(w, host)
   if (!target.ok) return { done: target.result }
   const { ip, fqdn, cname, addresses, tried } = target
-  const base: RouteResult = { outcome: 'timeout', hops: w.hops, ip, fqdn, cname, addresses, tried }
+  const localIP = isLoopback(ip) ? '127.0.0.1' : w.clientIP
+  const base: RouteResult = {
+    outcome: 'timeout',
+    hops: w.hops,
+    ip,
+    fqdn,
+    cname,
+    addresses,
+    tried,
+    localIP,
+  }
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     const diagnosis = `${port} is not a TCP port (1-65535).`
     return { done: { ...base, outcome: 'refused', cause: 'bad-port', diagnosis, timeMs: 0 } }

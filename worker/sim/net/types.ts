@@ -69,6 +69,8 @@ export interface RouteResult {
   timeMs?: number
   /** the client address the server saw (after any SNAT) */
   clientIP?: string
+  /** the client's own address (pod IP, node IP, 172.18.0.1 for the workstation, 127.0.0.1 via localhost): curl's %{local_ip} */
+  localIP?: string
   /** for https requests: 'ok' = TLS server (API server, cluster CA: curl needs -k), 'plain-server' = it speaks plain HTTP (curl 35) */
   tls?: 'ok' | 'plain-server'
 }

@@ -31,7 +31,16 @@ export interface Via {
 }
 
 export type Arrival =
-  | { kind: 'pod'; pod: Pod; port: number; sourceIP: string; via?: Via; ms: number }
+  | {
+      kind: 'pod'
+      pod: Pod
+      port: number
+      sourceIP: string
+      via?: Via
+      /** set when kubectl port-forward carried the connection (what the learner typed: `svc/web`) */
+      forwardedFrom?: string
+      ms: number
+    }
   | { kind: 'apiserver'; port: number; sourceIP: string; ms: number }
   | { kind: 'fail'; outcome: 'refused' | 'timeout'; cause: string; diagnosis: string; ms?: number }
 

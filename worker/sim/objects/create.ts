@@ -12,7 +12,7 @@ import { prepareForCreate } from './defaults'
 import { validateObject } from './validate'
 import { checkCreateQuota } from './quota'
 import { allocateClusterIP, allocateHealthCheckNodePort, allocateNodePorts } from './service-alloc'
-import { validateClusterIPsRelated } from './validate-cluster-ips'
+import { validateClusterIPsRelated, validateIPFamilyFields } from './validate-cluster-ips'
 
 /** Runs a write so that a failed or dry-run call leaves the state (PRNG included) untouched. */
 export function atomically<T>(
@@ -79,9 +79,11 @@ function allocateService(s: ClusterState, svc: Service): ApiError | undefined {
   const name = svc.metadata.name ?? ''
   const pre = validateClusterIPsRelated(svc)
   if (pre.length) return invalidError('Service', name, pre)
-  const err =
-    allocateClusterIP(s, svc) ?? allocateNodePorts(s, svc) ?? allocateHealthCheckNodePort(s, svc)
-  return err ? invalidError('Service', name, [err]) : undefined
+  const families = validateIPFamilyFields(svc)
+  if (families.length) return invalidError('Service', name, families)
+  const err = allocateClusterIP(s, svc) ?? allocateNodePorts(s, svc)
+  if (err) return invalidError('Service', name, [err])
+  return allocateHealthCheckNodePort(s, svc)
 }
 
 /** FillObjectMetaSystemFields + generation: what the server owns in metadata. */

@@ -49,7 +49,8 @@ export function externallyAccessible(spec: Obj): boolean {
 
 /**
  * initIPFamilyFields on a single-stack IPv4 cluster: SingleStack/[IPv4], except headless Services
- * without a selector which default to RequireDualStack. ExternalName gets none of it.
+ * without a selector which default to RequireDualStack with both families (allowed even on a
+ * single-stack cluster). ExternalName gets none of it.
  */
 export function defaultIPFamilies(spec: Obj) {
   if (
@@ -69,4 +70,7 @@ export function defaultIPFamilies(spec: Obj) {
   if (!spec.ipFamilyPolicy)
     spec.ipFamilyPolicy = headless && selectorless ? 'RequireDualStack' : 'SingleStack'
   if (!Array.isArray(spec.ipFamilies) || spec.ipFamilies.length === 0) spec.ipFamilies = ['IPv4']
+  const families = spec.ipFamilies as unknown[]
+  if (headless && selectorless && spec.ipFamilyPolicy !== 'SingleStack' && families.length === 1)
+    families.push(families[0] === 'IPv6' ? 'IPv4' : 'IPv6')
 }

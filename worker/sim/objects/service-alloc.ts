@@ -4,7 +4,7 @@
 
 import type { ClusterState } from '../state'
 import { listObjects, randomInt } from '../state'
-import type { Service, ServicePort } from './types'
+import type { ApiError, Service, ServicePort } from './types'
 import { type FieldError, invalid } from './field-errors'
 import { parseIPv4 } from './names'
 
@@ -99,11 +99,13 @@ export function allocateNodePorts(
   svc: Service,
   except?: Service,
 ): FieldError | undefined {
-  if (!needsNodePorts(svc)) return undefined
+  if (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer') return undefined
+  const allocate = needsNodePorts(svc)
   const taken = takenNodePorts(s, except)
   const byPort = new Map<number, number>()
   const ports: ServicePort[] = svc.spec.ports ?? []
   for (const [i, p] of ports.entries()) {
+    if (!p.nodePort && !allocate) continue
     const shared = byPort.get(p.port)
     if (shared !== undefined && (!p.nodePort || p.nodePort === shared)) {
       p.nodePort = shared
@@ -142,15 +144,29 @@ export function randomFreePort(s: ClusterState, taken: Set<number>): number {
   return 0
 }
 
-/** LoadBalancer + externalTrafficPolicy Local gets a healthCheckNodePort too. */
-export function allocateHealthCheckNodePort(s: ClusterState, svc: Service, except?: Service) {
+/**
+ * LoadBalancer + externalTrafficPolicy Local gets a healthCheckNodePort too; a refused request is an
+ * InternalError upstream (alloc.go allocHealthCheckNodePort), not a field error.
+ */
+export function allocateHealthCheckNodePort(
+  s: ClusterState,
+  svc: Service,
+  except?: Service,
+): ApiError | undefined {
   const spec = svc.spec
   if (spec.type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local') return undefined
   const taken = takenNodePorts(s, except)
   for (const p of spec.ports ?? []) if (p.nodePort) taken.add(p.nodePort)
+  if (except?.spec.healthCheckNodePort && except.spec.healthCheckNodePort === spec.healthCheckNodePort)
+    return undefined
   if (spec.healthCheckNodePort) {
     const err = checkNodePort(spec.healthCheckNodePort, taken)
-    return err ? invalid('spec.healthCheckNodePort', spec.healthCheckNodePort, err) : undefined
+    return err
+      ? {
+          reason: 'InternalError',
+          message: `Internal error occurred: failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: ${err}`,
+        }
+      : undefined
   }
   spec.healthCheckNodePort = randomFreePort(s, taken)
   return undefined

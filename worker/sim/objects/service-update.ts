@@ -7,7 +7,6 @@ import type { Service, ServiceSpec } from './types'
 import { type FieldError, invalid } from './field-errors'
 import {
   allocateClusterIP,
-  allocateHealthCheckNodePort,
   allocateNodePorts,
   needsNodePorts,
 } from './service-alloc'
@@ -95,7 +94,7 @@ export function allocateServiceUpdate(
     const err = allocateClusterIP(s, svc, old)
     if (err) return err
   }
-  return allocateNodePorts(s, svc, old) ?? allocateHealthCheckNodePort(s, svc, old)
+  return allocateNodePorts(s, svc, old)
 }
 
 /** validateUpgradeDowngradeClusterIPs: the primary ClusterIP may not change once set (V8). */

@@ -40,3 +40,24 @@ export function validateClusterIPsRelated(svc: Service): FieldError[] {
   }
   return errs
 }
+
+/**
+ * The family checks of initIPFamilyFields (registry/core/service/storage/alloc.go) on this
+ * single-stack IPv4 cluster: dual-stack demands and IPv6 are refused; headless selectorless is exempt.
+ */
+export function validateIPFamilyFields(svc: Service): FieldError[] {
+  const spec = svc.spec
+  if (spec.type === 'ExternalName') return []
+  const errs: FieldError[] = []
+  const policy = spec.ipFamilyPolicy
+  if (policy === 'SingleStack' && (spec.clusterIPs ?? []).length === 2)
+    errs.push(invalid('spec.ipFamilyPolicy', policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"))
+  if (policy === 'SingleStack' && (spec.ipFamilies ?? []).length === 2)
+    errs.push(invalid('spec.ipFamilyPolicy', policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"))
+  if (errs.length || (spec.clusterIP === 'None' && Object.keys(spec.selector ?? {}).length === 0)) return errs
+  if (policy === 'RequireDualStack')
+    errs.push(invalid('spec.ipFamilyPolicy', policy, 'this cluster is not configured for dual-stack services'))
+  for (const [i, f] of (spec.ipFamilies ?? []).entries())
+    if (f !== 'IPv4') errs.push(invalid(`spec.ipFamilies[${i}]`, f, 'not configured on this cluster'))
+  return errs
+}

@@ -56,6 +56,13 @@ function classify(e: Located, all: Located[], lines: string[], doc: string): Cla
     return { problem: "did not find expected ',' or ']'", line: newlines(doc), scanner: false }
   if (e.code === 'BAD_INDENT' && e.message.startsWith('Flow map'))
     return { problem: "did not find expected ',' or '}'", line: newlines(doc), scanner: false }
+  const entryAfterKey = all.find((x) => /:\s+-(\s|$)/.test(text(x.line)))
+  if (entryAfterKey)
+    return {
+      problem: 'block sequence entries are not allowed in this context',
+      line: entryAfterKey.line,
+      scanner: true,
+    }
   if (/^\s*- /.test(text(e.line)) || /^\s*-$/.test(text(e.line)))
     return { problem: 'did not find expected key', line: e.line - 1, scanner: false }
   const multi = all.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY' && x.endLine > x.line)

@@ -13,6 +13,8 @@ export interface Host {
   shell: Dialect
   /** `HOSTNAME`, the prompt's host */
   hostname: string
+  /** this host's IP address (the pod IP; the workstation's on the kind network) */
+  address: string
   /** the program installed under that name, if any */
   find(name: string): Tool | undefined
   /** the environment a process starts with */

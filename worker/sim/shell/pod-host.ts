@@ -45,6 +45,7 @@ export function podHost(ctx: Ctx, pod: Pod, container: Container): Host {
     origin: { kind: 'pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name },
     shell: dialectOf(containerTools(ctx.s, pod, container).sh),
     hostname: podHostname(pod),
+    address: pod.status?.podIP ?? '',
     env: podEnv(ctx, pod, container),
     files,
     container: { key, image: container.image, podName: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default' },

@@ -9,6 +9,7 @@ import { TEXT_TOOLS } from './tools/text'
 import { NETWORK_TOOLS } from './tools/network'
 import { HELP_TEXT } from './help-text'
 import { osRelease } from './os-release'
+import { WORKSTATION_IP } from '../net/ip'
 import type { ImageInfo } from '../net/images'
 
 export const WORKSTATION_ENV = {
@@ -68,6 +69,7 @@ export function workstationHost(): Host {
     origin: { kind: 'workstation' },
     shell: 'bash',
     hostname: 'workstation',
+    address: WORKSTATION_IP,
     env: { ...WORKSTATION_ENV },
     files: {
       '/etc/hostname': 'workstation\n',

@@ -1,7 +1,7 @@
 // The Containers section of describe pod and of pod templates (describe.go describeContainers
 // and friends): ports, command, state, readiness, probes, environment and mounts.
 
-import type { Container, ContainerState, ContainerStatus, Probe } from '../../objects/types'
+import type { Container, ContainerState, ContainerStatus, KubeObject, Probe } from '../../objects/types'
 import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer'
 
 type Env = { name: string; value?: string; valueFrom?: Record<string, Record<string, unknown>> }
@@ -14,6 +14,7 @@ export function writeContainers(
   containers: Container[],
   statuses: ContainerStatus[] | undefined,
   space: string,
+  pod?: KubeObject,
 ): void {
   w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
   for (const c of containers) {
@@ -25,7 +26,7 @@ export function writeContainers(
     if (c.livenessProbe) w.write(LEVEL_2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`)
     if (c.readinessProbe) w.write(LEVEL_2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`)
     if (c.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(c.startupProbe as Probe)}\n`)
-    writeEnv(w, (c.env ?? []) as Env[])
+    writeEnv(w, (c.env ?? []) as Env[], pod)
     writeMounts(w, (c.volumeMounts as Mount[] | undefined) ?? [])
   }
 }
@@ -119,7 +120,7 @@ export function describeProbe(p: Probe): string {
   return `unknown ${attrs}`
 }
 
-function writeEnv(w: DescribeWriter, env: Env[]): void {
+function writeEnv(w: DescribeWriter, env: Env[], pod: KubeObject | undefined): void {
   w.write(LEVEL_2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`)
   for (const e of env) {
     if (!e.valueFrom) {
@@ -129,11 +130,11 @@ function writeEnv(w: DescribeWriter, env: Env[]): void {
       continue
     }
     const f = e.valueFrom
-    if (f.fieldRef)
-      w.write(
-        LEVEL_3,
-        `${e.name}:\t (${String(f.fieldRef.apiVersion ?? 'v1')}:${String(f.fieldRef.fieldPath ?? '')})\n`,
-      )
+    if (f.fieldRef) {
+      const path = String(f.fieldRef.fieldPath ?? '')
+      const value = pod ? fieldPathValue(pod, path) : ''
+      w.write(LEVEL_3, `${e.name}:\t${value} (${String(f.fieldRef.apiVersion ?? 'v1')}:${path})\n`)
+    }
     else if (f.secretKeyRef)
       w.write(
         LEVEL_3,
@@ -155,4 +156,22 @@ function writeMounts(w: DescribeWriter, mounts: Mount[]): void {
     const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path="${m.subPath}"`] : [])]
     w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`)
   }
+}
+
+/** fieldpath.ExtractFieldPathAsString: only metadata fields resolve; anything else prints empty. */
+function fieldPathValue(pod: KubeObject, path: string): string {
+  const m = pod.metadata
+  const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
+  if (sub) return (sub[1] === 'labels' ? m.labels : m.annotations)?.[sub[2] ?? ''] ?? ''
+  const map = (x: Record<string, string> | undefined) =>
+    Object.keys(x ?? {})
+      .sort()
+      .map((k) => `${k}=${JSON.stringify(x?.[k] ?? '')}`)
+      .join('\n')
+  if (path === 'metadata.name') return m.name
+  if (path === 'metadata.namespace') return m.namespace ?? ''
+  if (path === 'metadata.uid') return m.uid
+  if (path === 'metadata.labels') return map(m.labels)
+  if (path === 'metadata.annotations') return map(m.annotations)
+  return ''
 }

@@ -53,8 +53,9 @@ export function describePod(pod: Pod, events: KubeEvent[], now: number): string 
       init,
       (st.initContainerStatuses as Pod['status']['containerStatuses']) ?? [],
       '',
+      pod,
     )
-  writeContainers(w, 'Containers', spec.containers ?? [], st.containerStatuses ?? [], '')
+  writeContainers(w, 'Containers', spec.containers ?? [], st.containerStatuses ?? [], '', pod)
   writeConditions(w, pod)
   writeVolumes(w, spec.volumes as Parameters<typeof writeVolumes>[1], '')
   w.write(LEVEL_0, `QoS Class:\t${podQOS(pod)}\n`)

@@ -12,8 +12,7 @@ function stamp(now: number): string {
 }
 
 function saved(now: number, file: string, size: number): string {
-  const target = file === '-' ? '‘-’' : `‘${file}’`
-  return `\n${stamp(now)} (58.4 MB/s) - ${file === '-' ? 'written to stdout' : `${target} saved`} [${size}/${size}]\n\n`
+  return `${stamp(now)} (58.4 MB/s) - ${file === '-' ? 'written to stdout' : `‘${file}’ saved`} [${size}/${size}]`
 }
 
 export function gnuWget(p: Proc): ProcessResult {
@@ -59,7 +58,7 @@ export function gnuWget(p: Proc): ProcessResult {
   }
   const file = o.output ?? (u.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html')
   log.push(`Saving to: ‘${file === '-' ? 'STDOUT' : file}’`, '', `     0K                                                       100% 58.4M=0s`)
-  log.push(saved(p.ctx.now, file, size).slice(1, -1))
+  log.push('', saved(p.ctx.now, file, size), '')
   if (file !== '-' && file !== '/dev/null') p.files[file] = res.body
   return done(0, file === '-' ? res.body : '')
 }

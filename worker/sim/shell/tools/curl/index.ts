@@ -145,7 +145,7 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   }
   if (r.outcome === 'nxdomain') return out.fail(6, `Could not resolve host: ${u.host}`, info)
   info.remoteIP = r.ip ?? ''
-  info.localIP = r.clientIP ?? ''
+  info.localIP = r.clientIP ?? p.host.address
   info.localPort = 32768 + randomInt(p.ctx.s, 28000)
   if (o.verbose) out.info(f.trying(r.ip ?? '', u.port))
   if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, u.port, out, info)

@@ -1,0 +1,123 @@
+// npm run bench [-- --json] [-- --learners 50 --rounds 5 --core-only]
+// Prints what was measured on this machine, with the targets beside the figures.
+import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { coreFigures, type CoreFigures } from './core'
+import { loadTest, type Sample } from './load'
+import { startNode, startWrangler, type Server } from './servers'
+import { webSizes, workerSize, type Size } from './sizes'
+import { fmt, summarise } from './stats'
+
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(`--${name}`)
+const num = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : dflt
+}
+const json = flag('json')
+const learners = num('learners', 50)
+const rounds = num('rounds', 5)
+const log = (line = '') => {
+  if (!json) console.log(line)
+}
+
+interface KindFigures {
+  kind: string
+  n: number
+  p50: number
+  p95: number
+  p99: number
+  perSecond: number
+  errors: number
+  ratioToFloor: number
+  statements: number
+  rowsRead: number
+  rowsWritten: number
+}
+
+function byKind(samples: Sample[], seconds: number): KindFigures[] {
+  const kinds = [...new Set(samples.map((s) => s.kind))]
+  const floor = summarise(samples.filter((s) => s.kind.startsWith('floor')).map((s) => s.ms)).p50
+  return kinds.map((kind) => {
+    const ks = samples.filter((s) => s.kind === kind)
+    const sum = summarise(ks.map((s) => s.ms))
+    const avg = (f: (s: Sample) => number) => ks.reduce((a, s) => a + f(s), 0) / ks.length
+    return {
+      kind,
+      n: ks.length,
+      p50: sum.p50,
+      p95: sum.p95,
+      p99: sum.p99,
+      perSecond: ks.length / seconds,
+      errors: ks.filter((s) => !s.ok).length,
+      ratioToFloor: sum.p50 / floor,
+      statements: avg((s) => s.statements),
+      rowsRead: avg((s) => s.rowsRead),
+      rowsWritten: avg((s) => s.rowsWritten),
+    }
+  })
+}
+
+function printCore(c: CoreFigures) {
+  log('## Core (worker/sim), seed scenario: 4 Deployments, access pod, 3 Services, manual Endpoints')
+  log(`apply + settle          median ${fmt(c.applySettle.p50, 3)} ms   p95 ${fmt(c.applySettle.p95, 3)} ms   (target <= 1 ms median)`)
+  log(`one routed request      median ${fmt(c.route.p50 * 1000, 1)} us   p95 ${fmt(c.route.p95 * 1000, 1)} us   (target <= 20 us median)`)
+  log(`state document          ${(c.documentBytes / 1024).toFixed(1)} KB   (target <= 50 KB)`)
+  log(`parse + serialise       median ${fmt(c.parseSerialise.p50, 3)} ms`)
+  log(`whole run: get pods     median ${fmt(c.wholeRun.p50, 3)} ms   p99 ${fmt(c.wholeRun.p99, 3)} ms   (target well inside 10 ms CPU)`)
+  log(`whole run: exec curl    median ${fmt(c.wholeRunCurl.p50, 3)} ms   p99 ${fmt(c.wholeRunCurl.p99, 3)} ms`)
+  log()
+}
+
+function printKinds(server: string, figures: KindFigures[], seconds: number) {
+  log(`## ${server}: ${learners} learners at once, ${rounds} rounds each, ${seconds.toFixed(1)} s`)
+  log('kind                     n     p50 ms   p95 ms   p99 ms   req/s   errors  p50/floor  stmts  rows read  rows written')
+  for (const f of figures) {
+    log(
+      `${f.kind.padEnd(22)} ${String(f.n).padStart(5)} ${fmt(f.p50, 1).padStart(8)} ${fmt(f.p95, 1).padStart(8)} ${fmt(f.p99, 1).padStart(8)} ${f.perSecond.toFixed(1).padStart(7)} ${String(f.errors).padStart(8)} ${f.ratioToFloor.toFixed(2).padStart(10)} ${f.statements.toFixed(1).padStart(6)} ${f.rowsRead.toFixed(1).padStart(10)} ${f.rowsWritten.toFixed(1).padStart(13)}`,
+    )
+  }
+  log('targets: run p50 within 2x the floor, no errors; rows written per run = 2, rows read <= 3; open cluster p50 < 50 ms')
+  log()
+}
+
+async function measureServer(start: () => Promise<Server>) {
+  const server = await start()
+  try {
+    const r = await loadTest(server.url, learners, rounds)
+    const figures = byKind(r.samples, r.seconds)
+    printKinds(server.name, figures, r.seconds)
+    for (const f of r.failures.slice(0, 5)) log(`learner failed: ${f}`)
+    return { server: server.name, seconds: r.seconds, learnerFailures: r.failures.length, kinds: figures }
+  } finally {
+    await server.stop()
+  }
+}
+
+function printSizes(worker: Size | undefined, web: Size[]) {
+  log('## Sizes')
+  if (worker) log(`${worker.name}: ${(worker.raw / 1024).toFixed(1)} KB raw, ${(worker.gzip / 1024).toFixed(1)} KB gzip (target < 1 MB gzip)`)
+  for (const w of web) log(`${w.name}: ${(w.raw / 1024).toFixed(1)} KB raw, ${(w.gzip / 1024).toFixed(1)} KB gzip`)
+  log()
+}
+
+async function main() {
+  if (!existsSync('web/dist/index.html')) spawnSync('npm', ['run', 'build:web'], { stdio: json ? 'ignore' : 'inherit' })
+  const report: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } }
+  const core = coreFigures()
+  printCore(core)
+  report.core = core
+  const worker = workerSize()
+  const web = webSizes()
+  printSizes(worker, web)
+  report.sizes = { worker, web }
+  if (!flag('core-only')) {
+    report.http = [await measureServer(() => startWrangler(8801)), await measureServer(() => startNode(8802))]
+  }
+  if (json) console.log(JSON.stringify(report, null, 2))
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

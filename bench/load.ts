@@ -1,0 +1,101 @@
+// N simulated learners at once against one server: each signs up, opens a lab cluster, applies the
+// seed's manifests, installs curl in the access pod, then runs a mix of commands, every answer
+// checked. The floor (GET /api/me: one authenticated read) is measured in the same mix.
+import { SEED_SCENARIO } from './seed-scenario'
+
+export interface Sample {
+  kind: string
+  ms: number
+  ok: boolean
+  statements: number
+  rowsRead: number
+  rowsWritten: number
+}
+
+interface Answer {
+  status: number
+  body: any
+  sample: Omit<Sample, 'kind' | 'ok'>
+}
+
+function parseTiming(h: string | null) {
+  const m = /statements=(\d+) rows_read=(\d+) rows_written=(\d+)/.exec(h ?? '')
+  return { statements: Number(m?.[1] ?? 0), rowsRead: Number(m?.[2] ?? 0), rowsWritten: Number(m?.[3] ?? 0) }
+}
+
+class Learner {
+  cookie = ''
+  constructor(
+    readonly base: string,
+    readonly samples: Sample[],
+  ) {}
+
+  async call(method: string, path: string, body?: unknown): Promise<Answer> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (this.cookie) headers.cookie = this.cookie
+    const t = performance.now()
+    const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await res.text()
+    const ms = performance.now() - t
+    const set = res.headers.get('set-cookie')
+    if (set) this.cookie = set.split(';')[0]!
+    let parsed: unknown = text
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed, sample: { ms, ...parseTiming(res.headers.get('server-timing')) } }
+  }
+
+  record(kind: string, a: Answer, ok: boolean) {
+    this.samples.push({ kind, ok, ...a.sample })
+  }
+
+  async run(clusterId: string, kind: string, command: string, check: (b: any) => boolean, stdin?: string) {
+    const a = await this.call('POST', `/api/clusters/${clusterId}/run`, stdin === undefined ? { command } : { command, stdin })
+    const ok = a.status === 200 && check(a.body)
+    this.record(kind, a, ok)
+    return a
+  }
+}
+
+const ok0 = (b: any) => b.exitCode === 0
+
+async function waitForPods(l: Learner, id: string) {
+  for (let i = 0; i < 60; i++) {
+    const a = await l.run(id, 'get', 'kubectl get pods', (b) => ok0(b) && b.stdout.includes('NAME'))
+    if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+export async function learnerFlow(base: string, samples: Sample[], index: number, rounds: number) {
+  const l = new Learner(base, samples)
+  const signup = await l.call('POST', '/api/auth/signup', { email: `bench-${index}-${Date.now()}@example.com`, password: 'bench password', name: `Learner ${index}` })
+  l.record('signup', signup, signup.status === 201)
+  const open = await l.call('POST', '/api/labs/playground/cluster')
+  l.record('open cluster', open, open.status === 200)
+  const id = open.body.cluster.id as string
+  await l.run(id, 'apply', 'kubectl apply -f -', (b) => ok0(b) && b.stdout.includes('service/my-blue-service created'), SEED_SCENARIO)
+  await waitForPods(l, id)
+  await l.run(id, 'exec apt-get', 'kubectl exec access-pod -- apt-get update', ok0)
+  await l.run(id, 'exec apt-get', 'kubectl exec access-pod -- apt-get install -y curl', ok0)
+  for (let r = 0; r < rounds; r++) {
+    const me = await l.call('GET', '/api/me')
+    l.record('floor: GET /api/me', me, me.status === 200 && me.body.user?.name === `Learner ${index}`)
+    await l.run(id, 'get', 'kubectl get pods -o wide', (b) => ok0(b) && b.stdout.includes('access-pod'))
+    await l.run(id, 'exec curl', 'kubectl exec access-pod -- curl -s my-blue-service:8080', (b) => ok0(b) && /<html|nginx/i.test(b.stdout))
+    await l.run(id, 'scale', `kubectl scale deployment nginx-deployment-3 --replicas=${1 + (r % 2)}`, (b) => ok0(b) && b.stdout === 'deployment.apps/nginx-deployment-3 scaled\n')
+    await l.run(id, 'describe', 'kubectl describe service my-blue-service', (b) => ok0(b) && b.stdout.startsWith('Name:'))
+  }
+}
+
+export async function loadTest(base: string, learners: number, rounds: number) {
+  const samples: Sample[] = []
+  const t = performance.now()
+  const results = await Promise.allSettled(Array.from({ length: learners }, (_, i) => learnerFlow(base, samples, i, rounds)))
+  const seconds = (performance.now() - t) / 1000
+  const failures = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))
+  return { samples, seconds, failures }
+}
