@@ -16,7 +16,11 @@ interface ChunkInfo {
 }
 
 /** Sums the gzip size of a chunk and everything it imports statically. */
-function closure(chunks: Map<string, ChunkInfo>, start: string[], seen = new Set<string>()): number {
+function closure(
+  chunks: Map<string, ChunkInfo>,
+  start: string[],
+  seen = new Set<string>(),
+): number {
   let total = 0
   for (const name of start) {
     if (seen.has(name)) continue
@@ -34,16 +38,21 @@ function budgets(): Plugin {
     name: 'service-lab-budgets',
     generateBundle(_options, bundle) {
       const chunks = new Map<string, ChunkInfo>()
-      for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item)
+      for (const item of Object.values(bundle))
+        if (item.type === 'chunk') chunks.set(item.fileName, item)
       const entry = [...chunks.values()].find((c) => c.isEntry)
       if (!entry) return
       const first = closure(chunks, [entry.fileName])
       const labChunk = [...chunks.values()].find((c) => c.fileName.includes('lab-page'))
-      const labStart = labChunk ? [entry.fileName, labChunk.fileName, ...labChunk.dynamicImports] : []
+      const labStart = labChunk
+        ? [entry.fileName, labChunk.fileName, ...labChunk.dynamicImports]
+        : []
       const lab = closure(chunks, labStart)
       const line = (name: string, size: number, budget: number) =>
         `${name}: ${(size / KB).toFixed(1)} KB JS gzip (budget ${budget / KB} KB)${size > budget ? '  OVER BUDGET' : ''}`
-      console.log(`\n${line('first page', first, FIRST_PAGE_BUDGET)}\n${line('lab page', lab, LAB_PAGE_BUDGET)}`)
+      console.log(
+        `\n${line('first page', first, FIRST_PAGE_BUDGET)}\n${line('lab page', lab, LAB_PAGE_BUDGET)}`,
+      )
       if (first > FIRST_PAGE_BUDGET || lab > LAB_PAGE_BUDGET) this.error('JS budget exceeded')
     },
   }

@@ -7,48 +7,102 @@ import type { AddressInfo } from 'node:net'
 import { RESOURCES, type Kind } from '../../worker/sim/objects/resources'
 import type { KubeObject } from '../../worker/sim/objects/types'
 import { listObjects, type ClusterState } from '../../worker/sim/state'
-import { matchesRequirements, parseLabelSelector } from '../../worker/sim/kubectl/printers/label-selector'
+import {
+  matchesRequirements,
+  parseLabelSelector,
+} from '../../worker/sim/kubectl/printers/label-selector'
 
-interface Res { kind: string; plural: string; singular: string; namespaced: boolean; group: string; short: string[] }
+interface Res {
+  kind: string
+  plural: string
+  singular: string
+  namespaced: boolean
+  group: string
+  short: string[]
+}
 
 const EXTRA: Res[] = [
-  { kind: 'Lease', plural: 'leases', singular: 'lease', namespaced: true, group: 'coordination.k8s.io', short: [] },
-  { kind: 'ResourceQuota', plural: 'resourcequotas', singular: 'resourcequota', namespaced: true, group: '', short: ['quota'] },
-  { kind: 'LimitRange', plural: 'limitranges', singular: 'limitrange', namespaced: true, group: '', short: ['limits'] },
+  {
+    kind: 'Lease',
+    plural: 'leases',
+    singular: 'lease',
+    namespaced: true,
+    group: 'coordination.k8s.io',
+    short: [],
+  },
+  {
+    kind: 'ResourceQuota',
+    plural: 'resourcequotas',
+    singular: 'resourcequota',
+    namespaced: true,
+    group: '',
+    short: ['quota'],
+  },
+  {
+    kind: 'LimitRange',
+    plural: 'limitranges',
+    singular: 'limitrange',
+    namespaced: true,
+    group: '',
+    short: ['limits'],
+  },
 ]
 
 const ALL: Res[] = [
-  ...Object.values(RESOURCES).map((r) => ({ kind: r.kind, plural: r.plural, singular: r.singular, namespaced: r.namespaced, group: r.group, short: r.shortNames })),
+  ...Object.values(RESOURCES).map((r) => ({
+    kind: r.kind,
+    plural: r.plural,
+    singular: r.singular,
+    namespaced: r.namespaced,
+    group: r.group,
+    short: r.shortNames,
+  })),
   ...EXTRA,
 ]
 
 function discovery(group: string) {
   return {
-    kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/v1` : 'v1',
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/v1` : 'v1',
     resources: ALL.filter((r) => r.group === group).map((r) => ({
-      name: r.plural, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list'],
-      ...(r.short.length ? { shortNames: r.short } : {}), ...(['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? { categories: ['all'] } : {}),
+      name: r.plural,
+      singularName: r.singular,
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: ['get', 'list'],
+      ...(r.short.length ? { shortNames: r.short } : {}),
+      ...(['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind)
+        ? { categories: ['all'] }
+        : {}),
     })),
   }
 }
 
 function dig(obj: unknown, path: string): string {
   let cur: unknown = obj
-  for (const p of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined
+  for (const p of path.split('.'))
+    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined
   return cur === undefined || cur === null ? '' : String(cur)
 }
 
 function fieldMatch(obj: KubeObject, sel: string): boolean {
-  return sel.split(',').filter(Boolean).every((term) => {
-    const m = /^(.*?)(!=|==|=)(.*)$/.exec(term)
-    if (!m) return true
-    const v = dig(obj, m[1] ?? '')
-    return m[2] === '!=' ? v !== m[3] : v === m[3]
-  })
+  return sel
+    .split(',')
+    .filter(Boolean)
+    .every((term) => {
+      const m = /^(.*?)(!=|==|=)(.*)$/.exec(term)
+      if (!m) return true
+      const v = dig(obj, m[1] ?? '')
+      return m[2] === '!=' ? v !== m[3] : v === m[3]
+    })
 }
 
 /** Serves `s` (plus the per-node Leases `leases` gives) until close() is called. */
-export async function startFakeApiServer(s: ClusterState, leases: (node: string) => unknown): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startFakeApiServer(
+  s: ClusterState,
+  leases: (node: string) => unknown,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const send = (code: number, body: unknown) => {
@@ -56,33 +110,85 @@ export async function startFakeApiServer(s: ClusterState, leases: (node: string)
       res.end(JSON.stringify(body))
     }
     const p = url.pathname
-    if (p === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] })
+    if (p === '/api')
+      return send(200, {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }],
+      })
     if (p === '/apis') {
-      const groups = ['apps', 'discovery.k8s.io', 'coordination.k8s.io'].map((g) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } }))
+      const groups = ['apps', 'discovery.k8s.io', 'coordination.k8s.io'].map((g) => ({
+        name: g,
+        versions: [{ groupVersion: `${g}/v1`, version: 'v1' }],
+        preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' },
+      }))
       return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups })
     }
     if (p === '/api/v1') return send(200, discovery(''))
     const g = /^\/apis\/([^/]+)\/v1$/.exec(p)
     if (g) return send(200, discovery(g[1] ?? ''))
-    const m = /^\/(?:api|apis\/([^/]+))\/v1(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(p)
-    if (!m) return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 })
+    const m = /^\/(?:api|apis\/([^/]+))\/v1(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(
+      p,
+    )
+    if (!m)
+      return send(404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        code: 404,
+      })
     const [, , ns, plural, name] = m
     const r = ALL.find((x) => x.plural === plural)
-    if (!r) return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: 'not found' })
+    if (!r)
+      return send(404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        reason: 'NotFound',
+        code: 404,
+        message: 'not found',
+      })
     const apiVersion = r.group ? `${r.group}/v1` : 'v1'
-    if (r.kind === 'Lease') return name ? send(200, leases(name)) : send(200, { kind: 'LeaseList', apiVersion, metadata: {}, items: [] })
-    const objs = r.kind in RESOURCES ? listObjects(s, r.kind as Kind, r.namespaced ? ns : undefined) : []
+    if (r.kind === 'Lease')
+      return name
+        ? send(200, leases(name))
+        : send(200, { kind: 'LeaseList', apiVersion, metadata: {}, items: [] })
+    const objs =
+      r.kind in RESOURCES ? listObjects(s, r.kind as Kind, r.namespaced ? ns : undefined) : []
     if (name) {
       const obj = objs.find((o) => o.metadata.name === name)
       if (obj) return send(200, obj)
-      return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${r.group ? `${plural}.${r.group}` : plural} "${name}" not found`, reason: 'NotFound', details: { name, ...(r.group ? { group: r.group } : {}), kind: plural }, code: 404 })
+      return send(404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `${r.group ? `${plural}.${r.group}` : plural} "${name}" not found`,
+        reason: 'NotFound',
+        details: { name, ...(r.group ? { group: r.group } : {}), kind: plural },
+        code: 404,
+      })
     }
     const labels = parseLabelSelector(url.searchParams.get('labelSelector') ?? '')
     const fields = url.searchParams.get('fieldSelector') ?? ''
-    const items = objs.filter((o) => ('error' in labels ? false : matchesRequirements(labels.requirements, o.metadata.labels)) && fieldMatch(o, fields))
-    return send(200, { kind: `${r.kind}List`, apiVersion, metadata: { resourceVersion: String(s.rv) }, items })
+    const items = objs.filter(
+      (o) =>
+        ('error' in labels ? false : matchesRequirements(labels.requirements, o.metadata.labels)) &&
+        fieldMatch(o, fields),
+    )
+    return send(200, {
+      kind: `${r.kind}List`,
+      apiVersion,
+      metadata: { resourceVersion: String(s.rv) },
+      items,
+    })
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const port = (server.address() as AddressInfo).port
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  }
 }

@@ -62,6 +62,15 @@ const CASES: [string, () => { stdout: string; stderr: string; exitCode: number }
           'custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName,X:.spec.foo',
       }),
   ],
+  ['get-shop-services-wide', () => get({ resources: ['svc'], namespace: 'shop', output: 'wide' })],
+  ['get-shop-pods', () => get({ resources: ['pods'], namespace: 'shop' })],
+  [
+    'get-shop-endpoints-slices',
+    () => get({ resources: ['endpoints,endpointslices'], namespace: 'shop' }),
+  ],
+  ['get-pods-all-namespaces', () => get({ resources: ['pods'], allNamespaces: true })],
+  ['get-rs-no-headers', () => get({ resources: ['rs'], noHeaders: true })],
+  ['get-deploy-svc-no-headers', () => get({ resources: ['deploy,svc'], noHeaders: true })],
   ['describe-service-web', () => desc({ resources: ['svc', 'web'] })],
   ['describe-service-lb', () => desc({ resources: ['service/lb'] })],
   ['describe-pod', () => desc({ resources: ['pod', 'web-7d9f8b6c5d-4xkqz'] })],
@@ -79,7 +88,10 @@ describe('kubectl printers golden files', () => {
       expect(r.exitCode).toBe(0)
       expect(r.stderr).toBe('')
       const file = join(DIR, `${name}.txt`)
-      if (process.env.GOLDEN_UPDATE || !existsSync(file)) writeFileSync(file, r.stdout)
+      if (process.env.GOLDEN_UPDATE) writeFileSync(file, r.stdout)
+      expect(existsSync(file), `${name}.txt missing: run with GOLDEN_UPDATE=1 and review it`).toBe(
+        true,
+      )
       expect(r.stdout).toBe(readFileSync(file, 'utf8'))
     })
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { Client, ORIGIN, type Fetch } from './client'
 
 /** `0s`/`3s` ages vary with the clock: compare table output with the AGE cells normalised. */
-export const normaliseAges = (text: string) => text.replace(/\b\d+s\b/g, 'AGE')
+export const normaliseAges = (text: string) =>
+  text.replace(/\b\d+s\b( *)/g, (cell) => 'AGE'.padEnd(Math.max(3, cell.length)))
 
 export function contractSuite(fetch: Fetch) {
   const client = () => new Client(fetch)

@@ -8,7 +8,7 @@ import { ACCESS_POD, NGINX_1_0, NGINX_1_1, NOTES_MANIFESTS } from '../../worker/
 import { parseManifests } from '../../worker/sim/objects/manifest-parse'
 import { run } from '../../worker/sim/run'
 import type { ClusterState } from '../../worker/sim/state'
-import { DEFAULT_START } from './transcript'
+import { DEFAULT_START, describeTranscript, playTranscript } from './transcript'
 
 const STARTS_WITH: Record<string, string[]> = {
   'pod-ips': [NGINX_1_0],
@@ -59,6 +59,15 @@ describe('lab catalogue', () => {
         expect(lab.explanation).toMatch(/^## What you learned/)
         expect(new Set(lab.tasks.map((t) => t.id)).size).toBe(lab.tasks.length)
         for (const task of lab.tasks) expect(task.hints.length, task.id).toBeGreaterThan(0)
+      })
+
+      it('completes nothing for a learner who only looks around', () => {
+        const t = playTranscript(lab.id, [
+          'kubectl get nodes',
+          'kubectl get all',
+          'kubectl get pods -A',
+        ])
+        expect(t.done, describeTranscript(t)).toEqual([])
       })
 
       it('shows YAML that parses', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { MY_SERVICE } from '../../worker/labs/notes'
+import { MY_SERVICE, MY_SERVICE_ENDPOINTS } from '../../worker/labs/notes'
 import type { ClusterState } from '../../worker/sim/state'
-import {
-  apply,
-  completedAt,
-  endpointsYaml,
-  expectDone,
-  expectUndone,
-  firstPodName,
-  readyIPs,
-} from './helpers'
+import { apply, completedAt, endpointsYaml, expectDone, expectUndone, readyIPs } from './helpers'
 import { allTasks, describeTranscript, playTranscript, type Step } from './transcript'
 
 const APP = { app: 'nginx-1.1' }
@@ -32,24 +24,28 @@ const INSTALL: Step[] = [
 ]
 
 describe('lab clusterip-endpoints', () => {
-  it('is completed by the commands of its instructions', () => {
-    const t = playTranscript('clusterip-endpoints', [
-      ...START,
-      myEndpoints(),
-      'kubectl get endpoints my-service',
-      'kubectl describe service my-service',
-      ...INSTALL,
-      'kubectl exec access-pod -- curl -s my-service:8080',
-      LOOP,
-      LOOP,
-      (s) => `kubectl delete pod ${firstPodName(s, APP)}`,
-      'kubectl get pods -o wide',
-      'kubectl get endpoints my-service',
-      LOOP,
-      LOOP,
-      myEndpoints(),
-      LOOP,
-    ])
+  it.each([1, 2, 3])('is completed by the commands of its instructions (seed %i)', (seed) => {
+    const t = playTranscript(
+      'clusterip-endpoints',
+      [
+        ...START,
+        myEndpoints(),
+        'kubectl get endpoints my-service',
+        'kubectl describe service my-service',
+        ...INSTALL,
+        'kubectl exec access-pod -- curl -s my-service:8080',
+        LOOP,
+        LOOP,
+        "kubectl delete pod $(kubectl get pods -l app=nginx-1.1 -o jsonpath='{.items[0].metadata.name}')",
+        'kubectl get pods -o wide',
+        'kubectl get endpoints my-service',
+        LOOP,
+        LOOP,
+        myEndpoints(),
+        LOOP,
+      ],
+      { seed },
+    )
     expectDone(t, allTasks('clusterip-endpoints'))
     expect(completedAt(t, 'create-service'), describeTranscript(t)).toBe(1)
     expect(completedAt(t, 'write-endpoints')).toBe(4)
@@ -69,6 +65,20 @@ describe('lab clusterip-endpoints', () => {
     expectUndone(t, 'write-endpoints')
     expectUndone(t, 'curl-service')
     expectUndone(t, 'load-balanced')
+  })
+
+  it("near miss: the notes' Endpoints applied with the notes' example IPs", () => {
+    const t = playTranscript('clusterip-endpoints', [
+      ...START,
+      apply(MY_SERVICE_ENDPOINTS),
+      ...INSTALL,
+      LOOP,
+    ])
+    expect(t.outputs[4]?.stdout).toBe('endpoints/my-service created\n')
+    expect(t.outputs[7]?.stderr).toContain('command terminated with exit code 28')
+    expectUndone(t, 'write-endpoints')
+    expectUndone(t, 'curl-service')
+    expectUndone(t, 'stale-endpoint')
   })
 
   it('near miss: Endpoints under another name than the Service', () => {
@@ -99,7 +109,7 @@ describe('lab clusterip-endpoints', () => {
       myEndpoints(),
       ...INSTALL,
       LOOP,
-      (s) => `kubectl delete pod ${firstPodName(s, APP)}`,
+      "kubectl delete pod $(kubectl get pods -l app=nginx-1.1 -o jsonpath='{.items[0].metadata.name}')",
       'kubectl get pods -o wide',
       'kubectl get pods -o wide',
       myEndpoints(),

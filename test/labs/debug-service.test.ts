@@ -125,3 +125,12 @@ describe('lab debug-service', () => {
     expectUndone(t, 'fixed')
   })
 })
+
+describe('debug-service reset', () => {
+  it("keeps the learner's variant when the platform passes the previous state", () => {
+    const lab = findLab('debug-service')
+    const first = lab?.setup(2, DEFAULT_START)
+    const again = lab?.setup(3, DEFAULT_START + 60_000, first)
+    expect(again?.runtime.flags[VARIANT_FLAG]).toBe(debugVariantFor(2))
+  })
+})

@@ -59,6 +59,12 @@ describe('classifyCommand', () => {
     expect(
       classifyCommand(bare({ stderr: 'error: the server doesn\'t have a resource type "foo"\n' })),
     ).toEqual([])
+    expect(
+      classifyCommand(
+        bare({ stderr: 'error: unable to upgrade connection: container not found ("nginx")\n' }),
+      ),
+    ).toEqual(['pod-not-ready'])
+    expect(classifyCommand(bare({ exitCode: 0, stdout: 'service/web created\n' }))).toEqual([])
   })
 
   it('sees a ClusterIP curled from the workstation', () => {

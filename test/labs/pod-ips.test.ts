@@ -27,23 +27,53 @@ function upToRecreate(noted: { ip?: string }): Step[] {
 }
 
 describe('lab pod-ips', () => {
-  it('is completed by the commands of its instructions, each task at its own step', () => {
+  it.each([1, 2, 3])(
+    'is completed by the commands of its instructions, each task at its own step (seed %i)',
+    (seed) => {
+      const noted: { ip?: string } = {}
+      const t = playTranscript(
+        'pod-ips',
+        [
+          ...upToRecreate(noted),
+          () => `kubectl exec access-pod -- curl --connect-timeout 5 ${noted.ip}`,
+          `kubectl exec access-pod -- curl -s ${IP}`,
+        ],
+        { seed },
+      )
+      expectDone(t, allTasks('pod-ips'))
+      const at = (task: string) => completedAt(t, task)
+      expect(at('find-pod-ip'), describeTranscript(t)).toBe(0)
+      expect(at('outside-fails')).toBe(1)
+      expect(at('inside-works')).toBe(7)
+      expect(at('new-ip')).toBe(9)
+      expect(at('old-ip-times-out')).toBe(10)
+      expect(at('new-ip-works')).toBe(11)
+      expect(t.outputs[4]?.stderr).toContain('executable file not found in $PATH')
+      expect(t.outputs[10]?.exitCode).toBe(28)
+    },
+  )
+
+  it('counts another client pod and wget as well as access-pod and curl', () => {
     const noted: { ip?: string } = {}
     const t = playTranscript('pod-ips', [
-      ...upToRecreate(noted),
-      () => `kubectl exec access-pod -- curl --connect-timeout 5 ${noted.ip}`,
-      `kubectl exec access-pod -- curl -s ${IP}`,
+      (s: ClusterState) => {
+        noted.ip = readyIPs(s, APP)[0]
+        return 'kubectl get pods -o wide'
+      },
+      'kubectl run box --image=busybox:1.36 --command -- sleep 3600',
+      `kubectl exec box -- wget -qO- ${IP}`,
+      'kubectl delete pod -l app=nginx-1.0',
+      'kubectl get pods -o wide',
+      () => `kubectl exec box -- wget -T 5 -qO- ${noted.ip}`,
+      `kubectl exec box -- wget -qO- ${IP}`,
     ])
-    expectDone(t, allTasks('pod-ips'))
-    const at = (task: string) => completedAt(t, task)
-    expect(at('find-pod-ip'), describeTranscript(t)).toBe(0)
-    expect(at('outside-fails')).toBe(1)
-    expect(at('inside-works')).toBe(7)
-    expect(at('new-ip')).toBe(9)
-    expect(at('old-ip-times-out')).toBe(10)
-    expect(at('new-ip-works')).toBe(11)
-    expect(t.outputs[4]?.stderr).toContain('executable file not found in $PATH')
-    expect(t.outputs[10]?.exitCode).toBe(28)
+    expect(t.done, describeTranscript(t)).toEqual([
+      'find-pod-ip',
+      'inside-works',
+      'new-ip',
+      'old-ip-times-out',
+      'new-ip-works',
+    ])
   })
 
   it('near miss: the old IP curled from the workstation proves nothing', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MY_BLUE_SERVICE, NGINX_3, NGINX_4 } from '../../worker/labs/notes'
-import {
-  apply,
-  completedAt,
-  endpointsYaml,
-  expectDone,
-  expectUndone,
-  firstPodName,
-  readyIPs,
-} from './helpers'
+import { apply, completedAt, endpointsYaml, expectDone, expectUndone, readyIPs } from './helpers'
 import { allTasks, describeTranscript, playTranscript, type Step } from './transcript'
 
 const BLUE = { color: 'blue' }
@@ -17,20 +9,24 @@ const LOOP =
 const CREATE: Step[] = [apply(NGINX_3), apply(NGINX_4), apply(MY_BLUE_SERVICE)]
 
 describe('lab selectors', () => {
-  it('is completed by the commands of its instructions', () => {
-    const t = playTranscript('selectors', [
-      ...CREATE,
-      'kubectl get pods -o wide --show-labels',
-      'kubectl get endpoints my-blue-service',
-      LOOP,
-      LOOP,
-      'kubectl scale deployment nginx-deployment-3 --replicas=3',
-      'kubectl get pods -l color=blue -o wide',
-      'kubectl get endpoints my-blue-service',
-      (s) => `kubectl delete pod ${firstPodName(s, BLUE)}`,
-      'kubectl get pods -l color=blue -o wide',
-      'kubectl get endpoints my-blue-service',
-    ])
+  it.each([1, 2, 3])('is completed by the commands of its instructions (seed %i)', (seed) => {
+    const t = playTranscript(
+      'selectors',
+      [
+        ...CREATE,
+        'kubectl get pods -o wide --show-labels',
+        'kubectl get endpoints my-blue-service',
+        LOOP,
+        LOOP,
+        'kubectl scale deployment nginx-deployment-3 --replicas=3',
+        'kubectl get pods -l color=blue -o wide',
+        'kubectl get endpoints my-blue-service',
+        "kubectl delete pod $(kubectl get pods -l color=blue -o jsonpath='{.items[0].metadata.name}')",
+        'kubectl get pods -l color=blue -o wide',
+        'kubectl get endpoints my-blue-service -o yaml',
+      ],
+      { seed },
+    )
     expectDone(t, allTasks('selectors'))
     expect(completedAt(t, 'blue-endpoints'), describeTranscript(t)).toBe(4)
     expect(completedAt(t, 'scale-follows')).toBe(9)

@@ -19,20 +19,24 @@ const CLUSTERIP: Step[] = [
 ]
 
 describe('lab service-types', () => {
-  it('is completed by the commands of its instructions', () => {
-    const t = playTranscript('service-types', [
-      ...CLUSTERIP,
-      apply(MY_NODEPORT_SERVICE_80),
-      apply(MY_NODEPORT_SERVICE),
-      'kubectl get service my-nodeport-service',
-      'kubectl get nodes -o wide',
-      `curl -s 172.18.0.3:${NODEPORT}`,
-      `for ip in 172.18.0.2 172.18.0.3 172.18.0.4; do curl -s $ip:${NODEPORT} | grep served; done`,
-      'kubectl exec client -- curl -s my-nodeport-service:8080',
-      apply(MY_LB_SERVICE),
-      'kubectl get service my-lb-service',
-      `curl -s ${LB_IP}`,
-    ])
+  it.each([1, 2, 3])('is completed by the commands of its instructions (seed %i)', (seed) => {
+    const t = playTranscript(
+      'service-types',
+      [
+        ...CLUSTERIP,
+        apply(MY_NODEPORT_SERVICE_80),
+        apply(MY_NODEPORT_SERVICE),
+        'kubectl get service my-nodeport-service',
+        'kubectl get nodes -o wide',
+        `curl -s 172.18.0.3:${NODEPORT}`,
+        `for ip in 172.18.0.2 172.18.0.3 172.18.0.4; do curl -s $ip:${NODEPORT} | grep served; done`,
+        'kubectl exec client -- curl -s my-nodeport-service:8080',
+        apply(MY_LB_SERVICE),
+        'kubectl get service my-lb-service',
+        `curl -s ${LB_IP}`,
+      ],
+      { seed },
+    )
     expectDone(t, allTasks('service-types'))
     expect(completedAt(t, 'clusterip-inside'), describeTranscript(t)).toBe(2)
     expect(completedAt(t, 'clusterip-outside')).toBe(3)
@@ -43,6 +47,14 @@ describe('lab service-types', () => {
     expect(completedAt(t, 'nodeport-outside')).toBe(8)
     expect(completedAt(t, 'nodeport-every-node')).toBe(9)
     expect(completedAt(t, 'loadbalancer')).toBe(13)
+  })
+
+  it('counts Services made with kubectl expose, judged by what answers', () => {
+    const t = playTranscript('service-types', [
+      'kubectl expose deployment nginx-deployment-1.1 --name=my-nodeport-service --type=NodePort --port=8080 --target-port=80',
+      `for ip in 172.18.0.2 172.18.0.3 172.18.0.4; do curl -s http://$ip:${NODEPORT}/ | grep served; done`,
+    ])
+    expect(t.done, describeTranscript(t)).toEqual(['nodeport-outside', 'nodeport-every-node'])
   })
 
   it('near miss: the NodePort Service curled on its ClusterIP and name from the workstation', () => {

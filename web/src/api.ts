@@ -41,7 +41,13 @@ async function failure(res: Response): Promise<ApiError> {
   }
   const retry = Number(res.headers.get('Retry-After'))
   const message = body.error?.message || sentence(res.status)
-  return new ApiError(res.status, body.error?.code ?? 'error', message, body.error?.field, retry || undefined)
+  return new ApiError(
+    res.status,
+    body.error?.code ?? 'error',
+    message,
+    body.error?.field,
+    retry || undefined,
+  )
 }
 
 export interface RequestOptions {
@@ -50,8 +56,17 @@ export interface RequestOptions {
 }
 
 /** Calls the API; on 401 (session lost) sends the learner to /login?next=<here>. */
-export async function api<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } }
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  }
   if (method !== 'GET') {
     init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' }
     init.body = JSON.stringify(body ?? {})
@@ -60,7 +75,11 @@ export async function api<T>(method: string, path: string, body?: unknown, opts:
   try {
     res = await fetch(path, init)
   } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.')
+    throw new ApiError(
+      0,
+      'network',
+      'The server could not be reached. Check your connection and try again.',
+    )
   }
   if (res.status === 401 && opts.redirectOn401 !== false) {
     onUnauthenticated?.()

@@ -80,10 +80,12 @@ function route(path: string, user: User | null, signedIn: (u: User, next: string
   if (path === '/') return <WelcomePage user={user} onSignedIn={signedIn} />
   if (path === '/login') return <LoginPage onSignedIn={signedIn} />
   if (path === '/signup') return <SignupPage onSignedIn={signedIn} />
-  if (!user) return needsLogin(path) ? <p class="loading">Taking you to log in…</p> : <NotFoundPage />
+  if (!user)
+    return needsLogin(path) ? <p class="loading">Taking you to log in…</p> : <NotFoundPage />
   if (path === '/labs' || path === '/labs/') return <LabsPage user={user} />
   const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path)
   if (lab?.[1]) return <LazyLab key={lab[1]} labId={lab[1]} user={user} />
-  if (path === '/instructor' || path.startsWith('/instructor/')) return <InstructorPage user={user} path={path} />
+  if (path === '/instructor' || path.startsWith('/instructor/'))
+    return <InstructorPage user={user} path={path} />
   return <NotFoundPage />
 }

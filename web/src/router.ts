@@ -33,14 +33,16 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 
 /** A same-origin `next` target, so a crafted link cannot send the learner elsewhere after login. */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/labs'
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return '/labs'
   return next
 }
 
 /** Intercepts clicks on plain same-origin links so they navigate without a page load. */
 export function interceptLinks(root: HTMLElement): void {
   root.addEventListener('click', (e) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return
     const a = (e.target as Element | null)?.closest?.('a')
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return
     if (a.pathname.startsWith('/api/')) return

@@ -41,7 +41,8 @@ export interface ObjectRef {
 }
 
 export interface Hop {
-  kind: 'client' | 'dns' | 'service' | 'nodeport' | 'loadbalancer' | 'portforward' | 'network' | 'pod'
+  kind:
+    'client' | 'dns' | 'service' | 'nodeport' | 'loadbalancer' | 'portforward' | 'network' | 'pod'
   label: string
   object?: ObjectRef
   ok: boolean

@@ -70,6 +70,15 @@ export function requestsOf(last: CheckedCommand): SeenRequest[] {
   return (last.trace ?? []).map(toSeen)
 }
 
+/** The address a request was forwarded to and that nobody answered (a stale endpoint), if any. */
+export function deadEndpoint(r: SeenRequest): string | undefined {
+  for (const h of r.hops) {
+    const m = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(h.label)
+    if (!h.ok && h.kind === 'network' && m) return m[1]
+  }
+  return undefined
+}
+
 export function fromPod(r: SeenRequest, namespace?: string, name?: string): boolean {
   if (r.from.kind !== 'pod') return false
   return (

@@ -3,6 +3,7 @@
 
 import {
   answeredVia,
+  deadEndpoint,
   endpointPairs,
   findPod,
   fromPod,
@@ -37,13 +38,18 @@ function endpointsCurrent(ctx: CheckContext): boolean {
   return want.length >= 3 && want.every((p) => have.has(p)) && have.size === want.length
 }
 
+/**
+ * A request through my-service timed out at an address a pod had before it was recreated (the
+ * notes' own example IPs, which no pod ever had here, do not count: that is another mistake).
+ */
 function sawStale(ctx: CheckContext): boolean {
-  return requestsOf(ctx.last).some(
-    (r) =>
-      fromPod(r) &&
-      r.outcome === 'timeout' &&
-      r.hops.some((h) => h.kind === 'service' && h.object?.name === 'my-service'),
-  )
+  const released = ctx.state.runtime.releasedPodIPs
+  return requestsOf(ctx.last).some((r) => {
+    if (!fromPod(r) || r.outcome !== 'timeout') return false
+    if (!r.hops.some((h) => h.kind === 'service' && h.object?.name === 'my-service')) return false
+    const dead = deadEndpoint(r)
+    return dead !== undefined && released.includes(dead)
+  })
 }
 
 function observe(ctx: CheckContext): void {
@@ -142,8 +148,8 @@ kubectl get service my-service
 kubectl get endpoints my-service
 \`\`\`
 
-It got a ClusterIP, but with no selector Kubernetes does not know which pods it fronts: it has no
-endpoints, and a request to it would be refused.
+It got a ClusterIP, but with no selector Kubernetes does not know which pods it fronts: there is no
+Endpoints object at all (\`NotFound\`), and a request to the Service would be refused.
 
 ## 3. Write its Endpoints
 
@@ -174,9 +180,10 @@ different pod now and then. That is the load-balancing the notes promise.
 
 ## 5. Recreate a pod
 
-Delete one of the three pods (pick a name from \`kubectl get pods\`), then look again:
+Delete one of the three pods (any one: this line picks the first of the list), then look again:
 
 \`\`\`sh
+kubectl delete pod $(kubectl get pods -l app=nginx-1.1 -o jsonpath='{.items[0].metadata.name}')
 kubectl get pods -o wide
 kubectl get endpoints my-service
 \`\`\`

@@ -3,6 +3,7 @@
 
 import { findPod, fromPod, requestsOf, type SeenRequest } from './checks'
 import {
+  DEBUG_VARIANTS,
   debugVariantFor,
   VARIANT_FLAG,
   variantManifests,
@@ -131,8 +132,15 @@ export const debugService: Lab = {
   estimatedMinutes: 20,
   instructions,
   explanation,
-  setup: (seed, now) => setupVariant(debugVariantFor(seed), seed, now),
+  setup: (seed, now, previous) =>
+    setupVariant(keptVariant(previous) ?? debugVariantFor(seed), seed, now),
   tasks,
+}
+
+/** The variant a previous cluster of this learner had: a reset keeps the same fault. */
+function keptVariant(previous: ClusterState | undefined): DebugVariant | undefined {
+  const v = previous?.runtime.flags[VARIANT_FLAG]
+  return DEBUG_VARIANTS.find((d) => d === v)
 }
 
 /** The starting cluster of one variant (tests pick variants directly). */

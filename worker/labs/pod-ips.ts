@@ -133,7 +133,7 @@ const tasks = observing(observe, [
     title: 'Reach the replacement pod at its new IP from access-pod',
     hints: [
       'kubectl get pods -o wide shows the new IP; curl it from access-pod as you did the old one.',
-      'If access-pod itself was recreated it lost the curl you installed: install it again.',
+      'access-pod runs sleep 3600: after an hour its container restarts and the curl you installed is gone (a new container starts from the image). Install it again.',
     ],
     check: (ctx) => {
       const first = memString(ctx.memory, 'ip.first')

@@ -175,15 +175,17 @@ As soon as the new pods are Ready they are endpoints (\`kubectl get endpoints\` 
 
 ## 4. Replace a pod
 
-Delete one of the blue pods (pick a name from the list above), then look again:
+Delete one of the blue pods (this line picks the first of the list), then look again:
 
 \`\`\`sh
+kubectl delete pod $(kubectl get pods -l color=blue -o jsonpath='{.items[0].metadata.name}')
 kubectl get pods -l color=blue -o wide
-kubectl get endpoints my-blue-service
+kubectl get endpoints my-blue-service -o yaml
 \`\`\`
 
-The old IP left the endpoints, the replacement's new IP joined them. No stale endpoint, nothing to
-fix.
+(\`kubectl get endpoints\` prints three addresses and \`+ N more...\`; \`-o yaml\` lists them
+all.) The old IP left the endpoints, the replacement's new IP joined them. No stale endpoint,
+nothing to fix.
 `
 
 const explanation = `## What you learned

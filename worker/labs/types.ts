@@ -24,7 +24,10 @@ export interface CheckContext {
    */
   memory: Record<string, unknown>
   /** Sends a request through the simulated network without touching the cluster (no PRNG draw, no log line). */
-  probe: (origin: Origin, request: Partial<HttpRequest> & { host: string; port: number }) => RouteResult
+  probe: (
+    origin: Origin,
+    request: Partial<HttpRequest> & { host: string; port: number },
+  ) => RouteResult
 }
 
 export interface LabTask {
@@ -45,7 +48,11 @@ export interface Lab {
   instructions: string
   /** Markdown shown once every task is done: what you learned, tied back to the notes */
   explanation: string
-  /** the cluster a learner starts with; `seed` is the cluster's own, so per-learner variants are reproducible */
-  setup: (seed: number, now: number) => ClusterState
+  /**
+   * the cluster a learner starts with; `seed` is the cluster's own, so per-learner variants are
+   * reproducible. On reset the platform may pass the `previous` state, so that a per-learner
+   * variant (debug-service's fault) stays the same across resets.
+   */
+  setup: (seed: number, now: number, previous?: ClusterState) => ClusterState
   tasks: LabTask[]
 }

@@ -28,6 +28,8 @@ export interface RunResult {
   changed: Change[]
   /** true after `clear` */
   clear: boolean
+  /** set only when the core hit a bug: the exception's message and stack, for the server log (never shown) */
+  internalError?: string
 }
 
 /**
@@ -38,16 +40,25 @@ export interface RunResult {
 export function run(state: ClusterState, line: string, input: RunInput): RunResult {
   try {
     const s = structuredClone(state)
-    const ctx: Ctx = { s, now: input.now, trace: [], changed: [], history: input.history ?? [], clear: false }
+    const ctx: Ctx = {
+      s,
+      now: input.now,
+      trace: [],
+      changed: [],
+      history: input.history ?? [],
+      clear: false,
+    }
     settle(s, input.now)
     const r = runLine(ctx, line, input.stdin ?? '')
     settle(s, input.now)
     return { state: s, ...r, trace: ctx.trace, changed: ctx.changed, clear: ctx.clear }
-  } catch {
+  } catch (e) {
     return {
+      internalError: e instanceof Error ? (e.stack ?? e.message) : String(e),
       state: structuredClone(state),
       stdout: '',
-      stderr: 'error: internal simulator error (the command was not run; please report what you typed)\n',
+      stderr:
+        'error: internal simulator error (the command was not run; please report what you typed)\n',
       exitCode: 1,
       trace: [],
       changed: [],

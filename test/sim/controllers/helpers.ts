@@ -52,7 +52,11 @@ export class Lab {
     if (!p) throw new Error(`no pod ${prefix}`)
     return p
   }
-  get<T extends KubeObject>(kind: Parameters<typeof listObjects>[1], name: string, ns = 'default'): T | undefined {
+  get<T extends KubeObject>(
+    kind: Parameters<typeof listObjects>[1],
+    name: string,
+    ns = 'default',
+  ): T | undefined {
     return listObjects<T>(this.s, kind, ns).find((o) => o.metadata.name === name)
   }
   /** `kubectl get pods` STATUS column, as printers.go computes it (simplified: one container). */
@@ -62,11 +66,19 @@ export class Lab {
     return cs?.state.waiting?.reason ?? cs?.state.terminated?.reason ?? p.status.phase
   }
   events(name?: string): KubeEvent[] {
-    return listObjects<KubeEvent>(this.s, 'Event').filter((e) => name === undefined || e.involvedObject.name === name)
+    return listObjects<KubeEvent>(this.s, 'Event').filter(
+      (e) => name === undefined || e.involvedObject.name === name,
+    )
   }
   messages(name?: string): string[] {
     return this.events(name)
-      .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)))
+      .sort((a, b) =>
+        a.firstTimestamp < b.firstTimestamp
+          ? -1
+          : a.firstTimestamp > b.firstTimestamp
+            ? 1
+            : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+      )
       .map((e) => `${e.type} ${e.reason} ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`)
   }
 }

@@ -37,7 +37,11 @@ describe('kubelet lifecycle', () => {
     expect(cs?.image).toBe('docker.io/library/nginx:1.19')
     expect(cs?.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/)
     expect(p.status.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
-      'PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True',
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
     ])
     expect(p.status.hostIP).toBe(p.spec.nodeName === 'lab-worker' ? '172.18.0.3' : '172.18.0.4')
     expect(p.status.qosClass).toBe('BestEffort')
@@ -45,7 +49,9 @@ describe('kubelet lifecycle', () => {
     expect(lab.messages(name)).toEqual([
       `Normal Scheduled Successfully assigned default/${name} to ${p.spec.nodeName}`,
       'Normal Pulling Pulling image "nginx:1.19"',
-      expect.stringMatching(/^Normal Pulled Successfully pulled image "nginx:1\.19" in [\d.]+s \([\d.]+s including waiting\)\. Image size: \d+ bytes\.$/),
+      expect.stringMatching(
+        /^Normal Pulled Successfully pulled image "nginx:1\.19" in [\d.]+s \([\d.]+s including waiting\)\. Image size: \d+ bytes\.$/,
+      ),
       'Normal Created Created container: main',
       'Normal Started Started container main',
     ])
@@ -57,7 +63,9 @@ describe('kubelet lifecycle', () => {
     lab.wait(30)
     lab.create(podYaml('b', 'nginx:1.19') + '  nodeName: ' + lab.pod('a').spec.nodeName + '\n')
     lab.wait(3)
-    expect(lab.messages('b')).toContain('Normal Pulled Container image "nginx:1.19" already present on machine')
+    expect(lab.messages('b')).toContain(
+      'Normal Pulled Container image "nginx:1.19" already present on machine',
+    )
     expect(lab.status(lab.pod('b'))).toBe('Running')
   })
 
@@ -67,18 +75,21 @@ describe('kubelet lifecycle', () => {
     lab.wait(3)
     let p = lab.pod('typo')
     expect(lab.status(p)).toBe('ErrImagePull')
-    const err = 'failed to pull and unpack image "docker.io/library/ngnix:1.19": failed to resolve reference "docker.io/library/ngnix:1.19": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
+    const err =
+      'failed to pull and unpack image "docker.io/library/ngnix:1.19": failed to resolve reference "docker.io/library/ngnix:1.19": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
     expect(p.status.containerStatuses?.[0]?.state.waiting?.message).toBe(err)
     lab.wait(12)
     p = lab.pod('typo')
     expect(lab.status(p)).toBe('ImagePullBackOff')
     expect(p.status.phase).toBe('Pending')
-    expect(lab.messages('typo')).toEqual(expect.arrayContaining([
-      `Warning Failed Failed to pull image "ngnix:1.19": ${err}`,
-      'Warning Failed Error: ErrImagePull',
-      'Normal BackOff Back-off pulling image "ngnix:1.19"',
-      'Warning Failed Error: ImagePullBackOff',
-    ]))
+    expect(lab.messages('typo')).toEqual(
+      expect.arrayContaining([
+        `Warning Failed Failed to pull image "ngnix:1.19": ${err}`,
+        'Warning Failed Error: ErrImagePull',
+        'Normal BackOff Back-off pulling image "ngnix:1.19"',
+        'Warning Failed Error: ImagePullBackOff',
+      ]),
+    )
     lab.wait(60)
     const pulling = lab.events('typo').find((e) => e.reason === 'Pulling')
     expect(pulling?.count).toBeGreaterThanOrEqual(3)
@@ -105,7 +116,9 @@ describe('kubelet lifecycle', () => {
     p = lab.pod('u')
     expect(lab.status(p)).toBe('CrashLoopBackOff')
     expect(p.status.containerStatuses?.[0]?.restartCount).toBe(1)
-    expect(p.status.containerStatuses?.[0]?.state.waiting?.message).toBe(`back-off 10s restarting failed container=u pod=u_default(${p.metadata.uid})`)
+    expect(p.status.containerStatuses?.[0]?.state.waiting?.message).toBe(
+      `back-off 10s restarting failed container=u pod=u_default(${p.metadata.uid})`,
+    )
     expect(p.status.containerStatuses?.[0]?.lastState.terminated?.reason).toBe('Completed')
     expect(p.status.phase).toBe('Running')
     lab.wait(10 + 20 + 40 + 80 + 160 + 20)
@@ -113,7 +126,10 @@ describe('kubelet lifecycle', () => {
     expect(p.status.containerStatuses?.[0]?.restartCount).toBe(6)
     lab.wait(1000)
     p = lab.pod('u')
-    expect(lab.pod('u').status.containerStatuses?.[0]?.state.waiting?.message ?? lab.messages('u').join()).toMatch(/^back-off 5m0s restarting failed container=u pod=u_default/)
+    expect(
+      lab.pod('u').status.containerStatuses?.[0]?.state.waiting?.message ??
+        lab.messages('u').join(),
+    ).toMatch(/^back-off 5m0s restarting failed container=u pod=u_default/)
   })
 
   it('sleep 3600 runs for an hour, then completes and restarts at once', () => {
@@ -130,7 +146,8 @@ describe('kubelet lifecycle', () => {
 
   it('a failing readiness probe keeps the pod not ready and counts Unhealthy events', () => {
     const lab = new Lab()
-    const probe = '    readinessProbe:\n      httpGet:\n        path: /healthz\n        port: 80\n      periodSeconds: 5\n'
+    const probe =
+      '    readinessProbe:\n      httpGet:\n        path: /healthz\n        port: 80\n      periodSeconds: 5\n'
     lab.create(podYaml('r', 'nginx:1.25', probe))
     lab.wait(30)
     const p = lab.pod('r')
@@ -147,23 +164,29 @@ describe('kubelet lifecycle', () => {
   it('a readiness probe on a port nothing listens on is refused; the right one passes', () => {
     const lab = new Lab()
     const bad = '    readinessProbe:\n      tcpSocket:\n        port: 8080\n'
-    const good = '    readinessProbe:\n      httpGet:\n        path: /\n        port: 80\n      initialDelaySeconds: 5\n'
+    const good =
+      '    readinessProbe:\n      httpGet:\n        path: /\n        port: 80\n      initialDelaySeconds: 5\n'
     lab.create(podYaml('bad', 'nginx:1.25', bad))
     lab.create(podYaml('good', 'nginx:1.25', good))
     lab.wait(20)
     const ip = lab.pod('bad').status.podIP
-    expect(lab.events('bad').find((e) => e.reason === 'Unhealthy')?.message).toBe(`Readiness probe failed: dial tcp ${ip}:8080: connect: connection refused`)
+    expect(lab.events('bad').find((e) => e.reason === 'Unhealthy')?.message).toBe(
+      `Readiness probe failed: dial tcp ${ip}:8080: connect: connection refused`,
+    )
     expect(lab.pod('good').status.containerStatuses?.[0]?.ready).toBe(true)
   })
 
   it('a failing liveness probe restarts the container', () => {
     const lab = new Lab()
-    const probe = '    livenessProbe:\n      httpGet:\n        path: /nope\n        port: 80\n      periodSeconds: 10\n      failureThreshold: 3\n'
+    const probe =
+      '    livenessProbe:\n      httpGet:\n        path: /nope\n        port: 80\n      periodSeconds: 10\n      failureThreshold: 3\n'
     lab.create(podYaml('l', 'nginx:1.25', probe))
     lab.wait(40)
     const p = lab.pod('l')
     expect(p.status.containerStatuses?.[0]?.restartCount).toBeGreaterThanOrEqual(1)
-    expect(lab.messages('l')).toContain('Normal Killing Container l failed liveness probe, will be restarted')
+    expect(lab.messages('l')).toContain(
+      'Normal Killing Container l failed liveness probe, will be restarted',
+    )
   })
 
   it('a command missing from the image fails to start', () => {
@@ -180,7 +203,9 @@ describe('kubelet lifecycle', () => {
 describe('finished pods and pull errors', () => {
   it('restartPolicy Never: a finished command leaves the pod Completed / Succeeded', () => {
     const lab = new Lab()
-    lab.create(podYaml('once', 'busybox', '    command: ["echo", "hi"]\n') + '  restartPolicy: Never\n')
+    lab.create(
+      podYaml('once', 'busybox', '    command: ["echo", "hi"]\n') + '  restartPolicy: Never\n',
+    )
     lab.wait(10)
     const p = lab.pod('once')
     expect(lab.status(p)).toBe('Completed')
@@ -193,7 +218,10 @@ describe('finished pods and pull errors', () => {
 
   it('restartPolicy Never with a failing command is Error / Failed', () => {
     const lab = new Lab()
-    lab.create(podYaml('bad', 'busybox', '    command: ["sh", "-c", "nosuch"]\n') + '  restartPolicy: Never\n')
+    lab.create(
+      podYaml('bad', 'busybox', '    command: ["sh", "-c", "nosuch"]\n') +
+        '  restartPolicy: Never\n',
+    )
     lab.wait(10)
     const p = lab.pod('bad')
     expect(lab.status(p)).toBe('Error')
@@ -216,6 +244,57 @@ describe('finished pods and pull errors', () => {
     lab.wait(3)
     const cs = lab.pod('inv').status.containerStatuses?.[0]
     expect(cs?.state.waiting?.reason).toBe('InvalidImageName')
-    expect(cs?.state.waiting?.message).toBe('Failed to apply default image tag "Nginx:1.19": couldn\'t parse image name "Nginx:1.19": invalid reference format: repository name (library/Nginx) must be lowercase')
+    expect(cs?.state.waiting?.message).toBe(
+      'Failed to apply default image tag "Nginx:1.19": couldn\'t parse image name "Nginx:1.19": invalid reference format: repository name (library/Nginx) must be lowercase',
+    )
+  })
+})
+
+describe('long absences', () => {
+  const y = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: c\nspec:\n  containers:\n  - name: c\n    image: busybox\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: t\nspec:\n  containers:\n  - name: t\n    image: ngnix\n`
+  const summary = (l: Lab) => ({
+    restarts: l.pod('c').status.containerStatuses?.[0]?.restartCount,
+    crash: l.pod('c').status.containerStatuses?.[0]?.state,
+    pull: l.pod('t').status.containerStatuses?.[0]?.state.waiting?.reason,
+    events: l
+      .events()
+      .map((e) => `${e.involvedObject.name} ${e.reason} ${e.message} x${e.count}`)
+      .sort(),
+  })
+
+  it('one settle after a day equals settling every 200 s, and stays cheap', () => {
+    const a = new Lab()
+    a.create(y)
+    const t = performance.now()
+    a.wait(86400)
+    const took = performance.now() - t
+    const b = new Lab()
+    b.create(y)
+    for (let i = 0; i < 86400 / 200; i++) b.wait(200)
+    expect(summary(a)).toEqual(summary(b))
+    expect(summary(a).restarts).toBeGreaterThan(280)
+    expect(took).toBeLessThan(200)
+  })
+})
+
+describe('liveness kill of a process that ignores SIGTERM', () => {
+  it('keeps running through the grace period, then exits 137 and restarts', () => {
+    const lab = new Lab()
+    const probe =
+      '    livenessProbe:\n      exec:\n        command: ["cat", "/tmp/healthy"]\n      initialDelaySeconds: 5\n      periodSeconds: 5\n      failureThreshold: 1\n'
+    lab.create(podYaml('lv', 'busybox:1.36', '    command: ["sh", "-c", "sleep 3600"]\n' + probe))
+    const start = findImage('busybox:1.36')?.startSeconds ?? 0
+    lab.wait(start + 6)
+    expect(lab.messages('lv')).toContain(
+      'Warning Unhealthy Liveness probe failed: cat: /tmp/healthy: No such file or directory',
+    )
+    expect(lab.messages('lv')).toContain(
+      'Normal Killing Container lv failed liveness probe, will be restarted',
+    )
+    expect(lab.status(lab.pod('lv'))).toBe('Running')
+    lab.wait(31)
+    const cs = lab.pod('lv').status.containerStatuses?.[0]
+    expect(cs?.restartCount).toBe(1)
+    expect(cs?.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' })
   })
 })

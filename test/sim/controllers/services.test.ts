@@ -6,7 +6,13 @@ import { listObjects } from '../../../worker/sim/state'
 import { settle } from '../../../worker/sim/controllers/settle'
 import { EVENTS_MAX } from '../../../worker/sim/controllers/events'
 
-const svc = (name: string, selector: string, port: number, targetPort: string | number, type = 'ClusterIP') => `apiVersion: v1
+const svc = (
+  name: string,
+  selector: string,
+  port: number,
+  targetPort: string | number,
+  type = 'ClusterIP',
+) => `apiVersion: v1
 kind: Service
 metadata:
   name: ${name}
@@ -18,10 +24,26 @@ ${selector ? `  selector:\n    ${selector}\n` : ''}  ports:
 `
 
 const SEED_SCENARIO = [
-  deployment('nginx-deployment-1.0', 'nginx:1.19', 1, '        ports:\n        - containerPort: 80\n'),
-  deployment('nginx-deployment-1.1', 'anshuldevops/magicalnginx:latest', 3, '        ports:\n        - containerPort: 80\n'),
-  deployment('nginx-deployment-3', 'nginx:1.19', 1).replace(/app: nginx-deployment-3/g, 'color: blue'),
-  deployment('nginx-deployment-4', 'anshuldevops/magicalnginx:latest', 1).replace(/app: nginx-deployment-4/g, 'color: blue'),
+  deployment(
+    'nginx-deployment-1.0',
+    'nginx:1.19',
+    1,
+    '        ports:\n        - containerPort: 80\n',
+  ),
+  deployment(
+    'nginx-deployment-1.1',
+    'anshuldevops/magicalnginx:latest',
+    3,
+    '        ports:\n        - containerPort: 80\n',
+  ),
+  deployment('nginx-deployment-3', 'nginx:1.19', 1).replace(
+    /app: nginx-deployment-3/g,
+    'color: blue',
+  ),
+  deployment('nginx-deployment-4', 'anshuldevops/magicalnginx:latest', 1).replace(
+    /app: nginx-deployment-4/g,
+    'color: blue',
+  ),
   `apiVersion: v1
 kind: Pod
 metadata:
@@ -38,7 +60,9 @@ spec:
 ].join('---\n')
 
 function slicesOf(lab: Lab, name: string): EndpointSlice[] {
-  return listObjects<EndpointSlice>(lab.s, 'EndpointSlice', 'default').filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name)
+  return listObjects<EndpointSlice>(lab.s, 'EndpointSlice', 'default').filter(
+    (s) => s.metadata.labels?.['kubernetes.io/service-name'] === name,
+  )
 }
 
 describe('endpoints, endpointslices and load balancers', () => {
@@ -56,7 +80,12 @@ describe('endpoints, endpointslices and load balancers', () => {
     ])
     lab.wait(30)
     ep = lab.get<Endpoints>('Endpoints', 'web') as Endpoints
-    expect(ep.subsets?.[0]?.addresses?.map((a) => a.ip).sort()).toEqual(lab.pods().map((p) => p.status.podIP).sort())
+    expect(ep.subsets?.[0]?.addresses?.map((a) => a.ip).sort()).toEqual(
+      lab
+        .pods()
+        .map((p) => p.status.podIP)
+        .sort(),
+    )
     expect(ep.subsets?.[0]?.ports).toEqual([{ port: 80, protocol: 'TCP' }])
     expect(ep.subsets?.[0]?.addresses?.[0]?.targetRef?.kind).toBe('Pod')
   })
@@ -69,18 +98,38 @@ describe('endpoints, endpointslices and load balancers', () => {
     expect(slice?.metadata.name).toMatch(/^lonely-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
     expect(slice?.endpoints).toBeNull()
     expect(slice?.ports).toBeNull()
-    expect(slice?.metadata.labels?.['endpointslice.kubernetes.io/managed-by']).toBe('endpointslice-controller.k8s.io')
+    expect(slice?.metadata.labels?.['endpointslice.kubernetes.io/managed-by']).toBe(
+      'endpointslice-controller.k8s.io',
+    )
   })
 
   it('resolves a named targetPort per pod and leaves out pods without it', () => {
     const lab = new Lab()
-    lab.create(deployment('a', 'nginx:1.19', 1, '        ports:\n        - name: web\n          containerPort: 80\n').replace(/app: a$/gm, 'tier: front'))
-    lab.create(deployment('b', 'registry.k8s.io/e2e-test-images/agnhost:2.53', 1, '        args: ["netexec", "--http-port=8080"]\n        ports:\n        - name: web\n          containerPort: 8080\n').replace(/app: b$/gm, 'tier: front'))
+    lab.create(
+      deployment(
+        'a',
+        'nginx:1.19',
+        1,
+        '        ports:\n        - name: web\n          containerPort: 80\n',
+      ).replace(/app: a$/gm, 'tier: front'),
+    )
+    lab.create(
+      deployment(
+        'b',
+        'registry.k8s.io/e2e-test-images/agnhost:2.53',
+        1,
+        '        args: ["netexec", "--http-port=8080"]\n        ports:\n        - name: web\n          containerPort: 8080\n',
+      ).replace(/app: b$/gm, 'tier: front'),
+    )
     lab.create(deployment('c', 'nginx:1.19', 1).replace(/app: c$/gm, 'tier: front'))
     lab.create(svc('front', 'tier: front', 80, 'web'))
     lab.wait(30)
     const ep = lab.get<Endpoints>('Endpoints', 'front') as Endpoints
-    const pairs = (ep.subsets ?? []).flatMap((sub) => (sub.addresses ?? []).map((a) => `${a.targetRef?.name.split('-')[0]}:${sub.ports?.[0]?.port}`))
+    const pairs = (ep.subsets ?? []).flatMap((sub) =>
+      (sub.addresses ?? []).map(
+        (a) => `${a.targetRef?.name.split('-')[0]}:${sub.ports?.[0]?.port}`,
+      ),
+    )
     expect(pairs.sort()).toEqual(['a:80', 'b:8080'])
     expect(slicesOf(lab, 'front')).toHaveLength(2)
   })
@@ -104,8 +153,13 @@ subsets:
     expect(ep.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual(['10.244.1.119', '10.244.2.180'])
     const [slice, ...rest] = slicesOf(lab, 'my-service')
     expect(rest).toHaveLength(0)
-    expect(slice?.metadata.labels?.['endpointslice.kubernetes.io/managed-by']).toBe('endpointslicemirroring-controller.k8s.io')
-    expect(slice?.endpoints?.map((e) => `${e.addresses[0]} ${e.conditions.ready}`)).toEqual(['10.244.1.119 true', '10.244.2.180 true'])
+    expect(slice?.metadata.labels?.['endpointslice.kubernetes.io/managed-by']).toBe(
+      'endpointslicemirroring-controller.k8s.io',
+    )
+    expect(slice?.endpoints?.map((e) => `${e.addresses[0]} ${e.conditions.ready}`)).toEqual([
+      '10.244.1.119 true',
+      '10.244.2.180 true',
+    ])
     expect(slice?.ports).toEqual([{ name: '', port: 80, protocol: 'TCP' }])
     lab.delete('Endpoints', 'my-service')
     expect(slicesOf(lab, 'my-service')).toHaveLength(0)
@@ -123,8 +177,13 @@ subsets:
   it('gives a LoadBalancer an ingress IP, or leaves it pending when the controller is off', () => {
     const lab = new Lab()
     lab.create(svc('lb1', 'app: x', 80, 80, 'LoadBalancer'))
-    expect((lab.get<Service>('Service', 'lb1') as Service).status.loadBalancer.ingress).toEqual([{ ip: '172.18.255.200', ipMode: 'VIP' }])
-    expect(lab.messages('lb1')).toEqual(['Normal EnsuringLoadBalancer Ensuring load balancer', 'Normal EnsuredLoadBalancer Ensured load balancer'])
+    expect((lab.get<Service>('Service', 'lb1') as Service).status.loadBalancer.ingress).toEqual([
+      { ip: '172.18.255.200', ipMode: 'VIP' },
+    ])
+    expect(lab.messages('lb1')).toEqual([
+      'Normal EnsuringLoadBalancer Ensuring load balancer',
+      'Normal EnsuredLoadBalancer Ensured load balancer',
+    ])
     lab.s.runtime.loadBalancerController = false
     lab.create(svc('lb2', 'app: x', 80, 80, 'LoadBalancer'))
     expect((lab.get<Service>('Service', 'lb2') as Service).status.loadBalancer).toEqual({})
@@ -144,7 +203,11 @@ subsets:
       expect(lab.status(p)).toBe('Running')
     }
     const blue = lab.get<Endpoints>('Endpoints', 'my-blue-service') as Endpoints
-    expect(blue.subsets?.[0]?.addresses?.map((a) => a.targetRef?.name.replace(/-[a-z0-9]+-[a-z0-9]+$/, '')).sort()).toEqual(['nginx-deployment-3', 'nginx-deployment-4'])
+    expect(
+      blue.subsets?.[0]?.addresses
+        ?.map((a) => a.targetRef?.name.replace(/-[a-z0-9]+-[a-z0-9]+$/, ''))
+        .sort(),
+    ).toEqual(['nginx-deployment-3', 'nginx-deployment-4'])
     const json = JSON.stringify(lab.s)
     settle(lab.s, lab.now)
     expect(JSON.stringify(lab.s)).toBe(json)
@@ -165,10 +228,13 @@ subsets:
 
   it('settle twice at any time changes nothing (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 900 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 1000 }), (waits, seed) => {
-        const lab = new Lab(seed)
-        lab.create(SEED_SCENARIO)
-        lab.create(`apiVersion: v1
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 900 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (waits, seed) => {
+          const lab = new Lab(seed)
+          lab.create(SEED_SCENARIO)
+          lab.create(`apiVersion: v1
 kind: Pod
 metadata:
   name: crashy
@@ -186,14 +252,15 @@ spec:
   - name: typo
     image: ngnix
 `)
-        for (const w of waits) {
-          lab.wait(w)
-          const json = JSON.stringify(lab.s)
-          settle(lab.s, lab.now)
-          if (JSON.stringify(lab.s) !== json) return false
-        }
-        return true
-      }),
+          for (const w of waits) {
+            lab.wait(w)
+            const json = JSON.stringify(lab.s)
+            settle(lab.s, lab.now)
+            if (JSON.stringify(lab.s) !== json) return false
+          }
+          return true
+        },
+      ),
       { numRuns: 25 },
     )
   })

@@ -20,8 +20,11 @@ describe('deployment and replicaset controllers', () => {
       'deployment.kubernetes.io/max-replicas': '4',
       'deployment.kubernetes.io/revision': '1',
     })
-    for (const p of lab.pods()) expect(p.metadata.name).toMatch(new RegExp(`^web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`))
-    expect(lab.messages('web')).toEqual([`Normal ScalingReplicaSet Scaled up replica set web-${hash} from 0 to 3`])
+    for (const p of lab.pods())
+      expect(p.metadata.name).toMatch(new RegExp(`^web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`))
+    expect(lab.messages('web')).toEqual([
+      `Normal ScalingReplicaSet Scaled up replica set web-${hash} from 0 to 3`,
+    ])
     expect(lab.messages(`web-${hash}`)).toHaveLength(3)
   })
 
@@ -42,7 +45,13 @@ describe('deployment and replicaset controllers', () => {
     lab.wait(30)
     expect(lab.pods().filter((p) => p.status.phase === 'Running')).toHaveLength(4)
     const st = (lab.get<Deployment>('Deployment', 'web') as Deployment).status
-    expect(st).toMatchObject({ replicas: 4, updatedReplicas: 4, readyReplicas: 4, availableReplicas: 4, observedGeneration: 2 })
+    expect(st).toMatchObject({
+      replicas: 4,
+      updatedReplicas: 4,
+      readyReplicas: 4,
+      availableReplicas: 4,
+      observedGeneration: 2,
+    })
     d.spec.replicas = 1
     d.metadata.generation = 3
     putObject(lab.s, d)
@@ -50,8 +59,12 @@ describe('deployment and replicaset controllers', () => {
     expect(lab.pods().filter((p) => p.metadata.deletionTimestamp)).toHaveLength(3)
     lab.wait(2)
     expect(lab.pods()).toHaveLength(1)
-    const hash = listObjects<ReplicaSet>(lab.s, 'ReplicaSet', 'default')[0]?.metadata.labels?.['pod-template-hash']
-    expect(lab.messages('web')).toContain(`Normal ScalingReplicaSet Scaled down replica set web-${hash} from 4 to 1`)
+    const hash = listObjects<ReplicaSet>(lab.s, 'ReplicaSet', 'default')[0]?.metadata.labels?.[
+      'pod-template-hash'
+    ]
+    expect(lab.messages('web')).toContain(
+      `Normal ScalingReplicaSet Scaled down replica set web-${hash} from 4 to 1`,
+    )
   })
 
   it('rolls out a template change to a new ReplicaSet and scales the old one to 0', () => {
@@ -71,11 +84,13 @@ describe('deployment and replicaset controllers', () => {
     // maxSurge 25% of 4 = 1, maxUnavailable 25% of 4 = 1: new 1, old 3, then new 2 (5 pods at most)
     expect(second.spec.replicas).toBe(2)
     expect(first.spec.replicas).toBe(3)
-    expect(lab.messages('web')).toEqual(expect.arrayContaining([
-      `Normal ScalingReplicaSet Scaled up replica set ${second.metadata.name} from 0 to 1`,
-      `Normal ScalingReplicaSet Scaled down replica set ${first.metadata.name} from 4 to 3`,
-      `Normal ScalingReplicaSet Scaled up replica set ${second.metadata.name} from 1 to 2`,
-    ]))
+    expect(lab.messages('web')).toEqual(
+      expect.arrayContaining([
+        `Normal ScalingReplicaSet Scaled up replica set ${second.metadata.name} from 0 to 1`,
+        `Normal ScalingReplicaSet Scaled down replica set ${first.metadata.name} from 4 to 3`,
+        `Normal ScalingReplicaSet Scaled up replica set ${second.metadata.name} from 1 to 2`,
+      ]),
+    )
     lab.wait(30).wait(30).wait(30).wait(30)
     sets = listObjects<ReplicaSet>(lab.s, 'ReplicaSet', 'default')
     expect(sets.find((r) => r.metadata.uid === first.metadata.uid)?.spec.replicas).toBe(0)
@@ -103,7 +118,9 @@ describe('deployment and replicaset controllers', () => {
     expect(ready).toHaveLength(3)
     lab.wait(600)
     const dep = lab.get<Deployment>('Deployment', 'web') as Deployment
-    expect(dep.status.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('ProgressDeadlineExceeded')
+    expect(dep.status.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe(
+      'ProgressDeadlineExceeded',
+    )
   })
 
   it('replaces a deleted pod: Terminating, then a new pod with a new IP in the same node range', () => {
@@ -154,7 +171,9 @@ spec:
   it('schedules around the control-plane taint and reports unschedulable pods', () => {
     const lab = new Lab()
     lab.create(deployment('web', 'nginx:1.19', 6))
-    expect(new Set(lab.pods().map((p) => p.spec.nodeName))).toEqual(new Set(['lab-worker', 'lab-worker2']))
+    expect(new Set(lab.pods().map((p) => p.spec.nodeName))).toEqual(
+      new Set(['lab-worker', 'lab-worker2']),
+    )
     lab.create(`apiVersion: v1
 kind: Pod
 metadata:
@@ -177,15 +196,25 @@ spec:
 describe('quota', () => {
   it('the ReplicaSet controller reports FailedCreate when the pod quota is used up', () => {
     const lab = new Lab()
-    lab.create([deployment('a', 'nginx', 10), deployment('b', 'nginx', 10), deployment('c', 'nginx', 10)].join('---\n'))
+    lab.create(
+      [
+        deployment('a', 'nginx', 10),
+        deployment('b', 'nginx', 10),
+        deployment('c', 'nginx', 10),
+      ].join('---\n'),
+    )
     lab.create(deployment('d', 'nginx', 2))
     const live = lab.pods().filter((p) => !p.metadata.deletionTimestamp)
     expect(live).toHaveLength(30)
-    const rs = listObjects<ReplicaSet>(lab.s, 'ReplicaSet', 'default').find((r) => r.metadata.name.startsWith('d-')) as ReplicaSet
+    const rs = listObjects<ReplicaSet>(lab.s, 'ReplicaSet', 'default').find((r) =>
+      r.metadata.name.startsWith('d-'),
+    ) as ReplicaSet
     const failed = lab.events(rs.metadata.name).filter((e) => e.reason === 'FailedCreate')
     expect(failed).toHaveLength(1)
     expect(failed[0]?.type).toBe('Warning')
-    expect(failed[0]?.message).toMatch(/^Error creating: pods "d-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: service-lab, requested: pods=1, used: pods=30, limited: pods=30$/)
+    expect(failed[0]?.message).toMatch(
+      /^Error creating: pods "d-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: service-lab, requested: pods=1, used: pods=30, limited: pods=30$/,
+    )
     const json = JSON.stringify(lab.s)
     settle(lab.s, lab.now)
     expect(JSON.stringify(lab.s)).toBe(json)

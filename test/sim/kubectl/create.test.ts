@@ -55,7 +55,9 @@ status: {}
 
   test('create service nodeport --tcp=80:8080 names the port 80-8080', () => {
     const r = lab().k(DRY_RUNS[6] as string)
-    expect(r.stdout).toContain('  ports:\n  - name: 80-8080\n    port: 80\n    protocol: TCP\n    targetPort: 8080\n  selector:\n    app: web\n  type: NodePort\nstatus:\n  loadBalancer: {}\n')
+    expect(r.stdout).toContain(
+      '  ports:\n  - name: 80-8080\n    port: 80\n    protocol: TCP\n    targetPort: 8080\n  selector:\n    app: web\n  type: NodePort\nstatus:\n  loadBalancer: {}\n',
+    )
   })
 
   test.skipIf(!HAVE_KUBECTL)('byte for byte as the real kubectl (skipped without it)', () => {
@@ -68,20 +70,44 @@ status: {}
   test('bare --dry-run is the deprecated client mode and warns through klog', () => {
     const r = lab().k('create deployment web --image=nginx --dry-run')
     expect(r.stdout).toBe('deployment.apps/web created (dry run)\n')
-    expect(r.stderr).toMatch(/^W1126 06:01:00\.\d{6} +\d+ helpers\.go:702\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/)
+    expect(r.stderr).toMatch(
+      /^W1126 06:01:00\.\d{6} +\d+ helpers\.go:702\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/,
+    )
   })
 })
 
 describe('create against the cluster', () => {
   test('deployment, service and namespace are created and reported', () => {
     const { k, ctx } = lab()
-    expect(k('create deployment web --image=nginx')).toEqual({ stdout: 'deployment.apps/web created\n', stderr: '', exitCode: 0 })
-    expect(k('create service clusterip web --tcp=80:80')).toEqual({ stdout: 'service/web created\n', stderr: '', exitCode: 0 })
-    expect(k('create namespace dev')).toEqual({ stdout: 'namespace/dev created\n', stderr: '', exitCode: 0 })
-    expect(k('create deployment api --image=nginx --dry-run=server')).toEqual({ stdout: 'deployment.apps/api created (server dry run)\n', stderr: '', exitCode: 0 })
-    expect(ctx.changed.map((c) => `${c.kind}/${c.name} ${c.op}`)).toEqual(['Deployment/web created', 'Service/web created', 'Namespace/dev created'])
+    expect(k('create deployment web --image=nginx')).toEqual({
+      stdout: 'deployment.apps/web created\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(k('create service clusterip web --tcp=80:80')).toEqual({
+      stdout: 'service/web created\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(k('create namespace dev')).toEqual({
+      stdout: 'namespace/dev created\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(k('create deployment api --image=nginx --dry-run=server')).toEqual({
+      stdout: 'deployment.apps/api created (server dry run)\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(ctx.changed.map((c) => `${c.kind}/${c.name} ${c.op}`)).toEqual([
+      'Deployment/web created',
+      'Service/web created',
+      'Namespace/dev created',
+    ])
     expect(Object.keys(ctx.s.objects).some((key) => key.startsWith('Pod/default/web-'))).toBe(true)
-    expect(Object.keys(ctx.s.objects).some((key) => key.startsWith('Deployment/default/api'))).toBe(false)
+    expect(Object.keys(ctx.s.objects).some((key) => key.startsWith('Deployment/default/api'))).toBe(
+      false,
+    )
   })
 
   test('API errors are wrapped as the generators wrap them (T17, T18)', () => {
@@ -93,19 +119,35 @@ describe('create against the cluster', () => {
       stderr: 'error: failed to create deployment: deployments.apps "web" already exists\n',
       exitCode: 1,
     })
-    expect(k('create service clusterip web --tcp=80').stderr).toBe('error: failed to create ClusterIP service: services "web" already exists\n')
+    expect(k('create service clusterip web --tcp=80').stderr).toBe(
+      'error: failed to create ClusterIP service: services "web" already exists\n',
+    )
     expect(k('create service nodeport np --tcp=80:8080 --node-port=80').stderr).toBe(
       'error: failed to create NodePort service: Service "np" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
     )
-    expect(k('create namespace default')).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "default" already exists\n', exitCode: 1 })
-    expect(k('create deployment x --image=nginx -n nope').stderr).toBe('error: failed to create deployment: namespaces "nope" not found\n')
+    expect(k('create namespace default')).toEqual({
+      stdout: '',
+      stderr: 'Error from server (AlreadyExists): namespaces "default" already exists\n',
+      exitCode: 1,
+    })
+    expect(k('create deployment x --image=nginx -n nope').stderr).toBe(
+      'error: failed to create deployment: namespaces "nope" not found\n',
+    )
   })
 
   test('client-side checks of create service', () => {
     const { k } = lab()
-    expect(k('create service clusterip web').stderr).toBe('error: at least one tcp port specifier must be provided\n')
-    expect(k('create service nodeport web --tcp=abc').stderr).toBe('error: strconv.ParseUint: parsing "abc": invalid syntax\n')
-    expect(k('create service externalname ex --external-name=Bad_Name').stderr).toBe('error: invalid service external name Bad_Name\n')
-    expect(k('create deployment a b --image=nginx').stderr).toBe("error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n")
+    expect(k('create service clusterip web').stderr).toBe(
+      'error: at least one tcp port specifier must be provided\n',
+    )
+    expect(k('create service nodeport web --tcp=abc').stderr).toBe(
+      'error: strconv.ParseUint: parsing "abc": invalid syntax\n',
+    )
+    expect(k('create service externalname ex --external-name=Bad_Name').stderr).toBe(
+      'error: invalid service external name Bad_Name\n',
+    )
+    expect(k('create deployment a b --image=nginx').stderr).toBe(
+      "error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n",
+    )
   })
 })

@@ -33,13 +33,21 @@ describe('kubectl exec (T21)', () => {
 
   test('argument and lookup errors', () => {
     const l = cluster()
-    expect(l.k('exec nope -- ls').stderr).toBe('Error from server (NotFound): pods "nope" not found\n')
+    expect(l.k('exec nope -- ls').stderr).toBe(
+      'Error from server (NotFound): pods "nope" not found\n',
+    )
     expect(l.k('exec client ls').stderr).toBe(
       "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
     )
-    expect(l.k('exec client').stderr).toBe('error: you must specify at least one command for the container\n')
-    expect(l.k('exec client -c nope -- ls').stderr).toBe('Error from server (BadRequest): container nope is not valid for pod client\n')
-    expect(l.k('exec deploy/nope -- ls').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n')
+    expect(l.k('exec client').stderr).toBe(
+      'error: you must specify at least one command for the container\n',
+    )
+    expect(l.k('exec client -c nope -- ls').stderr).toBe(
+      'Error from server (BadRequest): container nope is not valid for pod client\n',
+    )
+    expect(l.k('exec deploy/nope -- ls').stderr).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+    )
   })
 
   test('deploy/NAME and svc/NAME pick a pod; -it is accepted', () => {
@@ -51,7 +59,9 @@ describe('kubectl exec (T21)', () => {
   test('a pod still being created cannot be exec-ed into', () => {
     const l = lab()
     l.k('run slow --image=nginx')
-    expect(l.k('exec slow -- ls').stderr).toBe('error: unable to upgrade connection: container not found ("slow")\n')
+    expect(l.k('exec slow -- ls').stderr).toBe(
+      'error: unable to upgrade connection: container not found ("slow")\n',
+    )
   })
 })
 
@@ -64,7 +74,12 @@ describe('kubectl logs', () => {
     const pod = all.stderr.slice(all.stderr.indexOf('pod/') + 4).trim()
     const full = l.k(`logs ${pod}`).stdout.split('\n').filter(Boolean)
     expect(full.length).toBeGreaterThan(2)
-    expect(l.k(`logs ${pod} --tail=2`).stdout).toBe(full.slice(-2).map((x) => `${x}\n`).join(''))
+    expect(l.k(`logs ${pod} --tail=2`).stdout).toBe(
+      full
+        .slice(-2)
+        .map((x) => `${x}\n`)
+        .join(''),
+    )
     expect(l.k(`logs ${pod} --tail=0`).stdout).toBe('')
     expect(l.k(`logs -f ${pod} --tail=1`).stdout).toBe(`${full[full.length - 1]}\n`)
   })
@@ -74,7 +89,8 @@ describe('kubectl logs', () => {
     l.k('run slow --image=nginx')
     expect(l.k('logs slow')).toEqual({
       stdout: '',
-      stderr: 'Error from server (BadRequest): container "slow" in pod "slow" is waiting to start: ContainerCreating\n',
+      stderr:
+        'Error from server (BadRequest): container "slow" in pod "slow" is waiting to start: ContainerCreating\n',
       exitCode: 1,
     })
     l.k('run ghost --image=no-such-image-here')
@@ -82,17 +98,26 @@ describe('kubectl logs', () => {
     expect(l.k('logs ghost').stderr).toMatch(
       /^Error from server \(BadRequest\): container "ghost" in pod "ghost" is waiting to start: (image can't be pulled|trying and failing to pull image)\n$/,
     )
-    expect(l.k('logs nope').stderr).toBe('Error from server (BadRequest): pods "nope" not found\n'.replace('BadRequest', 'NotFound'))
+    expect(l.k('logs nope').stderr).toBe(
+      'Error from server (BadRequest): pods "nope" not found\n'.replace('BadRequest', 'NotFound'),
+    )
   })
 
   test('-l prints every matching pod; no match', () => {
     const l = cluster()
     const r = l.k('logs -l app=web --prefix --tail=1')
-    expect(r.stdout.split('\n').filter(Boolean).map((x) => x.replace(/\].*/, ']'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\[pod\/web-.*\/nginx\]$/)]),
-    )
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((x) => x.replace(/\].*/, ']')),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^\[pod\/web-.*\/nginx\]$/)]))
     expect(r.stdout.split('\n').filter(Boolean).length).toBe(2)
-    expect(l.k('logs -l app=none')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 })
+    expect(l.k('logs -l app=none')).toEqual({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    })
   })
 })
 
@@ -105,20 +130,35 @@ describe('kubectl port-forward', () => {
       exitCode: 0,
     })
     const fwd = l.ctx.s.runtime.portForwards[0]
-    expect(fwd).toMatchObject({ localPort: 8080, namespace: 'default', podPort: 80, target: 'svc/web' })
+    expect(fwd).toMatchObject({
+      localPort: 8080,
+      namespace: 'default',
+      podPort: 80,
+      target: 'svc/web',
+    })
     expect(fwd?.pod).toMatch(/^web-/)
     expect(l.k('port-forward pod/client 8080:80').stderr).toBe(
       'Unable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use]\nerror: unable to listen on any of the requested ports: [{8080 80}]\n',
     )
-    expect(l.k('port-forward deploy/web 9090:80').stdout).toBe('Forwarding from 127.0.0.1:9090 -> 80\nForwarding from [::1]:9090 -> 80\n')
+    expect(l.k('port-forward deploy/web 9090:80').stdout).toBe(
+      'Forwarding from 127.0.0.1:9090 -> 80\nForwarding from [::1]:9090 -> 80\n',
+    )
   })
 
   test('errors', () => {
     const l = cluster()
-    expect(l.k('port-forward svc/web 9000:9999').stderr).toBe('error: Service web does not have a service port 9999\n')
-    expect(l.k('port-forward svc/nope 80').stderr).toBe('Error from server (NotFound): services "nope" not found\n')
-    expect(l.k('port-forward pod/client 80:http').stderr).toBe("error: Pod 'client' does not have a named port 'http'\n")
+    expect(l.k('port-forward svc/web 9000:9999').stderr).toBe(
+      'error: Service web does not have a service port 9999\n',
+    )
+    expect(l.k('port-forward svc/nope 80').stderr).toBe(
+      'Error from server (NotFound): services "nope" not found\n',
+    )
+    expect(l.k('port-forward pod/client 80:http').stderr).toBe(
+      "error: Pod 'client' does not have a named port 'http'\n",
+    )
     l.k('run slow --image=nginx')
-    expect(l.k('port-forward slow 8081:80').stderr).toBe('error: unable to forward port because pod is not running. Current status=Pending\n')
+    expect(l.k('port-forward slow 8081:80').stderr).toBe(
+      'error: unable to forward port because pod is not running. Current status=Pending\n',
+    )
   })
 })

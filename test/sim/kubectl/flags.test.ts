@@ -48,8 +48,14 @@ describe('pflag parsing', () => {
     [['-iz'], "unknown shorthand flag: 'z' in -iz"],
     [['--namespace'], 'flag needs an argument: --namespace'],
     [['-n'], "flag needs an argument: 'n' in -n"],
-    [['--replicas=abc'], 'invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax'],
-    [['-i=maybe'], 'invalid argument "maybe" for "-i, --stdin" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
+    [
+      ['--replicas=abc'],
+      'invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax',
+    ],
+    [
+      ['-i=maybe'],
+      'invalid argument "maybe" for "-i, --stdin" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    ],
   ]
   test.each(errors)('%j fails', (argv, msg) => {
     expect(parseFlags(argv, SPECS)).toEqual({ ok: false, error: msg })
@@ -71,52 +77,113 @@ describe('command lookup and cobra errors', () => {
     ['-n x get po --foo', "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n"],
     ['get -n', "Error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n"],
     ['foo', 'Error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n\n'],
-    ['des', 'Error: unknown command "des" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\tdescribe\n\n'],
+    [
+      'des',
+      'Error: unknown command "des" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\tdescribe\n\n',
+    ],
     ['gte', 'Error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n\n'],
     ['xyzzy', 'Error: unknown command "xyzzy" for "kubectl"\n'],
-    ['scale deploy x --replicas=abc', 'Error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl scale --help\' for usage.\n'],
-    ['create deployment x --image=nginx --bogus', "Error: unknown flag: --bogus\nSee 'kubectl create deployment --help' for usage.\n"],
-    ['rollout foo', "error: unknown command \"foo\"\nSee 'kubectl rollout -h' for help and examples\n"],
-    ['config foo', "error: unknown command \"foo\"\nSee 'kubectl config -h' for help and examples\n"],
-    ['create foo', "error: Unexpected args: [foo]\nSee 'kubectl create -h' for help and examples\n"],
+    [
+      'scale deploy x --replicas=abc',
+      'Error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl scale --help\' for usage.\n',
+    ],
+    [
+      'create deployment x --image=nginx --bogus',
+      "Error: unknown flag: --bogus\nSee 'kubectl create deployment --help' for usage.\n",
+    ],
+    [
+      'rollout foo',
+      'error: unknown command "foo"\nSee \'kubectl rollout -h\' for help and examples\n',
+    ],
+    [
+      'config foo',
+      'error: unknown command "foo"\nSee \'kubectl config -h\' for help and examples\n',
+    ],
+    [
+      'create foo',
+      "error: Unexpected args: [foo]\nSee 'kubectl create -h' for help and examples\n",
+    ],
     ['create', 'error: must specify one of -f and -k\n'],
     ['apply', 'error: must specify one of -f and -k\n'],
     ['apply -f x.yaml', 'error: the path "x.yaml" does not exist\n'],
     ['create -f x.yaml', 'error: the path "x.yaml" does not exist\n'],
     ['exec', 'error: pod, type/name or --filename must be specified\n'],
-    ['logs', "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n"],
-    ['port-forward', "error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n"],
-    ['label', 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n'],
-    ['annotate', 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n'],
+    [
+      'logs',
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+    ],
+    [
+      'port-forward',
+      "error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n",
+    ],
+    [
+      'label',
+      'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n',
+    ],
+    [
+      'annotate',
+      'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n',
+    ],
     ['rollout status', 'error: required resource not specified\n'],
-    ['explain', 'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n'],
-    ['create service nodeport', "error: exactly one NAME is required, got 0\nSee 'kubectl create service nodeport -h' for help and examples\n"],
-    ['delete', "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"],
-    ['expose', "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"],
-    ['set image', "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n"],
-    ['create deployment web --image=nginx --dry-run=foo', 'error: Invalid dry-run value (foo). Must be "none", "server", or "client".\n'],
-    ['create deployment web --image=nginx --dry-run=client -o foo', 'error: unable to match a printer suitable for the output format "foo", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n'],
+    [
+      'explain',
+      'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
+    ],
+    [
+      'create service nodeport',
+      "error: exactly one NAME is required, got 0\nSee 'kubectl create service nodeport -h' for help and examples\n",
+    ],
+    [
+      'delete',
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    ],
+    [
+      'expose',
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    ],
+    [
+      'set image',
+      'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n',
+    ],
+    [
+      'create deployment web --image=nginx --dry-run=foo',
+      'error: Invalid dry-run value (foo). Must be "none", "server", or "client".\n',
+    ],
+    [
+      'create deployment web --image=nginx --dry-run=client -o foo',
+      'error: unable to match a printer suitable for the output format "foo", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+    ],
   ]
   test.each(cases)('kubectl %s', (line, stderr) => {
     const r = lab().k(line)
     expect(r).toEqual({ stdout: '', stderr, exitCode: 1 })
   })
 
-  test.skipIf(!HAVE_KUBECTL)('the same bytes as the real kubectl (offline cases; skipped without it)', () => {
-    const offline = cases.filter(([l]) => !/^(set image|label|annotate|logs|exec|port-forward|rollout status|explain)/.test(l))
-    for (const [line] of offline) {
-      const real = realKubectl(line.split(' '))
-      const ours = lab().k(line)
-      expect({ line, ...ours }).toEqual({ line, ...real })
-    }
-  })
+  test.skipIf(!HAVE_KUBECTL)(
+    'the same bytes as the real kubectl (offline cases; skipped without it)',
+    () => {
+      const offline = cases.filter(
+        ([l]) =>
+          !/^(set image|label|annotate|logs|exec|port-forward|rollout status|explain)/.test(l),
+      )
+      for (const [line] of offline) {
+        const real = realKubectl(line.split(' '))
+        const ours = lab().k(line)
+        expect({ line, ...ours }).toEqual({ line, ...real })
+      }
+    },
+  )
 
   test('required flags fail through klog, as kubectl 1.32 does', () => {
     const r = lab().k('scale deploy web')
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^E1126 06:01:00\.\d{6} {1,7}\d+ run\.go:72\] "command failed" err="required flag\(s\) \\"replicas\\" not set"\n$/)
-    expect(lab().k('create deployment web').stderr).toContain('err="required flag(s) \\"image\\" not set"')
+    expect(r.stderr).toMatch(
+      /^E1126 06:01:00\.\d{6} {1,7}\d+ run\.go:72\] "command failed" err="required flag\(s\) \\"replicas\\" not set"\n$/,
+    )
+    expect(lab().k('create deployment web').stderr).toContain(
+      'err="required flag(s) \\"image\\" not set"',
+    )
   })
 
   test('help: kubectl alone, --help, -h and help groups', () => {
@@ -128,7 +195,9 @@ describe('command lookup and cobra errors', () => {
     expect(k('--help').stdout).toBe(root.stdout)
     const scale = k('scale --help')
     expect(scale.exitCode).toBe(0)
-    expect(scale.stdout).toContain('Usage:\n  kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]\n')
+    expect(scale.stdout).toContain(
+      'Usage:\n  kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]\n',
+    )
     expect(k('get po -h').stdout).toMatch(/^Display one or many resources\./)
     const svc = k('create service')
     expect(svc).toMatchObject({ stdout: '', exitCode: 1 })
@@ -138,12 +207,22 @@ describe('command lookup and cobra errors', () => {
     expect(rollout.stdout).toMatch(/^Manage the rollout of one or many resources\./)
   })
 
-  test.skipIf(!HAVE_KUBECTL)('help texts equal the real ones (skipped without the real kubectl)', () => {
-    for (const line of ['scale --help', 'expose --help', 'create service nodeport --help', 'rollout', 'create service', 'set']) {
-      const real = realKubectl(line.split(' '))
-      expect(lab().k(line)).toEqual(real)
-    }
-  })
+  test.skipIf(!HAVE_KUBECTL)(
+    'help texts equal the real ones (skipped without the real kubectl)',
+    () => {
+      for (const line of [
+        'scale --help',
+        'expose --help',
+        'create service nodeport --help',
+        'rollout',
+        'create service',
+        'set',
+      ]) {
+        const real = realKubectl(line.split(' '))
+        expect(lab().k(line)).toEqual(real)
+      }
+    },
+  )
 
   test('unsupported verbs say so', () => {
     const r = lab().k('drain lab-worker')
@@ -151,5 +230,17 @@ describe('command lookup and cobra errors', () => {
     expect(r.stderr).toBe(
       'error: "kubectl drain" is not available in this lab terminal. It supports the commands a Services course needs; type "kubectl --help" or "help" to see them.\n',
     )
+  })
+})
+
+describe('kubectl help', () => {
+  test('help [command] prints that help; unknown topics go to stderr with the usage', () => {
+    const { k } = lab()
+    expect(k('help').stdout).toBe(k('--help').stdout)
+    expect(k('help get').stdout).toBe(k('get --help').stdout)
+    expect(k('help create service').stdout).toBe(k('create service --help').stdout)
+    const r = k('help foo')
+    expect(r.exitCode).toBe(0)
+    expect(r.stderr).toMatch(/^Unknown help topic \[`foo`\]\n\n\nBasic Commands \(Beginner\):\n/)
   })
 })

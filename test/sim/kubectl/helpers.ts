@@ -30,4 +30,8 @@ export function lab(seed = 7): Lab {
   return { ctx, k, advance }
 }
 
-export const out = (r: ProcessResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode })
+export const out = (r: ProcessResult) => ({
+  stdout: r.stdout,
+  stderr: r.stderr,
+  exitCode: r.exitCode,
+})

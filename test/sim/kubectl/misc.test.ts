@@ -5,15 +5,21 @@ import { HAVE_KUBECTL, realKubectl } from './real-kubectl'
 describe('information verbs', () => {
   test('version', () => {
     const { k } = lab()
-    expect(k('version')).toEqual({ stdout: 'Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n', stderr: '', exitCode: 0 })
-    expect(k('version --client').stdout).toBe('Client Version: v1.32.2\nKustomize Version: v5.5.0\n')
+    expect(k('version')).toEqual({
+      stdout: 'Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(k('version --client').stdout).toBe(
+      'Client Version: v1.32.2\nKustomize Version: v5.5.0\n',
+    )
     expect(JSON.parse(k('version -o json').stdout).serverVersion.gitVersion).toBe('v1.32.2')
   })
 
   test('cluster-info', () => {
     expect(lab().k('cluster-info')).toEqual({
       stdout:
-        'Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use \'kubectl cluster-info dump\'.\n',
+        "Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
       stderr: '',
       exitCode: 0,
     })
@@ -21,7 +27,8 @@ describe('information verbs', () => {
 
   test('api-resources and api-versions', () => {
     const { k } = lab()
-    expect(k('api-resources').stdout).toBe(`NAME             SHORTNAMES   APIVERSION            NAMESPACED   KIND
+    expect(k('api-resources').stdout)
+      .toBe(`NAME             SHORTNAMES   APIVERSION            NAMESPACED   KIND
 endpoints        ep           v1                    true         Endpoints
 events           ev           v1                    true         Event
 namespaces       ns           v1                    false        Namespace
@@ -42,11 +49,17 @@ endpointslices                discovery.k8s.io/v1   true         EndpointSlice
     expect(k('config get-contexts').stdout).toBe(
       'CURRENT   NAME       CLUSTER    AUTHINFO   NAMESPACE\n*         kind-lab   kind-lab   kind-lab   \n',
     )
-    expect(k('config view').stdout).toContain('current-context: kind-lab\nkind: Config\npreferences: {}\n')
-    expect(k('config use-context other').stderr).toBe('error: no context exists with the name: "other"\n')
+    expect(k('config view').stdout).toContain(
+      'current-context: kind-lab\nkind: Config\npreferences: {}\n',
+    )
+    expect(k('config use-context other').stderr).toBe(
+      'error: no context exists with the name: "other"\n',
+    )
     expect(k('config use-context kind-lab').stdout).toBe('Switched to context "kind-lab".\n')
     k('create namespace dev')
-    expect(k('config set-context --current --namespace=dev').stdout).toBe('Context "kind-lab" modified.\n')
+    expect(k('config set-context --current --namespace=dev').stdout).toBe(
+      'Context "kind-lab" modified.\n',
+    )
     expect(k('create deployment web --image=nginx').stdout).toBe('deployment.apps/web created\n')
     expect(k('get deploy -o name').stdout).toBe('deployment.apps/web\n')
     expect(k('get deploy -n default').stderr).toBe('No resources found in default namespace.\n')
@@ -55,23 +68,51 @@ endpointslices                discovery.k8s.io/v1   true         EndpointSlice
 
   test('edit, top, wait', () => {
     const l = lab()
-    expect(l.k('edit svc kubernetes').stderr).toMatch(/^error: "kubectl edit" opens a text editor, which this web terminal does not have\./)
-    expect(l.k('top pod')).toEqual({ stdout: '', stderr: 'error: Metrics API not available\n', exitCode: 1 })
+    expect(l.k('edit svc kubernetes').stderr).toMatch(
+      /^error: "kubectl edit" opens a text editor, which this web terminal does not have\./,
+    )
+    expect(l.k('top pod')).toEqual({
+      stdout: '',
+      stderr: 'error: Metrics API not available\n',
+      exitCode: 1,
+    })
     expect(l.k('top').stderr).toMatch(/^Display resource \(CPU\/memory\) usage\./)
     l.k('run x --image=nginx')
-    expect(l.k('wait --for=condition=Ready pod/x').stderr).toBe('error: timed out waiting for the condition on pods/x\n')
+    expect(l.k('wait --for=condition=Ready pod/x').stderr).toBe(
+      'error: timed out waiting for the condition on pods/x\n',
+    )
     l.advance(30_000)
-    expect(l.k('wait --for=condition=Ready pod/x')).toEqual({ stdout: 'pod/x condition met\n', stderr: '', exitCode: 0 })
-    expect(l.k('wait --for=jsonpath={.status.phase}=Running pod/x').stderr).toBe('error: unrecognized condition: "jsonpath={.status.phase}=Running"\n')
+    expect(l.k('wait --for=condition=Ready pod/x')).toEqual({
+      stdout: 'pod/x condition met\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(l.k('wait --for=jsonpath={.status.phase}=Running pod/x').stderr).toBe(
+      'error: unrecognized condition: "jsonpath={.status.phase}=Running"\n',
+    )
   })
 
   test('get and describe are reached with the parsed flags', () => {
     const { k } = lab()
-    expect(k('-n kube-system get svc kube-dns -o jsonpath={.spec.clusterIP}').stdout).toBe('10.96.0.10')
+    expect(k('-n kube-system get svc kube-dns -o jsonpath={.spec.clusterIP}').stdout).toBe(
+      '10.96.0.10',
+    )
     expect(k('describe svc kubernetes').stdout).toMatch(/^Name: {21}kubernetes\n/)
   })
 
   test.skipIf(!HAVE_KUBECTL)('kubectl options as the real one (skipped without it)', () => {
     expect(lab().k('options').stdout).toBe(realKubectl(['options']).stdout)
+  })
+})
+
+describe('kubeconfig flags', () => {
+  test('--context other than kind-lab', () => {
+    const { k } = lab()
+    expect(k('get po --context=foo')).toEqual({
+      stdout: '',
+      stderr: 'Error in configuration: context was not found for specified context: foo\n',
+      exitCode: 1,
+    })
+    expect(k('--context kind-lab version --client').exitCode).toBe(0)
   })
 })

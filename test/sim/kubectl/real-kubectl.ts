@@ -9,7 +9,10 @@ export function findRealKubectl(): boolean {
 export const HAVE_KUBECTL = findRealKubectl()
 export const SKIP_REASON = 'the real kubectl v1.32 client is not on PATH'
 
-export function realKubectl(argv: string[], stdin = ''): { stdout: string; stderr: string; exitCode: number } {
+export function realKubectl(
+  argv: string[],
+  stdin = '',
+): { stdout: string; stderr: string; exitCode: number } {
   const r = spawnSync('kubectl', argv, {
     encoding: 'utf8',
     input: stdin,

@@ -7,15 +7,30 @@ describe('set image and rollout', () => {
     const l = lab()
     l.k('create deployment web --image=nginx:1.19 --replicas=2')
     l.advance(60_000)
-    expect(l.k('rollout status deployment/web')).toEqual({ stdout: 'deployment "web" successfully rolled out\n', stderr: '', exitCode: 0 })
-    expect(l.k('set image deployment/web nginx=nginx:1.20')).toEqual({ stdout: 'deployment.apps/web image updated\n', stderr: '', exitCode: 0 })
-    expect(l.k('set image deployment/web nginx=nginx:1.20')).toEqual({ stdout: '', stderr: '', exitCode: 0 })
-    expect(l.k('set image deployment/web nope=nginx').stderr).toBe('error: unable to find container named "nope"\n')
+    expect(l.k('rollout status deployment/web')).toEqual({
+      stdout: 'deployment "web" successfully rolled out\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(l.k('set image deployment/web nginx=nginx:1.20')).toEqual({
+      stdout: 'deployment.apps/web image updated\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(l.k('set image deployment/web nginx=nginx:1.20')).toEqual({
+      stdout: '',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(l.k('set image deployment/web nope=nginx').stderr).toBe(
+      'error: unable to find container named "nope"\n',
+    )
     const status = l.k('rollout status deploy/web --watch=false')
     expect(status.stdout).toMatch(/^Waiting for deployment "web" rollout to finish: /)
     l.advance(120_000)
     expect(l.k('rollout history deployment/web')).toEqual({
-      stdout: 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
+      stdout:
+        'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
       stderr: '',
       exitCode: 0,
     })
@@ -24,17 +39,29 @@ describe('set image and rollout', () => {
     expect(d.spec.template.spec.containers[0]?.image).toBe('nginx:1.19')
     expect(l.k('rollout restart deployment/web').stdout).toBe('deployment.apps/web restarted\n')
     const after = l.ctx.s.objects['Deployment/default/web'] as Deployment
-    expect(after.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe('2026-11-26T06:04:00Z')
+    expect(after.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe(
+      '2026-11-26T06:04:00Z',
+    )
   })
 
   test('errors', () => {
     const l = lab()
     l.k('run p --image=nginx')
-    expect(l.k('rollout status deploy/nope').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n')
-    expect(l.k('rollout restart pod/p').stderr).toBe('error: pods "p" restarting is not supported\n')
-    expect(l.k('rollout status pod/p').stderr).toBe('error: no status viewer has been implemented for Pod\n')
+    expect(l.k('rollout status deploy/nope').stderr).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+    )
+    expect(l.k('rollout restart pod/p').stderr).toBe(
+      'error: pods "p" restarting is not supported\n',
+    )
+    expect(l.k('rollout status pod/p').stderr).toBe(
+      'error: no status viewer has been implemented for Pod\n',
+    )
     l.k('create deployment one --image=nginx')
-    expect(l.k('rollout undo deploy/one').stderr).toBe('error: no rollout history found for deployment "one"\n')
-    expect(l.k('rollout undo deploy/one --to-revision=7').stderr).toBe('error: unable to find specified revision 7 in history\n')
+    expect(l.k('rollout undo deploy/one').stderr).toBe(
+      'error: no rollout history found for deployment "one"\n',
+    )
+    expect(l.k('rollout undo deploy/one --to-revision=7').stderr).toBe(
+      'error: unable to find specified revision 7 in history\n',
+    )
   })
 })

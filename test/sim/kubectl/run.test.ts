@@ -28,7 +28,11 @@ status: {}
 
   test('--command, args, --env, --port, --labels, --restart', () => {
     const { k, ctx } = lab()
-    expect(k('run c --image=busybox --labels=app=c,tier=x --env=A=1 --env=B=2 --port=8080 --restart=Never --command -- sleep 3600')).toEqual({
+    expect(
+      k(
+        'run c --image=busybox --labels=app=c,tier=x --env=A=1 --env=B=2 --port=8080 --restart=Never --command -- sleep 3600',
+      ),
+    ).toEqual({
       stdout: 'pod/c created\n',
       stderr: '',
       exitCode: 0,
@@ -49,20 +53,38 @@ status: {}
 
   test('--expose creates the service first', () => {
     const { k, ctx } = lab()
-    expect(k('run web --image=nginx --port=80 --expose').stdout).toBe('service/web created\npod/web created\n')
+    expect(k('run web --image=nginx --port=80 --expose').stdout).toBe(
+      'service/web created\npod/web created\n',
+    )
     expect((ctx.s.objects['Service/default/web'] as Service).spec.selector).toEqual({ run: 'web' })
   })
 
   test('errors', () => {
     const { k } = lab()
     k('run x --image=nginx')
-    expect(k('run x --image=nginx')).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): pods "x" already exists\n', exitCode: 1 })
-    expect(k('run y --image=Nginx').stderr).toBe('error: Invalid image name "Nginx": invalid reference format\n')
-    expect(k('run y --image=nginx --expose').stderr).toBe("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n")
-    expect(k('run y --image=nginx --rm').stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n")
-    expect(k('run y --image=nginx -t').stderr).toBe("error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n")
-    expect(k('run y --image=nginx --restart=Sometimes').stderr).toBe("error: invalid restart policy: Sometimes\nSee 'kubectl run -h' for help and examples\n")
-    expect(k('run --image=nginx').stderr).toBe("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n")
+    expect(k('run x --image=nginx')).toEqual({
+      stdout: '',
+      stderr: 'Error from server (AlreadyExists): pods "x" already exists\n',
+      exitCode: 1,
+    })
+    expect(k('run y --image=Nginx').stderr).toBe(
+      'error: Invalid image name "Nginx": invalid reference format\n',
+    )
+    expect(k('run y --image=nginx --expose').stderr).toBe(
+      "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n",
+    )
+    expect(k('run y --image=nginx --rm').stderr).toBe(
+      "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n",
+    )
+    expect(k('run y --image=nginx -t').stderr).toBe(
+      "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n",
+    )
+    expect(k('run y --image=nginx --restart=Sometimes').stderr).toBe(
+      "error: invalid restart policy: Sometimes\nSee 'kubectl run -h' for help and examples\n",
+    )
+    expect(k('run --image=nginx').stderr).toBe(
+      "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n",
+    )
     expect(k('run y --image=nginx --env=1A=b').stderr).toBe('error: invalid env: 1A=b\n')
     expect(k('run y --image=nginx -it --dry-run=client').stderr).toBe(
       "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples\n",

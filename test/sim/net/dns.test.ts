@@ -165,3 +165,37 @@ describe('reverse lookups', () => {
     expect(reverseLookup(f.s, '10.244.1.99')).toEqual([])
   })
 })
+
+describe('when CoreDNS is down', () => {
+  it('no name resolves inside pods and the diagnosis says why', async () => {
+    const { route } = await import('../../../worker/sim/net/route')
+    const { clusterDnsUp } = await import('../../../worker/sim/net/dns')
+    const f = labScenario()
+    f.service({
+      name: 'kube-dns',
+      ns: 'kube-system',
+      clusterIP: '10.96.0.10',
+      ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
+    })
+    f.slice(
+      'kube-system',
+      'kube-dns',
+      [{ ip: '10.244.0.2', ready: false }],
+      [{ name: 'dns', port: 53, protocol: 'UDP' }],
+    )
+    expect(clusterDnsUp(f.s)).toBe(false)
+    expect(resolveName(f.s, client, 'my-service')).toEqual({
+      kind: 'NXDOMAIN',
+      tried: [],
+      noServer: true,
+    })
+    const r = route(
+      f.s,
+      client,
+      { host: 'my-service', port: 8080, method: 'GET', path: '/', headers: {} },
+      { now: 0, probe: true },
+    )
+    expect([r.outcome, r.cause]).toEqual(['nxdomain', 'dns-down'])
+    expect(resolveName(f.s, client, '10.244.1.2').kind).toBe('A')
+  })
+})

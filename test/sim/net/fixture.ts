@@ -236,7 +236,7 @@ export class Fixture {
     ns: string,
     svc: string,
     eps: { ip: string; ready: boolean; node?: string; pod?: string; terminating?: boolean }[],
-    ports: { name?: string; port: number }[],
+    ports: { name?: string; port: number; protocol?: string }[],
     name = `${svc}-abcde`,
   ): void {
     const endpoints: SliceEndpoint[] = eps.map((e) => ({
@@ -255,7 +255,11 @@ export class Fixture {
       metadata: meta(name, ns, { 'kubernetes.io/service-name': svc }),
       addressType: 'IPv4',
       endpoints,
-      ports: ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: 'TCP' })),
+      ports: ports.map((p) => ({
+        name: p.name ?? '',
+        port: p.port,
+        protocol: p.protocol ?? 'TCP',
+      })),
     }
     putObject(this.s, slice)
   }

@@ -351,6 +351,19 @@ const rows: Row[] = [
     cause: 'nodeport-on-clusterip',
   },
   {
+    name: "a node's pod-network gateway from outside",
+    from: ws,
+    url: 'http://10.244.1.1:30080',
+    want: 'timeout',
+    cause: 'podip-from-outside',
+  },
+  {
+    name: "a node's pod-network gateway from a pod",
+    from: pod,
+    url: 'http://10.244.1.1:30080',
+    want: `pod ${P.nginx10}:80`,
+  },
+  {
     name: 'closed node port',
     from: ws,
     url: 'http://172.18.0.3:12345',

@@ -64,7 +64,7 @@ describe('Service', () => {
       'None',
       ['None'],
       'RequireDualStack',
-      ['IPv4'],
+      ['IPv4', 'IPv6'],
     ])
     const e = create(
       'apiVersion: v1\nkind: Service\nmetadata: {name: e}\nspec:\n  type: ExternalName\n  externalName: example.com\n',

@@ -100,6 +100,13 @@ describe('parse errors', () => {
   })
 })
 
+test('JSON syntax errors as encoding/json words them', () => {
+  expect(parseManifests('{"apiVersion": "v1", "kind": "Namespace",}', 'STDIN').error).toBe(
+    "error parsing STDIN: json: offset 42: invalid character '}' looking for beginning of object key string",
+  )
+  expect(parseManifests('{"a": 1', 'STDIN').error).toBe('error parsing STDIN: unexpected EOF')
+})
+
 describe('documents', () => {
   const ns = (n: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n } })
 
@@ -141,6 +148,18 @@ describe('documents', () => {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'b', labels: { true: true, v: 8 } },
+    })
+  })
+
+  test('timestamps become RFC 3339 strings, no base-60 numbers', () => {
+    const r = parseManifests(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  annotations: {since: 2024-01-01, at: 1:20}\n',
+      'STDIN',
+    )
+    expect(r.objects[0]).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'a', annotations: { since: '2024-01-01T00:00:00Z', at: '1:20' } },
     })
   })
 

@@ -564,6 +564,23 @@ const rows: [string, string, string, string[]][] = [
   ],
 ]
 
+rows.push(
+  [
+    'RequireDualStack on a single-stack cluster',
+    svc('web', '  ipFamilyPolicy: RequireDualStack\n  selector: {app: web}\n  ports: [{port: 80}]'),
+    'Service "web" is invalid',
+    [
+      'spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this cluster is not configured for dual-stack services',
+    ],
+  ],
+  [
+    'IPv6 family on an IPv4 cluster',
+    svc('web', '  ipFamilies: [IPv6]\n  ports: [{port: 80}]'),
+    'Service "web" is invalid',
+    ['spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this cluster'],
+  ],
+)
+
 describe('validation rows', () => {
   test.each(rows)('%s', (_name, manifest, status, causes) => {
     const s = newState()

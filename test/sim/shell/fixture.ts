@@ -8,14 +8,22 @@ import type { ClusterState } from '../../../worker/sim/state'
 
 export const T0 = Date.parse('2026-11-26T06:00:00Z')
 
-const deployment = (name: string, labels: Record<string, string>, image: string, replicas: number) => ({
+const deployment = (
+  name: string,
+  labels: Record<string, string>,
+  image: string,
+  replicas: number,
+) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name, labels },
   spec: {
     replicas,
     selector: { matchLabels: labels },
-    template: { metadata: { labels }, spec: { containers: [{ name: 'nginx', image, ports: [{ containerPort: 80 }] }] } },
+    template: {
+      metadata: { labels },
+      spec: { containers: [{ name: 'nginx', image, ports: [{ containerPort: 80 }] }] },
+    },
   },
 })
 
@@ -25,12 +33,57 @@ export function scenario(seed = 7): ClusterState {
   const objects = [
     deployment('nginx-deployment-3', { color: 'blue' }, 'nginx:1.19', 1),
     deployment('nginx-deployment-4', { color: 'blue' }, 'anshuldevops/magicalnginx:latest', 1),
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'my-blue-service' }, spec: { selector: { color: 'blue' }, ports: [{ protocol: 'TCP', port: 8080, targetPort: 80 }] } },
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'blue-np' }, spec: { type: 'NodePort', selector: { color: 'blue' }, ports: [{ port: 80, nodePort: 30080 }] } },
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'empty-svc' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } },
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'access-pod' }, spec: { containers: [{ name: 'access-pod-container', image: 'ubuntu:latest', command: ['sh', '-c', 'sleep 3600'] }] } },
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bb' }, spec: { containers: [{ name: 'bb', image: 'busybox', command: ['sleep', '3600'] }] } },
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'cc' }, spec: { containers: [{ name: 'cc', image: 'curlimages/curl', command: ['sleep', '3600'] }] } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'my-blue-service' },
+      spec: {
+        selector: { color: 'blue' },
+        ports: [{ protocol: 'TCP', port: 8080, targetPort: 80 }],
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'blue-np' },
+      spec: {
+        type: 'NodePort',
+        selector: { color: 'blue' },
+        ports: [{ port: 80, nodePort: 30080 }],
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'empty-svc' },
+      spec: { selector: { app: 'none' }, ports: [{ port: 80 }] },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'access-pod' },
+      spec: {
+        containers: [
+          {
+            name: 'access-pod-container',
+            image: 'ubuntu:latest',
+            command: ['sh', '-c', 'sleep 3600'],
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'bb' },
+      spec: { containers: [{ name: 'bb', image: 'busybox', command: ['sleep', '3600'] }] },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'cc' },
+      spec: { containers: [{ name: 'cc', image: 'curlimages/curl', command: ['sleep', '3600'] }] },
+    },
   ]
   for (const o of objects) {
     const r = createObject(s, o, { now: T0 })

@@ -4,7 +4,8 @@ import { run } from '../../../worker/sim/run'
 import { T0 } from './fixture'
 
 const s = newCluster(1, T0)
-const sh = (line: string, stdin?: string, history: string[] = []) => run(s, line, { now: T0 + 60_000, stdin, history })
+const sh = (line: string, stdin?: string, history: string[] = []) =>
+  run(s, line, { now: T0 + 60_000, stdin, history })
 const out = (line: string) => sh(line).stdout
 
 describe('quoting and escapes', () => {
@@ -37,10 +38,22 @@ describe('lists, pipes and exit codes', () => {
     expect(r).toMatchObject({ stdout: '', stderr: 'bash: foo: command not found\n', exitCode: 127 })
   })
   it('reports syntax errors like bash, exit 2', () => {
-    expect(sh('| grep x')).toMatchObject({ stderr: "bash: syntax error near unexpected token `|'\n", exitCode: 2 })
-    expect(sh('echo >')).toMatchObject({ stderr: "bash: syntax error near unexpected token `newline'\n", exitCode: 2 })
-    expect(sh('for i in 1 2; do echo $i')).toMatchObject({ stderr: 'bash: syntax error: unexpected end of file\n', exitCode: 2 })
-    expect(sh("echo 'abc")).toMatchObject({ stderr: "bash: unexpected EOF while looking for matching `''\n", exitCode: 2 })
+    expect(sh('| grep x')).toMatchObject({
+      stderr: "bash: syntax error near unexpected token `|'\n",
+      exitCode: 2,
+    })
+    expect(sh('echo >')).toMatchObject({
+      stderr: "bash: syntax error near unexpected token `newline'\n",
+      exitCode: 2,
+    })
+    expect(sh('for i in 1 2; do echo $i')).toMatchObject({
+      stderr: 'bash: syntax error: unexpected end of file\n',
+      exitCode: 2,
+    })
+    expect(sh("echo 'abc")).toMatchObject({
+      stderr: "bash: unexpected EOF while looking for matching `''\n",
+      exitCode: 2,
+    })
     expect(sh('echo a && ; echo b').stderr).toBe("bash: syntax error near unexpected token `;'\n")
   })
   it('exit stops the line', () => {
@@ -50,7 +63,9 @@ describe('lists, pipes and exit codes', () => {
 
 describe('expansion', () => {
   it('variables, defaults, lengths and arithmetic', () => {
-    expect(out('X=5; Y="a b"; echo $X ${Y} ${#Y} ${Z:-none} $((X * 2 + 1))')).toBe('5 a b 3 none 11\n')
+    expect(out('X=5; Y="a b"; echo $X ${Y} ${#Y} ${Z:-none} $((X * 2 + 1))')).toBe(
+      '5 a b 3 none 11\n',
+    )
   })
   it('prefix assignments go to the command environment only', () => {
     expect(out('A=1 printenv A; echo "[$A]"')).toBe('1\n[]\n')
@@ -81,14 +96,25 @@ describe('expansion', () => {
 describe('redirections', () => {
   it('/dev/null and 2>&1 in either order', () => {
     expect(sh('nosuch >/dev/null 2>&1')).toMatchObject({ stdout: '', stderr: '', exitCode: 127 })
-    expect(sh('nosuch 2>&1 >/dev/null')).toMatchObject({ stdout: 'bash: nosuch: command not found\n', stderr: '' })
+    expect(sh('nosuch 2>&1 >/dev/null')).toMatchObject({
+      stdout: 'bash: nosuch: command not found\n',
+      stderr: '',
+    })
     expect(sh('echo hi &>/dev/null').stdout).toBe('')
     expect(sh('echo err 1>&2')).toMatchObject({ stdout: '', stderr: 'err\n' })
   })
   it('files last for the line', () => {
-    expect(out('echo one > f.txt; echo two >> f.txt; cat f.txt; wc -l < f.txt')).toBe('one\ntwo\n2\n')
-    expect(sh('cat f.txt')).toMatchObject({ stderr: 'cat: f.txt: No such file or directory\n', exitCode: 1 })
-    expect(sh('wc -l < nofile')).toMatchObject({ stderr: 'bash: nofile: No such file or directory\n', exitCode: 1 })
+    expect(out('echo one > f.txt; echo two >> f.txt; cat f.txt; wc -l < f.txt')).toBe(
+      'one\ntwo\n2\n',
+    )
+    expect(sh('cat f.txt')).toMatchObject({
+      stderr: 'cat: f.txt: No such file or directory\n',
+      exitCode: 1,
+    })
+    expect(sh('wc -l < nofile')).toMatchObject({
+      stderr: 'bash: nofile: No such file or directory\n',
+      exitCode: 1,
+    })
   })
 })
 
@@ -101,7 +127,9 @@ describe('limits', () => {
   it('stops after 1,000 loop iterations', () => {
     const r = sh('for i in $(seq 1 5000); do :; done; echo after')
     expect(r.stdout).toBe('')
-    expect(r.stderr).toBe('service-lab: loop limit (1000 iterations per line) reached; the line was stopped\n')
+    expect(r.stderr).toBe(
+      'service-lab: loop limit (1000 iterations per line) reached; the line was stopped\n',
+    )
   })
   it('cuts output at 256 KB', () => {
     const r = sh('seq 1 1000000')
@@ -112,13 +140,17 @@ describe('limits', () => {
 
 describe('workstation programs', () => {
   it('history is numbered like bash and includes the line itself', () => {
-    expect(sh('history', undefined, ['kubectl get pods', 'clear']).stdout).toBe('    1  kubectl get pods\n    2  clear\n    3  history\n')
+    expect(sh('history', undefined, ['kubectl get pods', 'clear']).stdout).toBe(
+      '    1  kubectl get pods\n    2  clear\n    3  history\n',
+    )
   })
   it('clear sets the flag', () => {
     expect(sh('clear').clear).toBe(true)
   })
   it('help says what the terminal is', () => {
-    expect(out('help')).toMatch(/^Service Lab terminal: a bash-like shell on your workstation, OUTSIDE the cluster\./)
+    expect(out('help')).toMatch(
+      /^Service Lab terminal: a bash-like shell on your workstation, OUTSIDE the cluster\./,
+    )
   })
   it('jq is not installed, as on a fresh workstation', () => {
     expect(sh('jq .').stderr).toBe('bash: jq: command not found\n')

@@ -6,7 +6,8 @@ import { T0 } from './fixture'
 const s = newCluster(3, T0)
 const sh = (line: string) => run(s, line, { now: T0, history: [] })
 const out = (line: string) => sh(line).stdout
-const PODS = 'printf "NAME READY STATUS\\nweb-1 1/1 Running\\ndb-2 0/1 Pending\\nweb-3 1/1 Running\\n"'
+const PODS =
+  'printf "NAME READY STATUS\\nweb-1 1/1 Running\\ndb-2 0/1 Pending\\nweb-3 1/1 Running\\n"'
 
 describe('grep', () => {
   it.each([
@@ -24,8 +25,16 @@ describe('grep', () => {
   it('exit codes: 0 found, 1 none, 2 error; -q prints nothing', () => {
     expect(sh(`${PODS} | grep -q web`)).toMatchObject({ stdout: '', exitCode: 0 })
     expect(sh(`${PODS} | grep nothing`)).toMatchObject({ stdout: '', exitCode: 1 })
-    expect(sh('grep')).toMatchObject({ stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 })
-    expect(sh('grep -Z x')).toMatchObject({ exitCode: 2, stderr: "grep: invalid option -- 'Z'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n" })
+    expect(sh('grep')).toMatchObject({
+      stderr:
+        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+      exitCode: 2,
+    })
+    expect(sh('grep -Z x')).toMatchObject({
+      exitCode: 2,
+      stderr:
+        "grep: invalid option -- 'Z'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+    })
   })
 })
 
@@ -75,7 +84,10 @@ describe('awk', () => {
   ])('%s', (line, want) => expect(out(line)).toBe(want))
 
   it('reports syntax errors', () => {
-    expect(sh("awk '{print'")).toMatchObject({ exitCode: 2, stderr: 'awk: line 1: syntax error at or near end of file\n' })
+    expect(sh("awk '{print'")).toMatchObject({
+      exitCode: 2,
+      stderr: 'awk: line 1: syntax error at or near end of file\n',
+    })
   })
 })
 
@@ -97,6 +109,9 @@ describe('cut, tr, xargs, base64', () => {
   ])('%s', (line, want) => expect(out(line)).toBe(want))
 
   it('xargs reports a missing program', () => {
-    expect(sh('echo a | xargs nosuch')).toMatchObject({ exitCode: 127, stderr: 'xargs: nosuch: No such file or directory\n' })
+    expect(sh('echo a | xargs nosuch')).toMatchObject({
+      exitCode: 127,
+      stderr: 'xargs: nosuch: No such file or directory\n',
+    })
   })
 })

@@ -17,7 +17,10 @@ export function prefersReducedMotion(): boolean {
 function activeKey(p: TracePoint, entry: TraceEntry): string | undefined {
   const o = p.hop.object
   if (p.hop.kind === 'dns') return 'dns'
-  if (p.hop.kind === 'client') return entry.from.kind === 'pod' ? `${entry.from.namespace ?? 'default'}/${entry.from.name}` : 'workstation'
+  if (p.hop.kind === 'client')
+    return entry.from.kind === 'pod'
+      ? `${entry.from.namespace ?? 'default'}/${entry.from.name}`
+      : 'workstation'
   if (o?.kind === 'Service') return `svc:${o.namespace ?? 'default'}/${o.name}`
   if (o?.kind === 'Pod') return `${o.namespace ?? 'default'}/${o.name}`
   return undefined
@@ -30,12 +33,18 @@ function Summary({ layout }: { layout: MapLayout }) {
       <ul>
         {layout.nodes.map((n) => (
           <li key={n.name}>
-            {n.name === 'not scheduled' ? 'Not scheduled yet' : `Node ${n.name}`}: {n.pods.length ? n.pods.map((p) => `pod ${p.name} ${p.ip || 'no IP'} ${p.status.text}`).join('; ') : 'no pods'}
+            {n.name === 'not scheduled' ? 'Not scheduled yet' : `Node ${n.name}`}:{' '}
+            {n.pods.length
+              ? n.pods.map((p) => `pod ${p.name} ${p.ip || 'no IP'} ${p.status.text}`).join('; ')
+              : 'no pods'}
           </li>
         ))}
         {layout.services.map((s) => (
           <li key={s.key}>
-            Service {s.name}: {s.lines.join(', ')}; endpoints {s.endpoints.length ? s.endpoints.map((e) => `${e.ip}${e.ready ? '' : ' (not ready)'}`).join(', ') : 'none'}
+            Service {s.name}: {s.lines.join(', ')}; endpoints{' '}
+            {s.endpoints.length
+              ? s.endpoints.map((e) => `${e.ip}${e.ready ? '' : ' (not ready)'}`).join(', ')
+              : 'none'}
           </li>
         ))}
       </ul>
@@ -51,42 +60,69 @@ interface Props {
 export function ClusterMap({ objects, trace }: Props) {
   const layout = useMemo(() => layoutMap(objects), [objects])
   const points = useMemo(() => (trace ? tracePoints(trace.entry, layout) : []), [trace, layout])
-  const [step, setStep] = useState(0)
+  const [progress, setProgress] = useState({ id: 0, step: 0 })
   const reduced = prefersReducedMotion()
+  const last = trace ? trace.entry.hops.length - 1 : 0
+  // a new trace starts at its first hop (or, without motion, shows the whole path at once)
+  const step = trace && progress.id === trace.id ? progress.step : reduced ? last : 0
 
   useEffect(() => {
-    if (!trace) return
-    const last = trace.entry.hops.length - 1
-    if (reduced) return setStep(last)
-    setStep(0)
+    if (!trace || reduced) return
     let i = 0
     const timer = setInterval(() => {
       i++
-      setStep(Math.min(i, last))
+      setProgress({ id: trace.id, step: Math.min(i, last) })
       if (i >= last) clearInterval(timer)
     }, STEP_MS)
     return () => clearInterval(timer)
   }, [trace?.id])
 
   const active = new Set<string>()
-  if (trace) for (const p of points.slice(0, step + 1)) {
-    const k = activeKey(p, trace.entry)
-    if (k) active.add(k)
-  }
+  if (trace)
+    for (const p of points.slice(0, step + 1)) {
+      const k = activeKey(p, trace.entry)
+      if (k) active.add(k)
+    }
 
   return (
-    <section class="panel panel-map" aria-labelledby="map-title">
+    <section class="panel panel-map">
       <h2 id="map-title">Cluster map</h2>
-      <div class="map-scroll">
-        <svg class="cluster-map" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label="Cluster map" aria-describedby="map-legend">
+      <div
+        class="map-scroll"
+        tabIndex={0}
+        role="group"
+        aria-label="Map drawing (scrolls sideways on small screens)"
+      >
+        <svg
+          class="cluster-map"
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-label="Cluster map"
+          aria-describedby="map-legend"
+        >
           <MapSvgBody layout={layout} activeKeys={active} />
-          {trace && points.length > 0 && <TraceOverlay entry={trace.entry} points={points} step={step} width={layout.width} height={layout.height} />}
+          {trace && points.length > 0 && (
+            <TraceOverlay
+              key={trace.id}
+              entry={trace.entry}
+              points={points}
+              step={step}
+              width={layout.width}
+              height={layout.height}
+            />
+          )}
         </svg>
       </div>
       <p id="map-legend" class="map-legend small-text">
-        <span class="legend tone-ok">● Running and ready</span> <span class="legend tone-wait">◐ starting or not ready</span> <span class="legend tone-bad">✗ failing</span> <span class="legend tone-gone">○ terminating</span>. Solid arrows: ready endpoints; dashed: not ready.
+        <span class="legend tone-ok">● Running and ready</span>{' '}
+        <span class="legend tone-wait">◐ starting or not ready</span>{' '}
+        <span class="legend tone-bad">✗ failing</span>{' '}
+        <span class="legend tone-gone">○ terminating</span>. Solid arrows: ready endpoints; dashed:
+        not ready.
       </p>
-      {trace && <TraceList entry={trace.entry} open={reduced || !trace.entry.hops.every((h) => h.ok)} />}
+      {trace && (
+        <TraceList entry={trace.entry} open={reduced || !trace.entry.hops.every((h) => h.ok)} />
+      )}
       <Summary layout={layout} />
     </section>
   )

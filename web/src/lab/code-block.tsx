@@ -31,7 +31,12 @@ export function codeBlockRenderer(actions: CodeActions) {
           <pre id={id}>
             <code>{code}</code>
           </pre>
-          <button type="button" class="small" aria-describedby={id} onClick={() => actions.onCopy(code)}>
+          <button
+            type="button"
+            class="small"
+            aria-describedby={id}
+            onClick={() => actions.onCopy(code)}
+          >
             Copy to editor
           </button>
         </div>
@@ -50,7 +55,12 @@ export function codeBlockRenderer(actions: CodeActions) {
                   <code>{line || ' '}</code>
                 </pre>
                 {command !== undefined && (
-                  <button type="button" class="small" aria-describedby={lineId} onClick={() => actions.onRun(command)}>
+                  <button
+                    type="button"
+                    class="small"
+                    aria-describedby={lineId}
+                    onClick={() => actions.onRun(command)}
+                  >
                     Run
                   </button>
                 )}

@@ -27,7 +27,10 @@ export interface EditorHandle {
 }
 
 const setErrorLine = StateEffect.define<number | null>()
-const errorLineDeco = Decoration.line({ class: 'cm-error-line', attributes: { 'aria-invalid': 'true' } })
+const errorLineDeco = Decoration.line({
+  class: 'cm-error-line',
+  attributes: { 'aria-invalid': 'true' },
+})
 
 const errorLine = StateField.define<DecorationSet>({
   create: () => Decoration.none,
@@ -60,7 +63,11 @@ function newlineAndIndent(view: EditorView): boolean {
 }
 
 /** Snapshot undo: enough for short manifests without @codemirror/commands. */
-function snapshotHistory(): { ext: Extension; undo: (v: EditorView) => boolean; redo: (v: EditorView) => boolean } {
+function snapshotHistory(): {
+  ext: Extension
+  undo: (v: EditorView) => boolean
+  redo: (v: EditorView) => boolean
+} {
   const past: string[] = []
   const future: string[] = []
   let last = 0
@@ -87,7 +94,11 @@ function snapshotHistory(): { ext: Extension; undo: (v: EditorView) => boolean; 
 }
 
 /** Mounts the editor in `parent`; `onChange` gets the text after every edit. */
-export function createEditor(parent: HTMLElement, doc: string, onChange: (text: string) => void): EditorHandle {
+export function createEditor(
+  parent: HTMLElement,
+  doc: string,
+  onChange: (text: string) => void,
+): EditorHandle {
   const history = snapshotHistory()
   const view = new EditorView({
     parent,
@@ -110,14 +121,20 @@ export function createEditor(parent: HTMLElement, doc: string, onChange: (text: 
           { key: 'Mod-y', run: history.redo, preventDefault: true },
           { key: 'Mod-Shift-z', run: history.redo, preventDefault: true },
         ]),
-        EditorView.contentAttributes.of({ 'aria-label': 'Manifest editor', 'aria-multiline': 'true', spellcheck: 'false' }),
+        EditorView.contentAttributes.of({
+          'aria-label': 'Manifest editor',
+          'aria-multiline': 'true',
+          spellcheck: 'false',
+          tabindex: '0',
+        }),
         EditorView.updateListener.of((u) => u.docChanged && onChange(u.state.doc.toString())),
       ],
     }),
   })
   return {
     getText: () => view.state.doc.toString(),
-    setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    setText: (text) =>
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
     markLine: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
     clearMarks: () => view.dispatch({ effects: setErrorLine.of(null) }),
     focusLine: (line) => {

@@ -3,24 +3,79 @@
 import type { KubeObject } from '../types'
 
 export const KUBECTL_VERBS = [
-  'annotate', 'api-resources', 'apply', 'cluster-info', 'config', 'create', 'delete', 'describe', 'edit',
-  'exec', 'explain', 'expose', 'get', 'help', 'label', 'logs', 'port-forward', 'rollout', 'run', 'scale',
-  'set', 'version',
+  'annotate',
+  'api-resources',
+  'apply',
+  'cluster-info',
+  'config',
+  'create',
+  'delete',
+  'describe',
+  'edit',
+  'exec',
+  'explain',
+  'expose',
+  'get',
+  'help',
+  'label',
+  'logs',
+  'port-forward',
+  'rollout',
+  'run',
+  'scale',
+  'set',
+  'version',
 ]
 const PROGRAMS = ['kubectl', 'curl', 'clear', 'echo', 'for', 'history', 'nslookup', 'ping', 'wget']
 const KINDS: Record<string, string> = {
-  pods: 'Pod', pod: 'Pod', po: 'Pod',
-  services: 'Service', service: 'Service', svc: 'Service',
-  deployments: 'Deployment', deployment: 'Deployment', deploy: 'Deployment',
-  replicasets: 'ReplicaSet', replicaset: 'ReplicaSet', rs: 'ReplicaSet',
-  endpoints: 'Endpoints', ep: 'Endpoints',
-  endpointslices: 'EndpointSlice', endpointslice: 'EndpointSlice',
-  nodes: 'Node', node: 'Node', no: 'Node',
-  namespaces: 'Namespace', namespace: 'Namespace', ns: 'Namespace',
-  events: 'Event', ev: 'Event',
+  pods: 'Pod',
+  pod: 'Pod',
+  po: 'Pod',
+  services: 'Service',
+  service: 'Service',
+  svc: 'Service',
+  deployments: 'Deployment',
+  deployment: 'Deployment',
+  deploy: 'Deployment',
+  replicasets: 'ReplicaSet',
+  replicaset: 'ReplicaSet',
+  rs: 'ReplicaSet',
+  endpoints: 'Endpoints',
+  ep: 'Endpoints',
+  endpointslices: 'EndpointSlice',
+  endpointslice: 'EndpointSlice',
+  nodes: 'Node',
+  node: 'Node',
+  no: 'Node',
+  namespaces: 'Namespace',
+  namespace: 'Namespace',
+  ns: 'Namespace',
+  events: 'Event',
+  ev: 'Event',
 }
-const KIND_WORDS = ['all', 'deployments', 'endpoints', 'endpointslices', 'events', 'namespaces', 'nodes', 'pods', 'replicasets', 'services']
-const KIND_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'explain', 'scale', 'expose'])
+const KIND_WORDS = [
+  'all',
+  'deployments',
+  'endpoints',
+  'endpointslices',
+  'events',
+  'namespaces',
+  'nodes',
+  'pods',
+  'replicasets',
+  'services',
+]
+const KIND_VERBS = new Set([
+  'get',
+  'describe',
+  'delete',
+  'edit',
+  'label',
+  'annotate',
+  'explain',
+  'scale',
+  'expose',
+])
 const POD_VERBS = new Set(['exec', 'logs', 'port-forward'])
 const OUTPUTS = ['json', 'jsonpath=', 'name', 'wide', 'yaml']
 const SUBCOMMANDS: Record<string, string[]> = {
@@ -47,7 +102,9 @@ function commonPrefix(words: string[]): string {
 function namesOf(objects: KubeObject[], kind: string, namespace: string): string[] {
   const scoped = kind !== 'Node' && kind !== 'Namespace'
   return objects
-    .filter((o) => o.kind === kind && (!scoped || (o.metadata.namespace ?? 'default') === namespace))
+    .filter(
+      (o) => o.kind === kind && (!scoped || (o.metadata.namespace ?? 'default') === namespace),
+    )
     .map((o) => o.metadata.name)
     .sort()
 }
@@ -66,11 +123,16 @@ function candidatesFor(done: string[], current: string, objects: KubeObject[]): 
   const ns = namespaceOf(done)
   if (prev === '-n' || prev === '--namespace') return namesOf(objects, 'Namespace', '')
   if (prev === '-o' || prev === '--output') return OUTPUTS
-  const args = done.slice(1).filter((w, i, all) => !w.startsWith('-') && !['-n', '--namespace', '-o', '-l', '-c'].includes(all[i - 1] ?? ''))
+  const args = done
+    .slice(1)
+    .filter(
+      (w, i, all) =>
+        !w.startsWith('-') && !['-n', '--namespace', '-o', '-l', '-c'].includes(all[i - 1] ?? ''),
+    )
   const verb = args[0]
   if (!verb) return KUBECTL_VERBS
   if (current.includes('/')) {
-    const [kindWord = '', ] = current.split('/')
+    const [kindWord = ''] = current.split('/')
     const kind = KINDS[kindWord]
     return kind ? namesOf(objects, kind, ns).map((n) => `${kindWord}/${n}`) : []
   }
@@ -90,7 +152,9 @@ export function complete(line: string, objects: KubeObject[]): Completion {
   const current = m?.[2] ?? ''
   const segment = before.split(/[|;&]+/).pop() ?? ''
   const done = segment.trim() ? segment.trim().split(/\s+/) : []
-  const matches = [...new Set(candidatesFor(done, current, objects))].filter((c) => c.startsWith(current))
+  const matches = [...new Set(candidatesFor(done, current, objects))].filter((c) =>
+    c.startsWith(current),
+  )
   if (!matches.length) return { line, candidates: [] }
   if (matches.length === 1) {
     const word = matches[0] ?? ''

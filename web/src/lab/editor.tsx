@@ -76,10 +76,15 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
   }, [error])
 
   return (
-    <section class="panel panel-editor" aria-labelledby="editor-title">
+    <section class="panel panel-editor">
       <div class="panel-head">
         <h2 id="editor-title">Editor</h2>
-        <button type="button" class="primary" disabled={busy || failed} onClick={() => handle.current && onApply(handle.current.getText())}>
+        <button
+          type="button"
+          class="primary"
+          disabled={busy || failed}
+          onClick={() => handle.current && onApply(handle.current.getText())}
+        >
           Apply
         </button>
       </div>
@@ -93,7 +98,11 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
             {error.line ? `Line ${error.line}: ` : ''}
             {error.message}{' '}
             {error.line && (
-              <button type="button" class="link-button" onClick={() => error.line && handle.current?.focusLine(error.line)}>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => error.line && handle.current?.focusLine(error.line)}
+              >
                 Go to line {error.line}
               </button>
             )}

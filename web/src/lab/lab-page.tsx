@@ -14,7 +14,8 @@ import { Terminal } from './terminal'
 import { useTerminalLog } from './terminal-log'
 import { useCluster } from './use-cluster'
 import { useCommandHistory } from './use-history'
-import { useRunner, yamlErrorLine } from './use-runner'
+import { yamlErrorLine } from './apply-error'
+import { useRunner } from './use-runner'
 
 function mergeTasks(old: LabTask[], fresh: { id: string; done: boolean }[]): LabTask[] {
   const done = new Map(fresh.map((t) => [t.id, t.done]))
@@ -28,7 +29,11 @@ function useLab(labId: string) {
   useEffect(() => {
     Promise.all([
       api<{ lab: Lab }>('GET', `/api/labs/${encodeURIComponent(labId)}`),
-      api<{ cluster: { id: string } }>('POST', `/api/labs/${encodeURIComponent(labId)}/cluster`, {}),
+      api<{ cluster: { id: string } }>(
+        'POST',
+        `/api/labs/${encodeURIComponent(labId)}/cluster`,
+        {},
+      ),
     ])
       .then(([l, c]) => {
         setLab(l.lab)
@@ -54,16 +59,19 @@ export function LabPage({ labId }: { labId: string; user: User }) {
 
   useEffect(() => setTasks(lab?.tasks ?? []), [lab])
 
-  const onResult = useCallback((r: RunResult) => {
-    setTasks((old) => mergeTasks(old, r.tasks ?? []))
-    const newly = r.newlyCompleted ?? []
-    if (newly.length) {
-      setFresh(new Set(newly))
-      const titles = (r.tasks ?? []).filter((t) => newly.includes(t.id)).map((t) => t.title)
-      setAnnounce(`Task done: ${titles.join('; ')}`)
-    }
-    void cluster.refresh()
-  }, [cluster.refresh])
+  const onResult = useCallback(
+    (r: RunResult) => {
+      setTasks((old) => mergeTasks(old, r.tasks ?? []))
+      const newly = r.newlyCompleted ?? []
+      if (newly.length) {
+        setFresh(new Set(newly))
+        const titles = (r.tasks ?? []).filter((t) => newly.includes(t.id)).map((t) => t.title)
+        setAnnounce(`Task done: ${titles.join('; ')}`)
+      }
+      void cluster.refresh()
+    },
+    [cluster.refresh],
+  )
 
   const runner = useRunner(clusterId, {
     append: log.append,
@@ -79,7 +87,11 @@ export function LabPage({ labId }: { labId: string; user: User }) {
 
   const apply = async (text: string) => {
     setApplyError(null)
-    const r = await runner.run('kubectl apply -f -', text, 'kubectl apply -f - (the editor\'s manifest)')
+    const r = await runner.run(
+      'kubectl apply -f -',
+      text,
+      "kubectl apply -f - (the editor's manifest)",
+    )
     if (r && r.exitCode !== 0) {
       const first = r.stderr.split('\n').find((l) => l.trim()) ?? 'kubectl apply failed.'
       setApplyError({ line: yamlErrorLine(r.stderr), message: first })
@@ -145,7 +157,13 @@ export function LabPage({ labId }: { labId: string; user: User }) {
             onRun: runCommand,
           }}
         />
-        <Editor labId={labId} busy={runner.busy} error={applyError} onApply={(t) => void apply(t)} onReady={(h) => (editor.current = h)} />
+        <Editor
+          labId={labId}
+          busy={runner.busy}
+          error={applyError}
+          onApply={(t) => void apply(t)}
+          onReady={(h) => (editor.current = h)}
+        />
         <Terminal
           entries={log.entries}
           busy={runner.busy}

@@ -3,7 +3,12 @@
 import type { KubeObject } from '../types'
 import { podStatus, type PodStatus } from './pod-status'
 
-export const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])
+export const SYSTEM_NAMESPACES = new Set([
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'local-path-storage',
+])
 const WIDTH = 960
 const SVC_W = 180
 const SVC_H = 70
@@ -65,46 +70,92 @@ function nodeIp(node: KubeObject): string {
 }
 
 function serviceLines(svc: KubeObject): string[] {
-  const spec = (svc.spec ?? {}) as { type?: string; clusterIP?: string; ports?: { port?: number; targetPort?: number | string; nodePort?: number }[]; externalName?: string }
+  const spec = (svc.spec ?? {}) as {
+    type?: string
+    clusterIP?: string
+    ports?: { port?: number; targetPort?: number | string; nodePort?: number }[]
+    externalName?: string
+  }
   const type = spec.type ?? 'ClusterIP'
-  const lines = [type === 'ExternalName' ? `ExternalName ${spec.externalName ?? ''}` : `${type} ${spec.clusterIP ?? ''}`]
+  const lines = [
+    type === 'ExternalName'
+      ? `ExternalName ${spec.externalName ?? ''}`
+      : `${type} ${spec.clusterIP ?? ''}`,
+  ]
   const ports = spec.ports ?? []
-  if (ports.length) lines.push('port ' + ports.map((p) => `${p.port}→${p.targetPort ?? p.port}`).join(', '))
+  if (ports.length)
+    lines.push('port ' + ports.map((p) => `${p.port}→${p.targetPort ?? p.port}`).join(', '))
   const nodePorts = ports.map((p) => p.nodePort).filter(Boolean)
   if (nodePorts.length) lines.push(`nodePort ${nodePorts.join(', ')}`)
   if (type === 'LoadBalancer') {
-    const ingress = ((svc.status?.loadBalancer as { ingress?: { ip?: string }[] } | undefined)?.ingress ?? []).map((i) => i.ip)
+    const ingress = (
+      (svc.status?.loadBalancer as { ingress?: { ip?: string }[] } | undefined)?.ingress ?? []
+    ).map((i) => i.ip)
     lines.push(`external ${ingress.length ? ingress.join(', ') : '<pending>'}`)
   }
   return lines
 }
 
 /** Current endpoints of a Service: EndpointSlices when there are any, else the Endpoints object. */
-export function endpointsOf(svc: KubeObject, objects: KubeObject[], podsByIp: Map<string, string>): EndpointRef[] {
+export function endpointsOf(
+  svc: KubeObject,
+  objects: KubeObject[],
+  podsByIp: Map<string, string>,
+): EndpointRef[] {
   const ns = svc.metadata.namespace ?? 'default'
-  const slices = objects.filter((o) => o.kind === 'EndpointSlice' && (o.metadata.namespace ?? 'default') === ns && o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
+  const slices = objects.filter(
+    (o) =>
+      o.kind === 'EndpointSlice' &&
+      (o.metadata.namespace ?? 'default') === ns &&
+      o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
+  )
   const refs: EndpointRef[] = []
   const podKey = (ip: string, name?: string) => (name ? `${ns}/${name}` : podsByIp.get(ip))
   if (slices.length) {
     for (const s of slices) {
-      for (const e of (s.endpoints ?? []) as { addresses?: string[]; conditions?: { ready?: boolean }; targetRef?: { kind?: string; name?: string } }[]) {
-        for (const ip of e.addresses ?? []) refs.push({ ip, ready: e.conditions?.ready !== false, podKey: podKey(ip, e.targetRef?.kind === 'Pod' ? e.targetRef.name : undefined) })
+      for (const e of (s.endpoints ?? []) as {
+        addresses?: string[]
+        conditions?: { ready?: boolean }
+        targetRef?: { kind?: string; name?: string }
+      }[]) {
+        for (const ip of e.addresses ?? [])
+          refs.push({
+            ip,
+            ready: e.conditions?.ready !== false,
+            podKey: podKey(ip, e.targetRef?.kind === 'Pod' ? e.targetRef.name : undefined),
+          })
       }
     }
     return refs
   }
   const ep = objects.find((o) => o.kind === 'Endpoints' && keyOf(o) === keyOf(svc))
-  for (const subset of (ep?.subsets ?? []) as { addresses?: { ip: string; targetRef?: { name?: string } }[]; notReadyAddresses?: { ip: string; targetRef?: { name?: string } }[] }[]) {
-    for (const a of subset.addresses ?? []) refs.push({ ip: a.ip, ready: true, podKey: podKey(a.ip, a.targetRef?.name) })
-    for (const a of subset.notReadyAddresses ?? []) refs.push({ ip: a.ip, ready: false, podKey: podKey(a.ip, a.targetRef?.name) })
+  for (const subset of (ep?.subsets ?? []) as {
+    addresses?: { ip: string; targetRef?: { name?: string } }[]
+    notReadyAddresses?: { ip: string; targetRef?: { name?: string } }[]
+  }[]) {
+    for (const a of subset.addresses ?? [])
+      refs.push({ ip: a.ip, ready: true, podKey: podKey(a.ip, a.targetRef?.name) })
+    for (const a of subset.notReadyAddresses ?? [])
+      refs.push({ ip: a.ip, ready: false, podKey: podKey(a.ip, a.targetRef?.name) })
   }
   return refs
 }
 
-function placeNodes(objects: KubeObject[], top: number): { nodes: NodeBox[]; pods: Map<string, PodBox> } {
-  const nodeObjs = objects.filter((o) => o.kind === 'Node').sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
-  const podObjs = objects.filter((o) => o.kind === 'Pod' && userVisible(o)).sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
-  const columns = nodeObjs.map((n) => ({ name: n.metadata.name, ip: nodeIp(n), pods: [] as KubeObject[] }))
+function placeNodes(
+  objects: KubeObject[],
+  top: number,
+): { nodes: NodeBox[]; pods: Map<string, PodBox> } {
+  const nodeObjs = objects
+    .filter((o) => o.kind === 'Node')
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
+  const podObjs = objects
+    .filter((o) => o.kind === 'Pod' && userVisible(o))
+    .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
+  const columns = nodeObjs.map((n) => ({
+    name: n.metadata.name,
+    ip: nodeIp(n),
+    pods: [] as KubeObject[],
+  }))
   const unscheduled = podObjs.filter((p) => !columns.some((c) => c.name === p.spec?.nodeName))
   for (const c of columns) c.pods = podObjs.filter((p) => p.spec?.nodeName === c.name)
   if (unscheduled.length) columns.push({ name: 'not scheduled', ip: '', pods: unscheduled })
@@ -115,7 +166,17 @@ function placeNodes(objects: KubeObject[], top: number): { nodes: NodeBox[]; pod
   const nodes = columns.map((c, i) => {
     const x = 10 + i * (w + 10)
     const boxes = c.pods.map((p, j) => {
-      const box: PodBox = { key: keyOf(p), name: p.metadata.name, namespace: p.metadata.namespace ?? 'default', ip: String(p.status?.podIP ?? ''), status: podStatus(p), x: x + 8, y: top + NODE_HEAD + j * (POD_H + POD_GAP), w: w - 16, h: POD_H }
+      const box: PodBox = {
+        key: keyOf(p),
+        name: p.metadata.name,
+        namespace: p.metadata.namespace ?? 'default',
+        ip: String(p.status?.podIP ?? ''),
+        status: podStatus(p),
+        x: x + 8,
+        y: top + NODE_HEAD + j * (POD_H + POD_GAP),
+        w: w - 16,
+        h: POD_H,
+      }
       pods.set(box.key, box)
       return box
     })
@@ -126,7 +187,9 @@ function placeNodes(objects: KubeObject[], top: number): { nodes: NodeBox[]; pod
 
 /** Lays out the map for the given objects. */
 export function layoutMap(objects: KubeObject[]): MapLayout {
-  const svcObjs = objects.filter((o) => o.kind === 'Service' && userVisible(o) && keyOf(o) !== 'default/kubernetes').sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
+  const svcObjs = objects
+    .filter((o) => o.kind === 'Service' && userVisible(o) && keyOf(o) !== 'default/kubernetes')
+    .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
   const perRow = 4
   const rows = Math.ceil(svcObjs.length / perRow)
   const nodesTop = Math.max(150, 10 + rows * (SVC_H + 12)) + 50

@@ -49,7 +49,14 @@ function EndpointArrows({ s, layout }: { s: ServiceBox; layout: MapLayout }) {
         const x2 = pod.x + pod.w / 2
         const y2 = pod.y
         const my = (y1 + y2) / 2
-        return <path key={i} d={`M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`} class={e.ready ? 'map-arrow' : 'map-arrow map-arrow-notready'} marker-end="url(#map-arrowhead)" />
+        return (
+          <path
+            key={i}
+            d={`M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`}
+            class={e.ready ? 'map-arrow' : 'map-arrow map-arrow-notready'}
+            marker-end="url(#map-arrowhead)"
+          />
+        )
       })}
     </g>
   )
@@ -60,7 +67,15 @@ export function MapSvgBody({ layout, activeKeys }: { layout: MapLayout; activeKe
   return (
     <>
       <defs>
-        <marker id="map-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+        <marker
+          id="map-arrowhead"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="6"
+          markerHeight="6"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" class="map-arrowhead" />
         </marker>
       </defs>

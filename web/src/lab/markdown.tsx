@@ -29,7 +29,8 @@ export function parseBlocks(md: string): Block[] {
       const marker = fence[1] ?? '```'
       const code: string[] = []
       i++
-      while (i < lines.length && !(lines[i] ?? '').trimStart().startsWith(marker)) code.push(lines[i++] ?? '')
+      while (i < lines.length && !(lines[i] ?? '').trimStart().startsWith(marker))
+        code.push(lines[i++] ?? '')
       i++
       blocks.push({ type: 'code', lang: (fence[2] ?? '').toLowerCase(), code: code.join('\n') })
       continue
@@ -52,7 +53,8 @@ export function parseBlocks(md: string): Block[] {
       while (i < lines.length) {
         const m = LIST_ITEM.exec(lines[i] ?? '')
         if (m) items.push(m[2] ?? '')
-        else if (/^\s{2,}\S/.test(lines[i] ?? '') && items.length) items[items.length - 1] += ' ' + (lines[i] ?? '').trim()
+        else if (/^\s{2,}\S/.test(lines[i] ?? '') && items.length)
+          items[items.length - 1] += ' ' + (lines[i] ?? '').trim()
         else break
         i++
       }
@@ -61,7 +63,8 @@ export function parseBlocks(md: string): Block[] {
     }
     if (/^\s*>/.test(line)) {
       const quote: string[] = []
-      while (i < lines.length && /^\s*>/.test(lines[i] ?? '')) quote.push((lines[i++] ?? '').replace(/^\s*>\s?/, ''))
+      while (i < lines.length && /^\s*>/.test(lines[i] ?? ''))
+        quote.push((lines[i++] ?? '').replace(/^\s*>\s?/, ''))
       blocks.push({ type: 'quote', text: quote.join(' ') })
       continue
     }
@@ -70,7 +73,8 @@ export function parseBlocks(md: string): Block[] {
       continue
     }
     const para: string[] = []
-    while (i < lines.length && (lines[i] ?? '').trim() && !startsBlock(lines[i] ?? '')) para.push((lines[i++] ?? '').trim())
+    while (i < lines.length && (lines[i] ?? '').trim() && !startsBlock(lines[i] ?? ''))
+      para.push((lines[i++] ?? '').trim())
     blocks.push({ type: 'para', text: para.join(' ') })
   }
   return blocks
@@ -80,7 +84,8 @@ function startsBlock(line: string): boolean {
   return /^\s{0,3}(#{1,6}\s|`{3,}|~{3,}|>)/.test(line) || LIST_ITEM.test(line)
 }
 
-const INLINE = /(`+)([\s\S]*?)\1|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|\b_([^_\s][^_]*)_\b|\[([^\]]+)\]\(([^)\s]+)\)/g
+const INLINE =
+  /(`+)([\s\S]*?)\1|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|\b_([^_\s][^_]*)_\b|\[([^\]]+)\]\(([^)\s]+)\)/g
 
 /** Only absolute http(s) links and same-site paths; anything else (javascript:, data:) is plain text. */
 export function safeHref(url: string): string | undefined {
@@ -105,7 +110,11 @@ export function renderInline(text: string): ComponentChildren[] {
       const external = href !== undefined && !href.startsWith('/')
       out.push(
         href ? (
-          <a key={key++} href={href} {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+          <a
+            key={key++}
+            href={href}
+            {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+          >
             {renderInline(m[7] ?? '')}
           </a>
         ) : (
@@ -133,12 +142,23 @@ export function Markdown({ text, code }: { text: string; code?: CodeBlockRendere
   return (
     <>
       {blocks.map((b, k) => {
-        if (b.type === 'heading') return <Heading key={k} level={b.level}>{renderInline(b.text)}</Heading>
+        if (b.type === 'heading')
+          return (
+            <Heading key={k} level={b.level}>
+              {renderInline(b.text)}
+            </Heading>
+          )
         if (b.type === 'para') return <p key={k}>{renderInline(b.text)}</p>
         if (b.type === 'quote') return <blockquote key={k}>{renderInline(b.text)}</blockquote>
         if (b.type === 'rule') return <hr key={k} />
         if (b.type === 'code') {
-          return code ? code(b.lang, b.code, k) : <pre key={k}><code>{b.code}</code></pre>
+          return code ? (
+            code(b.lang, b.code, k)
+          ) : (
+            <pre key={k}>
+              <code>{b.code}</code>
+            </pre>
+          )
         }
         const items = b.items.map((t, j) => <li key={j}>{renderInline(t)}</li>)
         return b.ordered ? <ol key={k}>{items}</ol> : <ul key={k}>{items}</ul>

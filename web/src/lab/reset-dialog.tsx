@@ -7,14 +7,24 @@ export function ResetButton({ busy, onConfirm }: { busy: boolean; onConfirm: () 
   const close = () => dialog.current?.close()
   return (
     <>
-      <button type="button" class="secondary" disabled={busy} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={busy}
+        onClick={() => dialog.current?.showModal()}
+      >
         Reset cluster
       </button>
-      <dialog ref={dialog} aria-labelledby="reset-title" aria-describedby="reset-text" class="dialog">
+      <dialog
+        ref={dialog}
+        aria-labelledby="reset-title"
+        aria-describedby="reset-text"
+        class="dialog"
+      >
         <h2 id="reset-title">Reset the cluster?</h2>
         <p id="reset-text">
-          Everything you created in this lab's cluster is deleted and it goes back to its starting state. Tasks you have
-          already done stay done.
+          Everything you created in this lab's cluster is deleted and it goes back to its starting
+          state. Tasks you have already done stay done.
         </p>
         <div class="dialog-actions">
           <button type="button" class="secondary" onClick={close} autoFocus>

@@ -41,11 +41,17 @@ export function TaskList({ tasks, fresh }: { tasks: LabTask[]; fresh: Set<string
   return (
     <>
       <h3 id="tasks-title">
-        Tasks <span class="muted">({done} of {tasks.length} done)</span>
+        Tasks{' '}
+        <span class="muted">
+          ({done} of {tasks.length} done)
+        </span>
       </h3>
       <ul class="tasks" aria-label="Tasks">
         {tasks.map((t) => (
-          <li key={t.id} class={`task${t.done ? ' task-done' : ''}${fresh.has(t.id) ? ' task-fresh' : ''}`}>
+          <li
+            key={t.id}
+            class={`task${t.done ? ' task-done' : ''}${fresh.has(t.id) ? ' task-fresh' : ''}`}
+          >
             <div class="task-row">
               <span
                 role="checkbox"

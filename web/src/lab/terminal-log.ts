@@ -30,8 +30,13 @@ export function capEntries(entries: Entry[]): Entry[] {
     if (total + n > MAX_LINES) {
       const keep = MAX_LINES - total
       const lines = e.text.split('\n')
-      const trimmed = keep > 0 ? { ...e, text: lines.slice(lines.length - keep).join('\n') } : undefined
-      const note: Entry = { id: ++seq, kind: 'info', text: '… earlier output was trimmed from the screen' }
+      const trimmed =
+        keep > 0 ? { ...e, text: lines.slice(lines.length - keep).join('\n') } : undefined
+      const note: Entry = {
+        id: ++seq,
+        kind: 'info',
+        text: '… earlier output was trimmed from the screen',
+      }
       return [note, ...(trimmed ? [trimmed] : []), ...entries.slice(i + 1)]
     }
     total += n
@@ -42,7 +47,9 @@ export function capEntries(entries: Entry[]): Entry[] {
 export function useTerminalLog() {
   const [entries, setEntries] = useState<Entry[]>([])
   const append = useCallback((items: { kind: EntryKind; text: string }[]) => {
-    const fresh = items.filter((i) => i.text !== '').map((i) => ({ ...i, id: ++seq, text: i.text.replace(/\n$/, '') }))
+    const fresh = items
+      .filter((i) => i.text !== '')
+      .map((i) => ({ ...i, id: ++seq, text: i.text.replace(/\n$/, '') }))
     if (fresh.length) setEntries((old) => capEntries([...old, ...fresh]))
   }, [])
   const clear = useCallback(() => setEntries([]), [])

@@ -99,7 +99,7 @@ export function Terminal({ entries, busy, history, objects, onRun, onClear, onIn
   }
 
   return (
-    <section class="panel panel-terminal" aria-labelledby="terminal-title">
+    <section class="panel panel-terminal">
       <div class="panel-head">
         <h2 id="terminal-title">Terminal</h2>
         <button type="button" class="small secondary" onClick={onClear}>
@@ -107,7 +107,11 @@ export function Terminal({ entries, busy, history, objects, onRun, onClear, onIn
         </button>
       </div>
       <div class="term-log" ref={log} role="log" aria-label="Terminal output" tabIndex={0}>
-        {entries.length === 0 && <div class="term-line term-info">Type a command such as kubectl get pods and press Enter.</div>}
+        {entries.length === 0 && (
+          <div class="term-line term-info">
+            Type a command such as kubectl get pods and press Enter.
+          </div>
+        )}
         {entries.map((e) => (
           <LogEntry key={e.id} e={e} />
         ))}

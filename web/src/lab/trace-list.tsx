@@ -15,12 +15,14 @@ export function TraceList({ entry, open }: { entry: TraceEntry; open: boolean })
   return (
     <details class="trace-list" open={open}>
       <summary>
-        Last request: <code>{entry.request}</code> from {originText(entry)}: {OUTCOME[entry.outcome] ?? entry.outcome}
+        Last request: <code>{entry.request}</code> from {originText(entry)}:{' '}
+        {OUTCOME[entry.outcome] ?? entry.outcome}
       </summary>
       <ol aria-label="Request hops">
         {entry.hops.map((h, i) => (
           <li key={i} class={h.ok ? 'hop-ok' : 'hop-failed'}>
-            <span class="hop-mark">{h.ok ? '✓ ok' : '✗ failed'}</span> <span class="hop-kind">{h.kind}</span> {h.label}
+            <span class="hop-mark">{h.ok ? '✓ ok' : '✗ failed'}</span>{' '}
+            <span class="hop-kind">{h.kind}</span> {h.label}
             {h.detail && <span class="muted"> ({h.detail})</span>}
           </li>
         ))}

@@ -24,7 +24,21 @@ interface Props {
   height: number
 }
 
-function Callout({ x, y, lines, tone, width, height }: { x: number; y: number; lines: string[]; tone: string; width: number; height: number }) {
+function Callout({
+  x,
+  y,
+  lines,
+  tone,
+  width,
+  height,
+}: {
+  x: number
+  y: number
+  lines: string[]
+  tone: string
+  width: number
+  height: number
+}) {
   const w = Math.min(340, Math.max(...lines.map((l) => l.length)) * 6.6 + 20)
   const h = lines.length * 15 + 12
   const bx = x + 16 + w > width ? Math.max(4, x - 16 - w) : x + 16
@@ -48,17 +62,33 @@ export function TraceOverlay({ entry, points, step, width, height }: Props) {
   const finished = step >= points.length - 1
   const failed = finished && !current.hop.ok
   const d = shown.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ')
-  const text = failed && entry.diagnosis ? wrapText(`✗ ${current.hop.label}: ${entry.diagnosis}`, 48).slice(0, 8) : [`${current.hop.ok ? '✓' : '✗'} ${current.hop.label}`]
+  const text =
+    failed && entry.diagnosis
+      ? wrapText(`✗ ${current.hop.label}: ${entry.diagnosis}`, 48).slice(0, 8)
+      : [`${current.hop.ok ? '✓' : '✗'} ${current.hop.label}`]
   return (
     <g class="trace-overlay" aria-hidden="true">
       <path d={d} class={failed ? 'trace-path trace-path-failed' : 'trace-path'} />
       {shown.map((p, i) => (
-        <circle key={i} cx={p.x} cy={p.y} r="5" class={p.hop.ok ? 'trace-stop' : 'trace-stop trace-stop-failed'} />
+        <circle
+          key={i}
+          cx={p.x}
+          cy={p.y}
+          r="5"
+          class={p.hop.ok ? 'trace-stop' : 'trace-stop trace-stop-failed'}
+        />
       ))}
       <g class="trace-packet" transform={`translate(${current.x} ${current.y})`}>
         {failed ? <path d="M-9,-9 L9,9 M9,-9 L-9,9" class="trace-cross" /> : <circle r="9" />}
       </g>
-      <Callout x={current.x} y={current.y} lines={text} tone={failed ? 'failed' : 'ok'} width={width} height={height} />
+      <Callout
+        x={current.x}
+        y={current.y}
+        lines={text}
+        tone={failed ? 'failed' : 'ok'}
+        width={width}
+        height={height}
+      />
     </g>
   )
 }

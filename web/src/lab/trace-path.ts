@@ -12,10 +12,17 @@ export interface TracePoint {
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })
 
 function podBox(layout: MapLayout, namespace: string | undefined, name: string): Box | undefined {
-  return layout.pods.get(`${namespace ?? 'default'}/${name}`) ?? [...layout.pods.values()].find((p) => p.name === name)
+  return (
+    layout.pods.get(`${namespace ?? 'default'}/${name}`) ??
+    [...layout.pods.values()].find((p) => p.name === name)
+  )
 }
 
-function serviceBox(layout: MapLayout, namespace: string | undefined, name: string): Box | undefined {
+function serviceBox(
+  layout: MapLayout,
+  namespace: string | undefined,
+  name: string,
+): Box | undefined {
   return layout.services.find((s) => s.name === name && (!namespace || s.namespace === namespace))
 }
 
@@ -42,13 +49,33 @@ function hopBox(hop: Hop, entry: TraceEntry, layout: MapLayout): Box | undefined
   return undefined
 }
 
-/** One point per hop; a hop with no place of its own sits a little past the previous one. */
+/** A box whose address the hop's label names (`10.96.14.2:80 not routed`), to aim a hop without an object. */
+function boxNamedIn(label: string, layout: MapLayout): Box | undefined {
+  const ips = label.match(/\d+\.\d+\.\d+\.\d+/g) ?? []
+  for (const ip of ips) {
+    const pod = [...layout.pods.values()].find((p) => p.ip === ip)
+    if (pod) return pod
+    const svc = layout.services.find((s) => s.lines.some((l) => l.includes(ip)))
+    if (svc) return svc
+    const node = layout.nodes.find((n) => n.ip === ip)
+    if (node) return { x: node.x, y: node.y, w: node.w, h: 40 }
+  }
+  return undefined
+}
+
+/** One point per hop; a hop with no place of its own sits between the previous one and what it aims at. */
 export function tracePoints(entry: TraceEntry, layout: MapLayout): TracePoint[] {
   const points: TracePoint[] = []
   let prev = centre(originBox(entry, layout) ?? layout.workstation)
   for (const hop of entry.hops) {
     const box = hopBox(hop, entry, layout)
-    const p = box ? centre(box) : { x: prev.x + 40, y: prev.y + 24 }
+    const aim = box ? undefined : boxNamedIn(hop.label, layout)
+    const towards = aim && centre(aim)
+    const p = box
+      ? centre(box)
+      : towards
+        ? { x: (prev.x + towards.x) / 2, y: (prev.y + towards.y) / 2 }
+        : { x: prev.x + 40, y: prev.y + 24 }
     points.push({ ...p, hop })
     prev = p
   }
@@ -58,7 +85,8 @@ export function tracePoints(entry: TraceEntry, layout: MapLayout): TracePoint[] 
 /** A short line about where the request came from, for the hop list. */
 export function originText(entry: TraceEntry): string {
   const f = entry.from
-  if (f.kind === 'pod') return `pod ${f.name}${f.namespace && f.namespace !== 'default' ? ` (namespace ${f.namespace})` : ''}`
+  if (f.kind === 'pod')
+    return `pod ${f.name}${f.namespace && f.namespace !== 'default' ? ` (namespace ${f.namespace})` : ''}`
   if (f.kind === 'node') return `node ${f.name}`
   return 'your workstation (outside the cluster)'
 }

@@ -22,7 +22,10 @@ export function useCluster(clusterId: string | undefined) {
     if (!clusterId) return
     clearTimeout(timer.current)
     try {
-      const r = await api<{ cluster: Cluster }>('GET', `/api/clusters/${encodeURIComponent(clusterId)}`)
+      const r = await api<{ cluster: Cluster }>(
+        'GET',
+        `/api/clusters/${encodeURIComponent(clusterId)}`,
+      )
       const objs = r.cluster.objects ?? []
       setObjects(objs)
       if (settling(objs) && polls.current < MAX_POLLS) {

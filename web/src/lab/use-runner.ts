@@ -13,31 +13,35 @@ export interface RunHooks {
   onTrace: (entry: TraceEntry) => void
 }
 
-/** `error parsing STDIN: error converting YAML to JSON: yaml: line 10: ...` -> 10 */
-export function yamlErrorLine(stderr: string): number | undefined {
-  const m = /yaml: line (\d+)/.exec(stderr) ?? /line (\d+)/.exec(stderr)
-  return m ? Number(m[1]) : undefined
-}
-
 export function useRunner(clusterId: string | undefined, hooks: RunHooks) {
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const [pending, setPending] = useState(0)
   const hooksRef = useRef(hooks)
   hooksRef.current = hooks
 
-  const exec = async (command: string, stdin: string | undefined, shown: string): Promise<RunResult | undefined> => {
+  const exec = async (
+    command: string,
+    stdin: string | undefined,
+    shown: string,
+  ): Promise<RunResult | undefined> => {
     const h = hooksRef.current
     h.append([{ kind: 'prompt', text: shown }])
     try {
       const body = stdin === undefined ? { command } : { command, stdin }
-      const r = await api<RunResult>('POST', `/api/clusters/${encodeURIComponent(clusterId ?? '')}/run`, body)
+      const r = await api<RunResult>(
+        'POST',
+        `/api/clusters/${encodeURIComponent(clusterId ?? '')}/run`,
+        body,
+      )
       if (r.clear) h.clear()
       h.append([
         { kind: 'stdout', text: r.stdout },
         { kind: 'stderr', text: r.stderr },
       ])
       const traces = r.trace ?? []
-      const diagnoses = [...new Set(traces.map((t) => t.diagnosis).filter((d): d is string => Boolean(d)))]
+      const diagnoses = [
+        ...new Set(traces.map((t) => t.diagnosis).filter((d): d is string => Boolean(d))),
+      ]
       h.append(diagnoses.map((d) => ({ kind: 'hint' as const, text: d })))
       const last = traces[traces.length - 1]
       if (last && last.hops.length) h.onTrace(last)

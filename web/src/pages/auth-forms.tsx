@@ -14,8 +14,10 @@ export interface AuthProps {
 
 function apiErrors(err: unknown): Errors {
   if (err instanceof ApiError) {
-    if (err.code === 'email_taken') return { email: err.message || 'An account with this email already exists.' }
-    if (err.field === 'email' || err.field === 'password' || err.field === 'name') return { [err.field]: err.message }
+    if (err.code === 'email_taken')
+      return { email: err.message || 'An account with this email already exists.' }
+    if (err.field === 'email' || err.field === 'password' || err.field === 'name')
+      return { [err.field]: err.message }
     if (err.code === 'forbidden') return { instructorCode: err.message }
     if (err.status === 429 && err.retryAfter) {
       return { form: `Too many attempts. Please try again in ${err.retryAfter} seconds.` }
@@ -53,8 +55,15 @@ export function SignupForm({ next, onSignedIn }: AuthProps) {
     if (Object.keys(missing).length) return focusFirstError(form)
     setBusy(true)
     try {
-      const body = { name: v.name.trim(), email: v.email.trim(), password: v.password, ...(v.instructorCode ? { instructorCode: v.instructorCode } : {}) }
-      const r = await api<{ user: User }>('POST', '/api/auth/signup', body, { redirectOn401: false })
+      const body = {
+        name: v.name.trim(),
+        email: v.email.trim(),
+        password: v.password,
+        ...(v.instructorCode ? { instructorCode: v.instructorCode } : {}),
+      }
+      const r = await api<{ user: User }>('POST', '/api/auth/signup', body, {
+        redirectOn401: false,
+      })
       onSignedIn(r.user, next)
     } catch (err) {
       setErrors(apiErrors(err))
@@ -67,12 +76,45 @@ export function SignupForm({ next, onSignedIn }: AuthProps) {
   return (
     <form class="auth-form" onSubmit={submit} noValidate aria-labelledby="signup-title">
       <FormError text={errors.form} />
-      <Field id="signup-name" label="Name" value={v.name} error={errors.name} autocomplete="name" required onInput={set('name')} />
-      <Field id="signup-email" label="Email" type="email" value={v.email} error={errors.email} autocomplete="email" required onInput={set('email')} />
-      <Field id="signup-password" label="Password" type="password" value={v.password} error={errors.password} autocomplete="new-password" required onInput={set('password')} />
+      <Field
+        id="signup-name"
+        label="Name"
+        value={v.name}
+        error={errors.name}
+        autocomplete="name"
+        required
+        onInput={set('name')}
+      />
+      <Field
+        id="signup-email"
+        label="Email"
+        type="email"
+        value={v.email}
+        error={errors.email}
+        autocomplete="email"
+        required
+        onInput={set('email')}
+      />
+      <Field
+        id="signup-password"
+        label="Password"
+        type="password"
+        value={v.password}
+        error={errors.password}
+        autocomplete="new-password"
+        required
+        onInput={set('password')}
+      />
       <details class="instructor-code" open={Boolean(errors.instructorCode)}>
         <summary>I am an instructor</summary>
-        <Field id="signup-instructor-code" label="Instructor code (optional)" value={v.instructorCode} error={errors.instructorCode} autocomplete="off" onInput={set('instructorCode')} />
+        <Field
+          id="signup-instructor-code"
+          label="Instructor code (optional)"
+          value={v.instructorCode}
+          error={errors.instructorCode}
+          autocomplete="off"
+          onInput={set('instructorCode')}
+        />
       </details>
       <button type="submit" class="primary" disabled={busy}>
         Sign up
@@ -96,11 +138,20 @@ export function LoginForm({ next, onSignedIn }: AuthProps) {
     if (Object.keys(missing).length) return focusFirstError(form)
     setBusy(true)
     try {
-      const r = await api<{ user: User }>('POST', '/api/auth/login', { email: v.email.trim(), password: v.password }, { redirectOn401: false })
+      const r = await api<{ user: User }>(
+        'POST',
+        '/api/auth/login',
+        { email: v.email.trim(), password: v.password },
+        { redirectOn401: false },
+      )
       onSignedIn(r.user, next)
     } catch (err) {
       const invalid = err instanceof ApiError && err.code === 'invalid_credentials'
-      setErrors(invalid ? { form: 'That email and password do not match an account. Check both and try again.' } : apiErrors(err))
+      setErrors(
+        invalid
+          ? { form: 'That email and password do not match an account. Check both and try again.' }
+          : apiErrors(err),
+      )
       focusFirstError(form)
     } finally {
       setBusy(false)
@@ -110,8 +161,26 @@ export function LoginForm({ next, onSignedIn }: AuthProps) {
   return (
     <form class="auth-form" onSubmit={submit} noValidate aria-labelledby="login-title">
       <FormError text={errors.form} />
-      <Field id="login-email" label="Email" type="email" value={v.email} error={errors.email} autocomplete="email" required onInput={(x) => setV({ ...v, email: x })} />
-      <Field id="login-password" label="Password" type="password" value={v.password} error={errors.password} autocomplete="current-password" required onInput={(x) => setV({ ...v, password: x })} />
+      <Field
+        id="login-email"
+        label="Email"
+        type="email"
+        value={v.email}
+        error={errors.email}
+        autocomplete="email"
+        required
+        onInput={(x) => setV({ ...v, email: x })}
+      />
+      <Field
+        id="login-password"
+        label="Password"
+        type="password"
+        value={v.password}
+        error={errors.password}
+        autocomplete="current-password"
+        required
+        onInput={(x) => setV({ ...v, password: x })}
+      />
       <button type="submit" class="primary" disabled={busy}>
         Log in
       </button>

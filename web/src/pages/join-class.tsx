@@ -15,12 +15,16 @@ export function JoinClassForm() {
     if (!code.trim()) return setError('Enter the join code your instructor gave you.')
     setBusy(true)
     try {
-      const r = await api<{ class: { id: string; name: string } }>('POST', '/api/classes/join', { joinCode: code.trim() })
+      const r = await api<{ class: { id: string; name: string } }>('POST', '/api/classes/join', {
+        joinCode: code.trim(),
+      })
       setError('')
       setCode('')
       setJoined(`You joined ${r.class.name}.`)
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 404 ? 'No class has that code.' : errorText(err))
+      setError(
+        err instanceof ApiError && err.status === 404 ? 'No class has that code.' : errorText(err),
+      )
     } finally {
       setBusy(false)
     }

@@ -47,10 +47,14 @@ export function LabsPage({ user }: { user: User }) {
     <>
       <h1>Labs</h1>
       <p>
-        Hello {user.name}. Each lab gives you your own cluster; tasks turn green as soon as you have done
-        them.
+        Hello {user.name}. Each lab gives you your own cluster; tasks turn green as soon as you have
+        done them.
       </p>
-      {error && <p role="alert" class="form-error">{error}</p>}
+      {error && (
+        <p role="alert" class="form-error">
+          {error}
+        </p>
+      )}
       {!labs && !error && <p class="loading">Loading the labs…</p>}
       {labs && (
         <ul class="lab-cards" aria-label="Labs">

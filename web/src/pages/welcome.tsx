@@ -15,10 +15,10 @@ export function WelcomePage({ user, onSignedIn }: Props) {
       <section class="welcome-intro" aria-labelledby="welcome-title">
         <h1 id="welcome-title">Learn Kubernetes Services by doing</h1>
         <p class="lead">
-          Service Lab gives you a private, simulated Kubernetes cluster in your browser, where you apply
-          YAML, run kubectl and curl a Service exactly as you would on a real one. Guided labs check your
-          work as you go and show each request travelling from the client through the Service to the pod
-          that answers.
+          Service Lab gives you a private, simulated Kubernetes cluster in your browser, where you
+          apply YAML, run kubectl and curl a Service exactly as you would on a real one. Guided labs
+          check your work as you go and show each request travelling from the client through the
+          Service to the pod that answers.
         </p>
         <RequestPicture />
       </section>

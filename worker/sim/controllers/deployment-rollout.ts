@@ -5,18 +5,37 @@
 import type { Deployment, Pod, ReplicaSet } from '../objects/types'
 import { putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
-import { byCreation, DESIRED_REPLICAS, MAX_REPLICAS, resolveFenceposts, specReplicas, sumSpecReplicas } from './deployment-util'
+import {
+  byCreation,
+  DESIRED_REPLICAS,
+  MAX_REPLICAS,
+  resolveFenceposts,
+  specReplicas,
+  sumSpecReplicas,
+} from './deployment-util'
 import { isOwnedBy } from './util'
 
 const SOURCE = { component: 'deployment-controller' }
 
 /** Sets an RS's replicas (and its desired/max annotations) and records `Scaled up replica set x from a to b`. */
-export function scaleReplicaSet(s: ClusterState, d: Deployment, rs: ReplicaSet, to: number, now: number): boolean {
+export function scaleReplicaSet(
+  s: ClusterState,
+  d: Deployment,
+  rs: ReplicaSet,
+  to: number,
+  now: number,
+): boolean {
   const from = specReplicas(rs)
   const { maxSurge } = resolveFenceposts(d)
   const want = d.spec.replicas ?? 1
-  const ann = { ...(rs.metadata.annotations ?? {}), [DESIRED_REPLICAS]: String(want), [MAX_REPLICAS]: String(want + maxSurge) }
-  const annChanged = ann[DESIRED_REPLICAS] !== rs.metadata.annotations?.[DESIRED_REPLICAS] || ann[MAX_REPLICAS] !== rs.metadata.annotations?.[MAX_REPLICAS]
+  const ann = {
+    ...(rs.metadata.annotations ?? {}),
+    [DESIRED_REPLICAS]: String(want),
+    [MAX_REPLICAS]: String(want + maxSurge),
+  }
+  const annChanged =
+    ann[DESIRED_REPLICAS] !== rs.metadata.annotations?.[DESIRED_REPLICAS] ||
+    ann[MAX_REPLICAS] !== rs.metadata.annotations?.[MAX_REPLICAS]
   if (from === to && !annChanged) return false
   rs.spec.replicas = to
   rs.metadata.annotations = ann
@@ -24,13 +43,29 @@ export function scaleReplicaSet(s: ClusterState, d: Deployment, rs: ReplicaSet, 
   putObject(s, rs)
   if (from !== to) {
     const op = to > from ? 'up' : 'down'
-    recordEvent(s, d, { type: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled ${op} replica set ${rs.metadata.name} from ${from} to ${to}`, source: SOURCE }, now)
+    recordEvent(
+      s,
+      d,
+      {
+        type: 'Normal',
+        reason: 'ScalingReplicaSet',
+        message: `Scaled ${op} replica set ${rs.metadata.name} from ${from} to ${to}`,
+        source: SOURCE,
+      },
+      now,
+    )
   }
   return true
 }
 
 /** reconcileNewReplicaSet: scale up within maxSurge, or down when above spec.replicas. */
-function reconcileNew(s: ClusterState, d: Deployment, newRS: ReplicaSet, all: ReplicaSet[], now: number): void {
+function reconcileNew(
+  s: ClusterState,
+  d: Deployment,
+  newRS: ReplicaSet,
+  all: ReplicaSet[],
+  now: number,
+): void {
   const want = d.spec.replicas ?? 1
   const cur = specReplicas(newRS)
   if (cur >= want) {
@@ -45,7 +80,13 @@ function reconcileNew(s: ClusterState, d: Deployment, newRS: ReplicaSet, all: Re
 }
 
 /** reconcileOldReplicaSets: clean up unhealthy old pods, then scale down while availability allows. */
-function reconcileOld(s: ClusterState, d: Deployment, newRS: ReplicaSet, old: ReplicaSet[], now: number): void {
+function reconcileOld(
+  s: ClusterState,
+  d: Deployment,
+  newRS: ReplicaSet,
+  old: ReplicaSet[],
+  now: number,
+): void {
   const active = old.filter((rs) => specReplicas(rs) > 0).sort(byCreation)
   if (active.length === 0) return
   const all = [newRS, ...old]
@@ -75,15 +116,30 @@ function reconcileOld(s: ClusterState, d: Deployment, newRS: ReplicaSet, old: Re
 }
 
 /** rolloutRolling: one reconcile step; settle() repeats it as pods become available. */
-export function rolloutRolling(s: ClusterState, d: Deployment, newRS: ReplicaSet, old: ReplicaSet[], now: number): void {
+export function rolloutRolling(
+  s: ClusterState,
+  d: Deployment,
+  newRS: ReplicaSet,
+  old: ReplicaSet[],
+  now: number,
+): void {
   reconcileNew(s, d, newRS, [newRS, ...old], now)
   reconcileOld(s, d, newRS, old, now)
 }
 
 /** rolloutRecreate: old ReplicaSets to zero; the new one only once no old pod is left. */
-export function rolloutRecreate(s: ClusterState, d: Deployment, newRS: ReplicaSet, old: ReplicaSet[], pods: Pod[], now: number): void {
+export function rolloutRecreate(
+  s: ClusterState,
+  d: Deployment,
+  newRS: ReplicaSet,
+  old: ReplicaSet[],
+  pods: Pod[],
+  now: number,
+): void {
   for (const rs of old) if (specReplicas(rs) > 0) scaleReplicaSet(s, d, rs, 0, now)
-  const oldPodsLeft = pods.some((p) => old.some((rs) => isOwnedBy(p, rs)) && p.metadata.namespace === d.metadata.namespace)
+  const oldPodsLeft = pods.some(
+    (p) => old.some((rs) => isOwnedBy(p, rs)) && p.metadata.namespace === d.metadata.namespace,
+  )
   if (oldPodsLeft) return
   scaleReplicaSet(s, d, newRS, d.spec.replicas ?? 1, now)
 }

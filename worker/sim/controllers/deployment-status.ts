@@ -14,14 +14,26 @@ function setCondition(conds: DeploymentCondition[], c: DeploymentCondition): Dep
   return [...conds.filter((x) => x.type !== c.type), c]
 }
 
-function condition(type: string, status: 'True' | 'False', reason: string, message: string, now: number): DeploymentCondition {
+function condition(
+  type: string,
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+  now: number,
+): DeploymentCondition {
   return { type, status, lastUpdateTime: ts(now), lastTransitionTime: ts(now), reason, message }
 }
 
 /** calculateStatus: zero counts omitted (omitempty), unavailable never negative. */
-export function calculateStatus(d: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined, now: number): Deployment['status'] {
+export function calculateStatus(
+  d: Deployment,
+  all: ReplicaSet[],
+  newRS: ReplicaSet | undefined,
+  now: number,
+): Deployment['status'] {
   const want = d.spec.replicas ?? 1
-  const sum = (f: (rs: ReplicaSet) => number | undefined) => all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
+  const sum = (f: (rs: ReplicaSet) => number | undefined) =>
+    all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
   const replicas = sum((rs) => rs.status?.replicas)
   const ready = sum((rs) => rs.status?.readyReplicas)
   const available = sum((rs) => rs.status?.availableReplicas)
@@ -37,15 +49,38 @@ export function calculateStatus(d: Deployment, all: ReplicaSet[], newRS: Replica
   const { maxUnavailable } = resolveFenceposts(d)
   conds =
     available >= want - maxUnavailable
-      ? setCondition(conds, condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now))
-      : setCondition(conds, condition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now))
+      ? setCondition(
+          conds,
+          condition(
+            'Available',
+            'True',
+            'MinimumReplicasAvailable',
+            'Deployment has minimum availability.',
+            now,
+          ),
+        )
+      : setCondition(
+          conds,
+          condition(
+            'Available',
+            'False',
+            'MinimumReplicasUnavailable',
+            'Deployment does not have minimum availability.',
+            now,
+          ),
+        )
   status.conditions = conds
   return status
 }
 
 function isComplete(d: Deployment, st: Deployment['status']): boolean {
   const want = d.spec.replicas ?? 1
-  return (st.updatedReplicas ?? 0) === want && (st.replicas ?? 0) === want && (st.availableReplicas ?? 0) === want && (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 1)
+  return (
+    (st.updatedReplicas ?? 0) === want &&
+    (st.replicas ?? 0) === want &&
+    (st.availableReplicas ?? 0) === want &&
+    (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 1)
+  )
 }
 
 function madeProgress(old: Deployment['status'], st: Deployment['status']): boolean {
@@ -60,22 +95,55 @@ function madeProgress(old: Deployment['status'], st: Deployment['status']): bool
 }
 
 /** syncRolloutStatus: Progressing condition from completion, progress or the deadline. */
-export function progressingCondition(d: Deployment, st: Deployment['status'], newRS: ReplicaSet | undefined, now: number): void {
+export function progressingCondition(
+  d: Deployment,
+  st: Deployment['status'],
+  newRS: ReplicaSet | undefined,
+  now: number,
+): void {
   const conds = st.conditions ?? []
   const cur = conds.find((c) => c.type === 'Progressing')
   const name = newRS?.metadata.name ?? d.metadata.name
   if (newRS && isComplete(d, st)) {
-    st.conditions = setCondition(conds, condition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${name}" has successfully progressed.`, now))
+    st.conditions = setCondition(
+      conds,
+      condition(
+        'Progressing',
+        'True',
+        'NewReplicaSetAvailable',
+        `ReplicaSet "${name}" has successfully progressed.`,
+        now,
+      ),
+    )
     return
   }
   if (newRS && madeProgress(d.status ?? {}, st)) {
-    const c = condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`, now)
+    const c = condition(
+      'Progressing',
+      'True',
+      'ReplicaSetUpdated',
+      `ReplicaSet "${name}" is progressing.`,
+      now,
+    )
     if (cur?.status === 'True') c.lastTransitionTime = cur.lastTransitionTime
     st.conditions = [...conds.filter((x) => x.type !== 'Progressing'), c]
     return
   }
   const deadline = d.spec.progressDeadlineSeconds ?? 600
-  if (cur && cur.reason !== 'NewReplicaSetAvailable' && parseTimestamp(cur.lastUpdateTime) + deadline * 1000 < now) {
-    st.conditions = setCondition(conds, condition('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${name}" has timed out progressing.`, now))
+  if (
+    cur &&
+    cur.reason !== 'NewReplicaSetAvailable' &&
+    parseTimestamp(cur.lastUpdateTime) + deadline * 1000 < now
+  ) {
+    st.conditions = setCondition(
+      conds,
+      condition(
+        'Progressing',
+        'False',
+        'ProgressDeadlineExceeded',
+        `ReplicaSet "${name}" has timed out progressing.`,
+        now,
+      ),
+    )
   }
 }

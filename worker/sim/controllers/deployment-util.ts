@@ -2,12 +2,18 @@
 
 import type { Deployment, ReplicaSet } from '../objects/types'
 
+/** Annotations the deployment controller writes (pkg/controller/deployment/util). */
 export const REVISION = 'deployment.kubernetes.io/revision'
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas'
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas'
 
 /** intstr.GetScaledValueFromIntOrPercent with the given rounding. */
-function scaled(v: number | string | undefined, total: number, fallback: string, roundUp: boolean): number {
+function scaled(
+  v: number | string | undefined,
+  total: number,
+  fallback: string,
+  roundUp: boolean,
+): number {
   const value = v ?? fallback
   if (typeof value === 'number') return value
   const m = /^(\d+)%$/.exec(value)
@@ -27,14 +33,17 @@ export function resolveFenceposts(d: Deployment): { maxSurge: number; maxUnavail
   return { maxSurge, maxUnavailable }
 }
 
+/** spec.replicas with the API default of 1. */
 export function specReplicas(rs: ReplicaSet): number {
   return rs.spec.replicas ?? 1
 }
 
+/** GetReplicaCountForReplicaSets: the replicas the ReplicaSets ask for. */
 export function sumSpecReplicas(list: ReplicaSet[]): number {
   return list.reduce((n, rs) => n + specReplicas(rs), 0)
 }
 
+/** The deployment.kubernetes.io/revision of a ReplicaSet (0 when unset). */
 export function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0
 }

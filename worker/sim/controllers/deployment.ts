@@ -6,14 +6,44 @@
 
 import { defaultPodSpec } from '../objects/defaults-pod'
 import type { Deployment, Pod, ReplicaSet } from '../objects/types'
-import { listObjects, objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
+import {
+  listObjects,
+  objectKey,
+  putObject,
+  randomUid,
+  removeObject,
+  type ClusterState,
+} from '../state'
 import { calculateStatus, progressingCondition } from './deployment-status'
-import { byCreation, DESIRED_REPLICAS, MAX_REPLICAS, resolveFenceposts, REVISION, revisionOf, specReplicas } from './deployment-util'
+import {
+  byCreation,
+  DESIRED_REPLICAS,
+  MAX_REPLICAS,
+  resolveFenceposts,
+  REVISION,
+  revisionOf,
+  specReplicas,
+} from './deployment-util'
 import { rolloutRecreate, rolloutRolling, scaleReplicaSet } from './deployment-rollout'
 import { computeHash } from './hash'
-import { clone, controllerOf, isOwnedBy, matchesLabelSelector, ownerReference, sameJSON, stableStringify, ts } from './util'
+import {
+  clone,
+  controllerOf,
+  isOwnedBy,
+  matchesLabelSelector,
+  ownerReference,
+  sameJSON,
+  stableStringify,
+  ts,
+} from './util'
 
-const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', DESIRED_REPLICAS, MAX_REPLICAS])
+const SKIP_ANNOTATIONS = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION,
+  'deployment.kubernetes.io/revision-history',
+  DESIRED_REPLICAS,
+  MAX_REPLICAS,
+])
 
 function templateWithoutHash(rs: ReplicaSet): string {
   const t = clone(rs.spec.template)
@@ -24,9 +54,17 @@ function templateWithoutHash(rs: ReplicaSet): string {
 function replicaSetsOf(s: ClusterState, d: Deployment, sets: ReplicaSet[]): ReplicaSet[] {
   const out: ReplicaSet[] = []
   for (const rs of sets) {
-    if (rs.metadata.namespace !== d.metadata.namespace || !(objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name) in s.objects)) continue
+    if (
+      rs.metadata.namespace !== d.metadata.namespace ||
+      !(objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name) in s.objects)
+    )
+      continue
     if (isOwnedBy(rs, d)) out.push(rs)
-    else if (!controllerOf(rs) && !rs.metadata.deletionTimestamp && matchesLabelSelector(d.spec.selector, rs.metadata.labels)) {
+    else if (
+      !controllerOf(rs) &&
+      !rs.metadata.deletionTimestamp &&
+      matchesLabelSelector(d.spec.selector, rs.metadata.labels)
+    ) {
       rs.metadata.ownerReferences = [ownerReference(d)]
       out.push(putObject(s, rs))
     }
@@ -35,9 +73,14 @@ function replicaSetsOf(s: ClusterState, d: Deployment, sets: ReplicaSet[]): Repl
 }
 
 /** Annotations a ReplicaSet carries from its Deployment (SetNewReplicaSetAnnotations). */
-function rsAnnotations(d: Deployment, revision: number, base: Record<string, string> = {}): Record<string, string> {
+function rsAnnotations(
+  d: Deployment,
+  revision: number,
+  base: Record<string, string> = {},
+): Record<string, string> {
   const out: Record<string, string> = { ...base }
-  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) out[k] = v
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {}))
+    if (!SKIP_ANNOTATIONS.has(k)) out[k] = v
   const { maxSurge } = resolveFenceposts(d)
   out[DESIRED_REPLICAS] = String(d.spec.replicas ?? 1)
   out[MAX_REPLICAS] = String((d.spec.replicas ?? 1) + maxSurge)
@@ -67,7 +110,10 @@ function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: nu
     },
     spec: {
       replicas: 0,
-      selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
+      selector: {
+        ...d.spec.selector,
+        matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash },
+      },
       template,
     },
     status: { replicas: 0 },
@@ -114,7 +160,13 @@ function syncRevision(s: ClusterState, d: Deployment, rs: ReplicaSet, maxOld: nu
   }
 }
 
-function syncDeployment(s: ClusterState, d: Deployment, pods: Pod[], sets: ReplicaSet[], now: number): boolean {
+function syncDeployment(
+  s: ClusterState,
+  d: Deployment,
+  pods: Pod[],
+  sets: ReplicaSet[],
+  now: number,
+): boolean {
   const all = replicaSetsOf(s, d, sets)
   let newRS = findNewReplicaSet(d, all)
   const old = all.filter((rs) => rs !== newRS)
@@ -122,7 +174,11 @@ function syncDeployment(s: ClusterState, d: Deployment, pods: Pod[], sets: Repli
   const rvBefore = s.rv
   let created = false
   if (!newRS && !d.spec.paused) {
-    if (objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${templateHash(d)}`) in s.objects) return false
+    if (
+      objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${templateHash(d)}`) in
+      s.objects
+    )
+      return false
     newRS = newReplicaSet(s, d, maxOld + 1, now)
     all.push(newRS)
     created = true
@@ -132,24 +188,61 @@ function syncDeployment(s: ClusterState, d: Deployment, pods: Pod[], sets: Repli
     else rolloutRolling(s, d, newRS, old, now)
   }
   if (newRS && !d.spec.paused) cleanupOldReplicaSets(s, d, old, pods)
-  writeStatus(s, d, all.filter((rs) => objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name) in s.objects), newRS, created, now)
+  writeStatus(
+    s,
+    d,
+    all.filter(
+      (rs) => objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name) in s.objects,
+    ),
+    newRS,
+    created,
+    now,
+  )
   return s.rv !== rvBefore
 }
 
 /** cleanupDeployment: old ReplicaSets at zero with no pods left, beyond revisionHistoryLimit, go (oldest first). */
-function cleanupOldReplicaSets(s: ClusterState, d: Deployment, old: ReplicaSet[], pods: Pod[]): void {
+function cleanupOldReplicaSets(
+  s: ClusterState,
+  d: Deployment,
+  old: ReplicaSet[],
+  pods: Pod[],
+): void {
   const limit = d.spec.revisionHistoryLimit ?? 10
   const idle = old
-    .filter((rs) => specReplicas(rs) === 0 && (rs.status?.replicas ?? 0) === 0 && !pods.some((p) => isOwnedBy(p, rs)))
+    .filter(
+      (rs) =>
+        specReplicas(rs) === 0 &&
+        (rs.status?.replicas ?? 0) === 0 &&
+        !pods.some((p) => isOwnedBy(p, rs)),
+    )
     .sort((a, b) => revisionOf(a) - revisionOf(b))
-  for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) removeObject(s, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name)
+  for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
+    removeObject(s, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name)
 }
 
-function writeStatus(s: ClusterState, d: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined, created: boolean, now: number): void {
+function writeStatus(
+  s: ClusterState,
+  d: Deployment,
+  all: ReplicaSet[],
+  newRS: ReplicaSet | undefined,
+  created: boolean,
+  now: number,
+): void {
   const st = calculateStatus(d, all, newRS, now)
   if (created && newRS) {
     const conds = (st.conditions ?? []).filter((c) => c.type !== 'Progressing')
-    st.conditions = [...conds, { type: 'Progressing', status: 'True', lastUpdateTime: ts(now), lastTransitionTime: ts(now), reason: 'NewReplicaSetCreated', message: `Created new replica set "${newRS.metadata.name}"` }]
+    st.conditions = [
+      ...conds,
+      {
+        type: 'Progressing',
+        status: 'True',
+        lastUpdateTime: ts(now),
+        lastTransitionTime: ts(now),
+        reason: 'NewReplicaSetCreated',
+        message: `Created new replica set "${newRS.metadata.name}"`,
+      },
+    ]
   } else progressingCondition(d, st, newRS, now)
   const revision = newRS ? String(revisionOf(newRS)) : undefined
   const annotations = { ...(d.metadata.annotations ?? {}) }

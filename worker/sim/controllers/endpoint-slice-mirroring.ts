@@ -4,7 +4,16 @@
 // not ready. Left out: the 1000-address cap and the skip-mirror label's finer points.
 
 import type { Endpoints, EndpointSlice, Service, SliceEndpoint } from '../objects/types'
-import { getObject, listObjects, objectKey, putObject, randomSuffix, randomUid, removeObject, type ClusterState } from '../state'
+import {
+  getObject,
+  listObjects,
+  objectKey,
+  putObject,
+  randomSuffix,
+  randomUid,
+  removeObject,
+  type ClusterState,
+} from '../state'
 import { MANAGED_BY, SERVICE_NAME } from './endpoint-slices'
 import { hasSelector } from './service-ports'
 import { ownerReference, sameJSON, ts } from './util'
@@ -14,14 +23,26 @@ type SlicePort = NonNullable<EndpointSlice['ports']>[number]
 
 function desired(ep: Endpoints): { ports: SlicePort[]; endpoints: SliceEndpoint[] }[] {
   return (ep.subsets ?? []).map((sub) => {
-    const ports: SlicePort[] = (sub.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' }))
-    const conv = (ready: boolean) => (a: NonNullable<typeof sub.addresses>[number]): SliceEndpoint => {
-      const e: SliceEndpoint = { addresses: [a.ip], conditions: { ready } }
-      if (a.nodeName) e.nodeName = a.nodeName
-      if (a.targetRef) e.targetRef = a.targetRef
-      return e
+    const ports: SlicePort[] = (sub.ports ?? []).map((p) => ({
+      name: p.name ?? '',
+      port: p.port,
+      protocol: p.protocol ?? 'TCP',
+    }))
+    const conv =
+      (ready: boolean) =>
+      (a: NonNullable<typeof sub.addresses>[number]): SliceEndpoint => {
+        const e: SliceEndpoint = { addresses: [a.ip], conditions: { ready } }
+        if (a.nodeName) e.nodeName = a.nodeName
+        if (a.targetRef) e.targetRef = a.targetRef
+        return e
+      }
+    return {
+      ports,
+      endpoints: [
+        ...(sub.addresses ?? []).map(conv(true)),
+        ...(sub.notReadyAddresses ?? []).map(conv(false)),
+      ],
     }
-    return { ports, endpoints: [...(sub.addresses ?? []).map(conv(true)), ...(sub.notReadyAddresses ?? []).map(conv(false))] }
   })
 }
 
@@ -37,14 +58,30 @@ function mirror(s: ClusterState, ep: Endpoints, existing: EndpointSlice[], now: 
   const labels = labelsFor(ep)
   want.forEach((d, i) => {
     let slice = existing[i]
-    if (slice && sameJSON(slice.ports, d.ports) && sameJSON(slice.endpoints, d.endpoints) && sameJSON(slice.metadata.labels, labels)) return
+    if (
+      slice &&
+      sameJSON(slice.ports, d.ports) &&
+      sameJSON(slice.endpoints, d.endpoints) &&
+      sameJSON(slice.metadata.labels, labels)
+    )
+      return
     if (!slice) {
       let name = `${ep.metadata.name}-${randomSuffix(s)}`
-      while (objectKey('EndpointSlice', ep.metadata.namespace, name) in s.objects) name = `${ep.metadata.name}-${randomSuffix(s)}`
+      while (objectKey('EndpointSlice', ep.metadata.namespace, name) in s.objects)
+        name = `${ep.metadata.name}-${randomSuffix(s)}`
       slice = {
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
-        metadata: { name, generateName: `${ep.metadata.name}-`, namespace: ep.metadata.namespace, uid: randomUid(s), resourceVersion: '', generation: 1, creationTimestamp: ts(now), ownerReferences: [{ ...ownerReference(ep), blockOwnerDeletion: true }] },
+        metadata: {
+          name,
+          generateName: `${ep.metadata.name}-`,
+          namespace: ep.metadata.namespace,
+          uid: randomUid(s),
+          resourceVersion: '',
+          generation: 1,
+          creationTimestamp: ts(now),
+          ownerReferences: [{ ...ownerReference(ep), blockOwnerDeletion: true }],
+        },
         addressType: 'IPv4',
         endpoints: null,
         ports: null,
@@ -74,14 +111,27 @@ export function reconcileEndpointSliceMirroring(s: ClusterState, now: number): b
   let changed = false
   for (const ep of listObjects<Endpoints>(s, 'Endpoints')) {
     const svc = getObject<Service>(s, 'Service', ep.metadata.namespace, ep.metadata.name)
-    if (!svc || hasSelector(svc) || svc.spec.type === 'ExternalName' || ep.metadata.labels?.['endpointslice.kubernetes.io/skip-mirror'] === 'true') continue
+    if (
+      !svc ||
+      hasSelector(svc) ||
+      svc.spec.type === 'ExternalName' ||
+      ep.metadata.labels?.['endpointslice.kubernetes.io/skip-mirror'] === 'true'
+    )
+      continue
     const key = `${ep.metadata.namespace}/${ep.metadata.name}`
-    const existing = (mirrored.get(key) ?? []).sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.name < b.metadata.name ? -1 : 1))
+    const existing = (mirrored.get(key) ?? []).sort((a, b) =>
+      a.metadata.creationTimestamp < b.metadata.creationTimestamp
+        ? -1
+        : a.metadata.name < b.metadata.name
+          ? -1
+          : 1,
+    )
     mirrored.delete(key)
     if (mirror(s, ep, existing, now)) changed = true
   }
   for (const stale of mirrored.values()) {
-    for (const sl of stale) removeObject(s, 'EndpointSlice', sl.metadata.namespace, sl.metadata.name)
+    for (const sl of stale)
+      removeObject(s, 'EndpointSlice', sl.metadata.namespace, sl.metadata.name)
     if (stale.length) changed = true
   }
   return changed

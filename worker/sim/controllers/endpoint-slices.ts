@@ -4,10 +4,19 @@
 // (no endpoints, no ports) when nothing matches. Left out: the 100-endpoint slice limit, zones.
 
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from '../objects/types'
-import { listObjects, objectKey, putObject, randomSuffix, randomUid, removeObject, type ClusterState } from '../state'
+import {
+  listObjects,
+  objectKey,
+  putObject,
+  randomSuffix,
+  randomUid,
+  removeObject,
+  type ClusterState,
+} from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
 import { isPodReady, ownerReference, sameJSON, ts } from './util'
 
+/** Labels that tie a slice to its Service and to the controller that owns it. */
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by'
 export const SERVICE_NAME = 'kubernetes.io/service-name'
 const CONTROLLER = 'endpointslice-controller.k8s.io'
@@ -24,11 +33,21 @@ function toEndpoint(pod: Pod, publishAll: boolean): SliceEndpoint {
   const ready = isPodReady(pod)
   const ep: SliceEndpoint = {
     addresses: [pod.status.podIP as string],
-    conditions: { ready: publishAll || (ready && !terminating), serving: publishAll || ready, terminating },
+    conditions: {
+      ready: publishAll || (ready && !terminating),
+      serving: publishAll || ready,
+      terminating,
+    },
   }
-  if (pod.spec.hostname && pod.spec.subdomain) (ep as SliceEndpoint & { hostname?: string }).hostname = pod.spec.hostname
+  if (pod.spec.hostname && pod.spec.subdomain)
+    (ep as SliceEndpoint & { hostname?: string }).hostname = pod.spec.hostname
   if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName
-  ep.targetRef = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid }
+  ep.targetRef = {
+    kind: 'Pod',
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace,
+    uid: pod.metadata.uid,
+  }
   return ep
 }
 
@@ -51,17 +70,24 @@ function desiredSlices(svc: Service, pods: Pod[]): Map<string, Desired> {
     out.set(key, d)
     d.endpoints?.push(toEndpoint(pod, publishAll))
   }
-  for (const d of out.values()) d.endpoints?.sort((a, b) => compareIP(a.addresses[0] ?? '', b.addresses[0] ?? ''))
+  for (const d of out.values())
+    d.endpoints?.sort((a, b) => compareIP(a.addresses[0] ?? '', b.addresses[0] ?? ''))
   if (out.size === 0) out.set('placeholder', { ports: null, endpoints: null })
   return out
 }
 
 function sliceKey(slice: EndpointSlice): string {
-  return slice.endpoints === null && slice.ports === null ? 'placeholder' : JSON.stringify(slice.ports ?? [])
+  return slice.endpoints === null && slice.ports === null
+    ? 'placeholder'
+    : JSON.stringify(slice.ports ?? [])
 }
 
 function sliceLabels(svc: Service): Record<string, string> {
-  const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}), [MANAGED_BY]: CONTROLLER, [SERVICE_NAME]: svc.metadata.name }
+  const labels: Record<string, string> = {
+    ...(svc.metadata.labels ?? {}),
+    [MANAGED_BY]: CONTROLLER,
+    [SERVICE_NAME]: svc.metadata.name,
+  }
   if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = ''
   return labels
 }
@@ -69,20 +95,43 @@ function sliceLabels(svc: Service): Record<string, string> {
 function newSlice(s: ClusterState, svc: Service, now: number): EndpointSlice {
   const ns = svc.metadata.namespace
   let name = `${svc.metadata.name}-${randomSuffix(s)}`
-  while (objectKey('EndpointSlice', ns, name) in s.objects) name = `${svc.metadata.name}-${randomSuffix(s)}`
+  while (objectKey('EndpointSlice', ns, name) in s.objects)
+    name = `${svc.metadata.name}-${randomSuffix(s)}`
   return {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
-    metadata: { name, generateName: `${svc.metadata.name}-`, namespace: ns, uid: randomUid(s), resourceVersion: '', generation: 1, creationTimestamp: ts(now), ownerReferences: [ownerReference(svc)] },
+    metadata: {
+      name,
+      generateName: `${svc.metadata.name}-`,
+      namespace: ns,
+      uid: randomUid(s),
+      resourceVersion: '',
+      generation: 1,
+      creationTimestamp: ts(now),
+      ownerReferences: [ownerReference(svc)],
+    },
     addressType: 'IPv4',
     endpoints: null,
     ports: null,
   }
 }
 
-function writeSlice(s: ClusterState, slice: EndpointSlice, svc: Service, d: Desired, now: number, isNew: boolean): boolean {
+function writeSlice(
+  s: ClusterState,
+  slice: EndpointSlice,
+  svc: Service,
+  d: Desired,
+  now: number,
+  isNew: boolean,
+): boolean {
   const labels = sliceLabels(svc)
-  if (!isNew && sameJSON(slice.endpoints, d.endpoints) && sameJSON(slice.ports, d.ports) && sameJSON(slice.metadata.labels, labels)) return false
+  if (
+    !isNew &&
+    sameJSON(slice.endpoints, d.endpoints) &&
+    sameJSON(slice.ports, d.ports) &&
+    sameJSON(slice.metadata.labels, labels)
+  )
+    return false
   slice.metadata.labels = labels
   slice.metadata.annotations = { ...(slice.metadata.annotations ?? {}), [TRIGGER]: ts(now) }
   if (!isNew) slice.metadata.generation = (slice.metadata.generation ?? 1) + 1
@@ -92,7 +141,13 @@ function writeSlice(s: ClusterState, slice: EndpointSlice, svc: Service, d: Desi
   return true
 }
 
-function syncService(s: ClusterState, svc: Service, pods: Pod[], existing: EndpointSlice[], now: number): boolean {
+function syncService(
+  s: ClusterState,
+  svc: Service,
+  pods: Pod[],
+  existing: EndpointSlice[],
+  now: number,
+): boolean {
   const desired = desiredSlices(svc, pods)
   const byKey = new Map(existing.map((sl) => [sliceKey(sl), sl]))
   let changed = false
@@ -131,14 +186,16 @@ export function reconcileEndpointSlices(s: ClusterState, now: number): boolean {
     const existing = slicesBySvc.get(key) ?? []
     slicesBySvc.delete(key)
     if (!hasSelector(svc)) {
-      for (const sl of existing) removeObject(s, 'EndpointSlice', sl.metadata.namespace, sl.metadata.name)
+      for (const sl of existing)
+        removeObject(s, 'EndpointSlice', sl.metadata.namespace, sl.metadata.name)
       if (existing.length) changed = true
       continue
     }
     if (syncService(s, svc, pods, existing, now)) changed = true
   }
   for (const orphans of slicesBySvc.values()) {
-    for (const sl of orphans) removeObject(s, 'EndpointSlice', sl.metadata.namespace, sl.metadata.name)
+    for (const sl of orphans)
+      removeObject(s, 'EndpointSlice', sl.metadata.namespace, sl.metadata.name)
     if (orphans.length) changed = true
   }
   return changed

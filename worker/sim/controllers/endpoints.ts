@@ -4,8 +4,22 @@
 // Selector-less and ExternalName Services are left alone (hand-written Endpoints stay).
 // Simplified: a hand edit of a selector Service's Endpoints is overwritten at the next settle.
 
-import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../objects/types'
-import { getObject, listObjects, putObject, randomUid, removeObject, type ClusterState } from '../state'
+import type {
+  EndpointAddress,
+  EndpointPort,
+  Endpoints,
+  EndpointSubset,
+  Pod,
+  Service,
+} from '../objects/types'
+import {
+  getObject,
+  listObjects,
+  putObject,
+  randomUid,
+  removeObject,
+  type ClusterState,
+} from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
 import { isPodReady, sameJSON, ts } from './util'
 
@@ -15,13 +29,21 @@ function address(pod: Pod): EndpointAddress {
   const a: EndpointAddress = { ip: pod.status.podIP as string }
   if (pod.spec.hostname && pod.spec.subdomain) a.hostname = pod.spec.hostname
   if (pod.spec.nodeName) a.nodeName = pod.spec.nodeName
-  a.targetRef = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid }
+  a.targetRef = {
+    kind: 'Pod',
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace,
+    uid: pod.metadata.uid,
+  }
   return a
 }
 
 /** Subsets for a Service: one per distinct set of resolved ports (RepackSubsets). */
 export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
-  const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>()
+  const groups = new Map<
+    string,
+    { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
+  >()
   const publishAll = svc.spec.publishNotReadyAddresses === true
   for (const pod of selectedPods(svc, pods)) {
     if (pod.metadata.deletionTimestamp && !publishAll) continue
@@ -35,7 +57,9 @@ export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
       ports.push(ep)
     }
     if ((svc.spec.ports ?? []).length > 0 && ports.length === 0) continue
-    ports.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port))
+    ports.sort((a, b) =>
+      (a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port,
+    )
     const key = JSON.stringify(ports)
     const g = groups.get(key) ?? { ports, ready: [], notReady: [] }
     groups.set(key, g)
@@ -63,11 +87,18 @@ function syncService(s: ClusterState, svc: Service, pods: Pod[], now: number): b
   const subsets = desiredSubsets(svc, pods)
   const labels = serviceLabels(svc)
   const cur = getObject<Endpoints>(s, 'Endpoints', ns, svc.metadata.name)
-  if (cur && sameJSON(cur.subsets ?? [], subsets) && sameJSON(cur.metadata.labels ?? {}, labels)) return false
+  if (cur && sameJSON(cur.subsets ?? [], subsets) && sameJSON(cur.metadata.labels ?? {}, labels))
+    return false
   const ep: Endpoints = cur ?? {
     apiVersion: 'v1',
     kind: 'Endpoints',
-    metadata: { name: svc.metadata.name, namespace: ns, uid: randomUid(s), resourceVersion: '', creationTimestamp: ts(now) },
+    metadata: {
+      name: svc.metadata.name,
+      namespace: ns,
+      uid: randomUid(s),
+      resourceVersion: '',
+      creationTimestamp: ts(now),
+    },
   }
   ep.metadata.labels = labels
   if (Object.keys(labels).length === 0) delete ep.metadata.labels
@@ -81,7 +112,11 @@ function syncService(s: ClusterState, svc: Service, pods: Pod[], now: number): b
 /** Endpoints the controller made look like it: pod targetRefs or the trigger-time annotation. */
 function isControllerMade(ep: Endpoints): boolean {
   if (ep.metadata.annotations?.[TRIGGER]) return true
-  return (ep.subsets ?? []).some((sub) => [...(sub.addresses ?? []), ...(sub.notReadyAddresses ?? [])].some((a) => a.targetRef?.kind === 'Pod'))
+  return (ep.subsets ?? []).some((sub) =>
+    [...(sub.addresses ?? []), ...(sub.notReadyAddresses ?? [])].some(
+      (a) => a.targetRef?.kind === 'Pod',
+    ),
+  )
 }
 
 /** Reconciles the Endpoints of every Service; returns true when anything was written. */

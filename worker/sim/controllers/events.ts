@@ -8,6 +8,7 @@ import type { KubeEvent, KubeObject } from '../objects/types'
 import { objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { ts } from './util'
 
+/** Events kept per cluster (upstream keeps every event for an hour). */
 export const EVENTS_MAX = 20
 const EVENT_TTL_MS = 60 * 60 * 1000
 
@@ -53,9 +54,16 @@ function allEvents(s: ClusterState): KubeEvent[] {
  * Records an event about obj at time `at` (ms). Returns true when the state changed.
  * `count` of a folded event grows by one per call; callers call once per occurrence.
  */
-export function recordEvent(s: ClusterState, obj: KubeObject, input: EventInput, at: number): boolean {
+export function recordEvent(
+  s: ClusterState,
+  obj: KubeObject,
+  input: EventInput,
+  at: number,
+): boolean {
   const namespace = obj.metadata.namespace ?? 'default'
-  const existing = allEvents(s).find((e) => e.metadata.namespace === namespace && sameEvent(e, obj, input))
+  const existing = allEvents(s).find(
+    (e) => e.metadata.namespace === namespace && sameEvent(e, obj, input),
+  )
   if (existing) {
     existing.count += 1
     existing.lastTimestamp = ts(at)
@@ -65,7 +73,13 @@ export function recordEvent(s: ClusterState, obj: KubeObject, input: EventInput,
   const ev: KubeEvent = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: eventName(s, namespace, obj.metadata.name, at), namespace, uid: randomUid(s), resourceVersion: '', creationTimestamp: ts(at) },
+    metadata: {
+      name: eventName(s, namespace, obj.metadata.name, at),
+      namespace,
+      uid: randomUid(s),
+      resourceVersion: '',
+      creationTimestamp: ts(at),
+    },
     involvedObject: {
       apiVersion: obj.apiVersion,
       kind: obj.kind,
@@ -91,9 +105,18 @@ export function recordEvent(s: ClusterState, obj: KubeObject, input: EventInput,
 }
 
 /** Sets the count of a folded event directly (probe failures counted by period); no-op when equal. */
-export function recordRepeatedEvent(s: ClusterState, obj: KubeObject, input: EventInput, first: number, last: number, count: number): boolean {
+export function recordRepeatedEvent(
+  s: ClusterState,
+  obj: KubeObject,
+  input: EventInput,
+  first: number,
+  last: number,
+  count: number,
+): boolean {
   const namespace = obj.metadata.namespace ?? 'default'
-  const existing = allEvents(s).find((e) => e.metadata.namespace === namespace && sameEvent(e, obj, input))
+  const existing = allEvents(s).find(
+    (e) => e.metadata.namespace === namespace && sameEvent(e, obj, input),
+  )
   if (existing) {
     if (existing.count === count && existing.lastTimestamp === ts(last)) return false
     existing.count = count
@@ -102,7 +125,9 @@ export function recordRepeatedEvent(s: ClusterState, obj: KubeObject, input: Eve
     return true
   }
   recordEvent(s, obj, input, first)
-  const ev = allEvents(s).find((e) => e.metadata.namespace === namespace && sameEvent(e, obj, input)) as KubeEvent
+  const ev = allEvents(s).find(
+    (e) => e.metadata.namespace === namespace && sameEvent(e, obj, input),
+  ) as KubeEvent
   ev.count = count
   ev.lastTimestamp = ts(last)
   return true
@@ -123,7 +148,16 @@ export function pruneEvents(s: ClusterState, now: number): boolean {
   const uids = new Set<string>()
   for (const key in s.objects) uids.add((s.objects[key] as KubeObject).metadata.uid)
   const gone = (e: KubeEvent) => (uids.has(e.involvedObject.uid ?? '') ? 1 : 0)
-  alive.sort((a, b) => gone(a) - gone(b) || (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)))
-  for (const e of alive.slice(0, alive.length - EVENTS_MAX)) removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
+  alive.sort(
+    (a, b) =>
+      gone(a) - gone(b) ||
+      (a.lastTimestamp < b.lastTimestamp
+        ? -1
+        : a.lastTimestamp > b.lastTimestamp
+          ? 1
+          : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)),
+  )
+  for (const e of alive.slice(0, alive.length - EVENTS_MAX))
+    removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
   return true
 }

@@ -6,6 +6,7 @@ import type { PodTemplateSpec } from '../objects/types'
 import { NAME_ALPHABET } from '../state'
 import { stableStringify } from './util'
 
+/** FNV-1a, 32 bits, over UTF-16 code units (hash/fnv New32a for ASCII input). */
 export function fnv32a(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {

@@ -16,7 +16,11 @@ function firstProbeAt(probe: Probe, startedAt: number): number {
 }
 
 /** When the liveness probe kills this run, or undefined when it passes (or there is none). */
-export function livenessKillAt(c: ContainerCtx, _process: MainProcess, startedAt: number): number | undefined {
+export function livenessKillAt(
+  c: ContainerCtx,
+  _process: MainProcess,
+  startedAt: number,
+): number | undefined {
   const probe = c.container.livenessProbe
   if (!probe) return undefined
   const result = runProbe(c.s, c.pod, c.container, probe, startedAt)
@@ -26,7 +30,13 @@ export function livenessKillAt(c: ContainerCtx, _process: MainProcess, startedAt
   const first = firstProbeAt(probe, startedAt)
   const killAt = first + period * (threshold - 1)
   for (let i = 0; i < threshold; i++) {
-    const input = { type: 'Warning' as const, reason: 'Unhealthy', message: `Liveness probe failed: ${result.message}`.trimEnd(), source: { component: 'kubelet', host: c.node.metadata.name }, fieldPath: `spec.containers{${c.container.name}}` }
+    const input = {
+      type: 'Warning' as const,
+      reason: 'Unhealthy',
+      message: `Liveness probe failed: ${result.message}`.trimEnd(),
+      source: { component: 'kubelet', host: c.node.metadata.name },
+      fieldPath: `spec.containers{${c.container.name}}`,
+    }
     recordEvent(c.s, c.pod, input, first + period * i)
   }
   return killAt
@@ -43,7 +53,13 @@ export interface Readiness {
 }
 
 /** Readiness of a running container at `now` (no probe: ready as soon as it runs). */
-export function readinessAt(s: ClusterState, pod: Pod, container: Container, startedAt: number, now: number): Readiness {
+export function readinessAt(
+  s: ClusterState,
+  pod: Pod,
+  container: Container,
+  startedAt: number,
+  now: number,
+): Readiness {
   const probe = container.readinessProbe
   if (!probe) return { ready: true, since: startedAt, nextCheck: NEVER }
   const first = firstProbeAt(probe, startedAt)
@@ -53,5 +69,10 @@ export function readinessAt(s: ClusterState, pod: Pod, container: Container, sta
   const period = (probe.periodSeconds ?? 10) * 1000
   const count = Math.floor((now - first) / period) + 1
   const last = first + (count - 1) * period
-  return { ready: false, since: 0, nextCheck: last + period, failing: { message: result.message, first, last, count } }
+  return {
+    ready: false,
+    since: 0,
+    nextCheck: last + period,
+    failing: { message: result.message, first, last, count },
+  }
 }

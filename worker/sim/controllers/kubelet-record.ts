@@ -57,15 +57,24 @@ type WithKubelet = ContainerRuntime & { kubelet?: KubeletRecord }
 /** The kubelet record of a container, created in step `sandbox` on first use. */
 export function kubeletRecord(s: ClusterState, podUid: string, container: string): KubeletRecord {
   const rt = containerRuntime(s, podUid, container) as WithKubelet
-  if (!rt.kubelet) rt.kubelet = { step: 'sandbox', until: 0, pullAttempts: 0, crashStreak: 0, startedAt: 0 }
+  if (!rt.kubelet)
+    rt.kubelet = { step: 'sandbox', until: 0, pullAttempts: 0, crashStreak: 0, startedAt: 0 }
   return rt.kubelet
 }
 
 /** The record if it exists, without creating one. */
-export function peekKubeletRecord(s: ClusterState, podUid: string, container: string): KubeletRecord | undefined {
+export function peekKubeletRecord(
+  s: ClusterState,
+  podUid: string,
+  container: string,
+): KubeletRecord | undefined {
   return (s.runtime.containers[`${podUid}/${container}`] as WithKubelet | undefined)?.kubelet
 }
 
+/** Whether the kubelet has seen this container yet. */
 export function hasKubeletRecord(s: ClusterState, podUid: string, container: string): boolean {
-  return (s.runtime.containers[`${podUid}/${container}`] as WithKubelet | undefined)?.kubelet !== undefined
+  return (
+    (s.runtime.containers[`${podUid}/${container}`] as WithKubelet | undefined)?.kubelet !==
+    undefined
+  )
 }

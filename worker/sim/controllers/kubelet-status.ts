@@ -4,14 +4,32 @@
 import type { ContainerStatus, Pod, PodCondition } from '../objects/types'
 import { ts } from './util'
 
-const ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
+const ORDER = [
+  'PodReadyToStartContainers',
+  'Initialized',
+  'Ready',
+  'ContainersReady',
+  'PodScheduled',
+]
 
 /** Sets a condition, keeping lastTransitionTime when the status does not change. */
-export function setPodCondition(pod: Pod, type: string, value: boolean, at: number, reason?: string, message?: string): void {
+export function setPodCondition(
+  pod: Pod,
+  type: string,
+  value: boolean,
+  at: number,
+  reason?: string,
+  message?: string,
+): void {
   const conds = pod.status.conditions ?? []
   const cur = conds.find((c) => c.type === type)
   const status = value ? 'True' : 'False'
-  const next: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: cur && cur.status === status ? cur.lastTransitionTime : ts(at) }
+  const next: PodCondition = {
+    type,
+    status,
+    lastProbeTime: null,
+    lastTransitionTime: cur && cur.status === status ? cur.lastTransitionTime : ts(at),
+  }
   if (reason) next.reason = reason
   if (message) next.message = message
   const list = conds.filter((c) => c.type !== type)

@@ -12,7 +12,12 @@ import { recordEvent, recordRepeatedEvent } from './events'
 import { advanceContainer, applyImageChange, type ContainerCtx } from './kubelet-container'
 import { readinessAt } from './kubelet-health'
 import { kubeletRecord, NEVER, peekKubeletRecord } from './kubelet-record'
-import { initialContainerStatuses, podPhase, setPodCondition, updateReadyConditions } from './kubelet-status'
+import {
+  initialContainerStatuses,
+  podPhase,
+  setPodCondition,
+  updateReadyConditions,
+} from './kubelet-status'
 import { allocatePodIP, releasePodIP } from './pod-ip'
 import { podCondition, ts } from './util'
 
@@ -27,7 +32,8 @@ function admit(pod: Pod, node: Node, t0: number): void {
   pod.status.startTime = ts(t0)
   setPodCondition(pod, 'PodReadyToStartContainers', false, t0)
   setPodCondition(pod, 'Initialized', true, t0)
-  if (podCondition(pod, 'PodScheduled')?.status !== 'True') setPodCondition(pod, 'PodScheduled', true, t0)
+  if (podCondition(pod, 'PodScheduled')?.status !== 'True')
+    setPodCondition(pod, 'PodScheduled', true, t0)
   pod.status.containerStatuses = initialContainerStatuses(pod)
   updateReadyConditions(pod, t0, t0)
 }
@@ -39,8 +45,20 @@ function scheduledAt(pod: Pod, now: number): number {
   return Math.min(parseTimestamp(pod.metadata.creationTimestamp), now)
 }
 
-function failingReadinessEvent(s: ClusterState, pod: Pod, node: Node, name: string, f: { message: string; first: number; last: number; count: number }): void {
-  const input = { type: 'Warning' as const, reason: 'Unhealthy', message: `Readiness probe failed: ${f.message}`.trimEnd(), source: { component: 'kubelet', host: node.metadata.name }, fieldPath: `spec.containers{${name}}` }
+function failingReadinessEvent(
+  s: ClusterState,
+  pod: Pod,
+  node: Node,
+  name: string,
+  f: { message: string; first: number; last: number; count: number },
+): void {
+  const input = {
+    type: 'Warning' as const,
+    reason: 'Unhealthy',
+    message: `Readiness probe failed: ${f.message}`.trimEnd(),
+    source: { component: 'kubelet', host: node.metadata.name },
+    fieldPath: `spec.containers{${name}}`,
+  }
   recordRepeatedEvent(s, pod as KubeObject, input, f.first, f.last, Math.min(f.count, 9999))
 }
 
@@ -79,7 +97,13 @@ function isQuiet(s: ClusterState, pod: Pod, now: number): boolean {
   if (!pod.status.podIP || !pod.status.startTime) return false
   for (const c of pod.spec.containers) {
     const rec = peekKubeletRecord(s, pod.metadata.uid, c.name)
-    if (!rec || rec.until <= now || (rec.nextProbe ?? 0) <= now || (rec.image !== undefined && rec.image !== c.image)) return false
+    if (
+      !rec ||
+      rec.until <= now ||
+      (rec.nextProbe ?? 0) <= now ||
+      (rec.image !== undefined && rec.image !== c.image)
+    )
+      return false
   }
   return true
 }
@@ -129,7 +153,13 @@ function terminatePod(s: ClusterState, pod: Pod, node: Node, now: number): boole
     const rec = kubeletRecord(s, pod.metadata.uid, cs.name)
     if (!rec.stopping) {
       rec.stopping = true
-      const input = { type: 'Normal' as const, reason: 'Killing', message: `Stopping container ${cs.name}`, source: { component: 'kubelet', host: node.metadata.name }, fieldPath: `spec.containers{${cs.name}}` }
+      const input = {
+        type: 'Normal' as const,
+        reason: 'Killing',
+        message: `Stopping container ${cs.name}`,
+        source: { component: 'kubelet', host: node.metadata.name },
+        fieldPath: `spec.containers{${cs.name}}`,
+      }
       recordEvent(s, pod, input, deletedAt)
       changed = true
     }
@@ -144,7 +174,8 @@ export function removePod(s: ClusterState, pod: Pod): void {
   removeObject(s, 'Pod', pod.metadata.namespace, pod.metadata.name)
   releasePodIP(s, pod.status?.podIP)
   const prefix = `${pod.metadata.uid}/`
-  for (const key of Object.keys(s.runtime.containers)) if (key.startsWith(prefix)) delete s.runtime.containers[key]
+  for (const key of Object.keys(s.runtime.containers))
+    if (key.startsWith(prefix)) delete s.runtime.containers[key]
 }
 
 function dropOrphanRuntime(s: ClusterState, pods: Pod[]): boolean {

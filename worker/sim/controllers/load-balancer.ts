@@ -18,7 +18,8 @@ function freeIP(taken: Set<string>): string | undefined {
 export function reconcileLoadBalancers(s: ClusterState, now: number): boolean {
   const services = listObjects<Service>(s, 'Service')
   const taken = new Set<string>()
-  for (const svc of services) for (const i of svc.status?.loadBalancer?.ingress ?? []) if (i.ip) taken.add(i.ip)
+  for (const svc of services)
+    for (const i of svc.status?.loadBalancer?.ingress ?? []) if (i.ip) taken.add(i.ip)
   let changed = false
   for (const svc of services) {
     const ingress = svc.status?.loadBalancer?.ingress ?? []
@@ -30,13 +31,37 @@ export function reconcileLoadBalancers(s: ClusterState, now: number): boolean {
       continue
     }
     if (ingress.length > 0 || !s.runtime.loadBalancerController) continue
-    const ip = freeIP(taken)
+    const wanted = svc.spec.loadBalancerIP
+    const ip =
+      wanted && /^172\.18\.255\.(2[0-4]\d|250)$/.test(wanted) && !taken.has(wanted)
+        ? wanted
+        : freeIP(taken)
     if (!ip) continue
     taken.add(ip)
-    recordEvent(s, svc, { type: 'Normal', reason: 'EnsuringLoadBalancer', message: 'Ensuring load balancer', source: SOURCE }, now)
+    recordEvent(
+      s,
+      svc,
+      {
+        type: 'Normal',
+        reason: 'EnsuringLoadBalancer',
+        message: 'Ensuring load balancer',
+        source: SOURCE,
+      },
+      now,
+    )
     svc.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } }
     putObject(s, svc)
-    recordEvent(s, svc, { type: 'Normal', reason: 'EnsuredLoadBalancer', message: 'Ensured load balancer', source: SOURCE }, now)
+    recordEvent(
+      s,
+      svc,
+      {
+        type: 'Normal',
+        reason: 'EnsuredLoadBalancer',
+        message: 'Ensured load balancer',
+        source: SOURCE,
+      },
+      now,
+    )
     changed = true
   }
   return changed

@@ -4,14 +4,27 @@
 
 import { defaultPodAdmission, defaultPodSpec, podQOSClass } from '../objects/defaults-pod'
 import type { KubeObject, Pod, PodTemplateSpec } from '../objects/types'
-import { putObject, randomSuffix, randomUid, removeObject, objectKey, type ClusterState } from '../state'
+import {
+  putObject,
+  randomSuffix,
+  randomUid,
+  removeObject,
+  objectKey,
+  type ClusterState,
+} from '../state'
 import { clone, ownerReference, ts } from './util'
 
 /** Builds (does not store) a pod from a template, named `<owner>-<5 random chars>`. */
-export function podFromTemplate(s: ClusterState, owner: KubeObject, template: PodTemplateSpec, now: number): Pod {
+export function podFromTemplate(
+  s: ClusterState,
+  owner: KubeObject,
+  template: PodTemplateSpec,
+  now: number,
+): Pod {
   const namespace = owner.metadata.namespace ?? 'default'
   let name = `${owner.metadata.name}-${randomSuffix(s)}`
-  while (objectKey('Pod', namespace, name) in s.objects) name = `${owner.metadata.name}-${randomSuffix(s)}`
+  while (objectKey('Pod', namespace, name) in s.objects)
+    name = `${owner.metadata.name}-${randomSuffix(s)}`
   const spec = clone(template.spec) as Pod['spec']
   defaultPodSpec(spec as unknown as Record<string, unknown>)
   defaultPodAdmission(s, spec as unknown as Record<string, unknown>, false)

@@ -5,6 +5,7 @@
 import type { Node, Pod } from '../objects/types'
 import { listObjects, type ClusterState } from '../state'
 
+/** How many released pod IPs are remembered (and not reused). */
 export const RELEASED_IPS_MAX = 32
 
 function prefixOf(node: Node): string | undefined {
@@ -26,7 +27,8 @@ export function allocatePodIP(s: ClusterState, node: Node): string | undefined {
     if (inUse) used.add(n)
     last = Math.max(last, n)
   }
-  for (const p of listObjects<Pod>(s, 'Pod')) if (p.spec.nodeName === node.metadata.name) consider(p.status?.podIP, true)
+  for (const p of listObjects<Pod>(s, 'Pod'))
+    if (p.spec.nodeName === node.metadata.name) consider(p.status?.podIP, true)
   for (const ip of s.runtime.releasedPodIPs) {
     consider(ip, false)
     if (ip.startsWith(`${prefix}.`)) used.add(Number(ip.slice(prefix.length + 1)))

@@ -7,7 +7,16 @@ import { listObjects, objectKey, putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
 import { deletePodGracefully, podFromTemplate } from './pod-factory'
 import { checkCreateQuota } from '../objects/quota'
-import { controllerOf, isOwnedBy, isPodActive, isPodAvailable, isPodReady, matchesLabelSelector, ownerReference, sameJSON } from './util'
+import {
+  controllerOf,
+  isOwnedBy,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+  matchesLabelSelector,
+  ownerReference,
+  sameJSON,
+} from './util'
 
 const SOURCE = { component: 'replicaset-controller' }
 
@@ -16,7 +25,11 @@ export function podsOfReplicaSet(s: ClusterState, rs: ReplicaSet, pods: Pod[]): 
   const out: Pod[] = []
   for (const pod of pods) {
     if (isOwnedBy(pod, rs)) out.push(pod)
-    else if (!controllerOf(pod) && !pod.metadata.deletionTimestamp && matchesLabelSelector(rs.spec.selector, pod.metadata.labels)) {
+    else if (
+      !controllerOf(pod) &&
+      !pod.metadata.deletionTimestamp &&
+      matchesLabelSelector(rs.spec.selector, pod.metadata.labels)
+    ) {
       pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerReference(rs)]
       putObject(s, pod)
       out.push(pod)
@@ -27,10 +40,15 @@ export function podsOfReplicaSet(s: ClusterState, rs: ReplicaSet, pods: Pod[]): 
 
 /** getPodsToDelete ranking: unscheduled, pending, not ready, then the newest first. */
 function deletionRank(a: Pod, b: Pod): number {
-  const keys = (p: Pod) => [p.spec.nodeName ? 1 : 0, p.status.phase === 'Running' ? 1 : 0, isPodReady(p) ? 1 : 0]
+  const keys = (p: Pod) => [
+    p.spec.nodeName ? 1 : 0,
+    p.status.phase === 'Running' ? 1 : 0,
+    isPodReady(p) ? 1 : 0,
+  ]
   const ka = keys(a)
   const kb = keys(b)
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] as number) - (kb[i] as number)
+  for (let i = 0; i < ka.length; i++)
+    if (ka[i] !== kb[i]) return (ka[i] as number) - (kb[i] as number)
   const ca = a.metadata.creationTimestamp
   const cb = b.metadata.creationTimestamp
   if (ca !== cb) return ca > cb ? -1 : 1
@@ -52,7 +70,17 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
         break
       }
       putObject(s, pod)
-      recordEvent(s, rs, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE }, now)
+      recordEvent(
+        s,
+        rs,
+        {
+          type: 'Normal',
+          reason: 'SuccessfulCreate',
+          message: `Created pod: ${pod.metadata.name}`,
+          source: SOURCE,
+        },
+        now,
+      )
       active.push(pod)
       changed = true
     }
@@ -60,7 +88,17 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
     const victims = [...active].sort(deletionRank).slice(0, active.length - want)
     for (const pod of victims) {
       deletePodGracefully(s, pod, now)
-      recordEvent(s, rs, { type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE }, now)
+      recordEvent(
+        s,
+        rs,
+        {
+          type: 'Normal',
+          reason: 'SuccessfulDelete',
+          message: `Deleted pod: ${pod.metadata.name}`,
+          source: SOURCE,
+        },
+        now,
+      )
     }
     changed = true
   }
@@ -72,15 +110,30 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
  * and the event correlator folds the repeats; we keep the first).
  */
 function recordOnce(s: ClusterState, rs: ReplicaSet, message: string, now: number): boolean {
-  const seen = Object.values(s.objects).some((o) => o.kind === 'Event' && (o as KubeEvent).involvedObject.uid === rs.metadata.uid && (o as KubeEvent).reason === 'FailedCreate')
+  const seen = Object.values(s.objects).some(
+    (o) =>
+      o.kind === 'Event' &&
+      (o as KubeEvent).involvedObject.uid === rs.metadata.uid &&
+      (o as KubeEvent).reason === 'FailedCreate',
+  )
   if (seen) return false
-  return recordEvent(s, rs, { type: 'Warning', reason: 'FailedCreate', message, source: SOURCE }, now)
+  return recordEvent(
+    s,
+    rs,
+    { type: 'Warning', reason: 'FailedCreate', message, source: SOURCE },
+    now,
+  )
 }
 
 /** calculateStatus: zero counts are omitted as the API's omitempty does. */
 function computeStatus(rs: ReplicaSet, active: Pod[], now: number): ReplicaSet['status'] {
   const minReady = rs.spec.minReadySeconds ?? 0
-  const fully = active.filter((p) => matchesLabelSelector({ matchLabels: rs.spec.template.metadata?.labels ?? {} }, p.metadata.labels)).length
+  const fully = active.filter((p) =>
+    matchesLabelSelector(
+      { matchLabels: rs.spec.template.metadata?.labels ?? {} },
+      p.metadata.labels,
+    ),
+  ).length
   const ready = active.filter(isPodReady).length
   const available = active.filter((p) => isPodAvailable(p, minReady, now)).length
   const status: ReplicaSet['status'] = { replicas: active.length }
@@ -97,10 +150,16 @@ export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
   const allPods = listObjects<Pod>(s, 'Pod')
   for (const rs of listObjects<ReplicaSet>(s, 'ReplicaSet')) {
     if (rs.metadata.deletionTimestamp) continue
-    const pods = podsOfReplicaSet(s, rs, allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace))
+    const pods = podsOfReplicaSet(
+      s,
+      rs,
+      allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace),
+    )
     const active = pods.filter(isPodActive)
     if (manageReplicas(s, rs, active, now)) changed = true
-    const stillActive = active.filter((p) => isPodActive(p) && objectKey('Pod', p.metadata.namespace, p.metadata.name) in s.objects)
+    const stillActive = active.filter(
+      (p) => isPodActive(p) && objectKey('Pod', p.metadata.namespace, p.metadata.name) in s.objects,
+    )
     const status = computeStatus(rs, stillActive, now)
     if (!sameJSON(status, rs.status)) {
       rs.status = status

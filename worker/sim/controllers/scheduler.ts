@@ -10,7 +10,10 @@ import { ts } from './util'
 
 const SOURCE = { component: 'default-scheduler' }
 
-function tolerates(tolerations: Toleration[] | undefined, taint: { key: string; effect: string; value?: string }): boolean {
+function tolerates(
+  tolerations: Toleration[] | undefined,
+  taint: { key: string; effect: string; value?: string },
+): boolean {
   return (tolerations ?? []).some((t) => {
     if (t.effect && t.effect !== taint.effect) return false
     if (t.operator === 'Exists') return t.key === undefined || t.key === '' || t.key === taint.key
@@ -31,7 +34,8 @@ function filterNode(pod: Pod, node: Node): Rejection | undefined {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue
     if (!tolerates(pod.spec.tolerations, taint)) return 'taint'
   }
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (node.metadata.labels?.[k] !== v) return 'selector'
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {}))
+    if (node.metadata.labels?.[k] !== v) return 'selector'
   return undefined
 }
 
@@ -46,7 +50,8 @@ function unschedulableMessage(nodes: Node[], reasons: Map<string, Rejection>): s
       text = `node(s) had untolerated taint {${t?.key}: ${t?.value ?? ''}}`
     } else if (r === 'selector') text = "node(s) didn't match Pod's node affinity/selector"
     else if (r === 'unschedulable') text = 'node(s) were unschedulable'
-    else if (r === 'notReady') text = 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }'
+    else if (r === 'notReady')
+      text = 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }'
     counts.set(text, (counts.get(text) ?? 0) + 1)
   }
   const parts = [...counts.entries()].map(([t, n]) => `${n} ${t}`).sort()
@@ -57,15 +62,37 @@ function unschedulableMessage(nodes: Node[], reasons: Map<string, Rejection>): s
 function bind(s: ClusterState, pod: Pod, node: Node, now: number): void {
   pod.spec.nodeName = node.metadata.name
   const conds = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-  conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ts(now) })
+  conds.push({
+    type: 'PodScheduled',
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: ts(now),
+  })
   pod.status = { ...pod.status, phase: 'Pending', conditions: conds }
   putObject(s, pod)
   const ns = pod.metadata.namespace ?? 'default'
-  recordEvent(s, pod, { type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${pod.metadata.name} to ${node.metadata.name}`, source: SOURCE }, now)
+  recordEvent(
+    s,
+    pod,
+    {
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${ns}/${pod.metadata.name} to ${node.metadata.name}`,
+      source: SOURCE,
+    },
+    now,
+  )
 }
 
 function markUnschedulable(s: ClusterState, pod: Pod, message: string, now: number): boolean {
-  const cond = { type: 'PodScheduled', status: 'False' as const, lastProbeTime: null, lastTransitionTime: ts(now), reason: 'Unschedulable', message }
+  const cond = {
+    type: 'PodScheduled',
+    status: 'False' as const,
+    lastProbeTime: null,
+    lastTransitionTime: ts(now),
+    reason: 'Unschedulable',
+    message,
+  }
   const cur = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
   if (cur && cur.status === 'False' && cur.message === message) return false
   pod.status = { ...pod.status, phase: 'Pending', conditions: [cond] }
@@ -77,13 +104,28 @@ function markUnschedulable(s: ClusterState, pod: Pod, message: string, now: numb
 /** Schedules every unbound pod that uses the default scheduler; returns true when anything changed. */
 export function schedulePods(s: ClusterState, now: number): boolean {
   const pods = listObjects<Pod>(s, 'Pod')
-  const pending = pods.filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp && (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler')
+  const pending = pods.filter(
+    (p) =>
+      !p.spec.nodeName &&
+      !p.metadata.deletionTimestamp &&
+      (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler',
+  )
   if (pending.length === 0) return false
   const nodes = listObjects<Node>(s, 'Node')
   const load = new Map<string, number>(nodes.map((n) => [n.metadata.name, 0]))
-  for (const p of pods) if (p.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1)
+  for (const p of pods)
+    if (p.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+      load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1)
   let changed = false
-  pending.sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : a.metadata.name < b.metadata.name ? -1 : 1))
+  pending.sort((a, b) =>
+    a.metadata.creationTimestamp < b.metadata.creationTimestamp
+      ? -1
+      : a.metadata.creationTimestamp > b.metadata.creationTimestamp
+        ? 1
+        : a.metadata.name < b.metadata.name
+          ? -1
+          : 1,
+  )
   for (const pod of pending) {
     const reasons = new Map<string, Rejection>()
     const fit = nodes.filter((n) => {
@@ -95,7 +137,11 @@ export function schedulePods(s: ClusterState, now: number): boolean {
       if (markUnschedulable(s, pod, unschedulableMessage(nodes, reasons), now)) changed = true
       continue
     }
-    fit.sort((a, b) => (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0) || (a.metadata.name < b.metadata.name ? -1 : 1))
+    fit.sort(
+      (a, b) =>
+        (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0) ||
+        (a.metadata.name < b.metadata.name ? -1 : 1),
+    )
     const node = fit[0] as Node
     bind(s, pod, node, now)
     load.set(node.metadata.name, (load.get(node.metadata.name) ?? 0) + 1)

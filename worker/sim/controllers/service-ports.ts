@@ -7,7 +7,12 @@ import { matchesLabels } from './util'
 
 /** A selector that selects: set and non-empty (an empty map is dropped by the API as no selector). */
 export function hasSelector(svc: Service): boolean {
-  return svc.spec.type !== 'ExternalName' && svc.spec.selector !== undefined && svc.spec.selector !== null && Object.keys(svc.spec.selector).length > 0
+  return (
+    svc.spec.type !== 'ExternalName' &&
+    svc.spec.selector !== undefined &&
+    svc.spec.selector !== null &&
+    Object.keys(svc.spec.selector).length > 0
+  )
 }
 
 /** findPort: the pod-side port for a service port, or undefined when the pod lacks the named port. */
@@ -17,7 +22,8 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   if (/^\d+$/.test(target)) return Number(target)
   const protocol = sp.protocol ?? 'TCP'
   for (const c of pod.spec.containers) {
-    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort
+    for (const p of c.ports ?? [])
+      if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort
   }
   return undefined
 }
@@ -34,6 +40,7 @@ export function selectedPods(svc: Service, pods: Pod[]): Pod[] {
   )
 }
 
+/** Orders dotted IPv4 addresses numerically. */
 export function compareIP(a: string, b: string): number {
   const pa = a.split('.').map(Number)
   const pb = b.split('.').map(Number)

@@ -4,14 +4,20 @@ import type { LabelSelector, OwnerReference, Pod, KubeObject, PodCondition } fro
 import { formatTimestamp, parseTimestamp } from '../state'
 
 /** Equality-based selector as Services use it (labels.SelectorFromSet); an empty map selects everything. */
-export function matchesLabels(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+export function matchesLabels(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!selector) return false
   for (const k in selector) if ((labels ?? {})[k] !== selector[k]) return false
   return true
 }
 
 /** metav1.LabelSelectorAsSelector semantics; an empty selector matches everything, undefined nothing. */
-export function matchesLabelSelector(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+export function matchesLabelSelector(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!selector) return false
   const l = labels ?? {}
   for (const k in selector.matchLabels ?? {}) if (l[k] !== selector.matchLabels?.[k]) return false
@@ -26,14 +32,17 @@ export function matchesLabelSelector(selector: LabelSelector | undefined, labels
   return true
 }
 
+/** metav1.GetControllerOf: the ownerReference with controller=true. */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true)
 }
 
+/** Whether `owner` is obj's controller (by uid, as the controllers match). */
 export function isOwnedBy(obj: KubeObject, owner: KubeObject): boolean {
   return controllerOf(obj)?.uid === owner.metadata.uid
 }
 
+/** metav1.NewControllerRef: controller and blockOwnerDeletion set. */
 export function ownerReference(owner: KubeObject): OwnerReference {
   return {
     apiVersion: owner.apiVersion,
@@ -45,6 +54,7 @@ export function ownerReference(owner: KubeObject): OwnerReference {
   }
 }
 
+/** A pod condition by type. */
 export function podCondition(pod: Pod, type: string): PodCondition | undefined {
   return pod.status?.conditions?.find((c) => c.type === type)
 }
@@ -86,7 +96,11 @@ export function sameJSON(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false
   for (let i = 0; i < ka.length; i++) {
     const k = ka[i] as string
-    if (k !== kb[i] || !sameJSON((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+    if (
+      k !== kb[i] ||
+      !sameJSON((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
+    )
+      return false
   }
   return true
 }
@@ -114,12 +128,15 @@ export function stableStringify(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort()
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
     return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(',')}}`
   }
   return JSON.stringify(v) ?? 'null'
 }
 
+/** Deep copy for templates (never in hot loops). */
 export function clone<T>(v: T): T {
   return structuredClone(v)
 }

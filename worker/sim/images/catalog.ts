@@ -4,7 +4,8 @@
 import { busyboxTools, debianTools, type ToolSet } from './tools'
 import { fakeDigest, parseImageRef } from './reference'
 
-export type ServerKind = 'nginx' | 'httpd' | 'magicalnginx' | 'http-echo' | 'echoserver' | 'agnhost' | 'coredns'
+export type ServerKind =
+  'nginx' | 'httpd' | 'magicalnginx' | 'http-echo' | 'echoserver' | 'agnhost' | 'coredns'
 
 export interface ImageInfo {
   /** the reference as written in the pod spec */
@@ -37,19 +38,44 @@ export interface ImageInfo {
   release?: string
 }
 
-type Variant = Omit<ImageInfo, 'ref' | 'repository' | 'shortName' | 'tag' | 'fullName' | 'imageID' | 'startSeconds' | 'pullSeconds'>
+type Variant = Omit<
+  ImageInfo,
+  | 'ref'
+  | 'repository'
+  | 'shortName'
+  | 'tag'
+  | 'fullName'
+  | 'imageID'
+  | 'startSeconds'
+  | 'pullSeconds'
+>
 type Family = (tag: string) => Variant | undefined
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 const NGINX_MINOR_LATEST: Record<number, string> = {
-  13: '1.13.12', 14: '1.14.2', 15: '1.15.12', 16: '1.16.1', 17: '1.17.10', 18: '1.18.0', 19: '1.19.10',
-  20: '1.20.2', 21: '1.21.6', 22: '1.22.1', 23: '1.23.4', 24: '1.24.0', 25: '1.25.5', 26: '1.26.3', 27: '1.27.3',
+  13: '1.13.12',
+  14: '1.14.2',
+  15: '1.15.12',
+  16: '1.16.1',
+  17: '1.17.10',
+  18: '1.18.0',
+  19: '1.19.10',
+  20: '1.20.2',
+  21: '1.21.6',
+  22: '1.22.1',
+  23: '1.23.4',
+  24: '1.24.0',
+  25: '1.25.5',
+  26: '1.26.3',
+  27: '1.27.3',
 }
 
 function nginxVersion(tag: string): { version: string; alpine: boolean } | undefined {
   const alpine = /(^|-)alpine/.test(tag)
-  const base = tag.replace(/-?(alpine|perl|bookworm|bullseye|buster|slim|otel)(\d[\d.]*)?/g, '') || 'latest'
-  if (base === 'latest' || base === 'mainline') return { version: NGINX_MINOR_LATEST[27] as string, alpine }
+  const base =
+    tag.replace(/-?(alpine|perl|bookworm|bullseye|buster|slim|otel)(\d[\d.]*)?/g, '') || 'latest'
+  if (base === 'latest' || base === 'mainline')
+    return { version: NGINX_MINOR_LATEST[27] as string, alpine }
   if (base === 'stable') return { version: NGINX_MINOR_LATEST[26] as string, alpine }
   const m = /^1\.(\d+)(?:\.(\d+))?$/.exec(base)
   if (!m) return undefined
@@ -67,13 +93,22 @@ const nginx: Family = (tag) => {
   const v = nginxVersion(tag)
   if (!v) return undefined
   const minor = Number(v.version.split('.')[1])
-  const env: [string, string][] = [['PATH', PATH], ['NGINX_VERSION', v.version]]
-  const tools = v.alpine ? busyboxTools('1.36.1', { curl: 'curl/8.11.1', nginx: 'nginx' }) : debianTools({ curl: nginxCurl(minor), nginx: 'nginx' })
+  const env: [string, string][] = [
+    ['PATH', PATH],
+    ['NGINX_VERSION', v.version],
+  ]
+  const tools = v.alpine
+    ? busyboxTools('1.36.1', { curl: 'curl/8.11.1', nginx: 'nginx' })
+    : debianTools({ curl: nginxCurl(minor), nginx: 'nginx' })
   return {
     sizeBytes: v.alpine ? 20_500_000 + minor * 37_000 : 52_000_000 + minor * 701_000,
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
-    env, tools, server: 'nginx', serverVersion: v.version, os: v.alpine ? 'alpine' : 'debian',
+    env,
+    tools,
+    server: 'nginx',
+    serverVersion: v.version,
+    os: v.alpine ? 'alpine' : 'debian',
   }
 }
 
@@ -83,52 +118,112 @@ const httpd: Family = (tag) => {
   const alpine = tag.includes('alpine')
   return {
     sizeBytes: alpine ? 22_100_000 : 58_300_000,
-    entrypoint: [], cmd: ['httpd-foreground'],
-    env: [['PATH', `/usr/local/apache2/bin:${PATH}`], ['HTTPD_PREFIX', '/usr/local/apache2'], ['HTTPD_VERSION', version]],
-    tools: alpine ? busyboxTools('1.36.1', { 'httpd-foreground': 'httpd' }) : debianTools({ 'httpd-foreground': 'httpd' }),
-    server: 'httpd', serverVersion: version, os: alpine ? 'alpine' : 'debian',
+    entrypoint: [],
+    cmd: ['httpd-foreground'],
+    env: [
+      ['PATH', `/usr/local/apache2/bin:${PATH}`],
+      ['HTTPD_PREFIX', '/usr/local/apache2'],
+      ['HTTPD_VERSION', version],
+    ],
+    tools: alpine
+      ? busyboxTools('1.36.1', { 'httpd-foreground': 'httpd' })
+      : debianTools({ 'httpd-foreground': 'httpd' }),
+    server: 'httpd',
+    serverVersion: version,
+    os: alpine ? 'alpine' : 'debian',
   }
 }
 
 const magicalNginx: Family = (tag) =>
   tag === 'latest'
     ? {
-        sizeBytes: 9_200_000, entrypoint: [], cmd: ['nginx', '-g', 'daemon off;'],
-        env: [['PATH', PATH], ['NGINX_VERSION', '1.13.8']],
-        tools: busyboxTools('1.27.2', { nginx: 'nginx' }), server: 'magicalnginx', serverVersion: '1.13.8', os: 'alpine',
+        sizeBytes: 9_200_000,
+        entrypoint: [],
+        cmd: ['nginx', '-g', 'daemon off;'],
+        env: [
+          ['PATH', PATH],
+          ['NGINX_VERSION', '1.13.8'],
+        ],
+        tools: busyboxTools('1.27.2', { nginx: 'nginx' }),
+        server: 'magicalnginx',
+        serverVersion: '1.13.8',
+        os: 'alpine',
       }
     : undefined
 
 const httpEcho: Family = (tag) =>
   /^(latest|1\.0|1\.0\.0|0\.2\.3)$/.test(tag)
     ? {
-        sizeBytes: 3_600_000, entrypoint: ['/http-echo'], cmd: [], env: [['PATH', PATH]],
-        tools: { '/http-echo': 'http-echo' }, server: 'http-echo', serverVersion: tag === '0.2.3' ? '0.2.3' : '1.0.0', os: 'scratch',
+        sizeBytes: 3_600_000,
+        entrypoint: ['/http-echo'],
+        cmd: [],
+        env: [['PATH', PATH]],
+        tools: { '/http-echo': 'http-echo' },
+        server: 'http-echo',
+        serverVersion: tag === '0.2.3' ? '0.2.3' : '1.0.0',
+        os: 'scratch',
       }
     : undefined
 
 const echoserver: Family = (tag) =>
   /^(1\.10|1\.9|1\.8|1\.4)$/.test(tag)
     ? {
-        sizeBytes: 46_200_000, entrypoint: [], cmd: ['/usr/local/bin/run.sh'], env: [['PATH', PATH]],
-        tools: debianTools({ '/usr/local/bin/run.sh': 'echoserver', nginx: 'openresty' }), server: 'echoserver', serverVersion: '1.13.3', os: 'debian',
+        sizeBytes: 46_200_000,
+        entrypoint: [],
+        cmd: ['/usr/local/bin/run.sh'],
+        env: [['PATH', PATH]],
+        tools: debianTools({ '/usr/local/bin/run.sh': 'echoserver', nginx: 'openresty' }),
+        server: 'echoserver',
+        serverVersion: '1.13.3',
+        os: 'debian',
       }
     : undefined
 
 const agnhost: Family = (tag) =>
   /^2\.(39|4\d|5[0-3])$/.test(tag)
     ? {
-        sizeBytes: 51_200_000, entrypoint: ['/agnhost'], cmd: [], env: [['PATH', PATH]],
-        tools: busyboxTools('1.36.1', { '/agnhost': 'agnhost', agnhost: 'agnhost', curl: 'curl/8.9.1', dig: 'bind/9.18.27', host: 'bind/9.18.27', nslookup: 'bind/9.18.27', ip: 'iproute2', bash: 'gnu' }),
-        server: 'agnhost', serverVersion: tag, os: 'alpine',
+        sizeBytes: 51_200_000,
+        entrypoint: ['/agnhost'],
+        cmd: [],
+        env: [['PATH', PATH]],
+        tools: busyboxTools('1.36.1', {
+          '/agnhost': 'agnhost',
+          agnhost: 'agnhost',
+          curl: 'curl/8.9.1',
+          dig: 'bind/9.18.27',
+          host: 'bind/9.18.27',
+          nslookup: 'bind/9.18.27',
+          ip: 'iproute2',
+          bash: 'gnu',
+        }),
+        server: 'agnhost',
+        serverVersion: tag,
+        os: 'alpine',
       }
     : undefined
 
 const busybox: Family = (tag) => {
-  const m = /^(latest|stable|1\.36|1\.36\.[01]|1\.37|1\.37\.0|1\.35|1\.35\.0)(-(glibc|musl|uclibc))?$/.exec(tag)
+  const m =
+    /^(latest|stable|1\.36|1\.36\.[01]|1\.37|1\.37\.0|1\.35|1\.35\.0)(-(glibc|musl|uclibc))?$/.exec(
+      tag,
+    )
   if (!m) return undefined
-  const version = m[1] === 'latest' || m[1] === 'stable' || m[1] === '1.36' ? '1.36.1' : m[1] === '1.37' ? '1.37.0' : m[1] === '1.35' ? '1.35.0' : (m[1] as string)
-  return { sizeBytes: 2_167_000, entrypoint: [], cmd: ['sh'], env: [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']], tools: busyboxTools(version), os: 'busybox' }
+  const version =
+    m[1] === 'latest' || m[1] === 'stable' || m[1] === '1.36'
+      ? '1.36.1'
+      : m[1] === '1.37'
+        ? '1.37.0'
+        : m[1] === '1.35'
+          ? '1.35.0'
+          : (m[1] as string)
+  return {
+    sizeBytes: 2_167_000,
+    entrypoint: [],
+    cmd: ['sh'],
+    env: [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']],
+    tools: busyboxTools(version),
+    os: 'busybox',
+  }
 }
 
 const curl: Family = (tag) => {
@@ -136,35 +231,84 @@ const curl: Family = (tag) => {
   if (!m) return undefined
   const version = tag === 'latest' ? '8.11.1' : tag
   return {
-    sizeBytes: 11_400_000, entrypoint: ['/entrypoint.sh'], cmd: ['curl'],
-    env: [['PATH', PATH], ['CURL_CA_BUNDLE', '/cacert.pem']],
-    tools: busyboxTools('1.36.1', { curl: `curl/${version}` }), os: 'alpine',
+    sizeBytes: 11_400_000,
+    entrypoint: ['/entrypoint.sh'],
+    cmd: ['curl'],
+    env: [
+      ['PATH', PATH],
+      ['CURL_CA_BUNDLE', '/cacert.pem'],
+      ['HOME', '/home/curl_user'],
+    ],
+    tools: busyboxTools('1.36.1', { curl: `curl/${version}` }),
+    os: 'alpine',
   }
 }
 
 const netshoot: Family = (tag) =>
   /^(latest|v0\.1[0-3])$/.test(tag)
     ? {
-        sizeBytes: 200_400_000, entrypoint: [], cmd: ['zsh'], env: [['PATH', PATH]],
+        sizeBytes: 200_400_000,
+        entrypoint: [],
+        cmd: ['zsh'],
+        env: [['PATH', PATH]],
         tools: busyboxTools('1.36.1', {
-          curl: 'curl/8.11.1', wget: 'busybox/1.36.1', dig: 'bind/9.18.32', host: 'bind/9.18.32', nslookup: 'bind/9.18.32',
-          ping: 'iputils', ip: 'iproute2', bash: 'gnu', zsh: 'zsh', nc: 'openbsd', tcpdump: 'tcpdump', iperf3: 'iperf3', jq: 'jq',
-          netstat: 'net-tools', ifconfig: 'net-tools', traceroute: 'busybox/1.36.1', ps: 'procps',
+          curl: 'curl/8.11.1',
+          wget: 'busybox/1.36.1',
+          dig: 'bind/9.18.32',
+          host: 'bind/9.18.32',
+          nslookup: 'bind/9.18.32',
+          ping: 'iputils',
+          ip: 'iproute2',
+          bash: 'gnu',
+          zsh: 'zsh',
+          nc: 'openbsd',
+          tcpdump: 'tcpdump',
+          iperf3: 'iperf3',
+          jq: 'jq',
+          netstat: 'net-tools',
+          ifconfig: 'net-tools',
+          traceroute: 'busybox/1.36.1',
+          ps: 'procps',
         }),
         os: 'alpine',
       }
     : undefined
 
 const ubuntu: Family = (tag) => {
-  const release: Record<string, string> = { latest: '24.04', '24.04': '24.04', noble: '24.04', '22.04': '22.04', jammy: '22.04', '20.04': '20.04', focal: '20.04' }
+  const release: Record<string, string> = {
+    latest: '24.04',
+    '24.04': '24.04',
+    noble: '24.04',
+    '22.04': '22.04',
+    jammy: '22.04',
+    '20.04': '20.04',
+    focal: '20.04',
+  }
   const r = release[tag]
   if (!r) return undefined
-  return { sizeBytes: r === '24.04' ? 29_754_000 : 29_535_000, entrypoint: [], cmd: ['/bin/bash'], env: [['PATH', PATH]], tools: debianTools(), os: 'ubuntu', release: r }
+  return {
+    sizeBytes: r === '24.04' ? 29_754_000 : 29_535_000,
+    entrypoint: [],
+    cmd: ['/bin/bash'],
+    env: [['PATH', PATH]],
+    tools: debianTools(),
+    os: 'ubuntu',
+    release: r,
+  }
 }
 
 const coredns: Family = (tag) =>
   /^v1\.(11\.[13]|10\.1)$/.test(tag)
-    ? { sizeBytes: 18_562_000, entrypoint: ['/coredns'], cmd: [], env: [['PATH', PATH]], tools: { '/coredns': 'coredns' }, server: 'coredns', serverVersion: tag.slice(1), os: 'scratch' }
+    ? {
+        sizeBytes: 18_562_000,
+        entrypoint: ['/coredns'],
+        cmd: [],
+        env: [['PATH', PATH]],
+        tools: { '/coredns': 'coredns' },
+        server: 'coredns',
+        serverVersion: tag.slice(1),
+        os: 'scratch',
+      }
     : undefined
 
 const FAMILIES: Record<string, Family> = {

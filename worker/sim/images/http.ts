@@ -3,7 +3,14 @@
 
 import type { HttpRequest, HttpResponse } from '../net/types'
 import type { ImageInfo } from './catalog'
-import { HTTPD_IT_WORKS, NGINX_WELCOME, NGINX_WELCOME_OLD, httpdNotFound, magicalNginxPage, nginxErrorPage } from './pages'
+import {
+  HTTPD_IT_WORKS,
+  NGINX_WELCOME,
+  NGINX_WELCOME_OLD,
+  httpdNotFound,
+  magicalNginxPage,
+  nginxErrorPage,
+} from './pages'
 import type { MainProcess } from './process'
 
 export interface ServeContext {
@@ -59,8 +66,17 @@ function bytes(s: string): number {
 
 /** Release dates of the welcome page file per nginx minor (what Last-Modified and ETag show). */
 const NGINX_MTIME: Record<number, number> = {
-  13: 1523888000, 18: 1587477600, 19: 1618326839, 20: 1637683858, 21: 1643645338, 22: 1666107400,
-  23: 1679414400, 24: 1681304400, 25: 1713281246, 26: 1738689600, 27: 1732632300,
+  13: 1523888000,
+  18: 1587477600,
+  19: 1618326839,
+  20: 1637683858,
+  21: 1643645338,
+  22: 1666107400,
+  23: 1679414400,
+  24: 1681304400,
+  25: 1713281246,
+  26: 1738689600,
+  27: 1732632300,
 }
 
 function nginxStatic(ctx: ServeContext, req: HttpRequest, body: string): HttpResponse {
@@ -68,8 +84,12 @@ function nginxStatic(ctx: ServeContext, req: HttpRequest, body: string): HttpRes
   const minor = Number(v.split('.')[1])
   const mtime = NGINX_MTIME[minor] ?? 1700000000
   const path = req.path.split('?')[0] ?? '/'
-  const common: [string, string][] = [['Server', `nginx/${v}`], ['Date', httpDate(ctx.now)]]
-  if (req.method !== 'GET' && req.method !== 'HEAD') return nginxError(common, 405, 'Not Allowed', v, req)
+  const common: [string, string][] = [
+    ['Server', `nginx/${v}`],
+    ['Date', httpDate(ctx.now)],
+  ]
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return nginxError(common, 405, 'Not Allowed', v, req)
   if (path !== '/' && path !== '/index.html') return nginxError(common, 404, 'Not Found', v, req)
   const len = bytes(body)
   return {
@@ -88,29 +108,54 @@ function nginxStatic(ctx: ServeContext, req: HttpRequest, body: string): HttpRes
   }
 }
 
-function nginxError(common: [string, string][], status: number, reason: string, v: string, req: HttpRequest): HttpResponse {
+function nginxError(
+  common: [string, string][],
+  status: number,
+  reason: string,
+  v: string,
+  req: HttpRequest,
+): HttpResponse {
   const body = nginxErrorPage(status, reason, `nginx/${v}`)
   return {
     status,
     reason,
-    headers: [...common, ['Content-Type', 'text/html'], ['Content-Length', String(bytes(body))], ['Connection', 'keep-alive']],
+    headers: [
+      ...common,
+      ['Content-Type', 'text/html'],
+      ['Content-Length', String(bytes(body))],
+      ['Connection', 'keep-alive'],
+    ],
     body: req.method === 'HEAD' ? '' : body,
   }
 }
 
 function httpdAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse {
   const path = req.path.split('?')[0] ?? '/'
-  const server: [string, string] = ['Server', `Apache/${ctx.image.serverVersion ?? '2.4.62'} (Unix)`]
+  const server: [string, string] = [
+    'Server',
+    `Apache/${ctx.image.serverVersion ?? '2.4.62'} (Unix)`,
+  ]
   const date: [string, string] = ['Date', httpDate(ctx.now)]
   if (path !== '/' && path !== '/index.html') {
     const body = httpdNotFound(path)
-    return { status: 404, reason: 'Not Found', headers: [date, server, ['Content-Length', String(bytes(body))], ['Content-Type', 'text/html; charset=iso-8859-1']], body }
+    return {
+      status: 404,
+      reason: 'Not Found',
+      headers: [
+        date,
+        server,
+        ['Content-Length', String(bytes(body))],
+        ['Content-Type', 'text/html; charset=iso-8859-1'],
+      ],
+      body,
+    }
   }
   return {
     status: 200,
     reason: 'OK',
     headers: [
-      date, server,
+      date,
+      server,
       ['Last-Modified', 'Mon, 11 Jun 2007 18:53:14 GMT'],
       ['ETag', '"2d-432a5e4a73a80"'],
       ['Accept-Ranges', 'bytes'],
@@ -122,11 +167,21 @@ function httpdAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse {
 }
 
 /** Go net/http: handler headers sorted, then Date, Content-Length, Content-Type. */
-function goResponse(ctx: ServeContext, status: number, body: string, extra: [string, string][] = []): HttpResponse {
+function goResponse(
+  ctx: ServeContext,
+  status: number,
+  body: string,
+  extra: [string, string][] = [],
+): HttpResponse {
   return {
     status,
     reason: status === 200 ? 'OK' : status === 404 ? 'Not Found' : 'Error',
-    headers: [...extra, ['Date', httpDate(ctx.now)], ['Content-Length', String(bytes(body))], ['Content-Type', 'text/plain; charset=utf-8']],
+    headers: [
+      ...extra,
+      ['Date', httpDate(ctx.now)],
+      ['Content-Length', String(bytes(body))],
+      ['Content-Type', 'text/plain; charset=utf-8'],
+    ],
     body,
   }
 }
@@ -156,8 +211,15 @@ function httpEchoAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse {
   }
   const version = ctx.image.serverVersion ?? '1.0.0'
   const path = req.path.split('?')[0]
-  if (path === '/health') return goResponse(ctx, 200, '{"status":"ok"}\n', [['X-App-Name', 'http-echo'], ['X-App-Version', version]])
-  return goResponse(ctx, 200, `${text}\n`, [['X-App-Name', 'http-echo'], ['X-App-Version', version]])
+  if (path === '/health')
+    return goResponse(ctx, 200, '{"status":"ok"}\n', [
+      ['X-App-Name', 'http-echo'],
+      ['X-App-Version', version],
+    ])
+  return goResponse(ctx, 200, `${text}\n`, [
+    ['X-App-Name', 'http-echo'],
+    ['X-App-Version', version],
+  ])
 }
 
 function echoserverAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse {
@@ -167,16 +229,43 @@ function echoserverAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse {
     .sort()
   const [path = '/', query = ''] = req.path.split('?')
   const body = [
-    '', '', `Hostname: ${ctx.podName}`, '', 'Pod Information:', '\t-no pod information available-', '',
-    'Server values:', '\tserver_version=nginx: 1.13.3 - lua: 10008', '',
-    'Request Information:', `\tclient_address=${ctx.clientIP}`, `\tmethod=${req.method}`, `\treal path=${path}`,
-    `\tquery=${query}`, '\trequest_version=1.1', '\trequest_scheme=http', `\trequest_uri=http://${host.replace(/:\d+$/, '')}:${ctx.port}${req.path}`, '',
-    'Request Headers:', ...headerLines, '', 'Request Body:', req.body ? req.body : '\t-no body in request-', '', '',
+    '',
+    '',
+    `Hostname: ${ctx.podName}`,
+    '',
+    'Pod Information:',
+    '\t-no pod information available-',
+    '',
+    'Server values:',
+    '\tserver_version=nginx: 1.13.3 - lua: 10008',
+    '',
+    'Request Information:',
+    `\tclient_address=${ctx.clientIP}`,
+    `\tmethod=${req.method}`,
+    `\treal path=${path}`,
+    `\tquery=${query}`,
+    '\trequest_version=1.1',
+    '\trequest_scheme=http',
+    `\trequest_uri=http://${host.replace(/:\d+$/, '')}:${ctx.port}${req.path}`,
+    '',
+    'Request Headers:',
+    ...headerLines,
+    '',
+    'Request Body:',
+    req.body ? req.body : '\t-no body in request-',
+    '',
+    '',
   ].join('\n')
   return {
     status: 200,
     reason: 'OK',
-    headers: [['Date', httpDate(ctx.now)], ['Content-Type', 'text/plain'], ['Transfer-Encoding', 'chunked'], ['Connection', 'keep-alive'], ['Server', 'echoserver']],
+    headers: [
+      ['Date', httpDate(ctx.now)],
+      ['Content-Type', 'text/plain'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Connection', 'keep-alive'],
+      ['Server', 'echoserver'],
+    ],
     body,
   }
 }
@@ -185,7 +274,12 @@ function corednsAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse | unde
   const path = req.path.split('?')[0]
   if (ctx.port === 8080 && path === '/health') return goResponse(ctx, 200, 'OK')
   if (ctx.port === 8181 && path === '/ready') return goResponse(ctx, 200, 'OK')
-  if (ctx.port === 9153 && path === '/metrics') return goResponse(ctx, 200, '# HELP coredns_build_info A metric with a constant \'1\' value labeled by version, revision, and goversion from which CoreDNS was built.\n')
+  if (ctx.port === 9153 && path === '/metrics')
+    return goResponse(
+      ctx,
+      200,
+      "# HELP coredns_build_info A metric with a constant '1' value labeled by version, revision, and goversion from which CoreDNS was built.\n",
+    )
   if (ctx.port === 53) return undefined
   return goResponse(ctx, 404, '404 page not found\n', [['X-Content-Type-Options', 'nosniff']])
 }
@@ -220,7 +314,11 @@ function minorOf(image: ImageInfo): number {
 }
 
 /** The line the server appends to its log for an answered request (nginx `main` format etc.). */
-export function serverLogLine(ctx: ServeContext, req: HttpRequest, res: HttpResponse): string | undefined {
+export function serverLogLine(
+  ctx: ServeContext,
+  req: HttpRequest,
+  res: HttpResponse,
+): string | undefined {
   const ua = header(req, 'User-Agent') ?? '-'
   const referer = header(req, 'Referer') ?? '-'
   const size = res.body === '' ? 0 : bytes(res.body)

@@ -22,7 +22,8 @@ export type MainProcess =
 
 /** The argv the runtime starts: Kubernetes' command/args override rules over the image config. */
 export function effectiveArgv(image: ImageInfo, container: Container): string[] {
-  if (container.command && container.command.length > 0) return [...container.command, ...(container.args ?? [])]
+  if (container.command && container.command.length > 0)
+    return [...container.command, ...(container.args ?? [])]
   if (container.args && container.args.length > 0) return [...image.entrypoint, ...container.args]
   return [...image.entrypoint, ...image.cmd]
 }
@@ -65,16 +66,25 @@ function hasBinary(image: ImageInfo, cmd: string): boolean {
 function simpleCommand(argv: string[], name: string, rest: string[]): MainProcess {
   if (name === 'sleep') {
     const arg = rest[0] ?? ''
-    if (arg === 'infinity' || arg === 'inf') return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
+    if (arg === 'infinity' || arg === 'inf')
+      return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
     const n = parseDuration(arg)
-    if (n === undefined) return { type: 'exit', argv, exitCode: 1, output: [`sleep: invalid time interval '${arg}'`] }
+    if (n === undefined)
+      return { type: 'exit', argv, exitCode: 1, output: [`sleep: invalid time interval '${arg}'`] }
     return { type: 'run', argv, seconds: n, handlesSigterm: false, output: [] }
   }
-  if (name === 'tail' && rest.includes('-f')) return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
-  if (name === 'echo') return { type: 'exit', argv, exitCode: 0, output: [rest.filter((a) => a !== '-n').join(' ')] }
+  if (name === 'tail' && rest.includes('-f'))
+    return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
+  if (name === 'echo')
+    return { type: 'exit', argv, exitCode: 0, output: [rest.filter((a) => a !== '-n').join(' ')] }
   if (name === 'false') return { type: 'exit', argv, exitCode: 1, output: [] }
   if (name === 'curl' && rest.length === 0) {
-    return { type: 'exit', argv, exitCode: 2, output: ["curl: try 'curl --help' or 'curl --manual' for more information"] }
+    return {
+      type: 'exit',
+      argv,
+      exitCode: 2,
+      output: ["curl: try 'curl --help' or 'curl --manual' for more information"],
+    }
   }
   return { type: 'exit', argv, exitCode: 0, output: [] }
 }
@@ -87,14 +97,24 @@ function parseDuration(arg: string): number | undefined {
 }
 
 /** `sh -c "<script>"`: dash/ash exec the last simple command, so `sh -c 'sleep 3600'` is a sleep as PID 1. */
-function shellProcess(image: ImageInfo, argv: string[], rest: string[], interactive: boolean): MainProcess {
+function shellProcess(
+  image: ImageInfo,
+  argv: string[],
+  rest: string[],
+  interactive: boolean,
+): MainProcess {
   const ci = rest.indexOf('-c')
   if (ci < 0) {
-    if (interactive) return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
+    if (interactive)
+      return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
     return { type: 'exit', argv, exitCode: 0, output: [] }
   }
   const script = (rest[ci + 1] ?? '').trim()
-  if (/\bwhile\s+(true|:)\b/.test(script) || /\bsleep\s+(infinity|inf)\b/.test(script) || /tail\s+-f/.test(script)) {
+  if (
+    /\bwhile\s+(true|:)\b/.test(script) ||
+    /\bsleep\s+(infinity|inf)\b/.test(script) ||
+    /tail\s+-f/.test(script)
+  ) {
     return { type: 'run', argv, seconds: Infinity, handlesSigterm: false, output: [] }
   }
   const parts = script.split(/\s*(?:;|&&)\s*/).filter((p) => p !== '')
@@ -104,11 +124,21 @@ function shellProcess(image: ImageInfo, argv: string[], rest: string[], interact
     if (m) output.push(unquote(m[1] as string))
   }
   const last = (parts[parts.length - 1] ?? '').replace(/^exec\s+/, '')
-  const words = last.split(/\s+/).filter((w) => w !== '').map(unquote)
+  const words = last
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map(unquote)
   if (words.length === 0) return { type: 'exit', argv, exitCode: 0, output }
   const inner = classify(image, words, false)
-  if (inner.type === 'notFound') return { type: 'exit', argv, exitCode: 127, output: [...output, notFoundMessage(image, baseName(argv[0] ?? 'sh'), inner.binary)] }
-  if (inner.type === 'exit' || inner.type === 'run') return { ...inner, argv, output: [...output, ...inner.output] }
+  if (inner.type === 'notFound')
+    return {
+      type: 'exit',
+      argv,
+      exitCode: 127,
+      output: [...output, notFoundMessage(image, baseName(argv[0] ?? 'sh'), inner.binary)],
+    }
+  if (inner.type === 'exit' || inner.type === 'run')
+    return { ...inner, argv, output: [...output, ...inner.output] }
   return inner
 }
 
@@ -128,11 +158,25 @@ function serverProcess(image: ImageInfo, name: string, argv: string[]): MainProc
   const server = image.server
   if (!server) return undefined
   const tcp = (port: number): ListenPort => ({ port, protocol: 'TCP' })
-  if ((server === 'nginx' || server === 'magicalnginx') && name === 'nginx') return { type: 'server', argv, ports: [tcp(80)], startLog: nginxStartLog(image) }
-  if (server === 'httpd' && name === 'httpd-foreground') return { type: 'server', argv, ports: [tcp(80)], startLog: [] }
-  if (server === 'echoserver' && name === 'run.sh') return { type: 'server', argv, ports: [tcp(8080), tcp(8443)], startLog: [] }
+  if ((server === 'nginx' || server === 'magicalnginx') && name === 'nginx')
+    return { type: 'server', argv, ports: [tcp(80)], startLog: nginxStartLog(image) }
+  if (server === 'httpd' && name === 'httpd-foreground')
+    return { type: 'server', argv, ports: [tcp(80)], startLog: [] }
+  if (server === 'echoserver' && name === 'run.sh')
+    return { type: 'server', argv, ports: [tcp(8080), tcp(8443)], startLog: [] }
   if (server === 'coredns' && name === 'coredns') {
-    return { type: 'server', argv, ports: [{ port: 53, protocol: 'UDP' }, tcp(53), tcp(9153), tcp(8080), tcp(8181)], startLog: [] }
+    const log = [
+      '.:53',
+      '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908',
+      `CoreDNS-${image.serverVersion ?? '1.11.3'}`,
+      'linux/amd64, go1.21.11, a6338e9',
+    ]
+    return {
+      type: 'server',
+      argv,
+      ports: [{ port: 53, protocol: 'UDP' }, tcp(53), tcp(9153), tcp(8080), tcp(8181)],
+      startLog: log,
+    }
   }
   if (server === 'http-echo' && name === 'http-echo') return httpEchoProcess(argv)
   if (server === 'agnhost' && name === 'agnhost') return agnhostProcess(argv)
@@ -152,10 +196,16 @@ function flagValue(argv: string[], names: string[]): string | undefined {
 
 function httpEchoProcess(argv: string[]): MainProcess {
   const text = flagValue(argv, ['-text', '--text'])
-  if (text === undefined) return { type: 'exit', argv, exitCode: 127, output: ['Missing -text option!'] }
+  if (text === undefined)
+    return { type: 'exit', argv, exitCode: 127, output: ['Missing -text option!'] }
   const listen = flagValue(argv, ['-listen', '--listen']) ?? ':5678'
   const port = Number(listen.slice(listen.lastIndexOf(':') + 1)) || 5678
-  return { type: 'server', argv, ports: [{ port, protocol: 'TCP' }], startLog: [`[INFO] server is listening on :${port}`] }
+  return {
+    type: 'server',
+    argv,
+    ports: [{ port, protocol: 'TCP' }],
+    startLog: [`[INFO] server is listening on :${port}`],
+  }
 }
 
 function agnhostProcess(argv: string[]): MainProcess {
@@ -171,22 +221,37 @@ function agnhostProcess(argv: string[]): MainProcess {
   }
   if (sub === 'serve-hostname') {
     const port = Number(flagValue(argv, ['--port']) ?? 9376)
-    return { type: 'server', argv, ports: [{ port, protocol: 'TCP' }], startLog: [`Serving on port ${port}.`] }
+    return {
+      type: 'server',
+      argv,
+      ports: [{ port, protocol: 'TCP' }],
+      startLog: [`Serving on port ${port}.`],
+    }
   }
-  if (sub === 'pause') return { type: 'run', argv, seconds: Infinity, handlesSigterm: true, output: ['Paused'] }
-  return { type: 'exit', argv, exitCode: 0, output: ['agnhost is a test image used by the Kubernetes e2e tests.'] }
+  if (sub === 'pause')
+    return { type: 'run', argv, seconds: Infinity, handlesSigterm: true, output: ['Paused'] }
+  return {
+    type: 'exit',
+    argv,
+    exitCode: 0,
+    output: ['agnhost is a test image used by the Kubernetes e2e tests.'],
+  }
 }
 
 function nginxStartLog(image: ImageInfo): string[] {
   if (image.server === 'magicalnginx') return []
+  const minor = Number((image.serverVersion ?? '1.27.3').split('.')[1])
+  const ep = '/docker-entrypoint.sh:'
+  const ipv6 = '10-listen-on-ipv6-by-default.sh: info:'
   return [
-    '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
-    '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
-    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
-    '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
-    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
-    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
-    '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    `${ep} /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+    `${ep} Looking for shell scripts in /docker-entrypoint.d/`,
+    `${ep} Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
+    `${ipv6} Getting the checksum of /etc/nginx/conf.d/default.conf`,
+    `${ipv6} Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf`,
+    ...(minor >= 25 ? [`${ep} Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`] : []),
+    `${ep} Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+    ...(minor >= 21 ? [`${ep} Launching /docker-entrypoint.d/30-tune-worker-processes.sh`] : []),
+    `${ep} Configuration complete; ready for start up`,
   ]
 }

@@ -5,9 +5,39 @@
 export type ToolSet = Record<string, string>
 
 const COREUTILS = [
-  'cat', 'echo', 'env', 'printenv', 'sleep', 'seq', 'ls', 'head', 'tail', 'wc', 'sort', 'uniq',
-  'true', 'false', 'date', 'id', 'uname', 'whoami', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'tee',
-  'grep', 'sed', 'hostname', 'test', 'yes', 'expr', 'tr', 'cut', 'ps',
+  'cat',
+  'echo',
+  'env',
+  'printenv',
+  'sleep',
+  'seq',
+  'ls',
+  'head',
+  'tail',
+  'wc',
+  'sort',
+  'uniq',
+  'true',
+  'false',
+  'date',
+  'id',
+  'uname',
+  'whoami',
+  'touch',
+  'mkdir',
+  'rm',
+  'cp',
+  'mv',
+  'tee',
+  'grep',
+  'sed',
+  'hostname',
+  'test',
+  'yes',
+  'expr',
+  'tr',
+  'cut',
+  'ps',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */
@@ -21,7 +51,20 @@ export function debianTools(extra: ToolSet = {}): ToolSet {
 /** A busybox userland (busybox, Alpine): every applet is busybox. */
 export function busyboxTools(version: string, extra: ToolSet = {}): ToolSet {
   const bb = `busybox/${version}`
-  const t: ToolSet = { sh: bb, ash: bb, awk: bb, wget: bb, nslookup: bb, ping: bb, ip: bb, nc: bb, ifconfig: bb, netstat: bb, vi: bb, traceroute: bb }
+  const t: ToolSet = {
+    sh: bb,
+    ash: bb,
+    awk: bb,
+    wget: bb,
+    nslookup: bb,
+    ping: bb,
+    ip: bb,
+    nc: bb,
+    ifconfig: bb,
+    netstat: bb,
+    vi: bb,
+    traceroute: bb,
+  }
   for (const name of COREUTILS) t[name] = bb
   t.busybox = bb
   return { ...t, ...extra }
@@ -29,7 +72,14 @@ export function busyboxTools(version: string, extra: ToolSet = {}): ToolSet {
 
 /** What `apt-get install -y <package>` adds inside a Debian/Ubuntu container, per package. */
 export function aptPackageTools(pkg: string, release: string): ToolSet | undefined {
-  const curl = release === '24.04' ? 'curl/8.5.0' : release === '22.04' ? 'curl/7.81.0' : release === '20.04' ? 'curl/7.68.0' : 'curl/7.88.1'
+  const curl =
+    release === '24.04'
+      ? 'curl/8.5.0'
+      : release === '22.04'
+        ? 'curl/7.81.0'
+        : release === '20.04'
+          ? 'curl/7.68.0'
+          : 'curl/7.88.1'
   const packages: Record<string, ToolSet> = {
     curl: { curl },
     wget: { wget: 'gnu/1.21.4' },

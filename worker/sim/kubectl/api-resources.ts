@@ -12,7 +12,11 @@ const VERBS = '[create delete deletecollection get list patch update watch]'
 
 function ordered(): ResourceInfo[] {
   return Object.values(RESOURCES).sort((a, b) =>
-    a.group !== b.group ? GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) : a.plural < b.plural ? -1 : 1,
+    a.group !== b.group
+      ? GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group)
+      : a.plural < b.plural
+        ? -1
+        : 1,
   )
 }
 
@@ -26,17 +30,35 @@ export function apiResourcesVerb(inv: Invocation): ProcessResult {
   if (output !== '' && output !== 'wide' && output !== 'name')
     return clientError(`--output ${output} is not available`)
   let list = ordered()
-  if (inv.flags.has('namespaced')) list = list.filter((r) => r.namespaced === inv.flags.bool('namespaced'))
+  if (inv.flags.has('namespaced'))
+    list = list.filter((r) => r.namespaced === inv.flags.bool('namespaced'))
   if (inv.flags.has('api-group')) list = list.filter((r) => r.group === inv.flags.str('api-group'))
-  if (output === 'name') return { stdout: list.map((r) => (r.group ? `${r.plural}.${r.group}\n` : `${r.plural}\n`)).join(''), stderr: '', exitCode: 0 }
+  if (output === 'name')
+    return {
+      stdout: list.map((r) => (r.group ? `${r.plural}.${r.group}\n` : `${r.plural}\n`)).join(''),
+      stderr: '',
+      exitCode: 0,
+    }
   const wide = output === 'wide'
-  const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])]
+  const header = [
+    'NAME',
+    'SHORTNAMES',
+    'APIVERSION',
+    'NAMESPACED',
+    'KIND',
+    ...(wide ? ['VERBS', 'CATEGORIES'] : []),
+  ]
   const rows = list.map((r) => {
     const row = [r.plural, r.shortNames.join(','), apiVersion(r), String(r.namespaced), r.kind]
-    if (wide) row.push(VERBS, ['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? 'all' : '')
+    if (wide)
+      row.push(VERBS, ['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? 'all' : '')
     return row
   })
-  return { stdout: printTable(inv.flags.bool('no-headers') ? rows : [header, ...rows]), stderr: '', exitCode: 0 }
+  return {
+    stdout: printTable(inv.flags.bool('no-headers') ? rows : [header, ...rows]),
+    stderr: '',
+    exitCode: 0,
+  }
 }
 
 /** `kubectl api-versions`: the group/versions served, sorted. */

@@ -1,7 +1,15 @@
 // The one place kubectl's verbs reach the simulated API server, controllers, printers and the
 // in-pod shell, so that the verbs read like kubectl's own client calls.
 
-export { parseManifests, createObject, applyObject, updateObject, deleteObject, notFound, lastAppliedJSON } from '../objects'
+export {
+  parseManifests,
+  createObject,
+  applyObject,
+  updateObject,
+  deleteObject,
+  notFound,
+  lastAppliedJSON,
+} from '../objects'
 export { settle } from '../controllers/settle'
 export { execInPod } from '../shell/exec-in-pod'
 export { printObjects } from './printers'

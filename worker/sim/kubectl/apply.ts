@@ -15,8 +15,7 @@ import { loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
-
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+import { LAST_APPLIED } from './saved-config'
 
 /** A failure of one object: an API status (with where it came from) or a plain client error. */
 export type ObjectError = { api: ApiError; source: string; verb: string } | { text: string }
@@ -25,10 +24,16 @@ export type ObjectError = { api: ApiError; source: string; verb: string } | { te
 export function renderErrors(errs: ObjectError[]): string {
   if (errs.length === 1) {
     const e = errs[0] as ObjectError
-    return 'api' in e ? renderApiError(e.api, { source: e.source, verb: e.verb }) : `error: ${e.text}\n`
+    return 'api' in e
+      ? renderApiError(e.api, { source: e.source, verb: e.verb })
+      : `error: ${e.text}\n`
   }
   return errs
-    .map((e) => ('api' in e ? renderApiError(e.api, { source: e.source, verb: e.verb, multi: true }) : `${e.text}\n`))
+    .map((e) =>
+      'api' in e
+        ? renderApiError(e.api, { source: e.source, verb: e.verb, multi: true })
+        : `${e.text}\n`,
+    )
     .join('')
 }
 
@@ -55,28 +60,49 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   const existing = isKind(kind) ? getObject(inv.ctx.s, kind, m.namespace, m.name) : undefined
   if (dryRun === 'client') {
     const op = existing ? 'configured' : 'created'
-    return { object: m.object as KubeObject, line: nameLine(kind, m.name, withDryRun(op, dryRun)), warning: '' }
+    return {
+      object: m.object as KubeObject,
+      line: nameLine(kind, m.name, withDryRun(op, dryRun)),
+      warning: '',
+    }
   }
   const warning =
-    existing && !(existing.metadata.annotations ?? {})[LAST_APPLIED] ? missingAnnotationWarning(kind, m.name) : ''
-  const r = applyObject(inv.ctx.s, m.object, { now: inv.ctx.now, dryRun: dryRun === 'server', namespace: m.namespace })
+    existing && !(existing.metadata.annotations ?? {})[LAST_APPLIED]
+      ? missingAnnotationWarning(kind, m.name)
+      : ''
+  const r = applyObject(inv.ctx.s, m.object, {
+    now: inv.ctx.now,
+    dryRun: dryRun === 'server',
+    namespace: m.namespace,
+  })
   if (!r.ok) {
-    if (!existing) return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
+    if (!existing)
+      return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
     const api = { ...r.error, message: `error when patching "${m.source}": ${r.error.message}` }
     return { line: '', warning, error: { api, source: m.source, verb: patchVerb(m, kind) } }
   }
   const { object, op } = r.value
   if (dryRun === 'none' && op !== 'unchanged') recordChange(inv.ctx, object, op)
-  return { object, line: nameLine(object.kind, object.metadata.name, withDryRun(op, dryRun)), warning }
+  return {
+    object,
+    line: nameLine(object.kind, object.metadata.name, withDryRun(op, dryRun)),
+    warning,
+  }
 }
 
 /** `kubectl apply -f -`: what a learner pastes from a tutorial. */
 export function applyVerb(inv: Invocation): ProcessResult {
   const files = inv.flags.list('filename')
-  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
+  if (inv.args.length > 0)
+    return clientError(
+      `Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`,
+    )
   const kust = inv.flags.str('kustomize')
   if (files.length > 0 && kust) return clientError('only one of -f or -k can be specified')
-  if (kust) return clientError('kustomize (-k) is not supported in this lab terminal: apply the manifests with -f -')
+  if (kust)
+    return clientError(
+      'kustomize (-k) is not supported in this lab terminal: apply the manifests with -f -',
+    )
   if (files.length === 0) return clientError('must specify one of -f and -k')
   const output = inv.flags.str('output')
   const outErr = outputError(output)
@@ -86,7 +112,8 @@ export function applyVerb(inv: Invocation): ProcessResult {
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return clientError(loaded.fatal)
   const errs: ObjectError[] = loaded.parseError !== undefined ? [{ text: loaded.parseError }] : []
-  if (loaded.manifests.length === 0 && errs.length === 0) return clientError('no objects passed to apply')
+  if (loaded.manifests.length === 0 && errs.length === 0)
+    return clientError('no objects passed to apply')
   let stdout = ''
   let stderr = dry.warning
   const objs: KubeObject[] = []
@@ -95,7 +122,9 @@ export function applyVerb(inv: Invocation): ProcessResult {
     if (a.error) errs.push(a.error)
     stderr += a.warning
     if (a.object) objs.push(a.object)
-    if (!printsObjects(output)) stdout += output === 'name' && a.object ? nameLine(a.object.kind, a.object.metadata.name) : a.line
+    if (!printsObjects(output))
+      stdout +=
+        output === 'name' && a.object ? nameLine(a.object.kind, a.object.metadata.name) : a.line
   }
   if (printsObjects(output) && objs.length > 0) stdout += renderObjects(objs, output)
   if (dry.value === 'none') settleCluster(inv.ctx)

@@ -11,7 +11,10 @@ import { SERVER } from './kubeconfig'
 
 function link(svc: Service): string {
   const ingress = svc.status?.loadBalancer?.ingress?.[0]
-  if (ingress) return (svc.spec.ports ?? []).map((p) => `http://${ingress.ip || ingress.hostname}:${p.port} `).join('')
+  if (ingress)
+    return (svc.spec.ports ?? [])
+      .map((p) => `http://${ingress.ip || ingress.hostname}:${p.port} `)
+      .join('')
   let name = svc.metadata.name
   const port = svc.spec.ports?.[0]
   if (port) {
@@ -24,7 +27,10 @@ function link(svc: Service): string {
 
 /** `kubectl cluster-info`. */
 export function clusterInfoVerb(inv: Invocation): ProcessResult {
-  if (inv.args[0] === 'dump') return clientError('cluster-info dump is not supported in this lab terminal: use kubectl get and describe')
+  if (inv.args[0] === 'dump')
+    return clientError(
+      'cluster-info dump is not supported in this lab terminal: use kubectl get and describe',
+    )
   const ns = inv.namespaceGiven ? inv.namespace : 'kube-system'
   let out = `Kubernetes control plane is running at ${SERVER}\n`
   for (const svc of listObjects<Service>(inv.ctx.s, 'Service', ns)) {

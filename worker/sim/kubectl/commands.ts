@@ -24,7 +24,13 @@ import { explainVerb } from './explain'
 import { apiResourcesVerb, apiVersionsVerb } from './api-resources'
 import { versionVerb } from './version'
 import { clusterInfoVerb } from './cluster-info'
-import { configViewVerb, currentContextVerb, getContextsVerb, setContextVerb, useContextVerb } from './config'
+import {
+  configViewVerb,
+  currentContextVerb,
+  getContextsVerb,
+  setContextVerb,
+  useContextVerb,
+} from './config'
 import { editVerb } from './edit'
 import { waitVerb } from './wait'
 import { topVerb } from './top'
@@ -74,7 +80,9 @@ export const ROOT: CommandNode = {
       name: 'set',
       children: [
         { name: 'image', run: setImageVerb },
-        ...['env', 'resources', 'selector', 'serviceaccount', 'subject'].map((n) => unsupported(`set ${n}`)),
+        ...['env', 'resources', 'selector', 'serviceaccount', 'subject'].map((n) =>
+          unsupported(`set ${n}`),
+        ),
       ],
     },
     { name: 'explain', run: explainVerb },

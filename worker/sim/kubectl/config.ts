@@ -22,6 +22,7 @@ export function configViewVerb(inv: Invocation): ProcessResult {
   return { stdout: text, stderr: '', exitCode: 0 }
 }
 
+/** `kubectl config current-context`: kind's context name. */
 export function currentContextVerb(_inv: Invocation): ProcessResult {
   return { stdout: `${CONTEXT}\n`, stderr: '', exitCode: 0 }
 }
@@ -33,14 +34,17 @@ export function getContextsVerb(inv: Invocation): ProcessResult {
     return clientError(`context ${wanted.find((w) => w !== CONTEXT)} not found`)
   if (inv.flags.str('output') === 'name') return { stdout: `${CONTEXT}\n`, stderr: '', exitCode: 0 }
   const rows = [['*', CONTEXT, CONTEXT, CONTEXT, contextNamespace(inv.ctx.s)]]
-  const header = inv.flags.bool('no-headers') ? [] : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE']]
+  const header = inv.flags.bool('no-headers')
+    ? []
+    : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE']]
   return { stdout: printTable([...header, ...rows]), stderr: '', exitCode: 0 }
 }
 
 /** `kubectl config use-context kind-lab`. */
 export function useContextVerb(inv: Invocation): ProcessResult {
   const name = inv.args[0]
-  if (inv.args.length !== 1) return usageError(inv.commandPath, 'Unexpected args: ' + JSON.stringify(inv.args))
+  if (inv.args.length !== 1)
+    return usageError(inv.commandPath, 'Unexpected args: ' + JSON.stringify(inv.args))
   if (name !== CONTEXT) return clientError(`no context exists with the name: "${name}"`)
   return { stdout: `Switched to context "${CONTEXT}".\n`, stderr: '', exitCode: 0 }
 }
@@ -50,9 +54,12 @@ export function setContextVerb(inv: Invocation): ProcessResult {
   const current = inv.flags.bool('current')
   const name = inv.args[0]
   if (current && name) return clientError('you cannot specify both a context name and --current')
-  if (!current && !name) return usageError(inv.commandPath, 'you must specify a non-empty context name or --current')
+  if (!current && !name)
+    return usageError(inv.commandPath, 'you must specify a non-empty context name or --current')
   if (!current && name !== CONTEXT)
-    return clientError(`only the context "${CONTEXT}" exists in this lab; use --current to change it`)
+    return clientError(
+      `only the context "${CONTEXT}" exists in this lab; use --current to change it`,
+    )
   if (inv.flags.has('namespace')) setContextNamespace(inv.ctx.s, inv.flags.str('namespace'))
   return { stdout: `Context "${CONTEXT}" modified.\n`, stderr: '', exitCode: 0 }
 }

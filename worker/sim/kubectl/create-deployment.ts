@@ -29,7 +29,8 @@ export function createDeploymentVerb(inv: Invocation): ProcessResult {
   if (typeof name !== 'string') return name
   const images = inv.flags.list('image')
   const command = inv.args.slice(1)
-  if (images.length > 1 && command.length > 0) return clientError('cannot specify multiple --image options and command')
+  if (images.length > 1 && command.length > 0)
+    return clientError('cannot specify multiple --image options and command')
   const port = inv.flags.int('port', -1)
   const containers = images.map((image, i) => {
     const c: Record<string, unknown> = { name: containerName(inv, image), image }
@@ -50,7 +51,10 @@ export function createDeploymentVerb(inv: Invocation): ProcessResult {
     spec: {
       replicas: inv.flags.int('replicas', 1),
       selector: { matchLabels: { ...labels } },
-      template: { metadata: { creationTimestamp: null, labels: { ...labels } }, spec: { containers } },
+      template: {
+        metadata: { creationTimestamp: null, labels: { ...labels } },
+        spec: { containers },
+      },
       strategy: {},
     },
     status: {},

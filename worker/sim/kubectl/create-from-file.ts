@@ -5,28 +5,24 @@
 import type { ProcessResult } from '../context'
 import type { KubeObject } from '../objects/types'
 import type { Invocation } from './invocation'
-import { createObject, lastAppliedJSON } from './api'
+import { createObject } from './api'
+import { withSavedConfig } from './saved-config'
 import { clientError } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
-import { LAST_APPLIED, renderErrors, type ObjectError } from './apply'
-
-/** CreateOrUpdateAnnotation: the object itself (with `annotations: {}` left in, as kubectl's JSON has it). */
-function withSavedConfig(m: Manifest): Record<string, unknown> {
-  const meta = (m.object.metadata ?? {}) as Record<string, unknown>
-  const annotations = { ...((meta.annotations ?? {}) as Record<string, string>) }
-  delete annotations[LAST_APPLIED]
-  const json = lastAppliedJSON({ ...m.object, metadata: { ...meta, annotations } })
-  return { ...m.object, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED]: json } } }
-}
+import { renderErrors, type ObjectError } from './apply'
 
 function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | ObjectError {
-  const input = inv.flags.bool('save-config') ? withSavedConfig(m) : m.object
+  const input = inv.flags.bool('save-config') ? withSavedConfig(m.object) : m.object
   if (dryRun === 'client') return input as KubeObject
-  const r = createObject(inv.ctx.s, input, { now: inv.ctx.now, dryRun: dryRun === 'server', namespace: m.namespace })
+  const r = createObject(inv.ctx.s, input, {
+    now: inv.ctx.now,
+    dryRun: dryRun === 'server',
+    namespace: m.namespace,
+  })
   if (!r.ok) return { api: r.error, source: m.source, verb: 'creating' }
   if (dryRun === 'none') recordChange(inv.ctx, r.value, 'created')
   return r.value
@@ -35,10 +31,15 @@ function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | O
 /** `kubectl create -f -`. */
 export function createFromFileVerb(inv: Invocation): ProcessResult {
   const files = inv.flags.list('filename')
-  if (inv.args.length > 0) return clientError(`Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`)
-  if (inv.flags.str('kustomize')) return clientError('kustomize (-k) is not supported in this lab terminal: use -f -')
+  if (inv.args.length > 0)
+    return clientError(
+      `Unexpected args: [${inv.args.join(' ')}]\nSee '${inv.commandPath} -h' for help and examples`,
+    )
+  if (inv.flags.str('kustomize'))
+    return clientError('kustomize (-k) is not supported in this lab terminal: use -f -')
   if (files.length === 0) return clientError('must specify one of -f and -k')
-  if (inv.flags.bool('edit')) return clientError('--edit is not supported in this lab terminal: use the editor panel')
+  if (inv.flags.bool('edit'))
+    return clientError('--edit is not supported in this lab terminal: use the editor panel')
   const output = inv.flags.str('output')
   const outErr = outputError(output)
   if (outErr) return clientError(outErr)
@@ -57,7 +58,8 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
     }
     objs.push(r)
     if (output === 'name') stdout += nameLine(r.kind, r.metadata.name)
-    else if (!printsObjects(output)) stdout += nameLine(r.kind, r.metadata.name, withDryRun('created', dry.value))
+    else if (!printsObjects(output))
+      stdout += nameLine(r.kind, r.metadata.name, withDryRun('created', dry.value))
   }
   if (loaded.parseError !== undefined) errs.push({ text: loaded.parseError })
   if (printsObjects(output) && objs.length > 0) stdout += renderObjects(objs, output)

@@ -7,6 +7,7 @@ import type { Invocation } from './invocation'
 import { nameFromArgs } from './create-deployment'
 import { submitGenerated } from './generated'
 
+/** `kubectl create namespace NAME` (no labels; the API server adds kubernetes.io/metadata.name). */
 export function createNamespaceVerb(inv: Invocation): ProcessResult {
   const name = nameFromArgs(inv)
   if (typeof name !== 'string') return name

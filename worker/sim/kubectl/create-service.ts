@@ -46,7 +46,12 @@ function buildService(inv: Invocation, name: string, type: string): KubeObject |
   for (const spec of inv.flags.list('tcp')) {
     const p = parseTcp(spec)
     if (typeof p === 'string') return p
-    const port: Record<string, unknown> = { name: spec.replace(/:/g, '-'), protocol: 'TCP', port: p.port, targetPort: p.targetPort }
+    const port: Record<string, unknown> = {
+      name: spec.replace(/:/g, '-'),
+      protocol: 'TCP',
+      port: p.port,
+      targetPort: p.targetPort,
+    }
     if (nodePort !== 0) port.nodePort = nodePort
     ports.push(port)
   }
@@ -62,7 +67,13 @@ function buildService(inv: Invocation, name: string, type: string): KubeObject |
   spec.type = type
   const externalName = inv.flags.str('external-name')
   if (externalName) spec.externalName = externalName
-  return { kind: 'Service', apiVersion: 'v1', metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata,
+    spec,
+    status: { loadBalancer: {} },
+  } as unknown as KubeObject
 }
 
 /** One `create service <type>` subcommand. */
@@ -72,7 +83,8 @@ export function createServiceVerb(typeWord: string): Verb {
     const name = nameFromArgs(inv)
     if (typeof name !== 'string') return name
     const clusterIP = inv.flags.str('clusterip')
-    if (clusterIP === 'None' && type !== 'ClusterIP') return clientError('ClusterIP=None can only be used with ClusterIP service type')
+    if (clusterIP === 'None' && type !== 'ClusterIP')
+      return clientError('ClusterIP=None can only be used with ClusterIP service type')
     if (clusterIP !== 'None' && inv.flags.list('tcp').length === 0 && type !== 'ExternalName')
       return clientError('at least one tcp port specifier must be provided')
     const externalName = inv.flags.str('external-name')

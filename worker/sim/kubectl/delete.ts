@@ -40,7 +40,11 @@ function targetsOf(inv: Invocation): TargetsResult {
       allNamespaces: inv.flags.bool('all-namespaces'),
     })
   if (inv.args.length > 0)
-    return { ok: false, error: 'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well' }
+    return {
+      ok: false,
+      error:
+        'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well',
+    }
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return { ok: false, error: loaded.fatal }
   if (loaded.parseError) return { ok: false, error: loaded.parseError }
@@ -50,7 +54,12 @@ function targetsOf(inv: Invocation): TargetsResult {
   return { ok: true, targets, bulk: false }
 }
 
-function deleteOne(inv: Invocation, t: Target, grace: number, dryRun: DryRun): ObjectError | undefined {
+function deleteOne(
+  inv: Invocation,
+  t: Target,
+  grace: number,
+  dryRun: DryRun,
+): ObjectError | undefined {
   if (dryRun === 'client') return undefined
   const source = t.source ?? ''
   const opts = {
@@ -73,9 +82,12 @@ export function deleteVerb(inv: Invocation): ProcessResult {
   if (!dry.ok) return clientError(dry.error)
   const found = targetsOf(inv)
   if (!found.ok) return clientError(found.error)
-  if (output !== '' && output !== 'name') return clientError(`unexpected -o output mode: ${output}. We only support '-o name'`)
-  if (inv.flags.bool('all') && inv.flags.str('selector')) return clientError('cannot set --all and --selector at the same time')
-  if (grace > 0 && inv.flags.bool('force')) return clientError('--force and --grace-period greater than 0 cannot be specified together')
+  if (output !== '' && output !== 'name')
+    return clientError(`unexpected -o output mode: ${output}. We only support '-o name'`)
+  if (inv.flags.bool('all') && inv.flags.str('selector'))
+    return clientError('cannot set --all and --selector at the same time')
+  if (grace > 0 && inv.flags.bool('force'))
+    return clientError('--force and --grace-period greater than 0 cannot be specified together')
   const explicitIgnore = inv.flags.has('ignore-not-found')
   const ignoreNotFound = explicitIgnore ? inv.flags.bool('ignore-not-found') : found.bulk
   let stderr = dry.warning + (grace === 0 ? IMMEDIATE : '')
@@ -93,7 +105,10 @@ export function deleteVerb(inv: Invocation): ProcessResult {
       continue
     }
     const op = withDryRun(grace === 0 ? 'force deleted' : 'deleted', dry.value)
-    stdout += output === 'name' ? `${kindGroup(t.kind)}/${t.name}\n` : `${kindGroup(t.kind)} "${t.name}" ${op}\n`
+    stdout +=
+      output === 'name'
+        ? `${kindGroup(t.kind)}/${t.name}\n`
+        : `${kindGroup(t.kind)} "${t.name}" ${op}\n`
   }
   if (found.targets.length === 0) stdout += 'No resources found\n'
   if (dry.value === 'none') settleCluster(inv.ctx)

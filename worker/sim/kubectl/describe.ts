@@ -28,7 +28,10 @@ export function kubectlDescribe(ctx: Ctx, args: DescribeArgs): ProcessResult {
   const labelText = (args.selector ?? '').trim()
   const named = resolved.targets.some((t) => t.name !== undefined)
   if (named && labelText) return clientError('name cannot be provided when a selector is specified')
-  if (args.allNamespaces && resolved.targets.some((t) => t.name !== undefined && RESOURCES[t.kind].namespaced)) {
+  if (
+    args.allNamespaces &&
+    resolved.targets.some((t) => t.name !== undefined && RESOURCES[t.kind].namespaced)
+  ) {
     return clientError('a resource cannot be retrieved by name across all namespaces')
   }
   const opts = fetchOptions(args, labelText)
@@ -45,7 +48,9 @@ export function kubectlDescribe(ctx: Ctx, args: DescribeArgs): ProcessResult {
   const texts = infos.flatMap((i) => i.objects).map((o) => describeObject(ctx.s, o, ctx.now))
   let stderr = errors.map((e) => e + '\n').join('')
   if (texts.length === 0 && errors.length === 0) {
-    stderr = args.allNamespaces ? 'No resources found\n' : `No resources found in ${args.namespace} namespace.\n`
+    stderr = args.allNamespaces
+      ? 'No resources found\n'
+      : `No resources found in ${args.namespace} namespace.\n`
   }
   return { stdout: texts.join('\n\n'), stderr, exitCode: errors.length > 0 ? 1 : 0 }
 }
@@ -67,7 +72,12 @@ function fetchOptions(args: DescribeArgs, labelText: string): FetchOptions {
  * DescribeMatchingResources: `describe pods web` with no pod named `web` describes every pod whose
  * name starts with `web`, each followed by a blank line; no match prints the original error.
  */
-function describeMatching(ctx: Ctx, args: DescribeArgs, opts: FetchOptions, original: string): ProcessResult {
+function describeMatching(
+  ctx: Ctx,
+  args: DescribeArgs,
+  opts: FetchOptions,
+  original: string,
+): ProcessResult {
   const [type = '', prefix = ''] = args.resources
   const resolved = resolveTargets([type])
   if ('error' in resolved) return clientError(resolved.error)

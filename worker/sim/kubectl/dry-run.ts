@@ -4,11 +4,22 @@ import type { Invocation } from './invocation'
 import type { DryRun } from './names'
 import { klogLine } from './errors'
 
-export type DryRunResult = { ok: true; value: DryRun; warning: string } | { ok: false; error: string }
+export type DryRunResult =
+  { ok: true; value: DryRun; warning: string } | { ok: false; error: string }
 
 const BOOLS: Record<string, boolean> = {
-  '1': true, t: true, T: true, TRUE: true, true: true, True: true,
-  '0': false, f: false, F: false, FALSE: false, false: false, False: false,
+  '1': true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  '0': false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
 }
 
 /** none/client/server; a bare `--dry-run` or a boolean is the deprecated form and warns through klog. */
@@ -22,7 +33,15 @@ export function dryRunOf(inv: Invocation): DryRunResult {
     return { ok: true, value: to, warning: klogLine(inv.ctx, 'W', 'helpers.go:716', msg) }
   }
   if (raw === 'unchanged')
-    return { ok: true, value: 'client', warning: warn('--dry-run is deprecated and can be replaced with --dry-run=client.') }
-  if (raw === 'client' || raw === 'server' || raw === 'none') return { ok: true, value: raw, warning: '' }
-  return { ok: false, error: `Invalid dry-run value (${raw}). Must be "none", "server", or "client".` }
+    return {
+      ok: true,
+      value: 'client',
+      warning: warn('--dry-run is deprecated and can be replaced with --dry-run=client.'),
+    }
+  if (raw === 'client' || raw === 'server' || raw === 'none')
+    return { ok: true, value: raw, warning: '' }
+  return {
+    ok: false,
+    error: `Invalid dry-run value (${raw}). Must be "none", "server", or "client".`,
+  }
 }

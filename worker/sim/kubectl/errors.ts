@@ -34,7 +34,11 @@ export function renderApiError(err: ApiError, opts: ApiErrorOptions = {}): strin
 }
 
 /** A failed command that printed an API error (exit 1). */
-export function printApiError(err: ApiError, opts: ApiErrorOptions = {}, stdout = ''): ProcessResult {
+export function printApiError(
+  err: ApiError,
+  opts: ApiErrorOptions = {},
+  stdout = '',
+): ProcessResult {
   return { stdout, stderr: renderApiError(err, opts), exitCode: 1 }
 }
 
@@ -51,7 +55,11 @@ export function usageError(commandPath: string, text: string): ProcessResult {
 
 /** A cobra-level failure (flag parsing): `Error: ...` plus the `--help` pointer. */
 export function flagError(commandPath: string, text: string): ProcessResult {
-  return { stdout: '', stderr: `Error: ${text}\nSee '${commandPath} --help' for usage.\n`, exitCode: 1 }
+  return {
+    stdout: '',
+    stderr: `Error: ${text}\nSee '${commandPath} --help' for usage.\n`,
+    exitCode: 1,
+  }
 }
 
 function pad(n: number, w = 2): string {

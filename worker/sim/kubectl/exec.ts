@@ -29,7 +29,8 @@ export function containerUnavailable(pod: Pod, container: string): string | unde
   if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed')
     return `cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`
   const st = (pod.status.containerStatuses ?? []).find((c) => c.name === container)
-  if (!st || !st.state.running) return `unable to upgrade connection: container not found ("${container}")`
+  if (!st || !st.state.running)
+    return `unable to upgrade connection: container not found ("${container}")`
   return undefined
 }
 
@@ -40,21 +41,37 @@ export function execVerb(inv: Invocation): ProcessResult {
   const resource = args.length > 0 && dash !== 0 ? args[0] : undefined
   let command: string[] = []
   if (dash > -1) command = args.slice(dash)
-  else if (args.length > 1) return usageError(inv.commandPath, 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead')
+  else if (args.length > 1)
+    return usageError(
+      inv.commandPath,
+      'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+    )
   if (resource === undefined) return clientError('pod, type/name or --filename must be specified')
-  if (command.length === 0) return clientError('you must specify at least one command for the container')
+  if (command.length === 0)
+    return clientError('you must specify at least one command for the container')
   const found = podForArgument(inv, resource)
-  if (!found.ok) return found.api ? { stdout: '', stderr: renderApiError(found.api), exitCode: 1 } : clientError(found.text ?? '')
+  if (!found.ok)
+    return found.api
+      ? { stdout: '', stderr: renderApiError(found.api), exitCode: 1 }
+      : clientError(found.text ?? '')
   const pod = found.pod
   let container = inv.flags.str('container')
   let notice = ''
   if (!container) ({ name: container, notice } = defaultContainer(pod, inv.flags.bool('quiet')))
   else if (!pod.spec.containers.some((c) => c.name === container))
-    return { stdout: '', stderr: `Error from server (BadRequest): container ${container} is not valid for pod ${pod.metadata.name}\n`, exitCode: 1 }
+    return {
+      stdout: '',
+      stderr: `Error from server (BadRequest): container ${container} is not valid for pod ${pod.metadata.name}\n`,
+      exitCode: 1,
+    }
   const down = containerUnavailable(pod, container)
   if (down) return clientError(down, '')
   const r = execInPod(inv.ctx, pod, container, command, inv.flags.bool('stdin') ? inv.stdin : '')
   const stderr = notice + r.stderr
   if (r.exitCode === 0 || r.startFailed) return { stdout: r.stdout, stderr, exitCode: r.exitCode }
-  return { stdout: r.stdout, stderr: `${stderr}command terminated with exit code ${r.exitCode}\n`, exitCode: r.exitCode }
+  return {
+    stdout: r.stdout,
+    stderr: `${stderr}command terminated with exit code ${r.exitCode}\n`,
+    exitCode: r.exitCode,
+  }
 }

@@ -21,19 +21,36 @@ const SCHEMA_OF: Partial<Record<Kind, string>> = {
 /** `kubectl explain svc.spec.ports`, `kubectl explain deployment --recursive`. */
 export function explainVerb(inv: Invocation): ProcessResult {
   if (inv.args.length === 0)
-    return clientError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.')
-  if (inv.args.length > 1) return clientError(`We accept only this format: explain RESOURCE\nSee '${inv.commandPath} -h' for help and examples`)
+    return clientError(
+      'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
+    )
+  if (inv.args.length > 1)
+    return clientError(
+      `We accept only this format: explain RESOURCE\nSee '${inv.commandPath} -h' for help and examples`,
+    )
   const output = inv.flags.str('output', 'plaintext')
-  if (output !== 'plaintext') return clientError(`explain -o ${output} is not supported in this lab terminal; use the plain text output`)
+  if (output !== 'plaintext')
+    return clientError(
+      `explain -o ${output} is not supported in this lab terminal; use the plain text output`,
+    )
   const [typed, ...path] = (inv.args[0] as string).split('.')
   const r = resolveTypes(typed ?? '')
-  if ('unknown' in r || r.kinds.length !== 1) return clientError(`the server doesn't have a resource type "${'unknown' in r ? r.unknown : typed}"`)
+  if ('unknown' in r || r.kinds.length !== 1)
+    return clientError(
+      `the server doesn't have a resource type "${'unknown' in r ? r.unknown : typed}"`,
+    )
   const kind = r.kinds[0] as Kind
   const schema = SCHEMA_OF[kind]
   if (!schema)
-    return clientError(`explain documents Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace in this lab terminal, not ${kind}`)
+    return clientError(
+      `explain documents Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace in this lab terminal, not ${kind}`,
+    )
   const info = RESOURCES[kind]
-  const res = renderExplain({ group: info.group, kind, version: info.version, schema }, path, inv.flags.bool('recursive'))
+  const res = renderExplain(
+    { group: info.group, kind, version: info.version, schema },
+    path,
+    inv.flags.bool('recursive'),
+  )
   if ('missing' in res) return clientError(`field "${res.missing}" does not exist`)
   return { stdout: res.text, stderr: '', exitCode: 0 }
 }

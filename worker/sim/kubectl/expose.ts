@@ -33,8 +33,10 @@ function selectorOf(obj: KubeObject): Labels | string {
   }
   const sel = (obj.spec as { selector?: LabelSelector }).selector
   const kind = obj.kind === 'Deployment' ? 'deployment' : 'replicaset'
-  if (!sel || Object.keys(sel.matchLabels ?? {}).length === 0) return `invalid ${kind}: no selectors, therefore cannot be exposed`
-  if ((sel.matchExpressions ?? []).length > 0) return `couldn't convert expressions - "${JSON.stringify(sel.matchExpressions)}" to map-based selector format`
+  if (!sel || Object.keys(sel.matchLabels ?? {}).length === 0)
+    return `invalid ${kind}: no selectors, therefore cannot be exposed`
+  if ((sel.matchExpressions ?? []).length > 0)
+    return `couldn't convert expressions - "${JSON.stringify(sel.matchExpressions)}" to map-based selector format`
   return sel.matchLabels ?? {}
 }
 
@@ -45,8 +47,12 @@ function portsOf(obj: KubeObject): { port: string; protocol: string }[] {
     const key = String(p)
     seen.set(key, proto || 'TCP')
   }
-  if (obj.kind === 'Service') for (const p of (obj.spec as { ports?: { port: number; protocol?: string }[] }).ports ?? []) add(p.port, p.protocol)
-  else for (const c of podSpecOf(obj).containers ?? []) for (const p of c.ports ?? []) add(p.containerPort, p.protocol)
+  if (obj.kind === 'Service')
+    for (const p of (obj.spec as { ports?: { port: number; protocol?: string }[] }).ports ?? [])
+      add(p.port, p.protocol)
+  else
+    for (const c of podSpecOf(obj).containers ?? [])
+      for (const p of c.ports ?? []) add(p.containerPort, p.protocol)
   return [...seen].map(([port, protocol]) => ({ port, protocol }))
 }
 
@@ -64,9 +70,13 @@ function parseLabelSpec(spec: string): Labels | string {
 
 function buildService(inv: Invocation, obj: KubeObject): KubeObject | string {
   const f = inv.flags
-  const selector: Labels | string = f.str('selector') ? parseLabelSpec(f.str('selector')) : selectorOf(obj)
+  const selector: Labels | string = f.str('selector')
+    ? parseLabelSpec(f.str('selector'))
+    : selectorOf(obj)
   if (typeof selector === 'string')
-    return f.str('selector') ? selector : `couldn't retrieve selectors via --selector flag or introspection: ${selector}`
+    return f.str('selector')
+      ? selector
+      : `couldn't retrieve selectors via --selector flag or introspection: ${selector}`
   const headless = f.str('cluster-ip') === 'None'
   const found = portsOf(obj)
   const wanted = f.str('port') ? [{ port: f.str('port'), protocol: '' }] : found
@@ -75,7 +85,8 @@ function buildService(inv: Invocation, obj: KubeObject): KubeObject | string {
   for (const [i, w] of wanted.entries()) {
     if (!/^[-+]?\d+$/.test(w.port)) return `strconv.Atoi: parsing "${w.port}": invalid syntax`
     const port = Number(w.port)
-    const protocol = f.str('protocol') || found.find((p) => p.port === String(port))?.protocol || 'TCP'
+    const protocol =
+      f.str('protocol') || found.find((p) => p.port === String(port))?.protocol || 'TCP'
     const entry: Record<string, unknown> = {}
     if (wanted.length > 1) entry.name = `port-${i + 1}`
     entry.protocol = protocol
@@ -86,7 +97,9 @@ function buildService(inv: Invocation, obj: KubeObject): KubeObject | string {
   }
   const labels = f.str('labels') ? parseLabelSpec(f.str('labels')) : obj.metadata.labels
   if (typeof labels === 'string') return labels
-  const metadata: Record<string, unknown> = { name: f.str('name') || obj.metadata.name.slice(0, 63) }
+  const metadata: Record<string, unknown> = {
+    name: f.str('name') || obj.metadata.name.slice(0, 63),
+  }
   if (inv.namespaceGiven) metadata.namespace = inv.namespace
   metadata.creationTimestamp = null
   if (labels && Object.keys(labels).length > 0) metadata.labels = labels
@@ -95,15 +108,26 @@ function buildService(inv: Invocation, obj: KubeObject): KubeObject | string {
   if (f.str('type')) spec.type = f.str('type')
   if (f.str('external-ip')) spec.externalIPs = [f.str('external-ip')]
   const affinity = f.str('session-affinity')
-  if (affinity && affinity !== 'None' && affinity !== 'ClientIP') return `unknown session affinity: ${affinity}`
+  if (affinity && affinity !== 'None' && affinity !== 'ClientIP')
+    return `unknown session affinity: ${affinity}`
   if (affinity) spec.sessionAffinity = affinity
-  if (f.str('type') === 'LoadBalancer' && f.str('load-balancer-ip')) spec.loadBalancerIP = f.str('load-balancer-ip')
-  return { kind: 'Service', apiVersion: 'v1', metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject
+  if (f.str('type') === 'LoadBalancer' && f.str('load-balancer-ip'))
+    spec.loadBalancerIP = f.str('load-balancer-ip')
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata,
+    spec,
+    status: { loadBalancer: {} },
+  } as unknown as KubeObject
 }
 
 /** `kubectl expose ...`. */
 export function exposeVerb(inv: Invocation): ProcessResult {
-  if (inv.flags.list('filename').length > 0) return clientError('expose -f is not supported in this lab terminal: name the object, e.g. kubectl expose deployment web --port=80')
+  if (inv.flags.list('filename').length > 0)
+    return clientError(
+      'expose -f is not supported in this lab terminal: name the object, e.g. kubectl expose deployment web --port=80',
+    )
   const found = resolveTargets(inv, {})
   if (!found.ok) return clientError(found.error)
   let stdout = ''

@@ -34,8 +34,12 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
     .map((name): FlagSpec => ({ name, type: 'string' })),
   { name: 'server', short: 's', type: 'string' },
   { name: 'as-group', type: 'stringArray' },
-  ...['disable-compression', 'insecure-skip-tls-verify', 'match-server-version', 'warnings-as-errors']
-    .map((name): FlagSpec => ({ name, type: 'bool' })),
+  ...[
+    'disable-compression',
+    'insecure-skip-tls-verify',
+    'match-server-version',
+    'warnings-as-errors',
+  ].map((name): FlagSpec => ({ name, type: 'bool' })),
 ]
 
 function flagLabel(f: FlagSpec): string {
@@ -43,8 +47,18 @@ function flagLabel(f: FlagSpec): string {
 }
 
 const BOOL_VALUES: Record<string, string> = {
-  '1': 'true', t: 'true', T: 'true', TRUE: 'true', true: 'true', True: 'true',
-  '0': 'false', f: 'false', F: 'false', FALSE: 'false', false: 'false', False: 'false',
+  '1': 'true',
+  t: 'true',
+  T: 'true',
+  TRUE: 'true',
+  true: 'true',
+  True: 'true',
+  '0': 'false',
+  f: 'false',
+  F: 'false',
+  FALSE: 'false',
+  false: 'false',
+  False: 'false',
 }
 
 const DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/

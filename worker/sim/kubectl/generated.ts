@@ -10,6 +10,7 @@ import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun } from './names'
 import { outputError, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
+import { withSavedConfig } from './saved-config'
 
 /** Drops what only the client-side rendering carries (`creationTimestamp: null`, `status: {}`). */
 function forServer(obj: KubeObject, namespace: string | undefined): Record<string, unknown> {
@@ -31,7 +32,11 @@ export interface GenerateOptions {
 }
 
 /** Sends (or, for --dry-run=client, only prints) one generated object; the caller built it. */
-export function submitGenerated(inv: Invocation, obj: KubeObject, opts: GenerateOptions): ProcessResult {
+export function submitGenerated(
+  inv: Invocation,
+  obj: KubeObject,
+  opts: GenerateOptions,
+): ProcessResult {
   const output = inv.flags.str('output')
   const outErr = outputError(output)
   if (outErr) return clientError(outErr)
@@ -39,7 +44,8 @@ export function submitGenerated(inv: Invocation, obj: KubeObject, opts: Generate
   if (!dry.ok) return clientError(dry.error)
   let result = obj
   if (dry.value !== 'client') {
-    const input = forServer(obj, opts.namespaced ? inv.namespace : undefined)
+    const sent = forServer(obj, opts.namespaced ? inv.namespace : undefined)
+    const input = inv.flags.bool('save-config') ? withSavedConfig(sent) : sent
     const r = createObject(inv.ctx.s, input, {
       now: inv.ctx.now,
       dryRun: dry.value === 'server',

@@ -10,6 +10,7 @@ import { parseFieldSelector } from './printers/field-selector'
 import { parseLabelSelector } from './printers/label-selector'
 import { printHumanInfos } from './printers/get-human'
 import { printGenericInfos } from './printers/get-generic'
+import { printObjects } from './printers/output'
 
 export interface GetArgs {
   /** positional args as typed: ['svc'], ['pods','web'], ['svc/web','deploy/x'], ['all'], ['pods,svc'] */
@@ -59,6 +60,9 @@ export function kubectlGet(ctx: Ctx, args: GetArgs): ProcessResult {
   ) {
     return clientError('a resource cannot be retrieved by name across all namespaces')
   }
+  if (args.watch && new Set(resolved.targets.map((t) => t.kind)).size > 1) {
+    return clientError('you may only specify a single resource type')
+  }
   const infos: Info[] = []
   const errors: string[] = []
   for (const t of resolved.targets) {
@@ -68,6 +72,7 @@ export function kubectlGet(ctx: Ctx, args: GetArgs): ProcessResult {
       errors.push(r.error)
     } else infos.push(r)
   }
+  if (args.watch) return watchOnce(infos, errors, args, ctx.now)
   const human = !args.output || args.output === 'wide'
   const singleItem = resolved.targets.length === 1 && resolved.targets[0]?.name !== undefined
   const out = human
@@ -76,6 +81,27 @@ export function kubectlGet(ctx: Ctx, args: GetArgs): ProcessResult {
   const stderr = out.stderr + errors.map((e) => e + '\n').join('')
   const failed = errors.length > 0 || out.exitCode !== 0
   return { stdout: out.stdout, stderr, exitCode: failed ? 1 : 0 }
+}
+
+/**
+ * `get -w`: the watch's initial listing (get.go watch). The simulation cannot stream later
+ * events, so the command returns after it; there is no "No resources found" in watch mode.
+ */
+function watchOnce(infos: Info[], errors: string[], args: GetArgs, now: number): ProcessResult {
+  const warning = args.sortBy
+    ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n'
+    : ''
+  if (errors.length > 0)
+    return { stdout: '', stderr: warning + (errors[0] ?? '') + '\n', exitCode: 1 }
+  const human = !args.output || args.output === 'wide'
+  const out = human
+    ? printHumanInfos(infos, { ...args, sortBy: undefined }, now, true)
+    : printObjects(
+        infos.flatMap((i) => i.objects),
+        args.output ?? '',
+        { allowMissingTemplateKeys: args.allowMissingTemplateKeys, noHeaders: args.noHeaders },
+      )
+  return { stdout: out.stdout, stderr: warning + out.stderr, exitCode: out.exitCode }
 }
 
 function fetchOptions(args: GetArgs): FetchOptions {

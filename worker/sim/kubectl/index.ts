@@ -9,8 +9,7 @@ import type { CommandNode } from './invocation'
 import { ROOT } from './commands'
 import { flagError, requiredFlagsError, usageError } from './errors'
 import { suggestCommands } from './suggest'
-import { contextNamespace } from './kubeconfig'
-
+import { CONTEXT, contextNamespace } from './kubeconfig'
 
 function takesValue(word: string, specs: FlagSpec[]): boolean {
   const long = word.startsWith('--')
@@ -64,8 +63,28 @@ function findCommand(argv: string[]): Found {
 function unknownRootCommand(word: string): ProcessResult {
   const names = (ROOT.children ?? []).map((c) => c.name)
   const hits = suggestCommands(word, names)
-  const tail = hits.length > 0 ? `\n\nDid you mean this?\n${hits.map((h) => `\t${h}\n`).join('')}` : ''
-  return { stdout: '', stderr: `Error: unknown command "${word}" for "kubectl"${tail}\n`, exitCode: 1 }
+  const tail =
+    hits.length > 0 ? `\n\nDid you mean this?\n${hits.map((h) => `\t${h}\n`).join('')}` : ''
+  return {
+    stdout: '',
+    stderr: `Error: unknown command "${word}" for "kubectl"${tail}\n`,
+    exitCode: 1,
+  }
+}
+
+/** cobra's implicit `help [command]`: that command's help, or the unknown-topic notice and usage. */
+function helpCommand(topic: string[]): ProcessResult {
+  const words = topic.filter((w) => !w.startsWith('-'))
+  const found = findCommand(words)
+  if (found.rest.filter((w) => !w.startsWith('-')).length === 0)
+    return { stdout: helpText(found.words.join(' ')) ?? '', stderr: '', exitCode: 0 }
+  const root = helpText('') ?? ''
+  const usage = root.slice(root.indexOf('Basic Commands'))
+  return {
+    stdout: '',
+    stderr: `Unknown help topic [\`${words.join(' ')}\`]\n\n\n${usage}`,
+    exitCode: 0,
+  }
 }
 
 /** Runs one kubectl command line (argv without the word `kubectl`). Never throws for bad input. */
@@ -73,9 +92,19 @@ export function kubectl(ctx: Ctx, argv: string[], stdin: string, env: Env): Proc
   const { node, words, rest } = findCommand(argv)
   const path = words.join(' ')
   const commandPath = ['kubectl', ...words].join(' ')
-  if (node.unsupported && node.run) return node.run(invocation(ctx, commandPath, new Flags({ values: new Map(), args: rest, argsLenAtDash: -1 }), stdin, env))
+  if (node.unsupported && node.run)
+    return node.run(
+      invocation(
+        ctx,
+        commandPath,
+        new Flags({ values: new Map(), args: rest, argsLenAtDash: -1 }),
+        stdin,
+        env,
+      ),
+    )
   if (node === ROOT) {
     const first = positionals(rest, GLOBAL_FLAGS)[0]
+    if (first !== undefined && rest[first] === 'help') return helpCommand(rest.slice(first + 1))
     if (first !== undefined) return unknownRootCommand(rest[first] as string)
   }
   const parsed = parseFlags(rest, specsFor(path))
@@ -87,8 +116,17 @@ export function kubectl(ctx: Ctx, argv: string[], stdin: string, env: Env): Proc
     const extra = flags.args[0]
     if (extra !== undefined) return usageError(commandPath, `unknown command "${extra}"`)
     if (node === ROOT) return { stdout: help, stderr: '', exitCode: 0 }
-    return node.helpToStdout ? { stdout: help, stderr: '', exitCode: 1 } : { stdout: '', stderr: help, exitCode: 1 }
+    return node.helpToStdout
+      ? { stdout: help, stderr: '', exitCode: 1 }
+      : { stdout: '', stderr: help, exitCode: 1 }
   }
+  const context = flags.str('context')
+  if (context && context !== CONTEXT)
+    return {
+      stdout: '',
+      stderr: `Error in configuration: context was not found for specified context: ${context}\n`,
+      exitCode: 1,
+    }
   const missing = (node.required ?? []).filter((r) => !flags.has(r))
   if (missing.length > 0) return requiredFlagsError(ctx, missing)
   return node.run(invocation(ctx, commandPath, flags, stdin, env))

@@ -13,6 +13,7 @@ export function contextNamespace(s: ClusterState): string {
   return s.runtime.flags[NAMESPACE_FLAG] ?? ''
 }
 
+/** Sets (or with '' clears) the current context's namespace, as set-context --namespace does. */
 export function setContextNamespace(s: ClusterState, ns: string): void {
   if (ns === '') delete s.runtime.flags[NAMESPACE_FLAG]
   else s.runtime.flags[NAMESPACE_FLAG] = ns

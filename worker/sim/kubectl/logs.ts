@@ -22,14 +22,20 @@ function bad(msg: string): ProcessResult {
 function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
   const podName = pod.metadata.name
   const st = (pod.status.containerStatuses ?? []).find((c) => c.name === container)
-  if (!st) return `container "${container}" in pod "${podName}" is waiting to start: ContainerCreating`
-  if (previous) return st.lastState.terminated ? undefined : `previous terminated container "${container}" in pod "${podName}" not found`
+  if (!st)
+    return `container "${container}" in pod "${podName}" is waiting to start: ContainerCreating`
+  if (previous)
+    return st.lastState.terminated
+      ? undefined
+      : `previous terminated container "${container}" in pod "${podName}" not found`
   if (st.state.running || st.state.terminated || st.lastState.terminated) return undefined
   const reason = st.state.waiting?.reason ?? ''
-  if (reason === 'ErrImagePull') return `container "${container}" in pod "${podName}" is waiting to start: image can't be pulled`
+  if (reason === 'ErrImagePull')
+    return `container "${container}" in pod "${podName}" is waiting to start: image can't be pulled`
   if (reason === 'ImagePullBackOff')
     return `container "${container}" in pod "${podName}" is waiting to start: trying and failing to pull image`
-  if (st.state.waiting) return `container "${container}" in pod "${podName}" is waiting to start: ${reason}`
+  if (st.state.waiting)
+    return `container "${container}" in pod "${podName}" is waiting to start: ${reason}`
   return `container "${container}" in pod "${podName}" is waiting to start - no logs yet`
 }
 
@@ -47,7 +53,8 @@ function logsOfPod(inv: Invocation, pod: Pod, defaultOnly = false): ProcessResul
   const wanted = inv.flags.str('container')
   if (inv.flags.bool('all-containers')) containers = pod.spec.containers.map((c) => c.name)
   else if (wanted && !defaultOnly) {
-    if (!pod.spec.containers.some((c) => c.name === wanted)) return bad(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
+    if (!pod.spec.containers.some((c) => c.name === wanted))
+      return bad(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
     containers = [wanted]
   } else {
     const d = defaultContainer(pod, false)
@@ -57,7 +64,8 @@ function logsOfPod(inv: Invocation, pod: Pod, defaultOnly = false): ProcessResul
   let stdout = ''
   for (const c of containers) {
     const why = logStatusError(pod, c, inv.flags.bool('previous'))
-    if (why) return { stdout, stderr: notice + `Error from server (BadRequest): ${why}\n`, exitCode: 1 }
+    if (why)
+      return { stdout, stderr: notice + `Error from server (BadRequest): ${why}\n`, exitCode: 1 }
     stdout += readLog(inv, pod, c)
   }
   return { stdout, stderr: notice, exitCode: 0 }
@@ -66,10 +74,17 @@ function logsOfPod(inv: Invocation, pod: Pod, defaultOnly = false): ProcessResul
 function logsBySelector(inv: Invocation): ProcessResult {
   const found = listTargets(inv, ['Pod'], inv.flags.bool('all-namespaces'))
   if (!found.ok) return clientError(found.error)
-  if (found.targets.length === 0) return { stdout: '', stderr: `No resources found in ${inv.namespace} namespace.\n`, exitCode: 0 }
+  if (found.targets.length === 0)
+    return {
+      stdout: '',
+      stderr: `No resources found in ${inv.namespace} namespace.\n`,
+      exitCode: 0,
+    }
   const max = inv.flags.int('max-log-requests', 5)
   if (inv.flags.bool('follow') && found.targets.length > max)
-    return clientError(`you are attempting to follow ${found.targets.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`)
+    return clientError(
+      `you are attempting to follow ${found.targets.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`,
+    )
   let stdout = ''
   let stderr = ''
   for (const t of found.targets) {
@@ -88,14 +103,22 @@ export function logsVerb(inv: Invocation): ProcessResult {
     if (args.length > 0) return clientError('only a selector (-l) or a POD name is allowed')
     return logsBySelector(inv)
   }
-  if (args.length === 0 || args.length > 2) return clientError(`${USAGE}\nSee '${inv.commandPath} -h' for help and examples`)
+  if (args.length === 0 || args.length > 2)
+    return clientError(`${USAGE}\nSee '${inv.commandPath} -h' for help and examples`)
   if (args.length === 2) {
-    if (inv.flags.str('container')) return clientError(`only one of -c or an inline [CONTAINER] arg is allowed\nSee '${inv.commandPath} -h' for help and examples`)
+    if (inv.flags.str('container'))
+      return clientError(
+        `only one of -c or an inline [CONTAINER] arg is allowed\nSee '${inv.commandPath} -h' for help and examples`,
+      )
     inv.flags.parsed.values.set('container', [args[1] as string])
   }
   const found = podForArgument(inv, args[0] as string)
-  if (!found.ok) return found.api ? { stdout: '', stderr: renderApiError(found.api), exitCode: 1 } : clientError(found.text ?? '')
-  const notice = found.matched > 1 ? `Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n` : ''
+  if (!found.ok)
+    return found.api
+      ? { stdout: '', stderr: renderApiError(found.api), exitCode: 1 }
+      : clientError(found.text ?? '')
+  const notice =
+    found.matched > 1 ? `Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n` : ''
   const r = logsOfPod(inv, found.pod)
   return { ...r, stderr: notice + r.stderr }
 }

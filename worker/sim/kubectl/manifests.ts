@@ -31,10 +31,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Reads every `-f` source; the texts are kubectl's builder errors. */
 export function loadManifests(inv: Invocation, filenames: string[]): LoadedManifests {
   const out: LoadedManifests = { manifests: [] }
-  if (filenames.filter((f) => f === '-').length > 1) return { manifests: [], fatal: 'standard input cannot be used for multiple arguments' }
+  if (filenames.filter((f) => f === '-').length > 1)
+    return { manifests: [], fatal: 'standard input cannot be used for multiple arguments' }
   for (const f of filenames) {
     if (/^https?:\/\//.test(f))
-      return { manifests: [], fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"` }
+      return {
+        manifests: [],
+        fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"`,
+      }
     if (f !== '-') return { manifests: [], fatal: `the path "${f}" does not exist` }
   }
   for (const f of filenames) {
@@ -58,7 +62,8 @@ function placeManifest(inv: Invocation, source: string, obj: unknown): Manifest 
   const name = typeof meta.name === 'string' ? meta.name : ''
   const namespaced = isKind(kind) ? RESOURCES[kind].namespaced : true
   if (!namespaced) return { source, object: o, kind, name }
-  const own = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined
+  const own =
+    typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined
   if (own !== undefined && inv.namespaceGiven && own !== inv.namespace)
     return `the namespace from the provided object "${own}" does not match the namespace "${inv.namespace}". You must pass '--namespace=${own}' to perform this operation.`
   const namespace = own ?? inv.namespace

@@ -10,7 +10,8 @@ import type { Invocation } from './invocation'
 import { notFound } from './api'
 import { resolveTypes } from './resource-args'
 
-export type PodLookup = { ok: true; pod: Pod; matched: number } | { ok: false; api?: ApiError; text?: string }
+export type PodLookup =
+  { ok: true; pod: Pod; matched: number } | { ok: false; api?: ApiError; text?: string }
 
 function matches(sel: Record<string, string>, labels: Record<string, string> | undefined): boolean {
   return Object.entries(sel).every(([k, v]) => (labels ?? {})[k] === v)
@@ -19,7 +20,9 @@ function matches(sel: Record<string, string>, labels: Record<string, string> | u
 function selectorOf(obj: KubeObject): Record<string, string> | string {
   if (obj.kind === 'Service') {
     const sel = (obj.spec as { selector?: Record<string, string> }).selector
-    return sel && Object.keys(sel).length > 0 ? sel : 'invalid service \'' + obj.metadata.name + "': Service is defined without a selector"
+    return sel && Object.keys(sel).length > 0
+      ? sel
+      : "invalid service '" + obj.metadata.name + "': Service is defined without a selector"
   }
   const sel = (obj.spec as { selector?: LabelSelector }).selector
   return sel?.matchLabels ?? {}
@@ -29,13 +32,20 @@ function rank(p: Pod): number[] {
   const ready = (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
   const phase = p.status.phase === 'Running' ? 2 : p.status.phase === 'Pending' ? 1 : 0
   const deleting = p.metadata.deletionTimestamp ? 0 : 1
-  return [p.spec.nodeName ? 1 : 0, phase, ready ? 1 : 0, deleting, parseTimestamp(p.metadata.creationTimestamp)]
+  return [
+    p.spec.nodeName ? 1 : 0,
+    phase,
+    ready ? 1 : 0,
+    deleting,
+    parseTimestamp(p.metadata.creationTimestamp),
+  ]
 }
 
 function better(a: Pod, b: Pod): boolean {
   const ra = rank(a)
   const rb = rank(b)
-  for (let i = 0; i < ra.length; i++) if ((ra[i] as number) !== (rb[i] as number)) return (ra[i] as number) > (rb[i] as number)
+  for (let i = 0; i < ra.length; i++)
+    if ((ra[i] as number) !== (rb[i] as number)) return (ra[i] as number) > (rb[i] as number)
   return false
 }
 
@@ -46,7 +56,8 @@ export function podForArgument(inv: Invocation, arg: string): PodLookup {
   let name = arg
   if (slash >= 0) {
     const r = resolveTypes(arg.slice(0, slash))
-    if ('unknown' in r) return { ok: false, text: `the server doesn't have a resource type "${r.unknown}"` }
+    if ('unknown' in r)
+      return { ok: false, text: `the server doesn't have a resource type "${r.unknown}"` }
     kind = r.kinds[0] as Kind
     name = arg.slice(slash + 1)
   }
@@ -54,7 +65,10 @@ export function podForArgument(inv: Invocation, arg: string): PodLookup {
   if (!obj) return { ok: false, api: notFound(kind, name) }
   if (obj.kind === 'Pod') return { ok: true, pod: obj as Pod, matched: 1 }
   if (!['Deployment', 'ReplicaSet', 'Service'].includes(obj.kind))
-    return { ok: false, text: `cannot attach to *v1.${obj.kind}: selector for *v1.${obj.kind} not implemented` }
+    return {
+      ok: false,
+      text: `cannot attach to *v1.${obj.kind}: selector for *v1.${obj.kind} not implemented`,
+    }
   const sel = selectorOf(obj)
   if (typeof sel === 'string') return { ok: false, text: `cannot attach to *v1.Service: ${sel}` }
   let best: Pod | undefined

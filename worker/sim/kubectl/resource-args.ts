@@ -21,8 +21,7 @@ export interface ResourceRef {
 
 /** What the arguments select: named objects, or every object of some kinds (with a selector). */
 export type ResourceSelection =
-  | { mode: 'names'; refs: ResourceRef[] }
-  | { mode: 'bulk'; kinds: Kind[] }
+  { mode: 'names'; refs: ResourceRef[] } | { mode: 'bulk'; kinds: Kind[] }
 
 export type SelectionResult = { ok: true; value: ResourceSelection } | { ok: false; error: string }
 
@@ -61,7 +60,8 @@ function slashForm(args: string[]): SelectionResult {
   const refs: ResourceRef[] = []
   for (const a of args) {
     const seg = a.split('/')
-    if (seg.length !== 2) return bad('arguments in resource/name form may not have more than one slash')
+    if (seg.length !== 2)
+      return bad('arguments in resource/name form may not have more than one slash')
     const [type, name] = seg as [string, string]
     if (type === '' || name === '' || type.split(',').length !== 1)
       return bad('arguments in resource/name form must have a single resource and name')

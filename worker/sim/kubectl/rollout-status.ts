@@ -14,30 +14,51 @@ import { resolveTargets } from './targets'
 import { CHANGE_CAUSE_ANNOTATION, REVISION_ANNOTATION, revisionsOf } from './rollout-history'
 
 /** DeploymentStatusViewer.Status: the line kubectl prints and whether the rollout is done. */
-export function deploymentStatus(d: Deployment): { line: string; done: boolean } | { error: string } {
+export function deploymentStatus(
+  d: Deployment,
+): { line: string; done: boolean } | { error: string } {
   const name = d.metadata.name
   const st = d.status ?? {}
   if ((d.metadata.generation ?? 0) > (st.observedGeneration ?? 0))
     return { line: 'Waiting for deployment spec update to be observed...\n', done: false }
   const progressing = (st.conditions ?? []).find((c) => c.type === 'Progressing')
-  if (progressing?.reason === 'ProgressDeadlineExceeded') return { error: `deployment "${name}" exceeded its progress deadline` }
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return { error: `deployment "${name}" exceeded its progress deadline` }
   const want = d.spec.replicas ?? 1
   const updated = st.updatedReplicas ?? 0
   if (updated < want)
-    return { line: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...\n`, done: false }
+    return {
+      line: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...\n`,
+      done: false,
+    }
   if ((st.replicas ?? 0) > updated)
-    return { line: `Waiting for deployment "${name}" rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...\n`, done: false }
+    return {
+      line: `Waiting for deployment "${name}" rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...\n`,
+      done: false,
+    }
   if ((st.availableReplicas ?? 0) < updated)
-    return { line: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`, done: false }
+    return {
+      line: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`,
+      done: false,
+    }
   return { line: `deployment "${name}" successfully rolled out\n`, done: true }
 }
 
 function oneDeployment(inv: Invocation): Deployment | ProcessResult {
-  if (inv.args.length === 0 && inv.flags.list('filename').length === 0) return clientError('required resource not specified')
-  const found = resolveTargets(inv, { selector: inv.flags.str('selector') !== '', allowEmptySelector: true })
+  if (inv.args.length === 0 && inv.flags.list('filename').length === 0)
+    return clientError('required resource not specified')
+  const found = resolveTargets(inv, {
+    selector: inv.flags.str('selector') !== '',
+    allowEmptySelector: true,
+  })
   if (!found.ok) return clientError(found.error)
   const t = found.targets[0]
-  if (!t) return { stdout: '', stderr: `No resources found in ${inv.namespace} namespace.\n`, exitCode: 0 }
+  if (!t)
+    return {
+      stdout: '',
+      stderr: `No resources found in ${inv.namespace} namespace.\n`,
+      exitCode: 0,
+    }
   const obj = t.object ?? getObject<KubeObject>(inv.ctx.s, t.kind, t.namespace, t.name)
   if (!obj) return { stdout: '', stderr: renderApiError(notFound(t.kind, t.name)), exitCode: 1 }
   return obj as Deployment
@@ -47,11 +68,14 @@ function oneDeployment(inv: Invocation): Deployment | ProcessResult {
 export function rolloutStatusVerb(inv: Invocation): ProcessResult {
   const d = oneDeployment(inv)
   if (!('metadata' in d)) return d
-  if (d.kind !== 'Deployment') return clientError(`no status viewer has been implemented for ${d.kind}`)
+  if (d.kind !== 'Deployment')
+    return clientError(`no status viewer has been implemented for ${d.kind}`)
   const revision = inv.flags.int('revision', 0)
   const current = Number((d.metadata.annotations ?? {})[REVISION_ANNOTATION] ?? 0)
   if (revision > 0 && revision !== current)
-    return clientError(`desired revision (${revision}) is different from the running revision (${current})`)
+    return clientError(
+      `desired revision (${revision}) is different from the running revision (${current})`,
+    )
   const st = deploymentStatus(d)
   if ('error' in st) return clientError(st.error)
   if (st.done || !inv.flags.bool('watch', true)) return { stdout: st.line, stderr: '', exitCode: 0 }
@@ -64,16 +88,27 @@ export function rolloutStatusVerb(inv: Invocation): ProcessResult {
 export function rolloutHistoryVerb(inv: Invocation): ProcessResult {
   const d = oneDeployment(inv)
   if (!('metadata' in d)) return d
-  if (d.kind !== 'Deployment') return clientError(`no history viewer has been implemented for "${d.kind}"`)
+  if (d.kind !== 'Deployment')
+    return clientError(`no history viewer has been implemented for "${d.kind}"`)
   const revs = revisionsOf(inv.ctx.s, d)
   const wanted = inv.flags.int('revision', 0)
   if (wanted > 0) {
-    if (!revs.some((r) => r.revision === wanted)) return clientError(`unable to find the specified revision`)
-    return clientError('rollout history --revision is not supported in this lab terminal; use kubectl get rs -o yaml to see a revision')
+    if (!revs.some((r) => r.revision === wanted))
+      return clientError(`unable to find the specified revision`)
+    return clientError(
+      'rollout history --revision is not supported in this lab terminal; use kubectl get rs -o yaml to see a revision',
+    )
   }
   const head = `${nameLine(d.kind, d.metadata.name, '').trimEnd()} \n`
-  if (revs.length === 0) return { stdout: `${head}No rollout history found.\n`, stderr: '', exitCode: 0 }
-  const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r.revision), (r.rs.metadata.annotations ?? {})[CHANGE_CAUSE_ANNOTATION] || '<none>'])]
+  if (revs.length === 0)
+    return { stdout: `${head}No rollout history found.\n`, stderr: '', exitCode: 0 }
+  const rows = [
+    ['REVISION', 'CHANGE-CAUSE'],
+    ...revs.map((r) => [
+      String(r.revision),
+      (r.rs.metadata.annotations ?? {})[CHANGE_CAUSE_ANNOTATION] || '<none>',
+    ]),
+  ]
   const width = Math.max(...rows.map((r) => (r[0] as string).length)) + 2
   const table = rows.map((r) => `${(r[0] as string).padEnd(width)}${r[1]}\n`).join('')
   return { stdout: `${head}${table}\n`, stderr: '', exitCode: 0 }

@@ -52,7 +52,8 @@ function buildPod(inv: Invocation, name: string): KubeObject | string {
   const args = inv.args.slice(1)
   if (args.length > 0) c[f.bool('command') ? 'command' : 'args'] = args
   if (f.str('port')) {
-    if (!/^[-+]?\d+$/.test(f.str('port'))) return `strconv.Atoi: parsing "${f.str('port')}": invalid syntax`
+    if (!/^[-+]?\d+$/.test(f.str('port')))
+      return `strconv.Atoi: parsing "${f.str('port')}": invalid syntax`
     c.ports = [{ containerPort: Number(f.str('port')) }]
   }
   if (env.length > 0) c.env = env
@@ -65,8 +66,13 @@ function buildPod(inv: Invocation, name: string): KubeObject | string {
   metadata.creationTimestamp = null
   metadata.labels = labels
   const annotations = parseLabels(f.list('annotations').join(','))
-  if (f.list('annotations').length > 0 && typeof annotations !== 'string') metadata.annotations = annotations
-  const spec = { containers: [c], restartPolicy: f.str('restart', 'Always') || 'Always', dnsPolicy: 'ClusterFirst' }
+  if (f.list('annotations').length > 0 && typeof annotations !== 'string')
+    metadata.annotations = annotations
+  const spec = {
+    containers: [c],
+    restartPolicy: f.str('restart', 'Always') || 'Always',
+    dnsPolicy: 'ClusterFirst',
+  }
   return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status: {} } as unknown as KubeObject
 }
 
@@ -79,25 +85,40 @@ function buildExposeService(inv: Invocation, name: string): KubeObject {
   const selector = labels ? (parseLabels(labels) as Record<string, string>) : { run: name }
   if (labels) metadata.labels = selector
   const spec = { ports: [{ protocol: 'TCP', port, targetPort: port }], selector }
-  return { kind: 'Service', apiVersion: 'v1', metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata,
+    spec,
+    status: { loadBalancer: {} },
+  } as unknown as KubeObject
 }
 
 function validate(inv: Invocation): string | ProcessResult | undefined {
   const f = inv.flags
-  if (inv.args.length === 0 || inv.argsLenAtDash === 0) return usageError(inv.commandPath, 'NAME is required for run')
+  if (inv.args.length === 0 || inv.argsLenAtDash === 0)
+    return usageError(inv.commandPath, 'NAME is required for run')
   const image = f.str('image')
   if (image === '') return '--image is required'
   if (!isImageReference(image)) return `Invalid image name "${image}": invalid reference format`
-  if (f.bool('tty') && !f.bool('stdin')) return usageError(inv.commandPath, '-i/--stdin is required for containers with -t/--tty=true')
-  if (f.bool('expose') && !f.str('port')) return usageError(inv.commandPath, '--port must be set when exposing a service')
+  if (f.bool('tty') && !f.bool('stdin'))
+    return usageError(inv.commandPath, '-i/--stdin is required for containers with -t/--tty=true')
+  if (f.bool('expose') && !f.str('port'))
+    return usageError(inv.commandPath, '--port must be set when exposing a service')
   const restart = f.str('restart', 'Always')
-  if (!['Always', 'OnFailure', 'Never', ''].includes(restart)) return usageError(inv.commandPath, `invalid restart policy: ${restart}`)
+  if (!['Always', 'OnFailure', 'Never', ''].includes(restart))
+    return usageError(inv.commandPath, `invalid restart policy: ${restart}`)
   const attach = f.has('attach') ? f.bool('attach') : f.bool('stdin')
-  if (!attach && f.bool('rm')) return usageError(inv.commandPath, '--rm should only be used for attached containers')
+  if (!attach && f.bool('rm'))
+    return usageError(inv.commandPath, '--rm should only be used for attached containers')
   if (attach && f.str('dry-run', 'none') !== 'none')
-    return usageError(inv.commandPath, "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)")
+    return usageError(
+      inv.commandPath,
+      "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
+    )
   const pull = f.str('image-pull-policy')
-  if (!['', 'Always', 'IfNotPresent', 'Never'].includes(pull)) return usageError(inv.commandPath, `invalid image pull policy: ${pull}`)
+  if (!['', 'Always', 'IfNotPresent', 'Never'].includes(pull))
+    return usageError(inv.commandPath, `invalid image pull policy: ${pull}`)
   return undefined
 }
 
@@ -106,9 +127,11 @@ function attachOnce(inv: Invocation, name: string, printed: ProcessResult): Proc
   const pod = getObject<Pod>(inv.ctx.s, 'Pod', inv.namespace, name)
   const argv = inv.args.slice(1)
   let out: ProcessResult = { stdout: '', stderr: '', exitCode: 0 }
-  const shell = argv.length === 0 || (argv.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(argv[0] as string))
+  const shell =
+    argv.length === 0 || (argv.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(argv[0] as string))
   if (shell)
-    out.stderr = 'Interactive terminals are not available in this lab terminal: the pod was created, but no shell was attached. Run single commands with "kubectl exec <pod> -- <command>".\n'
+    out.stderr =
+      'Interactive terminals are not available in this lab terminal: the pod was created, but no shell was attached. Run single commands with "kubectl exec <pod> -- <command>".\n'
   else if (pod) out = execInPod(inv.ctx, pod, name, argv, inv.stdin)
   let stdout = out.stdout
   if (inv.flags.bool('rm')) {
@@ -135,13 +158,17 @@ export function runVerb(inv: Invocation): ProcessResult {
   let stdout = ''
   let stderr = ''
   if (inv.flags.bool('expose')) {
-    const svc = submitGenerated(inv, buildExposeService(inv, name), { op: 'created', namespaced: true })
+    const svc = submitGenerated(inv, buildExposeService(inv, name), {
+      op: 'created',
+      namespaced: true,
+    })
     stdout += svc.stdout + (inv.flags.str('output') === 'yaml' && svc.exitCode === 0 ? '---\n' : '')
     stderr += svc.stderr
   }
   const r = submitGenerated(inv, pod, { op: 'created', namespaced: true })
   const attach = inv.flags.has('attach') ? inv.flags.bool('attach') : inv.flags.bool('stdin')
-  if (r.exitCode !== 0 || !attach) return { stdout: stdout + r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode }
+  if (r.exitCode !== 0 || !attach)
+    return { stdout: stdout + r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode }
   const a = attachOnce(inv, name, r)
   return { stdout: stdout + a.stdout, stderr: stderr + a.stderr, exitCode: a.exitCode }
 }

@@ -19,7 +19,8 @@ export interface Target {
   object?: KubeObject
 }
 
-export type TargetsResult = { ok: true; targets: Target[]; bulk: boolean } | { ok: false; error: string }
+export type TargetsResult =
+  { ok: true; targets: Target[]; bulk: boolean } | { ok: false; error: string }
 
 function nsFor(kind: Kind, ns: string): string | undefined {
   return RESOURCES[kind].namespaced ? ns : undefined
@@ -30,7 +31,12 @@ function fieldMatches(obj: KubeObject, fieldSelector: string): boolean {
     const m = /^([\w.]+)\s*(==|!=|=)\s*(.*)$/.exec(term)
     if (!m) continue
     const [, field, op, value] = m as unknown as [string, string, string, string]
-    const actual = field === 'metadata.name' ? obj.metadata.name : field === 'metadata.namespace' ? obj.metadata.namespace : undefined
+    const actual =
+      field === 'metadata.name'
+        ? obj.metadata.name
+        : field === 'metadata.namespace'
+          ? obj.metadata.namespace
+          : undefined
     if (actual === undefined) continue
     if ((op === '!=') === (actual === value)) return false
   }
@@ -48,18 +54,32 @@ export function listTargets(inv: Invocation, kinds: Kind[], allNamespaces: boole
     for (const obj of listObjects(inv.ctx.s, kind, ns)) {
       if (!matchesRequirements(sel.requirements, obj.metadata.labels)) continue
       if (!fieldMatches(obj, fieldSelector)) continue
-      targets.push({ kind, namespace: obj.metadata.namespace, name: obj.metadata.name, object: obj })
+      targets.push({
+        kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        object: obj,
+      })
     }
   }
   return { ok: true, targets, bulk: true }
 }
 
 /** The targets named by positional arguments, or selected by -l/--all. */
-export function resolveTargets(inv: Invocation, opts: SelectionOptions & { allNamespaces?: boolean }): TargetsResult {
+export function resolveTargets(
+  inv: Invocation,
+  opts: SelectionOptions & { allNamespaces?: boolean },
+): TargetsResult {
   const sel = selectResources(inv.args, opts)
   if (!sel.ok) return sel
-  if (sel.value.mode === 'bulk') return listTargets(inv, sel.value.kinds, opts.allNamespaces ?? false)
-  if (opts.allNamespaces) return { ok: false, error: 'a resource cannot be retrieved by name across all namespaces' }
-  const targets = sel.value.refs.map((r) => ({ kind: r.kind, name: r.name, namespace: nsFor(r.kind, inv.namespace) }))
+  if (sel.value.mode === 'bulk')
+    return listTargets(inv, sel.value.kinds, opts.allNamespaces ?? false)
+  if (opts.allNamespaces)
+    return { ok: false, error: 'a resource cannot be retrieved by name across all namespaces' }
+  const targets = sel.value.refs.map((r) => ({
+    kind: r.kind,
+    name: r.name,
+    namespace: nsFor(r.kind, inv.namespace),
+  }))
   return { ok: true, targets, bulk: false }
 }

@@ -24,7 +24,7 @@ function info(platform: string): Record<string, string> {
 
 function yamlBlock(name: string, obj: Record<string, string>): string {
   const keys = Object.keys(obj).sort()
-  const q = (v: string) => (/^\d|:/.test(v) ? `"${v}"` : v)
+  const q = (v: string) => (/^\d+$|^\d{4}-\d\d-\d\dT/.test(v) ? `"${v}"` : v)
   return `${name}:\n${keys.map((k) => `  ${k}: ${q(obj[k] as string)}\n`).join('')}`
 }
 
@@ -40,7 +40,10 @@ export function versionVerb(inv: Invocation): ProcessResult {
     return { stdout: out, stderr: '', exitCode: 0 }
   }
   if (output === 'json') {
-    const doc: Record<string, unknown> = { clientVersion: clientInfo, kustomizeVersion: KUSTOMIZE_VERSION }
+    const doc: Record<string, unknown> = {
+      clientVersion: clientInfo,
+      kustomizeVersion: KUSTOMIZE_VERSION,
+    }
     if (!client) doc.serverVersion = serverInfo
     return { stdout: JSON.stringify(doc, null, 2) + '\n', stderr: '', exitCode: 0 }
   }

@@ -21,7 +21,9 @@ function conditionCheck(forFlag: string): Check | string {
   const type = (m[1] as string).toLowerCase()
   const want = (m[2] ?? 'true').toLowerCase()
   return (obj) => {
-    const conds = ((obj?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [])
+    const conds =
+      (obj?.status as { conditions?: { type: string; status: string }[] } | undefined)
+        ?.conditions ?? []
     return conds.some((c) => c.type.toLowerCase() === type && c.status.toLowerCase() === want)
   }
 }
@@ -30,16 +32,28 @@ function conditionCheck(forFlag: string): Check | string {
 export function waitVerb(inv: Invocation): ProcessResult {
   const check = conditionCheck(inv.flags.str('for'))
   if (typeof check === 'string') return clientError(check)
-  const found = resolveTargets(inv, { selector: inv.flags.str('selector') !== '', all: inv.flags.bool('all'), allowEmptySelector: false })
+  const found = resolveTargets(inv, {
+    selector: inv.flags.str('selector') !== '',
+    all: inv.flags.bool('all'),
+    allowEmptySelector: false,
+  })
   if (!found.ok) return clientError(found.error)
   if (found.targets.length === 0) return clientError('no matching resources found')
   let stdout = ''
   for (const t of found.targets) {
     const obj = t.object ?? getObject(inv.ctx.s, t.kind, t.namespace, t.name)
-    if (!obj && inv.flags.str('for') !== 'delete') return { stdout, stderr: renderApiError(notFound(t.kind, t.name)), exitCode: 1 }
+    if (!obj && inv.flags.str('for') !== 'delete')
+      return { stdout, stderr: renderApiError(notFound(t.kind, t.name)), exitCode: 1 }
     if (!check(obj))
-      return clientError(`timed out waiting for the condition on ${qualifiedResource(t.kind as Kind)}/${t.name}`, stdout)
-    stdout += nameLine(t.kind, t.name, inv.flags.str('for') === 'delete' ? 'condition met' : 'condition met')
+      return clientError(
+        `timed out waiting for the condition on ${qualifiedResource(t.kind as Kind)}/${t.name}`,
+        stdout,
+      )
+    stdout += nameLine(
+      t.kind,
+      t.name,
+      inv.flags.str('for') === 'delete' ? 'condition met' : 'condition met',
+    )
   }
   return { stdout, stderr: '', exitCode: 0 }
 }

@@ -6,7 +6,8 @@ import type { Origin } from './types'
 import type { Pod } from '../objects/types'
 import type { ClusterState } from '../state'
 import { CLUSTER_DOMAIN, isIPv4 } from './ip'
-import { buildView, findPod, type NetView } from './view'
+import { buildView, findPod, findService, type NetView } from './view'
+import { endpointsFor } from './endpoints'
 import { lookupClusterName } from './cluster-dns'
 import { lookupUpstream } from './upstream'
 
@@ -22,7 +23,13 @@ export type DnsTarget =
 
 export type DnsAnswer =
   | { kind: 'A'; ips: string[]; fqdn: string; cname?: string; target: DnsTarget; tried: string[] }
-  | { kind: 'NXDOMAIN'; tried: string[]; cname?: string }
+  | {
+      kind: 'NXDOMAIN'
+      tried: string[]
+      cname?: string
+      noServer?: boolean
+      viaClusterDns?: boolean
+    }
 
 export type FqdnAnswer =
   | { kind: 'A'; ips: string[]; fqdn: string; cname?: string; target: DnsTarget }
@@ -57,6 +64,7 @@ export function resolveNameIn(v: NetView, origin: Origin, rawName: string): DnsA
   const clusterDns = pod !== undefined && usesClusterDns(pod)
   const search = origin.kind === 'pod' && clusterDns ? searchDomains(origin.namespace) : []
   const tried = candidates(name, search)
+  if (clusterDns && !clusterDnsServing(v)) return { kind: 'NXDOMAIN', tried: [], noServer: true }
   let lastCname: string | undefined
   for (const fqdn of tried) {
     const answer = clusterDns ? lookupFqdnIn(v, fqdn) : lookupNoClusterDns(v, origin, fqdn)
@@ -98,9 +106,28 @@ function lookupNoClusterDns(v: NetView, origin: Origin, fqdn: string): FqdnAnswe
   return lookupUpstream(v, fqdn, true)
 }
 
-function usesClusterDns(pod: Pod): boolean {
+/**
+ * Whether 10.96.0.10 answers: the kube-dns Service has a ready endpoint for UDP 53. Without one
+ * kube-proxy REJECTs the queries and every lookup fails at once. Clusters without a kube-dns
+ * Service (test fixtures) count as serving.
+ */
+export function clusterDnsServing(v: NetView): boolean {
+  const svc = findService(v, 'kube-system', 'kube-dns')
+  const sp = svc?.spec.ports?.find((p) => p.port === 53 && (p.protocol ?? 'TCP') === 'UDP')
+  if (!svc || !sp) return true
+  return endpointsFor(v, svc, sp).usable.length > 0
+}
+
+/** clusterDnsServing for callers holding the state (nslookup, dig). */
+export function clusterDnsUp(s: ClusterState): boolean {
+  return clusterDnsServing(buildView(s))
+}
+
+/** dnsPolicy: ClusterFirst (default) and ClusterFirstWithHostNet use CoreDNS; ClusterFirst on hostNetwork falls back to the node's. */
+export function usesClusterDns(pod: Pod): boolean {
   const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst'
-  return policy !== 'Default' && policy !== 'None'
+  if (policy === 'ClusterFirst' && pod.spec?.hostNetwork === true) return false
+  return policy === 'ClusterFirst' || policy === 'ClusterFirstWithHostNet'
 }
 
 /** /etc/hosts: localhost everywhere; in a pod its own hostname (kubelet's managed hosts file). */

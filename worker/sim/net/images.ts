@@ -12,11 +12,21 @@ import type { HttpRequest, HttpResponse } from './types'
 export { findImage, isKnownRepository, type ImageInfo, type ServerKind } from '../images/catalog'
 export { resolveProcess, effectiveArgv, type MainProcess, type ListenPort } from '../images/process'
 export { aptPackageTools, type ToolSet } from '../images/tools'
-export { httpDate, logTime } from '../images/http'
+export {
+  httpDate,
+  logTime,
+  serverLogLine as accessLogLine,
+  serverAnswer,
+  type ServeContext,
+} from '../images/http'
 export { parseImageRef } from '../images/reference'
 
 /** The runtime record of one container (installs, logs); created on first use. */
-export function containerRuntime(s: ClusterState, podUid: string, container: string): ContainerRuntime {
+export function containerRuntime(
+  s: ClusterState,
+  podUid: string,
+  container: string,
+): ContainerRuntime {
   const key = `${podUid}/${container}`
   let rt = s.runtime.containers[key]
   if (!rt) {
@@ -40,12 +50,15 @@ export function containerTools(s: ClusterState, pod: Pod, container: Container):
   const rt = s.runtime.containers[`${pod.metadata.uid}/${container.name}`]
   if (!rt || rt.installed.length === 0) return image.tools
   const tools: ToolSet = { ...image.tools }
-  for (const pkg of rt.installed) Object.assign(tools, aptPackageTools(pkg, image.release ?? '24.04') ?? {})
+  for (const pkg of rt.installed)
+    Object.assign(tools, aptPackageTools(pkg, image.release ?? '24.04') ?? {})
   return tools
 }
 
 /** The main process of a pod's container, or undefined when the image does not exist. */
-export function containerProcess(container: Container): { image: ImageInfo; process: MainProcess } | undefined {
+export function containerProcess(
+  container: Container,
+): { image: ImageInfo; process: MainProcess } | undefined {
   const image = findImage(container.image)
   if (!image) return undefined
   return { image, process: resolveProcess(image, container) }
@@ -60,12 +73,17 @@ function isRunning(pod: Pod, name: string): boolean {
  * Which running container of the pod listens on port/protocol (a pod shares one network
  * namespace). The declared containerPort plays no part: only what the process binds counts.
  */
-export function listeningContainer(pod: Pod, port: number, protocol: 'TCP' | 'UDP' = 'TCP'): { container: Container; image: ImageInfo; process: MainProcess } | undefined {
+export function listeningContainer(
+  pod: Pod,
+  port: number,
+  protocol: 'TCP' | 'UDP' = 'TCP',
+): { container: Container; image: ImageInfo; process: MainProcess } | undefined {
   for (const container of pod.spec.containers) {
     if (!isRunning(pod, container.name)) continue
     const found = containerProcess(container)
     if (found?.process.type !== 'server') continue
-    if (found.process.ports.some((p: ListenPort) => p.port === port && p.protocol === protocol)) return { container, ...found }
+    if (found.process.ports.some((p: ListenPort) => p.port === port && p.protocol === protocol))
+      return { container, ...found }
   }
   return undefined
 }
@@ -83,7 +101,13 @@ export interface ServeOptions {
  * RST: connection refused) and `{ response: undefined }` when the listener does not speak HTTP.
  * Writes the server's access-log line unless `probe`.
  */
-export function serveHttp(s: ClusterState, pod: Pod, port: number, req: HttpRequest, opts: ServeOptions): { container: string; response: HttpResponse | undefined } | undefined {
+export function serveHttp(
+  s: ClusterState,
+  pod: Pod,
+  port: number,
+  req: HttpRequest,
+  opts: ServeOptions,
+): { container: string; response: HttpResponse | undefined } | undefined {
   const target = listeningContainer(pod, port)
   if (!target) return undefined
   const ctx: ServeContext = {
@@ -105,10 +129,25 @@ export function serveHttp(s: ClusterState, pod: Pod, port: number, req: HttpRequ
 }
 
 /** Pure variant of serveHttp for callers that must not touch the state (kubelet probes). */
-export function answerHttp(pod: Pod, port: number, req: HttpRequest, now: number, clientIP: string): HttpResponse | undefined {
+export function answerHttp(
+  pod: Pod,
+  port: number,
+  req: HttpRequest,
+  now: number,
+  clientIP: string,
+): HttpResponse | undefined {
   const target = listeningContainer(pod, port)
   if (!target) return undefined
-  const ctx: ServeContext = { podName: pod.metadata.name, podIP: pod.status.podIP ?? '', image: target.image, process: target.process, now, clientIP, clientPort: 40000, port }
+  const ctx: ServeContext = {
+    podName: pod.metadata.name,
+    podIP: pod.status.podIP ?? '',
+    image: target.image,
+    process: target.process,
+    now,
+    clientIP,
+    clientPort: 40000,
+    port,
+  }
   return serverAnswer(ctx, req)
 }
 

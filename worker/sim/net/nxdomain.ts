@@ -4,7 +4,7 @@
 
 import type { Service } from '../objects/types'
 import { CLUSTER_DNS_IP } from './ip'
-import type { DnsAnswer } from './dns'
+import { usesClusterDns, type DnsAnswer } from './dns'
 import { endpointsFor } from './endpoints'
 import { whyNoEndpoints } from './why-no-endpoints'
 import type { Walk } from './walk'
@@ -27,8 +27,14 @@ export function explainNxdomain(
   const labels = name.split('.')
   const first = labels[0] ?? ''
   const pod = w.origin.kind === 'pod' ? findPod(w.v, w.origin.namespace, w.origin.name) : undefined
-  const clusterDns = pod !== undefined && (pod.spec?.dnsPolicy ?? 'ClusterFirst') !== 'Default'
+  const clusterDns = pod !== undefined && usesClusterDns(pod)
   if (!clusterDns) return noClusterDns(w, name, first)
+  if (answer.noServer) {
+    return {
+      cause: 'dns-down',
+      diagnosis: `The cluster DNS server (Service kube-dns in namespace kube-system, ${CLUSTER_DNS_IP}) has no ready endpoints: the CoreDNS pods are not running, so kube-proxy rejects every query and no name resolves inside pods. Check kubectl get pods -n kube-system -l k8s-app=kube-dns.`,
+    }
+  }
   const ns = w.origin.kind === 'pod' ? w.origin.namespace : 'default'
   const askedNs = labels.length >= 2 && labels[1] !== 'svc' ? (labels[1] ?? ns) : ns
   if (answer.cname) {

@@ -57,7 +57,7 @@ function echo(w: Walk, ip: string): Echo {
     return { outcome: 'loss', cause: 'ping-clusterip', diagnosis }
   }
   const node = findNodeByIP(w.v, ip)
-  if (node) {
+  if (node && (node.ip === ip || inside)) {
     w.hops.push({ kind: 'network', label: `${node.name} (${ip})`, ok: true })
     return { outcome: 'reply', ttl: 64, rttMs: 0.08 }
   }

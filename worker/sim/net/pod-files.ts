@@ -4,13 +4,14 @@
 
 import type { Pod } from '../objects/types'
 import { CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './ip'
-import { searchDomains } from './dns'
+import { searchDomains, usesClusterDns } from './dns'
 
-/** /etc/resolv.conf of a pod: cluster DNS for ClusterFirst, the node's (docker DNS) for dnsPolicy Default. */
+/** /etc/resolv.conf of a pod: cluster DNS for ClusterFirst, the node's (docker DNS via kind) for dnsPolicy Default; empty for None (dnsConfig is not modelled). */
 export function resolvConf(pod: Pod): string {
-  const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst'
-  if (policy === 'Default') return 'nameserver 172.18.0.1\noptions ndots:0\n'
-  if (policy === 'None') return ''
+  if (pod.spec?.dnsPolicy === 'None') return ''
+  // kind points each node's resolv.conf at the node's own IP, forwarded to docker's embedded DNS
+  if (!usesClusterDns(pod))
+    return `nameserver ${pod.status?.hostIP ?? '172.18.0.1'}\noptions ndots:0\n`
   const ns = pod.metadata.namespace ?? 'default'
   return `search ${searchDomains(ns).join(' ')}\nnameserver ${CLUSTER_DNS_IP}\noptions ndots:5\n`
 }

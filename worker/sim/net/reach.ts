@@ -21,7 +21,8 @@ export function sendTo(w: Walk, ip: string, port: number): Arrival {
   const lb = w.v.lbByIP.get(ip)
   if (lb) return viaLoadBalancer(w, lb, ip, port)
   const node = findNodeByIP(w.v, ip)
-  if (node) return viaNodePort(w, node, port)
+  // a node's pod-network gateway is routable only from inside, like the rest of 10.244.0.0/16
+  if (node && (node.ip === ip || w.origin.kind !== 'workstation')) return viaNodePort(w, node, port)
   const pod = w.v.podsByIP.get(ip)
   if (pod && w.origin.kind !== 'workstation') {
     w.hops.push({ kind: 'network', label: `pod network -> ${ip}`, ok: true })

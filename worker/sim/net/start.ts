@@ -50,7 +50,7 @@ export function resolveTarget(w: Walk, rawHost: string): Target {
   if (answer.kind === 'NXDOMAIN') {
     w.hops.push({
       kind: 'dns',
-      label: `${host}: NXDOMAIN`,
+      label: answer.noServer ? `${host}: no answer from the cluster DNS` : `${host}: NXDOMAIN`,
       ok: false,
       detail: answer.tried.join(', '),
     })

@@ -122,9 +122,9 @@ function addNode(v: NetView, node: Node): void {
   })
 }
 
-/** The node owning an InternalIP. */
+/** The node owning an address: its InternalIP, or its pod-network gateway (also a local address of the node). */
 export function findNodeByIP(v: NetView, ip: string): NodeInfo | undefined {
-  return v.nodes.find((n) => n.ip === ip)
+  return v.nodes.find((n) => n.ip === ip || n.gateway === ip)
 }
 
 /** A node by name. */

@@ -37,14 +37,17 @@ export function forbiddenError(kind: Kind, name: string, why: string): ApiError 
   }
 }
 
+/** errors.go NewBadRequest: a 400 with the message as is (strict decoding, bad requests). */
 export function badRequest(message: string): ApiError {
   return { reason: 'BadRequest', message }
 }
 
+/** An ApiResult carrying an API error. */
 export function fail<T>(error: ApiError): ApiResult<T> {
   return { ok: false, error }
 }
 
+/** An ApiResult carrying a value. */
 export function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value }
 }

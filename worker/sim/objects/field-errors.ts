@@ -38,16 +38,19 @@ export function goStringMap(m: Record<string, string> | undefined): string {
   return `map[string]string{${keys.map((k) => `${goQuote(k)}:${goQuote(m[k] ?? '')}`).join(', ')}}`
 }
 
+/** field.Required: `<field>: Required value[: detail]`. */
 export const required = (field: string, detail = ''): FieldError => ({
   type: 'Required',
   field,
   detail,
 })
+/** field.Forbidden: `<field>: Forbidden: detail`. */
 export const forbidden = (field: string, detail: string): FieldError => ({
   type: 'Forbidden',
   field,
   detail,
 })
+/** field.Invalid: `<field>: Invalid value: <v>: detail` (value rendered by goValue). */
 export const invalid = (field: string, value: unknown, detail: string): FieldError => ({
   type: 'Invalid',
   field,
@@ -61,11 +64,13 @@ export const invalidRaw = (field: string, value: string, detail: string): FieldE
   value,
   detail,
 })
+/** field.Duplicate: `<field>: Duplicate value: <v>`. */
 export const duplicate = (field: string, value: unknown): FieldError => ({
   type: 'Duplicate',
   field,
   value: goValue(value),
 })
+/** field.NotSupported: `<field>: Unsupported value: <v>: supported values: "a", "b"`. */
 export const notSupported = (field: string, value: unknown, supported: string[]): FieldError => ({
   type: 'NotSupported',
   field,
@@ -104,6 +109,7 @@ function typeText(t: FieldErrorType): string {
   }
 }
 
+/** metav1.StatusCause list of an Invalid status: field plus the full rendered message. */
 export function toCauses(errs: FieldError[]): StatusCause[] {
   return errs.map((e) => ({ field: e.field, message: renderFieldError(e) }))
 }

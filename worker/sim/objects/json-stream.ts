@@ -1,60 +1,104 @@
-// A stream of JSON objects as apimachinery's YAMLOrJSONDecoder reads it when input starts with `{`.
+// A stream of JSON values as apimachinery's YAMLOrJSONDecoder reads it when the input starts with
+// `{` (util/yaml/decoder.go): encoding/json's Decoder, a syntax error reported as
+// `json: offset N: <Go scanner message>`, a truncated value as `unexpected EOF`.
 
 import type { DecodedDoc } from './manifest-parse'
 
-/** Splits concatenated top-level JSON values and parses each; a syntax error stops the stream. */
+type Scan = { pos: number; error?: string }
+
+/** Reads consecutive top-level JSON values; a syntax error stops the stream. */
 export function parseJsonStream(text: string): DecodedDoc[] {
   const out: DecodedDoc[] = []
   let i = 0
-  while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i] ?? '')) i++
-    if (i >= text.length) break
-    const end = valueEnd(text, i)
-    const chunk = text.slice(i, end)
+  for (;;) {
+    while (i < text.length && isSpace(text[i])) i++
+    if (i >= text.length) return out
+    const sc: Scan = { pos: i }
+    value(text, sc)
+    if (sc.error !== undefined) return [...out, { error: sc.error }]
     try {
-      out.push({ value: JSON.parse(chunk) as unknown })
+      out.push({ value: JSON.parse(text.slice(i, sc.pos)) as unknown })
     } catch {
-      out.push({ error: `json: line ${lineOf(text, end)}: ${goJsonError(chunk)}` })
-      return out
+      return [...out, { error: `json: offset ${sc.pos}: invalid character in string literal` }]
     }
-    i = end
+    i = sc.pos
   }
-  return out
 }
 
-function valueEnd(text: string, start: number): number {
-  let depth = 0
-  let inStr = false
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]
-    if (inStr) {
-      if (c === '\\') i++
-      else if (c === '"') inStr = false
-      continue
-    }
-    if (c === '"') inStr = true
-    else if (c === '{' || c === '[') depth++
-    else if (c === '}' || c === ']') {
-      depth--
-      if (depth === 0) return i + 1
-    }
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r'
+
+function fail(t: string, sc: Scan, context: string) {
+  if (sc.error !== undefined) return
+  const c = t[sc.pos]
+  sc.error =
+    c === undefined
+      ? 'unexpected EOF'
+      : `json: offset ${sc.pos + 1}: invalid character ${quoteChar(c)} ${context}`
+}
+
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''"
+  if (c === '\n') return "'\\n'"
+  return `'${c}'`
+}
+
+function skip(t: string, sc: Scan) {
+  while (isSpace(t[sc.pos])) sc.pos++
+}
+
+function value(t: string, sc: Scan): void {
+  skip(t, sc)
+  const c = t[sc.pos]
+  if (c === '{') return object(t, sc)
+  if (c === '[') return array(t, sc)
+  if (c === '"') return string(t, sc)
+  const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(
+    t.slice(sc.pos, sc.pos + 400),
+  )
+  if (m) {
+    sc.pos += m[0].length
+    return
   }
-  return text.length
+  fail(t, sc, 'looking for beginning of value')
 }
 
-function lineOf(text: string, pos: number): number {
-  return text.slice(0, pos).split('\n').length
+function string(t: string, sc: Scan) {
+  sc.pos++
+  while (sc.pos < t.length && t[sc.pos] !== '"') sc.pos += t[sc.pos] === '\\' ? 2 : 1
+  if (sc.pos >= t.length) return fail(t, sc, '')
+  sc.pos++
 }
 
-/** Go encoding/json's wording for the common cases. */
-function goJsonError(chunk: string): string {
-  try {
-    JSON.parse(chunk)
-    return 'unexpected end of JSON input'
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : ''
-    const m = /Unexpected token '?(.)'?,? .*?(?:in JSON at position|is not valid JSON)/.exec(msg)
-    if (m) return `invalid character '${m[1]}' looking for beginning of object key string`
-    return 'unexpected end of JSON input'
+function object(t: string, sc: Scan) {
+  sc.pos++
+  skip(t, sc)
+  if (t[sc.pos] === '}') return void sc.pos++
+  for (;;) {
+    skip(t, sc)
+    if (t[sc.pos] !== '"') return fail(t, sc, 'looking for beginning of object key string')
+    string(t, sc)
+    skip(t, sc)
+    if (t[sc.pos] !== ':') return fail(t, sc, 'after object key')
+    sc.pos++
+    value(t, sc)
+    if (sc.error !== undefined) return
+    skip(t, sc)
+    if (t[sc.pos] === '}') return void sc.pos++
+    if (t[sc.pos] !== ',') return fail(t, sc, 'after object key:value pair')
+    sc.pos++
+  }
+}
+
+function array(t: string, sc: Scan) {
+  sc.pos++
+  skip(t, sc)
+  if (t[sc.pos] === ']') return void sc.pos++
+  for (;;) {
+    value(t, sc)
+    if (sc.error !== undefined) return
+    skip(t, sc)
+    if (t[sc.pos] === ']') return void sc.pos++
+    if (t[sc.pos] !== ',') return fail(t, sc, 'after array element')
+    sc.pos++
   }
 }

@@ -68,11 +68,17 @@ function parseYamlStream(text: string): DecodedDoc[] {
 }
 
 function parseYamlDoc(doc: string): DecodedDoc {
-  const parsed = parseDocument(doc, { version: '1.1', uniqueKeys: false, prettyErrors: false })
+  const parsed = parseDocument(doc, {
+    version: '1.1',
+    uniqueKeys: false,
+    prettyErrors: false,
+    // go-yaml v2 has no base-60 numbers: `1:20` stays a string
+    customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.format !== 'TIME'),
+  })
   if (parsed.errors.length > 0)
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
   try {
-    return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
+    return { value: jsonable(parsed.toJS({ maxAliasCount: 100 }) as unknown) }
   } catch (e) {
     const alias = /Unresolved alias[^:]*: \*?(.*)$/.exec(e instanceof Error ? e.message : '')
     const why = alias
@@ -80,6 +86,15 @@ function parseYamlDoc(doc: string): DecodedDoc {
       : 'document contains excessive aliasing'
     return { error: `error converting YAML to JSON: yaml: ${why}` }
   }
+}
+
+/** sigs.k8s.io/yaml turns go-yaml timestamps into JSON strings (time.Time's RFC 3339 form). */
+function jsonable(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString().replace(/\.?0*Z$/, 'Z')
+  if (Array.isArray(v)) return v.map(jsonable)
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonable(x)]))
+  return v
 }
 
 /** kubectl pkg/validation getObjectKind: `apiVersion not set`, `[apiVersion not set, kind not set]`. */

@@ -23,6 +23,7 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
 
 export const maxLenError = (n: number) => `must be no more than ${n} characters`
 
+/** IsDNS1123Label: container, port and namespace names. */
 export function isDNS1123Label(v: string): string[] {
   const errs: string[] = []
   if (v.length > 63) errs.push(maxLenError(63))
@@ -38,6 +39,7 @@ export function isDNS1123Label(v: string): string[] {
   return errs
 }
 
+/** IsDNS1123Subdomain: most object names (Pod, Deployment, Endpoints). */
 export function isDNS1123Subdomain(v: string): string[] {
   const errs: string[] = []
   if (v.length > 253) errs.push(maxLenError(253))
@@ -52,6 +54,7 @@ export function isDNS1123Subdomain(v: string): string[] {
   return errs
 }
 
+/** IsDNS1035Label: Service names (must start with a letter). */
 export function isDNS1035Label(v: string): string[] {
   const errs: string[] = []
   if (v.length > 63) errs.push(maxLenError(63))
@@ -107,6 +110,7 @@ export function isQualifiedName(v: string): string[] {
   return errs
 }
 
+/** IsValidLabelValue: label values and selector values. */
 export function isValidLabelValue(v: string): string[] {
   const errs: string[] = []
   if (v.length > 63) errs.push(maxLenError(63))
@@ -151,6 +155,7 @@ export function parseIPv4(v: string): number[] | undefined {
   return parts
 }
 
+/** A loose IPv6 shape check: the cluster only validates, never routes, IPv6. */
 export function isIPv6Like(v: string): boolean {
   return v.includes(':') && /^[0-9a-fA-F:.]+$/.test(v)
 }

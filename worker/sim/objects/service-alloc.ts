@@ -18,6 +18,7 @@ const IP_STATIC_BAND = 256
 /** portallocator: min(max(16, size/32), 128) ports at the bottom are left for static picks */
 const PORT_STATIC_BAND = 86
 
+/** shouldAllocateNodePorts: NodePort, and LoadBalancer unless allocateLoadBalancerNodePorts is false. */
 export const needsNodePorts = (svc: Service) =>
   svc.spec.type === 'NodePort' ||
   (svc.spec.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false)
@@ -38,6 +39,7 @@ function takenIPs(s: ClusterState, except?: Service): Set<string> {
   return out
 }
 
+/** The node-port allocator's bitmap, rebuilt from the Services in the state. */
 export function takenNodePorts(s: ClusterState, except?: Service): Set<number> {
   const out = new Set<number>()
   for (const svc of listObjects<Service>(s, 'Service')) {
@@ -127,6 +129,7 @@ function requestedFor(ports: ServicePort[], port: number): number {
   return ports.find((p) => p.port === port && p.nodePort)?.nodePort ?? 0
 }
 
+/** portallocator Allocate: ErrNotInRange / ErrAllocated texts (V2, V3). */
 export function checkNodePort(port: number, taken: Set<number>): string | undefined {
   if (port < NODE_PORT_MIN || port > NODE_PORT_MAX)
     return `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`
@@ -134,6 +137,7 @@ export function checkNodePort(port: number, taken: Set<number>): string | undefi
   return undefined
 }
 
+/** portallocator AllocateNext: random from the dynamic band, then any free port. */
 export function randomFreePort(s: ClusterState, taken: Set<number>): number {
   const size = NODE_PORT_MAX - NODE_PORT_MIN + 1
   for (let tries = 0; tries < 64; tries++) {
@@ -157,7 +161,10 @@ export function allocateHealthCheckNodePort(
   if (spec.type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local') return undefined
   const taken = takenNodePorts(s, except)
   for (const p of spec.ports ?? []) if (p.nodePort) taken.add(p.nodePort)
-  if (except?.spec.healthCheckNodePort && except.spec.healthCheckNodePort === spec.healthCheckNodePort)
+  if (
+    except?.spec.healthCheckNodePort &&
+    except.spec.healthCheckNodePort === spec.healthCheckNodePort
+  )
     return undefined
   if (spec.healthCheckNodePort) {
     const err = checkNodePort(spec.healthCheckNodePort, taken)

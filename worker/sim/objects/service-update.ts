@@ -3,10 +3,13 @@
 // validateUpgradeDowngradeClusterIPs): type changes just work, a changed ClusterIP does not (V8, V10).
 
 import type { ClusterState } from '../state'
-import type { Service, ServiceSpec } from './types'
+import type { ApiError, Service, ServiceSpec } from './types'
+import { invalidError } from './api-errors'
+import { validateClusterIPsRelated, validateIPFamilyFields } from './validate-cluster-ips'
 import { type FieldError, invalid } from './field-errors'
 import {
   allocateClusterIP,
+  allocateHealthCheckNodePort,
   allocateNodePorts,
   needsNodePorts,
 } from './service-alloc'
@@ -15,7 +18,7 @@ const needsClusterIP = (svc: Service) => svc.spec.type !== 'ExternalName'
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 /** Fills what the user left out from the live object, then clears what the new type does not use. */
-export function prepareServiceUpdate(old: Service, svc: Service) {
+function prepareServiceUpdate(old: Service, svc: Service) {
   patchAllocatedValues(old, svc)
   normalizeClusterIPs(old, svc)
   dropTypeDependentFields(old, svc)
@@ -84,17 +87,28 @@ function dropTypeDependentFields(old: Service, svc: Service) {
   }
 }
 
-/** BeginUpdate: a Service that now needs an IP or node ports gets them; requested ones are checked. */
-export function allocateServiceUpdate(
+/**
+ * BeginUpdate (storage.go beginUpdate + alloc.go allocateUpdate): fill in and clear type-dependent
+ * fields, pre-validate the IP fields, then allocate what the new type needs.
+ */
+export function beginServiceUpdate(
   s: ClusterState,
   old: Service,
   svc: Service,
-): FieldError | undefined {
+): ApiError | undefined {
+  prepareServiceUpdate(old, svc)
+  const name = svc.metadata.name
+  const pre = validateClusterIPsRelated(svc)
+  if (pre.length) return invalidError('Service', name, pre)
+  const families = validateIPFamilyFields(svc)
+  if (families.length) return invalidError('Service', name, families)
   if (needsClusterIP(svc) && (!needsClusterIP(old) || !svc.spec.clusterIP)) {
     const err = allocateClusterIP(s, svc, old)
-    if (err) return err
+    if (err) return invalidError('Service', name, [err])
   }
-  return allocateNodePorts(s, svc, old)
+  const err = allocateNodePorts(s, svc, old)
+  if (err) return invalidError('Service', name, [err])
+  return allocateHealthCheckNodePort(s, svc, old)
 }
 
 /** validateUpgradeDowngradeClusterIPs: the primary ClusterIP may not change once set (V8). */

@@ -34,7 +34,9 @@ function walkStruct(
   goPath: string,
   w: Walk,
 ) {
-  for (const [key, value] of Object.entries(v)) {
+  // kubectl sends JSON marshalled from a Go map: keys sorted, so unknown fields are reported sorted
+  for (const key of Object.keys(v).sort()) {
+    const value = v[key]
     if (w.typeError) return
     const ft = t.fields[key]
     const p = path ? `${path}.${key}` : key
@@ -116,6 +118,7 @@ function jsonTypeOf(v: unknown): string {
   return 'object'
 }
 
+/** A JSON object (not an array, not null). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -14,11 +14,7 @@ import { atomically } from './create'
 import type { FieldError } from './field-errors'
 import { validateSelectorImmutable } from './validate-workloads'
 import { validatePodSpecUpdate } from './pod-update'
-import {
-  allocateServiceUpdate,
-  prepareServiceUpdate,
-  validateClusterIPUpdate,
-} from './service-update'
+import { beginServiceUpdate, validateClusterIPUpdate } from './service-update'
 
 export interface UpdateResult {
   object: KubeObject
@@ -67,9 +63,8 @@ function updateInner(
   keepServerFields(kind, old, obj)
   const errs: FieldError[] = []
   if (kind === 'Service') {
-    prepareServiceUpdate(old as Service, obj as Service)
-    const err = allocateServiceUpdate(s, old as Service, obj as Service)
-    if (err) return fail(invalidError(kind, name, [err]))
+    const err = beginServiceUpdate(s, old as Service, obj as Service)
+    if (err) return fail(err)
     errs.push(...validateClusterIPUpdate(old as Service, obj as Service))
   }
   errs.push(...validateObject(kind, obj))
@@ -119,6 +114,7 @@ function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[]
   return []
 }
 
+/** A copy with object keys sorted, for order-insensitive comparison as Go's DeepEqual does. */
 export function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted)
   if (v && typeof v === 'object')

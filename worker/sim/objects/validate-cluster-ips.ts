@@ -7,6 +7,7 @@ import { parseIPv4, isIPv6Like } from './names'
 
 const VALID_IP = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'
 
+/** IsValidIP (ParseIPSloppy): `must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)`. */
 export function validateIP(ip: string, field: string): FieldError[] {
   if (parseIPv4(ip) || isIPv6Like(ip)) return []
   return [invalid(field, ip, VALID_IP)]
@@ -51,13 +52,33 @@ export function validateIPFamilyFields(svc: Service): FieldError[] {
   const errs: FieldError[] = []
   const policy = spec.ipFamilyPolicy
   if (policy === 'SingleStack' && (spec.clusterIPs ?? []).length === 2)
-    errs.push(invalid('spec.ipFamilyPolicy', policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"))
+    errs.push(
+      invalid(
+        'spec.ipFamilyPolicy',
+        policy,
+        "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified",
+      ),
+    )
   if (policy === 'SingleStack' && (spec.ipFamilies ?? []).length === 2)
-    errs.push(invalid('spec.ipFamilyPolicy', policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"))
-  if (errs.length || (spec.clusterIP === 'None' && Object.keys(spec.selector ?? {}).length === 0)) return errs
+    errs.push(
+      invalid(
+        'spec.ipFamilyPolicy',
+        policy,
+        "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified",
+      ),
+    )
+  if (errs.length || (spec.clusterIP === 'None' && Object.keys(spec.selector ?? {}).length === 0))
+    return errs
   if (policy === 'RequireDualStack')
-    errs.push(invalid('spec.ipFamilyPolicy', policy, 'this cluster is not configured for dual-stack services'))
+    errs.push(
+      invalid(
+        'spec.ipFamilyPolicy',
+        policy,
+        'this cluster is not configured for dual-stack services',
+      ),
+    )
   for (const [i, f] of (spec.ipFamilies ?? []).entries())
-    if (f !== 'IPv4') errs.push(invalid(`spec.ipFamilies[${i}]`, f, 'not configured on this cluster'))
+    if (f !== 'IPv4')
+      errs.push(invalid(`spec.ipFamilies[${i}]`, f, 'not configured on this cluster'))
   return errs
 }

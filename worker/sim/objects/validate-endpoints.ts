@@ -7,6 +7,7 @@ import { isDNS1123Label, isDNS1123Subdomain, parseIPv4, isIPv6Like } from './nam
 import { validateObjectMeta } from './validate-meta'
 import { validatePortNum, validateProtocol } from './validate-ports'
 
+/** ValidateEndpoints: name, subsets (addresses required, IPs non-special), ports (V13). */
 export function validateEndpoints(ep: Endpoints): FieldError[] {
   const errs = validateObjectMeta(ep.metadata, true, isDNS1123Subdomain)
   for (const [i, ss] of (ep.subsets ?? []).entries()) {

@@ -14,6 +14,7 @@ import { isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isValidPortName } fro
 import { validateLabels } from './validate-meta'
 import { validatePortNum, validatePortNumOrName, validateProtocol } from './validate-ports'
 
+/** ValidatePodSpec for Pods and templates: containers, restart and DNS policy, names. */
 export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   const errs: FieldError[] = []
   if (spec.terminationGracePeriodSeconds === undefined)

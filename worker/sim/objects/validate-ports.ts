@@ -5,10 +5,12 @@ import { isValidPortName } from './names'
 
 export const PROTOCOLS = ['SCTP', 'TCP', 'UDP']
 
+/** IsValidPortNum: 1-65535 (InclusiveRangeError). */
 export function portNumErrors(n: number): string[] {
   return n >= 1 && n <= 65535 ? [] : ['must be between 1 and 65535, inclusive']
 }
 
+/** Invalid causes for a port number field. */
 export function validatePortNum(n: number, field: string): FieldError[] {
   return portNumErrors(n).map((m) => invalid(field, n, m))
 }
@@ -20,6 +22,7 @@ export function validatePortNumOrName(p: number | string | undefined, field: str
   return []
 }
 
+/** Required/NotSupported protocol: SCTP, TCP, UDP. */
 export function validateProtocol(proto: string | undefined, field: string): FieldError[] {
   if (!proto) return [required(field)]
   return PROTOCOLS.includes(proto) ? [] : [notSupported(field, proto, PROTOCOLS)]

@@ -22,6 +22,7 @@ const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']
 
 const isHeadless = (svc: Service) => svc.spec.clusterIP === 'None'
 
+/** ValidateService in upstream order; cluster-IP fields via ValidateServiceClusterIPsRelatedFields. */
 export function validateService(svc: Service): FieldError[] {
   const spec = svc.spec
   const errs = validateObjectMeta(svc.metadata, true, isDNS1035Label)

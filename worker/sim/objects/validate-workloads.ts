@@ -65,6 +65,7 @@ function validateSelectorAndTemplate(
   return errs
 }
 
+/** ValidateDeployment: name, replicas, selector vs template, strategy, deadlines (V15-V17). */
 export function validateDeployment(d: Deployment): FieldError[] {
   const spec = d.spec ?? {}
   const errs = validateObjectMeta(d.metadata, true, isDNS1123Subdomain)
@@ -157,6 +158,7 @@ function intOrPercent(v: number | string | undefined, path: string): FieldError[
   return nonNegative(v, path)
 }
 
+/** ValidateReplicaSet: like a Deployment without strategy (its selector message says deployment too). */
 export function validateReplicaSet(rs: ReplicaSet): FieldError[] {
   const spec = rs.spec ?? {}
   const errs = validateObjectMeta(rs.metadata, true, isDNS1123Subdomain)

@@ -6,6 +6,7 @@ import type { Io } from './io'
 import type { Shell } from './interpreter'
 import { echoText, printfText } from './tools/echo'
 import { runTest } from './tools/test'
+import { own } from './own'
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, env: Env) => number
 
@@ -32,7 +33,8 @@ const exportBuiltin: Builtin = (sh, argv, io) => {
     sh.exported.add(name)
   }
   if (argv.length === 1) {
-    for (const name of [...sh.exported].sort()) io.out.write(`declare -x ${name}="${sh.vars[name] ?? ''}"\n`)
+    for (const name of [...sh.exported].sort())
+      io.out.write(`declare -x ${name}="${own(sh.vars, name) ?? ''}"\n`)
   }
   return status
 }
@@ -52,11 +54,11 @@ const read: Builtin = (sh, argv, io) => {
 const commandV: Builtin = (sh, argv, io, env) => {
   if (argv[1] !== '-v' && argv[1] !== '-V') {
     const rest = argv.slice(1)
-    return rest.length === 0 ? 0 : (BUILTINS[rest[0] ?? ''] ?? runOther)(sh, rest, io, env)
+    return rest.length === 0 ? 0 : (own(BUILTINS, rest[0] ?? '') ?? runOther)(sh, rest, io, env)
   }
   let status = 0
   for (const name of argv.slice(2)) {
-    if (BUILTINS[name]) io.out.write(`${name}\n`)
+    if (own(BUILTINS, name)) io.out.write(`${name}\n`)
     else if (sh.host.find(name)) io.out.write(`${binPath(name)}\n`)
     else status = 1
   }
@@ -68,10 +70,14 @@ const runOther: Builtin = () => 127
 const type: Builtin = (sh, argv, io) => {
   let status = 0
   for (const name of argv.slice(1)) {
-    if (BUILTINS[name]) io.out.write(`${name} is a shell builtin\n`)
+    if (own(BUILTINS, name)) io.out.write(`${name} is a shell builtin\n`)
     else if (sh.host.find(name)) io.out.write(`${name} is ${binPath(name)}\n`)
     else {
-      io.err.write(sh.dialect.startsWith('bash') ? `${prefix(sh, 'type')}${name}: not found\n` : `${name}: not found\n`)
+      io.err.write(
+        sh.dialect.startsWith('bash')
+          ? `${prefix(sh, 'type')}${name}: not found\n`
+          : `${name}: not found\n`,
+      )
       status = 1
     }
   }

@@ -29,7 +29,13 @@ export interface ExecResult extends ProcessResult {
  * or the OCI "executable file not found" error. Leaves out TTY sessions (`-it sh` without a script
  * answers with a hint) and processes that keep running.
  */
-export function execInPod(ctx: Ctx, pod: Pod, container: string, argv: string[], stdin: string): ExecResult {
+export function execInPod(
+  ctx: Ctx,
+  pod: Pod,
+  container: string,
+  argv: string[],
+  stdin: string,
+): ExecResult {
   const spec = pod.spec.containers.find((c) => c.name === container) ?? pod.spec.containers[0]
   const name = argv[0]
   if (!spec || name === undefined) return { stdout: '', stderr: '', exitCode: 0 }
@@ -37,7 +43,13 @@ export function execInPod(ctx: Ctx, pod: Pod, container: string, argv: string[],
   if (!host.find(name)) return startFailure(ctx, name)
   const line = lineOf(ctx)
   // a direct exec has no shell around it: GNU/busybox echo do not interpret escapes, unlike dash's
-  const sh = Shell.login(ctx, host, 'bash-c', line.budget, lineFiles(ctx, host.container?.key ?? ''))
+  const sh = Shell.login(
+    ctx,
+    host,
+    'bash-c',
+    line.budget,
+    lineFiles(ctx, host.container?.key ?? ''),
+  )
   const out = new Sink(line.budget)
   const err = new Sink(line.budget)
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, { ...host.env })

@@ -4,6 +4,7 @@
 
 import type { ParamOp, Word, WordPart } from './ast'
 import type { Script } from './ast'
+import { expandBraces } from './brace'
 
 /** An expansion that fails (bad arithmetic): the command is not run, status 1. */
 export class ExpansionError extends Error {}
@@ -21,7 +22,7 @@ export interface Expander {
 /** Expands words into fields (arguments), splitting unquoted substitutions. */
 export function expandFields(x: Expander, words: Word[]): string[] {
   const fields: string[] = []
-  for (const w of words) fields.push(...fieldsOf(x, w))
+  for (const w of words) for (const b of expandBraces(w)) fields.push(...fieldsOf(x, b))
   return fields
 }
 

@@ -11,6 +11,7 @@ import { runSimple } from './simple-command'
 import { withRedirects } from './redirect'
 import { evalArith } from './arith'
 import { randomInt } from '../state'
+import { dict, own } from './own'
 
 export class Shell {
   vars: Record<string, string>
@@ -41,13 +42,38 @@ export class Shell {
   }
 
   /** A new shell whose variables start as the host's environment, all exported. */
-  static login(ctx: Ctx, host: Host, dialect: Dialect, budget: Budget, files: Record<string, string>, args: string[] = []): Shell {
-    return new Shell(ctx, host, dialect, budget, files, { ...host.env }, new Set(Object.keys(host.env)), args)
+  static login(
+    ctx: Ctx,
+    host: Host,
+    dialect: Dialect,
+    budget: Budget,
+    files: Record<string, string>,
+    args: string[] = [],
+  ): Shell {
+    return new Shell(
+      ctx,
+      host,
+      dialect,
+      budget,
+      files,
+      dict(host.env),
+      new Set(Object.keys(host.env)),
+      args,
+    )
   }
 
   /** A copy for `( )`, pipelines and substitutions: changes do not come back. */
   subshell(): Shell {
-    const sub = new Shell(this.ctx, this.host, this.dialect, this.budget, this.files, { ...this.vars }, new Set(this.exported), this.args)
+    const sub = new Shell(
+      this.ctx,
+      this.host,
+      this.dialect,
+      this.budget,
+      this.files,
+      dict(this.vars),
+      new Set(this.exported),
+      this.args,
+    )
     sub.status = this.status
     sub.tty = this.tty
     return sub
@@ -98,7 +124,12 @@ export class Shell {
     const rio = r.io
     switch (cmd.type) {
       case 'for':
-        return this.runFor(cmd.name, cmd.items === null ? this.args : expandFields(this.expander(rio), cmd.items), cmd.body, rio)
+        return this.runFor(
+          cmd.name,
+          cmd.items === null ? this.args : expandFields(this.expander(rio), cmd.items),
+          cmd.body,
+          rio,
+        )
       case 'while':
       case 'until':
         return this.runLoop(cmd.type, cmd.cond, cmd.body, rio)
@@ -147,7 +178,7 @@ export class Shell {
   expander(io: Io) {
     this.errOut = io.err
     return {
-      home: this.vars.HOME ?? '/root',
+      home: own(this.vars, 'HOME') ?? '/root',
       param: (name: string) => this.param(name),
       assign: (name: string, value: string) => {
         this.vars[name] = value
@@ -160,7 +191,13 @@ export class Shell {
         return out.text().replace(/\n+$/, '')
       },
       arith: (expr: string) => {
-        const r = evalArith(expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => this.vars[n] ?? ''), (n) => this.vars[n])
+        const r = evalArith(
+          expr.replace(
+            /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g,
+            (_, n: string) => own(this.vars, n) ?? '',
+          ),
+          (n) => own(this.vars, n),
+        )
         if (r.ok) return String(r.value)
         throw new ExpansionError(`${this.dialect === 'bash' ? 'bash' : 'sh'}: ${r.error}\n`)
       },
@@ -188,6 +225,6 @@ export class Shell {
         return String(randomInt(this.ctx.s, 32768))
     }
     if (/^[1-9]$/.test(name)) return this.args[Number(name) - 1]
-    return this.vars[name]
+    return own(this.vars, name)
   }
 }

@@ -20,14 +20,16 @@ export function readDollar(lx: Lexer, quoted: boolean): WordPart | null {
   }
   if (n === '(') {
     const end = findClose(src, lx.i + 2, 1)
-    if (end < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `)'", 'quote')
+    if (end < 0)
+      throw new ShellSyntaxError("unexpected EOF while looking for matching `)'", 'quote')
     const script = lx.parseSub(src.slice(lx.i + 2, end))
     lx.i = end + 1
     return { t: 'cmd', script, quoted }
   }
   if (n === '{') {
     const end = src.indexOf('}', lx.i + 2)
-    if (end < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `}'", 'quote')
+    if (end < 0)
+      throw new ShellSyntaxError("unexpected EOF while looking for matching `}'", 'quote')
     const inner = src.slice(lx.i + 2, end)
     lx.i = end + 1
     return braced(lx, inner, quoted)
@@ -79,7 +81,8 @@ export function readBackquote(lx: Lexer, quoted: boolean): WordPart {
       j++
     }
   }
-  if (j >= src.length) throw new ShellSyntaxError("unexpected EOF while looking for matching ``'", 'quote')
+  if (j >= src.length)
+    throw new ShellSyntaxError("unexpected EOF while looking for matching ``'", 'quote')
   lx.i = j + 1
   return { t: 'cmd', script: lx.parseSub(inner), quoted }
 }

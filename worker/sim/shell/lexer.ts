@@ -13,7 +13,6 @@ export type Token =
   | { t: 'redir'; fd: number | null; op: Redirect['op'] | '<<-' }
   | { t: 'eof' }
 
-
 const META = ' \t\n|&;()<>'
 const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')', '\n']
 const REDIRS = ['&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', '>', '<'] as const
@@ -92,11 +91,14 @@ export class Lexer {
         else if (n !== '\n') lit(n, true)
       } else if (c === "'") {
         const end = this.src.indexOf("'", this.i + 1)
-        if (end < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `''", 'quote')
+        if (end < 0)
+          throw new ShellSyntaxError("unexpected EOF while looking for matching `''", 'quote')
         lit(this.src.slice(this.i + 1, end), true)
         this.i = end + 1
       } else if (c === '"') {
         this.readDouble(parts, lit)
+      } else if (c === '$' && this.src[this.i + 1] === "'") {
+        lit(this.readAnsiC(), true)
       } else if (c === '$' || c === '`') {
         const part = c === '$' ? readDollar(this, false) : readBackquote(this, false)
         if (part) parts.push(part)
@@ -142,6 +144,36 @@ export class Lexer {
     }
   }
 
+  /** `$'...'` (bash ANSI-C quoting): backslash escapes are interpreted, nothing is expanded. */
+  private readAnsiC(): string {
+    const esc: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      f: '\f',
+      v: '\v',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+    }
+    let out = ''
+    for (let j = this.i + 2; j < this.src.length; j++) {
+      const c = this.src[j] as string
+      if (c === "'") {
+        this.i = j + 1
+        return out
+      }
+      if (c === '\\' && j + 1 < this.src.length) {
+        const n = this.src[++j] as string
+        out += Object.prototype.hasOwnProperty.call(esc, n) ? esc[n] : '\\' + n
+      } else out += c
+    }
+    throw new ShellSyntaxError("unexpected EOF while looking for matching `''", 'quote')
+  }
+
   /** A here-document body as one double-quote-like word: only `\\$`, `\\``, `\\\\` are escapes. */
   heredocWord(): Word {
     const parts: WordPart[] = []
@@ -179,7 +211,8 @@ export class Lexer {
       const before = sub.i
       const tok = sub.next()
       if (tok.t === 'eof') return parts
-      if (parts.length > 0 && /^[ \t]/.test(text.slice(before))) parts.push({ t: 'lit', v: ' ', quoted: false })
+      if (parts.length > 0 && /^[ \t]/.test(text.slice(before)))
+        parts.push({ t: 'lit', v: ' ', quoted: false })
       if (tok.t === 'word') parts.push(...tok.parts)
       else parts.push({ t: 'lit', v: text.slice(before, sub.i).trim(), quoted: false })
     }

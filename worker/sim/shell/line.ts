@@ -3,6 +3,7 @@
 
 import type { Ctx } from '../context'
 import { newBudget, type Budget } from './io'
+import { dict, own } from './own'
 
 export interface LineState {
   budget: Budget
@@ -16,7 +17,7 @@ const lines = new WeakMap<Ctx, LineState>()
 export function lineOf(ctx: Ctx): LineState {
   let line = lines.get(ctx)
   if (!line) {
-    line = { budget: newBudget(), files: {} }
+    line = { budget: newBudget(), files: dict() }
     lines.set(ctx, line)
   }
   return line
@@ -25,7 +26,16 @@ export function lineOf(ctx: Ctx): LineState {
 /** The files a host has written during the line. */
 export function lineFiles(ctx: Ctx, hostKey: string): Record<string, string> {
   const line = lineOf(ctx)
-  const files = line.files[hostKey] ?? {}
+  const files = own(line.files, hostKey) ?? dict<string>()
   line.files[hostKey] = files
   return files
+}
+
+/**
+ * A file written with `>` earlier in the same terminal line (`kubectl get svc web -o yaml > svc.yaml;
+ * kubectl apply -f svc.yaml`); undefined when there is none. For kubectl's `-f PATH`.
+ */
+export function readWorkstationFile(ctx: Ctx, path: string): string | undefined {
+  const files = own(lineOf(ctx).files, 'workstation')
+  return files ? own(files, path.replace(/^\.\//, '')) : undefined
 }

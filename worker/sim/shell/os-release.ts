@@ -19,7 +19,8 @@ function debian(version: string, codename: string): string {
 /** The file's text, or undefined when the image has none. */
 export function osRelease(image: ImageInfo): string | undefined {
   if (image.os === 'ubuntu') {
-    const [full, name, code] = UBUNTU[image.release ?? '24.04'] ?? (UBUNTU['24.04'] as [string, string, string])
+    const [full, name, code] =
+      UBUNTU[image.release ?? '24.04'] ?? (UBUNTU['24.04'] as [string, string, string])
     return (
       `PRETTY_NAME="Ubuntu ${full} LTS"\nNAME="Ubuntu"\nVERSION_ID="${image.release ?? '24.04'}"\n` +
       `VERSION="${full} LTS (${name})"\nVERSION_CODENAME=${code}\nID=ubuntu\nID_LIKE=debian\n` +

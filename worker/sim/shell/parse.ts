@@ -2,7 +2,16 @@
 // lists, and-or lists, pipelines, simple commands, for/while/until/if, ( ) and { } groups.
 // Left out: case, functions, arrays, globbing.
 
-import type { AndOr, Assignment, Command, Pipeline, Redirect, Script, SimpleCommand, Word } from './ast'
+import type {
+  AndOr,
+  Assignment,
+  Command,
+  Pipeline,
+  Redirect,
+  Script,
+  SimpleCommand,
+  Word,
+} from './ast'
 import { Lexer, type Token } from './lexer'
 import { ShellSyntaxError } from './syntax-error'
 
@@ -18,8 +27,12 @@ export function parseLine(src: string): ParseResult {
   }
 }
 
-function parseScript(src: string): Script {
-  const p = new Parser(src)
+/** Deeper nesting than any typed line needs; it keeps the parser's recursion bounded. */
+const MAX_NESTING = 100
+
+function parseScript(src: string, depth = 0): Script {
+  if (depth > MAX_NESTING) throw new ShellSyntaxError('maximum nesting level exceeded')
+  const p = new Parser(src, depth)
   const script = p.list()
   const t = p.peek()
   if (t.t !== 'eof') throw p.unexpected(t)
@@ -37,9 +50,11 @@ function keyword(t: Token): string | undefined {
 class Parser {
   private la: Token | null = null
   private readonly lx: Lexer
+  private nesting: number
 
-  constructor(src: string) {
-    this.lx = new Lexer(src, parseScript)
+  constructor(src: string, depth: number) {
+    this.nesting = depth
+    this.lx = new Lexer(src, (sub) => parseScript(sub, this.nesting + 1))
   }
 
   peek(): Token {
@@ -69,6 +84,7 @@ class Parser {
   }
 
   list(): Script {
+    if (++this.nesting > MAX_NESTING) throw new ShellSyntaxError('maximum nesting level exceeded')
     const items: AndOr[] = []
     this.skipNewlines()
     for (;;) {
@@ -84,6 +100,7 @@ class Parser {
       if (sep.v === '&') item.background = true
       this.skipNewlines()
     }
+    this.nesting--
     return { items }
   }
 
@@ -153,7 +170,8 @@ class Parser {
     const nameTok = this.take()
     const name = keyword(nameTok)
     if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      if (nameTok.t === 'word') throw new ShellSyntaxError(`\`${nameTok.text}': not a valid identifier`)
+      if (nameTok.t === 'word')
+        throw new ShellSyntaxError(`\`${nameTok.text}': not a valid identifier`)
       throw this.unexpected(nameTok)
     }
     this.skipNewlines()
@@ -161,7 +179,8 @@ class Parser {
     if (keyword(this.peek()) === 'in') {
       this.take()
       items = []
-      for (let t = this.peek(); t.t === 'word'; t = this.peek()) items.push((this.take() as { parts: Word }).parts)
+      for (let t = this.peek(); t.t === 'word'; t = this.peek())
+        items.push((this.take() as { parts: Word }).parts)
     }
     if (this.isOp(';') || this.isOp('\n')) this.take()
     this.skipNewlines()
@@ -241,6 +260,8 @@ function assignment(parts: Word): Assignment | undefined {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v)
   if (!m) return undefined
   const rest = first.v.slice(m[0].length)
-  const value: Word = rest ? [{ t: 'lit', v: rest, quoted: false }, ...parts.slice(1)] : parts.slice(1)
+  const value: Word = rest
+    ? [{ t: 'lit', v: rest, quoted: false }, ...parts.slice(1)]
+    : parts.slice(1)
   return { name: m[1] as string, value }
 }

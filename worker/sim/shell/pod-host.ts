@@ -9,13 +9,14 @@ import { etcHosts, podHostname, resolvConf } from '../net/pod-files'
 import type { Dialect, Host, Tool } from './host'
 import { podProgram } from './pod-programs'
 import { osRelease } from './os-release'
+import { dict, own } from './own'
 
 const BIN_DIRS = /^\/(usr\/)?(local\/)?s?bin\//
 
 /** The environment of an exec'd process: PATH, HOSTNAME, image ENV, pod env, Service links, HOME. */
 export function podEnv(ctx: Ctx, pod: Pod, container: Container): Record<string, string> {
   const base = containerEnv(pod, container)
-  const env: Record<string, string> = {}
+  const env: Record<string, string> = dict()
   const path = base.find(([k]) => k === 'PATH')
   if (path) env.PATH = path[1]
   env.HOSTNAME = podHostname(pod)
@@ -34,27 +35,36 @@ function dialectOf(sh: string | undefined): Dialect {
 export function podHost(ctx: Ctx, pod: Pod, container: Container): Host {
   const image = findImage(container.image)
   const key = `${pod.metadata.uid}/${container.name}`
-  const files: Record<string, string> = {
+  const files: Record<string, string> = dict({
     '/etc/resolv.conf': resolvConf(pod),
     '/etc/hosts': etcHosts(pod),
     '/etc/hostname': `${podHostname(pod)}\n`,
-  }
+  })
   const release = image ? osRelease(image) : undefined
   if (release) files['/etc/os-release'] = release
   const host: Host = {
-    origin: { kind: 'pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name },
+    origin: {
+      kind: 'pod',
+      namespace: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name,
+    },
     shell: dialectOf(containerTools(ctx.s, pod, container).sh),
     hostname: podHostname(pod),
     address: pod.status?.podIP ?? '',
     env: podEnv(ctx, pod, container),
     files,
-    container: { key, image: container.image, podName: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default' },
+    container: {
+      key,
+      image: container.image,
+      podName: pod.metadata.name,
+      namespace: pod.metadata.namespace ?? 'default',
+    },
     find: (name) => {
       // looked up at each call: apt-get install changes what the container has
       const tools = containerTools(ctx.s, pod, container)
-      const direct = tools[name]
+      const direct = own(tools, name)
       const base = name.replace(BIN_DIRS, '')
-      const flavour = direct ?? (base !== name ? tools[base] : undefined)
+      const flavour = direct ?? (base !== name ? own(tools, base) : undefined)
       if (flavour === undefined) return undefined
       return podProgram(direct !== undefined ? name : base, flavour, host) ?? notSimulated(base)
     },
@@ -63,5 +73,9 @@ export function podHost(ctx: Ctx, pod: Pod, container: Container): Host {
 }
 
 function notSimulated(name: string): Tool {
-  return () => ({ stdout: '', stderr: `service-lab: ${name} is in this image, but this terminal does not simulate it\n`, exitCode: 1 })
+  return () => ({
+    stdout: '',
+    stderr: `service-lab: ${name} is in this image, but this terminal does not simulate it\n`,
+    exitCode: 1,
+  })
 }

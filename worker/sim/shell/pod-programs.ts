@@ -7,12 +7,16 @@ import { TEXT_TOOLS } from './tools/text'
 import { shellTool } from './tools/sh'
 import { networkTool } from './tools/network'
 import { aptTool } from './tools/apt'
+import { ls } from './tools/ls'
+import { own } from './own'
 
 export function podProgram(name: string, flavour: string, host: Host): Tool | undefined {
   const base = name.replace(/^.*\//, '')
-  if (base === 'sh' || base === 'bash' || base === 'ash' || base === 'zsh') return shellTool(base, flavour)
+  if (base === 'sh' || base === 'bash' || base === 'ash' || base === 'zsh')
+    return shellTool(base, flavour)
   if (base === 'apt-get' || base === 'apt') return aptTool(base)
+  if (base === 'ls') return ls
   const net = networkTool(base, flavour, host)
   if (net) return net
-  return BASIC_TOOLS[base] ?? TEXT_TOOLS[base]
+  return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base)
 }

@@ -5,14 +5,15 @@ import type { Redirect } from './ast'
 import { ExpansionError, expandString } from './expand'
 import { devNull, Input, OUTPUT_LIMIT, type Io, type Writer } from './io'
 import type { Shell } from './interpreter'
+import { own } from './own'
 
 export type RedirectResult = { ok: true; io: Io } | { ok: false }
 
 function fileWriter(sh: Shell, path: string, append: boolean): Writer {
-  if (!append || sh.files[path] === undefined) sh.files[path] = ''
+  if (!append || own(sh.files, path) === undefined) sh.files[path] = ''
   return {
     write: (s) => {
-      const cur = sh.files[path] ?? ''
+      const cur = own(sh.files, path) ?? ''
       if (cur.length + s.length > OUTPUT_LIMIT) sh.budget.stopped = 'output'
       else sh.files[path] = cur + s
     },
@@ -29,7 +30,7 @@ function target(sh: Shell, path: string, append: boolean, io: Io): Writer {
 /** Reads a file for `<`: the line's own files first, then the host's (e.g. /etc/hosts in a pod). */
 export function readFile(sh: Shell, path: string): string | undefined {
   if (path === '/dev/null') return ''
-  return sh.files[path] ?? sh.host.files[path]
+  return own(sh.files, path) ?? own(sh.host.files, path)
 }
 
 /** The streams a command runs with after its redirections; errors are written and fail it. */
@@ -41,7 +42,9 @@ export function withRedirects(sh: Shell, redirects: Redirect[], io: Io): Redirec
   try {
     for (const r of redirects) {
       if (r.op === '<<') {
-        stdin = new Input(r.heredoc?.word ? expandString(x, r.heredoc.word) : (r.heredoc?.body ?? ''))
+        stdin = new Input(
+          r.heredoc?.word ? expandString(x, r.heredoc.word) : (r.heredoc?.body ?? ''),
+        )
         continue
       }
       const word = expandString(x, r.target)
@@ -60,7 +63,12 @@ export function withRedirects(sh: Shell, redirects: Redirect[], io: Io): Redirec
         const w = target(sh, word, r.op === '&>>', io)
         fds[1] = w
         fds[2] = w
-      } else fds[r.fd] = target(sh, word, r.op === '>>', { ...io, out: fds[1] ?? io.out, err: fds[2] ?? io.err })
+      } else
+        fds[r.fd] = target(sh, word, r.op === '>>', {
+          ...io,
+          out: fds[1] ?? io.out,
+          err: fds[2] ?? io.err,
+        })
     }
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e
@@ -74,5 +82,5 @@ function prefix(sh: Shell): string {
   if (sh.dialect === 'bash') return 'bash: '
   if (sh.dialect === 'bash-c') return 'bash: line 1: '
   if (sh.dialect === 'dash') return 'sh: 1: cannot open '
-  return 'sh: can\'t open '
+  return "sh: can't open "
 }

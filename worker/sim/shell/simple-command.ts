@@ -3,7 +3,7 @@
 
 import type { SimpleCommand } from './ast'
 import type { Env, ProcessResult } from '../context'
-import { COMMAND_LIMIT, Input, Sink, type Io } from './io'
+import { COMMAND_LIMIT, devNull, Input, Sink, type Io } from './io'
 import { ExpansionError, expandFields, expandString } from './expand'
 import { withRedirects } from './redirect'
 import { notFoundMessage, type Dialect, type Proc } from './host'
@@ -11,6 +11,7 @@ import { BUILTINS } from './builtins'
 import { parseLine } from './parse'
 import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
+import { dict, own } from './own'
 
 export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
   sh.substStatus = undefined
@@ -39,9 +40,9 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
 
 /** The exported variables, as a child process receives them. */
 export function environment(sh: Shell): Env {
-  const env: Env = {}
+  const env: Env = dict()
   for (const name of sh.exported) {
-    const v = sh.vars[name]
+    const v = own(sh.vars, name)
     if (v !== undefined) env[name] = v
   }
   return env
@@ -50,7 +51,7 @@ export function environment(sh: Shell): Env {
 /** Runs argv[0] as a builtin or a program of the host; 127 when there is none. */
 export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
   const name = argv[0] ?? ''
-  const builtin = BUILTINS[name]
+  const builtin = own(BUILTINS, name)
   if (builtin) return builtin(sh, argv, io, env)
   const tool = sh.host.find(name)
   if (!tool) {
@@ -71,7 +72,13 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
 }
 
 /** The process view a program gets: its argv and input, and ways to start other programs. */
-export function makeProc(sh: Shell, argv: string[], stdin: string, env: Env, tty = { out: false, err: false }): Proc {
+export function makeProc(
+  sh: Shell,
+  argv: string[],
+  stdin: string,
+  env: Env,
+  tty = { out: false, err: false },
+): Proc {
   return {
     tty,
     ctx: sh.ctx,
@@ -82,7 +89,15 @@ export function makeProc(sh: Shell, argv: string[], stdin: string, env: Env, tty
     files: sh.files,
     spawn: (args, input) => {
       const child = sh.subshell()
-      return capture((io) => execute(child, args, io, env), sh, input)
+      // a program started by another (xargs, timeout, env) writes where its parent writes
+      return capture(
+        (io) => {
+          child.tty = { out: tty.out ? io.out : devNull, err: tty.err ? io.err : devNull }
+          return execute(child, args, io, env)
+        },
+        sh,
+        input,
+      )
     },
     script: (src, dialect, input, args) => runScriptText(sh, src, dialect, input, args, env),
   }
@@ -96,9 +111,26 @@ function capture(fn: (io: Io) => number, sh: Shell, input: string): ProcessResul
 }
 
 /** `sh -c 'script'` on the same host: a new shell with the caller's environment. */
-export function runScriptText(sh: Shell, src: string, dialect: Dialect, input: string, args: string[], env: Env): ProcessResult {
+export function runScriptText(
+  sh: Shell,
+  src: string,
+  dialect: Dialect,
+  input: string,
+  args: string[],
+  env: Env,
+): ProcessResult {
   const parsed = parseLine(src)
-  if (!parsed.ok) return { stdout: '', stderr: syntaxErrorText(dialect, parsed.error, src), exitCode: 2 }
-  const child = new Shell(sh.ctx, sh.host, dialect, sh.budget, sh.files, { ...env }, new Set(Object.keys(env)), args)
+  if (!parsed.ok)
+    return { stdout: '', stderr: syntaxErrorText(dialect, parsed.error, src), exitCode: 2 }
+  const child = new Shell(
+    sh.ctx,
+    sh.host,
+    dialect,
+    sh.budget,
+    sh.files,
+    dict(env),
+    new Set(Object.keys(env)),
+    args,
+  )
   return capture((io) => child.runScript(parsed.script, io), sh, input)
 }

@@ -8,9 +8,11 @@ import { BASIC_TOOLS } from './tools/basic'
 import { TEXT_TOOLS } from './tools/text'
 import { NETWORK_TOOLS } from './tools/network'
 import { HELP_TEXT } from './help-text'
+import { ls } from './tools/ls'
 import { osRelease } from './os-release'
 import { WORKSTATION_IP } from '../net/ip'
 import type { ImageInfo } from '../net/images'
+import { dict, own } from './own'
 
 export const WORKSTATION_ENV = {
   SHELL: '/bin/bash',
@@ -28,7 +30,11 @@ const history: Tool = (p) => {
   const n = Number(p.argv[1])
   const shown = Number.isInteger(n) && n > 0 ? lines.slice(-n) : lines
   const first = lines.length - shown.length + 1
-  return { stdout: shown.map((l, i) => `${String(first + i).padStart(5)}  ${l}\n`).join(''), stderr: '', exitCode: 0 }
+  return {
+    stdout: shown.map((l, i) => `${String(first + i).padStart(5)}  ${l}\n`).join(''),
+    stderr: '',
+    exitCode: 0,
+  }
 }
 
 const typed = new WeakMap<Ctx, string>()
@@ -46,6 +52,7 @@ const WORKSTATION_TOOLS: Record<string, Tool> = {
   ...BASIC_TOOLS,
   ...TEXT_TOOLS,
   ...NETWORK_TOOLS.workstation,
+  ls,
   kubectl: (p) => kubectl(p.ctx, p.argv.slice(1), p.stdin, p.env),
   history,
   clear: (p) => {
@@ -53,7 +60,13 @@ const WORKSTATION_TOOLS: Record<string, Tool> = {
     return { stdout: '', stderr: '', exitCode: 0 }
   },
   help: () => ({ stdout: HELP_TEXT, stderr: '', exitCode: 0 }),
-  sudo: (p) => (p.argv.length > 1 ? p.spawn(p.argv.slice(1), p.stdin) : { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\n', exitCode: 1 }),
+  // a pager whose output is not read page by page shows everything, as `less` does into a pipe
+  less: (p) => BASIC_TOOLS.cat?.(p) ?? { stdout: p.stdin, stderr: '', exitCode: 0 },
+  more: (p) => BASIC_TOOLS.cat?.(p) ?? { stdout: p.stdin, stderr: '', exitCode: 0 },
+  sudo: (p) =>
+    p.argv.length > 1
+      ? p.spawn(p.argv.slice(1), p.stdin)
+      : { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\n', exitCode: 1 },
 }
 
 /** Programs a learner may reach for that this terminal does not have, with a pointer to what works. */
@@ -70,19 +83,24 @@ export function workstationHost(): Host {
     shell: 'bash',
     hostname: 'workstation',
     address: WORKSTATION_IP,
-    env: { ...WORKSTATION_ENV },
-    files: {
+    env: dict(WORKSTATION_ENV),
+    files: dict({
       '/etc/hostname': 'workstation\n',
       '/etc/resolv.conf': 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n',
       '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 workstation\n',
       '/etc/os-release': osRelease({ os: 'ubuntu', release: '24.04' } as ImageInfo) ?? '',
-    },
+    }),
     find: (name) => {
       const base = name.replace(/^\/(usr\/)?(local\/)?s?bin\//, '')
-      const tool = WORKSTATION_TOOLS[base]
+      const tool = own(WORKSTATION_TOOLS, base)
       if (tool) return tool
-      const hint = HINTS[base]
-      if (hint) return () => ({ stdout: '', stderr: `service-lab: ${base} is not available in this terminal; try ${hint}\n`, exitCode: 127 })
+      const hint = own(HINTS, base)
+      if (hint)
+        return () => ({
+          stdout: '',
+          stderr: `service-lab: ${base} is not available in this terminal; try ${hint}\n`,
+          exitCode: 127,
+        })
       return undefined
     },
   }

@@ -1,7 +1,13 @@
 // The Containers section of describe pod and of pod templates (describe.go describeContainers
 // and friends): ports, command, state, readiness, probes, environment and mounts.
 
-import type { Container, ContainerState, ContainerStatus, KubeObject, Probe } from '../../objects/types'
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  KubeObject,
+  Probe,
+} from '../../objects/types'
 import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer'
 
 type Env = { name: string; value?: string; valueFrom?: Record<string, Record<string, unknown>> }
@@ -134,8 +140,7 @@ function writeEnv(w: DescribeWriter, env: Env[], pod: KubeObject | undefined): v
       const path = String(f.fieldRef.fieldPath ?? '')
       const value = pod ? fieldPathValue(pod, path) : ''
       w.write(LEVEL_3, `${e.name}:\t${value} (${String(f.fieldRef.apiVersion ?? 'v1')}:${path})\n`)
-    }
-    else if (f.secretKeyRef)
+    } else if (f.secretKeyRef)
       w.write(
         LEVEL_3,
         `${e.name}:\t<set to the key '${String(f.secretKeyRef.key)}' in secret '${String(f.secretKeyRef.name)}'>\tOptional: ${f.secretKeyRef.optional === true}\n`,

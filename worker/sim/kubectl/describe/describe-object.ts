@@ -57,6 +57,6 @@ export function describeObject(s: ClusterState, obj: KubeObject, now: number): s
     case 'Namespace':
       return describeNamespace(obj as Namespace)
     default:
-      return describeEvent(obj, now)
+      return describeEvent(obj, eventsFor(s, obj), now)
   }
 }

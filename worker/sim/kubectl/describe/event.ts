@@ -1,7 +1,8 @@
 // kubectl's generic describer (describe.go genericDescriber, printUnstructuredContent), used for
 // kinds without their own describer, such as Event: every field, sorted, with "smart" labels.
 
-import type { KubeObject } from '../../objects/types'
+import type { KubeEvent, KubeObject } from '../../objects/types'
+import { writeEvents } from './events'
 import { goV } from '../printers/go-format'
 import { DescribeWriter, LEVEL_0, writeAnnotations, writeLabels } from './writer'
 
@@ -13,13 +14,14 @@ const SKIP = [
   '.metadata.annotations',
 ]
 
-export function describeEvent(obj: KubeObject, _now: number): string {
+export function describeEvent(obj: KubeObject, events: KubeEvent[], now: number): string {
   const w = new DescribeWriter()
   w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`)
   w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
   writeLabels(w, 'Labels', obj.metadata.labels)
   writeAnnotations(w, 'Annotations', obj.metadata.annotations)
   writeContent(w, LEVEL_0, JSON.parse(JSON.stringify(obj)) as Record<string, unknown>, '')
+  writeEvents(w, events, now)
   return w.toString()
 }
 

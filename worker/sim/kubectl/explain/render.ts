@@ -71,7 +71,8 @@ function fieldDetail(owner: Schema, name: string, level: number, short: boolean)
   let out = `${indent(pad, name)}\t<${typeGuess(field)}>`
   if ((owner.required ?? []).includes(name)) out += ' -required-'
   out += extractEnum(field, false, 4, pad) + '\n'
-  if (!short) out += indent(pad + 2, wrapString(field.description || '<no description>', 78 - pad)) + '\n\n'
+  if (!short)
+    out += indent(pad + 2, wrapString(field.description || '<no description>', 78 - pad)) + '\n\n'
   return out
 }
 
@@ -103,7 +104,10 @@ function output(s: Schema, path: string[], recursive: boolean): string | undefin
   const [first, ...rest] = path as [string, ...string[]]
   const sub = r.properties?.[first]
   if (sub) {
-    const head = rest.length === 0 ? `FIELD: ${first} <${typeGuess(sub)}>\n${extractEnum(sub, true, -1)}\n\n` : ''
+    const head =
+      rest.length === 0
+        ? `FIELD: ${first} <${typeGuess(sub)}>\n${extractEnum(sub, true, -1)}\n\n`
+        : ''
     const tail = output(sub, rest, recursive)
     return tail === undefined ? undefined : head + tail
   }
@@ -124,7 +128,11 @@ export interface ExplainTarget {
 }
 
 /** The whole explain text, or the field that does not exist. */
-export function renderExplain(t: ExplainTarget, path: string[], recursive: boolean): { text: string } | { missing: string } {
+export function renderExplain(
+  t: ExplainTarget,
+  path: string[],
+  recursive: boolean,
+): { text: string } | { missing: string } {
   const root = SCHEMAS[t.schema]
   const body = root ? output({ $ref: t.schema }, path, recursive) : undefined
   if (body === undefined) return { missing: path[path.length - 1] ?? '' }

@@ -1,5 +1,7 @@
 // `-l` label selectors, parsed as apimachinery pkg/labels/selector.go does (same grammar and
-// error texts). Key/value syntax validation (validateLabelKey/Value) is left out.
+// error texts), into requirements the printers match objects with.
+
+import { parseSelector } from '../../objects/selectors'
 
 export interface Requirement {
   key: string
@@ -111,10 +113,15 @@ class SelectorParser {
   }
 }
 
-/** Parses a `-l` selector; `error` carries labels.Parse's message. */
+/**
+ * Parses a `-l` selector; `error` carries labels.Parse's message. Key and value syntax is checked
+ * by the API server's own parser (objects/selectors.ts), which reports the validation texts.
+ */
 export function parseLabelSelector(
   text: string,
 ): { requirements: Requirement[] } | { error: string } {
+  const validated = parseSelector(text)
+  if (!validated.ok) return { error: validated.error }
   try {
     return { requirements: new SelectorParser(lex(text)).parse() }
   } catch (e) {

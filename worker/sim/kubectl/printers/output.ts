@@ -24,6 +24,16 @@ export interface PrintOptions {
   allowedFormats?: string
 }
 
+/** Real kubectl formats the simulation does not implement (Go templates, files): said plainly. */
+const UNSUPPORTED = [
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath-file',
+  'custom-columns-file',
+]
+
 const DEFAULT_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
 
@@ -94,6 +104,11 @@ export function printOne(
       const r = printCustomColumns(arg, listItems(obj).map(plain), opts.noHeaders ?? false)
       return 'error' in r ? fail(`error: ${r.error}\n`) : ok(r.stdout)
     }
+  }
+  if (UNSUPPORTED.includes(format)) {
+    return fail(
+      `error: -o ${format} is not available in this terminal; use -o jsonpath=... or -o custom-columns=...\n`,
+    )
   }
   return fail(
     `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${opts.allowedFormats ?? DEFAULT_FORMATS}\n`,

@@ -40,21 +40,75 @@ export class AwkSyntaxError extends Error {}
 
 type Tok = { t: 'num' | 'str' | 're' | 'name' | 'func' | 'op' | 'nl' | 'eof'; v: string }
 
-const OPS = ['+=', '-=', '*=', '/=', '%=', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '!~', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '<', '>', '!', '~', '=', '$', '?', ':']
-const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'tolower', 'toupper', 'int', 'sprintf', 'sub', 'gsub', 'match'])
+const OPS = [
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '++',
+  '--',
+  '!~',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '!',
+  '~',
+  '=',
+  '$',
+  '?',
+  ':',
+]
+const BUILTINS = new Set([
+  'length',
+  'substr',
+  'index',
+  'split',
+  'tolower',
+  'toupper',
+  'int',
+  'sprintf',
+  'sub',
+  'gsub',
+  'match',
+])
 
 function lex(src: string): Tok[] {
   const toks: Tok[] = []
   let i = 0
   const operandEnd = () => {
     const last = toks[toks.length - 1]
-    return last !== undefined && (['num', 'str', 'name', 're'].includes(last.t) || (last.t === 'op' && [')', ']', '++', '--', '$'].includes(last.v) && last.v !== '$'))
+    return (
+      last !== undefined &&
+      (['num', 'str', 'name', 're'].includes(last.t) ||
+        (last.t === 'op' && [')', ']', '++', '--', '$'].includes(last.v) && last.v !== '$'))
+    )
   }
   while (i < src.length) {
     const c = src[i] as string
     if (c === ' ' || c === '\t' || (c === '\\' && src[i + 1] === '\n')) i += c === '\\' ? 2 : 1
-    else if (c === '\n') (toks.push({ t: 'nl', v: '\n' }), i++)
-    else if (c === '#') while (i < src.length && src[i] !== '\n') i++
+    else if (c === '\n') {
+      toks.push({ t: 'nl', v: '\n' })
+      i++
+    } else if (c === '#') while (i < src.length && src[i] !== '\n') i++
     else if (/[0-9.]/.test(c) && /[0-9]/.test(src[i + (c === '.' ? 1 : 0)] ?? '')) {
       const m = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(src.slice(i)) as RegExpExecArray
       toks.push({ t: 'num', v: m[0] })
@@ -64,7 +118,9 @@ function lex(src: string): Tok[] {
       for (i++; i < src.length && src[i] !== '"'; i++) {
         if (src[i] === '\\') {
           const n = src[++i] ?? ''
-          s += ({ n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[n] ?? '\\' + n
+          s +=
+            ({ n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[n] ??
+            '\\' + n
         } else s += src[i]
       }
       if (i >= src.length) throw new AwkSyntaxError('runaway string constant')
@@ -72,7 +128,8 @@ function lex(src: string): Tok[] {
       toks.push({ t: 'str', v: s })
     } else if (c === '/' && !operandEnd()) {
       let s = ''
-      for (i++; i < src.length && src[i] !== '/'; i++) s += src[i] === '\\' && src[i + 1] === '/' ? src[++i] : src[i]
+      for (i++; i < src.length && src[i] !== '/'; i++)
+        s += src[i] === '\\' && src[i + 1] === '/' ? src[++i] : src[i]
       if (i >= src.length) throw new AwkSyntaxError('runaway regular expression')
       i++
       toks.push({ t: 're', v: s })
@@ -95,7 +152,16 @@ export function parseAwk(src: string): Rule[] {
   return new AwkParser(lex(src)).program()
 }
 
-const PREC: [string[], number][] = [[['||'], 1], [['&&'], 2], [['in'], 3], [['~', '!~'], 4], [['<', '<=', '>', '>=', '==', '!='], 5], [['concat'], 6], [['+', '-'], 7], [['*', '/', '%'], 8]]
+const PREC: [string[], number][] = [
+  [['||'], 1],
+  [['&&'], 2],
+  [['in'], 3],
+  [['~', '!~'], 4],
+  [['<', '<=', '>', '>=', '==', '!='], 5],
+  [['concat'], 6],
+  [['+', '-'], 7],
+  [['*', '/', '%'], 8],
+]
 const precOf = (op: string) => PREC.find(([ops]) => ops.includes(op))?.[1]
 
 class AwkParser {
@@ -113,7 +179,8 @@ class AwkParser {
     return (t.t === 'op' || t.t === 'name') && t.v === v
   }
   private expect(v: string): void {
-    if (!this.is(v)) throw new AwkSyntaxError(`syntax error at or near ${this.peek().v || 'end of file'}`)
+    if (!this.is(v))
+      throw new AwkSyntaxError(`syntax error at or near ${this.peek().v || 'end of file'}`)
     this.i++
   }
   private skip(): void {
@@ -148,6 +215,15 @@ class AwkParser {
   }
 
   private stmt(): Stmt {
+    if (++this.depth > 200) throw new AwkSyntaxError('statement nesting too deep')
+    try {
+      return this.stmtInner()
+    } finally {
+      this.depth--
+    }
+  }
+
+  private stmtInner(): Stmt {
     if (this.is('{')) return this.block()
     const t = this.peek()
     if (t.t === 'name' && (t.v === 'print' || t.v === 'printf')) {
@@ -155,7 +231,10 @@ class AwkParser {
       const args: Expr[] = []
       if (!this.is(';') && !this.is('}') && this.peek().t !== 'nl' && this.peek().t !== 'eof') {
         args.push(this.expr())
-        while (this.is(',')) (this.i++, args.push(this.expr()))
+        while (this.is(',')) {
+          this.i++
+          args.push(this.expr())
+        }
       }
       return { k: t.v, args }
     }
@@ -189,7 +268,13 @@ class AwkParser {
     const a = this.toks[this.i]
     const b = this.toks[this.i + 1]
     const c = this.toks[this.i + 2]
-    if (a?.t === 'name' && b?.t === 'name' && b.v === 'in' && c?.t === 'name' && this.toks[this.i + 3]?.v === ')') {
+    if (
+      a?.t === 'name' &&
+      b?.t === 'name' &&
+      b.v === 'in' &&
+      c?.t === 'name' &&
+      this.toks[this.i + 3]?.v === ')'
+    ) {
       this.i += 4
       return { k: 'forin', v: a.v, arr: c.v, body: this.simpleOrBlock() }
     }
@@ -211,7 +296,11 @@ class AwkParser {
       return { k: 'cond', c: left, a, b: this.expr(noGt) }
     }
     const t = this.peek()
-    if (t.t === 'op' && ['=', '+=', '-=', '*=', '/=', '%='].includes(t.v) && (left.k === 'var' || left.k === 'field' || left.k === 'index')) {
+    if (
+      t.t === 'op' &&
+      ['=', '+=', '-=', '*=', '/=', '%='].includes(t.v) &&
+      (left.k === 'var' || left.k === 'field' || left.k === 'index')
+    ) {
       this.i++
       return { k: 'assign', op: t.v, target: left, e: this.expr(noGt) }
     }
@@ -224,9 +313,15 @@ class AwkParser {
       const t = this.peek()
       let op = t.t === 'op' || (t.t === 'name' && t.v === 'in') ? t.v : undefined
       if (op === '>' && noGt) return left
-      const startsOperand = ['num', 'str', 'name', 'func', 're'].includes(t.t) && !(t.t === 'name' && ['in', 'else'].includes(t.v))
+      const startsOperand =
+        ['num', 'str', 'name', 'func', 're'].includes(t.t) &&
+        !(t.t === 'name' && ['in', 'else'].includes(t.v))
       if (op === undefined || precOf(op) === undefined) {
-        if (startsOperand || (t.t === 'op' && (t.v === '$' || t.v === '(' || t.v === '!' || t.v === '-'))) op = 'concat'
+        if (
+          startsOperand ||
+          (t.t === 'op' && (t.v === '$' || t.v === '(' || t.v === '!' || t.v === '-'))
+        )
+          op = 'concat'
         else return left
       }
       const prec = precOf(op) as number
@@ -242,7 +337,18 @@ class AwkParser {
     }
   }
 
+  private depth = 0
+
   private unary(): Expr {
+    if (++this.depth > 200) throw new AwkSyntaxError('expression nesting too deep')
+    try {
+      return this.unaryInner()
+    } finally {
+      this.depth--
+    }
+  }
+
+  private unaryInner(): Expr {
     if (this.is('!')) return (this.i++, { k: 'not', e: this.unary() })
     if (this.is('-')) return (this.i++, { k: 'neg', e: this.unary() })
     if (this.is('+')) return (this.i++, this.unary())
@@ -251,7 +357,8 @@ class AwkParser {
       return { k: 'incr', op, target: this.unary(), prefix: true }
     }
     let e = this.primary()
-    if (this.is('++') || this.is('--')) e = { k: 'incr', op: this.next().v as '++' | '--', target: e, prefix: false }
+    if (this.is('++') || this.is('--'))
+      e = { k: 'incr', op: this.next().v as '++' | '--', target: e, prefix: false }
     return e
   }
 
@@ -271,7 +378,10 @@ class AwkParser {
       const args: Expr[] = []
       if (!this.is(')')) {
         args.push(this.expr())
-        while (this.is(',')) (this.i++, args.push(this.expr()))
+        while (this.is(',')) {
+          this.i++
+          args.push(this.expr())
+        }
       }
       this.expect(')')
       return { k: 'call', name: t.v, args }
@@ -281,7 +391,10 @@ class AwkParser {
       if (this.is('[')) {
         this.i++
         const key = this.expr()
-        while (this.is(',')) (this.i++, this.expr())
+        while (this.is(',')) {
+          this.i++
+          this.expr()
+        }
         this.expect(']')
         return { k: 'index', name: t.v, key }
       }

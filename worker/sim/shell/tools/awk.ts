@@ -7,6 +7,7 @@ import { AwkSyntaxError, parseAwk, type Expr, type Rule, type Stmt } from './awk
 import { readInputs } from './basic'
 import { printfText } from './echo'
 import { linesOf } from './opts'
+import { dict, own } from '../own'
 
 type Val = string | number
 
@@ -28,14 +29,20 @@ class Next extends Error {}
 class Exit extends Error {}
 
 class Awk {
-  vars: Record<string, Val> = { NR: 0, NF: 0, FS: ' ', OFS: ' ', ORS: '\n', FILENAME: '' }
-  arrays: Record<string, Record<string, Val>> = {}
+  vars: Record<string, Val> = dict({ NR: 0, NF: 0, FS: ' ', OFS: ' ', ORS: '\n', FILENAME: '' })
+  arrays: Record<string, Record<string, Val>> = dict()
   fields: string[] = ['']
   out = ''
 
   setRecord(line: string): void {
     const fs = str(this.vars.FS ?? ' ')
-    const parts = fs === ' ' ? line.trim().split(/[ \t]+/).filter((x) => x !== '') : line.split(fs.length === 1 ? fs : new RegExp(fs))
+    const parts =
+      fs === ' '
+        ? line
+            .trim()
+            .split(/[ \t]+/)
+            .filter((x) => x !== '')
+        : line.split(fs.length === 1 ? fs : new RegExp(fs))
     this.fields = [line, ...parts]
     this.vars.NF = parts.length
   }
@@ -54,25 +61,38 @@ class Awk {
 
   eval(e: Expr): Val {
     switch (e.k) {
-      case 'num': return e.v
-      case 'str': return e.v
-      case 're': return new RegExp(e.v).test(this.getField(0)) ? 1 : 0
-      case 'var': return this.vars[e.name] ?? ''
-      case 'field': return this.getField(Math.trunc(num(this.eval(e.e))))
-      case 'index': return this.arrays[e.name]?.[str(this.eval(e.key))] ?? ''
-      case 'in': return str(this.eval(e.key)) in (this.arrays[e.name] ?? {}) ? 1 : 0
-      case 'not': return this.truthy(this.eval(e.e)) ? 0 : 1
-      case 'neg': return -num(this.eval(e.e))
-      case 'cond': return this.truthy(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b)
-      case 'assign': return this.assign(e)
+      case 'num':
+        return e.v
+      case 'str':
+        return e.v
+      case 're':
+        return new RegExp(e.v).test(this.getField(0)) ? 1 : 0
+      case 'var':
+        return own(this.vars, e.name) ?? ''
+      case 'field':
+        return this.getField(Math.trunc(num(this.eval(e.e))))
+      case 'index':
+        return own(own(this.arrays, e.name) ?? {}, str(this.eval(e.key))) ?? ''
+      case 'in':
+        return own(own(this.arrays, e.name) ?? {}, str(this.eval(e.key))) !== undefined ? 1 : 0
+      case 'not':
+        return this.truthy(this.eval(e.e)) ? 0 : 1
+      case 'neg':
+        return -num(this.eval(e.e))
+      case 'cond':
+        return this.truthy(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b)
+      case 'assign':
+        return this.assign(e)
       case 'incr': {
         const old = num(this.eval(e.target))
         const now = e.op === '++' ? old + 1 : old - 1
         this.store(e.target, now)
         return e.prefix ? now : old
       }
-      case 'call': return this.call(e.name, e.args)
-      case 'bin': return this.binary(e.op, e.a, e.b)
+      case 'call':
+        return this.call(e.name, e.args)
+      case 'bin':
+        return this.binary(e.op, e.a, e.b)
     }
   }
 
@@ -83,13 +103,23 @@ class Awk {
   store(target: Expr, v: Val): void {
     if (target.k === 'var') this.vars[target.name] = v
     else if (target.k === 'field') this.setField(Math.trunc(num(this.eval(target.e))), str(v))
-    else if (target.k === 'index') (this.arrays[target.name] ??= {})[str(this.eval(target.key))] = v
+    else if (target.k === 'index')
+      (this.arrays[target.name] = own(this.arrays, target.name) ?? dict())[
+        str(this.eval(target.key))
+      ] = v
   }
 
   assign(e: Extract<Expr, { k: 'assign' }>): Val {
     const rhs = this.eval(e.e)
     const cur = () => num(this.eval(e.target))
-    const ops: Record<string, () => Val> = { '=': () => rhs, '+=': () => cur() + num(rhs), '-=': () => cur() - num(rhs), '*=': () => cur() * num(rhs), '/=': () => cur() / num(rhs), '%=': () => cur() % num(rhs) }
+    const ops: Record<string, () => Val> = {
+      '=': () => rhs,
+      '+=': () => cur() + num(rhs),
+      '-=': () => cur() - num(rhs),
+      '*=': () => cur() * num(rhs),
+      '/=': () => cur() / num(rhs),
+      '%=': () => cur() % num(rhs),
+    }
     const v = (ops[e.op] ?? (() => rhs))()
     this.store(e.target, v)
     return v
@@ -106,12 +136,26 @@ class Awk {
     const x = this.eval(a)
     const y = this.eval(b)
     if (op === 'concat') return str(x) + str(y)
-    const arith: Record<string, (p: number, q: number) => number> = { '+': (p, q) => p + q, '-': (p, q) => p - q, '*': (p, q) => p * q, '/': (p, q) => p / q, '%': (p, q) => p % q }
+    const arith: Record<string, (p: number, q: number) => number> = {
+      '+': (p, q) => p + q,
+      '-': (p, q) => p - q,
+      '*': (p, q) => p * q,
+      '/': (p, q) => p / q,
+      '%': (p, q) => p % q,
+    }
     const f = arith[op]
     if (f) return f(num(x), num(y))
-    const numeric = (typeof x === 'number' || NUMERIC.test(x)) && (typeof y === 'number' || NUMERIC.test(y))
+    const numeric =
+      (typeof x === 'number' || NUMERIC.test(x)) && (typeof y === 'number' || NUMERIC.test(y))
     const c = numeric ? num(x) - num(y) : str(x) < str(y) ? -1 : str(x) > str(y) ? 1 : 0
-    const cmp: Record<string, boolean> = { '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0, '==': c === 0, '!=': c !== 0 }
+    const cmp: Record<string, boolean> = {
+      '<': c < 0,
+      '<=': c <= 0,
+      '>': c > 0,
+      '>=': c >= 0,
+      '==': c === 0,
+      '!=': c !== 0,
+    }
     return cmp[op] ? 1 : 0
   }
 
@@ -119,7 +163,8 @@ class Awk {
     const v = args.map((a) => a)
     const s = (i: number) => str(this.eval(v[i] ?? { k: 'var', name: '$0' }))
     switch (name) {
-      case 'length': return v.length === 0 ? this.getField(0).length : s(0).length
+      case 'length':
+        return v.length === 0 ? this.getField(0).length : s(0).length
       case 'substr': {
         const text = s(0)
         const start = Math.round(num(this.eval(v[1] as Expr)))
@@ -128,16 +173,30 @@ class Awk {
         const to = start + len
         return text.slice(from - 1, Math.max(from - 1, to - 1))
       }
-      case 'index': return s(0).indexOf(s(1)) + 1
-      case 'tolower': return s(0).toLowerCase()
-      case 'toupper': return s(0).toUpperCase()
-      case 'int': return Math.trunc(num(this.eval(v[0] as Expr)))
-      case 'sprintf': return printfText(v.map((a) => str(this.eval(a)))).stdout
+      case 'index':
+        return s(0).indexOf(s(1)) + 1
+      case 'tolower':
+        return s(0).toLowerCase()
+      case 'toupper':
+        return s(0).toUpperCase()
+      case 'int':
+        return Math.trunc(num(this.eval(v[0] as Expr)))
+      case 'sprintf':
+        return printfText(v.map((a) => str(this.eval(a)))).stdout
       case 'split': {
         const target = v[1]
         const sep = v[2] ? str(this.eval(v[2])) : str(this.vars.FS ?? ' ')
-        const parts = sep === ' ' ? s(0).trim().split(/[ \t]+/).filter(Boolean) : s(0).split(sep.length === 1 ? sep : new RegExp(sep))
-        if (target?.k === 'var') this.arrays[target.name] = Object.fromEntries(parts.map((p, i) => [String(i + 1), p]))
+        const parts =
+          sep === ' '
+            ? s(0)
+                .trim()
+                .split(/[ \t]+/)
+                .filter(Boolean)
+            : s(0).split(sep.length === 1 ? sep : new RegExp(sep))
+        if (target?.k === 'var')
+          this.arrays[target.name] = dict(
+            Object.fromEntries(parts.map((p, i) => [String(i + 1), p])),
+          )
         return parts.length
       }
       case 'sub':
@@ -145,30 +204,63 @@ class Awk {
         const re = v[0]?.k === 're' ? v[0].v : s(0)
         const target = v[2] ?? ({ k: 'field', e: { k: 'num', v: 0 } } as Expr)
         let count = 0
-        const text = str(this.eval(target)).replace(new RegExp(re, name === 'gsub' ? 'g' : ''), (m) => (count++, s(1).replace(/&/g, m)))
+        const text = str(this.eval(target)).replace(
+          new RegExp(re, name === 'gsub' ? 'g' : ''),
+          (m) => (count++, s(1).replace(/&/g, m)),
+        )
         this.store(target, text)
         return count
       }
-      default: return ''
+      default:
+        return ''
     }
   }
 
   exec(st: Stmt): void {
     switch (st.k) {
       case 'print': {
-        const parts = st.args.length === 0 ? [this.getField(0)] : st.args.map((a) => str(this.eval(a)))
+        const parts =
+          st.args.length === 0 ? [this.getField(0)] : st.args.map((a) => str(this.eval(a)))
         this.out += parts.join(str(this.vars.OFS ?? ' ')) + str(this.vars.ORS ?? '\n')
         return
       }
-      case 'printf': this.out += printfText(st.args.map((a) => str(this.eval(a)))).stdout; return
-      case 'expr': this.eval(st.e); return
-      case 'if': if (this.truthy(this.eval(st.c))) this.exec(st.then); else if (st.else) this.exec(st.else); return
-      case 'block': for (const s of st.body) this.exec(s); return
-      case 'forin': for (const key of Object.keys(this.arrays[st.arr] ?? {})) { this.vars[st.v] = key; this.exec(st.body) } return
-      case 'for': for (st.init && this.exec(st.init), this.guard = 0; !st.c || this.truthy(this.eval(st.c)); st.step && this.exec(st.step)) { this.exec(st.body); if (++this.guard > 100000) break } return
-      case 'while': for (this.guard = 0; this.truthy(this.eval(st.c)) && ++this.guard < 100000;) this.exec(st.body); return
-      case 'next': throw new Next()
-      case 'exit': throw new Exit()
+      case 'printf':
+        this.out += printfText(st.args.map((a) => str(this.eval(a)))).stdout
+        return
+      case 'expr':
+        this.eval(st.e)
+        return
+      case 'if':
+        if (this.truthy(this.eval(st.c))) this.exec(st.then)
+        else if (st.else) this.exec(st.else)
+        return
+      case 'block':
+        for (const s of st.body) this.exec(s)
+        return
+      case 'forin':
+        for (const key of Object.keys(own(this.arrays, st.arr) ?? {})) {
+          this.vars[st.v] = key
+          this.exec(st.body)
+        }
+        return
+      case 'for':
+        for (
+          st.init && this.exec(st.init), this.guard = 0;
+          !st.c || this.truthy(this.eval(st.c));
+          st.step && this.exec(st.step)
+        ) {
+          this.exec(st.body)
+          if (++this.guard > 100000) break
+        }
+        return
+      case 'while':
+        for (this.guard = 0; this.truthy(this.eval(st.c)) && ++this.guard < 100000;)
+          this.exec(st.body)
+        return
+      case 'next':
+        throw new Next()
+      case 'exit':
+        throw new Exit()
     }
   }
 
@@ -211,26 +303,47 @@ export const awk: Tool = (p): ProcessResult => {
     if (x === '-F') a.vars.FS = unescapeFs(args[++i] ?? ' ')
     else if (x.startsWith('-F')) a.vars.FS = unescapeFs(x.slice(2))
     else if (x === '-v') assignVar(a, args[++i] ?? '')
-    else if (x === '--') (i++, (i = i))
-    else break
+    else if (x === '--') {
+      i++
+      break
+    } else break
   }
   const program = args[i]
-  if (program === undefined) return { stdout: '', stderr: 'usage: awk [-F value] [-v var=value] [--] \'program text\' [file ...]\n', exitCode: 2 }
+  if (program === undefined)
+    return {
+      stdout: '',
+      stderr: "usage: awk [-F value] [-v var=value] [--] 'program text' [file ...]\n",
+      exitCode: 2,
+    }
   let rules: Rule[]
   try {
     rules = parseAwk(program)
   } catch (e) {
-    if (e instanceof AwkSyntaxError) return { stdout: '', stderr: `awk: line 1: ${e.message}\n`, exitCode: 2 }
+    if (e instanceof AwkSyntaxError)
+      return { stdout: '', stderr: `awk: line 1: ${e.message}\n`, exitCode: 2 }
     throw e
   }
-  const r = readInputs(p, 'awk', args.slice(i + 1).filter((f) => !f.includes('=')))
+  const r = readInputs(
+    p,
+    'awk',
+    args.slice(i + 1).filter((f) => !f.includes('=')),
+  )
   try {
     runRules(a, rules, linesOf(r.text))
   } catch (e) {
-    if (e instanceof SyntaxError) return { stdout: a.out, stderr: `awk: line 1: regular expression compile failed (${e.message})\n`, exitCode: 2 }
+    if (e instanceof SyntaxError)
+      return {
+        stdout: a.out,
+        stderr: `awk: line 1: regular expression compile failed (${e.message})\n`,
+        exitCode: 2,
+      }
     throw e
   }
-  return { stdout: a.out, stderr: r.errors.replace(/^awk: /gm, 'awk: cannot open '), exitCode: r.errors ? 2 : 0 }
+  return {
+    stdout: a.out,
+    stderr: r.errors.replace(/^awk: /gm, 'awk: cannot open '),
+    exitCode: r.errors ? 2 : 0,
+  }
 }
 
 function unescapeFs(fs: string): string {

@@ -6,15 +6,20 @@ import type { Proc, Tool } from '../host'
 import { OUTPUT_LIMIT } from '../io'
 import { binPath } from '../builtins'
 import { echoText, printfText } from './echo'
+import { dict, own } from '../own'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
-const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({ stdout, stderr, exitCode })
+const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
+  stdout,
+  stderr,
+  exitCode,
+})
 
 /** The text of a file argument: `-` is stdin, then the line's files, then the host's. */
 export function readArg(p: Proc, name: string): string | undefined {
   if (name === '-') return p.stdin
   if (name === '/dev/null') return ''
-  return p.files[name] ?? p.host.files[name]
+  return own(p.files, name) ?? own(p.host.files, name)
 }
 
 export function isBusybox(p: Proc): boolean {
@@ -23,11 +28,17 @@ export function isBusybox(p: Proc): boolean {
 
 /** `cat: x: No such file or directory` (GNU) or `cat: can't open 'x': No such file or directory` (busybox). */
 export function noSuchFile(p: Proc, tool: string, name: string): string {
-  return isBusybox(p) ? `${tool}: can't open '${name}': No such file or directory\n` : `${tool}: ${name}: No such file or directory\n`
+  return isBusybox(p)
+    ? `${tool}: can't open '${name}': No such file or directory\n`
+    : `${tool}: ${name}: No such file or directory\n`
 }
 
 /** Reads all inputs of a text tool: the file operands, or stdin when there are none. */
-export function readInputs(p: Proc, tool: string, files: string[]): { text: string; errors: string } {
+export function readInputs(
+  p: Proc,
+  tool: string,
+  files: string[],
+): { text: string; errors: string } {
   if (files.length === 0) return { text: p.stdin, errors: '' }
   let text = ''
   let errors = ''
@@ -49,15 +60,24 @@ const seq: Tool = (p) => {
     else if (a.startsWith('-s')) sep = a.slice(2)
     else nums.push(a)
   }
-  if (nums.length === 0) return fail("seq: missing operand\nTry 'seq --help' for more information.\n")
-  if (nums.length > 3) return fail(`seq: extra operand '${nums[3]}'\nTry 'seq --help' for more information.\n`)
+  if (nums.length === 0)
+    return fail("seq: missing operand\nTry 'seq --help' for more information.\n")
+  if (nums.length > 3)
+    return fail(`seq: extra operand '${nums[3]}'\nTry 'seq --help' for more information.\n`)
   const bad = nums.find((n) => !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(n))
-  if (bad !== undefined) return fail(`seq: invalid floating point argument: '${bad}'\nTry 'seq --help' for more information.\n`)
-  const [first, step, last] = nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums
+  if (bad !== undefined)
+    return fail(
+      `seq: invalid floating point argument: '${bad}'\nTry 'seq --help' for more information.\n`,
+    )
+  const [first, step, last] =
+    nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums
   const a = Number(first)
   const d = Number(step)
   const b = Number(last)
-  if (d === 0) return fail(`seq: invalid Zero increment value: '${step}'\nTry 'seq --help' for more information.\n`)
+  if (d === 0)
+    return fail(
+      `seq: invalid Zero increment value: '${step}'\nTry 'seq --help' for more information.\n`,
+    )
   const decimals = Math.max(...[first, step].map((n) => (n?.split('.')[1] ?? '').length))
   const out: string[] = []
   let size = 0
@@ -72,7 +92,8 @@ const seq: Tool = (p) => {
 
 const sleep: Tool = (p) => {
   const args = p.argv.slice(1)
-  if (args.length === 0) return fail("sleep: missing operand\nTry 'sleep --help' for more information.\n")
+  if (args.length === 0)
+    return fail("sleep: missing operand\nTry 'sleep --help' for more information.\n")
   for (const a of args) {
     if (a !== 'infinity' && !/^\d+(\.\d+)?[smhd]?$/.test(a)) {
       return fail(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`)
@@ -91,14 +112,14 @@ const cat: Tool = (p) => {
 const tee: Tool = (p) => {
   const append = p.argv.includes('-a')
   for (const f of p.argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    if (f !== '/dev/null') p.files[f] = (append ? (p.files[f] ?? '') : '') + p.stdin
+    if (f !== '/dev/null') p.files[f] = (append ? (own(p.files, f) ?? '') : '') + p.stdin
   }
   return ok(p.stdin)
 }
 
 const env: Tool = (p) => {
   const args = p.argv.slice(1)
-  const vars = { ...p.env }
+  const vars = dict(p.env)
   let i = 0
   for (; i < args.length; i++) {
     const a = args[i] as string
@@ -108,20 +129,56 @@ const env: Tool = (p) => {
     else break
   }
   if (i < args.length) return p.spawn(args.slice(i), p.stdin)
-  return ok(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''))
+  return ok(
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  )
 }
 
 const printenv: Tool = (p) => {
   const names = p.argv.slice(1)
-  if (names.length === 0) return ok(Object.entries(p.env).map(([k, v]) => `${k}=${v}\n`).join(''))
-  const found = names.filter((n) => p.env[n] !== undefined)
-  return { stdout: found.map((n) => `${p.env[n]}\n`).join(''), stderr: '', exitCode: found.length === names.length ? 0 : 1 }
+  if (names.length === 0)
+    return ok(
+      Object.entries(p.env)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    )
+  const found = names.filter((n) => own(p.env, n) !== undefined)
+  return {
+    stdout: found.map((n) => `${own(p.env, n)}\n`).join(''),
+    stderr: '',
+    exitCode: found.length === names.length ? 0 : 1,
+  }
+}
+
+/** `timeout DURATION COMMAND`: nothing here runs long, except a connection nobody answers. */
+const timeout: Tool = (p) => {
+  const [limit, ...command] = p.argv.slice(1).filter((a, i) => i > 0 || !a.startsWith('-'))
+  const seconds = Number((limit ?? '').replace(/s$/, ''))
+  if (!limit || command.length === 0 || Number.isNaN(seconds)) {
+    return fail("timeout: missing operand\nTry 'timeout --help' for more information.\n", 125)
+  }
+  // curl is given the limit so that its meter stops where timeout would have killed it
+  const r = p.spawn(
+    command[0] === 'curl' ? ['curl', '-m', String(seconds), ...command.slice(1)] : command,
+    p.stdin,
+  )
+  const waited = /after (\d+) m(illi)?s/.exec(r.stderr)
+  if (r.exitCode === 28 && waited && Number(waited[1]) >= seconds * 1000) {
+    return { stdout: r.stdout, stderr: r.stderr.replace(/^curl: \(28\).*\n/m, ''), exitCode: 124 }
+  }
+  return r
 }
 
 const which: Tool = (p) => {
   const names = p.argv.slice(1).filter((a) => !a.startsWith('-'))
   const found = names.filter((n) => p.host.find(n))
-  return { stdout: found.map((n) => `${binPath(n)}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length > 0 ? 0 : 1 }
+  return {
+    stdout: found.map((n) => `${binPath(n)}\n`).join(''),
+    stderr: '',
+    exitCode: found.length === names.length && names.length > 0 ? 0 : 1,
+  }
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -143,12 +200,24 @@ export const BASIC_TOOLS: Record<string, Tool> = {
   env,
   printenv,
   which,
+  timeout,
   true: () => ok(),
   false: () => fail(''),
-  hostname: (p) => ok(`${p.host.hostname}\n`),
+  hostname: (p) =>
+    ok(`${p.argv[1] === '-i' || p.argv[1] === '-I' ? p.host.address : p.host.hostname}\n`),
   whoami: (p) => ok(`${p.host.container ? 'root' : 'learner'}\n`),
-  id: (p) => ok(p.host.container ? 'uid=0(root) gid=0(root) groups=0(root)\n' : 'uid=1000(learner) gid=1000(learner) groups=1000(learner)\n'),
-  uname: (p) => ok(p.argv.includes('-a') ? `Linux ${p.host.hostname} 6.8.0-49-generic #49-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\n` : 'Linux\n'),
+  id: (p) =>
+    ok(
+      p.host.container
+        ? 'uid=0(root) gid=0(root) groups=0(root)\n'
+        : 'uid=1000(learner) gid=1000(learner) groups=1000(learner)\n',
+    ),
+  uname: (p) =>
+    ok(
+      p.argv.includes('-a')
+        ? `Linux ${p.host.hostname} 6.8.0-49-generic #49-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\n`
+        : 'Linux\n',
+    ),
   date: (p) => ok(`${dateText(p.ctx.now)}\n`),
 }
 

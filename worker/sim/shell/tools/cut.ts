@@ -20,15 +20,32 @@ function parseList(list: string): ((i: number) => boolean) | undefined {
 const TRY = "Try 'cut --help' for more information.\n"
 
 export const cut: Tool = (p) => {
-  const o = getopt(p.argv.slice(1), 'dfcbs', 'dfcb', { delimiter: 'd', fields: 'f', characters: 'c', bytes: 'b', 'only-delimited': 's' })
+  const o = getopt(p.argv.slice(1), 'dfcbs', 'dfcb', {
+    delimiter: 'd',
+    fields: 'f',
+    characters: 'c',
+    bytes: 'b',
+    'only-delimited': 's',
+  })
   if (o.bad) return { stdout: '', stderr: `cut: invalid option -- '${o.bad}'\n${TRY}`, exitCode: 1 }
   const f = o.flags
   const listText = (f.get('f') ?? f.get('c') ?? f.get('b')) as string | undefined
-  if (listText === undefined) return { stdout: '', stderr: `cut: you must specify a list of bytes, characters, or fields\n${TRY}`, exitCode: 1 }
+  if (listText === undefined)
+    return {
+      stdout: '',
+      stderr: `cut: you must specify a list of bytes, characters, or fields\n${TRY}`,
+      exitCode: 1,
+    }
   const pick = parseList(listText)
-  if (!pick) return { stdout: '', stderr: `cut: invalid field value '${listText}'\n${TRY}`, exitCode: 1 }
+  if (!pick)
+    return { stdout: '', stderr: `cut: invalid field value '${listText}'\n${TRY}`, exitCode: 1 }
   const delim = typeof f.get('d') === 'string' ? (f.get('d') as string) : '\t'
-  if (delim.length !== 1) return { stdout: '', stderr: `cut: the delimiter must be a single character\n${TRY}`, exitCode: 1 }
+  if (delim.length !== 1)
+    return {
+      stdout: '',
+      stderr: `cut: the delimiter must be a single character\n${TRY}`,
+      exitCode: 1,
+    }
   const r = readInputs(p, 'cut', o.operands)
   const out: string[] = []
   for (const line of linesOf(r.text)) {
@@ -40,7 +57,12 @@ export const cut: Tool = (p) => {
       if (!f.has('s')) out.push(line)
       continue
     }
-    out.push(line.split(delim).filter((_, i) => pick(i + 1)).join(delim))
+    out.push(
+      line
+        .split(delim)
+        .filter((_, i) => pick(i + 1))
+        .join(delim),
+    )
   }
   return { stdout: joinLines(out), stderr: r.errors, exitCode: r.errors ? 1 : 0 }
 }

@@ -12,7 +12,17 @@ export function unescape(s: string): { text: string; stop: boolean } {
       continue
     }
     const n = s[++i] as string
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\' }
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+      e: '\x1b',
+      '\\': '\\',
+    }
     if (n in simple) text += simple[n]
     else if (n === 'c') return { text, stop: true }
     else if (n === '0' || /[1-7]/.test(n)) {
@@ -45,7 +55,8 @@ export function echoText(args: string[], interpret: boolean): string {
 /** `printf FORMAT [ARG...]`: %s %d %i %u %x %X %o %c %b %f %%, widths and `-`; the format repeats for extra args. */
 export function printfText(args: string[]): ProcessResult {
   const format = args[0]
-  if (format === undefined) return { stdout: '', stderr: 'usage: printf [-v var] format [arguments]\n', exitCode: 2 }
+  if (format === undefined)
+    return { stdout: '', stderr: 'usage: printf [-v var] format [arguments]\n', exitCode: 2 }
   const rest = args.slice(1)
   let out = ''
   let stderr = ''
@@ -69,7 +80,14 @@ export function printfText(args: string[]): ProcessResult {
         const n = arg === '' ? 0 : Number(arg)
         if (Number.isNaN(n)) stderr += `${arg}: invalid number\n`
         const int = Math.trunc(Number.isNaN(n) ? 0 : n)
-        v = conv === 'x' ? int.toString(16) : conv === 'X' ? int.toString(16).toUpperCase() : conv === 'o' ? int.toString(8) : String(int)
+        v =
+          conv === 'x'
+            ? int.toString(16)
+            : conv === 'X'
+              ? int.toString(16).toUpperCase()
+              : conv === 'o'
+                ? int.toString(8)
+                : String(int)
       } else if (conv === 'f') v = (Number(arg) || 0).toFixed(m[3] ? Number(m[3]) : 6)
       else if (conv === 'c') v = arg.slice(0, 1)
       else if (conv === 'b') v = unescape(arg).text

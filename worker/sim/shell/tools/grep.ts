@@ -6,11 +6,25 @@ import type { Proc, Tool } from '../host'
 import { getopt, linesOf } from './opts'
 import { noSuchFile, readArg } from './basic'
 
-const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
+const USAGE =
+  "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
 const LONG: Record<string, string> = {
-  'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'extended-regexp': 'E', 'fixed-strings': 'F',
-  'only-matching': 'o', 'line-number': 'n', 'word-regexp': 'w', 'line-regexp': 'x', quiet: 'q', silent: 'q',
-  regexp: 'e', 'no-filename': 'h', 'with-filename': 'H', 'max-count': 'm', 'no-messages': 's',
+  'ignore-case': 'i',
+  'invert-match': 'v',
+  count: 'c',
+  'extended-regexp': 'E',
+  'fixed-strings': 'F',
+  'only-matching': 'o',
+  'line-number': 'n',
+  'word-regexp': 'w',
+  'line-regexp': 'x',
+  quiet: 'q',
+  silent: 'q',
+  regexp: 'e',
+  'no-filename': 'h',
+  'with-filename': 'H',
+  'max-count': 'm',
+  'no-messages': 's',
 }
 
 /** A BRE as GNU reads it: `\(`, `\|`, `\+`, `\?`, `\{` are the operators, bare ones are literal. */
@@ -23,7 +37,10 @@ export function breToJs(re: string): string {
       out += '(){}|+?'.includes(n) ? n : '\\' + n
     } else if ('(){}|+?'.includes(c)) out += '\\' + c
     else if (c === '[') {
-      const end = re.indexOf(']', i + (re[i + 1] === ']' ? 2 : re[i + 1] === '^' && re[i + 2] === ']' ? 3 : 1))
+      const end = re.indexOf(
+        ']',
+        i + (re[i + 1] === ']' ? 2 : re[i + 1] === '^' && re[i + 2] === ']' ? 3 : 1),
+      )
       if (end < 0) return out + re.slice(i)
       out += bracket(re.slice(i, end + 1))
       i = end
@@ -33,8 +50,15 @@ export function breToJs(re: string): string {
 }
 
 const CLASSES: Record<string, string> = {
-  '[:alpha:]': 'A-Za-z', '[:digit:]': '0-9', '[:alnum:]': 'A-Za-z0-9', '[:upper:]': 'A-Z', '[:lower:]': 'a-z',
-  '[:space:]': ' \\t\\n\\r\\f\\v', '[:blank:]': ' \\t', '[:punct:]': '!-\\/:-@\\[-`{-~', '[:xdigit:]': '0-9A-Fa-f',
+  '[:alpha:]': 'A-Za-z',
+  '[:digit:]': '0-9',
+  '[:alnum:]': 'A-Za-z0-9',
+  '[:upper:]': 'A-Z',
+  '[:lower:]': 'a-z',
+  '[:space:]': ' \\t\\n\\r\\f\\v',
+  '[:blank:]': ' \\t',
+  '[:punct:]': '!-\\/:-@\\[-`{-~',
+  '[:xdigit:]': '0-9A-Fa-f',
 }
 
 function bracket(b: string): string {
@@ -49,7 +73,11 @@ function ereToJs(re: string): string {
 
 export function compile(patterns: string[], f: Map<string, string | true>): RegExp | string {
   const sources = patterns.map((p) => {
-    let src = f.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : f.has('E') ? ereToJs(p) : breToJs(p)
+    let src = f.has('F')
+      ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+      : f.has('E')
+        ? ereToJs(p)
+        : breToJs(p)
     if (f.has('w')) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`
     if (f.has('x')) src = `^(?:${src})$`
     return src
@@ -77,13 +105,27 @@ function matchLine(re: RegExp, line: string): string[] {
 
 export const grep: Tool = (p: Proc): ProcessResult => {
   const o = getopt(p.argv.slice(1), 'ivcEFonwxqsehHm', 'em', LONG)
-  if (o.bad) return { stdout: '', stderr: `grep: invalid option -- '${o.bad.replace(/^--/, '')}'\n${USAGE}`, exitCode: 2 }
-  if (o.missing) return { stdout: '', stderr: `grep: option requires an argument -- '${o.missing}'\n${USAGE}`, exitCode: 2 }
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `grep: invalid option -- '${o.bad.replace(/^--/, '')}'\n${USAGE}`,
+      exitCode: 2,
+    }
+  if (o.missing)
+    return {
+      stdout: '',
+      stderr: `grep: option requires an argument -- '${o.missing}'\n${USAGE}`,
+      exitCode: 2,
+    }
   const f = o.flags
   const operands = [...o.operands]
-  const patterns = o.all.get('e') ?? (operands.length > 0 ? [operands.shift() as string] : undefined)
+  const patterns =
+    o.all.get('e') ?? (operands.length > 0 ? [operands.shift() as string] : undefined)
   if (!patterns) return { stdout: '', stderr: USAGE, exitCode: 2 }
-  const re = compile(patterns.flatMap((pt) => pt.split('\n')), f)
+  const re = compile(
+    patterns.flatMap((pt) => pt.split('\n')),
+    f,
+  )
   if (typeof re === 'string') return { stdout: '', stderr: `grep: ${re}\n`, exitCode: 2 }
   const files = operands.length > 0 ? operands : ['-']
   const named = f.has('H') || (files.length > 1 && !f.has('h'))
@@ -102,7 +144,7 @@ export const grep: Tool = (p: Proc): ProcessResult => {
     for (const [i, line] of linesOf(text).entries()) {
       if (count >= max) break
       const hits = matchLine(re, line)
-      if ((hits.length > 0) === f.has('v')) continue
+      if (hits.length > 0 === f.has('v')) continue
       count++
       if (f.has('c') || f.has('q')) continue
       const num = f.has('n') ? `${i + 1}:` : ''

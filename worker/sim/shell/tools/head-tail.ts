@@ -10,13 +10,30 @@ function normalise(args: string[]): string[] {
 }
 
 function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
-  const o = getopt(normalise(p.argv.slice(1)), tool === 'tail' ? 'ncqvfF' : 'ncqv', 'nc', { lines: 'n', bytes: 'c' })
-  if (o.bad) return { stdout: '', stderr: `${tool}: invalid option -- '${o.bad}'\nTry '${tool} --help' for more information.\n`, exitCode: 1 }
-  if (o.missing) return { stdout: '', stderr: `${tool}: option requires an argument -- '${o.missing}'\nTry '${tool} --help' for more information.\n`, exitCode: 1 }
+  const o = getopt(normalise(p.argv.slice(1)), tool === 'tail' ? 'ncqvfF' : 'ncqv', 'nc', {
+    lines: 'n',
+    bytes: 'c',
+  })
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `${tool}: invalid option -- '${o.bad}'\nTry '${tool} --help' for more information.\n`,
+      exitCode: 1,
+    }
+  if (o.missing)
+    return {
+      stdout: '',
+      stderr: `${tool}: option requires an argument -- '${o.missing}'\nTry '${tool} --help' for more information.\n`,
+      exitCode: 1,
+    }
   const spec = String(o.flags.get('n') ?? o.flags.get('c') ?? '10')
   const bytes = o.flags.has('c')
   if (!/^[-+]?\d+$/.test(spec)) {
-    return { stdout: '', stderr: `${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`, exitCode: 1 }
+    return {
+      stdout: '',
+      stderr: `${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`,
+      exitCode: 1,
+    }
   }
   const r = readInputs(p, tool, o.operands)
   const n = Math.abs(Number(spec))
@@ -31,10 +48,14 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
     const lines = linesOf(r.text)
     const tailNoNewline = r.text !== '' && !r.text.endsWith('\n')
     let picked: string[]
-    if (tool === 'head') picked = allBut ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)
+    if (tool === 'head')
+      picked = allBut ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)
     else picked = fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n)
     out = joinLines(picked)
-    const includesLast = picked.length > 0 && picked[picked.length - 1] === lines[lines.length - 1] && (tool === 'tail' || picked.length === lines.length)
+    const includesLast =
+      picked.length > 0 &&
+      picked[picked.length - 1] === lines[lines.length - 1] &&
+      (tool === 'tail' || picked.length === lines.length)
     if (tailNoNewline && includesLast) out = out.slice(0, -1)
   }
   return { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }

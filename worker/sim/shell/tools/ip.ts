@@ -29,10 +29,19 @@ export const ipTool: Tool = (p) => {
   const sub = p.argv[1] ?? ''
   const base = ip.split('.').slice(0, 3).join('.')
   if (sub === 'route' || sub === 'r') {
-    return { stdout: `default via ${base}.1 dev eth0 \n${base}.0/24 via ${base}.1 dev eth0 src ${ip} \n${base}.1 dev eth0 scope link src ${ip} \n`, stderr: '', exitCode: 0 }
+    return {
+      stdout: `default via ${base}.1 dev eth0 \n${base}.0/24 via ${base}.1 dev eth0 src ${ip} \n${base}.1 dev eth0 scope link src ${ip} \n`,
+      stderr: '',
+      exitCode: 0,
+    }
   }
   if (!['a', 'addr', 'address', 'ad'].includes(sub)) {
-    return { stdout: '', stderr: 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { address | link | route | neigh }\n', exitCode: 1 }
+    return {
+      stdout: '',
+      stderr:
+        'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { address | link | route | neigh }\n',
+      exitCode: 1,
+    }
   }
   const m = mac(ip)
   const out =

@@ -17,21 +17,42 @@ function runNc(p: Proc, busybox: boolean) {
   }
   const [host, portText] = positional
   if (!host || !portText || !flags.includes('z')) {
-    return { stdout: '', stderr: busybox ? 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n' : 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n', exitCode: 1 }
+    return {
+      stdout: '',
+      stderr: busybox
+        ? 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n'
+        : 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n',
+      exitCode: 1,
+    }
   }
   const port = Number(portText)
   const r = connect(p.ctx.s, p.host.origin, host, port, { now: p.ctx.now })
   traceEntry(p, p.host.origin, `TCP ${host}:${port}`, r)
   const verbose = flags.includes('v')
   if (r.outcome === 'nxdomain') {
-    return { stdout: '', stderr: busybox ? `nc: bad address '${host}'\n` : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, exitCode: 1 }
+    return {
+      stdout: '',
+      stderr: busybox
+        ? `nc: bad address '${host}'\n`
+        : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`,
+      exitCode: 1,
+    }
   }
   if (r.outcome === 'answered') {
-    const msg = busybox ? `${host} (${r.ip}:${port}) open\n` : `Connection to ${host} (${r.ip}) ${port} port [tcp/*] succeeded!\n`
+    const msg = busybox
+      ? `${host} (${r.ip}:${port}) open\n`
+      : `Connection to ${host} (${r.ip}) ${port} port [tcp/*] succeeded!\n`
     return { stdout: '', stderr: verbose ? msg : '', exitCode: 0 }
   }
-  const why = r.outcome === 'refused' ? 'Connection refused' : r.outcome === 'timeout' ? 'Connection timed out' : 'No route to host'
-  const msg = busybox ? `nc: ${host} (${r.ip}:${port}): ${why}\n` : `nc: connect to ${host} (${r.ip}) port ${port} (tcp) failed: ${why}\n`
+  const why =
+    r.outcome === 'refused'
+      ? 'Connection refused'
+      : r.outcome === 'timeout'
+        ? 'Connection timed out'
+        : 'No route to host'
+  const msg = busybox
+    ? `nc: ${host} (${r.ip}:${port}): ${why}\n`
+    : `nc: connect to ${host} (${r.ip}) port ${port} (tcp) failed: ${why}\n`
   return { stdout: '', stderr: verbose || busybox ? msg : '', exitCode: 1 }
 }
 

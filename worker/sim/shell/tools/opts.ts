@@ -12,7 +12,12 @@ export interface Parsed {
 }
 
 /** `valued`: letters taking a value; `known`: all letters accepted; long options map to letters. */
-export function getopt(args: string[], known: string, valued: string, long: Record<string, string> = {}): Parsed {
+export function getopt(
+  args: string[],
+  known: string,
+  valued: string,
+  long: Record<string, string> = {},
+): Parsed {
   const r: Parsed = { flags: new Map(), all: new Map(), operands: [] }
   const set = (k: string, v: string | true) => {
     r.flags.set(k, v)

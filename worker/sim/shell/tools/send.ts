@@ -8,10 +8,27 @@ import { route } from '../../net/route'
 export function sendHttp(p: Proc, req: HttpRequest): RouteResult {
   const r = route(p.ctx.s, p.host.origin, req, { now: p.ctx.now })
   const port = req.port === (req.scheme === 'https' ? 443 : 80) ? '' : `:${req.port}`
-  traceEntry(p, p.host.origin, `${req.method} ${req.scheme ?? 'http'}://${req.host}${port}${req.path}`, r)
+  traceEntry(
+    p,
+    p.host.origin,
+    `${req.method} ${req.scheme ?? 'http'}://${req.host}${port}${req.path}`,
+    r,
+  )
   return r
 }
 
-export function traceEntry(p: Proc, from: Origin, request: string, r: Pick<RouteResult, 'outcome' | 'hops' | 'diagnosis' | 'cause'>): void {
-  p.ctx.trace.push({ from, request, outcome: r.outcome, hops: r.hops, diagnosis: r.diagnosis, cause: r.cause })
+export function traceEntry(
+  p: Proc,
+  from: Origin,
+  request: string,
+  r: Pick<RouteResult, 'outcome' | 'hops' | 'diagnosis' | 'cause'>,
+): void {
+  p.ctx.trace.push({
+    from,
+    request,
+    outcome: r.outcome,
+    hops: r.hops,
+    diagnosis: r.diagnosis,
+    cause: r.cause,
+  })
 }

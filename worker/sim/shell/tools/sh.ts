@@ -2,6 +2,7 @@
 // same interpreter as the terminal, in that shell's dialect (dash, busybox ash, bash).
 
 import type { Dialect, Tool } from '../host'
+import { own } from '../own'
 
 function dialectFor(name: string, flavour: string): Dialect {
   if (name === 'bash' || name === 'zsh') return 'bash-c'
@@ -15,15 +16,25 @@ export function shellTool(name: string, flavour: string): Tool {
     if (c >= 0) {
       const script = args[c + 1]
       if (script === undefined) {
-        const msg = name === 'bash' ? 'bash: -c: option requires an argument\n' : name === 'sh' && flavour === 'dash' ? 'sh: 0: -c requires an argument\n' : 'sh: -c requires an argument\n'
+        const msg =
+          name === 'bash'
+            ? 'bash: -c: option requires an argument\n'
+            : name === 'sh' && flavour === 'dash'
+              ? 'sh: 0: -c requires an argument\n'
+              : 'sh: -c requires an argument\n'
         return { stdout: '', stderr: msg, exitCode: 2 }
       }
       return p.script(script, dialectFor(name, flavour), p.stdin, args.slice(c + 3))
     }
     if (args.length > 0 && !args[0]?.startsWith('-')) {
       const file = args[0] as string
-      const text = p.files[file] ?? p.host.files[file]
-      if (text === undefined) return { stdout: '', stderr: `${name}: ${file}: No such file or directory\n`, exitCode: 127 }
+      const text = own(p.files, file) ?? own(p.host.files, file)
+      if (text === undefined)
+        return {
+          stdout: '',
+          stderr: `${name}: ${file}: No such file or directory\n`,
+          exitCode: 127,
+        }
       return p.script(text, dialectFor(name, flavour), p.stdin, args.slice(1))
     }
     if (p.stdin !== '') return p.script(p.stdin, dialectFor(name, flavour), '', [])

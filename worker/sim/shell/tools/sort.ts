@@ -34,8 +34,22 @@ function version(a: string, b: string): number {
 }
 
 export const sort: Tool = (p) => {
-  const o = getopt(p.argv.slice(1), 'nrufk tbhVs', 'kt', { numeric: 'n', reverse: 'r', unique: 'u', 'ignore-case': 'f', key: 'k', 'field-separator': 't', 'human-numeric-sort': 'h', 'version-sort': 'V' })
-  if (o.bad) return { stdout: '', stderr: `sort: invalid option -- '${o.bad}'\nTry 'sort --help' for more information.\n`, exitCode: 2 }
+  const o = getopt(p.argv.slice(1), 'nrufk tbhVs', 'kt', {
+    numeric: 'n',
+    reverse: 'r',
+    unique: 'u',
+    'ignore-case': 'f',
+    key: 'k',
+    'field-separator': 't',
+    'human-numeric-sort': 'h',
+    'version-sort': 'V',
+  })
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `sort: invalid option -- '${o.bad}'\nTry 'sort --help' for more information.\n`,
+      exitCode: 2,
+    }
   const f = o.flags
   const sep = typeof f.get('t') === 'string' ? (f.get('t') as string) : undefined
   const key = typeof f.get('k') === 'string' ? (f.get('k') as string) : undefined
@@ -47,11 +61,25 @@ export const sort: Tool = (p) => {
   const compare = (a: string, b: string): number => {
     const ka = keyOf(a)
     const kb = keyOf(b)
-    let c = f.has('n') ? numeric(ka) - numeric(kb) : f.has('h') ? human(ka) - human(kb) : f.has('V') ? version(ka, kb) : cmpStr(ka, kb)
+    let c = f.has('n')
+      ? numeric(ka) - numeric(kb)
+      : f.has('h')
+        ? human(ka) - human(kb)
+        : f.has('V')
+          ? version(ka, kb)
+          : cmpStr(ka, kb)
     if (c === 0 && !f.has('u') && !f.has('s')) c = cmpStr(a, b)
     return f.has('r') ? -c : c
   }
   let lines = linesOf(r.text).sort(compare)
-  if (f.has('u')) lines = lines.filter((l, i) => i === 0 || compare(lines[i - 1] as string, l) !== 0)
-  return { stdout: joinLines(lines), stderr: r.errors.replace(/^sort: (.*): No such file or directory$/gm, 'sort: cannot read: $1: No such file or directory'), exitCode: r.errors ? 2 : 0 }
+  if (f.has('u'))
+    lines = lines.filter((l, i) => i === 0 || compare(lines[i - 1] as string, l) !== 0)
+  return {
+    stdout: joinLines(lines),
+    stderr: r.errors.replace(
+      /^sort: (.*): No such file or directory$/gm,
+      'sort: cannot read: $1: No such file or directory',
+    ),
+    exitCode: r.errors ? 2 : 0,
+  }
 }

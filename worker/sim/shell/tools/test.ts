@@ -3,7 +3,17 @@
 
 import type { Writer } from '../io'
 
-const KNOWN = new Set(['/', '/etc', '/tmp', '/bin', '/usr', '/etc/hosts', '/etc/resolv.conf', '/etc/os-release', '/dev/null'])
+const KNOWN = new Set([
+  '/',
+  '/etc',
+  '/tmp',
+  '/bin',
+  '/usr',
+  '/etc/hosts',
+  '/etc/resolv.conf',
+  '/etc/os-release',
+  '/dev/null',
+])
 
 export function runTest(args: string[], err: Writer, prefix: string): number {
   const r = evaluate(args)
@@ -40,11 +50,20 @@ function evaluate(a: string[]): boolean | string {
 
 function unary(op: string, v: string): boolean | string {
   switch (op) {
-    case '-z': return v === ''
-    case '-n': return v !== ''
-    case '-e': case '-f': case '-d': case '-r': case '-s': return KNOWN.has(v)
-    case '-x': return false
-    default: return `${op}: unary operator expected`
+    case '-z':
+      return v === ''
+    case '-n':
+      return v !== ''
+    case '-e':
+    case '-f':
+    case '-d':
+    case '-r':
+    case '-s':
+      return KNOWN.has(v)
+    case '-x':
+      return false
+    default:
+      return `${op}: unary operator expected`
   }
 }
 
@@ -52,8 +71,12 @@ function binary(l: string, op: string, r: string): boolean | string {
   if (op === '=' || op === '==') return l === r
   if (op === '!=') return l !== r
   const ops: Record<string, (x: number, y: number) => boolean> = {
-    '-eq': (x, y) => x === y, '-ne': (x, y) => x !== y, '-lt': (x, y) => x < y,
-    '-le': (x, y) => x <= y, '-gt': (x, y) => x > y, '-ge': (x, y) => x >= y,
+    '-eq': (x, y) => x === y,
+    '-ne': (x, y) => x !== y,
+    '-lt': (x, y) => x < y,
+    '-le': (x, y) => x <= y,
+    '-gt': (x, y) => x > y,
+    '-ge': (x, y) => x >= y,
   }
   const f = ops[op]
   if (!f) return `${op}: binary operator expected`

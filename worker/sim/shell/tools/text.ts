@@ -12,4 +12,17 @@ import { xargs } from './xargs'
 import { awk } from './awk'
 import { base64 } from './base64'
 
-export const TEXT_TOOLS: Record<string, Tool> = { grep, egrep: (p) => grep({ ...p, argv: ['grep', '-E', ...p.argv.slice(1)] }), head, tail, wc, sort, uniq, cut, tr, xargs, awk, base64 }
+export const TEXT_TOOLS: Record<string, Tool> = {
+  grep,
+  egrep: (p) => grep({ ...p, argv: ['grep', '-E', ...p.argv.slice(1)] }),
+  head,
+  tail,
+  wc,
+  sort,
+  uniq,
+  cut,
+  tr,
+  xargs,
+  awk,
+  base64,
+}

@@ -4,8 +4,12 @@ import type { Tool } from '../host'
 import { getopt } from './opts'
 
 const CLASS: Record<string, string> = {
-  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', lower: 'abcdefghijklmnopqrstuvwxyz', digit: '0123456789',
-  space: ' \t\n\r\f\v', blank: ' \t', punct: '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  lower: 'abcdefghijklmnopqrstuvwxyz',
+  digit: '0123456789',
+  space: ' \t\n\r\f\v',
+  blank: ' \t',
+  punct: '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
 }
 CLASS.alpha = (CLASS.upper ?? '') + (CLASS.lower ?? '')
 CLASS.alnum = (CLASS.alpha ?? '') + (CLASS.digit ?? '')
@@ -33,11 +37,19 @@ function expandSet(spec: string): string[] {
 
 export const tr: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'dsc', '', { delete: 'd', 'squeeze-repeats': 's' })
-  if (o.bad) return { stdout: '', stderr: `tr: invalid option -- '${o.bad}'\nTry 'tr --help' for more information.\n`, exitCode: 1 }
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `tr: invalid option -- '${o.bad}'\nTry 'tr --help' for more information.\n`,
+      exitCode: 1,
+    }
   const [s1, s2] = o.operands
   const del = o.flags.has('d')
   if (s1 === undefined || (!del && !o.flags.has('s') && s2 === undefined)) {
-    const msg = s1 === undefined ? 'tr: missing operand\n' : `tr: missing operand after '${s1}'\nTwo strings must be given when translating.\n`
+    const msg =
+      s1 === undefined
+        ? 'tr: missing operand\n'
+        : `tr: missing operand after '${s1}'\nTwo strings must be given when translating.\n`
     return { stdout: '', stderr: `${msg}Try 'tr --help' for more information.\n`, exitCode: 1 }
   }
   const set1 = expandSet(s1)

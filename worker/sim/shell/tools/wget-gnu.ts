@@ -17,25 +17,69 @@ function saved(now: number, file: string, size: number): string {
 
 export function gnuWget(p: Proc): ProcessResult {
   const o = parseWgetArgs(p.argv.slice(1))
-  if (o.bad) return { stdout: '', stderr: `wget: invalid option -- '${o.bad}'\nUsage: wget [OPTION]... [URL]...\n\nTry \`wget --help' for more options.\n`, exitCode: 2 }
-  if (!o.url) return { stdout: '', stderr: "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", exitCode: 1 }
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `wget: invalid option -- '${o.bad}'\nUsage: wget [OPTION]... [URL]...\n\nTry \`wget --help' for more options.\n`,
+      exitCode: 2,
+    }
+  if (!o.url)
+    return {
+      stdout: '',
+      stderr:
+        "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n",
+      exitCode: 1,
+    }
   const u = parseCurlUrl(o.url)
   if (!u.ok) return { stdout: '', stderr: `${o.url}: Unsupported scheme.\n`, exitCode: 1 }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
-  const r = sendHttp(p, { host: u.host, port: u.port, method: o.spider ? 'HEAD' : 'GET', path: u.path, headers: { Host: u.defaultPort ? u.host : `${u.host}:${u.port}`, 'User-Agent': 'Wget/1.21.4', Accept: '*/*', 'Accept-Encoding': 'identity', Connection: 'Keep-Alive' }, scheme: u.scheme })
+  const r = sendHttp(p, {
+    host: u.host,
+    port: u.port,
+    method: o.spider ? 'HEAD' : 'GET',
+    path: u.path,
+    headers: {
+      Host: u.defaultPort ? u.host : `${u.host}:${u.port}`,
+      'User-Agent': 'Wget/1.21.4',
+      Accept: '*/*',
+      'Accept-Encoding': 'identity',
+      Connection: 'Keep-Alive',
+    },
+    scheme: u.scheme,
+  })
   const log: string[] = [`--${stamp(p.ctx.now)}--  ${url}`]
   const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(u.host)
-  const done = (code: number, stdout = ''): ProcessResult => ({ stdout, stderr: o.quiet ? '' : log.join('\n') + '\n', exitCode: code })
-  if (!isIP) log.push(`Resolving ${u.host} (${u.host})... ${r.outcome === 'nxdomain' ? 'failed: Name or service not known.' : r.ip}`)
+  const done = (code: number, stdout = ''): ProcessResult => ({
+    stdout,
+    stderr: o.quiet ? '' : log.join('\n') + '\n',
+    exitCode: code,
+  })
+  if (!isIP)
+    log.push(
+      `Resolving ${u.host} (${u.host})... ${r.outcome === 'nxdomain' ? 'failed: Name or service not known.' : r.ip}`,
+    )
   if (r.outcome === 'nxdomain') {
     log.push(`wget: unable to resolve host address ‘${u.host}’`)
     return done(4)
   }
   const where = isIP ? `${u.host}:${u.port}` : `${u.host} (${u.host})|${r.ip}|:${u.port}`
   if (r.outcome !== 'answered') {
-    const why = r.outcome === 'refused' ? 'Connection refused' : r.outcome === 'unreachable' ? 'No route to host' : 'Connection timed out'
+    const why =
+      r.outcome === 'refused'
+        ? 'Connection refused'
+        : r.outcome === 'unreachable'
+          ? 'No route to host'
+          : 'Connection timed out'
     log.push(`Connecting to ${where}... failed: ${why}.`)
-    if (r.outcome === 'timeout') log.push('Retrying.', '', `--${stamp(p.ctx.now + 900_000)}--  (try:20)  ${url}`, `Connecting to ${where}... failed: ${why}.`, 'Giving up.', '')
+    if (r.outcome === 'timeout')
+      log.push(
+        'Retrying.',
+        '',
+        `--${stamp(p.ctx.now + 900_000)}--  (try:20)  ${url}`,
+        `Connecting to ${where}... failed: ${why}.`,
+        'Giving up.',
+        '',
+      )
     return done(4)
   }
   log.push(`Connecting to ${where}... connected.`)
@@ -44,7 +88,9 @@ export function gnuWget(p: Proc): ProcessResult {
     log.push('HTTP request sent, awaiting response... No data received.', 'Retrying.', '')
     return done(4)
   }
-  log.push(`HTTP request sent, awaiting response... ${o.serverResponse ? '\n' + responseLines(res, '  ').trimEnd() : `${res.status} ${res.reason}`}`)
+  log.push(
+    `HTTP request sent, awaiting response... ${o.serverResponse ? '\n' + responseLines(res, '  ').trimEnd() : `${res.status} ${res.reason}`}`,
+  )
   if (res.status >= 400) {
     log.push(`${stamp(p.ctx.now)} ERROR ${res.status}: ${res.reason}.`, '')
     return done(8)
@@ -53,11 +99,25 @@ export function gnuWget(p: Proc): ProcessResult {
   const type = res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1]
   log.push(`Length: ${size} [${type ?? 'text/plain'}]`)
   if (o.spider) {
-    log.push('Remote file exists and could contain further links,', 'but recursion is disabled -- not retrieving.', '')
+    log.push(
+      'Remote file exists and could contain further links,',
+      'but recursion is disabled -- not retrieving.',
+      '',
+    )
     return done(0)
   }
-  const file = o.output ?? (u.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html')
-  log.push(`Saving to: ‘${file === '-' ? 'STDOUT' : file}’`, '', `     0K                                                       100% 58.4M=0s`)
+  const file =
+    o.output ??
+    (u.path
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ||
+      'index.html')
+  log.push(
+    `Saving to: ‘${file === '-' ? 'STDOUT' : file}’`,
+    '',
+    `     0K                                                       100% 58.4M=0s`,
+  )
   log.push('', saved(p.ctx.now, file, size), '')
   if (file !== '-' && file !== '/dev/null') p.files[file] = res.body
   return done(0, file === '-' ? res.body : '')

@@ -54,24 +54,65 @@ function bbProgress(file: string, size: number): string {
 
 function busyboxWget(p: Proc): ProcessResult {
   const o = parseWgetArgs(p.argv.slice(1))
-  if (o.bad) return { stdout: '', stderr: `wget: invalid option -- '${o.bad}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`, exitCode: 1 }
-  if (!o.url) return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n', exitCode: 1 }
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `wget: invalid option -- '${o.bad}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`,
+      exitCode: 1,
+    }
+  if (!o.url)
+    return {
+      stdout: '',
+      stderr:
+        'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n',
+      exitCode: 1,
+    }
   const u = parseCurlUrl(o.url)
   if (!u.ok) return { stdout: '', stderr: `wget: not an http or ftp url: ${o.url}\n`, exitCode: 1 }
   const hostTyped = o.url.replace(/^[a-z]+:\/\//i, '').replace(/[/?#].*$/, '')
-  const r = sendHttp(p, { host: u.host, port: u.port, method: o.spider ? 'HEAD' : 'GET', path: u.path, headers: { Host: u.defaultPort ? u.host : `${u.host}:${u.port}`, 'User-Agent': 'Wget', Connection: 'close' }, scheme: u.scheme })
-  if (r.outcome === 'nxdomain') return { stdout: '', stderr: `wget: bad address '${u.host}'\n`, exitCode: 1 }
+  const r = sendHttp(p, {
+    host: u.host,
+    port: u.port,
+    method: o.spider ? 'HEAD' : 'GET',
+    path: u.path,
+    headers: {
+      Host: u.defaultPort ? u.host : `${u.host}:${u.port}`,
+      'User-Agent': 'Wget',
+      Connection: 'close',
+    },
+    scheme: u.scheme,
+  })
+  if (r.outcome === 'nxdomain')
+    return { stdout: '', stderr: `wget: bad address '${u.host}'\n`, exitCode: 1 }
   let err = o.quiet ? '' : `Connecting to ${hostTyped} (${r.ip}:${u.port})\n`
-  const fail = (msg: string): ProcessResult => ({ stdout: '', stderr: `${err}wget: ${msg}\n`, exitCode: 1 })
-  if (r.outcome === 'refused') return fail(`can't connect to remote host (${r.ip}): Connection refused`)
-  if (r.outcome === 'unreachable') return fail(`can't connect to remote host (${r.ip}): No route to host`)
-  if (r.outcome === 'timeout') return fail(o.timeout ? 'download timed out' : `can't connect to remote host (${r.ip}): Connection timed out`)
+  const fail = (msg: string): ProcessResult => ({
+    stdout: '',
+    stderr: `${err}wget: ${msg}\n`,
+    exitCode: 1,
+  })
+  if (r.outcome === 'refused')
+    return fail(`can't connect to remote host (${r.ip}): Connection refused`)
+  if (r.outcome === 'unreachable')
+    return fail(`can't connect to remote host (${r.ip}): No route to host`)
+  if (r.outcome === 'timeout')
+    return fail(
+      o.timeout
+        ? 'download timed out'
+        : `can't connect to remote host (${r.ip}): Connection timed out`,
+    )
   const res = r.response
   if (!res) return fail('error getting response: Connection reset by peer')
   if (o.serverResponse) err += responseLines(res, '  ')
   if (res.status >= 400) return fail(`server returned error: HTTP/1.1 ${res.status} ${res.reason}`)
-  if (o.spider) return { stdout: '', stderr: err + (o.quiet ? '' : 'remote file exists\n'), exitCode: 0 }
-  const file = o.output ?? (u.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html')
+  if (o.spider)
+    return { stdout: '', stderr: err + (o.quiet ? '' : 'remote file exists\n'), exitCode: 0 }
+  const file =
+    o.output ??
+    (u.path
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ||
+      'index.html')
   const size = new TextEncoder().encode(res.body).length
   if (file === '-') {
     if (!o.quiet) err += `writing to stdout\n${bbProgress('-', size)}written to stdout\n`
@@ -83,7 +124,9 @@ function busyboxWget(p: Proc): ProcessResult {
 }
 
 export function responseLines(res: HttpResponse, indent: string): string {
-  return [`HTTP/1.1 ${res.status} ${res.reason}`, ...res.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => `${indent}${l}\n`).join('')
+  return [`HTTP/1.1 ${res.status} ${res.reason}`, ...res.headers.map(([k, v]) => `${k}: ${v}`)]
+    .map((l) => `${indent}${l}\n`)
+    .join('')
 }
 
 export type { RouteResult }

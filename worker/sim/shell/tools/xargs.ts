@@ -20,18 +20,28 @@ export const xargs: Tool = (p) => {
     split += /^-[In]$/.test(a) ? 2 : 1
   }
   const o = getopt(args.slice(0, split), 'In0rt', 'In')
-  if (o.bad) return { stdout: '', stderr: `xargs: invalid option -- '${o.bad}'\nTry 'xargs --help' for more information.\n`, exitCode: 1 }
+  if (o.bad)
+    return {
+      stdout: '',
+      stderr: `xargs: invalid option -- '${o.bad}'\nTry 'xargs --help' for more information.\n`,
+      exitCode: 1,
+    }
   const command = args.slice(split)
   const base = command.length > 0 ? command : ['echo']
   const runs: string[][] = []
   const replace = o.flags.get('I')
   if (typeof replace === 'string') {
-    for (const line of p.stdin.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of p.stdin
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       runs.push(base.map((w) => w.split(replace).join(line)))
     }
   } else {
     const all = items(p.stdin)
-    const n = o.flags.has('n') ? Math.max(1, Number(o.flags.get('n')) || 1) : Math.max(1, all.length)
+    const n = o.flags.has('n')
+      ? Math.max(1, Number(o.flags.get('n')) || 1)
+      : Math.max(1, all.length)
     for (let i = 0; i < all.length; i += n) runs.push([...base, ...all.slice(i, i + n)])
     if (all.length === 0 && !o.flags.has('r') && typeof replace !== 'string') runs.push(base)
   }
@@ -41,7 +51,13 @@ export const xargs: Tool = (p) => {
     result.stdout += r.stdout
     result.stderr += r.stderr
     if (r.exitCode === 127) {
-      return { ...result, stderr: result.stderr.replace(/^.*(command )?not found\n$/m, '') + `xargs: ${argv[0]}: No such file or directory\n`, exitCode: 127 }
+      return {
+        ...result,
+        stderr:
+          result.stderr.replace(/^.*(command )?not found\n$/m, '') +
+          `xargs: ${argv[0]}: No such file or directory\n`,
+        exitCode: 127,
+      }
     }
     if (r.exitCode !== 0) result.exitCode = 123
   }

@@ -4,7 +4,12 @@
 export interface CurlFlavour {
   version: string
   /** `Failed to connect to web port 80 after 2 ms: Couldn't connect to server` */
-  failedToConnect(host: string, port: number, ms: number, why: 'refused' | 'timeout' | 'kernel-timeout'): string
+  failedToConnect(
+    host: string,
+    port: number,
+    ms: number,
+    why: 'refused' | 'timeout' | 'kernel-timeout',
+  ): string
   connected(host: string, ip: string, port: number): string
   trying(ip: string, port: number): string
   /** `Host x:80 was resolved.` + IPv6/IPv4 lines, from 8.5 */
@@ -27,12 +32,29 @@ export function curlFlavour(version: string): CurlFlavour {
         const text = why === 'refused' ? 'Connection refused' : 'Connection timed out'
         return `Failed to connect to ${host} port ${port}${v >= 77500 ? '' : ''}: ${text}`
       }
-      const reason = why === 'timeout' ? 'Timeout was reached' : v >= 80900 ? 'Could not connect to server' : v >= 78300 ? "Couldn't connect to server" : why === 'refused' ? 'Connection refused' : 'Connection timed out'
+      const reason =
+        why === 'timeout'
+          ? 'Timeout was reached'
+          : v >= 80900
+            ? 'Could not connect to server'
+            : v >= 78300
+              ? "Couldn't connect to server"
+              : why === 'refused'
+                ? 'Connection refused'
+                : 'Connection timed out'
       return `Failed to connect to ${host} port ${port} after ${ms} ms: ${reason}`
     },
-    connected: (host, ip, port) => `Connected to ${host} (${ip}) port ${port}${v < 80100 ? ' (#0)' : ''}`,
+    connected: (host, ip, port) =>
+      `Connected to ${host} (${ip}) port ${port}${v < 80100 ? ' (#0)' : ''}`,
     trying: (ip, port) => (v < 76900 ? `  Trying ${ip}...` : `  Trying ${ip}:${port}...`),
     showsResolve: v >= 80500,
-    openssl: v >= 81100 ? 'OpenSSL/3.3.2' : v >= 80500 ? 'OpenSSL/3.0.13' : v >= 78800 ? 'OpenSSL/3.0.15' : 'OpenSSL/1.1.1',
+    openssl:
+      v >= 81100
+        ? 'OpenSSL/3.3.2'
+        : v >= 80500
+          ? 'OpenSSL/3.0.13'
+          : v >= 78800
+            ? 'OpenSSL/3.0.15'
+            : 'OpenSSL/1.1.1',
   }
 }

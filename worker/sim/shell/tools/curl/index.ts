@@ -40,7 +40,8 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
   const o = parsed.opts
   if (o.help) return { stdout: CURL_HELP, stderr: '', exitCode: 0 }
   if (o.version) return { stdout: curlVersionText(f), stderr: '', exitCode: 0 }
-  if (o.urls.length === 0) return { stdout: '', stderr: `curl: (2) no URL specified\n${TRY}`, exitCode: 2 }
+  if (o.urls.length === 0)
+    return { stdout: '', stderr: `curl: (2) no URL specified\n${TRY}`, exitCode: 2 }
   let stdout = ''
   let stderr = ''
   let exitCode = 0
@@ -55,7 +56,11 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
       if (showError) stderr += `curl: (${t.error.code}) ${t.error.message}\n`
     }
     if (o.writeOut !== undefined) {
-      const w = writeOut(o.writeOut, { ...t.info, exitCode: t.error?.code ?? 0, errorMessage: t.error?.message ?? '' })
+      const w = writeOut(o.writeOut, {
+        ...t.info,
+        exitCode: t.error?.code ?? 0,
+        errorMessage: t.error?.message ?? '',
+      })
       stdout += w.stdout
       stderr += w.stderr
     }
@@ -74,10 +79,20 @@ function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfe
     const t = transfer(p, o, f, url)
     const location = t.info.headers.find(([k]) => k.toLowerCase() === 'location')?.[1]
     if (!o.location || t.error || !REDIRECTS.includes(t.info.httpCode) || location === undefined) {
-      return { ...t, stdout: prefixOut + t.stdout, stderr: prefixErr + t.stderr, info: { ...t.info, redirects: n } }
+      return {
+        ...t,
+        stdout: prefixOut + t.stdout,
+        stderr: prefixErr + t.stderr,
+        info: { ...t.info, redirects: n },
+      }
     }
     const next = resolveLocation(t.info.url, location)
-    if (n >= 50) return { ...t, stdout: prefixOut, error: { code: 47, message: 'Maximum (50) redirects followed' } }
+    if (n >= 50)
+      return {
+        ...t,
+        stdout: prefixOut,
+        error: { code: 47, message: 'Maximum (50) redirects followed' },
+      }
     prefixOut += o.include || o.head ? (t.headerText ?? '') : ''
     prefixErr += t.stderr + (o.verbose ? `* Issue another request to this URL: '${next}'\n` : '')
     url = next
@@ -92,7 +107,24 @@ function resolveLocation(base: string, location: string): string {
 }
 
 function emptyInfo(url: string, method: string): TransferInfo {
-  return { httpCode: 0, exitCode: 0, errorMessage: '', remoteIP: '', remotePort: 0, localIP: '', localPort: 0, timeMs: 0, sizeDownload: 0, sizeHeader: 0, url, contentType: '', method, scheme: 'http', redirects: 0, headers: [] }
+  return {
+    httpCode: 0,
+    exitCode: 0,
+    errorMessage: '',
+    remoteIP: '',
+    remotePort: 0,
+    localIP: '',
+    localPort: 0,
+    timeMs: 0,
+    sizeDownload: 0,
+    sizeHeader: 0,
+    url,
+    contentType: '',
+    method,
+    scheme: 'http',
+    redirects: 0,
+    headers: [],
+  }
 }
 
 function methodOf(o: CurlOptions): string {
@@ -102,7 +134,8 @@ function methodOf(o: CurlOptions): string {
 /** Request headers in the order curl sends them; `-H 'Name:'` removes one, `-H 'Name: v'` replaces it. */
 function requestHeaders(o: CurlOptions, f: CurlFlavour, hostHeader: string): [string, string][] {
   const list: [string, string][] = [['Host', hostHeader]]
-  if (o.user !== undefined) list.push(['Authorization', `Basic ${btoaText(o.user.includes(':') ? o.user : `${o.user}:`)}`])
+  if (o.user !== undefined)
+    list.push(['Authorization', `Basic ${btoaText(o.user.includes(':') ? o.user : `${o.user}:`)}`])
   list.push(['User-Agent', o.userAgent ?? `curl/${f.version}`], ['Accept', '*/*'])
   for (const h of o.headers) {
     const i = h.indexOf(':')
@@ -116,7 +149,8 @@ function requestHeaders(o: CurlOptions, f: CurlFlavour, hostHeader: string): [st
   }
   if (o.data !== undefined) {
     list.push(['Content-Length', String(new TextEncoder().encode(o.data).length)])
-    if (!list.some(([k]) => k.toLowerCase() === 'content-type')) list.push(['Content-Type', 'application/x-www-form-urlencoded'])
+    if (!list.some(([k]) => k.toLowerCase() === 'content-type'))
+      list.push(['Content-Type', 'application/x-www-form-urlencoded'])
   }
   return list
 }
@@ -131,17 +165,36 @@ function btoaText(s: string): string {
 function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Transfer {
   const method = methodOf(o)
   const u = parseCurlUrl(rawUrl)
-  if (!u.ok) return { stdout: '', stderr: '', error: { code: u.code, message: u.message }, info: emptyInfo(rawUrl, method) }
+  if (!u.ok)
+    return {
+      stdout: '',
+      stderr: '',
+      error: { code: u.code, message: u.message },
+      info: emptyInfo(rawUrl, method),
+    }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
-  const req: HttpRequest = { host: u.host, port: u.port, method, path: u.path, headers: Object.fromEntries(headers), body: o.data, scheme: u.scheme }
+  const req: HttpRequest = {
+    host: u.host,
+    port: u.port,
+    method,
+    path: u.path,
+    headers: Object.fromEntries(headers),
+    body: o.data,
+    scheme: u.scheme,
+  }
   const r = sendHttp(p, req)
   const info: TransferInfo = { ...emptyInfo(url, method), scheme: u.scheme, remotePort: u.port }
   // curl shows its meter unless silenced or writing the body to a terminal (tool_operate.c)
-  const meter = !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
+  const meter =
+    !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
   const out = new Output(o, meter)
   if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
-    out.info(`Host ${u.host}:${u.port} was resolved.`, 'IPv6: (none)', `IPv4: ${(r.addresses ?? [r.ip]).join(', ')}`)
+    out.info(
+      `Host ${u.host}:${u.port} was resolved.`,
+      'IPv6: (none)',
+      `IPv4: ${(r.addresses ?? [r.ip]).join(', ')}`,
+    )
   }
   if (r.outcome === 'nxdomain') return out.fail(6, `Could not resolve host: ${u.host}`, info)
   info.remoteIP = r.ip ?? ''
@@ -151,8 +204,14 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, u.port, out, info)
   info.timeMs = (r.timeMs ?? 1) + 0.2
   if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', u.port))
-  if (r.tls === 'plain-server') return out.fail(35, `${f.openssl}: error:0A00010B:SSL routines::wrong version number`, info)
-  if (r.tls === 'ok' && !o.insecure) return out.fail(60, 'SSL certificate problem: unable to get local issuer certificate' + CERT_HELP, info)
+  if (r.tls === 'plain-server')
+    return out.fail(35, `${f.openssl}: error:0A00010B:SSL routines::wrong version number`, info)
+  if (r.tls === 'ok' && !o.insecure)
+    return out.fail(
+      60,
+      'SSL certificate problem: unable to get local issuer certificate' + CERT_HELP,
+      info,
+    )
   if (o.verbose) out.request(method, u.path, headers)
   if (!r.response) return out.fail(52, 'Empty reply from server', info)
   return out.answer(r.response, u.host, info, p)
@@ -164,12 +223,24 @@ const CERT_HELP =
   'establish a secure connection to it. To learn more about this situation and\n' +
   'how to fix it, please visit the web page mentioned above.'
 
-function failConnect(p: Proc, o: CurlOptions, f: CurlFlavour, r: RouteResult, host: string, port: number, out: Output, info: TransferInfo): Transfer {
+function failConnect(
+  p: Proc,
+  o: CurlOptions,
+  f: CurlFlavour,
+  r: RouteResult,
+  host: string,
+  port: number,
+  out: Output,
+  info: TransferInfo,
+): Transfer {
   if (r.outcome === 'refused' || r.outcome === 'unreachable') {
     const ms = Math.max(0, Math.round(r.timeMs ?? 1))
     info.timeMs = ms
     const errno = r.outcome === 'refused' ? 'Connection refused' : 'No route to host'
-    if (o.verbose) out.info(`connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: ${errno}`)
+    if (o.verbose)
+      out.info(
+        `connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: ${errno}`,
+      )
     return out.fail(7, f.failedToConnect(host, port, ms, 'refused'), info, o.verbose)
   }
   const max = o.maxTime
@@ -183,7 +254,10 @@ function failConnect(p: Proc, o: CurlOptions, f: CurlFlavour, r: RouteResult, ho
     return out.fail(28, f.failedToConnect(host, port, info.timeMs, 'timeout'), info, o.verbose)
   }
   info.timeMs = 129000 + randomInt(p.ctx.s, 5000)
-  if (o.verbose) out.info(`connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: Connection timed out`)
+  if (o.verbose)
+    out.info(
+      `connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: Connection timed out`,
+    )
   return out.fail(28, f.failedToConnect(host, port, info.timeMs, 'kernel-timeout'), info, o.verbose)
 }
 
@@ -206,7 +280,8 @@ class Output {
     this.err += `> ${method} ${path} HTTP/1.1\r\n`
     for (const [k, v] of headers) this.err += `> ${k}: ${v}\r\n`
     this.err += '> \r\n'
-    if (this.o.data !== undefined) this.err += `} [${new TextEncoder().encode(this.o.data).length} bytes data]\n`
+    if (this.o.data !== undefined)
+      this.err += `} [${new TextEncoder().encode(this.o.data).length} bytes data]\n`
   }
 
   fail(code: number, message: string, info: TransferInfo, echo = this.o.verbose): Transfer {
@@ -223,28 +298,59 @@ class Output {
     return err + (err.endsWith('\n') ? '' : '\n') + line
   }
 
-  answer(res: NonNullable<RouteResult['response']>, host: string, info: TransferInfo, p: Proc): Transfer {
+  answer(
+    res: NonNullable<RouteResult['response']>,
+    host: string,
+    info: TransferInfo,
+    p: Proc,
+  ): Transfer {
     const o = this.o
     const statusLine = `HTTP/1.1 ${res.status} ${res.reason}`
-    const headerText = [statusLine, ...res.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => l + '\r\n').join('') + '\r\n'
+    const headerText =
+      [statusLine, ...res.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => l + '\r\n').join('') +
+      '\r\n'
     const head = info.method === 'HEAD'
     const body = head ? '' : res.body
-    const length = Number(res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? new TextEncoder().encode(res.body).length)
-    Object.assign(info, { httpCode: res.status, headers: res.headers, sizeDownload: new TextEncoder().encode(body).length, sizeHeader: headerText.length, contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '' })
-    if (o.verbose) this.err += headerText.split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join('')
+    const length = Number(
+      res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ??
+        new TextEncoder().encode(res.body).length,
+    )
+    Object.assign(info, {
+      httpCode: res.status,
+      headers: res.headers,
+      sizeDownload: new TextEncoder().encode(body).length,
+      sizeHeader: headerText.length,
+      contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
+    })
+    if (o.verbose)
+      this.err += headerText
+        .split('\r\n')
+        .slice(0, -1)
+        .map((l) => `< ${l}\r\n`)
+        .join('')
     if ((o.fail || o.failWithBody) && res.status >= 400) {
       const t = this.fail(22, `The requested URL returned error: ${res.status}`, info)
       return o.failWithBody ? { ...t, stdout: this.store(body, p, info.url) } : t
     }
     if (o.verbose && body !== '') this.err += `{ [${info.sizeDownload} bytes data]\n`
-    if (this.meter) this.err = this.meterLine(this.err, progressLine(length, head ? 0 : info.sizeDownload, info.timeMs)) + '\n'
+    if (this.meter)
+      this.err =
+        this.meterLine(this.err, progressLine(length, head ? 0 : info.sizeDownload, info.timeMs)) +
+        '\n'
     if (o.verbose) this.err += `* Connection #0 to host ${host} left intact\n`
     const content = (o.include || o.head ? headerText : '') + body
     return { stdout: this.store(content, p, info.url), stderr: this.err, info, headerText }
   }
 
   private store(content: string, p: Proc, url: string): string {
-    const target = this.o.output ?? (this.o.remoteName ? url.replace(/[?#].*$/, '').split('/').pop() || 'index.html' : undefined)
+    const target =
+      this.o.output ??
+      (this.o.remoteName
+        ? url
+            .replace(/[?#].*$/, '')
+            .split('/')
+            .pop() || 'index.html'
+        : undefined)
     if (target === undefined || target === '-') return content
     if (target !== '/dev/null') p.files[target] = content
     return ''

@@ -12,7 +12,8 @@ export function max5(bytes: number): string {
   const M = K * K
   if (bytes < 100000) return String(bytes).padStart(5)
   if (bytes < 10000 * K) return `${String(Math.floor(bytes / K)).padStart(4)}k`
-  if (bytes < 100 * M) return `${String(Math.floor(bytes / M)).padStart(2)}.${Math.floor((bytes % M) / (M / 10))}M`
+  if (bytes < 100 * M)
+    return `${String(Math.floor(bytes / M)).padStart(2)}.${Math.floor((bytes % M) / (M / 10))}M`
   return `${String(Math.floor(bytes / M)).padStart(4)}M`
 }
 

@@ -2,7 +2,14 @@
 // errors for what it cannot use. A URL without a scheme is http (curl's guess for plain names).
 
 export type CurlUrl =
-  | { ok: true; scheme: 'http' | 'https'; host: string; port: number; path: string; defaultPort: boolean }
+  | {
+      ok: true
+      scheme: 'http' | 'https'
+      host: string
+      port: number
+      path: string
+      defaultPort: boolean
+    }
   | { ok: false; code: number; message: string }
 
 export function parseCurlUrl(raw: string): CurlUrl {
@@ -26,11 +33,17 @@ export function parseCurlUrl(raw: string): CurlUrl {
   const host = pm?.[1] ?? ''
   const portText = pm?.[2]
   if (host === '') return { ok: false, code: 3, message: 'URL rejected: No host part in the URL' }
-  if (/[^A-Za-z0-9._~!$&'()*+,;=%-]/.test(host)) return { ok: false, code: 3, message: 'URL rejected: Bad hostname' }
+  if (/[^A-Za-z0-9._~!$&'()*+,;=%-]/.test(host))
+    return { ok: false, code: 3, message: 'URL rejected: Bad hostname' }
   const defaultPort = scheme === 'https' ? 443 : 80
-  if (portText === undefined || portText === '') return { ok: true, scheme, host, port: defaultPort, path, defaultPort: true }
+  if (portText === undefined || portText === '')
+    return { ok: true, scheme, host, port: defaultPort, path, defaultPort: true }
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) {
-    return { ok: false, code: 3, message: 'URL rejected: Port number was not a decimal number between 0 and 65535' }
+    return {
+      ok: false,
+      code: 3,
+      message: 'URL rejected: Port number was not a decimal number between 0 and 65535',
+    }
   }
   const port = Number(portText)
   return { ok: true, scheme, host, port, path, defaultPort: port === defaultPort }

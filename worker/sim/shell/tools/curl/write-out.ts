@@ -1,6 +1,8 @@
 // `-w FORMAT` (src/tool_writeout.c): %{variable}, %header{name}, \n \r \t escapes; unknown
 // variables are reported on stderr and print nothing.
 
+import { own } from '../../own'
+
 export interface TransferInfo {
   httpCode: number
   exitCode: number
@@ -59,7 +61,7 @@ function variable(name: string, t: TransferInfo): string | undefined {
     num_headers: String(t.headers.length),
     redirect_url: '',
   }
-  return values[name]
+  return own(values, name)
 }
 
 /** Expands the format; `stderr` collects complaints about unknown variables. */
@@ -70,7 +72,8 @@ export function writeOut(format: string, t: TransferInfo): { stdout: string; std
     const c = format[i] as string
     if (c === '\\' && i + 1 < format.length) {
       const n = format[++i] as string
-      stdout += n === 'n' ? '\n' : n === 'r' ? '\r' : n === 't' ? '\t' : n === '\\' ? '\\' : `\\${n}`
+      stdout +=
+        n === 'n' ? '\n' : n === 'r' ? '\r' : n === 't' ? '\t' : n === '\\' ? '\\' : `\\${n}`
       continue
     }
     const m = c === '%' ? /^%(\{([^}]*)\}|header\{([^}]*)\}|%)/.exec(format.slice(i)) : null

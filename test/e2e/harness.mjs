@@ -1,0 +1,120 @@
+/* global console, setTimeout, clearTimeout, document, axe */
+// A tiny test harness: named steps run in order, each failure recorded, plus page helpers.
+
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export class Suite {
+  constructor() {
+    this.results = []
+  }
+  async step(name, fn, timeoutMs = 45_000) {
+    const started = Date.now()
+    let timer
+    try {
+      await Promise.race([
+        fn(),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`timed out after ${timeoutMs} ms`)),
+              timeoutMs,
+            )),
+        ),
+      ])
+      this.results.push({ name, ok: true })
+      console.log(`✓ ${name} (${Date.now() - started} ms)`)
+    } catch (err) {
+      this.results.push({ name, ok: false, err })
+      console.log(
+        `✗ ${name} (${Date.now() - started} ms)\n    ${String(err?.stack ?? err)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n    ')}`,
+      )
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  summary() {
+    const passed = this.results.filter((r) => r.ok).length
+    return { passed, failed: this.results.length - passed }
+  }
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+/** Polls `fn` until it returns a truthy value; the last value or error is in the message on timeout. */
+export async function eventually(fn, what, timeoutMs = 20_000, everyMs = 250) {
+  const deadline = Date.now() + timeoutMs
+  let last
+  while (Date.now() < deadline) {
+    try {
+      last = await fn()
+      if (last) return last
+    } catch (e) {
+      last = e
+    }
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(
+    `${what} did not happen within ${timeoutMs} ms (last: ${String(last).slice(0, 400)})`,
+  )
+}
+
+/** Runs axe-core; serious and critical violations fail the step. */
+export async function checkAxe(page, label) {
+  await page.evaluate(AXE)
+  const result = await page.evaluate(async () => {
+    const r = await axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }))
+  })
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const minor = result.filter((v) => !bad.includes(v))
+  if (minor.length)
+    console.log(`    axe (${label}) minor: ${minor.map((v) => `${v.id}[${v.impact}]`).join(', ')}`)
+  assert(
+    !bad.length,
+    `axe found on ${label}: ${bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(', ')}`).join('; ')}`,
+  )
+}
+
+/** The text of the terminal's output log. */
+export function terminalText(page) {
+  return page.getByRole('log', { name: 'Terminal output' }).innerText()
+}
+
+/** Waits for the next POST .../run to be answered and rendered. */
+export async function afterRun(page, action) {
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/run') && r.request().method() === 'POST',
+    { timeout: 30_000 },
+  )
+  await action()
+  const res = await answered
+  await eventually(
+    async () =>
+      (await page.getByLabel('Terminal', { exact: true }).getAttribute('aria-busy')) === 'false',
+    'the terminal to be idle',
+    10_000,
+    100,
+  )
+  return res.json()
+}
+
+/** Types a command into the terminal, presses Enter, and returns the API's answer once it is shown. */
+export async function runInTerminal(page, command) {
+  const input = page.getByLabel('Terminal', { exact: true })
+  await input.fill(command)
+  return afterRun(page, () => input.press('Enter'))
+}

@@ -1,0 +1,97 @@
+/* global process, console */
+// End-to-end tests: the real server (wrangler dev, fresh local D1) driven in Debian's chromium.
+// Prints `N passed, N failed` last and exits non-zero on any failure.
+
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { Suite } from './harness.mjs'
+import { scenarios } from './scenarios.mjs'
+import { killGroup, startServer } from './server.mjs'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const OUT = join(ROOT, 'test-results')
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+function fail(message) {
+  console.error(message)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+
+if (!existsSync(CHROMIUM)) {
+  fail(
+    `e2e: Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  )
+}
+if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
+  console.log('e2e: web/dist is missing, running npm run build:web')
+  const b = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' })
+  if (b.status !== 0) fail('e2e: building the web front end failed.')
+}
+mkdirSync(OUT, { recursive: true })
+
+let server
+let context
+const profile = mkdtempSync(join(tmpdir(), 'service-lab-e2e-profile-'))
+const cleanup = () => {
+  if (server) server.stop()
+  rmSync(profile, { recursive: true, force: true })
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (server) killGroup(server.pid)
+    cleanup()
+    process.exit(130)
+  })
+}
+
+const suite = new Suite()
+const started = Date.now()
+try {
+  server = process.env.E2E_BASE_URL
+    ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0, log: () => '' }
+    : await startServer(ROOT)
+  console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(15_000)
+  const problems = []
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text()))
+      problems.push(`console: ${m.text()}`)
+  })
+  const state = { out: OUT }
+  for (const [name, fn] of scenarios(suite, page, server.base, state)) await suite.step(name, fn)
+  await suite.step('no script errors or Content-Security-Policy violations', async () => {
+    if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
+  })
+} catch (err) {
+  suite.results.push({ name: 'setup', ok: false, err })
+  console.log(`✗ setup: ${err?.message ?? err}`)
+} finally {
+  await context?.close().catch(() => undefined)
+  cleanup()
+}
+const { passed, failed } = suite.summary()
+console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)

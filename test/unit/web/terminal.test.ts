@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { complete } from '../../../web/src/lab/completion'
+import { capEntries, MAX_LINES, type Entry } from '../../../web/src/lab/terminal-log'
+import { yamlErrorLine } from '../../../web/src/lab/apply-error'
+import type { KubeObject } from '../../../web/src/types'
+
+const objects: KubeObject[] = [
+  { kind: 'Pod', metadata: { name: 'web-7f9c-abcde', namespace: 'default' } },
+  { kind: 'Pod', metadata: { name: 'web-7f9c-fghij', namespace: 'default' } },
+  { kind: 'Pod', metadata: { name: 'api-1', namespace: 'backend' } },
+  { kind: 'Service', metadata: { name: 'my-service', namespace: 'default' } },
+  { kind: 'Namespace', metadata: { name: 'backend' } },
+]
+
+describe('complete', () => {
+  it('completes kubectl verbs', () => {
+    expect(complete('kubectl desc', objects)).toEqual({ line: 'kubectl describe ', candidates: [] })
+    expect(complete('kubectl ex', objects).candidates).toEqual(['exec', 'explain', 'expose'])
+  })
+
+  it('completes resource kinds and object names', () => {
+    expect(complete('kubectl get svc my', objects).line).toBe('kubectl get svc my-service ')
+    expect(complete('kubectl get po', objects).line).toBe('kubectl get pods ')
+    expect(complete('kubectl delete pod web', objects)).toEqual({
+      line: 'kubectl delete pod web-7f9c-',
+      candidates: ['web-7f9c-abcde', 'web-7f9c-fghij'],
+    })
+  })
+
+  it('completes pods for exec in the namespace given with -n', () => {
+    expect(complete('kubectl exec -n backend a', objects).line).toBe(
+      'kubectl exec -n backend api-1 ',
+    )
+    expect(complete('kubectl -n backend exec w', objects).candidates).toEqual([])
+  })
+
+  it('completes kind/name and leaves unknown contexts alone', () => {
+    expect(complete('kubectl describe service/my', objects).line).toBe(
+      'kubectl describe service/my-service ',
+    )
+    expect(complete('echo hel', objects)).toEqual({ line: 'echo hel', candidates: [] })
+  })
+})
+
+describe('capEntries', () => {
+  it('keeps only the last MAX_LINES lines and says it trimmed', () => {
+    const big = Array.from({ length: MAX_LINES + 10 }, (_, i) => String(i + 1)).join('\n')
+    const out = capEntries([{ id: 1, kind: 'stdout', text: big }] as Entry[])
+    expect(out[0]?.text).toBe('… earlier output was trimmed from the screen')
+    const kept = out[1]?.text.split('\n') ?? []
+    expect(kept.length).toBe(MAX_LINES)
+    expect(kept[kept.length - 1]).toBe(String(MAX_LINES + 10))
+  })
+})
+
+describe('yamlErrorLine', () => {
+  it('reads the line from kubectl apply errors', () => {
+    expect(
+      yamlErrorLine(
+        'error: error parsing STDIN: error converting YAML to JSON: yaml: line 10: did not find expected key\n',
+      ),
+    ).toBe(10)
+    expect(
+      yamlErrorLine('The Service "web" is invalid: spec.ports[0].port: Required value'),
+    ).toBeUndefined()
+  })
+})
