@@ -80,7 +80,7 @@ try {
       problems.push(`console: ${m.text()}`)
   })
   const state = { out: OUT }
-  for (const [name, fn] of scenarios(suite, page, server.base, state)) await suite.step(name, fn)
+  for (const [name, fn] of scenarios(page, server.base, state)) await suite.step(name, fn)
   await suite.step('no script errors or Content-Security-Policy violations', async () => {
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
   })

@@ -76,6 +76,18 @@ describe('lab pod-ips', () => {
     ])
   })
 
+  it('near miss: an IP noted before a reset is not the old IP of the new cluster', () => {
+    const ip = (out: string | undefined) => / (10\.244\.\d+\.\d+) /.exec(out ?? '')?.[1]
+    const t = playTranscript('pod-ips', [
+      'kubectl delete pod -l app=nginx-1.0',
+      'kubectl get pods -o wide',
+      { reset: true },
+      'kubectl get pods -o wide',
+    ])
+    expect(ip(t.outputs[1]?.stdout)).not.toBe(ip(t.outputs[2]?.stdout))
+    expect(t.done, describeTranscript(t)).toEqual(['find-pod-ip'])
+  })
+
   it('near miss: the old IP curled from the workstation proves nothing', () => {
     const noted: { ip?: string } = {}
     const t = playTranscript('pod-ips', [

@@ -14,8 +14,13 @@ export interface StepInput {
   stdin?: string
 }
 
+/** The learner presses Reset: the lab's starting state again, progress and memory kept. */
+export interface ResetStep {
+  reset: true
+}
+
 /** A line as typed, a line with stdin, or a function building one from what the learner can see. */
-export type Step = string | StepInput | ((state: ClusterState) => string | StepInput)
+export type Step = string | StepInput | ResetStep | ((state: ClusterState) => string | StepInput)
 
 export interface PlayOptions {
   seed?: number
@@ -58,6 +63,11 @@ export function playTranscript(labId: string, steps: Step[], opts: PlayOptions =
   const outputs: StepOutput[] = []
   for (const step of steps) {
     now += stepMs
+    if (typeof step === 'object' && 'reset' in step) {
+      // as worker/http/clusters.ts resets: a seed derived from the old state, the old state passed on
+      state = lab.setup(state.rng ^ 0x5bd1e995, now, state)
+      continue
+    }
     const typed = typeof step === 'function' ? step(state) : step
     const input = typeof typed === 'string' ? { command: typed } : typed
     const result = run(state, input.command, { now, stdin: input.stdin, history: progress.recent })

@@ -41,8 +41,9 @@ clusterRoutes.post('/:id/reset', async (c) => {
   const lab = findLab(row.labId)
   if (!lab) throw notFound('That lab')
   const now = c.var.deps.now()
-  const seed = (JSON.parse(row.state) as ClusterState).rng ^ 0x5bd1e995
-  const state = lab.setup(seed, now)
+  const previous = JSON.parse(row.state) as ClusterState
+  // a new seed (new pod names and IPs), but the lab may keep what it drew for this learner
+  const state = lab.setup(previous.rng ^ 0x5bd1e995, now, previous)
   await resetCluster(c.var.db, row.id, row.userId, JSON.stringify(state), now)
   return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version + 1, now, objects: visibleObjects(state) } })
 })

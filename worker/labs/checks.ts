@@ -218,3 +218,13 @@ export function observing(observe: (ctx: CheckContext) => void, tasks: LabTask[]
     },
   }))
 }
+
+/**
+ * Forgets `keys` when the learner's cluster was rebuilt (reset) since they were noted: memory
+ * survives a reset, but an IP seen in the old cluster says nothing about the new one.
+ */
+export function memoryForThisCluster(ctx: CheckContext, keys: string[]): void {
+  if (ctx.memory['cluster.createdAt'] === ctx.state.createdAt) return
+  for (const k of keys) delete ctx.memory[k]
+  ctx.memory['cluster.createdAt'] = ctx.state.createdAt
+}

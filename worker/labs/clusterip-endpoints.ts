@@ -9,6 +9,7 @@ import {
   fromPod,
   memAdd,
   memList,
+  memoryForThisCluster,
   observing,
   podIP,
   readyPodsWith,
@@ -53,6 +54,7 @@ function sawStale(ctx: CheckContext): boolean {
 }
 
 function observe(ctx: CheckContext): void {
+  memoryForThisCluster(ctx, ['served', 'stale.seen'])
   memAdd(ctx.memory, 'served', ...servedByNginx(ctx))
   if (sawStale(ctx)) ctx.memory['stale.seen'] = true
 }

@@ -10,6 +10,7 @@ import {
   isStalePodIP,
   memAdd,
   memList,
+  memoryForThisCluster,
   memString,
   observing,
   podByIP,
@@ -33,6 +34,7 @@ function reachedNginxDirectly(ctx: CheckContext, r: SeenRequest): boolean {
 
 /** Notes the first nginx-1.0 IP the learner saw or reached, and every one reached from a pod. */
 function observe(ctx: CheckContext): void {
+  memoryForThisCluster(ctx, ['ip.first', 'ip.reached'])
   for (const r of requestsOf(ctx.last)) {
     if (!fromPod(r) || !reachedNginxDirectly(ctx, r)) continue
     if (!memString(ctx.memory, 'ip.first')) ctx.memory['ip.first'] = r.host

@@ -10,6 +10,7 @@ import {
   isStalePodIP,
   memAdd,
   memList,
+  memoryForThisCluster,
   observing,
   podIP,
   readyPodsWith,
@@ -57,6 +58,7 @@ function showsEndpoints(ctx: CheckContext, ips: string[]): boolean {
 }
 
 function observe(ctx: CheckContext): void {
+  memoryForThisCluster(ctx, ['blue.ips', 'blue.images'])
   memAdd(ctx.memory, 'blue.ips', ...endpointIPs(ctx.state, 'my-blue-service'))
   for (const r of requestsOf(ctx.last)) {
     if (!fromPod(r) || !answeredVia(r, 'my-blue-service')) continue

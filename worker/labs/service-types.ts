@@ -7,6 +7,7 @@ import {
   fromWorkstation,
   memAdd,
   memList,
+  memoryForThisCluster,
   observing,
   requestsOf,
   service,
@@ -51,6 +52,7 @@ function viaHop(
 }
 
 function observe(ctx: CheckContext): void {
+  memoryForThisCluster(ctx, ['nodeport.ips'])
   for (const r of requestsOf(ctx.last)) {
     if (fromWorkstation(r) && viaHop(r, 'nodeport', 'my-nodeport-service'))
       memAdd(ctx.memory, 'nodeport.ips', r.host)

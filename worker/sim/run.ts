@@ -55,7 +55,7 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
   } catch (e) {
     return {
       internalError: e instanceof Error ? (e.stack ?? e.message) : String(e),
-      state: structuredClone(state),
+      state: cloneOrSame(state),
       stdout: '',
       stderr:
         'error: internal simulator error (the command was not run; please report what you typed)\n',
@@ -64,5 +64,13 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
       changed: [],
       clear: false,
     }
+  }
+}
+
+function cloneOrSame(state: ClusterState): ClusterState {
+  try {
+    return structuredClone(state)
+  } catch {
+    return state
   }
 }

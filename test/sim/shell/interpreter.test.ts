@@ -178,3 +178,32 @@ describe('run()', () => {
     expect(r.state).not.toBe(s)
   })
 })
+
+describe('bash extras learners copy from tutorials', () => {
+  it('brace expansion', () => {
+    expect(out('echo {1..5} x{a,b}y {01..03} {a..c} {1..10..3}')).toBe(
+      '1 2 3 4 5 xay xby 01 02 03 a b c 1 4 7 10\n',
+    )
+    expect(out('for i in {1..3}; do echo n$i; done')).toBe('n1\nn2\nn3\n')
+    expect(out('echo "{1..3}" {x} {a,b}{1,2}')).toBe('{1..3} {x} a1 a2 b1 b2\n')
+  })
+  it("ANSI-C quoting $'...'", () => {
+    expect(out("echo $'a\\tb\\nc'")).toBe('a\tb\nc\n')
+  })
+  it('timeout kills a connection nobody answers: exit 124, nothing printed', () => {
+    expect(sh('timeout 5 curl 10.96.0.1:443; echo $?')).toMatchObject({
+      stdout: '124\n',
+      stderr: '',
+    })
+  })
+  it('variables bash sets itself', () => {
+    expect(out('echo $HOSTNAME $USER $HOME $SHELL; env | grep -c HOSTNAME')).toBe(
+      'workstation learner /home/learner /bin/bash\n0\n',
+    )
+  })
+  it('type, command -v and which', () => {
+    expect(out('type echo kubectl; command -v curl; which kubectl')).toBe(
+      'echo is a shell builtin\nkubectl is /usr/local/bin/kubectl\n/usr/bin/curl\n/usr/local/bin/kubectl\n',
+    )
+  })
+})

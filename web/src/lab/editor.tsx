@@ -46,6 +46,7 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const handle = useRef<EditorHandle | null>(null)
   const [failed, setFailed] = useState(false)
+  const [ready, setReady] = useState(false)
 
   useEffect(() => {
     let cancelled = false
@@ -61,6 +62,7 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
           }
         })
         handle.current = h
+        setReady(true)
         onReady(h)
       })
       .catch(() => setFailed(true))
@@ -82,7 +84,7 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
         <button
           type="button"
           class="primary"
-          disabled={busy || failed}
+          disabled={busy || !ready}
           onClick={() => handle.current && onApply(handle.current.getText())}
         >
           Apply

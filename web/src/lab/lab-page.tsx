@@ -53,6 +53,8 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   const [trace, setTrace] = useState<{ id: number; entry: TraceEntry } | null>(null)
   const [applyError, setApplyError] = useState<ApplyError | null>(null)
   const editor = useRef<EditorHandle | null>(null)
+  /** a copy asked for before CodeMirror finished loading */
+  const pendingCopy = useRef<string | null>(null)
   const log = useTerminalLog()
   const cluster = useCluster(clusterId)
   const history = useCommandHistory(labId, clusterId)
@@ -150,8 +152,11 @@ export function LabPage({ labId }: { labId: string; user: User }) {
           fresh={fresh}
           actions={{
             onCopy: (yaml) => {
-              editor.current?.setText(yaml.endsWith('\n') ? yaml : yaml + '\n')
-              editor.current?.focus()
+              const text = yaml.endsWith('\n') ? yaml : yaml + '\n'
+              if (editor.current) {
+                editor.current.setText(text)
+                editor.current.focus()
+              } else pendingCopy.current = text
               setAnnounce('Copied to the editor.')
             },
             onRun: runCommand,
@@ -162,7 +167,11 @@ export function LabPage({ labId }: { labId: string; user: User }) {
           busy={runner.busy}
           error={applyError}
           onApply={(t) => void apply(t)}
-          onReady={(h) => (editor.current = h)}
+          onReady={(h) => {
+            editor.current = h
+            if (pendingCopy.current !== null) h.setText(pendingCopy.current)
+            pendingCopy.current = null
+          }}
         />
         <Terminal
           entries={log.entries}

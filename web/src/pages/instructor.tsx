@@ -1,20 +1,26 @@
-// Placeholder for the instructor pages (issue 7); the instructor engineer owns this file.
+// The instructor pages (issue 7), loaded only when an /instructor path is opened.
 
-import { useTitle } from '../components/use-title'
+import type { ComponentType } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
 import type { User } from '../types'
 
-export function InstructorPage({ user }: { user: User; path: string }) {
-  useTitle('Instructor dashboard')
-  return (
-    <section>
-      <h1>Instructor dashboard</h1>
-      {user.role === 'instructor' ? (
-        <p>Your classes and their progress will appear here.</p>
-      ) : (
-        <p>
-          This page is for instructors. <a href="/labs">Go to your labs</a>.
-        </p>
-      )}
-    </section>
-  )
+type Props = { user: User; path: string }
+let loaded: ComponentType<Props> | undefined
+
+export function InstructorPage(props: Props) {
+  const [Page, setPage] = useState<ComponentType<Props> | undefined>(() => loaded)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    if (Page) return
+    import('../instructor/instructor-app')
+      .then((m) => {
+        loaded = m.InstructorApp
+        setPage(() => m.InstructorApp)
+      })
+      .catch(() => setFailed(true))
+  }, [Page])
+  if (failed)
+    return <p role="alert">The instructor pages could not be loaded. Please reload the page.</p>
+  if (!Page) return <p class="loading">Loading…</p>
+  return <Page {...props} />
 }

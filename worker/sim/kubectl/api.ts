@@ -9,6 +9,7 @@ export {
   deleteObject,
   notFound,
   lastAppliedJSON,
+  mappingError,
 } from '../objects'
 export { settle } from '../controllers/settle'
 export { execInPod } from '../shell/exec-in-pod'

@@ -15,7 +15,7 @@ import { loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
-import { LAST_APPLIED } from './saved-config'
+import { LAST_APPLIED, withSavedConfig } from './saved-config'
 
 /** A failure of one object: an API status (with where it came from) or a plain client error. */
 export type ObjectError = { api: ApiError; source: string; verb: string } | { text: string }
@@ -58,16 +58,17 @@ interface Applied {
 function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   const kind = m.kind as Kind
   const existing = isKind(kind) ? getObject(inv.ctx.s, kind, m.namespace, m.name) : undefined
+  const ssa = inv.flags.bool('server-side')
   if (dryRun === 'client') {
-    const op = existing ? 'configured' : 'created'
+    const op = ssa ? 'serverside-applied' : existing ? 'configured' : 'created'
     return {
-      object: m.object as KubeObject,
+      object: withSavedConfig(m.object) as KubeObject,
       line: nameLine(kind, m.name, withDryRun(op, dryRun)),
       warning: '',
     }
   }
   const warning =
-    existing && !(existing.metadata.annotations ?? {})[LAST_APPLIED]
+    !ssa && existing && !(existing.metadata.annotations ?? {})[LAST_APPLIED]
       ? missingAnnotationWarning(kind, m.name)
       : ''
   const r = applyObject(inv.ctx.s, m.object, {
@@ -85,7 +86,11 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   if (dryRun === 'none' && op !== 'unchanged') recordChange(inv.ctx, object, op)
   return {
     object,
-    line: nameLine(object.kind, object.metadata.name, withDryRun(op, dryRun)),
+    line: nameLine(
+      object.kind,
+      object.metadata.name,
+      withDryRun(ssa ? 'serverside-applied' : op, dryRun),
+    ),
     warning,
   }
 }
@@ -111,7 +116,8 @@ export function applyVerb(inv: Invocation): ProcessResult {
   if (!dry.ok) return clientError(dry.error)
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return clientError(loaded.fatal)
-  const errs: ObjectError[] = loaded.parseError !== undefined ? [{ text: loaded.parseError }] : []
+  const errs: ObjectError[] = loaded.mappingErrors.map((text) => ({ text }))
+  if (loaded.parseError !== undefined) errs.push({ text: loaded.parseError })
   if (loaded.manifests.length === 0 && errs.length === 0)
     return clientError('no objects passed to apply')
   let stdout = ''

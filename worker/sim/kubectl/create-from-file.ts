@@ -47,7 +47,7 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
   if (!dry.ok) return clientError(dry.error)
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return clientError(loaded.fatal)
-  const errs: ObjectError[] = []
+  const errs: ObjectError[] = loaded.mappingErrors.map((text) => ({ text }))
   const objs: KubeObject[] = []
   let stdout = ''
   for (const m of loaded.manifests) {

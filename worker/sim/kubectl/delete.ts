@@ -48,6 +48,7 @@ function targetsOf(inv: Invocation): TargetsResult {
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return { ok: false, error: loaded.fatal }
   if (loaded.parseError) return { ok: false, error: loaded.parseError }
+  if (loaded.mappingErrors[0]) return { ok: false, error: loaded.mappingErrors[0] }
   const targets = loaded.manifests
     .filter((m) => isKind(m.kind))
     .map((m) => ({ kind: m.kind as Kind, name: m.name, namespace: m.namespace, source: m.source }))

@@ -4,7 +4,7 @@
 
 import { isKind, RESOURCES } from '../objects/resources'
 import type { Invocation } from './invocation'
-import { parseManifests } from './api'
+import { mappingError, parseManifests } from './api'
 
 export interface Manifest {
   /** `STDIN` for `-f -` */
@@ -18,6 +18,8 @@ export interface Manifest {
 
 export interface LoadedManifests {
   manifests: Manifest[]
+  /** documents of kinds the API server does not serve (the RESTMapper's error, per document) */
+  mappingErrors: string[]
   /** a parse error after the documents above (kubectl still acts on those: ContinueOnError) */
   parseError?: string
   /** a builder error: nothing may be acted on */
@@ -30,21 +32,32 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Reads every `-f` source; the texts are kubectl's builder errors. */
 export function loadManifests(inv: Invocation, filenames: string[]): LoadedManifests {
-  const out: LoadedManifests = { manifests: [] }
+  const out: LoadedManifests = { manifests: [], mappingErrors: [] }
   if (filenames.filter((f) => f === '-').length > 1)
-    return { manifests: [], fatal: 'standard input cannot be used for multiple arguments' }
+    return {
+      manifests: [],
+      mappingErrors: [],
+      fatal: 'standard input cannot be used for multiple arguments',
+    }
   for (const f of filenames) {
     if (/^https?:\/\//.test(f))
       return {
         manifests: [],
+        mappingErrors: [],
         fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"`,
       }
-    if (f !== '-') return { manifests: [], fatal: `the path "${f}" does not exist` }
+    if (f !== '-')
+      return { manifests: [], mappingErrors: [], fatal: `the path "${f}" does not exist` }
   }
   for (const f of filenames) {
     const source = 'STDIN'
     const parsed = parseManifests(inv.stdin, source)
     for (const obj of parsed.objects) {
+      const unmapped = mappingError(obj, source)
+      if (unmapped !== undefined) {
+        out.mappingErrors.push(unmapped)
+        continue
+      }
       const m = placeManifest(inv, source, obj)
       if (typeof m === 'string') return { ...out, fatal: m }
       out.manifests.push(m)

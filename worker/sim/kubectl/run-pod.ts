@@ -127,11 +127,14 @@ function attachOnce(inv: Invocation, name: string, printed: ProcessResult): Proc
   const pod = getObject<Pod>(inv.ctx.s, 'Pod', inv.namespace, name)
   const argv = inv.args.slice(1)
   let out: ProcessResult = { stdout: '', stderr: '', exitCode: 0 }
-  const shell =
-    argv.length === 0 || (argv.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(argv[0] as string))
-  if (shell)
-    out.stderr =
-      'Interactive terminals are not available in this lab terminal: the pod was created, but no shell was attached. Run single commands with "kubectl exec <pod> -- <command>".\n'
+  const first = argv[0] ?? ''
+  // a shell waiting for input, or a process that just waits, would keep a real terminal attached
+  const interactive =
+    argv.length === 0 ||
+    (argv.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(first)) ||
+    /sleep$/.test(first)
+  if (interactive)
+    out.stderr = `Interactive terminals are not available in this lab terminal: pod/${name} was created, but nothing was attached to it. Run single commands with "kubectl exec ${name} -- <command>".\n`
   else if (pod) out = execInPod(inv.ctx, pod, name, argv, inv.stdin)
   let stdout = out.stdout
   if (inv.flags.bool('rm')) {

@@ -29,25 +29,23 @@ export function lastAppliedJSON(manifest: Record<string, unknown>): string {
 }
 
 function goJSON(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`
-  if (isPlainObject(v))
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => v[k] !== undefined)
-      .map((k) => `${escapeHTML(JSON.stringify(k))}:${goJSON(v[k])}`)
-      .join(',')}}`
-  if (typeof v === 'string') return escapeHTML(JSON.stringify(v))
-  return JSON.stringify(v) ?? 'null'
+  return JSON.stringify(sortKeys(v)).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)
 }
 
-function escapeHTML(s: string): string {
-  if (!/[<>&\u2028\u2029]/.test(s)) return s
-  return s
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+const GO_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys)
+  if (!isPlainObject(v)) return v
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k])
+  return out
 }
 
 /** What kubectl sends: the manifest with its namespace set and the annotation (re)written. */

@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml'
 import { goYamlMessage } from './yaml-errors'
 import { parseJsonStream } from './json-stream'
+import { parseSimpleYaml } from './fast-yaml'
 
 export interface ParsedManifests {
   objects: unknown[]
@@ -68,6 +69,8 @@ function parseYamlStream(text: string): DecodedDoc[] {
 }
 
 function parseYamlDoc(doc: string): DecodedDoc {
+  const fast = parseSimpleYaml(doc)
+  if (fast) return fast
   const parsed = parseDocument(doc, {
     version: '1.1',
     uniqueKeys: false,

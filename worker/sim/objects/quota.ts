@@ -57,17 +57,18 @@ export function checkCreateQuota(
   if (replicas) return replicas
   const ns = obj.metadata.namespace
   if (ns && SYSTEM_NAMESPACES.includes(ns)) return undefined
-  const all = Object.values(s.objects)
-  if (kind === 'Pod') {
-    const used = all.filter(
-      (o) => livePod(o) && !SYSTEM_NAMESPACES.includes(o.metadata.namespace ?? ''),
-    ).length
-    if (used + 1 > MAX_PODS) return exceeded(kind, obj.metadata.name, 'pods', 1, used, MAX_PODS)
+  let pods = 0
+  let objects = 0
+  for (const key in s.objects) {
+    const o = s.objects[key] as KubeObject
+    if (kind === 'Pod' && livePod(o) && !SYSTEM_NAMESPACES.includes(o.metadata.namespace ?? ''))
+      pods++
+    if (counted(o)) objects++
   }
-  if (!counted(obj)) return undefined
-  const used = all.filter(counted).length
-  if (used + 1 > MAX_OBJECTS)
-    return exceeded(kind, obj.metadata.name, 'count/objects', 1, used, MAX_OBJECTS)
+  if (kind === 'Pod' && pods + 1 > MAX_PODS)
+    return exceeded(kind, obj.metadata.name, 'pods', 1, pods, MAX_PODS)
+  if (counted(obj) && objects + 1 > MAX_OBJECTS)
+    return exceeded(kind, obj.metadata.name, 'count/objects', 1, objects, MAX_OBJECTS)
   return undefined
 }
 

@@ -17,12 +17,16 @@ export interface Expander {
   substitute(script: Script): string
   arith(expr: string): string
   home: string
+  /** bash expands `{a,b}` and `{1..3}`; dash and busybox ash leave them as typed */
+  braces: boolean
 }
 
 /** Expands words into fields (arguments), splitting unquoted substitutions. */
 export function expandFields(x: Expander, words: Word[]): string[] {
   const fields: string[] = []
-  for (const w of words) for (const b of expandBraces(w)) fields.push(...fieldsOf(x, b))
+  for (const w of words) {
+    for (const b of x.braces ? expandBraces(w) : [w]) fields.push(...fieldsOf(x, b))
+  }
   return fields
 }
 

@@ -179,6 +179,7 @@ export class Shell {
     this.errOut = io.err
     return {
       home: own(this.vars, 'HOME') ?? '/root',
+      braces: this.dialect === 'bash' || this.dialect === 'bash-c',
       param: (name: string) => this.param(name),
       assign: (name: string, value: string) => {
         this.vars[name] = value

@@ -32,7 +32,21 @@ function dialectOf(sh: string | undefined): Dialect {
   return 'ash'
 }
 
+const hosts = new WeakMap<Ctx, Map<string, Host>>()
+
+/** The container as a host; built once per line (its env and files do not change within one). */
 export function podHost(ctx: Ctx, pod: Pod, container: Container): Host {
+  const key = `${pod.metadata.uid}/${container.name}`
+  let byKey = hosts.get(ctx)
+  if (!byKey) hosts.set(ctx, (byKey = new Map()))
+  const cached = byKey.get(key)
+  if (cached) return cached
+  const host = buildPodHost(ctx, pod, container)
+  byKey.set(key, host)
+  return host
+}
+
+function buildPodHost(ctx: Ctx, pod: Pod, container: Container): Host {
   const image = findImage(container.image)
   const key = `${pod.metadata.uid}/${container.name}`
   const files: Record<string, string> = dict({

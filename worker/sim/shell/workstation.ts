@@ -9,6 +9,7 @@ import { TEXT_TOOLS } from './tools/text'
 import { NETWORK_TOOLS } from './tools/network'
 import { HELP_TEXT } from './help-text'
 import { ls } from './tools/ls'
+import { shellTool } from './tools/sh'
 import { osRelease } from './os-release'
 import { WORKSTATION_IP } from '../net/ip'
 import type { ImageInfo } from '../net/images'
@@ -53,6 +54,9 @@ const WORKSTATION_TOOLS: Record<string, Tool> = {
   ...TEXT_TOOLS,
   ...NETWORK_TOOLS.workstation,
   ls,
+  // Ubuntu's /bin/sh is dash
+  sh: shellTool('sh', 'dash'),
+  bash: shellTool('bash', 'gnu'),
   kubectl: (p) => kubectl(p.ctx, p.argv.slice(1), p.stdin, p.env),
   history,
   clear: (p) => {

@@ -38,6 +38,13 @@ export function shellTool(name: string, flavour: string): Tool {
       return p.script(text, dialectFor(name, flavour), p.stdin, args.slice(1))
     }
     if (p.stdin !== '') return p.script(p.stdin, dialectFor(name, flavour), '', [])
+    if (!p.host.container) {
+      return {
+        stdout: '',
+        stderr: 'service-lab: this terminal is already a shell: type the commands directly\n',
+        exitCode: 0,
+      }
+    }
     return {
       stdout: '',
       stderr: `service-lab: interactive shells are not simulated; run one command at a time, e.g. kubectl exec ${p.host.container?.podName ?? 'POD'} -- ${name} -c 'cat /etc/resolv.conf'\n`,

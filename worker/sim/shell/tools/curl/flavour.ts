@@ -28,20 +28,16 @@ export function curlFlavour(version: string): CurlFlavour {
   return {
     version,
     failedToConnect: (host, port, ms, why) => {
-      if (v < 78100) {
-        const text = why === 'refused' ? 'Connection refused' : 'Connection timed out'
-        return `Failed to connect to ${host} port ${port}${v >= 77500 ? '' : ''}: ${text}`
-      }
+      // up to 7.80 the OS error and no time; 7.81-7.82 the time; later curl's own error text
+      const os = why === 'refused' ? 'Connection refused' : 'Connection timed out'
+      if (v < 78100) return `Failed to connect to ${host} port ${port}: ${os}`
+      if (v < 78300) return `Failed to connect to ${host} port ${port} after ${ms} ms: ${os}`
       const reason =
         why === 'timeout'
           ? 'Timeout was reached'
           : v >= 80900
             ? 'Could not connect to server'
-            : v >= 78300
-              ? "Couldn't connect to server"
-              : why === 'refused'
-                ? 'Connection refused'
-                : 'Connection timed out'
+            : "Couldn't connect to server"
       return `Failed to connect to ${host} port ${port} after ${ms} ms: ${reason}`
     },
     connected: (host, ip, port) =>

@@ -11,22 +11,12 @@ import { randomInt } from '../../../state'
 import { parseCurlArgs, type CurlOptions } from './args'
 import { parseCurlUrl } from './url'
 import { curlFlavour, type CurlFlavour } from './flavour'
-import { PROGRESS_HEADER, progressLine } from './progress'
 import { writeOut, type TransferInfo } from './write-out'
 import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
+import { Output, type Transfer } from './output'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
-
-interface Transfer {
-  /** with -i/-I, the status line and headers as printed (for -L's earlier responses) */
-  headerText?: string
-  stdout: string
-  /** verbose and progress text, in order */
-  stderr: string
-  error?: { code: number; message: string }
-  info: TransferInfo
-}
 
 export function curlTool(version: string): Tool {
   const flavour = curlFlavour(version)
@@ -259,100 +249,4 @@ function failConnect(
       `connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: Connection timed out`,
     )
   return out.fail(28, f.failedToConnect(host, port, info.timeMs, 'kernel-timeout'), info, o.verbose)
-}
-
-/** Collects one transfer's stdout and stderr in curl's order. */
-class Output {
-  private err = ''
-
-  constructor(
-    private readonly o: CurlOptions,
-    private readonly meter: boolean,
-  ) {
-    if (meter) this.err += PROGRESS_HEADER + progressLine(0, 0, 0)
-  }
-
-  info(...lines: string[]): void {
-    for (const line of lines) this.err += `* ${line}\n`
-  }
-
-  request(method: string, path: string, headers: [string, string][]): void {
-    this.err += `> ${method} ${path} HTTP/1.1\r\n`
-    for (const [k, v] of headers) this.err += `> ${k}: ${v}\r\n`
-    this.err += '> \r\n'
-    if (this.o.data !== undefined)
-      this.err += `} [${new TextEncoder().encode(this.o.data).length} bytes data]\n`
-  }
-
-  fail(code: number, message: string, info: TransferInfo, echo = this.o.verbose): Transfer {
-    let err = this.err
-    if (echo) err += `* ${message.split('\n')[0]}\n`
-    if (this.meter) err = this.meterLine(err, progressLine(0, 0, info.timeMs)) + '\n'
-    return { stdout: '', stderr: err, error: { code, message }, info }
-  }
-
-  /** The meter's last state: in place of the first line when nothing came between, else after. */
-  private meterLine(err: string, line: string): string {
-    const first = PROGRESS_HEADER + progressLine(0, 0, 0)
-    if (err === first) return PROGRESS_HEADER + line
-    return err + (err.endsWith('\n') ? '' : '\n') + line
-  }
-
-  answer(
-    res: NonNullable<RouteResult['response']>,
-    host: string,
-    info: TransferInfo,
-    p: Proc,
-  ): Transfer {
-    const o = this.o
-    const statusLine = `HTTP/1.1 ${res.status} ${res.reason}`
-    const headerText =
-      [statusLine, ...res.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => l + '\r\n').join('') +
-      '\r\n'
-    const head = info.method === 'HEAD'
-    const body = head ? '' : res.body
-    const length = Number(
-      res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ??
-        new TextEncoder().encode(res.body).length,
-    )
-    Object.assign(info, {
-      httpCode: res.status,
-      headers: res.headers,
-      sizeDownload: new TextEncoder().encode(body).length,
-      sizeHeader: headerText.length,
-      contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
-    })
-    if (o.verbose)
-      this.err += headerText
-        .split('\r\n')
-        .slice(0, -1)
-        .map((l) => `< ${l}\r\n`)
-        .join('')
-    if ((o.fail || o.failWithBody) && res.status >= 400) {
-      const t = this.fail(22, `The requested URL returned error: ${res.status}`, info)
-      return o.failWithBody ? { ...t, stdout: this.store(body, p, info.url) } : t
-    }
-    if (o.verbose && body !== '') this.err += `{ [${info.sizeDownload} bytes data]\n`
-    if (this.meter)
-      this.err =
-        this.meterLine(this.err, progressLine(length, head ? 0 : info.sizeDownload, info.timeMs)) +
-        '\n'
-    if (o.verbose) this.err += `* Connection #0 to host ${host} left intact\n`
-    const content = (o.include || o.head ? headerText : '') + body
-    return { stdout: this.store(content, p, info.url), stderr: this.err, info, headerText }
-  }
-
-  private store(content: string, p: Proc, url: string): string {
-    const target =
-      this.o.output ??
-      (this.o.remoteName
-        ? url
-            .replace(/[?#].*$/, '')
-            .split('/')
-            .pop() || 'index.html'
-        : undefined)
-    if (target === undefined || target === '-') return content
-    if (target !== '/dev/null') p.files[target] = content
-    return ''
-  }
 }

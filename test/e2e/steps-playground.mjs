@@ -1,0 +1,212 @@
+// The playground: editor, terminal, cluster map and request traces on a cluster the learner builds.
+
+import { podsSettled, setEditorText } from './cluster-helpers.mjs'
+import { afterRun, assert, checkAxe, eventually, runInTerminal, terminalText } from './harness.mjs'
+
+export const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 80
+`
+
+const BROKEN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n spec: {}\n'
+const POD_NAME = /\bweb-[a-z0-9]{6,10}-[a-z0-9]{5}\b/
+
+async function screenshots(page, out, name) {
+  await page.waitForTimeout(2500) // let the trace animation reach its last hop
+  await page.screenshot({ path: `${out}/${name}-desktop.png`, fullPage: true })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${out}/${name}-narrow.png`, fullPage: true })
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+export function playgroundSteps(page, base, state) {
+  const map = () => page.getByRole('img', { name: 'Cluster map' })
+  const mapTexts = async () => (await map().locator('text').allTextContents()).join(' | ')
+  const input = () => page.getByLabel('Terminal', { exact: true })
+  return [
+    [
+      'playground: apply a Deployment and a Service from the editor',
+      async () => {
+        await page.getByRole('link', { name: 'Playground' }).click()
+        await page.waitForURL(base + '/labs/playground')
+        await page.getByRole('textbox', { name: 'Manifest editor' }).waitFor()
+        await setEditorText(page, MANIFEST)
+        const r = await afterRun(page, () => page.getByRole('button', { name: 'Apply' }).click())
+        assert(r.exitCode === 0, `apply failed: ${r.stderr}`)
+        const out = await terminalText(page)
+        const both =
+          out.includes('deployment.apps/web created') && out.includes('service/web created')
+        assert(both, `apply output not shown: ${out}`)
+      },
+    ],
+    [
+      "terminal: kubectl get pods lists the Deployment's pods",
+      async () => {
+        const r = await runInTerminal(page, 'kubectl get pods')
+        assert(r.stdout.startsWith('NAME'), `unexpected output: ${r.stdout}${r.stderr}`)
+        const m = POD_NAME.exec(await terminalText(page))
+        assert(m, `no web pod in the terminal output: ${r.stdout}`)
+        state.podName = m[0]
+      },
+    ],
+    [
+      'cluster map draws the pods on their nodes, and follows them until Running',
+      async () => {
+        await eventually(
+          async () => (await mapTexts()).includes(state.podName.slice(0, 20)),
+          'the pod on the map',
+        )
+        const texts = await mapTexts()
+        assert(
+          texts.includes('lab-worker') && texts.includes('lab-control-plane'),
+          `nodes missing: ${texts}`,
+        )
+        await podsSettled(page, 'playground')
+        await eventually(
+          async () => (await mapTexts()).includes('Running'),
+          'a Running pod on the map',
+        )
+      },
+    ],
+    [
+      "curl a Service from a pod shows the request's trace",
+      async () => {
+        await runInTerminal(
+          page,
+          'kubectl run client --image=curlimages/curl --restart=Never -- sleep 3600',
+        )
+        await podsSettled(page, 'playground')
+        const r = await runInTerminal(page, 'kubectl exec client -- curl -s web')
+        assert(r.exitCode === 0 && /nginx/i.test(r.stdout), `curl failed: ${r.stdout}${r.stderr}`)
+        assert(r.trace?.length, 'the run answer carries no trace')
+        await eventually(
+          () => page.locator('.trace-overlay .trace-path').count(),
+          'the trace on the map',
+        )
+        await page.locator('.trace-list summary').click()
+        const hops = await page
+          .getByRole('list', { name: 'Request hops' })
+          .getByRole('listitem')
+          .allTextContents()
+        assert(hops.length >= 3, `expected at least 3 hops, got ${hops.join(' / ')}`)
+      },
+    ],
+    [
+      "a failed request stops at the broken hop with Service Lab's explanation",
+      async () => {
+        const ip = (
+          await runInTerminal(page, "kubectl get svc web -o jsonpath='{.spec.clusterIP}'")
+        ).stdout.trim()
+        assert(/^10\.\d+\.\d+\.\d+$/.test(ip), `no ClusterIP: ${ip}`)
+        const r = await runInTerminal(page, `curl -s -m 2 http://${ip}`)
+        assert(r.exitCode !== 0, 'curling a ClusterIP from the workstation should fail')
+        const diagnosis = r.trace?.at(-1)?.diagnosis
+        assert(diagnosis, 'the failed request has no diagnosis')
+        await page
+          .locator('.term-hint')
+          .filter({ hasText: diagnosis.slice(0, 40) })
+          .first()
+          .waitFor()
+        await page.locator('.trace-list .hop-failed').first().waitFor()
+        await page.locator('.trace-callout-failed').waitFor()
+        await checkAxe(page, 'lab (playground)')
+        await screenshots(page, state.out, 'lab')
+      },
+    ],
+    [
+      'with reduced motion the trace is an ordered list of hops',
+      async () => {
+        await page.emulateMedia({ reducedMotion: 'reduce' })
+        await runInTerminal(page, 'kubectl exec client -- curl -s web')
+        const list = page.getByRole('list', { name: 'Request hops' })
+        assert(await list.isVisible(), 'the hop list is not shown')
+        await page.emulateMedia({ reducedMotion: 'no-preference' })
+      },
+    ],
+    [
+      'terminal: Tab completes, Ctrl+L clears; the editor points at a YAML error line',
+      async () => {
+        await input().fill('kubectl get depl')
+        await input().press('Tab')
+        assert(
+          (await input().inputValue()) === 'kubectl get deployments ',
+          'Tab did not complete the kind',
+        )
+        await input().fill('kubectl describe deployment w')
+        await input().press('Tab')
+        assert(
+          (await input().inputValue()) === 'kubectl describe deployment web ',
+          'no name completion',
+        )
+        await input().fill('')
+        await input().press('Control+l')
+        assert(
+          (await page.locator('.term-prompt').count()) === 0,
+          'Ctrl+L did not clear the output',
+        )
+        await setEditorText(page, BROKEN)
+        const r = await afterRun(page, () => page.getByRole('button', { name: 'Apply' }).click())
+        assert(r.exitCode !== 0 && /line \d+/.test(r.stderr), `apply of broken YAML: ${r.stderr}`)
+        await page
+          .locator('.editor-status')
+          .getByText(/Line \d+:/)
+          .waitFor()
+        assert(
+          await page.locator('.cm-error-line').count(),
+          'the error line is not marked in the editor',
+        )
+      },
+    ],
+    [
+      'dark colour scheme: the lab page stays accessible',
+      async () => {
+        await page.emulateMedia({ colorScheme: 'dark' })
+        await checkAxe(page, 'lab (dark)')
+        await page.screenshot({ path: `${state.out}/lab-dark.png`, fullPage: true })
+        await page.emulateMedia({ colorScheme: 'light' })
+      },
+    ],
+    [
+      'Reset cluster asks first, then empties the cluster',
+      async () => {
+        await page.getByRole('button', { name: 'Reset cluster' }).click()
+        const dialog = page.getByRole('dialog', { name: 'Reset the cluster?' })
+        await dialog.waitFor()
+        await checkAxe(page, 'reset dialog')
+        await dialog.getByRole('button', { name: 'Reset', exact: true }).click()
+        await page.getByText("The cluster was reset to this lab's starting state.").waitFor()
+        await eventually(
+          async () => !(await mapTexts()).includes('web-'),
+          'the web pods gone from the map',
+        )
+      },
+    ],
+  ]
+}

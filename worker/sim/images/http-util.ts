@@ -1,0 +1,61 @@
+// HTTP helpers the simulated servers share: dates as servers and logs write them, headers, sizes.
+
+import type { HttpRequest } from '../net/types'
+import type { ImageInfo } from './catalog'
+import type { MainProcess } from './process'
+
+export interface ServeContext {
+  podName: string
+  podIP: string
+  image: ImageInfo
+  process: MainProcess
+  now: number
+  /** the address the server sees the connection from (after kube-proxy SNAT, if any) */
+  clientIP: string
+  clientPort: number
+  /** the port the connection arrived on inside the pod */
+  port: number
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** RFC 7231 date as servers write it: `Thu, 26 Nov 2026 06:10:00 GMT`. */
+export function httpDate(ms: number): string {
+  return new Date(ms).toUTCString()
+}
+
+/** Zero-padded number. */
+export function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0')
+}
+
+/** nginx/Apache `$time_local` in UTC: `26/Nov/2026:06:10:00 +0000`. */
+export function logTime(ms: number): string {
+  const d = new Date(ms)
+  return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
+}
+
+/** Go's log package prefix: `2026/11/26 06:10:00`. */
+export function goLogTime(ms: number): string {
+  const d = new Date(ms)
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+}
+
+/** A request header, case-insensitive. */
+export function header(req: HttpRequest, name: string): string | undefined {
+  const lower = name.toLowerCase()
+  for (const [k, v] of Object.entries(req.headers)) if (k.toLowerCase() === lower) return v
+  return undefined
+}
+
+/** UTF-8 byte length (Content-Length, log sizes). */
+export function bytes(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3
+  }
+  return n
+}
+
+/** Release dates of the welcome page file per nginx minor (what Last-Modified and ETag show). */
