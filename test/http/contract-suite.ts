@@ -267,6 +267,24 @@ export function contractSuite(fetch: Fetch) {
       expect(after.body.stderr).toBe('Error from server (NotFound): namespaces "scratch" not found\n')
     })
 
+    it('grades a lab task the moment it is done, and reset keeps the progress', async () => {
+      const c = client()
+      await c.signup()
+      const id = await c.openCluster('pod-ips')
+      const before = await c.get('/api/labs')
+      const lab = before.body.labs.find((l: any) => l.id === 'pod-ips')
+      expect(lab.tasks.find((t: any) => t.id === 'find-pod-ip').done).toBe(false)
+      const r = await c.run(id, 'kubectl get pods -o wide')
+      expect(r.body.newlyCompleted).toEqual(['find-pod-ip'])
+      expect(r.body.tasks.find((t: any) => t.id === 'find-pod-ip')).toEqual({ id: 'find-pod-ip', title: expect.any(String), done: true })
+      expect((await c.post(`/api/clusters/${id}/reset`)).status).toBe(200)
+      const after = await c.get('/api/labs')
+      const task = after.body.labs.find((l: any) => l.id === 'pod-ips').tasks.find((t: any) => t.id === 'find-pod-ip')
+      expect(task.done).toBe(true)
+      const again = await c.run(id, 'kubectl get pods -o wide')
+      expect(again.body.newlyCompleted).toEqual([])
+    })
+
     it('keeps every command of 20 concurrent runs in the history, none lost', async () => {
       const c = client()
       await c.signup()

@@ -107,7 +107,10 @@ beforeAll(async () => {
 
 afterAll(() => server?.close())
 
-function realAsync(argv: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+function realAsync(
+  argv: string[],
+  stdin = '',
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   return new Promise((resolve) => {
     const p = spawn('kubectl', argv, {
       env: { ...process.env, KUBECONFIG: kubeconfig, HOME: tmpdir() },
@@ -117,6 +120,7 @@ function realAsync(argv: string[]): Promise<{ stdout: string; stderr: string; ex
     p.stdout.on('data', (d) => (stdout += d))
     p.stderr.on('data', (d) => (stderr += d))
     p.on('close', (code) => resolve({ stdout, stderr, exitCode: code ?? -1 }))
+    p.stdin.end(stdin)
   })
 }
 
@@ -154,3 +158,20 @@ describe.skipIf(!HAVE_KUBECTL)('generators against the real kubectl (skipped wit
     expect(l.k(line)).toEqual(real)
   })
 })
+
+const SVC =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: other\nspec:\n  selector:\n    app: other\n  ports:\n  - port: 80\n'
+
+describe.skipIf(!HAVE_KUBECTL)(
+  'apply --dry-run=client against the real kubectl (skipped without it)',
+  () => {
+    test.each([
+      'apply --dry-run=client --validate=false -o yaml -f -',
+      'apply --dry-run=client --validate=false -f -',
+      'apply --dry-run=client --validate=false -o json -f -',
+    ])('kubectl %s', async (line) => {
+      const real = await realAsync(line.split(' '), SVC)
+      expect(lab().k(line, SVC)).toEqual(real)
+    })
+  },
+)

@@ -3,13 +3,11 @@ import { expect, test } from 'vitest'
 import fc from 'fast-check'
 import { parseDocument, stringify } from 'yaml'
 import { parseSimpleYaml } from '../../../worker/sim/objects/fast-yaml'
+import { GO_YAML_OPTIONS } from '../../../worker/sim/objects/yaml-options'
 
 function full(doc: string): unknown {
-  const d = parseDocument(doc, {
-    version: '1.1',
-    uniqueKeys: false,
-    customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.format !== 'TIME'),
-  })
+  const d = parseDocument(doc, GO_YAML_OPTIONS)
+
   return d.errors.length ? 'ERROR' : d.toJS()
 }
 

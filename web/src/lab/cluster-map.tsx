@@ -67,7 +67,8 @@ export function ClusterMap({ objects, trace }: Props) {
   const step = trace && progress.id === trace.id ? progress.step : reduced ? last : 0
 
   useEffect(() => {
-    if (!trace || reduced) return
+    if (!trace) return
+    if (reduced) return setProgress({ id: trace.id, step: last })
     let i = 0
     const timer = setInterval(() => {
       i++

@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml'
 import { goYamlMessage } from './yaml-errors'
 import { parseJsonStream } from './json-stream'
 import { parseSimpleYaml } from './fast-yaml'
+import { GO_YAML_OPTIONS } from './yaml-options'
 
 export interface ParsedManifests {
   objects: unknown[]
@@ -71,13 +72,8 @@ function parseYamlStream(text: string): DecodedDoc[] {
 function parseYamlDoc(doc: string): DecodedDoc {
   const fast = parseSimpleYaml(doc)
   if (fast) return fast
-  const parsed = parseDocument(doc, {
-    version: '1.1',
-    uniqueKeys: false,
-    prettyErrors: false,
-    // go-yaml v2 has no base-60 numbers: `1:20` stays a string
-    customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.format !== 'TIME'),
-  })
+  const parsed = parseDocument(doc, GO_YAML_OPTIONS)
+
   if (parsed.errors.length > 0)
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
   try {

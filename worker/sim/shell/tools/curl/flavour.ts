@@ -14,6 +14,8 @@ export interface CurlFlavour {
   trying(ip: string, port: number): string
   /** `Host x:80 was resolved.` + IPv6/IPv4 lines, from 8.5 */
   showsResolve: boolean
+  /** `* Request completely sent off` after the request (lib/request.c, from 8.7) */
+  saysSent: boolean
   /** OpenSSL as linked, for TLS errors */
   openssl: string
 }
@@ -44,6 +46,7 @@ export function curlFlavour(version: string): CurlFlavour {
       `Connected to ${host} (${ip}) port ${port}${v < 80100 ? ' (#0)' : ''}`,
     trying: (ip, port) => (v < 76900 ? `  Trying ${ip}...` : `  Trying ${ip}:${port}...`),
     showsResolve: v >= 80500,
+    saysSent: v >= 80700,
     openssl:
       v >= 81100
         ? 'OpenSSL/3.3.2'

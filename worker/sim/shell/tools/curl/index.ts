@@ -202,7 +202,7 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
       'SSL certificate problem: unable to get local issuer certificate' + CERT_HELP,
       info,
     )
-  if (o.verbose) out.request(method, u.path, headers)
+  if (o.verbose) out.request(method, u.path, headers, f.saysSent)
   if (!r.response) return out.fail(52, 'Empty reply from server', info)
   return out.answer(r.response, u.host, info, p)
 }

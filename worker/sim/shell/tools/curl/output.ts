@@ -32,12 +32,18 @@ export class Output {
     for (const line of lines) this.err += `* ${line}\n`
   }
 
-  request(method: string, path: string, headers: [string, string][]): void {
+  request(method: string, path: string, headers: [string, string][], saysSent: boolean): void {
     this.err += `> ${method} ${path} HTTP/1.1\r\n`
     for (const [k, v] of headers) this.err += `> ${k}: ${v}\r\n`
     this.err += '> \r\n'
-    if (this.o.data !== undefined)
-      this.err += `} [${new TextEncoder().encode(this.o.data).length} bytes data]\n`
+    const size = this.o.data === undefined ? 0 : new TextEncoder().encode(this.o.data).length
+    if (this.o.data !== undefined) this.err += `} [${size} bytes data]\n`
+    if (saysSent) {
+      this.err +=
+        size > 0
+          ? `* upload completely sent off: ${size} bytes\n`
+          : '* Request completely sent off\n'
+    }
   }
 
   fail(code: number, message: string, info: TransferInfo, echo = this.o.verbose): Transfer {
