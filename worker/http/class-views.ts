@@ -36,6 +36,8 @@ export function progressMatrix(cls: ClassRow, members: MemberRow[], clusters: Cl
       const p = parseProgress(c.progress)
       labs[c.labId] = {
         tasksDone: Object.keys(p.tasks),
+        /** when each task was first done (ms), for "stuck" (no new task for a while) */
+        tasksDoneAt: p.tasks,
         completedAt: p.completedAt,
         lastActivityAt: c.lastActivityAt,
         commands: c.commands,

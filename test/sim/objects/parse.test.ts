@@ -163,6 +163,11 @@ describe('documents', () => {
     })
   })
 
+  test('go-yaml float rules: E0 and a lone dot are strings, 1e3 is a number', () => {
+    const r = parseManifests('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: {e: E0, d: ., n: 1e3}\n', 'STDIN')
+    expect((r.objects[0] as { metadata: unknown }).metadata).toEqual({ name: 'a', labels: { e: 'E0', d: '.', n: 1000 } })
+  })
+
   test('bad document separator', () => {
     expect(
       parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n--- x\n', 'STDIN')
