@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // plain-JS scripts run by Node (and page.evaluate bodies run in the browser)
+    files: ['**/*.mjs', '**/*.js'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
     files: ['test/**/*', 'bench/**/*'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,4 +1,4 @@
-/* global window, process, fetch */
+/* global window, document, process, fetch */
 // The instructor's journey of issue 7: create a class, watch a learner join and finish a task live,
 // replay their commands, read the insights, remove them. Two browser contexts: instructor, learner.
 
@@ -100,7 +100,8 @@ export function instructorScenarios(teacher, learner, base, state) {
         )
         state.joinCode = (await card.locator('.ins-code').innerText()).trim()
         await checkAxe(teacher, 'instructor dashboard')
-        await card.getByRole('link', { name: className }).click()
+        await teacher.screenshot({ path: `${state.out}/instructor-dashboard.png`, fullPage: true })
+        await card.getByRole('link', { name: className, exact: true }).click()
         await teacher.getByRole('heading', { level: 1, name: className }).waitFor()
         await teacher.getByText('No learners yet.').waitFor()
         state.classUrl = teacher.url()
@@ -128,6 +129,7 @@ export function instructorScenarios(teacher, learner, base, state) {
         await learner.goto(`${base}/labs/${LAB}`)
         await learner.getByRole('list', { name: 'Tasks' }).waitFor()
         await podsReady(learner, LAB)
+        await runInTerminal(learner, 'kubectl get deployments')
         const r = await runInTerminal(learner, 'kubectl get pods -o wide')
         assert(r.exitCode === 0, `kubectl get pods failed: ${r.stderr}`)
         const first = learner.getByRole('list', { name: 'Tasks' }).getByRole('checkbox').first()
@@ -144,6 +146,18 @@ export function instructorScenarios(teacher, learner, base, state) {
           'the class page reloaded',
         )
         await checkAxe(teacher, 'class progress')
+        await teacher.emulateMedia({ colorScheme: 'dark' })
+        await checkAxe(teacher, 'class progress (dark)')
+        await teacher.emulateMedia({ colorScheme: 'light' })
+        await teacher.setViewportSize({ width: 390, height: 844 })
+        await checkAxe(teacher, 'class progress (narrow)')
+        const scrollWidth = await teacher.evaluate(() => document.documentElement.scrollWidth)
+        assert(scrollWidth <= 390, `the narrow class page scrolls sideways (${scrollWidth} px)`)
+        await teacher.screenshot({
+          path: `${state.out}/instructor-class-narrow.png`,
+          fullPage: true,
+        })
+        await teacher.setViewportSize({ width: 1280, height: 900 })
         await teacher.screenshot({ path: `${state.out}/instructor-class.png`, fullPage: true })
       },
     ],
@@ -154,6 +168,18 @@ export function instructorScenarios(teacher, learner, base, state) {
         assert(
           /\/api\/classes\/[^/]+\/progress\.csv$/.test(await csv.getAttribute('href')),
           'Download CSV does not link to progress.csv',
+        )
+        const [type, body] = await teacher.evaluate(
+          async (href) => {
+            const r = await fetch(href)
+            return [r.headers.get('content-type'), await r.text()]
+          },
+          await csv.getAttribute('href'),
+        )
+        assert(/^text\/csv/.test(type), `the CSV answers ${type}`)
+        assert(
+          body.startsWith('learner,email,lab,') && body.includes(`${learnerName},e2e-learner-`),
+          `the CSV lacks the learner: ${body.slice(0, 300)}`,
         )
         await teacher.getByLabel('Sort by').selectOption('progress')
         await teacher.getByLabel('Filter by name or email').fill('nobody-matches-this')
@@ -180,14 +206,33 @@ export function instructorScenarios(teacher, learner, base, state) {
           await teacher.getByRole('button', { name: 'Previous' }).isDisabled(),
           'Previous is enabled at step 1',
         )
+        assert(total >= 2, `expected at least 2 commands, got ${total}`)
+        await teacher.getByText('$ kubectl get deployments').waitFor()
         for (let i = 1; i < total; i++) await teacher.getByRole('button', { name: 'Next' }).click()
         await position.filter({ hasText: `Step ${total} of ${total}` }).waitFor()
+        assert(
+          await teacher.getByRole('button', { name: 'Next' }).isDisabled(),
+          'Next is enabled at the last step',
+        )
         await teacher.getByText('$ kubectl get pods -o wide').waitFor()
         await teacher.getByText('Output (stdout)').waitFor()
         await teacher.getByText(/Completed task: /).waitFor()
+        await teacher.getByRole('button', { name: 'Previous' }).click()
+        await position.filter({ hasText: `Step ${total - 1} of ${total}` }).waitFor()
         await teacher.getByRole('button', { name: 'Show all' }).click()
         await position.filter({ hasText: `All ${total} commands` }).waitFor()
+        assert(
+          (await teacher.locator('.ins-entry').count()) === total,
+          'Show all does not show every command',
+        )
         await checkAxe(teacher, 'learner timeline')
+        await teacher.emulateMedia({ colorScheme: 'dark' })
+        await checkAxe(teacher, 'learner timeline (dark)')
+        await teacher.screenshot({
+          path: `${state.out}/instructor-timeline-dark.png`,
+          fullPage: true,
+        })
+        await teacher.emulateMedia({ colorScheme: 'light' })
       },
     ],
     [
@@ -203,6 +248,7 @@ export function instructorScenarios(teacher, learner, base, state) {
         const text = await list.innerText()
         assert(/1 learner/.test(text) && text.includes(`curl`), `unexpected insights: ${text}`)
         await checkAxe(teacher, 'insights')
+        await teacher.screenshot({ path: `${state.out}/instructor-insights.png`, fullPage: true })
       },
     ],
     [

@@ -42,9 +42,15 @@ async function watchedPage(browser, problems, who) {
 
 let server
 let browser
-process.on('SIGINT', () => {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (server?.pid) killGroup(server.pid)
+    process.exit(130)
+  })
+}
+// a crash (or a closed stdout pipe) must not leave wrangler running
+process.on('exit', () => {
   if (server?.pid) killGroup(server.pid)
-  process.exit(130)
 })
 const suite = new Suite()
 const started = Date.now()

@@ -12,7 +12,8 @@ import { Suite } from './harness.mjs'
 import { scenarios } from './scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const HERE = dirname(fileURLToPath(import.meta.url))
+const ROOT = resolve(HERE, '../..')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const OUT = join(ROOT, 'test-results')
 const ARGS = [
@@ -24,9 +25,11 @@ const ARGS = [
   '--no-first-run',
   '--disable-quic',
 ]
+/** Other suites in this folder that run against the same server (each prints `N passed, N failed`). */
+const OTHER_SUITES = ['instructor.mjs']
 
 function fail(message) {
-  console.error(message)
+  console.log(message)
   console.log('0 passed, 1 failed')
   process.exit(1)
 }
@@ -43,6 +46,29 @@ if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
 }
 mkdirSync(OUT, { recursive: true })
 
+/** Runs another suite file against our server; its last line gives its counts. */
+function runSuiteFile(file, base) {
+  if (!existsSync(join(HERE, file))) return { passed: 0, failed: 0 }
+  console.log(`e2e: ${file}`)
+  const env = { ...process.env, E2E_BASE_URL: base, CHROMIUM_PATH: CHROMIUM }
+  const r = spawnSync(process.execPath, [join(HERE, file)], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 180_000,
+  })
+  const lines = `${r.stdout ?? ''}`.trimEnd().split('\n')
+  for (const line of lines.slice(0, -1)) console.log(`  ${line}`)
+  if (r.stderr?.trim()) console.log(r.stderr.trimEnd().replace(/^/gm, '  '))
+  const m = /^(\d+) passed, (\d+) failed$/.exec(lines.at(-1) ?? '')
+  if (!m) {
+    console.log(`✗ ${file} did not report its results (exit ${r.status ?? r.signal})`)
+    return { passed: 0, failed: 1 }
+  }
+  console.log(`  ${file}: ${m[1]} passed, ${m[2]} failed`)
+  return { passed: Number(m[1]), failed: Number(m[2]) || (r.status === 0 ? 0 : 1) }
+}
+
 let server
 let context
 const profile = mkdtempSync(join(tmpdir(), 'service-lab-e2e-profile-'))
@@ -52,17 +78,18 @@ const cleanup = () => {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (server) killGroup(server.pid)
+    if (server?.pid) killGroup(server.pid)
     cleanup()
     process.exit(130)
   })
 }
 
 const suite = new Suite()
+const extra = { passed: 0, failed: 0 }
 const started = Date.now()
 try {
   server = process.env.E2E_BASE_URL
-    ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0, log: () => '' }
+    ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
     : await startServer(ROOT)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
   context = await chromium.launchPersistentContext(profile, {
@@ -84,6 +111,13 @@ try {
   await suite.step('no script errors or Content-Security-Policy violations', async () => {
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
   })
+  await context.close().catch(() => undefined)
+  context = undefined
+  for (const file of OTHER_SUITES) {
+    const r = runSuiteFile(file, server.base)
+    extra.passed += r.passed
+    extra.failed += r.failed
+  }
 } catch (err) {
   suite.results.push({ name: 'setup', ok: false, err })
   console.log(`✗ setup: ${err?.message ?? err}`)
@@ -93,5 +127,5 @@ try {
 }
 const { passed, failed } = suite.summary()
 console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/`)
-console.log(`${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
+console.log(`${passed + extra.passed} passed, ${failed + extra.failed} failed`)
+process.exit(failed + extra.failed ? 1 : 0)

@@ -1,6 +1,6 @@
 // Account steps: the welcome page and sign-up, the labs list, a lost session, the instructor place.
 
-import { assert, checkAxe } from './harness.mjs'
+import { assert, checkAxe, eventually } from './harness.mjs'
 
 export function signupSteps(page, base, state) {
   return [
@@ -17,7 +17,19 @@ export function signupSteps(page, base, state) {
         await page.getByText('Enter your name.').waitFor()
         await page.getByLabel('Name').fill('E2E Learner')
         await page.getByLabel('Email').fill(state.email)
-        await page.getByLabel('Password', { exact: true }).fill(state.password)
+        const password = page.getByLabel('Password', { exact: true })
+        await password.fill('short')
+        await page.getByRole('button', { name: 'Sign up' }).click()
+        await eventually(
+          async () => (await password.getAttribute('aria-invalid')) === 'true',
+          'an error beside Password',
+        )
+        const described = await password.getAttribute('aria-describedby')
+        assert(
+          described && (await page.locator(`#${described}`).innerText()).length > 10,
+          'no sentence beside Password',
+        )
+        await password.fill(state.password)
         await page.getByRole('button', { name: 'Sign up' }).click()
         await page.waitForURL(base + '/labs')
       },

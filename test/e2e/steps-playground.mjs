@@ -151,7 +151,7 @@ export function playgroundSteps(page, base, state) {
       },
     ],
     [
-      'terminal: Tab completes, Ctrl+L clears; the editor points at a YAML error line',
+      'terminal: Tab completes, long output is capped, Ctrl+L clears; the editor marks a YAML error line',
       async () => {
         await input().fill('kubectl get depl')
         await input().press('Tab')
@@ -165,6 +165,14 @@ export function playgroundSteps(page, base, state) {
           (await input().inputValue()) === 'kubectl describe deployment web ',
           'no name completion',
         )
+        const long = await runInTerminal(page, 'seq 1 3000')
+        assert(
+          long.stdout.endsWith('3000\n'),
+          `seq output: ${long.stdout.slice(-40)}${long.stderr}`,
+        )
+        await page.getByText('earlier output was trimmed').waitFor()
+        const shown = (await terminalText(page)).split('\n').length
+        assert(shown <= 1600, `the terminal keeps ${shown} lines in the page`)
         await input().fill('')
         await input().press('Control+l')
         assert(

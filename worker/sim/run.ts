@@ -28,9 +28,17 @@ export interface RunResult {
   changed: Change[]
   /** true after `clear` */
   clear: boolean
+  /**
+   * stdout and stderr in the order the programs wrote them (each program's stdout before its
+   * stderr), so a terminal can show them interleaved as a real one does
+   */
+  output: { stream: 'stdout' | 'stderr'; text: string }[]
   /** set only when the core hit a bug: the exception's message and stack, for the server log (never shown) */
   internalError?: string
 }
+
+const INTERNAL_ERROR =
+  'error: internal simulator error (the command was not run; please report what you typed)\n'
 
 /**
  * Runs one line as bash on the learner's workstation would, then lets the cluster settle.
@@ -57,9 +65,9 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
       internalError: e instanceof Error ? (e.stack ?? e.message) : String(e),
       state: cloneOrSame(state),
       stdout: '',
-      stderr:
-        'error: internal simulator error (the command was not run; please report what you typed)\n',
+      stderr: INTERNAL_ERROR,
       exitCode: 1,
+      output: [{ stream: 'stderr', text: INTERNAL_ERROR }],
       trace: [],
       changed: [],
       clear: false,

@@ -212,6 +212,16 @@ subsets:
     settle(lab.s, lab.now)
     expect(JSON.stringify(lab.s)).toBe(json)
     expect(lab.events().length).toBeLessThanOrEqual(EVENTS_MAX)
+    const stories = lab.pods().map((p) => lab.events(p.metadata.name).map((e) => e.reason))
+    const complete = stories.filter(
+      (r) =>
+        ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'].every((x) => r.includes(x)) ||
+        (r.includes('Scheduled') && r.includes('Started')),
+    )
+    expect(complete.length).toBeGreaterThanOrEqual(3)
+    expect(
+      stories.filter((r) => r.length > 0 && !r.includes('Scheduled')).length,
+    ).toBeLessThanOrEqual(1)
   })
 
   it('is deterministic: same seed and steps give the same document', () => {

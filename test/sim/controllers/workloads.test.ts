@@ -4,6 +4,7 @@ import type { Deployment, ReplicaSet } from '../../../worker/sim/objects/types'
 import { putObject, listObjects } from '../../../worker/sim/state'
 import { settle } from '../../../worker/sim/controllers/settle'
 import { computeHash, safeEncodeString } from '../../../worker/sim/controllers/hash'
+import { podGoneAt } from '../../../worker/sim/controllers/kubelet'
 
 describe('deployment and replicaset controllers', () => {
   it('names the ReplicaSet <deploy>-<pod-template-hash> and pods <rs>-<5 chars>', () => {
@@ -129,6 +130,7 @@ describe('deployment and replicaset controllers', () => {
     lab.wait(30)
     const old = lab.pod('web-')
     lab.delete('Pod', old.metadata.name)
+    expect(podGoneAt(lab.pod(old.metadata.name))).toBe(lab.now + 1000)
     const after = lab.pods()
     expect(after).toHaveLength(2)
     expect(lab.status(lab.pod(old.metadata.name))).toBe('Terminating')
@@ -161,6 +163,7 @@ spec:
     const uid = lab.pod('sleeper').metadata.uid
     expect(Object.keys(lab.s.runtime.containers)).toContain(`${uid}/sleeper`)
     lab.delete('Pod', 'sleeper')
+    expect(podGoneAt(lab.pod('sleeper'))).toBe(lab.now + 30_000)
     lab.wait(29)
     expect(lab.status(lab.pod('sleeper'))).toBe('Terminating')
     lab.wait(1)

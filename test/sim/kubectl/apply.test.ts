@@ -199,7 +199,10 @@ describe('kubectl create -f -', () => {
 
 describe('kinds the simulated API server does not serve', () => {
   test('the RESTMapper error, and the other documents are still applied', () => {
-    const r = lab().k('apply -f -', `${SVC('a')}---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n`)
+    const r = lab().k(
+      'apply -f -',
+      `${SVC('a')}---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n`,
+    )
     expect(r).toEqual({
       stdout: 'service/a created\n',
       stderr:
@@ -212,7 +215,9 @@ describe('kinds the simulated API server does not serve', () => {
 describe('apply variants', () => {
   test('--server-side says serverside-applied; --dry-run=client -o yaml shows the annotation kubectl adds', () => {
     const { k } = lab()
-    expect(k('apply --server-side -f -', SVC('web')).stdout).toBe('service/web serverside-applied\n')
+    expect(k('apply --server-side -f -', SVC('web')).stdout).toBe(
+      'service/web serverside-applied\n',
+    )
     const y = k('apply --dry-run=client -o yaml -f -', SVC('other')).stdout
     expect(y).toContain(
       '    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","kind":"Service","metadata":{"annotations":{},"name":"other","namespace":"default"},"spec":{"ports":[{"port":80}],"selector":{"app":"other"}}}\n',

@@ -116,3 +116,30 @@ describe('kubeconfig flags', () => {
     expect(k('--context kind-lab version --client').exitCode).toBe(0)
   })
 })
+
+describe('kubectl events', () => {
+  test('--for narrows to one object and --types to a type', () => {
+    const l = lab()
+    l.k('run x --image=nginx')
+    l.k('run y --image=nosuchimage')
+    l.advance(30_000)
+    const all = l.k('events').stdout
+    expect(all).toMatch(/^LAST SEEN {3}TYPE {6}REASON {6}OBJECT {3}MESSAGE\n/)
+    const y = l.k('events --for=pod/y').stdout.split('\n').filter(Boolean).slice(1)
+    expect(y.length).toBeGreaterThan(0)
+    expect(y.every((line) => line.includes('pod/y'))).toBe(true)
+    const warnings = l.k('events --types=Warning').stdout.split('\n').filter(Boolean).slice(1)
+    expect(warnings.every((line) => line.includes('Warning'))).toBe(true)
+  })
+})
+
+describe('flag shadowing', () => {
+  test('config set-context has its own --namespace, so -n is unknown there (kubectl 1.32)', () => {
+    expect(lab().k('config set-context --current -n dev')).toEqual({
+      stdout: '',
+      stderr:
+        "Error: unknown shorthand flag: 'n' in -n\nSee 'kubectl config set-context --help' for usage.\n",
+      exitCode: 1,
+    })
+  })
+})

@@ -65,3 +65,20 @@ describe('set image and rollout', () => {
     )
   })
 })
+
+describe('rollout history --revision', () => {
+  test('prints the pod template with raw tabs, as kubectl does', () => {
+    const l = lab()
+    l.k('create deployment web --image=nginx:1.19')
+    l.advance(60_000)
+    l.k('set image deployment/web nginx=nginx:1.20')
+    l.advance(60_000)
+    const r = l.k('rollout history deployment/web --revision=2')
+    expect(r.stdout).toMatch(
+      /^deployment\.apps\/web with revision #2\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n {2}Containers:\n {3}nginx:\n {4}Image:\tnginx:1\.20\n {4}Port:\t<none>\n {4}Host Port:\t<none>\n {4}Environment:\t<none>\n {4}Mounts:\t<none>\n {2}Volumes:\t<none>\n {2}Node-Selectors:\t<none>\n {2}Tolerations:\t<none>\n\n$/,
+    )
+    expect(l.k('rollout history deployment/web --revision=5').stderr).toBe(
+      'error: unable to find the specified revision\n',
+    )
+  })
+})

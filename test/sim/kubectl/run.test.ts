@@ -95,7 +95,9 @@ status: {}
     const { k, ctx } = lab()
     const r = k('run tmp --rm -it --image=busybox --restart=Never -- sh')
     expect(r.stdout).toBe('pod "tmp" deleted\n')
-    expect(r.stderr).toContain('Interactive terminals are not available in this lab terminal: pod/tmp was created')
+    expect(r.stderr).toContain(
+      'Interactive terminals are not available in this lab terminal: pod/tmp was created',
+    )
     expect(ctx.changed.map((c) => `${c.name} ${c.op}`)).toEqual(['tmp created', 'tmp deleted'])
   })
 })

@@ -151,7 +151,7 @@ describe('documents', () => {
     })
   })
 
-  test('timestamps become RFC 3339 strings, no base-60 numbers', () => {
+  test('timestamps stay strings (yaml.v2 for interface{}), no base-60 numbers', () => {
     const r = parseManifests(
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  annotations: {since: 2024-01-01, at: 1:20}\n',
       'STDIN',
@@ -159,13 +159,19 @@ describe('documents', () => {
     expect(r.objects[0]).toEqual({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: 'a', annotations: { since: '2024-01-01T00:00:00Z', at: '1:20' } },
+      metadata: { name: 'a', annotations: { since: '2024-01-01', at: '1:20' } },
     })
   })
 
   test('go-yaml float rules: E0 and a lone dot are strings, 1e3 is a number', () => {
-    const r = parseManifests('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: {e: E0, d: ., n: 1e3}\n', 'STDIN')
-    expect((r.objects[0] as { metadata: unknown }).metadata).toEqual({ name: 'a', labels: { e: 'E0', d: '.', n: 1000 } })
+    const r = parseManifests(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: {e: E0, d: ., x: 1e3}\n',
+      'STDIN',
+    )
+    expect((r.objects[0] as { metadata: unknown }).metadata).toEqual({
+      name: 'a',
+      labels: { e: 'E0', d: '.', x: 1000 },
+    })
   })
 
   test('bad document separator', () => {

@@ -5,6 +5,8 @@ import { newState, NOW } from './helpers'
 import {
   applyObject,
   createObject,
+  deleteObject,
+  updateObject,
   parseManifests,
   parseSelector,
 } from '../../../worker/sim/objects'
@@ -86,6 +88,35 @@ test('parseSelector answers any text', () => {
     fc.property(fc.string(), (t) => {
       expect(typeof parseSelector(t).ok).toBe('boolean')
     }),
+    { numRuns: 300 },
+  )
+})
+
+test('update answers any object, delete any name', () => {
+  fc.assert(
+    fc.property(
+      kinds,
+      fc.jsonValue(),
+      fc.constantFrom('web', 'kubernetes', 'x'),
+      (kv, spec, name) => {
+        const s = newState()
+        createObject(
+          s,
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'web' },
+            spec: { ports: [{ port: 80 }] },
+          },
+          { now: NOW },
+        )
+        const input = { apiVersion: kv[0], kind: kv[1], metadata: { name }, spec, subsets: spec }
+        expect(typeof updateObject(s, input as never, { now: NOW }).ok).toBe('boolean')
+        expect(typeof deleteObject(s, kv[1] as never, 'default', name, { now: NOW }).ok).toBe(
+          'boolean',
+        )
+      },
+    ),
     { numRuns: 300 },
   )
 })

@@ -207,3 +207,13 @@ describe('bash extras learners copy from tutorials', () => {
     )
   })
 })
+
+describe('output order', () => {
+  it('keeps stdout and stderr in the order they were written', () => {
+    expect(sh('echo one; nosuch; echo two').output).toEqual([
+      { stream: 'stdout', text: 'one\n' },
+      { stream: 'stderr', text: 'bash: nosuch: command not found\n' },
+      { stream: 'stdout', text: 'two\n' },
+    ])
+  })
+})

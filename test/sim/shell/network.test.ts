@@ -80,7 +80,7 @@ describe('curl inside pods (kubectl exec)', () => {
   it('-v shows the resolution, the connection and both headers', () => {
     const r = sh('kubectl exec cc -- curl -sv my-blue-service:8080')
     expect(r.stderr).toContain(
-      `* Host my-blue-service:8080 was resolved.\n* IPv6: (none)\n* IPv4: ${blueIP}\n*   Trying ${blueIP}:8080...\n* Connected to my-blue-service (${blueIP}) port 8080\n> GET / HTTP/1.1\r\n> Host: my-blue-service:8080\r\n> User-Agent: curl/8.11.1\r\n> Accept: */*\r\n> \r\n< HTTP/1.1 200 OK\r\n`,
+      `* Host my-blue-service:8080 was resolved.\n* IPv6: (none)\n* IPv4: ${blueIP}\n*   Trying ${blueIP}:8080...\n* Connected to my-blue-service (${blueIP}) port 8080\n> GET / HTTP/1.1\r\n> Host: my-blue-service:8080\r\n> User-Agent: curl/8.11.1\r\n> Accept: */*\r\n> \r\n* Request completely sent off\n< HTTP/1.1 200 OK\r\n`,
     )
     expect(r.stderr).toMatch(/\* Connection #0 to host my-blue-service left intact\n$/)
   })
@@ -273,5 +273,98 @@ describe('busybox tools', () => {
     expect(sh('kubectl exec bb -- cat /etc/os-release').stderr).toBe(
       "cat: can't open '/etc/os-release': No such file or directory\ncommand terminated with exit code 1\n",
     )
+  })
+})
+
+describe('shells inside containers', () => {
+  it('syntax errors and missing programs in dash, busybox ash and bash -c', () => {
+    expect(sh("kubectl exec access-pod -- sh -c 'echo |'").stderr).toBe(
+      'sh: 1: Syntax error: end of file unexpected\ncommand terminated with exit code 2\n',
+    )
+    expect(sh("kubectl exec access-pod -- sh -c '| x'").stderr).toBe(
+      'sh: 1: Syntax error: "|" unexpected\ncommand terminated with exit code 2\n',
+    )
+    expect(sh("kubectl exec bb -- sh -c '| x'").stderr).toBe(
+      'sh: syntax error: unexpected "|"\ncommand terminated with exit code 2\n',
+    )
+    expect(sh("kubectl exec access-pod -- bash -c 'nosuch'").stderr).toBe(
+      'bash: line 1: nosuch: command not found\ncommand terminated with exit code 127\n',
+    )
+  })
+  it('dash expands no braces and its echo interprets escapes; bash does the opposite', () => {
+    expect(sh('kubectl exec access-pod -- sh -c \'echo {1..3} "a\\tb"\'').stdout).toBe(
+      '{1..3} a\tb\n',
+    )
+    expect(sh('kubectl exec access-pod -- bash -c \'echo {1..3} "a\\tb"\'').stdout).toBe(
+      '1 2 3 a\\tb\n',
+    )
+  })
+  it('an interactive shell is not simulated: a hint, exit 0', () => {
+    expect(sh('kubectl exec -it bb -- sh')).toMatchObject({
+      stderr:
+        "service-lab: interactive shells are not simulated; run one command at a time, e.g. kubectl exec bb -- sh -c 'cat /etc/resolv.conf'\n",
+      exitCode: 0,
+    })
+  })
+  it('a script on stdin with -i', () => {
+    expect(sh("echo 'hostname; echo $((1+1))' | kubectl exec -i bb -- sh").stdout).toBe('bb\n2\n')
+  })
+  it('ls, hostname -i, ip addr', () => {
+    expect(sh('kubectl exec bb -- ls /').stdout).toBe(
+      'bin\ndev\netc\nhome\nlib\nlib64\nproc\nroot\nsys\ntmp\nusr\nvar\n',
+    )
+    const ip = sh('kubectl exec bb -- hostname -i').stdout.trim()
+    expect(ip).toMatch(/^10\.244\.\d+\.\d+$/)
+    expect(sh('kubectl exec bb -- ip addr').stdout).toContain(
+      `    inet ${ip}/24 brd ${ip.replace(/\d+$/, '255')} scope global eth0\n`,
+    )
+  })
+  it('ping without -c stops after 4 packets and says so', () => {
+    const r = sh('kubectl exec bb -- ping my-blue-service')
+    expect(r.stdout).toContain('4 packets transmitted, 0 packets received, 100% packet loss\n')
+    expect(r.stderr).toBe(
+      'service-lab: ping runs until you press Ctrl-C; this terminal stopped it after 4 packets (use -c N)\ncommand terminated with exit code 1\n',
+    )
+  })
+})
+
+describe('bind tools (netshoot)', () => {
+  let state: ClusterState
+  beforeAll(() => {
+    const manifest =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ns\nspec:\n  containers:\n  - name: c\n    image: nicolaka/netshoot\n    command: ["sleep", "3600"]\n'
+    state = run(s, 'kubectl apply -f -', { now: T0 + 130_000, stdin: manifest }).state
+    state = run(state, 'true', { now: T0 + 240_000 }).state
+  })
+  const at = (line: string) => run(state, line, { now: T0 + 240_000 })
+  it('nslookup stops at the first search domain that answers', () => {
+    expect(at('kubectl exec ns -- nslookup my-blue-service')).toMatchObject({
+      stdout: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tmy-blue-service.default.svc.cluster.local\nAddress: ${blueIP}\n\n`,
+      exitCode: 0,
+    })
+    expect(at('kubectl exec ns -- nslookup nosuch')).toMatchObject({
+      stdout:
+        "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find nosuch: NXDOMAIN\n\n",
+      exitCode: 1,
+    })
+  })
+  it('dig +short uses no search list; host does', () => {
+    expect(at('kubectl exec ns -- dig +short my-blue-service').stdout).toBe('')
+    expect(
+      at('kubectl exec ns -- dig +short my-blue-service.default.svc.cluster.local').stdout,
+    ).toBe(`${blueIP}\n`)
+    expect(at('kubectl exec ns -- host my-blue-service').stdout).toBe(
+      `my-blue-service.default.svc.cluster.local has address ${blueIP}\n`,
+    )
+    expect(at('kubectl exec ns -- host nosuch')).toMatchObject({
+      stdout: 'Host nosuch not found: 3(NXDOMAIN)\n',
+      exitCode: 1,
+    })
+  })
+  it('records DNS lookups in the trace', () => {
+    expect(at('kubectl exec ns -- nslookup my-blue-service').trace[0]).toMatchObject({
+      request: 'nslookup my-blue-service',
+      outcome: 'answered',
+    })
   })
 })

@@ -20,6 +20,9 @@ describe('grep', () => {
     [`${PODS} | grep -o 'web-[0-9]'`, 'web-1\nweb-3\n'],
     [`${PODS} | grep -n db`, '3:db-2 0/1 Pending\n'],
     [`echo 'web webapp' | grep -ow web`, 'web\n'],
+    ['seq 10 | grep -A1 -E "^(3|7)$"', '3\n4\n--\n7\n8\n'],
+    ['seq 10 | grep -B1 -n 5', '4-4\n5:5\n'],
+    ['seq 10 | grep -C1 -E "^(3|4)$"', '2\n3\n4\n5\n'],
   ])('%s', (line, want) => expect(out(line)).toBe(want))
 
   it('exit codes: 0 found, 1 none, 2 error; -q prints nothing', () => {
@@ -112,6 +115,25 @@ describe('cut, tr, xargs, base64', () => {
     expect(sh('echo a | xargs nosuch')).toMatchObject({
       exitCode: 127,
       stderr: 'xargs: nosuch: No such file or directory\n',
+    })
+  })
+})
+
+describe('sed', () => {
+  it.each([
+    ["echo 'type: ClusterIP' | sed 's/ClusterIP/NodePort/'", 'type: NodePort\n'],
+    ["echo 'hello world' | sed -E 's/(o+)/[\\1]/g'", 'hell[o] w[o]rld\n'],
+    ["echo a.b | sed 's/\\./-/'", 'a-b\n'],
+    ["echo abc | sed 's/b/&&/'", 'abbc\n'],
+    ["echo 'a/b' | sed 's|/|:|'", 'a:b\n'],
+    ["seq 5 | sed -n '2p;4p'", '2\n4\n'],
+    ["seq 5 | sed '/3/d'", '1\n2\n4\n5\n'],
+    ['seq 3 | sed 1d', '2\n3\n'],
+  ])('%s', (line, want) => expect(out(line)).toBe(want))
+  it('reports an unterminated s command', () => {
+    expect(sh("echo abc | sed 's/x/y'")).toMatchObject({
+      stderr: "sed: -e expression #1, char 5: unterminated `s' command\n",
+      exitCode: 1,
     })
   })
 })

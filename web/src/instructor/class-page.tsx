@@ -4,59 +4,107 @@ import { useMemo, useRef, useState } from 'preact/hooks'
 import { api, errorText } from '../api'
 import { useTitle } from '../components/use-title'
 import { JoinCode } from './join-code'
-import {
-  filterRows,
-  observe,
-  sortRows,
-  toRows,
-  type Observed,
-  type Row,
-  type SortKey,
-} from './matrix-model'
+import { Controls, type View } from './matrix-controls'
+import { filterRows, observe, sortRows, toRows, type Observed, type Row } from './matrix-model'
 import { MatrixTable } from './matrix-table'
-import type { ProgressMatrix } from './types'
+import type { ClassInfo, ProgressMatrix } from './types'
+import { useDocumentTitle } from './use-document-title'
 import { usePoll } from './use-poll'
 
 export const POLL_MS = 5_000
 
-function Controls(p: {
-  sort: SortKey
-  text: string
-  onlyStuck: boolean
-  set: (patch: Partial<{ sort: SortKey; text: string; onlyStuck: boolean }>) => void
-}) {
+interface Loaded {
+  classId: string
+  cls: ClassInfo
+  matrix: ProgressMatrix
+  rows: Row[]
+  now: number
+  loadedAt: number | undefined
+  error: string
+  onRotated: (c: ClassInfo) => void
+  onRemove: (r: Row) => Promise<void>
+}
+
+function Header({ cls }: { cls: ClassInfo }) {
   return (
-    <div class="ins-controls" role="group" aria-label="Sort and filter learners">
-      <div class="field">
-        <label for="ins-sort">Sort by</label>
-        <select
-          id="ins-sort"
-          value={p.sort}
-          onChange={(e) => p.set({ sort: (e.currentTarget as HTMLSelectElement).value as SortKey })}
-        >
-          <option value="name">Name</option>
-          <option value="progress">Progress (most tasks first)</option>
-          <option value="last-active">Last active (most recent first)</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="ins-filter">Filter by name or email</label>
-        <input
-          id="ins-filter"
-          type="search"
-          value={p.text}
-          onInput={(e) => p.set({ text: (e.currentTarget as HTMLInputElement).value })}
+    <>
+      <p class="ins-crumbs">
+        <a href="/instructor">Instructor dashboard</a>
+      </p>
+      <h1>{cls.name}</h1>
+    </>
+  )
+}
+
+function Summary({ rows, loadedAt }: { rows: Row[]; loadedAt: number | undefined }) {
+  const stuck = rows.filter((r) => r.stuck).length
+  return (
+    <p class="ins-summary">
+      {rows.length} learner{rows.length === 1 ? '' : 's'}, {stuck} stuck (active in the last 30
+      minutes but no new task in 10). Updates every {POLL_MS / 1000} seconds
+      {loadedAt ? `; last update ${new Date(loadedAt).toLocaleTimeString()}` : ''}.
+    </p>
+  )
+}
+
+function ClassView(p: Loaded) {
+  const [view, setView] = useState<View>({ sort: 'name', text: '', onlyStuck: false })
+  const [removing, setRemoving] = useState('')
+  const [status, setStatus] = useState('')
+  const shown = sortRows(filterRows(p.rows, view.text, view.onlyStuck), view.sort)
+  const remove = async (r: Row) => {
+    setRemoving(r.id)
+    try {
+      await p.onRemove(r)
+      setStatus(`${r.name} was removed from the class.`)
+    } catch (e) {
+      setStatus(errorText(e))
+    } finally {
+      setRemoving('')
+    }
+  }
+  const apiBase = `/api/classes/${encodeURIComponent(p.classId)}`
+  return (
+    <>
+      <Header cls={p.cls} />
+      <JoinCode cls={p.cls} onRotated={p.onRotated} />
+      <p class="ins-links">
+        <a href={`/instructor/classes/${encodeURIComponent(p.classId)}/insights`}>Insights</a>
+        <a href={`${apiBase}/progress.csv`} download>
+          Download CSV
+        </a>
+      </p>
+      <h2>Progress</h2>
+      <Summary rows={p.rows} loadedAt={p.loadedAt} />
+      {p.error && (
+        <p role="alert" class="form-error">
+          Could not refresh: {p.error}
+        </p>
+      )}
+      <p role="status" class="ins-status">
+        {status}
+      </p>
+      {p.rows.length === 0 && (
+        <p>
+          No learners yet. They join on their Labs page with the code <code>{p.cls.joinCode}</code>.
+        </p>
+      )}
+      {p.rows.length > 0 && (
+        <Controls {...view} set={(patch) => setView((v) => ({ ...v, ...patch }))} />
+      )}
+      {p.rows.length > 0 && shown.length === 0 && <p>No learner matches the filter.</p>}
+      {shown.length > 0 && (
+        <MatrixTable
+          classId={p.classId}
+          className={p.cls.name}
+          labs={p.matrix.labs}
+          rows={shown}
+          now={p.now}
+          removing={removing}
+          onRemove={remove}
         />
-      </div>
-      <label class="ins-check">
-        <input
-          type="checkbox"
-          checked={p.onlyStuck}
-          onChange={(e) => p.set({ onlyStuck: (e.currentTarget as HTMLInputElement).checked })}
-        />{' '}
-        Only stuck learners
-      </label>
-    </div>
+      )}
+    </>
   )
 }
 
@@ -73,28 +121,11 @@ export function ClassPage({ classId }: { classId: string }) {
     classId,
   )
   const m = poll.data
-  useTitle(m ? `${m.class.name} · class progress` : 'Class progress')
-  const [view, setView] = useState({ sort: 'name' as SortKey, text: '', onlyStuck: false })
-  const [removing, setRemoving] = useState('')
-  const [status, setStatus] = useState('')
+  useTitle('Class progress')
+  useDocumentTitle(m && `${m.class.name} · class progress`)
   const [joinCode, setJoinCode] = useState<string | undefined>()
   const now = poll.loadedAt ?? Date.now()
   const rows = useMemo(() => (m ? toRows(m.learners, m.labs, now, observed.current) : []), [m, now])
-  const shown = sortRows(filterRows(rows, view.text, view.onlyStuck), view.sort)
-
-  const remove = async (r: Row) => {
-    setRemoving(r.id)
-    try {
-      await api('DELETE', `${base}/members/${encodeURIComponent(r.id)}`)
-      setStatus(`${r.name} was removed from the class.`)
-      await poll.reload()
-    } catch (e) {
-      setStatus(errorText(e))
-    } finally {
-      setRemoving('')
-    }
-  }
-
   if (!m)
     return (
       <>
@@ -108,57 +139,21 @@ export function ClassPage({ classId }: { classId: string }) {
         )}
       </>
     )
-  const cls = { ...m.class, joinCode: joinCode ?? m.class.joinCode }
-  const stuck = rows.filter((r) => r.stuck).length
+  const onRemove = async (r: Row) => {
+    await api('DELETE', `${base}/members/${encodeURIComponent(r.id)}`)
+    await poll.reload()
+  }
   return (
-    <>
-      <p class="ins-crumbs">
-        <a href="/instructor">Instructor dashboard</a>
-      </p>
-      <h1>{cls.name}</h1>
-      <JoinCode cls={cls} onRotated={(c) => setJoinCode(c.joinCode)} />
-      <p class="ins-links">
-        <a href={`/instructor/classes/${encodeURIComponent(classId)}/insights`}>Insights</a>
-        <a href={`${base}/progress.csv`} download>
-          Download CSV
-        </a>
-      </p>
-      <h2>Progress</h2>
-      <p class="ins-summary">
-        {rows.length} learner{rows.length === 1 ? '' : 's'}, {stuck} stuck (active in the last 30
-        minutes but no new task in 10). Updates every {POLL_MS / 1000} seconds
-        {poll.loadedAt ? `; last update ${new Date(poll.loadedAt).toLocaleTimeString()}` : ''}.
-      </p>
-      {poll.error && (
-        <p role="alert" class="form-error">
-          Could not refresh: {poll.error}
-        </p>
-      )}
-      <p role="status" class="ins-status">
-        {status}
-      </p>
-      {rows.length === 0 ? (
-        <p>
-          No learners yet. They join on their Labs page with the code <code>{cls.joinCode}</code>.
-        </p>
-      ) : (
-        <>
-          <Controls {...view} set={(patch) => setView((v) => ({ ...v, ...patch }))} />
-          {shown.length === 0 ? (
-            <p>No learner matches the filter.</p>
-          ) : (
-            <MatrixTable
-              classId={classId}
-              className={cls.name}
-              labs={m.labs}
-              rows={shown}
-              now={now}
-              removing={removing}
-              onRemove={remove}
-            />
-          )}
-        </>
-      )}
-    </>
+    <ClassView
+      classId={classId}
+      cls={{ ...m.class, joinCode: joinCode ?? m.class.joinCode }}
+      matrix={m}
+      rows={rows}
+      now={now}
+      loadedAt={poll.loadedAt}
+      error={poll.error}
+      onRotated={(c) => setJoinCode(c.joinCode)}
+      onRemove={onRemove}
+    />
   )
 }

@@ -27,13 +27,15 @@ export function HistoryEntryView({ entry, index, taskTitle }: Props) {
       {entry.stdin ? (
         <details class="ins-stdin">
           <summary>Input sent to the command (stdin)</summary>
-          <pre>{entry.stdin}</pre>
+          <pre tabIndex={0}>{entry.stdin}</pre>
         </details>
       ) : null}
       {entry.stdout && (
         <div class="ins-out">
           <p class="ins-out-label">Output (stdout)</p>
-          <pre class="ins-stdout">{entry.stdout}</pre>
+          <pre class="ins-stdout" tabIndex={0}>
+            {entry.stdout}
+          </pre>
         </div>
       )}
       {entry.stderr && (
@@ -41,7 +43,9 @@ export function HistoryEntryView({ entry, index, taskTitle }: Props) {
           <p class="ins-out-label ins-err-label">
             <span aria-hidden="true">⚠ </span>Errors (stderr)
           </p>
-          <pre class="ins-stderr">{entry.stderr}</pre>
+          <pre class="ins-stderr" tabIndex={0}>
+            {entry.stderr}
+          </pre>
         </div>
       )}
       {!entry.stdout && !entry.stderr && <p class="muted">No output.</p>}

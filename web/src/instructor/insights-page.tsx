@@ -3,6 +3,7 @@
 import { api } from '../api'
 import { useTitle } from '../components/use-title'
 import type { Misconception, ProgressMatrix } from './types'
+import { useDocumentTitle } from './use-document-title'
 import { usePoll } from './use-poll'
 
 interface Loaded {
@@ -24,10 +25,16 @@ function Item({ m, total }: { m: Misconception; total: number }) {
       {m.example && (
         <div class="ins-example">
           <p class="ins-out-label">For example:</p>
-          <pre>
+          <pre tabIndex={0}>
             <code>$ {m.example.command}</code>
           </pre>
-          {m.example.output && <pre class="ins-stderr">{m.example.output}</pre>}
+          {m.example.output ? (
+            <pre class="ins-stderr" tabIndex={0}>
+              {m.example.output}
+            </pre>
+          ) : (
+            <p class="muted">The command printed nothing.</p>
+          )}
         </div>
       )}
     </li>
@@ -48,7 +55,8 @@ export function InsightsPage({ classId }: { classId: string }) {
     classId,
   )
   const d = poll.data
-  useTitle(d ? `Insights · ${d.name}` : 'Insights')
+  useTitle('Insights')
+  useDocumentTitle(d && `Insights · ${d.name}`)
   const list = d
     ? [...d.misconceptions].sort((a, b) => b.learners - a.learners || b.occurrences - a.occurrences)
     : []

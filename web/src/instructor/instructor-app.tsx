@@ -6,36 +6,8 @@ import { ClassPage } from './class-page'
 import { Dashboard } from './dashboard'
 import { InsightsPage } from './insights-page'
 import { TimelinePage } from './timeline-page'
+import { instructorRoute } from './routes'
 import './instructor.css'
-
-export type InstructorRoute =
-  | { page: 'dashboard' }
-  | { page: 'class'; classId: string }
-  | { page: 'insights'; classId: string }
-  | { page: 'timeline'; classId: string; userId: string; labId: string }
-  | { page: 'not-found' }
-
-const SEG = '([^/]+)'
-
-/** Which instructor page a path names; ids are URL-decoded. */
-export function instructorRoute(path: string): InstructorRoute {
-  const p = path.replace(/\/+$/, '')
-  if (p === '/instructor') return { page: 'dashboard' }
-  const dec = (s: string | undefined) => {
-    try {
-      return decodeURIComponent(s ?? '')
-    } catch {
-      return ''
-    }
-  }
-  let m = new RegExp(`^/instructor/classes/${SEG}$`).exec(p)
-  if (m) return { page: 'class', classId: dec(m[1]) }
-  m = new RegExp(`^/instructor/classes/${SEG}/insights$`).exec(p)
-  if (m) return { page: 'insights', classId: dec(m[1]) }
-  m = new RegExp(`^/instructor/classes/${SEG}/learners/${SEG}/labs/${SEG}$`).exec(p)
-  if (m) return { page: 'timeline', classId: dec(m[1]), userId: dec(m[2]), labId: dec(m[3]) }
-  return { page: 'not-found' }
-}
 
 function NotInstructor() {
   useTitle('Instructor dashboard')

@@ -66,7 +66,7 @@ function CellView(p: { cell: Cell; lab: LabColumn; row: Row; classId: string }) 
 
 export function MatrixTable(p: Props) {
   return (
-    <div class="ins-table-wrap">
+    <div class="ins-table-wrap" tabIndex={0} role="region" aria-label="Progress matrix">
       <table class="ins-matrix">
         <caption>
           Tasks done per lab for {p.rows.length} learner{p.rows.length === 1 ? '' : 's'} of{' '}

@@ -5,6 +5,7 @@ import { api } from '../api'
 import { useTitle } from '../components/use-title'
 import { HistoryEntryView } from './history-entry'
 import type { HistoryEntry, ProgressMatrix } from './types'
+import { useDocumentTitle } from './use-document-title'
 import { usePoll } from './use-poll'
 
 interface Props {
@@ -75,7 +76,8 @@ export function TimelinePage({ classId, userId, labId }: Props) {
   const learner = poll.data?.matrix.learners.find((l) => l.id === userId)
   const lab = poll.data?.matrix.labs.find((l) => l.id === labId)
   const title = learner && lab ? `${learner.name} in ${lab.title}` : 'Learner timeline'
-  useTitle(title)
+  useTitle('Learner timeline')
+  useDocumentTitle(learner && lab && title)
   const taskTitle = (id: string) => lab?.tasks.find((t) => t.id === id)?.title ?? id
   const progress = learner?.labs[labId]
   return (

@@ -43,7 +43,12 @@ function Summary({ layout }: { layout: MapLayout }) {
           <li key={s.key}>
             Service {s.name}: {s.lines.join(', ')}; endpoints{' '}
             {s.endpoints.length
-              ? s.endpoints.map((e) => `${e.ip}${e.ready ? '' : ' (not ready)'}`).join(', ')
+              ? s.endpoints
+                  .map(
+                    (e) =>
+                      `${e.ip}${e.podKey ? '' : ', no pod has this address'}${e.ready ? '' : ' (not ready)'}`,
+                  )
+                  .join(', ')
               : 'none'}
           </li>
         ))}

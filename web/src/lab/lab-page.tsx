@@ -1,18 +1,18 @@
 // A lab: Instructions, Editor, Terminal and Cluster map around one private cluster.
 
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useState } from 'preact/hooks'
 import { api, errorText } from '../api'
 import { useTitle } from '../components/use-title'
 import type { Lab, LabTask, RunResult, TraceEntry, User } from '../types'
 import '../styles/lab.css'
 import { ClusterMap } from './cluster-map'
-import type { EditorHandle } from './codemirror-setup'
 import { Editor, type ApplyError } from './editor'
 import { Instructions } from './instructions'
-import { ResetButton } from './reset-dialog'
+import { LabHeader } from './lab-header'
 import { Terminal } from './terminal'
 import { useTerminalLog } from './terminal-log'
 import { useCluster } from './use-cluster'
+import { useEditorBridge } from './use-editor-bridge'
 import { useCommandHistory } from './use-history'
 import { yamlErrorLine } from './apply-error'
 import { useRunner } from './use-runner'
@@ -52,9 +52,7 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   const [announce, setAnnounce] = useState('')
   const [trace, setTrace] = useState<{ id: number; entry: TraceEntry } | null>(null)
   const [applyError, setApplyError] = useState<ApplyError | null>(null)
-  const editor = useRef<EditorHandle | null>(null)
-  /** a copy asked for before CodeMirror finished loading */
-  const pendingCopy = useRef<string | null>(null)
+  const bridge = useEditorBridge(useCallback(() => setAnnounce('Copied to the editor.'), []))
   const log = useTerminalLog()
   const cluster = useCluster(clusterId)
   const history = useCommandHistory(labId, clusterId)
@@ -126,22 +124,9 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   }
   if (!lab || !clusterId) return <p class="loading">Preparing your cluster…</p>
 
-  const done = tasks.filter((t) => t.done).length
   return (
     <div class="lab">
-      <header class="lab-header">
-        <a href="/labs" class="back-link">
-          <span aria-hidden="true">← </span>Back to labs
-        </a>
-        <h1>{lab.title}</h1>
-        {tasks.length > 0 && (
-          <p class="lab-progress">
-            {done} of {tasks.length} tasks
-            {done === tasks.length && <span class="badge badge-done">Completed</span>}
-          </p>
-        )}
-        <ResetButton busy={runner.busy} onConfirm={() => void reset()} />
-      </header>
+      <LabHeader title={lab.title} tasks={tasks} busy={runner.busy} onReset={() => void reset()} />
       <p role="status" class="visually-hidden">
         {announce}
       </p>
@@ -150,28 +135,14 @@ export function LabPage({ labId }: { labId: string; user: User }) {
           lab={lab}
           tasks={tasks}
           fresh={fresh}
-          actions={{
-            onCopy: (yaml) => {
-              const text = yaml.endsWith('\n') ? yaml : yaml + '\n'
-              if (editor.current) {
-                editor.current.setText(text)
-                editor.current.focus()
-              } else pendingCopy.current = text
-              setAnnounce('Copied to the editor.')
-            },
-            onRun: runCommand,
-          }}
+          actions={{ onCopy: bridge.copy, onRun: runCommand }}
         />
         <Editor
           labId={labId}
           busy={runner.busy}
           error={applyError}
           onApply={(t) => void apply(t)}
-          onReady={(h) => {
-            editor.current = h
-            if (pendingCopy.current !== null) h.setText(pendingCopy.current)
-            pendingCopy.current = null
-          }}
+          onReady={bridge.ready}
         />
         <Terminal
           entries={log.entries}

@@ -11,7 +11,7 @@ export const SYSTEM_NAMESPACES = new Set([
 ])
 const WIDTH = 960
 const SVC_W = 180
-const SVC_H = 70
+const SVC_H = 84
 const POD_H = 46
 const POD_GAP = 6
 const NODE_HEAD = 44

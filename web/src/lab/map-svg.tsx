@@ -22,6 +22,25 @@ function PodShape({ p, active }: { p: PodBox; active: boolean }) {
   )
 }
 
+/** Says what the arrows cannot: no endpoints at all, or addresses no pod has (stale Endpoints). */
+function EndpointNote({ s }: { s: ServiceBox }) {
+  const stale = s.endpoints.filter((e) => !e.podKey).map((e) => e.ip)
+  const y = s.y + 33 + Math.min(3, s.lines.length) * 14
+  if (!s.endpoints.length && !s.lines[0]?.startsWith('ExternalName')) {
+    return (
+      <text x={s.x + 10} y={y} class="map-small map-warn">
+        ⚠ no endpoints
+      </text>
+    )
+  }
+  if (!stale.length) return null
+  return (
+    <text x={s.x + 10} y={y} class="map-small map-warn">
+      {short(`⚠ no pod at ${stale.join(', ')}`, 28)}
+    </text>
+  )
+}
+
 function ServiceShape({ s, active }: { s: ServiceBox; active: boolean }) {
   return (
     <g class={`map-service${active ? ' map-active' : ''}`}>
@@ -34,6 +53,7 @@ function ServiceShape({ s, active }: { s: ServiceBox; active: boolean }) {
           {short(l, 28)}
         </text>
       ))}
+      <EndpointNote s={s} />
     </g>
   )
 }

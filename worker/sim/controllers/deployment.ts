@@ -6,14 +6,7 @@
 
 import { defaultPodSpec } from '../objects/defaults-pod'
 import type { Deployment, Pod, ReplicaSet } from '../objects/types'
-import {
-  listObjects,
-  objectKey,
-  putObject,
-  randomUid,
-  removeObject,
-  type ClusterState,
-} from '../state'
+import { objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { calculateStatus, progressingCondition } from './deployment-status'
 import {
   byCreation,
@@ -35,6 +28,7 @@ import {
   sameJSON,
   stableStringify,
   ts,
+  objectsOf,
 } from './util'
 
 const SKIP_ANNOTATIONS = new Set([
@@ -140,7 +134,7 @@ function templateHash(d: Deployment): string {
 function findNewReplicaSet(d: Deployment, all: ReplicaSet[]): ReplicaSet | undefined {
   const hash = templateHash(d)
   const byHash = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
-  if (byHash) return byHash
+  if (byHash || all.length === 0) return byHash
   const want = stableStringify(withSpecDefaults(d))
   return [...all].sort(byCreation).find((rs) => templateWithoutHash(rs) === want)
 }
@@ -257,10 +251,10 @@ function writeStatus(
 /** Reconciles every Deployment; returns true when anything was written. */
 export function reconcileDeployments(s: ClusterState, now: number): boolean {
   let changed = false
-  const deployments = listObjects<Deployment>(s, 'Deployment')
+  const deployments = objectsOf<Deployment>(s, 'Deployment')
   if (deployments.length === 0) return false
-  const pods = listObjects<Pod>(s, 'Pod')
-  const sets = listObjects<ReplicaSet>(s, 'ReplicaSet')
+  const pods = objectsOf<Pod>(s, 'Pod')
+  const sets = objectsOf<ReplicaSet>(s, 'ReplicaSet')
   for (const d of deployments) {
     if (d.metadata.deletionTimestamp) continue
     if (syncDeployment(s, d, pods, sets, now)) changed = true

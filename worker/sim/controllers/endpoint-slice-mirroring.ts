@@ -6,7 +6,6 @@
 import type { Endpoints, EndpointSlice, Service, SliceEndpoint } from '../objects/types'
 import {
   getObject,
-  listObjects,
   objectKey,
   putObject,
   randomSuffix,
@@ -16,7 +15,7 @@ import {
 } from '../state'
 import { MANAGED_BY, SERVICE_NAME } from './endpoint-slices'
 import { hasSelector } from './service-ports'
-import { ownerReference, sameJSON, ts } from './util'
+import { ownerReference, sameJSON, ts, objectsOf } from './util'
 
 const MIRROR = 'endpointslicemirroring-controller.k8s.io'
 type SlicePort = NonNullable<EndpointSlice['ports']>[number]
@@ -103,13 +102,13 @@ function mirror(s: ClusterState, ep: Endpoints, existing: EndpointSlice[], now: 
 /** Mirrors Endpoints of selector-less Services into slices, removing mirrors that lost their source. */
 export function reconcileEndpointSliceMirroring(s: ClusterState, now: number): boolean {
   const mirrored = new Map<string, EndpointSlice[]>()
-  for (const sl of listObjects<EndpointSlice>(s, 'EndpointSlice')) {
+  for (const sl of objectsOf<EndpointSlice>(s, 'EndpointSlice')) {
     if (sl.metadata.labels?.[MANAGED_BY] !== MIRROR) continue
     const key = `${sl.metadata.namespace}/${sl.metadata.labels?.[SERVICE_NAME] ?? ''}`
     mirrored.set(key, [...(mirrored.get(key) ?? []), sl])
   }
   let changed = false
-  for (const ep of listObjects<Endpoints>(s, 'Endpoints')) {
+  for (const ep of objectsOf<Endpoints>(s, 'Endpoints')) {
     const svc = getObject<Service>(s, 'Service', ep.metadata.namespace, ep.metadata.name)
     if (
       !svc ||

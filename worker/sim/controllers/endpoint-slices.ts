@@ -5,7 +5,6 @@
 
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from '../objects/types'
 import {
-  listObjects,
   objectKey,
   putObject,
   randomSuffix,
@@ -14,7 +13,7 @@ import {
   type ClusterState,
 } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
-import { isPodReady, ownerReference, sameJSON, ts } from './util'
+import { isPodReady, ownerReference, sameJSON, ts, objectsOf } from './util'
 
 /** Labels that tie a slice to its Service and to the controller that owns it. */
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by'
@@ -174,14 +173,14 @@ function syncService(
 /** Reconciles controller-managed slices of every Service; returns true when anything was written. */
 export function reconcileEndpointSlices(s: ClusterState, now: number): boolean {
   let changed = false
-  const pods = listObjects<Pod>(s, 'Pod')
+  const pods = objectsOf<Pod>(s, 'Pod')
   const slicesBySvc = new Map<string, EndpointSlice[]>()
-  for (const sl of listObjects<EndpointSlice>(s, 'EndpointSlice')) {
+  for (const sl of objectsOf<EndpointSlice>(s, 'EndpointSlice')) {
     if (sl.metadata.labels?.[MANAGED_BY] !== CONTROLLER) continue
     const key = `${sl.metadata.namespace}/${sl.metadata.labels?.[SERVICE_NAME] ?? ''}`
     slicesBySvc.set(key, [...(slicesBySvc.get(key) ?? []), sl])
   }
-  for (const svc of listObjects<Service>(s, 'Service')) {
+  for (const svc of objectsOf<Service>(s, 'Service')) {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`
     const existing = slicesBySvc.get(key) ?? []
     slicesBySvc.delete(key)

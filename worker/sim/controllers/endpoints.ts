@@ -12,16 +12,9 @@ import type {
   Pod,
   Service,
 } from '../objects/types'
-import {
-  getObject,
-  listObjects,
-  putObject,
-  randomUid,
-  removeObject,
-  type ClusterState,
-} from '../state'
+import { getObject, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
-import { isPodReady, sameJSON, ts } from './util'
+import { isPodReady, sameJSON, ts, objectsOf } from './util'
 
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time'
 
@@ -122,11 +115,11 @@ function isControllerMade(ep: Endpoints): boolean {
 /** Reconciles the Endpoints of every Service; returns true when anything was written. */
 export function reconcileEndpoints(s: ClusterState, now: number): boolean {
   let changed = false
-  const services = listObjects<Service>(s, 'Service')
-  const pods = listObjects<Pod>(s, 'Pod')
+  const services = objectsOf<Service>(s, 'Service')
+  const pods = objectsOf<Pod>(s, 'Pod')
   const names = new Set(services.map((svc) => `${svc.metadata.namespace}/${svc.metadata.name}`))
   for (const svc of services) if (hasSelector(svc) && syncService(s, svc, pods, now)) changed = true
-  for (const ep of listObjects<Endpoints>(s, 'Endpoints')) {
+  for (const ep of objectsOf<Endpoints>(s, 'Endpoints')) {
     if (names.has(`${ep.metadata.namespace}/${ep.metadata.name}`) || !isControllerMade(ep)) continue
     removeObject(s, 'Endpoints', ep.metadata.namespace, ep.metadata.name)
     changed = true

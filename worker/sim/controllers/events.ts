@@ -9,7 +9,7 @@ import { objectKey, putObject, randomUid, removeObject, type ClusterState } from
 import { ts } from './util'
 
 /** Events kept per cluster (upstream keeps every event for an hour). */
-export const EVENTS_MAX = 20
+export const EVENTS_MAX = 30
 const EVENT_TTL_MS = 60 * 60 * 1000
 
 export interface EventSource {
@@ -133,31 +133,58 @@ export function recordRepeatedEvent(
   return true
 }
 
-/** Drops events older than the TTL, then beyond EVENTS_MAX those of deleted objects and the oldest. */
-export function pruneEvents(s: ClusterState, now: number): boolean {
-  const events = allEvents(s)
-  let changed = false
-  const cutoff = ts(now - EVENT_TTL_MS)
-  const alive = events.filter((e) => {
-    if (e.lastTimestamp >= cutoff) return true
-    removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
-    changed = true
-    return false
-  })
-  if (alive.length <= EVENTS_MAX) return changed
+interface EventGroup {
+  events: KubeEvent[]
+  gone: boolean
+  newest: string
+  rv: number
+}
+
+/** Events grouped by the object they are about, with what decides which group goes first. */
+function groupByObject(s: ClusterState, events: KubeEvent[]): EventGroup[] {
   const uids = new Set<string>()
   for (const key in s.objects) uids.add((s.objects[key] as KubeObject).metadata.uid)
-  const gone = (e: KubeEvent) => (uids.has(e.involvedObject.uid ?? '') ? 1 : 0)
-  alive.sort(
+  const groups = new Map<string, EventGroup>()
+  for (const e of events) {
+    const uid = e.involvedObject.uid ?? ''
+    const g = groups.get(uid) ?? { events: [], gone: !uids.has(uid), newest: '', rv: 0 }
+    groups.set(uid, g)
+    g.events.push(e)
+    if (e.lastTimestamp > g.newest) g.newest = e.lastTimestamp
+    g.rv = Math.max(g.rv, Number(e.metadata.resourceVersion))
+  }
+  return [...groups.values()].sort(
     (a, b) =>
-      gone(a) - gone(b) ||
-      (a.lastTimestamp < b.lastTimestamp
-        ? -1
-        : a.lastTimestamp > b.lastTimestamp
-          ? 1
-          : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)),
+      Number(b.gone) - Number(a.gone) ||
+      (a.newest < b.newest ? -1 : a.newest > b.newest ? 1 : a.rv - b.rv),
   )
-  for (const e of alive.slice(0, alive.length - EVENTS_MAX))
-    removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
+}
+
+/**
+ * Drops events older than the TTL; beyond EVENTS_MAX, drops whole objects' event lists (deleted
+ * objects first, then the least recently active), so `kubectl describe` of a recent object still
+ * tells its whole story.
+ */
+export function pruneEvents(s: ClusterState, now: number): boolean {
+  const cutoff = ts(now - EVENT_TTL_MS)
+  let changed = false
+  const alive: KubeEvent[] = []
+  for (const e of allEvents(s)) {
+    if (e.lastTimestamp >= cutoff) alive.push(e)
+    else changed = removeObject(s, 'Event', e.metadata.namespace, e.metadata.name) || changed
+  }
+  let excess = alive.length - EVENTS_MAX
+  if (excess <= 0) return changed
+  for (const g of groupByObject(s, alive)) {
+    const drop = g.events.length <= excess ? g.events : g.events.sort(byAge).slice(0, excess)
+    for (const e of drop) removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
+    excess -= drop.length
+    if (excess <= 0) break
+  }
   return true
+}
+
+function byAge(a: KubeEvent, b: KubeEvent): number {
+  if (a.lastTimestamp !== b.lastTimestamp) return a.lastTimestamp < b.lastTimestamp ? -1 : 1
+  return Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)
 }

@@ -7,7 +7,7 @@
 import type { KubeObject, Node, Pod } from '../objects/types'
 import { findImage } from '../images/catalog'
 import { resolveProcess } from '../images/process'
-import { listObjects, parseTimestamp, putObject, removeObject, type ClusterState } from '../state'
+import { parseTimestamp, putObject, removeObject, type ClusterState } from '../state'
 import { recordEvent, recordRepeatedEvent } from './events'
 import { advanceContainer, applyImageChange, type ContainerCtx } from './kubelet-container'
 import { readinessAt } from './kubelet-health'
@@ -19,7 +19,7 @@ import {
   updateReadyConditions,
 } from './kubelet-status'
 import { allocatePodIP, releasePodIP } from './pod-ip'
-import { podCondition, ts } from './util'
+import { podCondition, ts, objectsOf } from './util'
 
 function nodeIP(node: Node): string {
   return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
@@ -94,7 +94,8 @@ function lastChange(pod: Pod, now: number): number {
 
 /** Nothing is due for this pod before `now`: no container step ends and no probe result changes. */
 function isQuiet(s: ClusterState, pod: Pod, now: number): boolean {
-  if (!pod.status.podIP || !pod.status.startTime) return false
+  if (!pod.status.startTime) return false
+  if (!pod.status.podIP) return now < parseTimestamp(pod.status.startTime) + 1000
   for (const c of pod.spec.containers) {
     const rec = peekKubeletRecord(s, pod.metadata.uid, c.name)
     if (
@@ -146,27 +147,40 @@ function terminatePod(s: ClusterState, pod: Pod, node: Node, now: number): boole
   const deadline = parseTimestamp(pod.metadata.deletionTimestamp ?? '')
   const deletedAt = deadline - (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000
   let changed = syncPod(s, pod, node, Math.min(now, deletedAt))
-  const running = (pod.status.containerStatuses ?? []).filter((c) => c.state.running)
-  let goneAt = deletedAt
-  for (const cs of running) {
-    goneAt = Math.max(goneAt, handlesSigterm(pod, cs.name) ? deletedAt + 1000 : deadline)
+  for (const cs of (pod.status.containerStatuses ?? []).filter((c) => c.state.running)) {
     const rec = kubeletRecord(s, pod.metadata.uid, cs.name)
-    if (!rec.stopping) {
-      rec.stopping = true
-      const input = {
-        type: 'Normal' as const,
-        reason: 'Killing',
-        message: `Stopping container ${cs.name}`,
-        source: { component: 'kubelet', host: node.metadata.name },
-        fieldPath: `spec.containers{${cs.name}}`,
-      }
-      recordEvent(s, pod, input, deletedAt)
-      changed = true
+    if (rec.stopping) continue
+    rec.stopping = true
+    const input = {
+      type: 'Normal' as const,
+      reason: 'Killing',
+      message: `Stopping container ${cs.name}`,
+      source: { component: 'kubelet', host: node.metadata.name },
+      fieldPath: `spec.containers{${cs.name}}`,
     }
+    recordEvent(s, pod, input, deletedAt)
+    changed = true
   }
-  if (now < goneAt) return changed
+  if (now < (podGoneAt(pod) ?? now)) return changed
   removePod(s, pod)
   return true
+}
+
+/**
+ * When a Terminating pod disappears (ms): a second after the delete when its processes stop on
+ * SIGTERM (nginx, Go servers), at deletionTimestamp when PID 1 ignores it (`sleep`, a shell).
+ * Undefined for a pod that is not being deleted. `kubectl delete` waits until then.
+ */
+export function podGoneAt(pod: Pod): number | undefined {
+  if (!pod.metadata.deletionTimestamp) return undefined
+  const deadline = parseTimestamp(pod.metadata.deletionTimestamp)
+  const deletedAt = deadline - (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000
+  let goneAt = deletedAt
+  for (const cs of pod.status?.containerStatuses ?? []) {
+    if (cs.state.running)
+      goneAt = Math.max(goneAt, handlesSigterm(pod, cs.name) ? deletedAt + 1000 : deadline)
+  }
+  return goneAt
 }
 
 /** Removes a pod for good: its IP goes to the released list, its containers' runtime is dropped. */
@@ -191,8 +205,8 @@ function dropOrphanRuntime(s: ClusterState, pods: Pod[]): boolean {
 
 /** Runs every node's kubelet once; returns true when anything changed. */
 export function runKubelets(s: ClusterState, now: number): boolean {
-  const nodes = new Map(listObjects<Node>(s, 'Node').map((n) => [n.metadata.name, n]))
-  const pods = listObjects<Pod>(s, 'Pod')
+  const nodes = new Map(objectsOf<Node>(s, 'Node').map((n) => [n.metadata.name, n]))
+  const pods = objectsOf<Pod>(s, 'Pod')
   let changed = dropOrphanRuntime(s, pods)
   for (const pod of pods) {
     const node = pod.spec.nodeName ? nodes.get(pod.spec.nodeName) : undefined

@@ -3,8 +3,9 @@
 // 172.18.255.200-250 (lowest free first). With the controller switched off the status stays
 // empty and kubectl shows <pending>. A Service that stops being a LoadBalancer loses it.
 
+import { objectsOf } from './util'
 import type { Service } from '../objects/types'
-import { listObjects, putObject, type ClusterState } from '../state'
+import { putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
 
 const SOURCE = { component: 'service-controller' }
@@ -16,7 +17,7 @@ function freeIP(taken: Set<string>): string | undefined {
 
 /** Assigns or clears load-balancer ingress; returns true when anything was written. */
 export function reconcileLoadBalancers(s: ClusterState, now: number): boolean {
-  const services = listObjects<Service>(s, 'Service')
+  const services = objectsOf<Service>(s, 'Service')
   const taken = new Set<string>()
   for (const svc of services)
     for (const i of svc.status?.loadBalancer?.ingress ?? []) if (i.ip) taken.add(i.ip)

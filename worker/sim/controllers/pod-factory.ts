@@ -14,6 +14,12 @@ import {
 } from '../state'
 import { clone, ownerReference, ts } from './util'
 
+/** The built-in PriorityClasses the Priority admission plugin resolves. */
+const SYSTEM_PRIORITY: Record<string, number> = {
+  'system-cluster-critical': 2000000000,
+  'system-node-critical': 2000001000,
+}
+
 /** Builds (does not store) a pod from a template, named `<owner>-<5 random chars>`. */
 export function podFromTemplate(
   s: ClusterState,
@@ -27,6 +33,8 @@ export function podFromTemplate(
     name = `${owner.metadata.name}-${randomSuffix(s)}`
   const spec = clone(template.spec) as Pod['spec']
   defaultPodSpec(spec as unknown as Record<string, unknown>)
+  const critical = SYSTEM_PRIORITY[spec.priorityClassName as string]
+  if (critical !== undefined) spec.priority = critical
   defaultPodAdmission(s, spec as unknown as Record<string, unknown>, false)
   const meta: Pod['metadata'] = {
     name,

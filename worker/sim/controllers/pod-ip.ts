@@ -2,8 +2,9 @@
 // address after the last one given (not the lowest free one), skipping addresses in use and
 // ones released recently, so a recreated pod gets a new IP.
 
+import { objectsOf } from './util'
 import type { Node, Pod } from '../objects/types'
-import { listObjects, type ClusterState } from '../state'
+import { type ClusterState } from '../state'
 
 /** How many released pod IPs are remembered (and not reused). */
 export const RELEASED_IPS_MAX = 32
@@ -27,7 +28,7 @@ export function allocatePodIP(s: ClusterState, node: Node): string | undefined {
     if (inUse) used.add(n)
     last = Math.max(last, n)
   }
-  for (const p of listObjects<Pod>(s, 'Pod'))
+  for (const p of objectsOf<Pod>(s, 'Pod'))
     if (p.spec.nodeName === node.metadata.name) consider(p.status?.podIP, true)
   for (const ip of s.runtime.releasedPodIPs) {
     consider(ip, false)

@@ -3,7 +3,7 @@
 // Left out: slow-start batching and expectations (one settle sees all its own writes).
 
 import type { KubeEvent, Pod, ReplicaSet } from '../objects/types'
-import { listObjects, objectKey, putObject, type ClusterState } from '../state'
+import { objectKey, putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
 import { deletePodGracefully, podFromTemplate } from './pod-factory'
 import { checkCreateQuota } from '../objects/quota'
@@ -16,6 +16,7 @@ import {
   matchesLabelSelector,
   ownerReference,
   sameJSON,
+  objectsOf,
 } from './util'
 
 const SOURCE = { component: 'replicaset-controller' }
@@ -147,8 +148,8 @@ function computeStatus(rs: ReplicaSet, active: Pod[], now: number): ReplicaSet['
 /** Reconciles every ReplicaSet; returns true when anything was written. */
 export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
   let changed = false
-  const allPods = listObjects<Pod>(s, 'Pod')
-  for (const rs of listObjects<ReplicaSet>(s, 'ReplicaSet')) {
+  const allPods = objectsOf<Pod>(s, 'Pod')
+  for (const rs of objectsOf<ReplicaSet>(s, 'ReplicaSet')) {
     if (rs.metadata.deletionTimestamp) continue
     const pods = podsOfReplicaSet(
       s,

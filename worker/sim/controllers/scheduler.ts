@@ -4,9 +4,9 @@
 // the best). Unschedulable pods get the PodScheduled=False condition and a FailedScheduling event.
 
 import type { Node, Pod, Toleration } from '../objects/types'
-import { listObjects, putObject, type ClusterState } from '../state'
+import { putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
-import { ts } from './util'
+import { ts, objectsOf } from './util'
 
 const SOURCE = { component: 'default-scheduler' }
 
@@ -103,7 +103,7 @@ function markUnschedulable(s: ClusterState, pod: Pod, message: string, now: numb
 
 /** Schedules every unbound pod that uses the default scheduler; returns true when anything changed. */
 export function schedulePods(s: ClusterState, now: number): boolean {
-  const pods = listObjects<Pod>(s, 'Pod')
+  const pods = objectsOf<Pod>(s, 'Pod')
   const pending = pods.filter(
     (p) =>
       !p.spec.nodeName &&
@@ -111,7 +111,7 @@ export function schedulePods(s: ClusterState, now: number): boolean {
       (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler',
   )
   if (pending.length === 0) return false
-  const nodes = listObjects<Node>(s, 'Node')
+  const nodes = objectsOf<Node>(s, 'Node')
   const load = new Map<string, number>(nodes.map((n) => [n.metadata.name, 0]))
   for (const p of pods)
     if (p.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')

@@ -36,6 +36,8 @@ import { waitVerb } from './wait'
 import { topVerb } from './top'
 import { getVerb, describeVerb } from './get-describe'
 import { optionsVerb } from './options'
+import { eventsVerb } from './events'
+import { patchVerb } from './patch'
 
 function unsupported(name: string): CommandNode {
   const run: Verb = () =>
@@ -118,9 +120,12 @@ export const ROOT: CommandNode = {
     unsupported('attach'),
     { name: 'exec', run: execVerb },
     { name: 'port-forward', run: portForwardVerb },
-    ...['proxy', 'cp', 'auth', 'debug', 'events', 'diff'].map(unsupported),
+    ...['proxy', 'cp', 'auth', 'debug'].map(unsupported),
+    { name: 'events', aliases: ['ev'], run: eventsVerb },
+    unsupported('diff'),
     { name: 'apply', run: applyVerb },
-    ...['patch', 'replace'].map(unsupported),
+    { name: 'patch', run: patchVerb },
+    unsupported('replace'),
     { name: 'wait', run: waitVerb },
     unsupported('kustomize'),
     { name: 'label', run: labelVerb },

@@ -89,7 +89,9 @@ function addValue(out: ParsedFlags, f: FlagSpec, raw: string): string | undefine
 
 /** Parses argv against a command's flags (plus the global ones); errors carry pflag's wording. */
 export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
-  const all = [...specs, ...GLOBAL_FLAGS]
+  // a command's own flag shadows the global one of the same name, shorthand included (cobra)
+  const own = new Set(specs.map((f) => f.name))
+  const all = [...specs, ...GLOBAL_FLAGS.filter((f) => !own.has(f.name))]
   const byName = new Map(all.map((f) => [f.name, f]))
   const byShort = new Map(all.filter((f) => f.short).map((f) => [f.short as string, f]))
   const out: ParsedFlags = { values: new Map(), args: [], argsLenAtDash: -1 }

@@ -32,8 +32,11 @@ function positionals(argv: string[], specs: FlagSpec[]): number[] {
   return out
 }
 
+/** The command's flags plus the global ones it does not shadow. */
 function specsFor(path: string): FlagSpec[] {
-  return [...flagSpecs(path), ...GLOBAL_FLAGS]
+  const own = flagSpecs(path)
+  const names = new Set(own.map((f) => f.name))
+  return [...own, ...GLOBAL_FLAGS.filter((f) => !names.has(f.name))]
 }
 
 interface Found {
@@ -107,7 +110,7 @@ export function kubectl(ctx: Ctx, argv: string[], stdin: string, env: Env): Proc
     if (first !== undefined && rest[first] === 'help') return helpCommand(rest.slice(first + 1))
     if (first !== undefined) return unknownRootCommand(rest[first] as string)
   }
-  const parsed = parseFlags(rest, specsFor(path))
+  const parsed = parseFlags(rest, flagSpecs(path))
   if (!parsed.ok) return flagError(commandPath, parsed.error)
   const flags = new Flags(parsed.flags)
   const help = helpText(path) ?? ''

@@ -93,6 +93,14 @@ function inUse(localPort: number, podPort: number): string {
   return `Unable to listen on port ${localPort}: Listeners failed to create with the following errors: [${errs}]\nerror: unable to listen on any of the requested ports: [{${localPort} ${podPort}}]\n`
 }
 
+/** --address: `localhost` means 127.0.0.1 and [::1]; IPs as given (IPv6 in brackets). */
+function listenAddresses(inv: Invocation): string[] {
+  const given = inv.flags.has('address') ? inv.flags.list('address') : ['localhost']
+  return given.flatMap((a) =>
+    a === 'localhost' ? ['127.0.0.1', '[::1]'] : a.includes(':') ? [`[${a}]`] : [a],
+  )
+}
+
 /** `kubectl port-forward ...`. */
 export function portForwardVerb(inv: Invocation): ProcessResult {
   if (inv.args.length < 2)
@@ -121,7 +129,8 @@ export function portForwardVerb(inv: Invocation): ProcessResult {
     if (forwards.some((f) => f.localPort === localPort))
       return { stdout, stderr: inUse(localPort, podPort), exitCode: 1 }
     forwards.push({ localPort, namespace: inv.namespace, pod: pod.metadata.name, podPort, target })
-    stdout += `Forwarding from 127.0.0.1:${localPort} -> ${podPort}\nForwarding from [::1]:${localPort} -> ${podPort}\n`
+    for (const addr of listenAddresses(inv))
+      stdout += `Forwarding from ${addr}:${localPort} -> ${podPort}\n`
   }
   return { stdout, stderr: '', exitCode: 0 }
 }

@@ -4,13 +4,15 @@
 // command runs, so the state as of now is printed and an unfinished rollout ends with a note.
 
 import type { ProcessResult } from '../context'
-import type { Deployment, KubeObject } from '../objects/types'
+import type { Deployment, KubeObject, PodTemplateSpec, ReplicaSet } from '../objects/types'
 import { getObject } from '../state'
 import type { Invocation } from './invocation'
 import { notFound } from './api'
 import { clientError, renderApiError } from './errors'
 import { nameLine } from './names'
 import { resolveTargets } from './targets'
+import { DescribeWriter } from './describe/writer'
+import { writePodTemplate } from './describe/workloads'
 import { CHANGE_CAUSE_ANNOTATION, REVISION_ANNOTATION, revisionsOf } from './rollout-history'
 
 /** DeploymentStatusViewer.Status: the line kubectl prints and whether the rollout is done. */
@@ -84,6 +86,24 @@ export function rolloutStatusVerb(inv: Invocation): ProcessResult {
   return { stdout: st.line, stderr: note, exitCode: 1 }
 }
 
+/**
+ * printTemplate (polymorphichelpers/history.go): DescribePodTemplate through a bare PrefixWriter,
+ * so the tabs stay raw (no tabwriter). The change-cause becomes a template annotation, as upstream.
+ */
+function templateText(rs: ReplicaSet): string {
+  const template = JSON.parse(JSON.stringify(rs.spec.template)) as PodTemplateSpec
+  const cause = (rs.metadata.annotations ?? {})[CHANGE_CAUSE_ANNOTATION]
+  if (cause)
+    template.metadata = {
+      ...template.metadata,
+      annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: cause },
+    }
+  const w = new DescribeWriter()
+  writePodTemplate(w, template)
+  const raw = (w as unknown as { buf?: unknown }).buf
+  return typeof raw === 'string' ? raw : w.toString()
+}
+
 /** `kubectl rollout history deployment/web`: REVISION and CHANGE-CAUSE (tabwriter padding 2). */
 export function rolloutHistoryVerb(inv: Invocation): ProcessResult {
   const d = oneDeployment(inv)
@@ -93,11 +113,10 @@ export function rolloutHistoryVerb(inv: Invocation): ProcessResult {
   const revs = revisionsOf(inv.ctx.s, d)
   const wanted = inv.flags.int('revision', 0)
   if (wanted > 0) {
-    if (!revs.some((r) => r.revision === wanted))
-      return clientError(`unable to find the specified revision`)
-    return clientError(
-      'rollout history --revision is not supported in this lab terminal; use kubectl get rs -o yaml to see a revision',
-    )
+    const rev = revs.find((r) => r.revision === wanted)
+    if (!rev) return clientError('unable to find the specified revision')
+    const title = nameLine(d.kind, d.metadata.name, `with revision #${wanted}`)
+    return { stdout: `${title}${templateText(rev.rs)}\n`, stderr: '', exitCode: 0 }
   }
   const head = `${nameLine(d.kind, d.metadata.name, '').trimEnd()} \n`
   if (revs.length === 0)

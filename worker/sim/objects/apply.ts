@@ -63,10 +63,8 @@ function withAnnotation(
     : {}
   delete annotations[LAST_APPLIED]
   meta.annotations = annotations
-  const json = lastAppliedJSON(m)
-  const sent = structuredClone(m)
-  ;(sent.metadata as { annotations: Record<string, string> }).annotations[LAST_APPLIED] = json
-  return sent
+  annotations[LAST_APPLIED] = lastAppliedJSON(m)
+  return m
 }
 
 /** `kubectl apply` of one object. */

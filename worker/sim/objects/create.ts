@@ -54,7 +54,10 @@ function createInner(s: ClusterState, input: unknown, opts: WriteOptions): ApiRe
   const quota = checkCreateQuota(s, kind, obj)
   if (quota) return fail(quota)
   if (getObject(s, kind, meta.namespace, meta.name)) return fail(alreadyExists(kind, meta.name))
-  return ok(opts.dryRun ? obj : putObject(s, obj))
+  if (!opts.dryRun) return ok(putObject(s, obj))
+  // a dry-run answer was never stored: it has no resourceVersion (omitempty)
+  delete (meta as Partial<typeof meta>).resourceVersion
+  return ok(obj)
 }
 
 /** Mutating admission that can refuse: NamespaceLifecycle and ServiceAccount. */

@@ -77,7 +77,7 @@ function parseYamlDoc(doc: string): DecodedDoc {
   if (parsed.errors.length > 0)
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
   try {
-    return { value: jsonable(parsed.toJS({ maxAliasCount: 100 }) as unknown) }
+    return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
   } catch (e) {
     const alias = /Unresolved alias[^:]*: \*?(.*)$/.exec(e instanceof Error ? e.message : '')
     const why = alias
@@ -85,15 +85,6 @@ function parseYamlDoc(doc: string): DecodedDoc {
       : 'document contains excessive aliasing'
     return { error: `error converting YAML to JSON: yaml: ${why}` }
   }
-}
-
-/** sigs.k8s.io/yaml turns go-yaml timestamps into JSON strings (time.Time's RFC 3339 form). */
-function jsonable(v: unknown): unknown {
-  if (v instanceof Date) return v.toISOString().replace(/\.?0*Z$/, 'Z')
-  if (Array.isArray(v)) return v.map(jsonable)
-  if (typeof v === 'object' && v !== null)
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonable(x)]))
-  return v
 }
 
 /** kubectl pkg/validation getObjectKind: `apiVersion not set`, `[apiVersion not set, kind not set]`. */

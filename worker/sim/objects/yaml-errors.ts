@@ -4,6 +4,7 @@
 // and brackets), not every corner of the YAML grammar.
 
 import type { YAMLError } from 'yaml'
+import { goYamlFirstError, type GoYamlError } from './go-yaml-scan'
 
 interface Located {
   code: string
@@ -15,6 +16,8 @@ interface Located {
 
 /** `yaml: line N: <problem>` for a document; scanner errors count from 1, parser errors from 0. */
 export function goYamlMessage(errors: YAMLError[], doc: string): string {
+  const exact = goYamlFirstError(doc)
+  if (exact && exact !== 'unsupported') return formatGoYamlError(exact)
   const lines = doc.split('\n')
   const located = errors.map((e) => locate(e, doc))
   const first = located[0]
@@ -22,6 +25,12 @@ export function goYamlMessage(errors: YAMLError[], doc: string): string {
   const { problem, line, scanner } = classify(first, located, lines, doc)
   const n = scanner ? (line - 1 === 0 ? 0 : line) : line
   return `yaml: ${n > 0 ? `line ${n}: ` : ''}${problem}`
+}
+
+/** decode.go fail(): parser marks are 0-based, scanner ones 1-based; line 0 falls back to the context. */
+function formatGoYamlError(e: GoYamlError): string {
+  const line = e.problemLine !== 0 ? e.problemLine + (e.scanner ? 1 : 0) : e.contextLine
+  return `yaml: ${line !== 0 ? `line ${line}: ` : ''}${e.problem}`
 }
 
 function locate(e: YAMLError, doc: string): Located {

@@ -1,6 +1,7 @@
 // Options that make the `yaml` package read scalars the way go-yaml v2 (sigs.k8s.io/yaml) does:
-// YAML 1.1 booleans and octals, duplicate keys allowed (last wins), no base-60 numbers, and
-// go-yaml's float syntax (`E0`, `.` stay strings; resolve.go yamlStyleFloat).
+// YAML 1.1 booleans and octals, duplicate keys allowed (last wins), no base-60 numbers, timestamps
+// left as strings (yaml.v2 decode.go keeps them strings for interface{} targets), and go-yaml's
+// float syntax (`E0`, `.` stay strings; resolve.go yamlStyleFloat).
 
 import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml'
 
@@ -14,7 +15,7 @@ function goTags(tags: TagList): TagList {
   const out: TagList = []
   for (const t of tags) {
     if (typeof t === 'string') out.push(t)
-    else if (t.format === 'TIME') continue
+    else if (t.format === 'TIME' || t.tag === 'tag:yaml.org,2002:timestamp') continue
     else if (
       t.tag === 'tag:yaml.org,2002:float' &&
       'test' in t &&

@@ -6,6 +6,7 @@ import type { Word, WordPart } from './ast'
 /** Past this many words bash would still go on; a terminal line does not need more. */
 const MAX_WORDS = 10_000
 
+/** bash brace expansion of one word into several (bash's brace_expand); quoted text is left alone. */
 export function expandBraces(word: Word): Word[] {
   for (let i = 0; i < word.length; i++) {
     const part = word[i] as WordPart

@@ -13,6 +13,7 @@ import { evalArith } from './arith'
 import { randomInt } from '../state'
 import { dict, own } from './own'
 
+/** One shell process: its variables, `$?`, and the limits shared with every shell of the line. */
 export class Shell {
   vars: Record<string, string>
   exported: Set<string>

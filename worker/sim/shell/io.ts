@@ -14,10 +14,12 @@ export interface Budget {
   stopped?: StopReason
 }
 
+/** A fresh budget for one terminal line. */
 export function newBudget(): Budget {
   return { commands: 0, iterations: 0 }
 }
 
+/** The line on stderr that says why a line was cut (no real shell has these limits). */
 export function stopMessage(reason: StopReason): string {
   if (reason === 'output') {
     return `service-lab: output limit (${OUTPUT_LIMIT / 1024} KB) reached; the rest was discarded\n`
@@ -32,6 +34,9 @@ export interface Writer {
   write(s: string): void
 }
 
+/** Both terminal streams in the order they were written (a terminal shows them interleaved). */
+export type Transcript = { stream: 'stdout' | 'stderr'; text: string }[]
+
 /** Collects what a command writes; past the limit it keeps nothing more and stops the line. */
 export class Sink implements Writer {
   private chunks: string[] = []
@@ -40,18 +45,29 @@ export class Sink implements Writer {
     private readonly budget: Budget,
     /** shared with another sink when both count toward one limit (the terminal's stdout+stderr) */
     private readonly counter: { bytes: number } = { bytes: 0 },
+    private readonly transcript?: { list: Transcript; stream: 'stdout' | 'stderr' },
   ) {}
+
+  private record(s: string): void {
+    if (!this.transcript || s === '') return
+    const { list, stream } = this.transcript
+    const last = list[list.length - 1]
+    if (last && last.stream === stream) last.text += s
+    else list.push({ stream, text: s })
+  }
 
   write(s: string): void {
     if (!s || this.budget.stopped) return
     const room = OUTPUT_LIMIT - this.counter.bytes
     if (s.length > room) {
       this.chunks.push(s.slice(0, Math.max(0, room)))
+      this.record(s.slice(0, Math.max(0, room)))
       this.counter.bytes = OUTPUT_LIMIT
       this.budget.stopped = 'output'
       return
     }
     this.chunks.push(s)
+    this.record(s)
     this.counter.bytes += s.length
   }
 

@@ -23,6 +23,7 @@ export interface PendingHeredoc {
   stripTabs: boolean
 }
 
+/** Tokens on demand; the parser registers here-documents, which are read after the next newline. */
 export class Lexer {
   i = 0
   pending: PendingHeredoc[] = []
@@ -174,7 +175,7 @@ export class Lexer {
     throw new ShellSyntaxError("unexpected EOF while looking for matching `''", 'quote')
   }
 
-  /** A here-document body as one double-quote-like word: only `\\$`, `\\``, `\\\\` are escapes. */
+  /** A here-document body as one word, expanded like double quotes; `"` stays as typed. */
   heredocWord(): Word {
     const parts: WordPart[] = []
     let text = ''

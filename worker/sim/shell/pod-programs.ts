@@ -10,6 +10,7 @@ import { aptTool } from './tools/apt'
 import { ls } from './tools/ls'
 import { own } from './own'
 
+/** The simulated program behind a name the image's PATH has, or undefined when none is simulated. */
 export function podProgram(name: string, flavour: string, host: Host): Tool | undefined {
   const base = name.replace(/^.*\//, '')
   if (base === 'sh' || base === 'bash' || base === 'ash' || base === 'zsh')

@@ -13,6 +13,7 @@ import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 import { dict, own } from './own'
 
+/** Runs one simple command and answers its exit status (XCU 2.9.1 order: expand, redirect, run). */
 export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
   sh.substStatus = undefined
   const x = sh.expander(io)

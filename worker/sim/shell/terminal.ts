@@ -1,23 +1,52 @@
 // The learner's terminal: parses a line as interactive bash and runs it on the workstation.
 
 import type { Ctx, ProcessResult } from '../context'
+import type { Transcript } from './io'
 import { parseLine } from './parse'
 import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 import { Input, Sink, stopMessage } from './io'
 import { lineFiles, lineOf } from './line'
 import { setCurrentLine, workstationHost } from './workstation'
+import { expandHistory } from './history-expansion'
+
+export interface LineResult extends ProcessResult {
+  /** stdout and stderr in the order they were written, for a terminal that shows them together */
+  output: Transcript
+}
 
 /** Runs one line typed in the terminal; stdout+stderr together stay within the output limit. */
-export function runLine(ctx: Ctx, line: string, stdin: string): ProcessResult {
+export function runLine(ctx: Ctx, typed: string, stdin: string): LineResult {
+  const h = expandHistory(typed, ctx.history)
+  if (!h.ok)
+    return {
+      stdout: '',
+      stderr: h.error,
+      exitCode: 1,
+      output: [{ stream: 'stderr', text: h.error }],
+    }
+  const echoed = h.changed ? `${h.line}\n` : ''
+  const result = runExpanded(ctx, h.line, stdin)
+  if (!echoed) return result
+  return {
+    ...result,
+    stdout: echoed + result.stdout,
+    output: [{ stream: 'stdout', text: echoed }, ...result.output],
+  }
+}
+
+function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
   setCurrentLine(ctx, line)
   const parsed = parseLine(line)
-  if (!parsed.ok)
-    return { stdout: '', stderr: syntaxErrorText('bash', parsed.error, line), exitCode: 2 }
+  if (!parsed.ok) {
+    const stderr = syntaxErrorText('bash', parsed.error, line)
+    return { stdout: '', stderr, exitCode: 2, output: [{ stream: 'stderr', text: stderr }] }
+  }
   const state = lineOf(ctx)
   const counter = { bytes: 0 }
-  const out = new Sink(state.budget, counter)
-  const err = new Sink(state.budget, counter)
+  const output: Transcript = []
+  const out = new Sink(state.budget, counter, { list: output, stream: 'stdout' })
+  const err = new Sink(state.budget, counter, { list: output, stream: 'stderr' })
   const sh = Shell.login(
     ctx,
     workstationHost(),
@@ -35,7 +64,8 @@ export function runLine(ctx: Ctx, line: string, stdin: string): ProcessResult {
   const reason = state.budget.stopped
   if (reason) {
     stderr += stopMessage(reason)
+    output.push({ stream: 'stderr', text: stopMessage(reason) })
     exitCode = exitCode === 0 ? 1 : exitCode
   }
-  return { stdout: out.text(), stderr, exitCode }
+  return { stdout: out.text(), stderr, exitCode, output }
 }

@@ -81,6 +81,7 @@ const HINTS: Record<string, string> = {
   watch: 'running the command again (or `kubectl get ... -w`, which answers once)',
 }
 
+/** The workstation as a host: bash, kubectl and the Ubuntu 24.04 tools above. */
 export function workstationHost(): Host {
   return {
     origin: { kind: 'workstation' },

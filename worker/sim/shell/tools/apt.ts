@@ -164,6 +164,7 @@ function install(p: Proc, args: string[]): ProcessResult {
   }
 }
 
+/** apt-get (or apt, which warns about its CLI) inside a Debian/Ubuntu container. */
 export function aptTool(name: 'apt-get' | 'apt'): Tool {
   return (p) => {
     const args = p.argv.slice(1)

@@ -36,6 +36,7 @@ export interface Rule {
   action: Stmt[] | undefined
 }
 
+/** A program awk refuses to run (exit 2). */
 export class AwkSyntaxError extends Error {}
 
 type Tok = { t: 'num' | 'str' | 're' | 'name' | 'func' | 'op' | 'nl' | 'eof'; v: string }
@@ -148,6 +149,7 @@ function lex(src: string): Tok[] {
   return toks
 }
 
+/** Parses an awk program into rules; throws AwkSyntaxError for what awk would refuse. */
 export function parseAwk(src: string): Rule[] {
   return new AwkParser(lex(src)).program()
 }

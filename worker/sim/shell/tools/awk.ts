@@ -294,6 +294,7 @@ function runRules(a: Awk, rules: Rule[], lines: string[]): void {
   }
 }
 
+/** awk [-F fs] [-v var=value] 'program' [file...], as mawk/busybox run one-liners. */
 export const awk: Tool = (p): ProcessResult => {
   const args = p.argv.slice(1)
   const a = new Awk()

@@ -22,6 +22,7 @@ export function readArg(p: Proc, name: string): string | undefined {
   return own(p.files, name) ?? own(p.host.files, name)
 }
 
+/** Whether the host's userland is busybox (its messages differ from GNU coreutils'). */
 export function isBusybox(p: Proc): boolean {
   return p.host.shell === 'ash'
 }

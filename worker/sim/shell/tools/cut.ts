@@ -19,6 +19,7 @@ function parseList(list: string): ((i: number) => boolean) | undefined {
 
 const TRY = "Try 'cut --help' for more information.\n"
 
+/** GNU cut. */
 export const cut: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'dfcbs', 'dfcb', {
     delimiter: 'd',

@@ -24,6 +24,9 @@ const LONG: Record<string, string> = {
   'no-filename': 'h',
   'with-filename': 'H',
   'max-count': 'm',
+  'after-context': 'A',
+  'before-context': 'B',
+  context: 'C',
   'no-messages': 's',
 }
 
@@ -71,6 +74,7 @@ function ereToJs(re: string): string {
   return re.replace(/\[[^\]]*\[:[a-z]+:\][^\]]*\]/g, (m) => bracket(m))
 }
 
+/** One RegExp for all patterns, honouring -F -E -w -x -i; a string is grep's error. */
 export function compile(patterns: string[], f: Map<string, string | true>): RegExp | string {
   const sources = patterns.map((p) => {
     let src = f.has('F')
@@ -103,8 +107,56 @@ function matchLine(re: RegExp, line: string): string[] {
   return found
 }
 
+interface Found {
+  out: string
+  count: number
+}
+
+/** The selected lines of one input, with -n/-o/-c and -A/-B/-C context (`--` between groups). */
+function grepLines(
+  lines: string[],
+  re: RegExp,
+  f: Map<string, string | true>,
+  label: string,
+): Found {
+  const n = (k: string) => Number(f.get(k) ?? 0) || 0
+  const after = f.has('A') ? n('A') : n('C')
+  const before = f.has('B') ? n('B') : n('C')
+  const max = f.has('m') ? n('m') : Infinity
+  const quiet = f.has('c') || f.has('q')
+  const fmt = (i: number, sep: string) =>
+    `${label && label + sep}${f.has('n') ? `${i + 1}${sep}` : ''}${lines[i]}\n`
+  let out = ''
+  let count = 0
+  let last = -1
+  let afterLeft = 0
+  for (const [i, line] of lines.entries()) {
+    if (count >= max && afterLeft === 0) break
+    const hits = matchLine(re, line)
+    if (hits.length > 0 !== f.has('v') && count < max) {
+      count++
+      if (quiet) continue
+      const from = Math.max(i - before, last + 1)
+      if ((before > 0 || after > 0) && last >= 0 && from > last + 1) out += '--\n'
+      for (let j = from; j < i; j++) out += fmt(j, '-')
+      const num = f.has('n') ? `${i + 1}:` : ''
+      if (f.has('o') && !f.has('v'))
+        out += hits.map((h) => `${label && label + ':'}${num}${h}\n`).join('')
+      else out += fmt(i, ':')
+      last = i
+      afterLeft = after
+    } else if (afterLeft > 0 && !quiet) {
+      out += fmt(i, '-')
+      last = i
+      afterLeft--
+    }
+  }
+  return { out, count }
+}
+
+/** GNU grep over stdin or files. */
 export const grep: Tool = (p: Proc): ProcessResult => {
-  const o = getopt(p.argv.slice(1), 'ivcEFonwxqsehHm', 'em', LONG)
+  const o = getopt(p.argv.slice(1), 'ivcEFonwxqsehHmABC', 'emABC', LONG)
   if (o.bad)
     return {
       stdout: '',
@@ -129,7 +181,6 @@ export const grep: Tool = (p: Proc): ProcessResult => {
   if (typeof re === 'string') return { stdout: '', stderr: `grep: ${re}\n`, exitCode: 2 }
   const files = operands.length > 0 ? operands : ['-']
   const named = f.has('H') || (files.length > 1 && !f.has('h'))
-  const max = f.has('m') ? Number(f.get('m')) : Infinity
   let out = ''
   let err = ''
   let any = false
@@ -139,20 +190,10 @@ export const grep: Tool = (p: Proc): ProcessResult => {
       if (!f.has('s')) err += noSuchFile(p, 'grep', file)
       continue
     }
-    const label = named ? `${file === '-' ? '(standard input)' : file}:` : ''
-    let count = 0
-    for (const [i, line] of linesOf(text).entries()) {
-      if (count >= max) break
-      const hits = matchLine(re, line)
-      if (hits.length > 0 === f.has('v')) continue
-      count++
-      if (f.has('c') || f.has('q')) continue
-      const num = f.has('n') ? `${i + 1}:` : ''
-      if (f.has('o') && !f.has('v')) out += hits.map((h) => `${label}${num}${h}\n`).join('')
-      else out += `${label}${num}${line}\n`
-    }
-    if (f.has('c')) out += `${label}${count}\n`
-    if (count > 0) any = true
+    const label = named ? (file === '-' ? '(standard input)' : file) : ''
+    const found = grepLines(linesOf(text), re, f, label)
+    out += f.has('c') ? `${label && label + ':'}${found.count}\n` : found.out
+    if (found.count > 0) any = true
   }
   if (f.has('q')) return { stdout: '', stderr: any ? '' : err, exitCode: any ? 0 : err ? 2 : 1 }
   return { stdout: out, stderr: err, exitCode: err ? 2 : any ? 0 : 1 }

@@ -61,5 +61,7 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
   return { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
 }
 
+/** GNU head. */
 export const head: Tool = (p) => run(p, 'head')
+/** GNU tail (no -f). */
 export const tail: Tool = (p) => run(p, 'tail')

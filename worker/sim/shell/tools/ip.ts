@@ -23,6 +23,7 @@ function link6(m: string): string {
   return `fe80::${first}${h(1)}:${h(2)}ff:fe${h(3)}:${h(4)}${h(5)}`.replace(/::0+/, '::')
 }
 
+/** iproute2/busybox `ip addr` and `ip route` of the pod's network namespace. */
 export const ipTool: Tool = (p) => {
   const pod = podOf(p)
   const ip = pod?.status?.podIP ?? '172.18.0.1'
@@ -54,6 +55,7 @@ export const ipTool: Tool = (p) => {
   return { stdout: out, stderr: '', exitCode: 0 }
 }
 
+/** net-tools/busybox `ifconfig`: eth0 and lo. */
 export const ifconfigTool: Tool = (p) => {
   const ip = podOf(p)?.status?.podIP ?? '172.18.0.1'
   const base = ip.split('.').slice(0, 3).join('.')

@@ -62,6 +62,7 @@ const ROOT: Record<string, string[]> = {
   ],
 }
 
+/** ls of the few directories a simulated host can know. */
 export const ls: Tool = (p) => {
   const args = p.argv.slice(1).filter((a) => !a.startsWith('-'))
   const targets = args.length > 0 ? args : ['.']

@@ -56,6 +56,7 @@ function runNc(p: Proc, busybox: boolean) {
   return { stdout: '', stderr: verbose || busybox ? msg : '', exitCode: 1 }
 }
 
+/** nc in the host's flavour (busybox or OpenBSD); only connect tests (-z) are simulated. */
 export function ncTool(flavour: string): Tool {
   const busybox = flavour.startsWith('busybox')
   return (p) => runNc(p, busybox)

@@ -75,6 +75,7 @@ export function linesOf(text: string): string[] {
   return lines
 }
 
+/** Lines back into text with a final newline (none for no lines). */
 export function joinLines(lines: string[]): string {
   return lines.length === 0 ? '' : lines.join('\n') + '\n'
 }

@@ -97,6 +97,7 @@ function runPing(p: Proc, busybox: boolean): ProcessResult {
   return { stdout: out, stderr: note, exitCode: replies.length ? 0 : 1 }
 }
 
+/** ping in the host's flavour: `busybox/...` or iputils. */
 export function pingTool(flavour: string): Tool {
   const busybox = flavour.startsWith('busybox')
   return (p) => runPing(p, busybox)

@@ -17,6 +17,7 @@ export function sendHttp(p: Proc, req: HttpRequest): RouteResult {
   return r
 }
 
+/** Adds one request (HTTP, DNS, ping, TCP) to the line's trace for the map and the grader. */
 export function traceEntry(
   p: Proc,
   from: Origin,

@@ -9,6 +9,7 @@ function dialectFor(name: string, flavour: string): Dialect {
   return flavour === 'dash' ? 'dash' : 'ash'
 }
 
+/** sh/bash/ash as a program: `-c script`, a script file, or a script on stdin (`kubectl exec -i`). */
 export function shellTool(name: string, flavour: string): Tool {
   return (p) => {
     const args = p.argv.slice(1)

@@ -33,6 +33,7 @@ function version(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true })
 }
 
+/** GNU sort. */
 export const sort: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'nrufk tbhVs', 'kt', {
     numeric: 'n',

@@ -15,6 +15,7 @@ const KNOWN = new Set([
   '/dev/null',
 ])
 
+/** Evaluates `test`/`[` arguments: 0 true, 1 false, 2 usage error (written to err). */
 export function runTest(args: string[], err: Writer, prefix: string): number {
   const r = evaluate(args)
   if (typeof r === 'string') {

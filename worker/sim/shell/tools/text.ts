@@ -11,6 +11,7 @@ import { tr } from './tr'
 import { xargs } from './xargs'
 import { awk } from './awk'
 import { base64 } from './base64'
+import { sed } from './sed'
 
 export const TEXT_TOOLS: Record<string, Tool> = {
   grep,
@@ -25,4 +26,5 @@ export const TEXT_TOOLS: Record<string, Tool> = {
   xargs,
   awk,
   base64,
+  sed,
 }

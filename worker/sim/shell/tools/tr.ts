@@ -35,6 +35,7 @@ function expandSet(spec: string): string[] {
   return chars
 }
 
+/** GNU tr on stdin. */
 export const tr: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'dsc', '', { delete: 'd', 'squeeze-repeats': 's' })
   if (o.bad)

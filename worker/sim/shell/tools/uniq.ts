@@ -4,6 +4,7 @@ import type { Tool } from '../host'
 import { getopt, joinLines, linesOf } from './opts'
 import { readInputs } from './basic'
 
+/** GNU uniq. */
 export const uniq: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'cdui', '', {
     count: 'c',

@@ -14,6 +14,7 @@ function counts(text: string): Record<string, number> {
   }
 }
 
+/** GNU wc: counts of stdin or files. */
 export const wc: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'lwcm', '', { lines: 'l', words: 'w', bytes: 'c', chars: 'm' })
   if (o.bad)

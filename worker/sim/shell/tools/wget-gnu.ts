@@ -15,6 +15,7 @@ function saved(now: number, file: string, size: number): string {
   return `${stamp(now)} (58.4 MB/s) - ${file === '-' ? 'written to stdout' : `‘${file}’ saved`} [${size}/${size}]`
 }
 
+/** GNU wget 1.21: one URL, its log on stderr, the body to a file or `-O -` to stdout. */
 export function gnuWget(p: Proc): ProcessResult {
   const o = parseWgetArgs(p.argv.slice(1))
   if (o.bad)

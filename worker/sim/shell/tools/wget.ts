@@ -20,6 +20,7 @@ export interface WgetOptions {
   bad?: string
 }
 
+/** The options busybox and GNU wget share here: -q, -O, -T, -S, --spider. */
 export function parseWgetArgs(args: string[]): WgetOptions {
   const o: WgetOptions = { quiet: false, serverResponse: false, spider: false }
   for (let i = 0; i < args.length; i++) {
@@ -123,6 +124,7 @@ function busyboxWget(p: Proc): ProcessResult {
   return { stdout: '', stderr: err, exitCode: 0 }
 }
 
+/** The response status line and headers, indented, as wget -S prints them. */
 export function responseLines(res: HttpResponse, indent: string): string {
   return [`HTTP/1.1 ${res.status} ${res.reason}`, ...res.headers.map(([k, v]) => `${k}: ${v}`)]
     .map((l) => `${indent}${l}\n`)

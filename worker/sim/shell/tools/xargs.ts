@@ -12,6 +12,7 @@ function items(text: string): string[] {
   return out
 }
 
+/** GNU xargs over stdin; the command runs on the same host and counts toward the line's limits. */
 export const xargs: Tool = (p) => {
   const args = p.argv.slice(1)
   let split = 0

@@ -141,6 +141,7 @@ for (const k of [
 
 export type ParsedArgs = { ok: true; opts: CurlOptions } | { ok: false; error: string }
 
+/** Parses curl's options; errors are worded as curl's `option X: is unknown` etc. */
 export function parseCurlArgs(args: string[]): ParsedArgs {
   const o: CurlOptions = {
     urls: [],

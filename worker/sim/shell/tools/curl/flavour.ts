@@ -25,6 +25,7 @@ function at(version: string): number {
   return a * 10000 + b * 100 + c
 }
 
+/** The version-dependent strings of one curl release. */
 export function curlFlavour(version: string): CurlFlavour {
   const v = at(version)
   return {

@@ -21,6 +21,7 @@ Use "--help category" to get an overview of all categories.
 For all options use the manual or "--help all".
 `
 
+/** `curl --version` of the build an image ships. */
 export function curlVersionText(f: CurlFlavour): string {
   const v = f.version
   if (v === '8.5.0') {

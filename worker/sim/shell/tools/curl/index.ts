@@ -18,6 +18,7 @@ import { Output, type Transfer } from './output'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
+/** curl of a given version, as a program of the host it runs on. */
 export function curlTool(version: string): Tool {
   const flavour = curlFlavour(version)
   return (p) => runCurl(p, flavour)

@@ -12,6 +12,7 @@ export type CurlUrl =
     }
   | { ok: false; code: number; message: string }
 
+/** Scheme, host, port and path of a URL as typed to curl, or curl's error code and message. */
 export function parseCurlUrl(raw: string): CurlUrl {
   let rest = raw.trim()
   let scheme = 'http'

@@ -1,0 +1,82 @@
+// `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]` (kubectl pkg/cmd/patch): the
+// patch applied to the live object and written back through the API server's validation;
+// `service/web patched` or `patched (no change)`. Tutorials use it to switch a Service's type.
+
+import { parse } from 'yaml'
+import type { ProcessResult } from '../context'
+import type { KubeObject } from '../objects/types'
+import { getObject } from '../state'
+import type { Invocation } from './invocation'
+import { notFound, updateObject } from './api'
+import { clientError, printApiError } from './errors'
+import { dryRunOf } from './dry-run'
+import { nameLine, withDryRun } from './names'
+import { outputError, printsObjects, renderObjects } from './output'
+import { recordChange, settleCluster } from './mutation'
+import { jsonPatch, mergePatch, strategicMerge } from './patch-merge'
+import { resolveTargets } from './targets'
+
+const TYPES = ['json', 'merge', 'strategic']
+
+function readPatch(inv: Invocation): { value: unknown } | { fail: ProcessResult } {
+  const text = inv.flags.str('patch')
+  const file = inv.flags.str('patch-file')
+  const fail = (msg: string) => ({ fail: clientError(msg) })
+  if (text && file) return fail('cannot specify --patch and --patch-file together')
+  if (file) return fail(`unable to read patch file: open ${file}: no such file or directory`)
+  if (!text)
+    return fail('must specify --patch or --patch-file containing the contents of the patch')
+  const type = inv.flags.str('type', 'strategic').toLowerCase()
+  if (!TYPES.includes(type))
+    return fail(`--type must be one of [json merge strategic], not "${inv.flags.str('type')}"`)
+  try {
+    return { value: parse(text) as unknown }
+  } catch (e) {
+    return fail(`unable to parse "${text}": yaml: ${(e as Error).message.split('\n')[0]}`)
+  }
+}
+
+function patched(obj: KubeObject, patch: unknown, type: string): KubeObject | undefined {
+  if (type === 'json') return jsonPatch(obj, patch) as KubeObject | undefined
+  const next = type === 'merge' ? mergePatch(obj, patch) : strategicMerge(obj, patch)
+  return typeof next === 'object' && next !== null ? (next as KubeObject) : undefined
+}
+
+/** `kubectl patch ...`. */
+export function patchVerb(inv: Invocation): ProcessResult {
+  const read = readPatch(inv)
+  if ('fail' in read) return read.fail
+  const patch = read.value
+  const output = inv.flags.str('output')
+  const outErr = outputError(output)
+  if (outErr) return clientError(outErr)
+  const dry = dryRunOf(inv)
+  if (!dry.ok) return clientError(dry.error)
+  const found = resolveTargets(inv, {})
+  if (!found.ok) return clientError(found.error)
+  const type = inv.flags.str('type', 'strategic').toLowerCase()
+  let stdout = ''
+  for (const t of found.targets) {
+    const obj = getObject(inv.ctx.s, t.kind, t.namespace, t.name)
+    if (!obj) return printApiError(notFound(t.kind, t.name), {}, stdout)
+    const next = patched(obj, patch, type)
+    if (!next)
+      return clientError(
+        'The request is invalid: the server rejected our request due to an error in our request',
+        stdout,
+      )
+    const changed = JSON.stringify(next) !== JSON.stringify(obj)
+    let result = next
+    if (changed && dry.value === 'none') {
+      const r = updateObject(inv.ctx.s, next, { now: inv.ctx.now })
+      if (!r.ok) return printApiError(r.error, {}, stdout)
+      result = r.value
+      recordChange(inv.ctx, result, 'configured')
+      settleCluster(inv.ctx)
+    }
+    const op = withDryRun(changed ? 'patched' : 'patched (no change)', dry.value)
+    if (printsObjects(output)) stdout += renderObjects([result], output)
+    else stdout += nameLine(result.kind, result.metadata.name, output === 'name' ? undefined : op)
+  }
+  return { stdout, stderr: dry.warning, exitCode: 0 }
+}
