@@ -11,6 +11,8 @@ export interface ContainerRuntime {
   aptUpdated: boolean
   /** log lines, oldest first, capped (see LOG_LINES_MAX) */
   logs: string[]
+  /** the kubelet's own record of this container (restarts, back-off), see controllers/kubelet-record.ts */
+  kubelet?: unknown
 }
 
 export interface PortForward {

@@ -217,3 +217,23 @@ describe('output order', () => {
     ])
   })
 })
+
+describe('history expansion', () => {
+  const hist = ['echo one', 'echo two', '!!']
+  it('!! !N !-N !prefix, echoed before running', () => {
+    expect(sh('!!', undefined, hist).stdout).toBe('echo two\ntwo\n')
+    expect(sh('!1', undefined, hist).stdout).toBe('echo one\none\n')
+    expect(sh('!-3 | tr a-z A-Z', undefined, hist).stdout).toBe('echo one | tr a-z A-Z\nONE\n')
+    expect(sh('!ech', undefined, hist).stdout).toBe('echo two\ntwo\n')
+  })
+  it('an unknown event is refused', () => {
+    expect(sh('!nope', undefined, hist)).toMatchObject({
+      stdout: '',
+      stderr: 'bash: !nope: event not found\n',
+      exitCode: 1,
+    })
+  })
+  it('leaves ! alone in single quotes, before blanks and =', () => {
+    expect(out("echo 'a!b' hi! x != y")).toBe('a!b hi! x != y\n')
+  })
+})

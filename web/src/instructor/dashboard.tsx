@@ -70,7 +70,7 @@ export function Dashboard() {
   const replace = (c: ClassInfo) => setClasses((list) => list?.map((x) => (x.id === c.id ? c : x)))
   const add = (c: ClassInfo) => {
     setClasses((list) => [c, ...(list ?? [])])
-    setCreated(`Created ${c.name}. Give your learners the join code ${c.joinCode}.`)
+    setCreated(`Created ${c.name}. Give your learners its join code, shown below.`)
   }
   return (
     <>

@@ -10,7 +10,8 @@ export interface GoYamlError {
   contextLine: number
 }
 
-type T = 'BSS' | 'BMS' | 'END' | 'ENTRY' | 'KEY' | 'VALUE' | 'SCALAR' | 'STREAM_END' | 'STREAM_START'
+type T =
+  'BSS' | 'BMS' | 'END' | 'ENTRY' | 'KEY' | 'VALUE' | 'SCALAR' | 'STREAM_END' | 'STREAM_START'
 interface Mark {
   index: number
   line: number
@@ -159,9 +160,13 @@ class Scanner {
     this.unroll(this.col)
     const c = this.ch()
     if (c === undefined) return this.streamEnd()
-    if (this.col === 0 && (c === '%' || this.s.startsWith('---', this.pos) || this.s.startsWith('...', this.pos)))
+    if (
+      this.col === 0 &&
+      (c === '%' || this.s.startsWith('---', this.pos) || this.s.startsWith('...', this.pos))
+    )
       throw new Stop('unsupported')
-    if ('[]{},&*!|>?'.includes(c) && !(c === '?' && !isBlankz(this.ch(1)))) throw new Stop('unsupported')
+    if ('[]{},&*!|>?'.includes(c) && !(c === '?' && !isBlankz(this.ch(1))))
+      throw new Stop('unsupported')
     if (c === '-' && isBlankz(this.ch(1))) return this.blockEntry()
     if (c === ':' && isBlankz(this.ch(1))) return this.value()
     if (c === "'" || c === '"') return this.quoted(c)
@@ -228,7 +233,11 @@ class Scanner {
     this.skip()
     for (;;) {
       const c = this.ch()
-      if (this.col === 0 && (this.s.startsWith('---', this.pos) || this.s.startsWith('...', this.pos)) && isBlankz(this.ch(3)))
+      if (
+        this.col === 0 &&
+        (this.s.startsWith('---', this.pos) || this.s.startsWith('...', this.pos)) &&
+        isBlankz(this.ch(3))
+      )
         this.scannerError('found unexpected document indicator', start)
       if (c === undefined) this.scannerError('found unexpected end of stream', start)
       if (q === "'" && c === "'" && this.ch(1) === "'") this.skip()
@@ -253,7 +262,12 @@ class Scanner {
     const indent = this.indent + 1
     let leadingBlanks = false
     for (;;) {
-      if (this.col === 0 && (this.s.startsWith('---', this.pos) || this.s.startsWith('...', this.pos)) && isBlankz(this.ch(3))) break
+      if (
+        this.col === 0 &&
+        (this.s.startsWith('---', this.pos) || this.s.startsWith('...', this.pos)) &&
+        isBlankz(this.ch(3))
+      )
+        break
       if (this.ch() === '#') break
       while (!isBlankz(this.ch()) && !(this.ch() === ':' && isBlankz(this.ch(1)))) {
         leadingBlanks = false
@@ -278,7 +292,12 @@ class Scanner {
 }
 
 function parserError(problem: string, at: Mark, context?: Mark): never {
-  throw new Stop({ scanner: false, problem, problemLine: at.line, contextLine: (context ?? at).line })
+  throw new Stop({
+    scanner: false,
+    problem,
+    problemLine: at.line,
+    contextLine: (context ?? at).line,
+  })
 }
 
 function parseDocument(sc: Scanner) {

@@ -3,7 +3,8 @@
 // empty documents skipped, `List` items flattened, apiVersion/kind checked before anything is sent.
 
 import { parseDocument } from 'yaml'
-import { goYamlMessage } from './yaml-errors'
+import { formatGoYamlError, goYamlMessage } from './yaml-errors'
+import { goYamlFirstError } from './go-yaml-scan'
 import { parseJsonStream } from './json-stream'
 import { parseSimpleYaml } from './fast-yaml'
 import { GO_YAML_OPTIONS } from './yaml-options'
@@ -76,6 +77,9 @@ function parseYamlDoc(doc: string): DecodedDoc {
 
   if (parsed.errors.length > 0)
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
+  const strict = goYamlFirstError(doc)
+  if (strict && strict !== 'unsupported')
+    return { error: `error converting YAML to JSON: ${formatGoYamlError(strict)}` }
   try {
     return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
   } catch (e) {

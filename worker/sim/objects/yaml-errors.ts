@@ -5,6 +5,7 @@
 
 import type { YAMLError } from 'yaml'
 import { goYamlFirstError, type GoYamlError } from './go-yaml-scan'
+import { flowErrorLine } from './yaml-flow-errors'
 
 interface Located {
   code: string
@@ -28,7 +29,7 @@ export function goYamlMessage(errors: YAMLError[], doc: string): string {
 }
 
 /** decode.go fail(): parser marks are 0-based, scanner ones 1-based; line 0 falls back to the context. */
-function formatGoYamlError(e: GoYamlError): string {
+export function formatGoYamlError(e: GoYamlError): string {
   const line = e.problemLine !== 0 ? e.problemLine + (e.scanner ? 1 : 0) : e.contextLine
   return `yaml: ${line !== 0 ? `line ${line}: ` : ''}${e.problem}`
 }
@@ -62,9 +63,17 @@ function classify(e: Located, all: Located[], lines: string[], doc: string): Cla
   if (e.code === 'MISSING_CHAR' && /closing .?quote/.test(e.message))
     return { problem: 'found unexpected end of stream', line: newlines(doc) + 1, scanner: true }
   if (e.code === 'BAD_INDENT' && e.message.startsWith('Flow sequence'))
-    return { problem: "did not find expected ',' or ']'", line: newlines(doc), scanner: false }
+    return {
+      problem: "did not find expected ',' or ']'",
+      line: flowErrorLine(doc, ']') ?? newlines(doc),
+      scanner: false,
+    }
   if (e.code === 'BAD_INDENT' && e.message.startsWith('Flow map'))
-    return { problem: "did not find expected ',' or '}'", line: newlines(doc), scanner: false }
+    return {
+      problem: "did not find expected ',' or '}'",
+      line: flowErrorLine(doc, '}') ?? newlines(doc),
+      scanner: false,
+    }
   const entryAfterKey = all.find((x) => /:\s+-(\s|$)/.test(text(x.line)))
   if (entryAfterKey)
     return {

@@ -34,11 +34,20 @@ export function expandHistory(line: string, history: string[]): Expanded {
   return { ok: true, line: out, changed }
 }
 
+/** The event a designator names, itself expanded against the lines before it (the history the
+ * platform keeps holds lines as typed, `!!` included, where bash would keep them expanded). */
 function find(designator: string, history: string[]): string | undefined {
-  if (designator === '!') return history[history.length - 1]
-  if (/^-\d+$/.test(designator)) return history[history.length + Number(designator)]
-  if (/^\d+$/.test(designator)) return history[Number(designator) - 1]
-  for (let i = history.length - 1; i >= 0; i--)
-    if (history[i]?.startsWith(designator)) return history[i]
-  return undefined
+  let index = -1
+  if (designator === '!') index = history.length - 1
+  else if (/^-\d+$/.test(designator)) index = history.length + Number(designator)
+  else if (/^\d+$/.test(designator)) index = Number(designator) - 1
+  else {
+    for (let i = history.length - 1; i >= 0 && index < 0; i--) {
+      if (history[i]?.startsWith(designator)) index = i
+    }
+  }
+  const event = history[index]
+  if (event === undefined) return undefined
+  const inner = expandHistory(event, history.slice(0, index))
+  return inner.ok ? inner.line : event
 }

@@ -1,0 +1,74 @@
+// Where go-yaml stops in an unclosed or broken one-level flow collection (`[a, b` / `{a: b`):
+// after an entry it wants `,` or the closing bracket, and a multi-line plain scalar runs on until
+// a `:` (parserc.go parse_flow_sequence_entry / parse_flow_mapping_key).
+
+/** The 0-based line go-yaml reports for the first broken flow collection, or undefined. */
+export function flowErrorLine(doc: string, close: ']' | '}'): number | undefined {
+  const open = close === ']' ? '[' : '{'
+  for (let i = doc.indexOf(open); i >= 0; i = doc.indexOf(open, i + 1)) {
+    if (i > 0 && !/[\s:-]/.test(doc[i - 1] ?? '')) continue
+    const r = walk(doc, i + 1, close)
+    if (r === 'closed') continue
+    return r
+  }
+  return undefined
+}
+
+const lineOf = (doc: string, i: number) => doc.slice(0, i).split('\n').length - 1
+
+function walk(doc: string, start: number, close: string): number | 'closed' | undefined {
+  let i = start
+  let expectEntry = true
+  for (;;) {
+    while (i < doc.length && /\s/.test(doc[i] ?? '')) i++
+    if (doc[i] === '#' && /\s/.test(doc[i - 1] ?? '')) {
+      while (i < doc.length && doc[i] !== '\n') i++
+      continue
+    }
+    if (i >= doc.length) return lineOf(doc, doc.length)
+    const c = doc[i] ?? ''
+    if (c === close) return 'closed'
+    if (!expectEntry) {
+      if (c !== ',') return lineOf(doc, i)
+      expectEntry = true
+      i++
+      continue
+    }
+    if ('[{]}'.includes(c)) return undefined
+    const end = c === '"' || c === "'" ? quotedEnd(doc, i, c) : plainEnd(doc, i)
+    if (end === undefined) return undefined
+    const multiLine = doc.slice(i, end).includes('\n')
+    i = end
+    while (doc[i] === ' ') i++
+    if (doc[i] === ':' && /[\s,\]}]|^$/.test(doc[i + 1] ?? '')) {
+      if (multiLine) return lineOf(doc, i)
+      i++
+      continue
+    }
+    expectEntry = false
+  }
+}
+
+function quotedEnd(doc: string, i: number, q: string): number | undefined {
+  for (let j = i + 1; j < doc.length; j++) {
+    if (q === '"' && doc[j] === '\\') j++
+    else if (doc[j] === q) {
+      if (q === "'" && doc[j + 1] === "'") j++
+      else return j + 1
+    }
+  }
+  return undefined
+}
+
+function plainEnd(doc: string, i: number): number {
+  let j = i
+  while (j < doc.length) {
+    const c = doc[j] ?? ''
+    if (',[]{}'.includes(c)) break
+    if (c === ':' && /[\s,\]}]/.test(doc[j + 1] ?? ' ')) break
+    if (c === '#' && /\s/.test(doc[j - 1] ?? '')) break
+    j++
+  }
+  while (j > i && /\s/.test(doc[j - 1] ?? '')) j--
+  return j
+}
