@@ -37,9 +37,24 @@ const errors: [string, string, string][] = [
     `${Y}line 5: did not find expected '-' indicator`,
   ],
   [
-    'missing colon',
+    'missing colon inside a mapping: the scalar runs on to the next key',
     `${HEAD}metadata:\n  name web\n  labels: x\n`,
-    `${Y}line 5: could not find expected ':'`,
+    `${Y}line 5: mapping values are not allowed in this context`,
+  ],
+  [
+    'missing colon after a top-level key',
+    `${HEAD}metadata\n  name: web\n`,
+    `${Y}line 4: could not find expected ':'`,
+  ],
+  [
+    'tab after a plain scalar value',
+    `${HEAD}metadata:\n  name: web\n\tlabels: x\n`,
+    `${Y}line 5: found a tab character that violates indentation`,
+  ],
+  [
+    'unclosed flow sequence runs into the next key',
+    `${HEAD}spec:\n  ports: [80\n  selector: x\n`,
+    `${Y}line 4: did not find expected ',' or ']'`,
   ],
   [
     'unclosed quote',

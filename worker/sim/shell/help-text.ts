@@ -12,11 +12,11 @@ kubectl is configured for your lab cluster (context kind-lab).
                          env, ... as far as the pod's image has them
   curl, wget             from the workstation: node IPs + NodePorts, LoadBalancer IPs and
                          kubectl port-forward ports answer; ClusterIPs and pod IPs do not
-  echo printf seq sleep  grep head tail wc sort uniq awk cut tr xargs cat tee base64 date
-  history clear help
+  echo printf seq sleep  grep head tail wc sort uniq awk sed cut tr xargs cat tee base64
+  timeout date ls        history (and !!, !N) clear help
 
-Shell: quotes, | ; && ||, $(...) and \`...\`, $VAR and VAR=value, for/while/if,
+Shell: quotes, | ; && ||, $(...) and \`...\`, $VAR and VAR=value, {1..5}, for/while/if,
 2>&1 >/dev/null > file (files last for one line), here-documents (<<EOF).
-A line stops after ${'1,000'} loop iterations, 200 commands or 256 KB of output.
+A line stops after 1,000 loop iterations, 200 commands or 256 KB of output.
 sleep returns at once: the cluster moves on between commands, not within one.
 `
