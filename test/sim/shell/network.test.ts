@@ -368,3 +368,15 @@ describe('bind tools (netshoot)', () => {
     })
   })
 })
+
+describe('curl versions of other images', () => {
+  it('nginx:1.19 ships curl 7.64: the OS error and no time', () => {
+    const r = sh('kubectl exec $(kubectl get pods -o name | grep deployment-3) -- curl -sS empty-svc')
+    expect(r.stderr).toBe('curl: (7) Failed to connect to empty-svc port 80: Connection refused\ncommand terminated with exit code 7\n')
+  })
+  it('-V names the build', () => {
+    expect(sh('curl -V').stdout.split('\n')[0]).toBe(
+      'curl 8.5.0 (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3 brotli/1.1.0 zstd/1.5.5 libidn2/2.3.7 libpsl/0.21.2 (+libidn2/2.3.7) libssh/0.10.6/openssl/zlib nghttp2/1.59.0 librtmp/2.3 OpenLDAP/2.6.7',
+    )
+  })
+})

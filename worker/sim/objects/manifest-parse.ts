@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml'
 import { formatGoYamlError, goYamlMessage } from './yaml-errors'
 import { goYamlFirstError } from './go-yaml-scan'
+import { flowKeyInValueLine } from './yaml-flow-errors'
 import { parseJsonStream } from './json-stream'
 import { parseSimpleYaml } from './fast-yaml'
 import { GO_YAML_OPTIONS } from './yaml-options'
@@ -80,6 +81,11 @@ function parseYamlDoc(doc: string): DecodedDoc {
   const strict = goYamlFirstError(doc)
   if (strict && strict !== 'unsupported')
     return { error: `error converting YAML to JSON: ${formatGoYamlError(strict)}` }
+  const flowKey = strict === 'unsupported' ? flowKeyInValueLine(doc) : undefined
+  if (flowKey)
+    return {
+      error: `error converting YAML to JSON: yaml: line ${flowKey}: mapping values are not allowed in this context`,
+    }
   try {
     return { value: parsed.toJS({ maxAliasCount: 100 }) as unknown }
   } catch (e) {

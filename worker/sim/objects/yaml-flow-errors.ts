@@ -72,3 +72,13 @@ function plainEnd(doc: string, i: number): number {
   while (j > i && /\s/.test(doc[j - 1] ?? '')) j--
   return j
 }
+
+/**
+ * `key: [a, b]: x`: a flow collection in value position cannot be a key (simple keys are not
+ * allowed after `: `), so go-yaml stops at that `:` with a scanner error; the 1-based line.
+ */
+export function flowKeyInValueLine(doc: string): number | undefined {
+  const lines = doc.split('\n')
+  const i = lines.findIndex((l) => /^\s*(- )?[^#'"[{]*:\s+[[{][^#]*[\]}]:(\s|$)/.test(l))
+  return i < 0 ? undefined : i + 1
+}

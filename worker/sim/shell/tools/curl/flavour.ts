@@ -16,6 +16,10 @@ export interface CurlFlavour {
   showsResolve: boolean
   /** `* Request completely sent off` after the request (lib/request.c, from 8.7) */
   saysSent: boolean
+  /** the -v line when the TCP connect fails (`from <ip> port <n>` since 8.x) */
+  connectFailed(ip: string, port: number, local: string, localPort: number, errno: string): string
+  /** `Closing connection 0` before 8.0 */
+  closing: string
   /** OpenSSL as linked, for TLS errors */
   openssl: string
 }
@@ -48,6 +52,11 @@ export function curlFlavour(version: string): CurlFlavour {
     trying: (ip, port) => (v < 76900 ? `  Trying ${ip}...` : `  Trying ${ip}:${port}...`),
     showsResolve: v >= 80500,
     saysSent: v >= 80700,
+    connectFailed: (ip, port, local, localPort, errno) =>
+      v >= 80000
+        ? `connect to ${ip} port ${port} from ${local} port ${localPort} failed: ${errno}`
+        : `connect to ${ip} port ${port} failed: ${errno}`,
+    closing: v >= 80000 ? 'Closing connection' : 'Closing connection 0',
     openssl:
       v >= 81100
         ? 'OpenSSL/3.3.2'

@@ -43,7 +43,7 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
     const showError = !o.silent || o.showError
     if (t.error) {
       exitCode = t.error.code
-      if (o.verbose && t.error.code !== 3) stderr += `* Closing connection\n`
+      if (o.verbose && t.error.code !== 3) stderr += `* ${f.closing}\n`
       if (showError) stderr += `curl: (${t.error.code}) ${t.error.message}\n`
     }
     if (o.writeOut !== undefined) {
@@ -228,10 +228,7 @@ function failConnect(
     const ms = Math.max(0, Math.round(r.timeMs ?? 1))
     info.timeMs = ms
     const errno = r.outcome === 'refused' ? 'Connection refused' : 'No route to host'
-    if (o.verbose)
-      out.info(
-        `connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: ${errno}`,
-      )
+    if (o.verbose) out.info(f.connectFailed(r.ip ?? '', port, info.localIP, info.localPort, errno))
     return out.fail(7, f.failedToConnect(host, port, ms, 'refused'), info, o.verbose)
   }
   const max = o.maxTime
@@ -247,7 +244,7 @@ function failConnect(
   info.timeMs = 129000 + randomInt(p.ctx.s, 5000)
   if (o.verbose)
     out.info(
-      `connect to ${r.ip} port ${port} from ${info.localIP} port ${info.localPort} failed: Connection timed out`,
+      f.connectFailed(r.ip ?? '', port, info.localIP, info.localPort, 'Connection timed out'),
     )
   return out.fail(28, f.failedToConnect(host, port, info.timeMs, 'kernel-timeout'), info, o.verbose)
 }
