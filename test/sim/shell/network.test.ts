@@ -371,8 +371,12 @@ describe('bind tools (netshoot)', () => {
 
 describe('curl versions of other images', () => {
   it('nginx:1.19 ships curl 7.64: the OS error and no time', () => {
-    const r = sh('kubectl exec $(kubectl get pods -o name | grep deployment-3) -- curl -sS empty-svc')
-    expect(r.stderr).toBe('curl: (7) Failed to connect to empty-svc port 80: Connection refused\ncommand terminated with exit code 7\n')
+    const r = sh(
+      'kubectl exec $(kubectl get pods -o name | grep deployment-3) -- curl -sS empty-svc',
+    )
+    expect(r.stderr).toBe(
+      'curl: (7) Failed to connect to empty-svc port 80: Connection refused\ncommand terminated with exit code 7\n',
+    )
   })
   it('-V names the build', () => {
     expect(sh('curl -V').stdout.split('\n')[0]).toBe(

@@ -75,7 +75,6 @@ function parseYamlDoc(doc: string): DecodedDoc {
   const fast = parseSimpleYaml(doc)
   if (fast) return fast
   const parsed = parseDocument(doc, GO_YAML_OPTIONS)
-
   if (parsed.errors.length > 0)
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
   const strict = goYamlFirstError(doc)

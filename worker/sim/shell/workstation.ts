@@ -4,7 +4,7 @@
 import type { Ctx } from '../context'
 import type { Host, Tool } from './host'
 import { kubectl } from './cluster-deps'
-import { BASIC_TOOLS } from './tools/basic'
+import { BASIC_TOOLS, dateText } from './tools/basic'
 import { TEXT_TOOLS } from './tools/text'
 import { NETWORK_TOOLS } from './tools/network'
 import { HELP_TEXT } from './help-text'
@@ -49,6 +49,29 @@ function currentLine(ctx: Ctx): string {
   return typed.get(ctx) ?? ''
 }
 
+/** procps `watch`: the first screen only (its header, then the command's output), and a note. */
+const watch: Tool = (p) => {
+  const args = p.argv.slice(1)
+  let interval = '2.0'
+  while (args[0]?.startsWith('-')) {
+    const a = args.shift() as string
+    if (a === '-n') interval = Number(args.shift() ?? 2).toFixed(1)
+    else if (/^-n\d/.test(a)) interval = Number(a.slice(2)).toFixed(1)
+  }
+  if (args.length === 0)
+    return { stdout: '', stderr: 'Usage:\n watch [options] command\n', exitCode: 1 }
+  const command = args.join(' ')
+  const r = p.script(command, 'dash', '', [])
+  const when = dateText(p.ctx.now).replace(' UTC', '')
+  const header = `Every ${interval}s: ${command}`.padEnd(58) + `workstation: ${when}\n\n`
+  return {
+    stdout: header + r.stdout + r.stderr,
+    stderr:
+      'service-lab: watch shows its first screen here; run the line again to see what changed\n',
+    exitCode: 0,
+  }
+}
+
 const WORKSTATION_TOOLS: Record<string, Tool> = {
   ...BASIC_TOOLS,
   ...TEXT_TOOLS,
@@ -59,6 +82,7 @@ const WORKSTATION_TOOLS: Record<string, Tool> = {
   bash: shellTool('bash', 'gnu'),
   kubectl: (p) => kubectl(p.ctx, p.argv.slice(1), p.stdin, p.env),
   history,
+  watch,
   clear: (p) => {
     p.ctx.clear = true
     return { stdout: '', stderr: '', exitCode: 0 }
@@ -78,7 +102,6 @@ const HINTS: Record<string, string> = {
   vi: 'the YAML editor panel',
   vim: 'the YAML editor panel',
   nano: 'the YAML editor panel',
-  watch: 'running the command again (or `kubectl get ... -w`, which answers once)',
 }
 
 /** The workstation as a host: bash, kubectl and the Ubuntu 24.04 tools above. */
