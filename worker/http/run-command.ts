@@ -38,6 +38,8 @@ export async function runInCluster(
       stdin: body.stdin,
       history: progress.recent,
     })
+    // a bug in the core: the learner sees a generic line, the operator's log gets the stack
+    if (result.internalError) console.error('simulator error', { command: body.command, error: result.internalError })
     const last = { command: body.command, stdin: body.stdin, ...result }
     const newlyCompleted = gradeCommand(lab, result.state, last, progress, now)
     if (body.command.trim() !== '') progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)

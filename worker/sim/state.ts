@@ -54,7 +54,11 @@ export interface ClusterState {
 
 export const LOG_LINES_MAX = 200
 
-export function objectKey(kind: Kind | string, namespace: string | undefined, name: string): string {
+export function objectKey(
+  kind: Kind | string,
+  namespace: string | undefined,
+  name: string,
+): string {
   return `${kind}/${namespace ?? ''}/${name}`
 }
 
@@ -187,7 +191,12 @@ export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   return obj
 }
 
-export function removeObject(s: ClusterState, kind: Kind, namespace: string | undefined, name: string): boolean {
+export function removeObject(
+  s: ClusterState,
+  kind: Kind,
+  namespace: string | undefined,
+  name: string,
+): boolean {
   const key = objectKey(kind, namespace, name)
   if (!(key in s.objects)) return false
   delete s.objects[key]

@@ -237,3 +237,15 @@ describe('history expansion', () => {
     expect(out("echo 'a!b' hi! x != y")).toBe('a!b hi! x != y\n')
   })
 })
+
+describe('watch', () => {
+  it('shows the first screen with its header and says it does not refresh', () => {
+    const r = sh('watch -n 1 echo hi')
+    expect(r.stdout).toBe(
+      `${'Every 1.0s: echo hi'.padEnd(58)}workstation: Thu Nov 26 06:01:00 2026\n\nhi\n`,
+    )
+    expect(r.stderr).toBe(
+      'service-lab: watch shows its first screen here; run the line again to see what changed\n',
+    )
+  })
+})

@@ -5,7 +5,14 @@
 // cluster document stays small.
 
 import type { KubeEvent, KubeObject } from '../objects/types'
-import { objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
+import {
+  objectKey,
+  objectsOfKind,
+  putObject,
+  randomUid,
+  removeObject,
+  type ClusterState,
+} from '../state'
 import { ts } from './util'
 
 /** Events kept per cluster (upstream keeps every event for an hour). */
@@ -45,9 +52,7 @@ function eventName(s: ClusterState, namespace: string, base: string, at: number)
 }
 
 function allEvents(s: ClusterState): KubeEvent[] {
-  const out: KubeEvent[] = []
-  for (const key in s.objects) if (key.startsWith('Event/')) out.push(s.objects[key] as KubeEvent)
-  return out
+  return objectsOfKind<KubeEvent>(s, 'Event')
 }
 
 /**

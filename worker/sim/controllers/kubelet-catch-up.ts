@@ -2,6 +2,7 @@
 // identically, so whole cycles can be counted instead of replayed (one settle stays cheap).
 
 import type { KubeEvent } from '../objects/types'
+import { objectKey, objectsOfKind } from '../state'
 import { BACKOFF_MAX_S, setStatus, status, type ContainerCtx } from './kubelet-ctx'
 
 export interface CycleMark {
@@ -16,10 +17,9 @@ export interface CycleMark {
 /** Current counts of the events about this pod, by object key. */
 export function podEventCounts(c: ContainerCtx): Map<string, number> {
   const out = new Map<string, number>()
-  for (const key in c.s.objects) {
-    const o = c.s.objects[key] as KubeEvent
-    if (o.kind === 'Event' && o.involvedObject.uid === c.pod.metadata.uid) out.set(key, o.count)
-  }
+  for (const e of objectsOfKind<KubeEvent>(c.s, 'Event'))
+    if (e.involvedObject.uid === c.pod.metadata.uid)
+      out.set(objectKey('Event', e.metadata.namespace, e.metadata.name), e.count)
   return out
 }
 

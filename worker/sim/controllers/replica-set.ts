@@ -111,11 +111,8 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
  * and the event correlator folds the repeats; we keep the first).
  */
 function recordOnce(s: ClusterState, rs: ReplicaSet, message: string, now: number): boolean {
-  const seen = Object.values(s.objects).some(
-    (o) =>
-      o.kind === 'Event' &&
-      (o as KubeEvent).involvedObject.uid === rs.metadata.uid &&
-      (o as KubeEvent).reason === 'FailedCreate',
+  const seen = objectsOf<KubeEvent>(s, 'Event').some(
+    (e) => e.involvedObject.uid === rs.metadata.uid && e.reason === 'FailedCreate',
   )
   if (seen) return false
   return recordEvent(

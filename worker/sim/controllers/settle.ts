@@ -2,8 +2,8 @@
 // until a whole round changes nothing (or the step limit is hit). Running it again at the same
 // `now` changes nothing, not even a resourceVersion.
 
-import type { KubeObject } from '../objects/types'
-import type { ClusterState } from '../state'
+import type { Kind } from '../objects/resources'
+import { objectsOfKind, writeStamp, type ClusterState } from '../state'
 import { reconcileDeployments } from './deployment'
 import { reconcileEndpointSliceMirroring } from './endpoint-slice-mirroring'
 import { reconcileEndpointSlices } from './endpoint-slices'
@@ -41,19 +41,33 @@ const EMPTY_STATUS: Record<string, () => unknown> = {
 
 /** Objects written without a status (hand-built lab states) get the empty one the API server gives. */
 function normalize(s: ClusterState): void {
-  for (const key in s.objects) {
-    const o = s.objects[key] as KubeObject
-    const empty = EMPTY_STATUS[o.kind]
-    if (empty && (typeof o.status !== 'object' || o.status === null)) o.status = empty()
+  for (const kind in EMPTY_STATUS) {
+    const empty = EMPTY_STATUS[kind] as () => unknown
+    for (const o of objectsOfKind(s, kind as Kind))
+      if (typeof o.status !== 'object' || o.status === null) o.status = empty()
   }
 }
 
-/** Reconciles the cluster at time `now` (ms). Mutates `s`. */
+/**
+ * Reconciles the cluster at time `now` (ms). Mutates `s`. A controller is skipped when nothing
+ * was written since it last ran in this settle and found nothing to do: it is a function of the
+ * state and `now`, so it would find nothing again.
+ */
 export function settle(s: ClusterState, now: number): void {
   normalize(s)
+  const quietAt: number[] = CONTROLLERS.map(() => -1)
+  let signals = 0
+  const stamp = () => writeStamp() + signals
   for (let round = 0; round < SETTLE_MAX_ROUNDS; round++) {
     let changed = false
-    for (const controller of CONTROLLERS) if (controller(s, now)) changed = true
+    CONTROLLERS.forEach((controller, i) => {
+      const before = stamp()
+      if (quietAt[i] === before) return
+      if (controller(s, now)) {
+        changed = true
+        signals += 1
+      } else if (stamp() === before) quietAt[i] = before
+    })
     if (!changed) break
   }
   pruneEvents(s, now)

@@ -1,23 +1,10 @@
 // Small helpers the controllers share: selectors, owner references, pod readiness, conditions.
 
 import type { LabelSelector, OwnerReference, Pod, KubeObject, PodCondition } from '../objects/types'
-import { formatTimestamp, parseTimestamp, type ClusterState } from '../state'
-import type { Kind } from '../objects/resources'
+import { formatTimestamp, objectsOfKind, parseTimestamp } from '../state'
 
-/**
- * Objects of a kind in document (insertion) order, without listObjects' sort: controllers run
- * on every command and order their own output where order shows.
- */
-export function objectsOf<T extends KubeObject>(
-  s: ClusterState,
-  kind: Kind,
-  namespace?: string,
-): T[] {
-  const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`
-  const out: T[] = []
-  for (const key in s.objects) if (key.startsWith(prefix)) out.push(s.objects[key] as T)
-  return out
-}
+/** Objects of a kind in document (insertion) order, unsorted (state.ts keeps a per-kind index). */
+export const objectsOf = objectsOfKind
 
 /** Equality-based selector as Services use it (labels.SelectorFromSet); an empty map selects everything. */
 export function matchesLabels(

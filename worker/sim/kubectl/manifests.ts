@@ -1,7 +1,9 @@
 // `-f` for apply/create/delete: reading manifests from stdin (`-f -`) and placing them in the
 // command's namespace as cli-runtime's Builder does (FilenameParam, NamespaceParam, DefaultNamespace).
-// The workstation has no files and no network: other paths and URLs are refused with a clear error.
+// The workstation has no disk: a path is a file written earlier on the same line (`> x.yaml`);
+// other paths and URLs are refused with a clear error.
 
+import { readWorkstationFile } from '../shell/line'
 import { isKind, RESOURCES } from '../objects/resources'
 import type { Invocation } from './invocation'
 import { mappingError, parseManifests } from './api'
@@ -46,12 +48,13 @@ export function loadManifests(inv: Invocation, filenames: string[]): LoadedManif
         mappingErrors: [],
         fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"`,
       }
-    if (f !== '-')
+    if (f !== '-' && readWorkstationFile(inv.ctx, f) === undefined)
       return { manifests: [], mappingErrors: [], fatal: `the path "${f}" does not exist` }
   }
   for (const f of filenames) {
-    const source = 'STDIN'
-    const parsed = parseManifests(inv.stdin, source)
+    // a file written earlier on the same line (`kubectl get ... -o yaml > svc.yaml; kubectl apply -f svc.yaml`)
+    const source = f === '-' ? 'STDIN' : f
+    const parsed = parseManifests(f === '-' ? inv.stdin : (readWorkstationFile(inv.ctx, f) ?? ''), source)
     for (const obj of parsed.objects) {
       const unmapped = mappingError(obj, source)
       if (unmapped !== undefined) {
@@ -63,7 +66,6 @@ export function loadManifests(inv: Invocation, filenames: string[]): LoadedManif
       out.manifests.push(m)
     }
     if (parsed.error !== undefined) return { ...out, parseError: parsed.error }
-    void f
   }
   return out
 }

@@ -3,6 +3,8 @@
 // token fetching) and parser states, re-implemented for the block subset. Flow collections,
 // anchors, tags, block scalars and `?` keys are not modelled: those answer 'unsupported'.
 
+import { parseDocument } from './go-yaml-parse'
+
 export interface GoYamlError {
   scanner: boolean
   problem: string
@@ -12,7 +14,7 @@ export interface GoYamlError {
 
 type T =
   'BSS' | 'BMS' | 'END' | 'ENTRY' | 'KEY' | 'VALUE' | 'SCALAR' | 'STREAM_END' | 'STREAM_START'
-interface Mark {
+export interface Mark {
   index: number
   line: number
   column: number
@@ -28,7 +30,7 @@ interface SimpleKey {
   mark: Mark
 }
 
-class Stop {
+export class Stop {
   constructor(readonly error: GoYamlError | 'unsupported') {}
 }
 
@@ -48,7 +50,7 @@ export function goYamlFirstError(doc: string): GoYamlError | 'unsupported' | und
   }
 }
 
-class Scanner {
+export class Scanner {
   pos = 0
   line = 0
   col = 0
@@ -288,69 +290,5 @@ class Scanner {
     }
     this.insert({ t: 'SCALAR', start })
     if (leadingBlanks) this.allowed = true
-  }
-}
-
-function parserError(problem: string, at: Mark, context?: Mark): never {
-  throw new Stop({
-    scanner: false,
-    problem,
-    problemLine: at.line,
-    contextLine: (context ?? at).line,
-  })
-}
-
-function parseDocument(sc: Scanner) {
-  if (sc.peek().t === 'STREAM_START') sc.next()
-  if (sc.peek().t === 'STREAM_END') return
-  parseNode(sc, true, false)
-  sc.peek()
-}
-
-function parseNode(sc: Scanner, block: boolean, indentless: boolean) {
-  const t = sc.peek()
-  if (indentless && t.t === 'ENTRY') return parseIndentlessSeq(sc)
-  if (t.t === 'SCALAR') return sc.next()
-  if (block && t.t === 'BSS') return parseBlockSeq(sc)
-  if (block && t.t === 'BMS') return parseBlockMap(sc)
-  parserError('did not find expected node content', t.start)
-}
-
-function parseBlockSeq(sc: Scanner) {
-  const start = sc.peek().start
-  sc.next()
-  for (;;) {
-    const t = sc.peek()
-    if (t.t === 'ENTRY') {
-      sc.next()
-      const n = sc.peek().t
-      if (n !== 'ENTRY' && n !== 'END') parseNode(sc, true, false)
-    } else if (t.t === 'END') return sc.next()
-    else parserError("did not find expected '-' indicator", t.start, start)
-  }
-}
-
-function parseIndentlessSeq(sc: Scanner) {
-  while (sc.peek().t === 'ENTRY') {
-    sc.next()
-    const n = sc.peek().t
-    if (n !== 'ENTRY' && n !== 'KEY' && n !== 'VALUE' && n !== 'END') parseNode(sc, true, false)
-  }
-}
-
-function parseBlockMap(sc: Scanner) {
-  const start = sc.peek().start
-  sc.next()
-  for (;;) {
-    const t = sc.peek()
-    if (t.t === 'END') return sc.next()
-    if (t.t !== 'KEY') parserError('did not find expected key', t.start, start)
-    sc.next()
-    let n = sc.peek().t
-    if (n !== 'KEY' && n !== 'VALUE' && n !== 'END') parseNode(sc, true, true)
-    if (sc.peek().t !== 'VALUE') continue
-    sc.next()
-    n = sc.peek().t
-    if (n !== 'KEY' && n !== 'VALUE' && n !== 'END') parseNode(sc, true, true)
   }
 }

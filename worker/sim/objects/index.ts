@@ -1,4 +1,11 @@
 // The simulated API server: the one public entry of worker/sim/objects.
+//
+// A write runs as the real one does: decode (strict fields, types) and default, admission
+// (namespace exists, service account), Service IP/NodePort allocation, PrepareForCreate/Update,
+// validation, the lab quota, then storage (AlreadyExists/Conflict). A failed or dry-run write
+// leaves the state untouched, PRNG included. Objects keep the key order they were built in:
+// kubectl prints -o yaml/-o json from a Go map, so printers must sort keys themselves.
+// Status is the controllers' to write (putObject); updateObject keeps the stored status.
 
 export { parseManifests, type ParsedManifests } from './manifest-parse'
 export { createObject } from './create'

@@ -38,8 +38,10 @@ function fail(t: string, sc: Scan, context: string) {
 
 function quoteChar(c: string): string {
   if (c === "'") return "'\\''"
-  if (c === '\n') return "'\\n'"
-  return `'${c}'`
+  if (c === '"') return `'"'`
+  return `'${JSON.stringify(c)
+    .slice(1, -1)
+    .replace(/\\u00([0-9a-f]{2})/g, '\\x$1')}'`
 }
 
 function skip(t: string, sc: Scan) {
@@ -52,9 +54,9 @@ function value(t: string, sc: Scan): void {
   if (c === '{') return object(t, sc)
   if (c === '[') return array(t, sc)
   if (c === '"') return string(t, sc)
-  const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(
-    t.slice(sc.pos, sc.pos + 400),
-  )
+  if (c === 't' || c === 'f' || c === 'n')
+    return literal(t, sc, c === 't' ? 'true' : c === 'f' ? 'false' : 'null')
+  const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(t.slice(sc.pos, sc.pos + 400))
   if (m) {
     sc.pos += m[0].length
     return
@@ -64,9 +66,18 @@ function value(t: string, sc: Scan): void {
 
 function string(t: string, sc: Scan) {
   sc.pos++
-  while (sc.pos < t.length && t[sc.pos] !== '"') sc.pos += t[sc.pos] === '\\' ? 2 : 1
+  for (; sc.pos < t.length && t[sc.pos] !== '"'; sc.pos++) {
+    if (t[sc.pos] === '\\') sc.pos++
+    else if (t.charCodeAt(sc.pos) < 32) return fail(t, sc, 'in string literal')
+  }
   if (sc.pos >= t.length) return fail(t, sc, '')
   sc.pos++
+}
+
+/** true/false/null spelled out, checked byte by byte as encoding/json's scanner does. */
+function literal(t: string, sc: Scan, word: string) {
+  for (let k = 0; k < word.length; k++, sc.pos++)
+    if (t[sc.pos] !== word[k]) return fail(t, sc, `in literal ${word} (expecting '${word[k]}')`)
 }
 
 function object(t: string, sc: Scan) {

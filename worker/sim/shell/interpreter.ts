@@ -211,7 +211,8 @@ export class Shell {
       case '?':
         return String(this.status)
       case '$':
-        return '1'
+        // a plausible PID: the learner's login shell, or a process started by `kubectl exec`
+        return this.host.container ? String(7 + this.budget.commands) : '2217'
       case '#':
         return String(this.args.length)
       case '@':
