@@ -10,6 +10,7 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { classesSuite } from '../http/classes-suite'
 import { contractSuite } from '../http/contract-suite'
+import { robustnessSuite } from '../http/robustness-suite'
 
 const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-')), 'test.db')}` })
 const app = createApp({
@@ -25,3 +26,4 @@ beforeAll(async () => {
 
 contractSuite(async (req) => app.fetch(req))
 classesSuite(async (req) => app.fetch(req))
+robustnessSuite(async (req) => app.fetch(req))

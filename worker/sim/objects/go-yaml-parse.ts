@@ -13,12 +13,13 @@ function parserError(problem: string, at: Mark, context?: Mark): never {
   })
 }
 
-/** The first document's root node, then one more token fetched (as DOCUMENT-END does). */
-export function parseDocument(sc: Scanner) {
+/** The first document's root node, then one more token fetched (as DOCUMENT-END does); where the root ends. */
+export function parseDocument(sc: Scanner): number {
   if (sc.peek().t === 'STREAM_START') sc.next()
-  if (sc.peek().t === 'STREAM_END') return
+  if (sc.peek().t === 'STREAM_END') return sc.s.length
   parseNode(sc, true, false)
-  sc.peek()
+  const next = sc.peek()
+  return next.t === 'STREAM_END' ? sc.s.length : next.start.index
 }
 
 function parseNode(sc: Scanner, block: boolean, indentless: boolean) {

@@ -40,10 +40,18 @@ const isBlankz = (c: string | undefined) => c === undefined || isBlank(c) || isB
 
 /** The error go-yaml reports for this document, undefined when it parses, or 'unsupported'. */
 export function goYamlFirstError(doc: string): GoYamlError | 'unsupported' | undefined {
+  const r = goYamlParse(doc)
+  return typeof r === 'number' ? undefined : r
+}
+
+/**
+ * go-yaml's verdict on a document: its first error, or where its root node ends. yaml.Unmarshal
+ * reads one node and stops, so text after a root that began indented (` a: 1\nb: 2`) is ignored.
+ */
+export function goYamlParse(doc: string): GoYamlError | 'unsupported' | number {
   const sc = new Scanner(doc)
   try {
-    parseDocument(sc)
-    return undefined
+    return parseDocument(sc)
   } catch (e) {
     if (e instanceof Stop) return e.error
     throw e

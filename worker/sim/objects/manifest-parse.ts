@@ -4,7 +4,7 @@
 
 import { parseDocument } from 'yaml'
 import { formatGoYamlError, goYamlMessage } from './yaml-errors'
-import { goYamlFirstError } from './go-yaml-scan'
+import { goYamlFirstError, goYamlParse } from './go-yaml-scan'
 import { flowKeyInValueLine } from './yaml-flow-errors'
 import { parseJsonStream } from './json-stream'
 import { parseSimpleYaml } from './fast-yaml'
@@ -71,12 +71,16 @@ function parseYamlStream(text: string): DecodedDoc[] {
   return out
 }
 
-function parseYamlDoc(doc: string): DecodedDoc {
+/** One `---` document as kubectl reads it: the value, or the go-yaml error text. */
+export function parseYamlDoc(doc: string): DecodedDoc {
   const fast = parseSimpleYaml(doc)
   if (fast) return fast
   const parsed = parseDocument(doc, GO_YAML_OPTIONS)
-  if (parsed.errors.length > 0)
+  if (parsed.errors.length > 0) {
+    const end = goYamlParse(doc)
+    if (typeof end === 'number' && end < doc.length) return parseYamlDoc(doc.slice(0, end))
     return { error: `error converting YAML to JSON: ${goYamlMessage(parsed.errors, doc)}` }
+  }
   const strict = goYamlFirstError(doc)
   if (strict && strict !== 'unsupported')
     return { error: `error converting YAML to JSON: ${formatGoYamlError(strict)}` }
