@@ -184,7 +184,9 @@ export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
   const idx = INDEXES.get(s.objects)
   if (idx && !(key in s.objects)) {
-    keysOfKind(idx, obj.kind).add(key)
+    const keys = keysOfKind(idx, obj.kind)
+    keys.delete(key) // a key deleted behind our back and not yet noticed: now it goes last
+    keys.add(key)
     idx.sorted.delete(obj.kind)
   }
   s.objects[key] = obj
@@ -207,6 +209,22 @@ export function removeObject(
     idx.sorted.delete(kind)
   }
   return true
+}
+
+/**
+ * A deep copy of a JSON value (the document or any part of it), several times faster than
+ * structuredClone for the plain objects the document is made of; keys holding `undefined` are kept.
+ */
+export function cloneJSON<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length)
+    for (let i = 0; i < v.length; i++) out[i] = cloneJSON(v[i] as unknown)
+    return out as T
+  }
+  const out: Record<string, unknown> = {}
+  for (const k in v) out[k] = cloneJSON((v as Record<string, unknown>)[k])
+  return out as T
 }
 
 /** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Lab, deployment } from './helpers'
 import type { Endpoints, EndpointSlice, Service } from '../../../worker/sim/objects/types'
-import { listObjects } from '../../../worker/sim/state'
+import { listObjects, putObject } from '../../../worker/sim/state'
 import { settle } from '../../../worker/sim/controllers/settle'
 import { EVENTS_MAX } from '../../../worker/sim/controllers/events'
 
@@ -170,6 +170,7 @@ subsets:
     lab.create(svc('sel', 'app: nothing', 80, 80))
     const ep = lab.get<Endpoints>('Endpoints', 'sel') as Endpoints
     ep.subsets = [{ addresses: [{ ip: '10.244.1.250' }], ports: [{ port: 80 }] }]
+    putObject(lab.s, ep) // as the API server stores an edit
     settle(lab.s, lab.now)
     expect((lab.get<Endpoints>('Endpoints', 'sel') as Endpoints).subsets).toBeUndefined()
   })
@@ -189,6 +190,7 @@ subsets:
     expect((lab.get<Service>('Service', 'lb2') as Service).status.loadBalancer).toEqual({})
     const lb1 = lab.get<Service>('Service', 'lb1') as Service
     lb1.spec.type = 'ClusterIP'
+    putObject(lab.s, lb1)
     settle(lab.s, lab.now)
     expect((lab.get<Service>('Service', 'lb1') as Service).status.loadBalancer).toEqual({})
   })

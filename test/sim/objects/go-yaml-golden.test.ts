@@ -1,6 +1,7 @@
 // Broken manifests and the exact error go-yaml v2.4.0 (the YAML parser kubectl 1.32 uses, via
 // sigs.k8s.io/yaml) printed for each, captured from the real library: mutations (indentation off by
-// one or two, tabs, lost colons and dashes, stray quotes and brackets) of the course's manifests.
+// one or two, tabs, lost colons and dashes, stray quotes and brackets) of the course's manifests,
+// and mixes of URLs, quotes, escapes, tabs, CRLF line ends and broken flow collections.
 import { expect, test } from 'vitest'
 import { parseManifests } from '../../../worker/sim/objects'
 
@@ -468,6 +469,73 @@ const GOLDEN: [string, string][] = [
   [
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: access-pod\nspec:\n  containers:\n   - name: access-pod-container\n   image: ubuntu:latest\n    command: ["sh", "-c", "sleep 3600"]\n',
     "yaml: line 7: did not find expected '-' indicator",
+  ],
+  [
+    'k: {a: 1\nqm: ?x\npct: 50%\nexc: a!b\nurl: http://example.com/a?b=c&d=e\n',
+    "yaml: line 1: did not find expected ',' or '}'",
+  ],
+  [': novalue\nempty:\n', 'yaml: did not find expected key'],
+  [
+    'k: v\n  - x\nseqmap:\n- a: 1\n  b: 2\n- c: 3\nk:\n\t- x\nx: @y\n ind: x\nk: "unclosed\n',
+    'yaml: line 8: found character that cannot start any token',
+  ],
+  [
+    'qm: ?x\nmulti: a\n  b\n\tbad: x\nemail: user@example.com\n',
+    'yaml: line 4: found a tab character that violates indentation',
+  ],
+  ['q: what?\nk: "unclosed\npct: 50%\nk:\n\t- x\n', 'yaml: line 6: found unexpected end of stream'],
+  [
+    "trail: x\t\npath: 'C:\\\\dir'\nexc: a!b\n ind: x\n",
+    'yaml: line 4: mapping values are not allowed in this context',
+  ],
+  ['\tbad: x\n', 'yaml: found character that cannot start any token'],
+  [
+    'k: "unclosed\nkey with space: v\n: novalue\nemail: user@example.com\nesc: "a\\tb\\"c"\nnul: ~\n',
+    'yaml: line 4: did not find expected key',
+  ],
+  [
+    'k: [a, b\nseqmap:\n- a: 1\n  b: 2\n- c: 3\nqm: ?x\n',
+    "yaml: line 1: did not find expected ',' or ']'",
+  ],
+  ['a: b: c\nlist:\n- a\n- b\n', 'yaml: mapping values are not allowed in this context'],
+  [
+    'deep:\r\n  - - x\r\ndash: -x\r\nbool: yes\r\ntabval:\tx\r\nurl: http://example.com/a?b=c&d=e\r\nk: {a: 1\r\n',
+    "yaml: line 7: did not find expected ',' or '}'",
+  ],
+  [
+    'list:\r\n- a\r\n- b\r\nemail: user@example.com\r\n\tbad: x\r\ntrail: x\t\r\n',
+    'yaml: line 5: found a tab character that violates indentation',
+  ],
+  [
+    "- seq\nsq: 'it''s'\na: b: c\nexc: a!b\nk: \"unclosed\nk:\n\t- x\n",
+    "yaml: line 1: did not find expected '-' indicator",
+  ],
+  [
+    'num: 0755\r\n  over: x\r\nqm: ?x\r\nlist:\r\n- a\r\n- b\r\n',
+    'yaml: line 2: mapping values are not allowed in this context',
+  ],
+  [
+    'multi: a\r\n  b\r\nx: @y\r\npct: 50%\r\n: novalue\r\nbool: yes\r\n',
+    'yaml: line 3: found character that cannot start any token',
+  ],
+  [': novalue\r\ndeep:\r\n  - - x\r\n', 'yaml: did not find expected key'],
+  [
+    'pct: 50%\r\nbool: yes\r\nk: v\r\n  - x\r\nempty:\r\n: novalue\r\nseqmap:\r\n- a: 1\r\n  b: 2\r\n- c: 3\r\n',
+    'yaml: line 5: did not find expected key',
+  ],
+  ['hash: a#b\r\nk: [a, b\r\nbool: yes\r\n', "yaml: line 2: did not find expected ',' or ']'"],
+  ['a: b: c\r\n', 'yaml: mapping values are not allowed in this context'],
+  [
+    '- seq\r\nurl: http://example.com/a?b=c&d=e\r\nhash: a#b\r\nesc: "a\\tb\\"c"\r\n',
+    "yaml: line 1: did not find expected '-' indicator",
+  ],
+  [
+    'k: "unclosed\r\nexc: a!b\r\npct: 50%\r\nnested:\r\n  k: v\r\n  l:\r\n  - 1\r\n  - 2\r\n',
+    'yaml: line 9: found unexpected end of stream',
+  ],
+  [
+    '\tbad: x\r\nhash: a#b\r\nqm: ?x\r\ndeep:\r\n  - - x\r\n',
+    'yaml: found character that cannot start any token',
   ],
 ]
 

@@ -189,6 +189,16 @@ describe('documents', () => {
     })
   })
 
+  test('a first line indented by mistake: go-yaml reads only that mapping and stops', () => {
+    expect(
+      parseManifests('  apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n', 'STDIN'),
+    ).toEqual({
+      objects: [],
+      error:
+        'error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false',
+    })
+  })
+
   test('bad document separator', () => {
     expect(
       parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n--- x\n', 'STDIN')

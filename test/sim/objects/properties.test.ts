@@ -49,7 +49,7 @@ test('parseManifests answers any text', () => {
         expect(Array.isArray(r.objects)).toBe(true)
       },
     ),
-    { numRuns: 300 },
+    { numRuns: 2000 },
   )
 })
 

@@ -566,6 +566,20 @@ const rows: [string, string, string, string[]][] = [
 
 rows.push(
   [
+    'loadBalancerSourceRanges on a ClusterIP service',
+    svc('web', '  loadBalancerSourceRanges: [10.0.0.0/8]\n  ports: [{port: 80}]'),
+    'Service "web" is invalid',
+    ["spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'"],
+  ],
+  [
+    'appProtocol with a space',
+    svc('web', '  ports: [{port: 80, appProtocol: "my http"}]'),
+    'Service "web" is invalid',
+    [
+      "spec.ports[0].appProtocol: Invalid value: \"my http\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ],
+  ],
+  [
     'RequireDualStack on a single-stack cluster',
     svc('web', '  ipFamilyPolicy: RequireDualStack\n  selector: {app: web}\n  ports: [{port: 80}]'),
     'Service "web" is invalid',

@@ -85,7 +85,7 @@ function rsAnnotations(
 function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: number): ReplicaSet {
   const template = clone(d.spec.template)
   defaultPodSpec(template.spec as unknown as Record<string, unknown>)
-  const hash = computeHash(d.spec.template)
+  const hash = templateHash(d)
   const labels = { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash }
   template.metadata = { ...(template.metadata ?? {}), labels }
   const rs: ReplicaSet = {
@@ -116,14 +116,35 @@ function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: nu
   return putObject(s, rs)
 }
 
-const HASHES = new WeakMap<Deployment, { rv: string; hash: string }>()
+interface HashMemo {
+  rv: string
+  generation: number | undefined
+  template: Deployment['spec']['template']
+  hash: string
+}
 
-/** computeHash of the Deployment's template, remembered while the object is unchanged (same resourceVersion). */
+const HASHES = new WeakMap<Deployment, HashMemo>()
+
+/**
+ * computeHash of the Deployment's template, remembered while the object is unchanged (same
+ * resourceVersion) or only its status and annotations moved on (same generation, same template
+ * object: spec writes go through the API server, which bumps generation and builds a new object).
+ */
 function templateHash(d: Deployment): string {
   const hit = HASHES.get(d)
-  if (hit && hit.rv === d.metadata.resourceVersion) return hit.hash
+  if (
+    hit &&
+    (hit.rv === d.metadata.resourceVersion ||
+      (hit.generation === d.metadata.generation && hit.template === d.spec.template))
+  )
+    return hit.hash
   const hash = computeHash(d.spec.template)
-  HASHES.set(d, { rv: d.metadata.resourceVersion, hash })
+  HASHES.set(d, {
+    rv: d.metadata.resourceVersion,
+    generation: d.metadata.generation,
+    template: d.spec.template,
+    hash,
+  })
   return hash
 }
 

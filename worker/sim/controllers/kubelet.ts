@@ -7,7 +7,7 @@
 import type { KubeObject, Node, Pod } from '../objects/types'
 import { findImage } from '../images/catalog'
 import { resolveProcess } from '../images/process'
-import { parseTimestamp, putObject, removeObject, type ClusterState } from '../state'
+import { cloneJSON, parseTimestamp, putObject, removeObject, type ClusterState } from '../state'
 import { recordEvent, recordRepeatedEvent } from './events'
 import { advanceContainer, applyImageChange, type ContainerCtx } from './kubelet-container'
 import { readinessAt } from './kubelet-health'
@@ -19,7 +19,7 @@ import {
   updateReadyConditions,
 } from './kubelet-status'
 import { allocatePodIP, releasePodIP } from './pod-ip'
-import { podCondition, ts, objectsOf } from './util'
+import { podCondition, sameJSON, ts, objectsOf } from './util'
 
 function nodeIP(node: Node): string {
   return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
@@ -112,7 +112,7 @@ function isQuiet(s: ClusterState, pod: Pod, now: number): boolean {
 /** One kubelet sync of a pod at `now`; returns true when its status changed. */
 function syncPod(s: ClusterState, pod: Pod, node: Node, now: number): boolean {
   if (isQuiet(s, pod, now)) return false
-  const before = JSON.stringify(pod.status)
+  const before = cloneJSON(pod.status)
   const t0 = scheduledAt(pod, now)
   if (!pod.status.startTime) admit(pod, node, t0)
   const sandboxAt = t0 + 1000
@@ -129,7 +129,7 @@ function syncPod(s: ClusterState, pod: Pod, node: Node, now: number): boolean {
     updateReadyConditions(pod, since, lastChange(pod, now))
   }
   pod.status.phase = podPhase(pod)
-  if (JSON.stringify(pod.status) === before) return false
+  if (sameJSON(pod.status, before)) return false
   putObject(s, pod)
   return true
 }

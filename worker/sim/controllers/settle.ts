@@ -48,27 +48,36 @@ function normalize(s: ClusterState): void {
   }
 }
 
+/** Where each cluster last settled completely: at which `now`, after which write. */
+const SETTLED = new WeakMap<ClusterState, { now: number; stamp: number; rv: number }>()
+
 /**
  * Reconciles the cluster at time `now` (ms). Mutates `s`. A controller is skipped when nothing
  * was written since it last ran in this settle and found nothing to do: it is a function of the
- * state and `now`, so it would find nothing again.
+ * objects and `now`, so it would find nothing again. For the same reason a settle at the same
+ * `now` with nothing written since the last complete one (e.g. after a read-only command) is
+ * skipped. Writes must go through putObject/removeObject (objects) or return true (runtime).
  */
 export function settle(s: ClusterState, now: number): void {
+  const last = SETTLED.get(s)
+  if (last && last.now === now && last.stamp === writeStamp() && last.rv === s.rv) return
   normalize(s)
   const quietAt: number[] = CONTROLLERS.map(() => -1)
   let signals = 0
   const stamp = () => writeStamp() + signals
-  for (let round = 0; round < SETTLE_MAX_ROUNDS; round++) {
-    let changed = false
+  let converged = false
+  for (let round = 0; round < SETTLE_MAX_ROUNDS && !converged; round++) {
+    converged = true
     CONTROLLERS.forEach((controller, i) => {
       const before = stamp()
       if (quietAt[i] === before) return
       if (controller(s, now)) {
-        changed = true
+        converged = false
         signals += 1
       } else if (stamp() === before) quietAt[i] = before
     })
-    if (!changed) break
   }
   pruneEvents(s, now)
+  if (converged) SETTLED.set(s, { now, stamp: writeStamp(), rv: s.rv })
+  else SETTLED.delete(s)
 }

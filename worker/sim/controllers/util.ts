@@ -1,7 +1,7 @@
 // Small helpers the controllers share: selectors, owner references, pod readiness, conditions.
 
 import type { LabelSelector, OwnerReference, Pod, KubeObject, PodCondition } from '../objects/types'
-import { formatTimestamp, objectsOfKind, parseTimestamp } from '../state'
+import { cloneJSON, formatTimestamp, objectsOfKind, parseTimestamp } from '../state'
 
 /** Objects of a kind in document (insertion) order, unsorted (state.ts keeps a per-kind index). */
 export const objectsOf = objectsOfKind
@@ -139,7 +139,5 @@ export function stableStringify(v: unknown): string {
   return JSON.stringify(v) ?? 'null'
 }
 
-/** Deep copy for templates (never in hot loops). */
-export function clone<T>(v: T): T {
-  return structuredClone(v)
-}
+/** Deep copy of templates and other JSON parts of objects. */
+export const clone = cloneJSON

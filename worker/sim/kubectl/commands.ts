@@ -15,6 +15,7 @@ import { runVerb } from './run-pod'
 import { scaleVerb } from './scale'
 import { labelVerb, annotateVerb } from './label'
 import { setImageVerb } from './set-image'
+import { setSelectorVerb } from './set-selector'
 import { rolloutRestartVerb, rolloutUndoVerb } from './rollout'
 import { rolloutStatusVerb, rolloutHistoryVerb } from './rollout-status'
 import { execVerb } from './exec'
@@ -45,7 +46,8 @@ function unsupported(name: string): CommandNode {
       `"kubectl ${name}" is not available in this lab terminal. ` +
         'It supports the commands a Services course needs; type "kubectl --help" or "help" to see them.',
     )
-  return { name, run, unsupported: true }
+  // a nested command (`set env`) is found by its own word; the message names the whole path
+  return { name: name.split(' ').pop() as string, run, unsupported: true }
 }
 
 const createNode: CommandNode = {
@@ -82,7 +84,8 @@ export const ROOT: CommandNode = {
       name: 'set',
       children: [
         { name: 'image', run: setImageVerb },
-        ...['env', 'resources', 'selector', 'serviceaccount', 'subject'].map((n) =>
+        { name: 'selector', run: setSelectorVerb },
+        ...['env', 'resources', 'serviceaccount', 'subject'].map((n) =>
           unsupported(`set ${n}`),
         ),
       ],

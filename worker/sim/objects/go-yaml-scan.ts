@@ -53,8 +53,8 @@ export function goYamlParse(doc: string): GoYamlError | 'unsupported' | number {
   try {
     return parseDocument(sc)
   } catch (e) {
-    if (e instanceof Stop) return e.error
-    throw e
+    // anything but a modelled stop is a gap in the model: let the full parser decide
+    return e instanceof Stop ? e.error : 'unsupported'
   }
 }
 

@@ -11,7 +11,7 @@ import {
   required,
   goQuote,
 } from './field-errors'
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names'
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './names'
 import { validateClusterIPsRelated, validateIP } from './validate-cluster-ips'
 import { validateLabels, validateObjectMeta } from './validate-meta'
 import { validatePortNum, validatePortNumOrName, validateProtocol } from './validate-ports'
@@ -51,6 +51,12 @@ export function validateService(svc: Service): FieldError[] {
         )
     })
   errs.push(...duplicatePorts(ports))
+  const ranges = (spec as { loadBalancerSourceRanges?: string[] }).loadBalancerSourceRanges ?? []
+  if (ranges.length > 0 && spec.type !== 'LoadBalancer')
+    // upstream spells this path with a capital L
+    errs.push(
+      forbidden('spec.LoadBalancerSourceRanges', "may only be used when `type` is 'LoadBalancer'"),
+    )
   if (spec.allocateLoadBalancerNodePorts !== undefined && spec.type !== 'LoadBalancer')
     errs.push(
       forbidden(
@@ -111,6 +117,9 @@ function validateServicePort(
   errs.push(...validatePortNum(p.port, `${path}.port`))
   errs.push(...validateProtocol(p.protocol, `${path}.protocol`))
   errs.push(...validatePortNumOrName(p.targetPort, `${path}.targetPort`))
+  if (p.appProtocol !== undefined)
+    for (const m of isQualifiedName(p.appProtocol))
+      errs.push(invalid(`${path}.appProtocol`, p.appProtocol, m))
   return errs
 }
 

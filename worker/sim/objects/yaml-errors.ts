@@ -5,7 +5,7 @@
 
 import type { YAMLError } from 'yaml'
 import { goYamlFirstError, type GoYamlError } from './go-yaml-scan'
-import { flowErrorLine } from './yaml-flow-errors'
+import { flowError } from './yaml-flow-errors'
 
 interface Located {
   code: string
@@ -13,6 +13,8 @@ interface Located {
   /** 1-based line of the error start and end within the document */
   line: number
   endLine: number
+  /** offset of the error start */
+  start: number
 }
 
 /** `yaml: line N: <problem>` for a document; scanner errors count from 1, parser errors from 0. */
@@ -36,7 +38,13 @@ export function formatGoYamlError(e: GoYamlError): string {
 
 function locate(e: YAMLError, doc: string): Located {
   const [start, end] = e.pos
-  return { code: e.code, message: e.message, line: lineAt(doc, start), endLine: lineAt(doc, end) }
+  return {
+    code: e.code,
+    message: e.message,
+    line: lineAt(doc, start),
+    endLine: lineAt(doc, end),
+    start,
+  }
 }
 
 function lineAt(doc: string, pos: number): number {
@@ -58,6 +66,8 @@ const MAPPING_VALUES = 'mapping values are not allowed in this context'
 function classify(e: Located, all: Located[], lines: string[], doc: string): Classified {
   const text = (n: number) => lines[n - 1] ?? ''
   const indent = (n: number) => /^ */.exec(text(n))?.[0].length ?? 0
+  const flow = flowError(doc)
+  if (flow && flow.open < e.start) return flow
   if (e.code === 'TAB_AS_INDENT' || e.code === 'BAD_SCALAR_START')
     return { problem: NO_TOKEN, line: e.line, scanner: true }
   if (e.code === 'MISSING_CHAR' && /closing .?quote/.test(e.message))
@@ -65,13 +75,13 @@ function classify(e: Located, all: Located[], lines: string[], doc: string): Cla
   if (e.code === 'BAD_INDENT' && e.message.startsWith('Flow sequence'))
     return {
       problem: "did not find expected ',' or ']'",
-      line: flowErrorLine(doc, ']') ?? newlines(doc),
+      line: newlines(doc),
       scanner: false,
     }
   if (e.code === 'BAD_INDENT' && e.message.startsWith('Flow map'))
     return {
       problem: "did not find expected ',' or '}'",
-      line: flowErrorLine(doc, '}') ?? newlines(doc),
+      line: newlines(doc),
       scanner: false,
     }
   const entryAfterKey = all.find((x) => /:\s+-(\s|$)/.test(text(x.line)))

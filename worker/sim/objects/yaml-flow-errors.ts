@@ -2,21 +2,47 @@
 // after an entry it wants `,` or the closing bracket, and a multi-line plain scalar runs on until
 // a `:` (parserc.go parse_flow_sequence_entry / parse_flow_mapping_key).
 
-/** The 0-based line go-yaml reports for the first broken flow collection, or undefined. */
-export function flowErrorLine(doc: string, close: ']' | '}'): number | undefined {
+export interface FlowError {
+  problem: string
+  /** scanner errors: 1-based line; parser errors: go-yaml's 0-based mark line */
+  line: number
+  scanner: boolean
+  /** where the broken collection opens */
+  open: number
+}
+
+/** The first unclosed or broken flow collection and go-yaml's complaint about it, if any. */
+export function flowError(doc: string): FlowError | undefined {
+  const found = [flowIn(doc, ']'), flowIn(doc, '}')].filter((x) => x !== undefined)
+  return found.sort((a, b) => a.open - b.open)[0]
+}
+
+function flowIn(doc: string, close: ']' | '}'): FlowError | undefined {
   const open = close === ']' ? '[' : '{'
   for (let i = doc.indexOf(open); i >= 0; i = doc.indexOf(open, i + 1)) {
     if (i > 0 && !/[\s:-]/.test(doc[i - 1] ?? '')) continue
     const r = walk(doc, i + 1, close)
     if (r === 'closed') continue
-    return r
+    if (r === undefined) return undefined
+    if (typeof r === 'object')
+      return {
+        problem: 'found a tab character that violates indentation',
+        line: r.tab + 1,
+        scanner: true,
+        open: i,
+      }
+    return { problem: `did not find expected ',' or '${close}'`, line: r, scanner: false, open: i }
   }
   return undefined
 }
 
 const lineOf = (doc: string, i: number) => doc.slice(0, i).split('\n').length - 1
 
-function walk(doc: string, start: number, close: string): number | 'closed' | undefined {
+function walk(
+  doc: string,
+  start: number,
+  close: string,
+): number | { tab: number } | 'closed' | undefined {
   let i = start
   let expectEntry = true
   for (;;) {
@@ -37,7 +63,10 @@ function walk(doc: string, start: number, close: string): number | 'closed' | un
     if ('[{]}'.includes(c)) return undefined
     const end = c === '"' || c === "'" ? quotedEnd(doc, i, c) : plainEnd(doc, i)
     if (end === undefined) return undefined
-    const multiLine = doc.slice(i, end).includes('\n')
+    const text = doc.slice(i, end)
+    const multiLine = text.includes('\n')
+    const tab = text.indexOf('\n\t')
+    if (tab >= 0 && c !== '"' && c !== "'") return { tab: lineOf(doc, i + tab + 1) }
     i = end
     while (doc[i] === ' ') i++
     if (doc[i] === ':' && /[\s,\]}]|^$/.test(doc[i + 1] ?? '')) {
