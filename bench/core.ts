@@ -13,6 +13,7 @@ export interface CoreFigures {
   parseSerialise: Summary
   wholeRun: Summary
   wholeRunCurl: Summary
+  wholeRunLoop: Summary
 }
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
@@ -54,7 +55,13 @@ export function coreFigures(n = 300): CoreFigures {
     const r = run(JSON.parse(text) as ClusterState, 'kubectl exec access-pod -- curl -s my-blue-service:8080', { now: T0 + 61_000 })
     JSON.stringify(r.state)
   }, n)
+  const loop = 'for i in $(seq 1 20); do kubectl exec access-pod -- curl -s my-blue-service:8080; done | sort | uniq -c'
+  const wholeRunLoop = timeIt(() => {
+    const r = run(JSON.parse(text) as ClusterState, loop, { now: T0 + 61_000 })
+    JSON.stringify(r.state)
+  }, Math.ceil(n / 3))
   return {
+    wholeRunLoop: summarise(wholeRunLoop),
     applySettle: summarise(applySettle),
     route: summarise(routeSamples),
     documentBytes: new TextEncoder().encode(text).length,

@@ -91,6 +91,29 @@ export async function learnerFlow(base: string, samples: Sample[], index: number
   }
 }
 
+/**
+ * Opening fresh lab clusters on a quiet server: a few learners (signed up first) each open every
+ * lab once, one request at a time, so the figure is the cost of building and storing a starting
+ * cluster, not of waiting behind 50 password hashes.
+ */
+export async function openFresh(base: string, learners: number, labIds: string[]): Promise<Sample[]> {
+  const samples: Sample[] = []
+  const people: Learner[] = []
+  for (let i = 0; i < learners; i++) {
+    const l = new Learner(base, samples)
+    const r = await l.call('POST', '/api/auth/signup', { email: `fresh-${i}-${Date.now()}@example.com`, password: 'bench password', name: `Fresh ${i}` })
+    if (r.status !== 201) throw new Error(`signup failed: ${r.status}`)
+    people.push(l)
+  }
+  for (const l of people) {
+    for (const lab of labIds) {
+      const open = await l.call('POST', `/api/labs/${lab}/cluster`)
+      l.record('open fresh cluster (quiet server)', open, open.status === 200 && open.body.cluster.labId === lab)
+    }
+  }
+  return samples
+}
+
 export async function loadTest(base: string, learners: number, rounds: number) {
   const samples: Sample[] = []
   const t = performance.now()

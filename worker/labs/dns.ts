@@ -179,8 +179,9 @@ kubectl exec client -- cat /etc/resolv.conf
 kubectl exec client -- curl -s api
 \`\`\`
 
-Exit code 6: *Could not resolve host*. The short name was tried as \`api.default.svc.cluster.local\`
-(and the other suffixes), and there is no \`api\` in \`default\`.
+\`command terminated with exit code 6\`: curl's code for *Could not resolve host* (\`-s\` hides
+curl's own message; add \`-S\` to see it). The short name was tried as
+\`api.default.svc.cluster.local\` (and the other suffixes), and there is no \`api\` in \`default\`.
 
 ## 2. Add the namespace
 

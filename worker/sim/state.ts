@@ -259,13 +259,15 @@ export function randomSuffix(s: ClusterState, n = 5): string {
   return out
 }
 
+const HEX = '0123456789abcdef'
+
+/** A v4-shaped uid; the same draws as 32 randomInt calls would make (one per hex digit). */
 export function randomUid(s: ClusterState): string {
-  const hex = () => randomInt(s, 16).toString(16)
   let out = ''
   for (let i = 0; i < 32; i++) {
     if (i === 12) out += '4'
-    else if (i === 16) out += '89ab'[randomInt(s, 4)]
-    else out += hex()
+    else if (i === 16) out += '89ab'[Math.floor(random(s) * 4)]
+    else out += HEX[Math.floor(random(s) * 16)]
     if (i === 7 || i === 11 || i === 15 || i === 19) out += '-'
   }
   return out

@@ -48,7 +48,9 @@ function ClassCard({ cls, onChange }: { cls: ClassInfo; onChange: (c: ClassInfo)
       </h3>
       <JoinCode cls={cls} onRotated={onChange} />
       <p class="ins-links">
-        <a href={href}>Progress</a>
+        <a href={href}>
+          Progress<span class="visually-hidden"> of {cls.name}</span>
+        </a>
         <a href={`${href}/insights`}>
           Insights<span class="visually-hidden"> for {cls.name}</span>
         </a>

@@ -5,7 +5,8 @@ import type { KubeObject, TraceEntry } from '../types'
 import { layoutMap, type MapLayout } from './map-layout'
 import { MapSvgBody } from './map-svg'
 import { TraceList } from './trace-list'
-import { TraceOverlay } from './trace-overlay'
+import { calloutText, TraceOverlay } from './trace-overlay'
+import { placeCallout } from './callout-place'
 import { tracePoints, type TracePoint } from './trace-path'
 
 const STEP_MS = 650
@@ -83,6 +84,16 @@ export function ClusterMap({ objects, trace }: Props) {
     return () => clearInterval(timer)
   }, [trace?.id])
 
+  const current = points[Math.min(step, points.length - 1)]
+  const callout = useMemo(
+    () =>
+      trace && current
+        ? placeCallout(current.x, current.y, calloutText(trace.entry, points, step), layout)
+        : undefined,
+    [trace, points, step, layout],
+  )
+  const height = layout.height + (callout?.box.band ? callout.box.h + 8 : 0)
+
   const active = new Set<string>()
   if (trace)
     for (const p of points.slice(0, step + 1)) {
@@ -101,21 +112,14 @@ export function ClusterMap({ objects, trace }: Props) {
       >
         <svg
           class="cluster-map"
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          viewBox={`0 0 ${layout.width} ${height}`}
           role="img"
           aria-label="Cluster map"
           aria-describedby="map-legend"
         >
           <MapSvgBody layout={layout} activeKeys={active} />
           {trace && points.length > 0 && (
-            <TraceOverlay
-              key={trace.id}
-              entry={trace.entry}
-              points={points}
-              step={step}
-              width={layout.width}
-              height={layout.height}
-            />
+            <TraceOverlay key={trace.id} points={points} step={step} callout={callout} />
           )}
         </svg>
       </div>

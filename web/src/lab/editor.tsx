@@ -34,6 +34,8 @@ interface Props {
   labId: string
   busy: boolean
   error: ApplyError | null
+  /** a line of guidance shown when there is no error, e.g. after Copy to editor */
+  notice?: string
   onApply: (text: string) => void
   onReady: (handle: EditorHandle) => void
 }
@@ -42,7 +44,7 @@ function draftKey(labId: string): string {
   return `servicelab:editor:${labId}`
 }
 
-export function Editor({ labId, busy, error, onApply, onReady }: Props) {
+export function Editor({ labId, busy, error, notice, onApply, onReady }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const handle = useRef<EditorHandle | null>(null)
   const [failed, setFailed] = useState(false)
@@ -78,7 +80,7 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
   }, [error])
 
   return (
-    <section class="panel panel-editor">
+    <section class="panel panel-editor" id="editor-panel">
       <div class="panel-head">
         <h2 id="editor-title">Editor</h2>
         <button
@@ -94,6 +96,7 @@ export function Editor({ labId, busy, error, onApply, onReady }: Props) {
         {failed && <p role="alert">The editor could not be loaded. Please reload the page.</p>}
       </div>
       <div class="editor-status" role="status">
+        {!error && notice && <p class="editor-notice">{notice}</p>}
         {error && (
           <p class="field-error">
             <span aria-hidden="true">⚠ </span>

@@ -16,6 +16,7 @@ import { useEditorBridge } from './use-editor-bridge'
 import { useCommandHistory } from './use-history'
 import { yamlErrorLine } from './apply-error'
 import { useRunner } from './use-runner'
+import { revealPanel } from './reveal'
 
 function mergeTasks(old: LabTask[], fresh: { id: string; done: boolean }[]): LabTask[] {
   const done = new Map(fresh.map((t) => [t.id, t.done]))
@@ -52,7 +53,13 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   const [announce, setAnnounce] = useState('')
   const [trace, setTrace] = useState<{ id: number; entry: TraceEntry } | null>(null)
   const [applyError, setApplyError] = useState<ApplyError | null>(null)
-  const bridge = useEditorBridge(useCallback(() => setAnnounce('Copied to the editor.'), []))
+  const [editorNotice, setEditorNotice] = useState('')
+  const bridge = useEditorBridge(
+    useCallback(() => {
+      setEditorNotice('Copied from the instructions. Press Apply to send it to your cluster.')
+      revealPanel('editor-panel')
+    }, []),
+  )
   const log = useTerminalLog()
   const cluster = useCluster(clusterId)
   const history = useCommandHistory(labId, clusterId)
@@ -84,9 +91,14 @@ export function LabPage({ labId }: { labId: string; user: User }) {
     history.push(command)
     void runner.run(command)
   }
+  const runFromInstructions = (command: string) => {
+    runCommand(command)
+    revealPanel('terminal-panel')
+  }
 
   const apply = async (text: string) => {
     setApplyError(null)
+    setEditorNotice('')
     const r = await runner.run(
       'kubectl apply -f -',
       text,
@@ -135,12 +147,13 @@ export function LabPage({ labId }: { labId: string; user: User }) {
           lab={lab}
           tasks={tasks}
           fresh={fresh}
-          actions={{ onCopy: bridge.copy, onRun: runCommand }}
+          actions={{ onCopy: bridge.copy, onRun: runFromInstructions }}
         />
         <Editor
           labId={labId}
           busy={runner.busy}
           error={applyError}
+          notice={editorNotice}
           onApply={(t) => void apply(t)}
           onReady={bridge.ready}
         />

@@ -6,17 +6,29 @@ function short(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text
 }
 
+/** Shortens in the middle, so sibling pods (which differ only in their last characters) stay apart. */
+export function shortMiddle(text: string, max: number): string {
+  if (text.length <= max) return text
+  const tail = Math.min(12, Math.floor((max - 1) / 2))
+  return text.slice(0, max - 1 - tail) + '…' + text.slice(text.length - tail)
+}
+
+// Widths of a character in the map's fonts (bold 12px names, 11px details), on the wide side so
+// that wide fallback fonts (DejaVu Sans) still fit inside the boxes.
+const NAME_CHAR = 7.8
+const SMALL_CHAR = 6.1
+
 function PodShape({ p, active }: { p: PodBox; active: boolean }) {
-  const chars = Math.floor(p.w / 7)
   return (
     <g class={`map-pod tone-${p.status.tone}${active ? ' map-active' : ''}`}>
+      <title>{`Pod ${p.name}`}</title>
       <rect x={p.x} y={p.y} width={p.w} height={p.h} rx="6" />
       <circle cx={p.x + 12} cy={p.y + 15} r="5" class="status-dot" />
       <text x={p.x + 24} y={p.y + 19} class="map-name">
-        {short(p.name, chars - 4)}
+        {shortMiddle(p.name, Math.floor((p.w - 32) / NAME_CHAR))}
       </text>
       <text x={p.x + 10} y={p.y + 37} class="map-small">
-        {short(`${p.ip || 'no IP yet'} · ${p.status.text}`, chars)}
+        {short(`${p.ip || 'no IP yet'} · ${p.status.text}`, Math.floor((p.w - 16) / SMALL_CHAR))}
       </text>
     </g>
   )
@@ -44,9 +56,10 @@ function EndpointNote({ s }: { s: ServiceBox }) {
 function ServiceShape({ s, active }: { s: ServiceBox; active: boolean }) {
   return (
     <g class={`map-service${active ? ' map-active' : ''}`}>
+      <title>{`Service ${s.name}`}</title>
       <rect x={s.x} y={s.y} width={s.w} height={s.h} rx="14" />
       <text x={s.x + 10} y={s.y + 17} class="map-name">
-        {short(s.namespace === 'default' ? s.name : `${s.name} (${s.namespace})`, 24)}
+        {shortMiddle(s.namespace === 'default' ? s.name : `${s.name} (${s.namespace})`, 21)}
       </text>
       {s.lines.slice(0, 3).map((l, i) => (
         <text key={i} x={s.x + 10} y={s.y + 33 + i * 14} class="map-small">

@@ -99,7 +99,7 @@ export function Terminal({ entries, busy, history, objects, onRun, onClear, onIn
   }
 
   return (
-    <section class="panel panel-terminal">
+    <section class="panel panel-terminal" id="terminal-panel">
       <div class="panel-head">
         <h2 id="terminal-title">Terminal</h2>
         <button type="button" class="small secondary" onClick={onClear}>

@@ -1,53 +1,46 @@
 // The request drawn over the map, hop by hop; a failed hop gets a cross and its diagnosis beside it.
 
 import type { TraceEntry } from '../types'
+import type { CalloutBox } from './callout-place'
 import type { TracePoint } from './trace-path'
 
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line)
-      line = word
-    } else line = line ? line + ' ' + word : word
-  }
-  if (line) lines.push(line)
-  return lines
+/** What the callout says at this step: the hop reached, or at a failed end the diagnosis. */
+export function calloutText(entry: TraceEntry, points: TracePoint[], step: number): string {
+  const current = points[Math.min(step, points.length - 1)]
+  if (!current) return ''
+  const failed = step >= points.length - 1 && !current.hop.ok
+  const mark = current.hop.ok ? '✓' : '✗'
+  return failed && entry.diagnosis
+    ? `${mark} ${current.hop.label}: ${entry.diagnosis}`
+    : `${mark} ${current.hop.label}`
+}
+
+export interface Callout {
+  lines: string[]
+  box: CalloutBox
 }
 
 interface Props {
-  entry: TraceEntry
   points: TracePoint[]
   step: number
-  width: number
-  height: number
+  callout: Callout | undefined
 }
 
-function Callout({
-  x,
-  y,
-  lines,
-  tone,
-  width,
-  height,
-}: {
-  x: number
-  y: number
-  lines: string[]
-  tone: string
-  width: number
-  height: number
-}) {
-  const w = Math.min(340, Math.max(...lines.map((l) => l.length)) * 6.6 + 20)
-  const h = lines.length * 15 + 12
-  const bx = x + 16 + w > width ? Math.max(4, x - 16 - w) : x + 16
-  const by = Math.min(Math.max(4, y - h / 2), height - h - 4)
+/** A thin line from the hop to the nearest point of its callout, so the two read together. */
+function Leader({ x, y, box }: { x: number; y: number; box: CalloutBox }) {
+  const nx = Math.min(Math.max(x, box.x), box.x + box.w)
+  const ny = Math.min(Math.max(y, box.y), box.y + box.h)
+  if (Math.hypot(nx - x, ny - y) < 12) return null
+  return <path d={`M${x},${y} L${nx},${ny}`} class="trace-leader" />
+}
+
+function CalloutShape({ callout, tone }: { callout: Callout; tone: string }) {
+  const { box, lines } = callout
   return (
     <g class={`trace-callout trace-callout-${tone}`}>
-      <rect x={bx} y={by} width={w} height={h} rx="6" />
+      <rect x={box.x} y={box.y} width={box.w} height={box.h} rx="6" />
       {lines.map((l, i) => (
-        <text key={i} x={bx + 10} y={by + 20 + i * 15}>
+        <text key={i} x={box.x + 10} y={box.y + 20 + i * 15}>
           {l}
         </text>
       ))}
@@ -55,17 +48,13 @@ function Callout({
   )
 }
 
-export function TraceOverlay({ entry, points, step, width, height }: Props) {
+export function TraceOverlay({ points, step, callout }: Props) {
   const shown = points.slice(0, step + 1)
   const current = shown[shown.length - 1]
   if (!current) return null
   const finished = step >= points.length - 1
   const failed = finished && !current.hop.ok
   const d = shown.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ')
-  const text =
-    failed && entry.diagnosis
-      ? wrapText(`✗ ${current.hop.label}: ${entry.diagnosis}`, 48).slice(0, 8)
-      : [`${current.hop.ok ? '✓' : '✗'} ${current.hop.label}`]
   return (
     <g class="trace-overlay" aria-hidden="true">
       <path d={d} class={failed ? 'trace-path trace-path-failed' : 'trace-path'} />
@@ -78,17 +67,11 @@ export function TraceOverlay({ entry, points, step, width, height }: Props) {
           class={p.hop.ok ? 'trace-stop' : 'trace-stop trace-stop-failed'}
         />
       ))}
+      {callout && <Leader x={current.x} y={current.y} box={callout.box} />}
       <g class="trace-packet" transform={`translate(${current.x} ${current.y})`}>
         {failed ? <path d="M-9,-9 L9,9 M9,-9 L-9,9" class="trace-cross" /> : <circle r="9" />}
       </g>
-      <Callout
-        x={current.x}
-        y={current.y}
-        lines={text}
-        tone={failed ? 'failed' : 'ok'}
-        width={width}
-        height={height}
-      />
+      {callout && <CalloutShape callout={callout} tone={failed ? 'failed' : 'ok'} />}
     </g>
   )
 }

@@ -12,12 +12,17 @@ export interface AuthProps {
   onSignedIn: (user: User, next: string) => void
 }
 
+/** `password: Use at least 8 characters.` beside the Password field reads `Use at least 8 characters.` */
+export function withoutFieldName(message: string, field: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message
+}
+
 function apiErrors(err: unknown): Errors {
   if (err instanceof ApiError) {
     if (err.code === 'email_taken')
       return { email: err.message || 'An account with this email already exists.' }
     if (err.field === 'email' || err.field === 'password' || err.field === 'name')
-      return { [err.field]: err.message }
+      return { [err.field]: withoutFieldName(err.message, err.field) }
     if (err.code === 'forbidden') return { instructorCode: err.message }
     if (err.status === 429 && err.retryAfter) {
       return { form: `Too many attempts. Please try again in ${err.retryAfter} seconds.` }
@@ -101,6 +106,7 @@ export function SignupForm({ next, onSignedIn }: AuthProps) {
         type="password"
         value={v.password}
         error={errors.password}
+        hint="At least 8 characters."
         autocomplete="new-password"
         required
         onInput={set('password')}

@@ -46,9 +46,23 @@ function sameEvent(e: KubeEvent, obj: KubeObject, input: EventInput): boolean {
 
 /** Event names are `<object>.<hex of the time in ns>` (recorder.makeEvent). */
 function eventName(s: ClusterState, namespace: string, base: string, at: number): string {
-  let ns = BigInt(Math.floor(at)) * 1_000_000n
+  const first = `${base}.${nanosHex(at)}`
+  if (!(objectKey('Event', namespace, first) in s.objects)) return first
+  let ns = BigInt(Math.floor(at)) * 1_000_000n + 1n
   while (objectKey('Event', namespace, `${base}.${ns.toString(16)}`) in s.objects) ns += 1n
   return `${base}.${ns.toString(16)}`
+}
+
+let lastAt = NaN
+let lastHex = ''
+
+/** The time in ns as hex; one settle names many events at the same `at`. */
+function nanosHex(at: number): string {
+  if (at !== lastAt) {
+    lastAt = at
+    lastHex = (BigInt(Math.floor(at)) * 1_000_000n).toString(16)
+  }
+  return lastHex
 }
 
 function allEvents(s: ClusterState): KubeEvent[] {

@@ -66,9 +66,13 @@ export function execVerb(inv: Invocation): ProcessResult {
     }
   const down = containerUnavailable(pod, container)
   if (down) return clientError(down, '')
-  const r = execInPod(inv.ctx, pod, container, command, inv.flags.bool('stdin') ? inv.stdin : '')
+  // SetupTTY: -t without -i gets no terminal
+  const tty = inv.flags.bool('tty') && inv.flags.bool('stdin')
+  const stdin = inv.flags.bool('stdin') ? inv.stdin : ''
+  const r = execInPod(inv.ctx, pod, container, command, stdin, { tty })
   const stderr = notice + r.stderr
-  if (r.exitCode === 0 || r.startFailed) return { stdout: r.stdout, stderr, exitCode: r.exitCode }
+  if (r.exitCode === 0 || (r.startFailed && !tty))
+    return { stdout: r.stdout, stderr, exitCode: r.exitCode }
   return {
     stdout: r.stdout,
     stderr: `${stderr}command terminated with exit code ${r.exitCode}\n`,

@@ -6,6 +6,7 @@
 import type { ProcessResult } from '../context'
 import type { KubeObject, Pod } from '../objects/types'
 import { getObject } from '../state'
+import type { ExecResult } from '../shell/exec-in-pod'
 import type { Invocation } from './invocation'
 import { deleteObject, execInPod } from './api'
 import { clientError, usageError } from './errors'
@@ -126,7 +127,7 @@ function validate(inv: Invocation): string | ProcessResult | undefined {
 function attachOnce(inv: Invocation, name: string, printed: ProcessResult): ProcessResult {
   const pod = getObject<Pod>(inv.ctx.s, 'Pod', inv.namespace, name)
   const argv = inv.args.slice(1)
-  let out: ProcessResult = { stdout: '', stderr: '', exitCode: 0 }
+  let out: ExecResult = { stdout: '', stderr: '', exitCode: 0 }
   const first = argv[0] ?? ''
   // a shell waiting for input, or a process that just waits, would keep a real terminal attached
   const interactive =
@@ -135,8 +136,9 @@ function attachOnce(inv: Invocation, name: string, printed: ProcessResult): Proc
     /sleep$/.test(first)
   if (interactive)
     out.stderr = `Interactive terminals are not available in this lab terminal: pod/${name} was created, but nothing was attached to it. Run single commands with "kubectl exec ${name} -- <command>".\n`
-  else if (pod) out = execInPod(inv.ctx, pod, name, argv, inv.stdin)
-  let stdout = out.stdout
+  else if (pod) out = execInPod(inv.ctx, pod, name, argv, inv.stdin, { tty: inv.flags.bool('tty') })
+  // a command missing from the image never started: nothing was attached to print
+  let stdout = out.startFailed ? '' : out.stdout
   if (inv.flags.bool('rm')) {
     const r = deleteObject(inv.ctx.s, 'Pod', inv.namespace, name, { now: inv.ctx.now })
     if (r.ok) {
@@ -147,7 +149,26 @@ function attachOnce(inv: Invocation, name: string, printed: ProcessResult): Proc
   }
   const restart = inv.flags.str('restart', 'Always')
   const code = restart === 'Never' || restart === 'OnFailure' ? out.exitCode : 0
-  return { stdout, stderr: printed.stderr + out.stderr, exitCode: code }
+  if (restart === 'Never' && out.startFailed) return startError(inv, name, argv[0] ?? '', stdout)
+  // run.go: with --restart=Never kubectl waits for the pod to finish and fails with its status
+  const failed =
+    restart === 'Never' && out.exitCode !== 0
+      ? `pod ${inv.namespace}/${name} terminated (Error)\n`
+      : ''
+  return { stdout, stderr: printed.stderr + out.stderr + failed, exitCode: code }
+}
+
+/** The container's own command is missing: runc fails at create, the pod ends in StartError (128). */
+function startError(inv: Invocation, name: string, cmd: string, stdout: string): ProcessResult {
+  const why = cmd.includes('/')
+    ? `exec: "${cmd}": stat ${cmd}: no such file or directory`
+    : `exec: "${cmd}": executable file not found in $PATH`
+  const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${why}: unknown`
+  return {
+    stdout,
+    stderr: `pod ${inv.namespace}/${name} terminated (StartError)\n${message}\n`,
+    exitCode: 128,
+  }
 }
 
 /** `kubectl run ...`. */

@@ -36,7 +36,8 @@ function parseSelectorArg(text: string): ParsedSelector | string {
   const exprs: string[] = []
   for (const r of parsed.requirements) {
     if (r.op === '=' || r.op === '==') labels[r.key] = r.values[0] ?? ''
-    else if (r.op === '>' || r.op === '<') return `"${r.op === '>' ? 'gt' : 'lt'}" isn't supported in label selectors`
+    else if (r.op === '>' || r.op === '<')
+      return `"${r.op === '>' ? 'gt' : 'lt'}" isn't supported in label selectors`
     else if (r.op === '!=') return `"!=" is not a valid label selector operator`
     else exprs.push(`{${r.key} ${OPERATORS[r.op]} [${[...r.values].sort().join(' ')}]}`)
   }

@@ -3,8 +3,7 @@
 // Only Services that existed when the pod was created count: the variables never change afterwards.
 
 import type { Pod, Service } from '../objects/types'
-import type { ClusterState } from '../state'
-import { parseTimestamp } from '../state'
+import { objectsOfKind, parseTimestamp, type ClusterState } from '../state'
 
 /** `my-service` -> `MY_SERVICE` (envvars.go makeEnvVariableName). */
 export function envVariableName(name: string): string {
@@ -21,10 +20,7 @@ export function serviceEnv(s: ClusterState, pod: Pod): Record<string, string> {
   const links = pod.spec?.enableServiceLinks !== false
   const born = parseTimestamp(pod.metadata.creationTimestamp)
   const chosen = new Map<string, Service>()
-  for (const key in s.objects) {
-    const obj = s.objects[key]
-    if (!obj || obj.kind !== 'Service') continue
-    const svc = obj as Service
+  for (const svc of objectsOfKind<Service>(s, 'Service')) {
     if (!hasClusterIP(svc)) continue
     if (parseTimestamp(svc.metadata.creationTimestamp) > born) continue
     const name = svc.metadata.name

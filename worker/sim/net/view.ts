@@ -1,7 +1,7 @@
-// One pass over the cluster document per request, indexing what the dataplane looks up by key
+// One pass over the network's kinds per request, indexing what the dataplane looks up by key
 // (IP, Service name). Nothing is cached across calls: the state may change between them.
 
-import type { ClusterState } from '../state'
+import { objectsOfKind, type ClusterState } from '../state'
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../objects/types'
 import { gatewayOf } from './ip'
 
@@ -39,7 +39,7 @@ export function nsName(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`
 }
 
-/** Indexes the objects the network needs, in one walk over the document. */
+/** Indexes the objects the network needs, from the document's per-kind index. */
 export function buildView(s: ClusterState): NetView {
   const v: NetView = {
     s,
@@ -53,33 +53,13 @@ export function buildView(s: ClusterState): NetView {
     endpoints: new Map(),
     namespaces: new Set(),
   }
-  for (const key in s.objects) {
-    const c = key.charCodeAt(0)
-    // only Pod, Service, Endpoint*, Node, Namespace keys matter (P, S, E, N): skip the rest unread
-    if (c !== 80 && c !== 83 && c !== 69 && c !== 78) continue
-    const obj = s.objects[key]
-    if (!obj) continue
-    switch (obj.kind) {
-      case 'Pod':
-        addPod(v, obj as Pod)
-        break
-      case 'Service':
-        addService(v, obj as Service)
-        break
-      case 'EndpointSlice':
-        addSlice(v, obj as EndpointSlice)
-        break
-      case 'Endpoints':
-        v.endpoints.set(nsName(obj.metadata.namespace, obj.metadata.name), obj as Endpoints)
-        break
-      case 'Node':
-        addNode(v, obj as Node)
-        break
-      case 'Namespace':
-        v.namespaces.add(obj.metadata.name)
-        break
-    }
-  }
+  for (const pod of objectsOfKind<Pod>(s, 'Pod')) addPod(v, pod)
+  for (const svc of objectsOfKind<Service>(s, 'Service')) addService(v, svc)
+  for (const slice of objectsOfKind<EndpointSlice>(s, 'EndpointSlice')) addSlice(v, slice)
+  for (const ep of objectsOfKind<Endpoints>(s, 'Endpoints'))
+    v.endpoints.set(nsName(ep.metadata.namespace, ep.metadata.name), ep)
+  for (const node of objectsOfKind<Node>(s, 'Node')) addNode(v, node)
+  for (const ns of objectsOfKind(s, 'Namespace')) v.namespaces.add(ns.metadata.name)
   v.nodes.sort((a, b) => (a.name < b.name ? -1 : 1))
   return v
 }

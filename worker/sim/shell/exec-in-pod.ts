@@ -20,14 +20,26 @@ import { execute } from './simple-command'
 import { Input, Sink } from './io'
 
 export interface ExecResult extends ProcessResult {
-  /** true when the runtime could not start the program (kubectl adds no "command terminated" line) */
+  /**
+   * true when the runtime could not start the program (without a TTY kubectl adds no "command
+   * terminated" line; with one the exit status is 126 and it does)
+   */
   startFailed?: boolean
 }
 
+export interface ExecOptions {
+  /**
+   * `-it`: the process gets a terminal. Its stdout and stderr are the same pty (everything arrives
+   * on kubectl's stdout; curl sees a terminal and drops its progress meter), and a program missing
+   * from the image is reported by runc on that terminal with exit code 126.
+   */
+  tty?: boolean
+}
+
 /**
- * Runs argv in the pod's container like containerd's exec (no TTY): found through the image's PATH,
- * or the OCI "executable file not found" error. Leaves out TTY sessions (`-it sh` without a script
- * answers with a hint) and processes that keep running.
+ * Runs argv in the pod's container like containerd's exec: found through the image's PATH, or the
+ * OCI "executable file not found" error. Leaves out interactive sessions (`-it sh` without a
+ * script answers with a hint), the pty's CRLF line endings and processes that keep running.
  */
 export function execInPod(
   ctx: Ctx,
@@ -35,12 +47,13 @@ export function execInPod(
   container: string,
   argv: string[],
   stdin: string,
+  opts: ExecOptions = {},
 ): ExecResult {
   const spec = pod.spec.containers.find((c) => c.name === container) ?? pod.spec.containers[0]
   const name = argv[0]
   if (!spec || name === undefined) return { stdout: '', stderr: '', exitCode: 0 }
   const host = podHost(ctx, pod, spec)
-  if (!host.find(name)) return startFailure(ctx, name)
+  if (!host.find(name)) return opts.tty ? ttyStartFailure(name) : startFailure(ctx, name)
   const line = lineOf(ctx)
   // a direct exec has no shell around it: GNU/busybox echo do not interpret escapes, unlike dash's
   const sh = Shell.login(
@@ -51,17 +64,33 @@ export function execInPod(
     lineFiles(ctx, host.container?.key ?? ''),
   )
   const out = new Sink(line.budget)
-  const err = new Sink(line.budget)
+  const err = opts.tty ? out : new Sink(line.budget)
+  if (opts.tty) sh.tty = { out, err }
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, { ...host.env })
-  return { stdout: out.text(), stderr: err.text(), exitCode }
+  return { stdout: out.text(), stderr: opts.tty ? '' : err.text(), exitCode }
+}
+
+function lookPathError(name: string): string {
+  return name.includes('/')
+    ? `exec: "${name}": stat ${name}: no such file or directory`
+    : `exec: "${name}": executable file not found in $PATH`
+}
+
+/** With a terminal, runc's failure is written to the pty and the exec ends with status 126. */
+function ttyStartFailure(name: string): ExecResult {
+  const why = lookPathError(name)
+  return {
+    stdout: `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown\n`,
+    stderr: '',
+    exitCode: 126,
+    startFailed: true,
+  }
 }
 
 /** containerd's answer when the program is not in the image (runc's exec.LookPath failing). */
 export function startFailure(ctx: Ctx, name: string): ExecResult {
   const id = randomHex(ctx.s, 64)
-  const why = name.includes('/')
-    ? `exec: "${name}": stat ${name}: no such file or directory`
-    : `exec: "${name}": executable file not found in $PATH`
+  const why = lookPathError(name)
   return {
     stdout: '',
     stderr:

@@ -7,6 +7,7 @@ import { OUTPUT_LIMIT } from '../io'
 import { binPath } from '../builtins'
 import { echoText, printfText } from './echo'
 import { dict, own } from '../own'
+import { uname } from './uname'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -213,15 +214,10 @@ export const BASIC_TOOLS: Record<string, Tool> = {
         ? 'uid=0(root) gid=0(root) groups=0(root)\n'
         : 'uid=1000(learner) gid=1000(learner) groups=1000(learner)\n',
     ),
-  uname: (p) =>
-    ok(
-      p.argv.includes('-a')
-        ? `Linux ${p.host.hostname} 6.8.0-49-generic #49-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\n`
-        : 'Linux\n',
-    ),
   date: (p) => ok(`${dateText(p.ctx.now)}\n`),
 }
 
+BASIC_TOOLS.uname = uname
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {
   const r = printfText(p.argv.slice(1))
