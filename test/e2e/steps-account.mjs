@@ -25,10 +25,16 @@ export function signupSteps(page, base, state) {
           'an error beside Password',
         )
         const described = await password.getAttribute('aria-describedby')
+        const beside = await page
+          .locator(`#${(described ?? '').split(' ').join(', #')}`)
+          .allInnerTexts()
         assert(
-          described && (await page.locator(`#${described}`).innerText()).length > 10,
-          'no sentence beside Password',
+          beside.includes('At least 8 characters.'),
+          `Password does not say how long it must be: ${beside.join(' / ')}`,
         )
+        const error = beside.find((t) => t !== 'At least 8 characters.') ?? ''
+        assert(error.length > 10, 'no sentence beside Password')
+        assert(!/password:/i.test(error), `the error repeats the field's name: ${error}`)
         await password.fill(state.password)
         await page.getByRole('button', { name: 'Sign up' }).click()
         await page.waitForURL(base + '/labs')

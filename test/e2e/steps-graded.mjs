@@ -1,8 +1,34 @@
-/* global localStorage */
+/* global localStorage, window */
 // A graded lab: follow its instructions until the first task turns green; reload and find it kept.
 
 import { doFirstTask } from './cluster-helpers.mjs'
 import { assert, checkAxe, eventually, runInTerminal } from './harness.mjs'
+
+/** On a narrow screen the editor is far below: Copy to editor must bring it up and say what next. */
+async function copyOnNarrowScreen(page) {
+  const region = page.getByRole('region', { name: 'Instructions' })
+  const copy = region.getByRole('button', { name: 'Copy to editor' })
+  assert(await copy.count(), 'the graded lab has no YAML to copy')
+  await page.setViewportSize({ width: 390, height: 844 })
+  try {
+    await copy.first().scrollIntoViewIfNeeded()
+    await copy.first().click()
+    const notice = page.locator('.editor-notice')
+    await notice.getByText('Press Apply').waitFor()
+    await eventually(
+      () =>
+        notice.evaluate((el) => {
+          const r = el.getBoundingClientRect()
+          return r.top >= 0 && r.bottom <= window.innerHeight
+        }),
+      'the editor and its notice on screen after Copy to editor',
+      3_000,
+      100,
+    )
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 })
+  }
+}
 
 export function gradedSteps(page, base, state) {
   const tasks = () => page.getByRole('list', { name: 'Tasks' })
@@ -29,6 +55,7 @@ export function gradedSteps(page, base, state) {
           'no "done" text on the task',
         )
         await checkAxe(page, 'lab (graded)')
+        await copyOnNarrowScreen(page)
       },
     ],
     [

@@ -1,3 +1,4 @@
+/* global document, getComputedStyle */
 // The playground: editor, terminal, cluster map and request traces on a cluster the learner builds.
 
 import { podsSettled, setEditorText } from './cluster-helpers.mjs'
@@ -36,6 +37,8 @@ spec:
 `
 
 const BROKEN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n spec: {}\n'
+const NODEPORT_80 =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: np\nspec:\n  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 80\n'
 const POD_NAME = /\bweb-[a-z0-9]{6,10}-[a-z0-9]{5}\b/
 
 async function screenshots(page, out, name) {
@@ -43,7 +46,38 @@ async function screenshots(page, out, name) {
   await page.screenshot({ path: `${out}/${name}-desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await page.screenshot({ path: `${out}/${name}-narrow.png`, fullPage: true })
+  await assertNotCovered(page, page.getByLabel('Terminal', { exact: true }), 'narrow screen')
   await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+/** Scrolls to the element and checks that nothing (e.g. a sticky panel) is drawn over it. */
+async function assertNotCovered(page, locator, where) {
+  await locator.scrollIntoViewIfNeeded()
+  const covering = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+    return el.contains(top) ? '' : (top?.closest('section')?.className ?? String(top?.tagName))
+  })
+  assert(!covering, `on a ${where}, ${covering} is drawn over the terminal input`)
+}
+
+/** Rectangles (SVG units) of the callout and of the boxes it must leave readable. */
+async function calloutOverlaps(page) {
+  return page.locator('svg.cluster-map').evaluate((svg) => {
+    const box = (el) => el.getBBox()
+    const callout = svg.querySelector('.trace-callout rect')
+    if (!callout) return 'no callout'
+    const c = box(callout)
+    const hidden = [...svg.querySelectorAll('.map-service, .map-pod, .map-dns, .map-workstation')]
+      .filter((g) => {
+        const b = box(g.querySelector('rect'))
+        return (
+          c.x < b.x + b.width && b.x < c.x + c.width && c.y < b.y + b.height && b.y < c.y + c.height
+        )
+      })
+      .map((g) => g.textContent)
+    return hidden.join(' / ')
+  })
 }
 
 export function playgroundSteps(page, base, state) {
@@ -136,6 +170,8 @@ export function playgroundSteps(page, base, state) {
           .waitFor()
         await page.locator('.trace-list .hop-failed').first().waitFor()
         await page.locator('.trace-callout-failed').waitFor()
+        const hidden = await calloutOverlaps(page)
+        assert(!hidden, `the diagnosis on the map covers: ${hidden}`)
         await checkAxe(page, 'lab (playground)')
         await screenshots(page, state.out, 'lab')
       },
@@ -165,6 +201,18 @@ export function playgroundSteps(page, base, state) {
           (await input().inputValue()) === 'kubectl describe deployment web ',
           'no name completion',
         )
+        await runInTerminal(page, 'kubectl get pods -o wide')
+        const rows = await page
+          .locator('.term-stdout')
+          .last()
+          .evaluate((el) => {
+            const lines = el.textContent.split('\n').length
+            return {
+              lines,
+              drawn: Math.round(el.offsetHeight / parseFloat(getComputedStyle(el).lineHeight)),
+            }
+          })
+        assert(rows.drawn === rows.lines, `the table's ${rows.lines} lines wrap to ${rows.drawn}`)
         const long = await runInTerminal(page, 'seq 1 3000')
         assert(
           long.stdout.endsWith('3000\n'),
@@ -190,6 +238,10 @@ export function playgroundSteps(page, base, state) {
           await page.locator('.cm-error-line').count(),
           'the error line is not marked in the editor',
         )
+        await setEditorText(page, NODEPORT_80)
+        const v = await afterRun(page, () => page.getByRole('button', { name: 'Apply' }).click())
+        assert(/nodePort: Invalid value/.test(v.stderr), `apply of nodePort 80: ${v.stderr}`)
+        await page.locator('.editor-status').getByText('Line 9:').waitFor()
       },
     ],
     [

@@ -125,6 +125,10 @@ describe('classifyCommand', () => {
     expect(
       lastShows('clusterip-endpoints', ['kubectl exec access-pod -- curl -s my-service:8080']),
     ).toEqual(['curl-missing'])
+    // with -it the runtime's complaint arrives on the terminal, i.e. kubectl's stdout
+    expect(
+      lastShows('clusterip-endpoints', ['kubectl exec -it access-pod -- curl -s my-service:8080']),
+    ).toEqual(['curl-missing'])
     expect(lastShows('dns', ['kubectl exec client -- curl -s api'])).toEqual([
       'dns-cross-namespace',
     ])

@@ -111,7 +111,9 @@ export function classifyCommand(last: CheckedCommand): MisconceptionId[] {
   if (err.includes('provided port is not in the valid range')) found.add('nodeport-out-of-range')
   if (/nodePort: Forbidden: may not be used when `type` is 'ClusterIP'/.test(err))
     found.add('nodeport-on-clusterip')
-  if (CURL_MISSING.some((re) => re.test(err))) found.add('curl-missing')
+  // with `kubectl exec -it` the runtime's and the shell's complaints arrive on the terminal (stdout)
+  const shown = `${last.stdout ?? ''}\n${err}`
+  if (CURL_MISSING.some((re) => re.test(shown))) found.add('curl-missing')
   if (POD_NOT_READY.some((re) => re.test(err))) found.add('pod-not-ready')
   return MISCONCEPTIONS.map((m) => m.id).filter((id) => found.has(id))
 }

@@ -4,6 +4,10 @@
 
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
+import { noteRemoval, noteWrite } from './object-index'
+
+export { forgetIndex, listObjects, objectsOfKind, writeStamp } from './object-index'
+export { cloneJSON } from './clone-json'
 
 export interface ContainerRuntime {
   /** packages installed with apt-get inside the container (lost when the pod is recreated) */
@@ -71,124 +75,12 @@ export function getObject<T extends KubeObject = KubeObject>(
   return s.objects[objectKey(kind, namespace, name)] as T | undefined
 }
 
-/**
- * Per-kind key lists of one objects map, built on first use and kept current by putObject and
- * removeObject (the only writers of `objects`). Held in a WeakMap beside the document, so it is
- * never serialised and a parsed or cloned document starts without one. A key deleted from
- * `objects` behind these functions' back is noticed and dropped; one added behind their back is
- * not, so code that edits `objects` directly must call forgetIndex.
- */
-interface KindIndex {
-  /** kind -> keys in insertion order (a Set keeps it: re-adding a deleted key moves it last) */
-  byKind: Map<string, Set<string>>
-  /** kind -> keys sorted by namespace then name, until the kind gains or loses a key */
-  sorted: Map<string, string[]>
-}
-
-const INDEXES = new WeakMap<Record<string, KubeObject>, KindIndex>()
-
-/** Counts every write through putObject/removeObject (any cluster), for settle's skip test. */
-let writes = 0
-
-function kindOfKey(key: string): string {
-  return key.slice(0, key.indexOf('/'))
-}
-
-function indexOf(s: ClusterState): KindIndex {
-  let idx = INDEXES.get(s.objects)
-  if (idx) return idx
-  idx = { byKind: new Map(), sorted: new Map() }
-  for (const key in s.objects) keysOfKind(idx, kindOfKey(key)).add(key)
-  INDEXES.set(s.objects, idx)
-  return idx
-}
-
-function keysOfKind(idx: KindIndex, kind: string): Set<string> {
-  let keys = idx.byKind.get(kind)
-  if (!keys) idx.byKind.set(kind, (keys = new Set()))
-  return keys
-}
-
-/** Drops the key index of `s`; call after writing `s.objects` without putObject/removeObject. */
-export function forgetIndex(s: ClusterState): void {
-  INDEXES.delete(s.objects)
-}
-
-/** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */
-export function writeStamp(): number {
-  return writes
-}
-
-/**
- * Objects of a kind in document (insertion) order, optionally in one namespace, unsorted:
- * controllers run on every command and order their own output where order shows.
- */
-export function objectsOfKind<T extends KubeObject = KubeObject>(
-  s: ClusterState,
-  kind: Kind,
-  namespace?: string,
-): T[] {
-  const keys = indexOf(s).byKind.get(kind)
-  const out: T[] = []
-  if (!keys) return out
-  const prefix = namespace === undefined ? undefined : `${kind}/${namespace}/`
-  for (const key of keys) {
-    if (prefix !== undefined && !key.startsWith(prefix)) continue
-    const obj = s.objects[key]
-    if (obj) out.push(obj as T)
-    else keys.delete(key)
-  }
-  return out
-}
-
-function byNamespaceThenName(a: KubeObject, b: KubeObject): number {
-  const na = a.metadata.namespace ?? ''
-  const nb = b.metadata.namespace ?? ''
-  if (na !== nb) return na < nb ? -1 : 1
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
-}
-
-/** Objects of a kind, optionally in one namespace, sorted by namespace then name (etcd key order). */
-export function listObjects<T extends KubeObject = KubeObject>(
-  s: ClusterState,
-  kind: Kind,
-  namespace?: string,
-): T[] {
-  const idx = indexOf(s)
-  let sorted = idx.sorted.get(kind)
-  if (!sorted) {
-    sorted = objectsOfKind(s, kind)
-      .sort(byNamespaceThenName)
-      .map((o) => objectKey(kind, o.metadata.namespace, o.metadata.name))
-    idx.sorted.set(kind, sorted)
-  }
-  const prefix = namespace === undefined ? undefined : `${kind}/${namespace}/`
-  const out: T[] = []
-  for (const key of sorted) {
-    if (prefix !== undefined && !key.startsWith(prefix)) continue
-    const obj = s.objects[key]
-    if (obj) out.push(obj as T)
-    else {
-      idx.sorted.delete(kind)
-      idx.byKind.get(kind)?.delete(key)
-    }
-  }
-  return out
-}
-
 /** Stores an object as is, giving it the next resourceVersion. */
 export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   s.rv += 1
-  writes += 1
   obj.metadata.resourceVersion = String(s.rv)
   const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
-  const idx = INDEXES.get(s.objects)
-  if (idx && !(key in s.objects)) {
-    const keys = keysOfKind(idx, obj.kind)
-    keys.delete(key) // a key deleted behind our back and not yet noticed: now it goes last
-    keys.add(key)
-    idx.sorted.delete(obj.kind)
-  }
+  noteWrite(s, obj.kind, key, !(key in s.objects))
   s.objects[key] = obj
   return obj
 }
@@ -202,29 +94,8 @@ export function removeObject(
   const key = objectKey(kind, namespace, name)
   if (!(key in s.objects)) return false
   delete s.objects[key]
-  writes += 1
-  const idx = INDEXES.get(s.objects)
-  if (idx) {
-    idx.byKind.get(kind)?.delete(key)
-    idx.sorted.delete(kind)
-  }
+  noteRemoval(s, kind, key)
   return true
-}
-
-/**
- * A deep copy of a JSON value (the document or any part of it), several times faster than
- * structuredClone for the plain objects the document is made of; keys holding `undefined` are kept.
- */
-export function cloneJSON<T>(v: T): T {
-  if (typeof v !== 'object' || v === null) return v
-  if (Array.isArray(v)) {
-    const out: unknown[] = new Array(v.length)
-    for (let i = 0; i < v.length; i++) out[i] = cloneJSON(v[i] as unknown)
-    return out as T
-  }
-  const out: Record<string, unknown> = {}
-  for (const k in v) out[k] = cloneJSON((v as Record<string, unknown>)[k])
-  return out as T
 }
 
 /** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */

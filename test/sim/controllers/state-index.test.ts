@@ -155,6 +155,28 @@ describe('settle skips only work already done', () => {
     expect(names(pods)).not.toContain(`default/${victim.metadata.name}`)
   })
 
+  it('switching the load-balancer controller on is acted on at the same time', () => {
+    const lab = new Lab()
+    lab.s.runtime.loadBalancerController = false
+    lab.create(`apiVersion: v1
+kind: Service
+metadata:
+  name: lb
+spec:
+  type: LoadBalancer
+  selector:
+    app: x
+  ports:
+  - port: 80
+`)
+    expect((lab.get<Service>('Service', 'lb') as Service).status.loadBalancer).toEqual({})
+    lab.s.runtime.loadBalancerController = true
+    settle(lab.s, lab.now)
+    expect((lab.get<Service>('Service', 'lb') as Service).status.loadBalancer.ingress).toEqual([
+      { ip: '172.18.255.200', ipMode: 'VIP' },
+    ])
+  })
+
   it('a later time is never skipped: pods started by then are Running', () => {
     const lab = new Lab()
     lab.create(deployment('web', 'nginx:1.19', 1))

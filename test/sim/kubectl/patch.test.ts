@@ -87,3 +87,22 @@ describe('kubectl patch', () => {
     expect(jsonPatch({ a: 1 }, [{ op: 'replace', path: '/b', value: 2 }])).toBeUndefined()
   })
 })
+
+describe('unknown fields in a PATCH', () => {
+  test('kubectl patch and apply-over-existing answer strict decoding errors without the POST prefix', () => {
+    const { k } = lab()
+    k('create service clusterip web --tcp=80')
+    expect(k(`patch svc web -p '{"spec":{"ports":[{"port":80,"targetport":80}]}}'`).stderr).toBe(
+      'Error from server (BadRequest): strict decoding error: unknown field "spec.ports[0].targetport"\n',
+    )
+    const yaml =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    targetport: 80\n'
+    expect(k('apply -f -', yaml).stderr).toMatch(
+      /\nfor: "STDIN": error when patching "STDIN": strict decoding error: unknown field "spec\.ports\[0\]\.targetport"\n$/,
+    )
+    // a create still decodes the request body, with the prefix
+    expect(k('create -f -', yaml.replace('name: web', 'name: other')).stderr).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].targetport"\n',
+    )
+  })
+})

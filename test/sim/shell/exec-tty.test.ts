@@ -23,6 +23,24 @@ describe('kubectl exec -it: the process gets a terminal', () => {
     expect(r.stderr).toMatch(/^ {2}% Total/)
   })
 
+  it('apt-get on a terminal finishes its progress lines with "Done"; apt drops its CLI warning', () => {
+    const r = sh('kubectl exec -it access-pod -- apt install -y curl')
+    expect(r).toEqual({
+      stdout:
+        'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nE: Unable to locate package curl\n',
+      stderr: 'command terminated with exit code 100\n',
+      exitCode: 100,
+    })
+  })
+
+  it('-it with a pipe into kubectl: SetupTTY warns and runs without a terminal', () => {
+    expect(sh("echo 'hostname' | kubectl exec -it bb -- sh")).toEqual({
+      stdout: 'bb\n',
+      stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n',
+      exitCode: 0,
+    })
+  })
+
   it('a program missing from the image: runc writes to the pty and the exec ends with 126', () => {
     expect(sh('kubectl exec -it cc -- bash')).toEqual({
       stdout:

@@ -25,6 +25,11 @@ spec:
         - containerPort: 80
 `
 
+/** In a guided lab the manifests come from the instructions; a sample there would only mislead. */
+export const GUIDED_STARTER = `# Use "Copy to editor" in the instructions,
+# or write a manifest here; then Apply.
+`
+
 export interface ApplyError {
   line?: number
   message: string
@@ -56,13 +61,17 @@ export function Editor({ labId, busy, error, notice, onApply, onReady }: Props) 
       .then(({ createEditor }) => {
         if (cancelled || !host.current) return
         const saved = localStorage.getItem(draftKey(labId))
-        const h = createEditor(host.current, saved ?? STARTER_MANIFEST, (text) => {
-          try {
-            localStorage.setItem(draftKey(labId), text)
-          } catch {
-            // storage full or disabled: the draft is simply not kept
-          }
-        })
+        const h = createEditor(
+          host.current,
+          saved ?? (labId === 'playground' ? STARTER_MANIFEST : GUIDED_STARTER),
+          (text) => {
+            try {
+              localStorage.setItem(draftKey(labId), text)
+            } catch {
+              // storage full or disabled: the draft is simply not kept
+            }
+          },
+        )
         handle.current = h
         setReady(true)
         onReady(h)

@@ -14,7 +14,7 @@ import { useTerminalLog } from './terminal-log'
 import { useCluster } from './use-cluster'
 import { useEditorBridge } from './use-editor-bridge'
 import { useCommandHistory } from './use-history'
-import { yamlErrorLine } from './apply-error'
+import { applyErrorLine } from './apply-error'
 import { useRunner } from './use-runner'
 import { revealPanel } from './reveal'
 
@@ -57,7 +57,7 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   const bridge = useEditorBridge(
     useCallback(() => {
       setEditorNotice('Copied from the instructions. Press Apply to send it to your cluster.')
-      revealPanel('editor-panel')
+      requestAnimationFrame(() => revealPanel('editor-panel'))
     }, []),
   )
   const log = useTerminalLog()
@@ -92,8 +92,9 @@ export function LabPage({ labId }: { labId: string; user: User }) {
     void runner.run(command)
   }
   const runFromInstructions = (command: string) => {
-    runCommand(command)
-    revealPanel('terminal-panel')
+    history.push(command)
+    requestAnimationFrame(() => revealPanel('terminal-panel'))
+    void runner.run(command).then(() => revealPanel('terminal-panel'))
   }
 
   const apply = async (text: string) => {
@@ -106,7 +107,7 @@ export function LabPage({ labId }: { labId: string; user: User }) {
     )
     if (r && r.exitCode !== 0) {
       const first = r.stderr.split('\n').find((l) => l.trim()) ?? 'kubectl apply failed.'
-      setApplyError({ line: yamlErrorLine(r.stderr), message: first })
+      setApplyError({ line: applyErrorLine(r.stderr, text), message: first })
     }
   }
 

@@ -69,7 +69,8 @@ export function SignupForm({ next, onSignedIn }: AuthProps) {
       const r = await api<{ user: User }>('POST', '/api/auth/signup', body, {
         redirectOn401: false,
       })
-      onSignedIn(r.user, next)
+      // a new instructor starts where classes are made, unless a link asked for another page
+      onSignedIn(r.user, r.user.role === 'instructor' && next === '/labs' ? '/instructor' : next)
     } catch (err) {
       setErrors(apiErrors(err))
       focusFirstError(form)

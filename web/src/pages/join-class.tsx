@@ -1,6 +1,6 @@
 // Joining an instructor's class with the code they hand out.
 
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError, errorText } from '../api'
 
 export function JoinClassForm() {
@@ -8,6 +8,12 @@ export function JoinClassForm() {
   const [error, setError] = useState('')
   const [joined, setJoined] = useState('')
   const [busy, setBusy] = useState(false)
+  const [classes, setClasses] = useState<string[]>([])
+  useEffect(() => {
+    api<{ classes: { name: string }[] }>('GET', '/api/classes')
+      .then((r) => setClasses(r.classes.map((c) => c.name)))
+      .catch(() => undefined) // the form works without the list
+  }, [])
 
   const submit = async (e: Event) => {
     e.preventDefault()
@@ -21,6 +27,7 @@ export function JoinClassForm() {
       setError('')
       setCode('')
       setJoined(`You joined ${r.class.name}.`)
+      setClasses((list) => (list.includes(r.class.name) ? list : [...list, r.class.name]))
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 404 ? 'No class has that code.' : errorText(err),
@@ -33,6 +40,10 @@ export function JoinClassForm() {
   return (
     <section class="join-class" aria-labelledby="join-title">
       <h2 id="join-title">Join a class</h2>
+      <p>
+        If an instructor gave you a join code, enter it here so they can follow your progress.
+        {classes.length > 0 && ` Your classes: ${classes.join(', ')}.`}
+      </p>
       <form onSubmit={submit} noValidate class="inline-form">
         <div class={error ? 'field field-invalid' : 'field'}>
           <label for="join-code">Join code</label>

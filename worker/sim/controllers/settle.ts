@@ -49,18 +49,21 @@ function normalize(s: ClusterState): void {
 }
 
 /** Where each cluster last settled completely: at which `now`, after which write. */
-const SETTLED = new WeakMap<ClusterState, { now: number; stamp: number; rv: number }>()
+const SETTLED = new WeakMap<ClusterState, { now: number; stamp: number; rv: number; lb: boolean }>()
 
 /**
  * Reconciles the cluster at time `now` (ms). Mutates `s`. A controller is skipped when nothing
  * was written since it last ran in this settle and found nothing to do: it is a function of the
  * objects and `now`, so it would find nothing again. For the same reason a settle at the same
  * `now` with nothing written since the last complete one (e.g. after a read-only command) is
- * skipped. Writes must go through putObject/removeObject (objects) or return true (runtime).
+ * skipped. Writes must go through putObject/removeObject: an object edited in place and not put
+ * again is not noticed by a settle at the same `now`.
  */
 export function settle(s: ClusterState, now: number): void {
   const last = SETTLED.get(s)
-  if (last && last.now === now && last.stamp === writeStamp() && last.rv === s.rv) return
+  const lb = s.runtime.loadBalancerController
+  if (last && last.now === now && last.stamp === writeStamp() && last.rv === s.rv && last.lb === lb)
+    return
   normalize(s)
   const quietAt: number[] = CONTROLLERS.map(() => -1)
   let signals = 0
@@ -78,6 +81,6 @@ export function settle(s: ClusterState, now: number): void {
     })
   }
   pruneEvents(s, now)
-  if (converged) SETTLED.set(s, { now, stamp: writeStamp(), rv: s.rv })
+  if (converged) SETTLED.set(s, { now, stamp: writeStamp(), rv: s.rv, lb })
   else SETTLED.delete(s)
 }

@@ -9,6 +9,7 @@ import { getObject } from '../state'
 import { isKind, qualifiedResource, RESOURCES, type Kind } from '../objects/resources'
 import type { Invocation } from './invocation'
 import { applyObject } from './api'
+import { asPatchError } from './patch-errors'
 import { clientError, renderApiError } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests, type Manifest } from './manifests'
@@ -79,7 +80,8 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   if (!r.ok) {
     if (!existing)
       return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
-    const api = { ...r.error, message: `error when patching "${m.source}": ${r.error.message}` }
+    const patchErr = asPatchError(r.error)
+    const api = { ...patchErr, message: `error when patching "${m.source}": ${patchErr.message}` }
     return { line: '', warning, error: { api, source: m.source, verb: patchVerb(m, kind) } }
   }
   const { object, op } = r.value

@@ -85,9 +85,7 @@ export const ROOT: CommandNode = {
       children: [
         { name: 'image', run: setImageVerb },
         { name: 'selector', run: setSelectorVerb },
-        ...['env', 'resources', 'serviceaccount', 'subject'].map((n) =>
-          unsupported(`set ${n}`),
-        ),
+        ...['env', 'resources', 'serviceaccount', 'subject'].map((n) => unsupported(`set ${n}`)),
       ],
     },
     { name: 'explain', run: explainVerb },

@@ -66,8 +66,11 @@ export function execVerb(inv: Invocation): ProcessResult {
     }
   const down = containerUnavailable(pod, container)
   if (down) return clientError(down, '')
-  // SetupTTY: -t without -i gets no terminal
-  const tty = inv.flags.bool('tty') && inv.flags.bool('stdin')
+  // SetupTTY: -t without -i gets no terminal, nor does -it when kubectl's own input is a pipe
+  const piped = inv.stdin !== ''
+  const tty = inv.flags.bool('tty') && inv.flags.bool('stdin') && !piped
+  if (inv.flags.bool('tty') && inv.flags.bool('stdin') && piped)
+    notice += 'Unable to use a TTY - input is not a terminal or the right kind of file\n'
   const stdin = inv.flags.bool('stdin') ? inv.stdin : ''
   const r = execInPod(inv.ctx, pod, container, command, stdin, { tty })
   const stderr = notice + r.stderr

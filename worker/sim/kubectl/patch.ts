@@ -8,6 +8,7 @@ import type { KubeObject } from '../objects/types'
 import { getObject } from '../state'
 import type { Invocation } from './invocation'
 import { notFound, updateObject } from './api'
+import { asPatchError } from './patch-errors'
 import { clientError, printApiError } from './errors'
 import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun } from './names'
@@ -69,7 +70,7 @@ export function patchVerb(inv: Invocation): ProcessResult {
     let result = next
     if (changed && dry.value === 'none') {
       const r = updateObject(inv.ctx.s, next, { now: inv.ctx.now })
-      if (!r.ok) return printApiError(r.error, {}, stdout)
+      if (!r.ok) return printApiError(asPatchError(r.error), {}, stdout)
       result = r.value
       recordChange(inv.ctx, result, 'configured')
       settleCluster(inv.ctx)

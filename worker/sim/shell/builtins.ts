@@ -1,5 +1,5 @@
 // Shell builtins (bash/dash/ash special and regular builtins): the ones a one-line script uses.
-// Left out: functions, `shift`, `trap`, `eval`, `source`, `alias`.
+// Left out: functions, `shift`, `trap`, `eval`, `source`; `alias` only explains itself.
 
 import type { Env } from '../context'
 import type { Io } from './io'
@@ -127,6 +127,14 @@ export const BUILTINS: Record<string, Builtin> = {
     return sh.status
   },
   set: () => 0,
+  // every line starts a fresh shell here, so an alias could never be used: say so instead
+  alias: (sh, argv, io) => {
+    if (argv.length > 1 && sh.dialect === 'bash')
+      io.err.write(
+        'service-lab: aliases are not kept from one line to the next in this terminal; type the command in full\n',
+      )
+    return 0
+  },
   read,
   command: commandV,
   type,

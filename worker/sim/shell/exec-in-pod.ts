@@ -67,7 +67,15 @@ export function execInPod(
   const err = opts.tty ? out : new Sink(line.budget)
   if (opts.tty) sh.tty = { out, err }
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, { ...host.env })
-  return { stdout: out.text(), stderr: opts.tty ? '' : err.text(), exitCode }
+  if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode }
+  // this terminal's own notices (not the program's output) stay on stderr, beside the pty
+  const lines = out.text().split(/(?<=\n)/)
+  const own = (l: string) => l.startsWith('service-lab: ')
+  return {
+    stdout: lines.filter((l) => !own(l)).join(''),
+    stderr: lines.filter(own).join(''),
+    exitCode,
+  }
 }
 
 function lookPathError(name: string): string {

@@ -102,6 +102,8 @@ const HINTS: Record<string, string> = {
   vi: 'the YAML editor panel',
   vim: 'the YAML editor panel',
   nano: 'the YAML editor panel',
+  // the alias many tutorials set up; there is none here
+  k: 'kubectl (no alias k is set up here)',
 }
 
 /** The workstation as a host: bash, kubectl and the Ubuntu 24.04 tools above. */

@@ -169,8 +169,9 @@ export function aptTool(name: 'apt-get' | 'apt'): Tool {
   return (p) => {
     const args = p.argv.slice(1)
     const verb = args.find((a) => !a.startsWith('-'))
+    // apt warns only when its output is not a terminal
     const warn =
-      name === 'apt'
+      name === 'apt' && !p.tty.out
         ? '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n'
         : ''
     let r: ProcessResult
@@ -186,6 +187,14 @@ export function aptTool(name: 'apt-get' | 'apt'): Tool {
     else if (verb === undefined)
       r = { stdout: '', stderr: 'E: Invalid operation \n', exitCode: 100 }
     else r = { stdout: '', stderr: `E: Invalid operation ${verb}\n`, exitCode: 100 }
-    return { ...r, stderr: warn + r.stderr }
+    return { ...r, stdout: p.tty.out ? withDone(r.stdout) : r.stdout, stderr: warn + r.stderr }
   }
+}
+
+/** On a terminal apt's progress lines end in ` Done` once finished (the percentages in between are overwritten). */
+function withDone(text: string): string {
+  return text.replace(
+    /^(Reading package lists|Building dependency tree|Reading state information)\.\.\.$/gm,
+    '$1... Done',
+  )
 }

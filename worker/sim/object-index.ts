@@ -1,0 +1,131 @@
+// The per-kind index of a cluster document's objects: listObjects and objectsOfKind answer from
+// it instead of scanning every key, and settle() reads the write counter to skip work already done.
+
+import type { KubeObject } from './objects/types'
+import type { Kind } from './objects/resources'
+import type { ClusterState } from './state'
+
+/**
+ * Per-kind key lists of one objects map, built on first use and kept current by putObject and
+ * removeObject (the only writers of `objects`). Held in a WeakMap beside the document, so it is
+ * never serialised and a parsed or cloned document starts without one. A key deleted from
+ * `objects` behind these functions' back is noticed and dropped; one added behind their back is
+ * not, so code that edits `objects` directly must call forgetIndex.
+ */
+interface KindIndex {
+  /** kind -> keys in insertion order (a Set keeps it: re-adding a deleted key moves it last) */
+  byKind: Map<string, Set<string>>
+  /** kind -> keys sorted by namespace then name, until the kind gains or loses a key */
+  sorted: Map<string, string[]>
+}
+
+const INDEXES = new WeakMap<Record<string, KubeObject>, KindIndex>()
+
+/** Counts every write through putObject/removeObject (any cluster), for settle's skip test. */
+let writes = 0
+
+function kindOfKey(key: string): string {
+  return key.slice(0, key.indexOf('/'))
+}
+
+function indexOf(s: ClusterState): KindIndex {
+  let idx = INDEXES.get(s.objects)
+  if (idx) return idx
+  idx = { byKind: new Map(), sorted: new Map() }
+  for (const key in s.objects) keysOfKind(idx, kindOfKey(key)).add(key)
+  INDEXES.set(s.objects, idx)
+  return idx
+}
+
+function keysOfKind(idx: KindIndex, kind: string): Set<string> {
+  let keys = idx.byKind.get(kind)
+  if (!keys) idx.byKind.set(kind, (keys = new Set()))
+  return keys
+}
+
+/** Drops the key index of `s`; call after writing `s.objects` without putObject/removeObject. */
+export function forgetIndex(s: ClusterState): void {
+  INDEXES.delete(s.objects)
+}
+
+/** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */
+export function writeStamp(): number {
+  return writes
+}
+
+/**
+ * Objects of a kind in document (insertion) order, optionally in one namespace, unsorted:
+ * controllers run on every command and order their own output where order shows.
+ */
+export function objectsOfKind<T extends KubeObject = KubeObject>(
+  s: ClusterState,
+  kind: Kind,
+  namespace?: string,
+): T[] {
+  const keys = indexOf(s).byKind.get(kind)
+  const out: T[] = []
+  if (!keys) return out
+  const prefix = namespace === undefined ? undefined : `${kind}/${namespace}/`
+  for (const key of keys) {
+    if (prefix !== undefined && !key.startsWith(prefix)) continue
+    const obj = s.objects[key]
+    if (obj) out.push(obj as T)
+    else keys.delete(key)
+  }
+  return out
+}
+
+function byNamespaceThenName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? ''
+  const nb = b.metadata.namespace ?? ''
+  if (na !== nb) return na < nb ? -1 : 1
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
+}
+
+/** Objects of a kind, optionally in one namespace, sorted by namespace then name (etcd key order). */
+export function listObjects<T extends KubeObject = KubeObject>(
+  s: ClusterState,
+  kind: Kind,
+  namespace?: string,
+): T[] {
+  const idx = indexOf(s)
+  let sorted = idx.sorted.get(kind)
+  if (!sorted) {
+    sorted = objectsOfKind(s, kind)
+      .sort(byNamespaceThenName)
+      .map((o) => `${kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`)
+    idx.sorted.set(kind, sorted)
+  }
+  const prefix = namespace === undefined ? undefined : `${kind}/${namespace}/`
+  const out: T[] = []
+  for (const key of sorted) {
+    if (prefix !== undefined && !key.startsWith(prefix)) continue
+    const obj = s.objects[key]
+    if (obj) out.push(obj as T)
+    else {
+      idx.sorted.delete(kind)
+      idx.byKind.get(kind)?.delete(key)
+    }
+  }
+  return out
+}
+
+/** putObject's bookkeeping: counts the write and indexes a key new to the document. */
+export function noteWrite(s: ClusterState, kind: string, key: string, isNew: boolean): void {
+  writes += 1
+  const idx = INDEXES.get(s.objects)
+  if (!idx || !isNew) return
+  const keys = keysOfKind(idx, kind)
+  keys.delete(key) // a key deleted behind our back and not yet noticed: now it goes last
+  keys.add(key)
+  idx.sorted.delete(kind)
+}
+
+/** removeObject's bookkeeping. */
+export function noteRemoval(s: ClusterState, kind: string, key: string): void {
+  writes += 1
+  const idx = INDEXES.get(s.objects)
+  if (!idx) return
+  idx.byKind.get(kind)?.delete(key)
+  idx.sorted.delete(kind)
+}
