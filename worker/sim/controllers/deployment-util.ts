@@ -1,6 +1,7 @@
 // Shared arithmetic of the deployment controller (pkg/controller/deployment/util).
 
-import type { Deployment, ReplicaSet } from '../objects/types'
+import type { Deployment, PodTemplateSpec, ReplicaSet } from '../objects/types'
+import { sameJSON } from './util'
 
 /** Annotations the deployment controller writes (pkg/controller/deployment/util). */
 export const REVISION = 'deployment.kubernetes.io/revision'
@@ -54,4 +55,24 @@ export function byCreation(a: ReplicaSet, b: ReplicaSet): number {
   const cb = b.metadata.creationTimestamp
   if (ca !== cb) return ca < cb ? -1 : 1
   return a.metadata.name < b.metadata.name ? -1 : 1
+}
+
+const HASH_LABEL = 'pod-template-hash'
+
+/**
+ * EqualIgnoreHash (pkg/controller/deployment/util): templates equal but for the RS's
+ * pod-template-hash label. In-order comparison (sameJSON): a false "different" only sends the
+ * caller to its slower key-order-blind check.
+ */
+export function equalIgnoreHash(rsTemplate: PodTemplateSpec, template: PodTemplateSpec): boolean {
+  if (!sameJSON(rsTemplate.spec, template.spec)) return false
+  const a = rsTemplate.metadata ?? {}
+  const b = template.metadata ?? {}
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k === 'labels') continue
+    if (!sameJSON(a[k as keyof typeof a], b[k as keyof typeof b])) return false
+  }
+  const la: Record<string, string> = { ...(a.labels ?? {}) }
+  delete la[HASH_LABEL]
+  return sameJSON(la, b.labels ?? {})
 }

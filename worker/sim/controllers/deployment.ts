@@ -11,6 +11,7 @@ import { calculateStatus, progressingCondition } from './deployment-status'
 import {
   byCreation,
   DESIRED_REPLICAS,
+  equalIgnoreHash,
   MAX_REPLICAS,
   resolveFenceposts,
   REVISION,
@@ -150,14 +151,19 @@ function templateHash(d: Deployment): string {
 
 /**
  * getNewReplicaSet: the ReplicaSet whose template equals the Deployment's (ignoring the hash
- * label). The pod-template-hash label is tried first; the full comparison only when it misses.
+ * label), oldest first, as EqualIgnoreHash does. A cheap in-order comparison is tried first; when
+ * it finds nothing (e.g. keys written in another order), the pod-template-hash label, then the
+ * key-order-blind comparison of the defaulted templates.
  */
 function findNewReplicaSet(d: Deployment, all: ReplicaSet[]): ReplicaSet | undefined {
+  const oldestFirst = all.length > 1 ? [...all].sort(byCreation) : all
+  const same = oldestFirst.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template))
+  if (same) return same
   const hash = templateHash(d)
   const byHash = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
   if (byHash || all.length === 0) return byHash
   const want = stableStringify(withSpecDefaults(d))
-  return [...all].sort(byCreation).find((rs) => templateWithoutHash(rs) === want)
+  return oldestFirst.find((rs) => templateWithoutHash(rs) === want)
 }
 
 function withSpecDefaults(d: Deployment): Deployment['spec']['template'] {
