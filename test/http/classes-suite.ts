@@ -122,6 +122,22 @@ export function classesSuite(fetch: Fetch) {
       expect(h.body.history[0].stdout).toMatch(/^NAME +STATUS/)
     })
 
+    it('counts mistakes in insights, but not a failure the lab asked for', async () => {
+      const p = await people()
+      const cluster = await p.member.openCluster('pod-ips')
+      const ip = "$(kubectl get pods -l app=nginx-1.0 -o jsonpath='{.items[0].status.podIP}')"
+      const asked = await p.member.run(cluster, `curl --connect-timeout 5 ${ip}`)
+      expect(asked.body.newlyCompleted).toContain('outside-fails')
+      const none = await p.owner.get(`/api/classes/${p.cls.id}/insights`)
+      expect(none.body.misconceptions).toEqual([])
+      await p.member.run(cluster, `curl --connect-timeout 5 ${ip}`)
+      const once = await p.owner.get(`/api/classes/${p.cls.id}/insights`)
+      expect(once.body.misconceptions).toEqual([
+        expect.objectContaining({ id: 'clusterip-from-outside', learners: 1, occurrences: 1 }),
+      ])
+      expect(once.body.misconceptions[0].example.command).toContain('curl --connect-timeout 5')
+    })
+
     it('exports CSV with a header row and cells that cannot become formulas', async () => {
       const owner = new Client(fetch)
       await owner.signup('Olga', { instructorCode: INSTRUCTOR_CODE })

@@ -285,6 +285,27 @@ export function contractSuite(fetch: Fetch) {
       expect(again.body.newlyCompleted).toEqual([])
     })
 
+    it('keeps the explanation of a failed request to itself in the debugging challenge', async () => {
+      const c = client()
+      await c.signup()
+      const id = await c.openCluster('debug-service')
+      const r = await c.run(id, 'kubectl exec client -- curl -s -m 3 web')
+      expect(r.status).toBe(200)
+      expect(r.body.exitCode).not.toBe(0)
+      expect(r.body.trace.length).toBeGreaterThan(0)
+      for (const t of r.body.trace) expect(t.diagnosis).toBeUndefined()
+      expect(r.body.diagnosis).toEqual([])
+      const playground = await c.openCluster('playground')
+      const out = await c.run(playground, 'curl -s -m 2 10.96.0.1:443')
+      expect(out.body.trace[0].diagnosis).toMatch(/ClusterIP/)
+      expect(out.body.diagnosis).toEqual([out.body.trace[0].diagnosis])
+    })
+
+    it('names the password rule in the error, without repeating the field name', async () => {
+      const r = await client().post('/api/auth/signup', { email: 'p@example.com', password: 'short', name: 'P' })
+      expect(r.body.error).toEqual({ code: 'invalid_input', field: 'password', message: 'The password needs at least 8 characters.' })
+    })
+
     it('keeps every command of 20 concurrent runs in the history, none lost', async () => {
       const c = client()
       await c.signup()

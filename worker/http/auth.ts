@@ -16,8 +16,8 @@ const email = z.string().check(z.trim(), z.maxLength(254), z.email({ error: 'Ent
 const signupBody = z.object({
   email,
   password: z.string().check(
-    z.minLength(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` }),
-    z.maxLength(200, { error: 'Use at most 200 characters.' }),
+    z.minLength(PASSWORD_MIN_LENGTH, { error: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.` }),
+    z.maxLength(200, { error: 'The password may have at most 200 characters.' }),
   ),
   name: z.string().check(z.trim(), z.minLength(1, { error: 'Enter your name.' }), z.maxLength(100)),
   instructorCode: z.optional(z.string().check(z.maxLength(200))),

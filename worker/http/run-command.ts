@@ -44,7 +44,9 @@ export async function runInCluster(
     const newlyCompleted = gradeCommand(lab, result.state, last, progress, now)
     if (body.command.trim() !== '') progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
     const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
-    const misconceptions = classifyCommand(last)
+    // a command that completed a task did what the lab asked (e.g. "see the ClusterIP time out
+    // from outside"): it is not a misconception
+    const misconceptions = newlyCompleted.length > 0 ? [] : classifyCommand(last)
     const stored = await storeRun(db, {
       clusterId,
       expectedVersion: row.version,
@@ -68,14 +70,15 @@ export async function runInCluster(
       await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
       continue
     }
-    const diagnoses = result.trace.filter((t) => t.diagnosis).map((t) => t.diagnosis!)
+    const trace = lab.hideDiagnoses ? result.trace.map(({ diagnosis: _, ...t }) => t) : result.trace
+    const diagnoses = lab.hideDiagnoses ? [] : result.trace.filter((t) => t.diagnosis).map((t) => t.diagnosis!)
     return {
       stdout: result.stdout,
       stderr: result.stderr,
       exitCode: result.exitCode,
       tasks: taskList(lab, progress),
       newlyCompleted,
-      trace: result.trace,
+      trace,
       changed: result.changed,
       clear: result.clear,
       diagnosis: diagnoses,

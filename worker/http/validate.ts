@@ -58,8 +58,12 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   throw invalidInput(message, field)
 }
 
+/**
+ * Our own messages are sentences that name what is wrong ("Enter a valid email address."); zod's
+ * generic ones ("Invalid input: expected string, received number") get the field in front.
+ */
 function describeIssue(field: string | undefined, message: string): string {
-  return field ? `${field}: ${message}` : message
+  return field && !message.endsWith('.') ? `${field}: ${message}` : message
 }
 
 /** Route parameters are checked too: ids are short opaque strings. */

@@ -135,6 +135,7 @@ export const debugService: Lab = {
   setup: (seed, now, previous) =>
     setupVariant(keptVariant(previous) ?? debugVariantFor(seed), seed, now),
   tasks,
+  hideDiagnoses: true,
 }
 
 /** The variant a previous cluster of this learner had: a reset keeps the same fault. */

@@ -162,7 +162,9 @@ for i in 1 2 3 4 5 6; do kubectl exec client -- curl -s my-blue-service:8080 | g
 \`\`\`
 
 \`nginx:1.19\` answers with *Welcome to nginx!*, magicalnginx with the name of its pod. One Service,
-two Deployments: a selector is about labels, not about which Deployment made a pod.
+two Deployments: a selector is about labels, not about which Deployment made a pod. kube-proxy
+picks an endpoint at random for every connection, so now and then six tries all land on one pod:
+if only one kind of answer shows, run the loop again.
 
 ## 3. Scale
 

@@ -55,4 +55,9 @@ export interface Lab {
    */
   setup: (seed: number, now: number, previous?: ClusterState) => ClusterState
   tasks: LabTask[]
+  /**
+   * A challenge lab keeps the simulator's explanations of failed requests to itself (they would
+   * give the answer away); the request's hops are still shown, and the hints are one click away.
+   */
+  hideDiagnoses?: boolean
 }
