@@ -1,7 +1,7 @@
 // The core's entry point: one terminal line against one cluster document, at time `now`.
 // Controllers settle before the line (time passed since the last command) and after it.
 
-import type { ClusterState } from './state'
+import { cloneJSON, type ClusterState } from './state'
 import type { Change, Ctx } from './context'
 import type { TraceEntry } from './net/types'
 import { settle } from './shell/cluster-deps'
@@ -47,7 +47,7 @@ const INTERNAL_ERROR =
  */
 export function run(state: ClusterState, line: string, input: RunInput): RunResult {
   try {
-    const s = structuredClone(state)
+    const s = cloneJSON(state)
     const ctx: Ctx = {
       s,
       now: input.now,

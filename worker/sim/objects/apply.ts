@@ -3,7 +3,7 @@
 // three-way merged and updated. `unchanged` when the merge changes nothing (kubectl's empty patch).
 
 import type { ClusterState } from '../state'
-import { getObject } from '../state'
+import { cloneJSON, getObject } from '../state'
 import type { ApiResult, KubeObject } from './types'
 import { RESOURCES } from './resources'
 import { fail, ok } from './api-errors'
@@ -54,7 +54,7 @@ function withAnnotation(
   namespaced: boolean,
   namespace: string,
 ): Record<string, unknown> {
-  const m = structuredClone(input)
+  const m = cloneJSON(input)
   const meta = isPlainObject(m.metadata) ? m.metadata : {}
   m.metadata = meta
   if (namespaced && !meta.namespace) meta.namespace = namespace
@@ -90,7 +90,7 @@ export function applyObject(
   const merged = threeWayMerge(
     original,
     sent,
-    structuredClone(live) as unknown as Record<string, unknown>,
+    cloneJSON(live) as unknown as Record<string, unknown>,
   )
   const r = updateObjectDetailed(s, merged as unknown as KubeObject, opts)
   if (!r.ok) return r

@@ -1,5 +1,6 @@
 // The first steps of every write: recognise the kind, strict-decode, default, place in a namespace.
 
+import { cloneJSON } from '../state'
 import type { ApiError, KubeObject } from './types'
 import { RESOURCES, isKind, type Kind, apiVersionOf } from './resources'
 import { badRequest } from './api-errors'
@@ -34,7 +35,7 @@ export function decodeKind(input: unknown): { kind: Kind } | { error: ApiError }
 export function decodeObject(input: unknown, opts: WriteOptions): Decoded | { error: ApiError } {
   const k = decodeKind(input)
   if ('error' in k) return k
-  const raw = structuredClone(input) as Record<string, unknown>
+  const raw = cloneJSON(input) as Record<string, unknown>
   const err = strictDecode(k.kind, raw)
   if (err) return { error: err }
   if (!isPlainObject(raw.metadata)) raw.metadata = {}
