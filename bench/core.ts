@@ -4,12 +4,15 @@ import { newCluster, route, run } from '../worker/sim'
 import { settle } from '../worker/sim/controllers/settle'
 import type { ClusterState } from '../worker/sim/state'
 import { SEED_SCENARIO } from './seed-scenario'
+import { decodeState, encodeState } from '../worker/db/state-codec'
 import { summarise, timeIt, type Summary } from './stats'
 
 export interface CoreFigures {
   applySettle: Summary
   route: Summary
   documentBytes: number
+  storedBytes: number
+  encodeDecode: Summary
   parseSerialise: Summary
   wholeRun: Summary
   wholeRunCurl: Summary
@@ -32,7 +35,7 @@ export function seededCluster(): ClusterState {
   return s
 }
 
-export function coreFigures(n = 300): CoreFigures {
+export async function coreFigures(n = 300): Promise<CoreFigures> {
   const empty = newCluster(42, T0)
   // a Worker isolate that has served a few requests is warm: discard a warm-up pass first
   const applySettle = timeIt(() => {
@@ -61,7 +64,16 @@ export function coreFigures(n = 300): CoreFigures {
     const r = run(JSON.parse(text) as ClusterState, loop, { now: T0 + 61_000 })
     JSON.stringify(r.state)
   }, Math.ceil(n / 3))
+  const stored = await encodeState(s)
+  const codec: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await decodeState(await encodeState(s))
+    codec.push(performance.now() - t)
+  }
   return {
+    storedBytes: stored.length,
+    encodeDecode: summarise(codec),
     wholeRunLoop: summarise(wholeRunLoop),
     applySettle: summarise(applySettle),
     route: summarise(routeSamples),

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { requireSession } from '../auth/session'
 import { findCluster, listHistory, resetCluster } from '../db/clusters'
+import { decodeState, encodeState } from '../db/state-codec'
 import { findLab } from '../labs'
 import { parseProgress } from '../labs/grade'
 import { settle } from '../sim/controllers/settle'
@@ -31,7 +32,7 @@ clusterRoutes.get('/:id', async (c) => {
   const now = c.var.deps.now()
   // a view as of now: pods may have started since the last command (not stored: the next command
   // settles the same way from the stored state)
-  const state = JSON.parse(row.state) as ClusterState
+  const state = await decodeState(row.state)
   settle(state, now)
   return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version, now, objects: visibleObjects(state) } })
 })
@@ -41,10 +42,10 @@ clusterRoutes.post('/:id/reset', async (c) => {
   const lab = findLab(row.labId)
   if (!lab) throw notFound('That lab')
   const now = c.var.deps.now()
-  const previous = JSON.parse(row.state) as ClusterState
+  const previous = await decodeState(row.state)
   // a new seed (new pod names and IPs), but the lab may keep what it drew for this learner
   const state = lab.setup(previous.rng ^ 0x5bd1e995, now, previous)
-  await resetCluster(c.var.db, row.id, row.userId, JSON.stringify(state), now)
+  await resetCluster(c.var.db, row.id, row.userId, await encodeState(state), now)
   return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version + 1, now, objects: visibleObjects(state) } })
 })
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { newId } from '../auth/crypto'
 import { findClusterForLab, insertCluster, listClustersOfUser } from '../db/clusters'
+import { encodeState } from '../db/state-codec'
 import { LABS, findLab } from '../labs'
 import { parseProgress, taskList, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
@@ -65,7 +66,7 @@ labRoutes.post('/:labId/cluster', async (c) => {
     id,
     userId,
     labId: lab.id,
-    state: JSON.stringify(state),
+    state: await encodeState(state),
     version: 1,
     progress: JSON.stringify(parseProgress(null)),
     commands: 0,

@@ -2,11 +2,11 @@
 // row in one batch. A lost race (another tab wrote first) re-runs the line on the fresh state.
 import type { Database } from '../db/client'
 import { findCluster, storeRun } from '../db/clusters'
+import { decodeState, encodeState } from '../db/state-codec'
 import { findLab } from '../labs'
 import { classifyCommand } from '../labs/misconceptions'
 import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
 import { run } from '../sim/run'
-import type { ClusterState } from '../sim/state'
 import { AppError, notFound } from './errors'
 
 const MAX_ATTEMPTS = 40
@@ -33,7 +33,7 @@ export async function runInCluster(
     if (!lab) throw notFound('That lab')
     const now = clock()
     const progress = parseProgress(row.progress)
-    const result = run(JSON.parse(row.state) as ClusterState, body.command, {
+    const result = run(await decodeState(row.state), body.command, {
       now,
       stdin: body.stdin,
       history: progress.recent,
@@ -50,7 +50,7 @@ export async function runInCluster(
     const stored = await storeRun(db, {
       clusterId,
       expectedVersion: row.version,
-      state: JSON.stringify(result.state),
+      state: await encodeState(result.state),
       progress: JSON.stringify(progress),
       now,
       timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
