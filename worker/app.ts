@@ -9,17 +9,20 @@ import type { AppEnv, Deps } from './http/env'
 import { sameOriginOnly, securityHeaders } from './http/guards'
 import { labRoutes } from './http/labs'
 import { newMetrics, serverTiming } from './db/metrics'
+import { stateCodec } from './db/state-codec'
 
 function errorResponse(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } }
 }
 
 export function createApp(deps: Deps) {
+  const codec = deps.stateCodec ?? stateCodec()
   const app = new Hono<AppEnv>()
   app.use('*', securityHeaders())
   app.use('/api/*', async (c, next) => {
     const metrics = newMetrics()
     c.set('deps', deps)
+    c.set('codec', codec)
     c.set('metrics', metrics)
     c.set('db', deps.openDb(metrics))
     const started = performance.now()

@@ -6,7 +6,9 @@ import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { beforeAll } from 'vitest'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { createApp } from '../../worker/app'
+import { stateCodec } from '../../worker/db/state-codec'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { classesSuite } from '../http/classes-suite'
 import { contractSuite } from '../http/contract-suite'
@@ -15,6 +17,7 @@ import { robustnessSuite } from '../http/robustness-suite'
 const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-')), 'test.db')}` })
 const app = createApp({
   openDb: (m) => libsqlDatabase(client, m),
+  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
   instructorCode: 'test-instructor-code',
   clientAddress: () => '127.0.0.1',
   now: () => Date.now(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeState, encodeState } from '../../worker/db/state-codec'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { decodeState, encodeState, stateCodec } from '../../worker/db/state-codec'
 import { newCluster, run } from '../../worker/sim'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
@@ -12,6 +13,13 @@ describe('stored cluster documents', () => {
     expect(stored.startsWith('gz:')).toBe(true)
     expect(await decodeState(stored)).toEqual(state)
     expect(stored.length).toBeLessThan(JSON.stringify(state).length / 4)
+  })
+
+  it('are the same bytes with Node zlib as with CompressionStream, each reading the other', async () => {
+    const state = newCluster(9, T0)
+    const node = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
+    expect(await node.decode(await encodeState(state))).toEqual(state)
+    expect(await decodeState(await node.encode(state))).toEqual(state)
   })
 
   it('still read documents stored as plain JSON', async () => {

@@ -3,7 +3,6 @@ import { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { requireSession } from '../auth/session'
 import { findCluster, listHistory, resetCluster } from '../db/clusters'
-import { decodeState, encodeState } from '../db/state-codec'
 import { findLab } from '../labs'
 import { parseProgress } from '../labs/grade'
 import { settle } from '../sim/controllers/settle'
@@ -32,7 +31,7 @@ clusterRoutes.get('/:id', async (c) => {
   const now = c.var.deps.now()
   // a view as of now: pods may have started since the last command (not stored: the next command
   // settles the same way from the stored state)
-  const state = await decodeState(row.state)
+  const state = await c.var.codec.decode(row.state)
   settle(state, now)
   return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version, now, objects: visibleObjects(state) } })
 })
@@ -42,10 +41,10 @@ clusterRoutes.post('/:id/reset', async (c) => {
   const lab = findLab(row.labId)
   if (!lab) throw notFound('That lab')
   const now = c.var.deps.now()
-  const previous = await decodeState(row.state)
+  const previous = await c.var.codec.decode(row.state)
   // a new seed (new pod names and IPs), but the lab may keep what it drew for this learner
   const state = lab.setup(previous.rng ^ 0x5bd1e995, now, previous)
-  await resetCluster(c.var.db, row.id, row.userId, await encodeState(state), now)
+  await resetCluster(c.var.db, row.id, row.userId, await c.var.codec.encode(state), now)
   return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version + 1, now, objects: visibleObjects(state) } })
 })
 
@@ -57,7 +56,7 @@ const runBody = z.object({
 clusterRoutes.post('/:id/run', async (c) => {
   const id = param(c, 'id')
   const body = await readJson(c, runBody)
-  const out = await runInCluster(c.var.db, c.var.userId!, id, body, c.var.deps.now)
+  const out = await runInCluster(c.var.db, c.var.codec, c.var.userId!, id, body, c.var.deps.now)
   return c.json(out)
 })
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { Database } from '../db/client'
 import type { DbMetrics } from '../db/metrics'
+import type { StateCodec } from '../db/state-codec'
 
 /** What the runtime entry (Worker or Node) gives the app. */
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   clientAddress(c: Context): string
   /** wall clock in ms; tests may pin it */
   now(): number
+  /** how cluster documents are stored (the runtime's gzip); default: CompressionStream */
+  stateCodec?: StateCodec
   /** signups allowed per client address per hour */
   signupsPerHour?: number
 }
@@ -23,6 +26,7 @@ export interface AppEnv {
     deps: Deps
     db: Database
     metrics: DbMetrics
+    codec: StateCodec
     userId?: string
     tokenHash?: string
   }

@@ -3,7 +3,6 @@ import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { newId } from '../auth/crypto'
 import { findClusterForLab, insertCluster, listClustersOfUser } from '../db/clusters'
-import { encodeState } from '../db/state-codec'
 import { LABS, findLab } from '../labs'
 import { parseProgress, taskList, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
@@ -66,7 +65,7 @@ labRoutes.post('/:labId/cluster', async (c) => {
     id,
     userId,
     labId: lab.id,
-    state: await encodeState(state),
+    state: await c.var.codec.encode(state),
     version: 1,
     progress: JSON.stringify(parseProgress(null)),
     commands: 0,

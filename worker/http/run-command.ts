@@ -2,7 +2,7 @@
 // row in one batch. A lost race (another tab wrote first) re-runs the line on the fresh state.
 import type { Database } from '../db/client'
 import { findCluster, storeRun } from '../db/clusters'
-import { decodeState, encodeState } from '../db/state-codec'
+import type { StateCodec } from '../db/state-codec'
 import { findLab } from '../labs'
 import { classifyCommand } from '../labs/misconceptions'
 import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
@@ -21,6 +21,7 @@ function clip(text: string): string {
 
 export async function runInCluster(
   db: Database,
+  codec: StateCodec,
   userId: string,
   clusterId: string,
   body: { command: string; stdin?: string },
@@ -33,7 +34,7 @@ export async function runInCluster(
     if (!lab) throw notFound('That lab')
     const now = clock()
     const progress = parseProgress(row.progress)
-    const result = run(await decodeState(row.state), body.command, {
+    const result = run(await codec.decode(row.state), body.command, {
       now,
       stdin: body.stdin,
       history: progress.recent,
@@ -50,7 +51,7 @@ export async function runInCluster(
     const stored = await storeRun(db, {
       clusterId,
       expectedVersion: row.version,
-      state: await encodeState(result.state),
+      state: await codec.encode(result.state),
       progress: JSON.stringify(progress),
       now,
       timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
