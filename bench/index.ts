@@ -64,7 +64,7 @@ function printCore(c: CoreFigures) {
   log(`apply + settle          median ${fmt(c.applySettle.p50, 3)} ms   p95 ${fmt(c.applySettle.p95, 3)} ms   (target <= 1 ms median)`)
   log(`one routed request      median ${fmt(c.route.p50 * 1000, 1)} us   p95 ${fmt(c.route.p95 * 1000, 1)} us   (target <= 20 us median)`)
   log(`state document          ${(c.documentBytes / 1024).toFixed(1)} KB of JSON; stored ${(c.storedBytes / 1024).toFixed(1)} KB (gzip + base64)   (target <= 50 KB)`)
-  log(`store + load document    median ${fmt(c.encodeDecode.p50, 3)} ms (gzip, base64, JSON both ways)`)
+  log(`store + load document    median ${fmt(c.encodeDecode.p50, 3)} ms (gzip, base64, JSON both ways, with zlib)`)
   log(`parse + serialise       median ${fmt(c.parseSerialise.p50, 3)} ms`)
   log(`whole run: get pods     median ${fmt(c.wholeRun.p50, 3)} ms   p99 ${fmt(c.wholeRun.p99, 3)} ms   (target well inside 10 ms CPU)`)
   log(`whole run: exec curl    median ${fmt(c.wholeRunCurl.p50, 3)} ms   p99 ${fmt(c.wholeRunCurl.p99, 3)} ms`)
