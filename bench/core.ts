@@ -69,15 +69,15 @@ export async function coreFigures(n = 300): Promise<CoreFigures> {
     JSON.stringify(r.state)
   }, Math.ceil(n / 3))
   const stored = await codec.encode(s)
-  const codec: number[] = []
+  const codecTimes: number[] = []
   for (let i = 0; i < n; i++) {
     const t = performance.now()
     await codec.decode(await codec.encode(s))
-    codec.push(performance.now() - t)
+    codecTimes.push(performance.now() - t)
   }
   return {
     storedBytes: stored.length,
-    encodeDecode: summarise(codec),
+    encodeDecode: summarise(codecTimes),
     wholeRunLoop: summarise(wholeRunLoop),
     applySettle: summarise(applySettle),
     route: summarise(routeSamples),
