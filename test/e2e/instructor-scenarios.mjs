@@ -195,9 +195,11 @@ export function instructorScenarios(teacher, learner, base, state) {
     [
       "the learner's timeline replays their commands step by step",
       async () => {
-        await learnerRow(teacher, learnerName)
-          .getByRole('link', { name: /^1 \/ \d+ tasks/ })
-          .click()
+        const link = learnerRow(teacher, learnerName).getByRole('link', { name: /^1 \/ \d+ tasks/ })
+        await link.click()
+        // the matrix re-renders every 5 s; a click that lands during a re-render is lost, as a
+        // person's would be: click again, as they would
+        await teacher.waitForURL(/\/learners\//, { timeout: 5000 }).catch(() => link.click())
         await teacher.getByRole('heading', { level: 1, name: /in .+/ }).waitFor()
         const position = teacher.locator('.ins-position')
         await position.filter({ hasText: /^Step 1 of \d+$/ }).waitFor()
