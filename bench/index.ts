@@ -123,7 +123,22 @@ function printSizes(worker: Size | undefined, web: Size[]) {
 
 async function main() {
   if (!existsSync('web/dist/index.html')) spawnSync('npm', ['run', 'build:web'], { stdio: json ? 'ignore' : 'inherit' })
-  const report: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } }
+  const report: Record<string, unknown> = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    learners,
+    rounds,
+    targets: {
+      applySettleMedianMs: 1,
+      routeMedianUs: 20,
+      documentKB: 50,
+      runCpuMs: 10,
+      runP50ToFloor: 2,
+      rowsWrittenPerRun: 2,
+      rowsReadPerRun: 3,
+      openFreshClusterP50Ms: 50,
+      workerGzipKB: 1024,
+    },
+  }
   const core = await coreFigures()
   printCore(core)
   report.core = core
