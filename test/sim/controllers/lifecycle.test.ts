@@ -229,6 +229,60 @@ describe('finished pods and pull errors', () => {
     expect(p.status.containerStatuses?.[0]?.state.terminated?.exitCode).toBe(127)
   })
 
+  it('kubectl run --restart=Never -- wget -qO- nosuch: bad address, Error / Failed, exit 1', () => {
+    const lab = new Lab()
+    lab.create(
+      podYaml('t', 'busybox', '    args: ["wget", "-qO-", "nosuch"]\n') +
+        '  restartPolicy: Never\n',
+    )
+    lab.wait(60)
+    const p = lab.pod('t')
+    expect(lab.status(p)).toBe('Error')
+    expect(p.status.phase).toBe('Failed')
+    expect(p.status.containerStatuses?.[0]?.state.terminated).toMatchObject({
+      reason: 'Error',
+      exitCode: 1,
+    })
+    expect(lab.s.runtime.containers[`${p.metadata.uid}/t`]?.logs).toEqual([
+      "wget: bad address 'nosuch'",
+    ])
+  })
+
+  it('restartPolicy Always: curl to an unknown host exits 6 (Error), then CrashLoopBackOff', () => {
+    const lab = new Lab()
+    lab.create(
+      podYaml('c', 'curlimages/curl:8.11.1', '    args: ["curl", "-s", "http://nosuch:8080/"]\n'),
+    )
+    lab.wait(30)
+    let p = lab.pod('c')
+    const cs = p.status.containerStatuses?.[0]
+    const terminated = cs?.state.terminated ?? cs?.lastState.terminated
+    expect(terminated).toMatchObject({ reason: 'Error', exitCode: 6 })
+    lab.wait(60)
+    p = lab.pod('c')
+    expect(lab.status(p)).toBe('CrashLoopBackOff')
+    expect(p.status.containerStatuses?.[0]?.lastState.terminated?.reason).toBe('Error')
+    // -s without -S: curl says nothing
+    expect(lab.s.runtime.containers[`${p.metadata.uid}/c`]?.logs).toEqual([])
+  })
+
+  it('curlimages/curl with only options as args runs curl (its entrypoint.sh prepends it)', () => {
+    const lab = new Lab()
+    lab.create(
+      podYaml('o', 'curlimages/curl:8.11.1', '    args: ["-sS", "http://nosuch/"]\n') +
+        '  restartPolicy: Never\n',
+    )
+    lab.wait(30)
+    const p = lab.pod('o')
+    expect(p.status.containerStatuses?.[0]?.state.terminated).toMatchObject({
+      reason: 'Error',
+      exitCode: 6,
+    })
+    expect(lab.s.runtime.containers[`${p.metadata.uid}/o`]?.logs).toEqual([
+      'curl: (6) Could not resolve host: nosuch',
+    ])
+  })
+
   it('an unknown registry fails name resolution', () => {
     const lab = new Lab()
     lab.create(podYaml('priv', 'myregistry.example.com/team/app:1.0'))

@@ -219,10 +219,11 @@ describe('connect and ping', () => {
       outcome: 'reply',
       ttl: 62,
     })
-    expect(ping(f.s, origin('ws'), '10.244.1.2', { now: NOW })).toMatchObject({
-      outcome: 'loss',
-      cause: 'podip-from-outside',
-    })
+    const fromWs = ping(f.s, origin('ws'), '10.244.1.2', { now: NOW })
+    expect(fromWs).toMatchObject({ outcome: 'loss', cause: 'podip-from-outside' })
+    // ICMP has no port: the hint must not invent one for port-forward
+    expect(fromWs.diagnosis).not.toContain('port-forward')
+    expect(fromWs.diagnosis).toContain('kubectl exec <pod> -- ping -c 1 10.244.1.2')
     expect(ping(f.s, origin('ws'), '172.18.0.3', { now: NOW })).toMatchObject({
       outcome: 'reply',
       ttl: 64,

@@ -155,6 +155,34 @@ describe('what the image has', () => {
   })
 })
 
+describe('which and getent in ubuntu (debianutils, libc-bin)', () => {
+  it('which prints nothing for a missing program and its path once apt-get installed it', () => {
+    expect(sh('kubectl exec access-pod -- which curl')).toMatchObject({
+      stdout: '',
+      stderr: 'command terminated with exit code 1\n',
+      exitCode: 1,
+    })
+    let state = sh('kubectl exec access-pod -- apt-get update').state
+    state = sh('kubectl exec access-pod -- apt-get install -y curl', state).state
+    expect(sh('kubectl exec access-pod -- which curl', state)).toMatchObject({
+      stdout: '/usr/bin/curl\n',
+      stderr: '',
+      exitCode: 0,
+    })
+  })
+  it('getent hosts resolves through the cluster DNS; an unknown name exits 2 silently', () => {
+    expect(sh('kubectl exec access-pod -- getent hosts my-blue-service')).toMatchObject({
+      stdout: `${blueIP.padEnd(15)} my-blue-service.default.svc.cluster.local\n`,
+      exitCode: 0,
+    })
+    expect(sh('kubectl exec access-pod -- getent hosts nosuch')).toMatchObject({
+      stdout: '',
+      stderr: 'command terminated with exit code 2\n',
+      exitCode: 2,
+    })
+  })
+})
+
 describe('the acceptance loop', () => {
   it('spreads 20 requests over both images once curl is installed', () => {
     let state = sh('kubectl exec access-pod -- apt-get update').state

@@ -13,6 +13,7 @@ import { BACKOFF_MAX_S, emit, setStatus, status, type ContainerCtx } from './kub
 import { containerStartLog } from './kubelet-logs'
 import { livenessKillAt } from './kubelet-health'
 import { beginPull, finishPull, pullBackOff } from './kubelet-pull'
+import { networkExit } from './kubelet-net-exit'
 import { NEVER } from './kubelet-record'
 import { ts } from './util'
 
@@ -30,7 +31,7 @@ export function goDuration(seconds: number): string {
 
 function startContainer(c: ContainerCtx, at: number): void {
   const image = findImage(c.container.image) as ImageInfo
-  const process: MainProcess = resolveProcess(image, c.container)
+  const process: MainProcess = networkExit(c.s, c.pod, resolveProcess(image, c.container))
   const prev = status(c)
   const hadRun = c.rec.startedAt > 0
   const containerID = `containerd://${randomHex(c.s, 64)}`

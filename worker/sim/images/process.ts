@@ -45,6 +45,11 @@ function classify(image: ImageInfo, argv: string[], interactive: boolean): MainP
   const [cmd0 = '', ...rest] = argv
   if (cmd0 === '/docker-entrypoint.sh' || cmd0 === '/entrypoint.sh') {
     if (rest.length === 0) return { type: 'exit', argv, exitCode: 0, output: [] }
+    // curlimages/curl's entrypoint.sh runs `curl "$@"` when $1 is an option or no command
+    const toCurl = cmd0 === '/entrypoint.sh' && 'curl' in image.tools
+    const first = rest[0] as string
+    if (toCurl && (first.startsWith('-') || !hasBinary(image, first)))
+      return classify(image, ['curl', ...rest], interactive)
     return classify(image, rest, interactive)
   }
   const name = baseName(cmd0)

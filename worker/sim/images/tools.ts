@@ -42,7 +42,15 @@ const COREUTILS = [
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */
 export function debianTools(extra: ToolSet = {}): ToolSet {
-  const t: ToolSet = { sh: 'dash', bash: 'gnu', 'apt-get': 'apt', apt: 'apt', awk: 'mawk' }
+  const t: ToolSet = {
+    sh: 'dash',
+    bash: 'gnu',
+    'apt-get': 'apt',
+    apt: 'apt',
+    awk: 'mawk',
+    which: 'debianutils',
+    getent: 'libc-bin',
+  }
   for (const name of COREUTILS) t[name] = 'gnu'
   delete t.ps // procps is not in the slim Debian/Ubuntu images
   return { ...t, ...extra }

@@ -68,9 +68,17 @@ function echo(w: Walk, ip: string): Echo {
     const hops = routingHops(w, pod)
     return { outcome: 'reply', ttl: 64 - hops, rttMs: hops > 1 ? 0.12 : 0.06 }
   }
+  if (pod) return podFromOutside(w, ip, pod)
   const lost = sendTo(w, ip, 1)
   if (lost.kind !== 'fail') return { outcome: 'loss', cause: 'no-route' }
   return { outcome: 'loss', cause: lost.cause, diagnosis: lost.diagnosis }
+}
+
+/** ICMP has no port to forward: the way to ping a pod IP is from inside the cluster. */
+function podFromOutside(w: Walk, ip: string, pod: Pod): Echo {
+  w.hops.push({ kind: 'network', label: ip, ok: false, detail: 'no route' })
+  const diagnosis = `${ip} is the IP of pod ${pod.metadata.name}. Pod IPs are routable only inside the cluster, so from your workstation the echo requests go nowhere. Ping it from inside: kubectl exec into a pod whose image has ping (e.g. kubectl exec <pod> -- ping -c 1 ${ip}).`
+  return { outcome: 'loss', cause: 'podip-from-outside', diagnosis }
 }
 
 /** Routers between origin and a pod: each node forwarding the packet decrements the TTL. */

@@ -8,6 +8,7 @@ import { shellTool } from './tools/sh'
 import { networkTool } from './tools/network'
 import { aptTool } from './tools/apt'
 import { ls } from './tools/ls'
+import { getentTool } from './tools/getent'
 import { own } from './own'
 
 /** The simulated program behind a name the image's PATH has, or undefined when none is simulated. */
@@ -17,6 +18,7 @@ export function podProgram(name: string, flavour: string, host: Host): Tool | un
     return shellTool(base, flavour)
   if (base === 'apt-get' || base === 'apt') return aptTool(base)
   if (base === 'ls') return ls
+  if (base === 'getent') return getentTool
   const net = networkTool(base, flavour, host)
   if (net) return net
   return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base)
