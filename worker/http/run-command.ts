@@ -38,11 +38,13 @@ export async function runInCluster(
       now,
       stdin: body.stdin,
       history: progress.recent,
+      owned: true,
     })
     // a bug in the core: the learner sees a generic line, the operator's log gets the stack
     if (result.internalError) console.error('simulator error', { command: body.command, error: result.internalError })
     const last = { command: body.command, stdin: body.stdin, ...result }
-    const newlyCompleted = gradeCommand(lab, result.state, last, progress, now)
+    // after a core bug the document may be half-changed: grade nothing and keep the stored one
+    const newlyCompleted = result.internalError ? [] : gradeCommand(lab, result.state, last, progress, now)
     if (body.command.trim() !== '') progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
     const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
     // a command that completed a task did what the lab asked (e.g. "see the ClusterIP time out
@@ -51,7 +53,7 @@ export async function runInCluster(
     const stored = await storeRun(db, {
       clusterId,
       expectedVersion: row.version,
-      state: await codec.encode(result.state),
+      state: result.internalError ? row.state : await codec.encode(result.state),
       progress: JSON.stringify(progress),
       now,
       timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,

@@ -14,10 +14,16 @@ export interface RunInput {
   stdin?: string
   /** earlier lines of this lab, oldest first, for `history` */
   history?: string[]
+  /**
+   * The caller hands over a document it will not read again (the platform parses a fresh one per
+   * command), so the core changes it in place instead of copying it first. After an internal error
+   * such a document may be half-changed: the caller must keep its stored copy.
+   */
+  owned?: boolean
 }
 
 export interface RunResult {
-  /** a new document; the input is never mutated */
+  /** the new document; the input is not mutated unless it was handed over (`owned`) */
   state: ClusterState
   stdout: string
   stderr: string
@@ -47,7 +53,7 @@ const INTERNAL_ERROR =
  */
 export function run(state: ClusterState, line: string, input: RunInput): RunResult {
   try {
-    const s = cloneJSON(state)
+    const s = input.owned ? state : cloneJSON(state)
     const ctx: Ctx = {
       s,
       now: input.now,
