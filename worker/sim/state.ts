@@ -53,6 +53,11 @@ export interface ClusterState {
     affinity: Record<string, { endpoint: string; at: number }>
     /** free-form per-lab flags a lab's starting state may set */
     flags: Record<string, string>
+    /**
+     * the endpoints controller's memory: per Service (`<ns>/<name>`), a hash of the Service's and
+     * its pods' resourceVersions at its last sync (absent in documents made before it existed)
+     */
+    endpointsSyncedFrom?: Record<string, number>
   }
 }
 
