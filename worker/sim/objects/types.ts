@@ -341,3 +341,5 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+export type * from './ingress-types'
