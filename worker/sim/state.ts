@@ -53,7 +53,19 @@ export interface ClusterState {
     affinity: Record<string, { endpoint: string; at: number }>
     /** free-form per-lab flags a lab's starting state may set */
     flags: Record<string, string>
+    /** the ingress-nginx controller's memory (controllers/ingress-nginx-status.ts); absent until it has any */
+    ingressNginx?: IngressNginxMemory
   }
+}
+
+/** What the ingress-nginx controller remembers between reconciles (its informer's view). */
+export interface IngressNginxMemory {
+  /** served Ingress uid -> [resourceVersion last synced, ms since when it is served] */
+  synced: Record<string, [string, number]>
+  /** ignored Ingress uid -> resourceVersion last logged as ignored */
+  ignored: Record<string, string>
+  /** round-robin position per upstream (`<ns>-<svc>-<port>`) */
+  rr: Record<string, number>
 }
 
 export const LOG_LINES_MAX = 200

@@ -183,6 +183,11 @@ function serverProcess(image: ImageInfo, name: string, argv: string[]): MainProc
       startLog: log,
     }
   }
+  if (server === 'ingress-nginx' && name === 'dumb-init') {
+    // nginx on 80/443, the admission webhook on 8443, /healthz on 10254, the default server 8181
+    const ports = [80, 443, 8443, 10254, 8181].map(tcp)
+    return { type: 'server', argv, ports, startLog: [] }
+  }
   if (server === 'http-echo' && name === 'http-echo') return httpEchoProcess(argv)
   if (server === 'agnhost' && name === 'agnhost') return agnhostProcess(argv)
   return undefined
