@@ -119,7 +119,8 @@ export function explainUpstream(
       diagnosis: `${head}, an ExternalName Service; this simulation does not proxy Ingress traffic to external names.`,
     }
   const why = up.svc && up.sp && up.eps ? whyNoEndpoints(v, up.svc, up.sp, up.eps) : undefined
-  const reason = why ? why.diagnosis.replace(/^.*?kube-proxy rejects the connection:?\s*/, '') : ''
+  const rest = why ? why.diagnosis.replace(/^.*?kube-proxy rejects the connection:?\s*/, '') : ''
+  const reason = rest.charAt(0).toUpperCase() + rest.slice(1)
   return {
     cause: 'ingress-no-endpoints',
     diagnosis: `${head}, which has no ready endpoints, and ingress-nginx proxies to the pods behind a Service, not to its ClusterIP.${reason ? ` ${reason}` : ''}`,
