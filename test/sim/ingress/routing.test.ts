@@ -143,7 +143,7 @@ describe('the proxied leg (I25)', () => {
   const controller = () =>
     Object.values(s.objects).find(
       (o) => o.kind === 'Pod' && o.metadata.name.startsWith('ingress-nginx-controller'),
-    ) as { status: { podIP: string; hostIP?: string }; spec: { nodeName: string } }
+    ) as unknown as { status: { podIP: string }; spec: { nodeName: string } }
   it('the backend sees the controller pod IP as its client', () => {
     const r = send(s, `http://${LB}/clientip`, 'echo.example')
     expect(r.response?.body.split(':')[0]).toBe(controller().status.podIP)
@@ -180,7 +180,7 @@ describe('the proxied leg (I25)', () => {
   it('reaches the controller through its ClusterIP from a pod and its nodePort on its own node', () => {
     const svc = Object.values(s.objects).find(
       (o) => o.kind === 'Service' && o.metadata.name === 'ingress-nginx-controller',
-    ) as { spec: { clusterIP: string; ports: { nodePort: number }[] } }
+    ) as unknown as { spec: { clusterIP: string; ports: { nodePort: number }[] } }
     const blue = Object.values(s.objects).find(
       (o) => o.kind === 'Pod' && o.metadata.name.startsWith('blue-'),
     ) as { metadata: { name: string } }
