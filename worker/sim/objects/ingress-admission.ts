@@ -2,57 +2,39 @@
 // internal/admission/controller, controller.go CheckIngress/CheckWarning/checkOverlap,
 // inspector.ValidatePathType; INGRESS-FACTS I18, I28). It runs only when the controller is
 // installed: the API server calls it after its own validation, on CREATE and UPDATE of Ingresses.
-// Shared with the controller side: `ingressNginxClass` is the controller's class check (I18).
+// The class check (I18) is the controller side's servedByNginx, so both agree on what is served.
 // Left out: annotation-value parsing errors and the nginx -t test (disabled in 1.12 anyway).
 
 import type { ClusterState } from '../state'
-import { getObject, objectsOfKind } from '../state'
+import { getObject } from '../state'
 import type { ApiError } from './types'
-import type { Ingress, IngressClass } from './ingress-types'
-import { INGRESS_CLASS_ANNOTATION } from './ingress-types'
+import type { Ingress } from './ingress-types'
 import { findOverlap } from './ingress-overlap'
+import {
+  INGRESS_NGINX,
+  allIngresses,
+  isIngressNginxRunning,
+  servedByNginx,
+} from '../controllers/ingress-nginx-class'
 
-export const INGRESS_NGINX_NAMESPACE = 'ingress-nginx'
-/** The webhook's Service; its presence is how the API side knows the webhook is registered. */
-export const INGRESS_NGINX_ADMISSION_SERVICE = 'ingress-nginx-controller-admission'
-export const INGRESS_NGINX_CONTROLLER_CLASS = 'k8s.io/ingress-nginx'
-/** `--ingress-class` (the value the class annotation must have) */
-export const INGRESS_NGINX_ANNOTATION_CLASS = 'nginx'
 export const INGRESS_NGINX_WEBHOOK = 'validate.nginx.ingress.kubernetes.io'
 
-/** Whether the ingress-nginx admission webhook is installed (its Service exists). */
-export function isIngressNginxInstalled(s: ClusterState): boolean {
-  return !!getObject(s, 'Service', INGRESS_NGINX_NAMESPACE, INGRESS_NGINX_ADMISSION_SERVICE)
-}
-
 /**
- * store.GetIngressClass for the cloud install (no --watch-ingress-without-class): the class the
- * controller serves this Ingress as, or the reason it ignores it (the text its log prints).
+ * Whether the webhook is registered. Its ValidatingWebhookConfiguration is not modelled: it is
+ * taken to exist while the install does (the controller Deployment or the admission Service).
  */
-export function ingressNginxClass(
-  s: ClusterState,
-  ing: Ingress,
-): { class: string } | { error: string } {
-  const name = ing.spec?.ingressClassName
-  if (name !== undefined) {
-    const ic = getObject<IngressClass>(s, 'IngressClass', undefined, name)
-    // only classes of this controller enter its IngressClass lister
-    if (!ic || ic.spec?.controller !== INGRESS_NGINX_CONTROLLER_CLASS)
-      return { error: `no object matching key "${name}" in local store` }
-    return { class: ic.metadata.name }
-  }
-  const ann = ing.metadata.annotations?.[INGRESS_CLASS_ANNOTATION]
-  if (ann !== undefined)
-    return ann === INGRESS_NGINX_ANNOTATION_CLASS
-      ? { class: ann }
-      : { error: 'ingress class annotation is not equal to the expected by Ingress Controller' }
-  return { error: 'ingress does not contain a valid IngressClass' }
+export function isIngressNginxWebhookRegistered(s: ClusterState): boolean {
+  const ns = INGRESS_NGINX.namespace
+  return (
+    !!getObject(s, 'Deployment', ns, INGRESS_NGINX.deployment) ||
+    !!getObject(s, 'Service', ns, INGRESS_NGINX.admissionService)
+  )
 }
 
 /** The Ingresses the controller serves, in its store order (store.go sortIngressSlice). */
 export function servedIngresses(s: ClusterState): Ingress[] {
-  const served = objectsOfKind<Ingress>(s, 'Ingress').filter(
-    (i) => !i.metadata.deletionTimestamp && 'class' in ingressNginxClass(s, i),
+  const served = allIngresses(s).filter(
+    (i) => !i.metadata.deletionTimestamp && servedByNginx(s, i).served,
   )
   return served.sort((a, b) => {
     const ta = a.metadata.creationTimestamp
@@ -93,7 +75,7 @@ function snippetDenial(ing: Ingress): string | undefined {
 /** CheckIngress: why the webhook would deny this Ingress, or undefined when it allows it. */
 function checkIngress(s: ClusterState, ing: Ingress): string | undefined {
   if (ing.metadata.deletionTimestamp) return undefined
-  if (!('class' in ingressNginxClass(s, ing))) return undefined
+  if (!servedByNginx(s, ing).served) return undefined
   const bad = invalidPathMessages(ing)
   if (bad.length > 0) return `ingress contains invalid paths: ${bad.join('\n')}`
   const snippet = snippetDenial(ing)
@@ -123,6 +105,27 @@ export function ingressNginxWarnings(ing: Ingress): string[] {
   return [...deprecated, ...invalidPathMessages(ing)]
 }
 
+const WEBHOOK_URL = `https://${INGRESS_NGINX.admissionService}.${INGRESS_NGINX.namespace}.svc:443/networking/v1/ingresses?timeout=10s`
+
+/**
+ * failurePolicy Fail: with the admission Service gone, or no Ready controller pod behind it (just
+ * after the install, before the pod is Ready — why install guides `kubectl wait` first), every
+ * Ingress write fails. Text as real transcripts show it (kubernetes/ingress-nginx#7135, #5401).
+ */
+function webhookUnreachable(s: ClusterState): ApiError | undefined {
+  const svc = getObject(s, 'Service', INGRESS_NGINX.namespace, INGRESS_NGINX.admissionService)
+  const why = !svc
+    ? `service "${INGRESS_NGINX.admissionService}" not found`
+    : isIngressNginxRunning(s)
+      ? undefined
+      : `no endpoints available for service "${INGRESS_NGINX.admissionService}"`
+  if (!why) return undefined
+  return {
+    reason: 'InternalError',
+    message: `Internal error occurred: failed calling webhook "${INGRESS_NGINX_WEBHOOK}": failed to call webhook: Post "${WEBHOOK_URL}": ${why}`,
+  }
+}
+
 export interface WebhookReview {
   /** the denial as the API server returns it (BadRequest), if denied */
   error?: ApiError
@@ -136,7 +139,9 @@ export interface WebhookReview {
  * the warnings come back either way and kubectl prints them first (I28).
  */
 export function admitIngressNginx(s: ClusterState, ing: Ingress): WebhookReview {
-  if (!isIngressNginxInstalled(s)) return { warnings: [] }
+  if (!isIngressNginxWebhookRegistered(s)) return { warnings: [] }
+  const unreachable = webhookUnreachable(s)
+  if (unreachable) return { error: unreachable, warnings: [] }
   const warnings = ingressNginxWarnings(ing)
   const denial = checkIngress(s, ing)
   if (!denial) return { warnings }

@@ -32,7 +32,8 @@ export function updateObject(
   opts: WriteOptions,
 ): ApiResult<KubeObject> {
   const r = updateObjectDetailed(s, input, opts)
-  return r.ok ? ok(r.value.object) : r
+  if (!r.ok) return r
+  return { ok: true, value: r.value.object, ...(r.warnings ? { warnings: r.warnings } : {}) }
 }
 
 /** updateObject that also says whether anything changed (kubectl apply's `unchanged`). */
