@@ -1,4 +1,4 @@
-import { startCluster } from './setup'
+import { newClusterWithIngressNginx } from '../sim/addons/ingress-nginx'
 import type { Lab } from './types'
 
 export const playground: Lab = {
@@ -22,6 +22,6 @@ kubectl exec client -- curl -s web:8080
 `,
   explanation: 'There is nothing to grade here: this cluster is yours to explore.',
   // ingress-nginx is installed, as in the ingress lab, so Ingresses can be tried here too
-  setup: (seed, now) => startCluster(seed, now, { manifests: [], ingressNginx: true }),
+  setup: (seed, now) => newClusterWithIngressNginx(seed, now),
   tasks: [],
 }
