@@ -154,4 +154,15 @@ describe('kubectl create ingress against the cluster', () => {
     )
     expect(l.k('get ing').stderr).toBe('No resources found in default namespace.\n')
   })
+
+  test('`get all` leaves Ingresses out (not in the "all" category); `get ing` lists them', () => {
+    const l = lab()
+    l.k('create deployment web --image=nginx')
+    l.k('create ingress a --rule=/=web:80')
+    expect(l.k('get all -o name').stdout).not.toContain('ingress')
+    expect(l.k('get all,ing -o name').stdout).toContain('ingress.networking.k8s.io/a\n')
+    expect(l.k('get ingresses.networking.k8s.io -o name').stdout).toBe(
+      'ingress.networking.k8s.io/a\n',
+    )
+  })
 })
