@@ -5,6 +5,7 @@ import {
   HOSTS_INGRESS,
 } from '../../worker/labs/ingress-manifests'
 import { LB_IP } from '../../worker/labs/ingress-text'
+import { classifyCommand } from '../../worker/labs/misconceptions'
 import { apply, completedAt, expectDone, expectUndone } from './helpers'
 import { allTasks, describeTranscript, playTranscript, type Step } from './transcript'
 
@@ -106,5 +107,24 @@ describe('lab ingress', () => {
     expect(t.outputs[1]?.result.trace[0]?.cause).toBe('ingress-backend-port')
     expectUndone(t, 'see-503')
     expect(t.done).toContain('see-lb')
+  })
+
+  it('tells instructors which slip a command shows', () => {
+    const t = playTranscript('ingress', [
+      apply(HOSTS_INGRESS),
+      `curl -s http://${LB_IP}/`,
+      'curl -s http://blue.example/',
+      apply(APPS_INGRESS_NO_CLASS),
+      `curl -s -H 'Host: apps.example' http://${LB_IP}/`,
+      `curl -s -H 'Host: blue.example' http://${LB_IP}/`,
+    ])
+    const ids = t.outputs.map((o) => classifyCommand({ ...o, trace: o.result.trace }))
+    expect(ids[1]).toEqual(['ingress-host-header'])
+    expect(t.outputs[2]?.result.trace[0]?.diagnosis).toContain(
+      "curl -H 'Host: blue.example' http://172.18.255.20",
+    )
+    expect(ids[2]).toEqual(['ingress-host-header'])
+    expect(ids[4]).toEqual(['ingress-no-class'])
+    expect(ids[5]).toEqual([])
   })
 })
