@@ -38,7 +38,7 @@ const tasks = observing(observeIngress, [
   },
   {
     id: 'two-hosts',
-    title: 'Reach blue and magic through the same IP, chosen by the Host header',
+    title: 'Reach two Services through the same IP, chosen by the Host header',
     hints: [
       'Apply the Ingress hosts of step 2, then curl the LB IP twice with different Host headers.',
       HOST_HEADER_HINT,
