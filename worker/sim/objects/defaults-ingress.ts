@@ -7,6 +7,24 @@ import { isPlainObject } from './strict-decode'
 import type { Ingress, IngressClass } from './ingress-types'
 import { INGRESS_CLASS_ANNOTATION, INGRESS_CLASS_DEFAULT_ANNOTATION } from './ingress-types'
 
+/** The string lists of IngressSpec/IngressClassSpec (all other lists hold structs). */
+const STRING_LISTS = ['hosts']
+
+/**
+ * JSON nulls as Go's decoder leaves them: a null field is a nil pointer, slice or map (dropped by
+ * omitempty when printed), a null list item the zero value (`{}` for structs, `""` for strings).
+ */
+export function dropNulls(v: unknown, key = ''): unknown {
+  if (Array.isArray(v))
+    return v.map((x) => (x === null ? (STRING_LISTS.includes(key) ? '' : {}) : dropNulls(x)))
+  if (!isPlainObject(v)) return v
+  for (const k of Object.keys(v)) {
+    if (v[k] === null) delete v[k]
+    else v[k] = dropNulls(v[k], k)
+  }
+  return v
+}
+
 /** SetDefaults_IngressClass: parameters.scope defaults to Cluster. */
 export function defaultIngressClass(spec: Record<string, unknown>) {
   const params = spec.parameters

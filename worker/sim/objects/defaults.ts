@@ -6,7 +6,7 @@ import type { Kind } from './resources'
 import { isPlainObject } from './strict-decode'
 import { defaultPodAdmission, defaultPodSpec, podQOSClass } from './defaults-pod'
 import { defaultIPFamilies, defaultService } from './defaults-service'
-import { defaultIngressClass } from './defaults-ingress'
+import { defaultIngressClass, dropNulls } from './defaults-ingress'
 
 type Obj = Record<string, unknown>
 
@@ -64,9 +64,10 @@ export function applyDefaults(kind: Kind, o: Obj) {
             if (isPlainObject(p) && !p.protocol) p.protocol = 'TCP'
       break
     case 'Ingress':
-      obj(o, 'spec')
+      dropNulls(obj(o, 'spec'))
       break
     case 'IngressClass':
+      dropNulls(obj(o, 'spec'))
       defaultIngressClass(obj(o, 'spec'))
       break
     case 'Namespace': {
