@@ -162,17 +162,19 @@ describe('the proxied leg (I25)', () => {
     expect(new Set(names).size).toBe(2)
     expect(names[0]).toBe(names[2])
   })
-  it('traces client -> LB -> controller pod -> rule -> endpoints -> backend pod', () => {
+  it('traces client -> LB -> node -> controller pod -> rule -> endpoints -> backend pod', () => {
     const r = send(s, `http://${LB}/app/v2/hostname`, 'paths.example')
     expect(r.hops.map((h) => h.kind)).toEqual([
       'client',
       'loadbalancer',
+      'network',
       'pod',
       'ingress',
       'service',
       'pod',
     ])
-    const rule = r.hops[3]
+    expect(r.hops[2]?.object?.kind).toBe('Node')
+    const rule = r.hops[4]
     expect(rule?.object).toEqual({ kind: 'Ingress', namespace: 'default', name: 'paths' })
     expect(rule?.label).toBe('paths: paths.example /app/v2 (Prefix) -> echo:8080')
     expect(rule?.detail).toBe('spec.rules[0].http.paths[3]')

@@ -38,6 +38,7 @@ export function isIngressNginxArrival(arrival: PodArrival): boolean {
 /** nginx inside the controller pod answering `req` (never throws). */
 export function serveIngress(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteResult> {
   const controller = arrival.pod
+  nodeHop(w, controller)
   w.hops.push({
     kind: 'pod',
     label: podLabel(controller, arrival.port),
@@ -64,6 +65,23 @@ export function serveIngress(w: Walk, arrival: PodArrival, req: HttpRequest): Pa
   const tls = https ? { tls: 'self-signed' as const } : {}
   if (arrival.port === 8181) return { ...base, ...tls, response: controllerPage(404, req, w.now) }
   return { ...base, ...tls, ...route(w, arrival, req) }
+}
+
+/**
+ * The load balancer hands the packet to a node with a controller pod (externalTrafficPolicy: Local
+ * in the cloud manifest): shown as its own hop, so the trace reads LB -> node -> pod.
+ */
+function nodeHop(w: Walk, pod: Pod): void {
+  if (w.hops[w.hops.length - 1]?.kind !== 'loadbalancer') return
+  const node = w.v.nodes.find((n) => n.name === pod.spec?.nodeName)
+  if (!node) return
+  w.hops.push({
+    kind: 'network',
+    label: `node ${node.name} (${node.ip})`,
+    object: { kind: 'Node', name: node.name },
+    ok: true,
+    detail: 'a node that runs the controller pod',
+  })
 }
 
 function route(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteResult> {
