@@ -53,36 +53,22 @@ export function contractSuite(fetch: Fetch) {
       const bad = await client().post('/api/auth/signup', '{"email": ')
       expect(bad.status).toBe(400)
       expect(bad.body.error.code).toBe('invalid_input')
-      const form = await client().post('/api/auth/signup', 'email=a', {
-        'content-type': 'application/x-www-form-urlencoded',
-      })
+      const form = await client().post('/api/auth/signup', 'email=a', { 'content-type': 'application/x-www-form-urlencoded' })
       expect(form.status).toBe(415)
       expect(form.body.error.code).toBe('unsupported_media_type')
     })
 
     it('answers 413 for a body over 1 MiB', async () => {
-      const r = await client().post('/api/auth/signup', {
-        email: 'big@example.com',
-        password: 'x'.repeat(1024 * 1024 + 10),
-        name: 'B',
-      })
+      const r = await client().post('/api/auth/signup', { email: 'big@example.com', password: 'x'.repeat(1024 * 1024 + 10), name: 'B' })
       expect(r.status).toBe(413)
       expect(r.body.error.code).toBe('payload_too_large')
     })
 
     it('refuses a request from another site with 403', async () => {
-      const r = await client().post(
-        '/api/auth/signup',
-        { email: 'o@example.com', password: 'long enough pw', name: 'O' },
-        { origin: 'https://evil.example' },
-      )
+      const r = await client().post('/api/auth/signup', { email: 'o@example.com', password: 'long enough pw', name: 'O' }, { origin: 'https://evil.example' })
       expect(r.status).toBe(403)
       expect(r.body.error.code).toBe('forbidden_origin')
-      const same = await client().post(
-        '/api/auth/signup',
-        { email: `same-${crypto.randomUUID()}@example.com`, password: 'long enough pw', name: 'S' },
-        { origin: ORIGIN },
-      )
+      const same = await client().post('/api/auth/signup', { email: `same-${crypto.randomUUID()}@example.com`, password: 'long enough pw', name: 'S' }, { origin: ORIGIN })
       expect(same.status).toBe(201)
     })
   })
@@ -92,10 +78,7 @@ export function contractSuite(fetch: Fetch) {
       const a = client()
       const s = await a.signup()
       const b = client()
-      const r = await b.post('/api/auth/login', {
-        email: s.email.toUpperCase(),
-        password: s.password,
-      })
+      const r = await b.post('/api/auth/login', { email: s.email.toUpperCase(), password: s.password })
       expect(r.status).toBe(200)
       expect(r.body.user.email).toBe(s.email)
       expect(b.cookie).not.toBe('')
@@ -104,16 +87,10 @@ export function contractSuite(fetch: Fetch) {
 
     it('answers 401 invalid_credentials for a wrong password or an unknown email', async () => {
       const s = await client().signup()
-      const wrong = await client().post('/api/auth/login', {
-        email: s.email,
-        password: 'wrong password',
-      })
+      const wrong = await client().post('/api/auth/login', { email: s.email, password: 'wrong password' })
       expect(wrong.status).toBe(401)
       expect(wrong.body.error.code).toBe('invalid_credentials')
-      const unknown = await client().post('/api/auth/login', {
-        email: 'nobody@example.com',
-        password: 'whatever1',
-      })
+      const unknown = await client().post('/api/auth/login', { email: 'nobody@example.com', password: 'whatever1' })
       expect(unknown.status).toBe(401)
       expect(unknown.body.error.code).toBe('invalid_credentials')
     })
@@ -121,15 +98,9 @@ export function contractSuite(fetch: Fetch) {
     it('rate-limits failed logins per account with 429 and Retry-After, even for the right password', async () => {
       const s = await client().signup()
       for (let i = 0; i < 5; i++) {
-        expect(
-          (await client().post('/api/auth/login', { email: s.email, password: `bad-${i}-pass` }))
-            .status,
-        ).toBe(401)
+        expect((await client().post('/api/auth/login', { email: s.email, password: `bad-${i}-pass` })).status).toBe(401)
       }
-      const locked = await client().post('/api/auth/login', {
-        email: s.email,
-        password: s.password,
-      })
+      const locked = await client().post('/api/auth/login', { email: s.email, password: s.password })
       expect(locked.status).toBe(429)
       expect(locked.body.error.code).toBe('rate_limited')
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
@@ -168,8 +139,7 @@ export function contractSuite(fetch: Fetch) {
       expect(playground).toMatchObject({ id: 'playground', title: 'Playground', tasks: [] })
       expect(typeof playground.summary).toBe('string')
       for (const lab of r.body.labs) {
-        for (const t of lab.tasks)
-          expect(t).toEqual({ id: expect.any(String), title: expect.any(String), done: false })
+        for (const t of lab.tasks) expect(t).toEqual({ id: expect.any(String), title: expect.any(String), done: false })
       }
     })
 
@@ -201,13 +171,9 @@ export function contractSuite(fetch: Fetch) {
       const r = await c.get(`/api/clusters/${id}`)
       expect(r.status).toBe(200)
       expect(r.body.cluster).toMatchObject({ id, labId: 'playground' })
-      const names = r.body.cluster.objects
-        .filter((o: any) => o.kind === 'Node')
-        .map((o: any) => o.metadata.name)
+      const names = r.body.cluster.objects.filter((o: any) => o.kind === 'Node').map((o: any) => o.metadata.name)
       expect(names).toEqual(['lab-control-plane', 'lab-worker', 'lab-worker2'])
-      const svc = r.body.cluster.objects.find(
-        (o: any) => o.kind === 'Service' && o.metadata.name === 'kubernetes',
-      )
+      const svc = r.body.cluster.objects.find((o: any) => o.kind === 'Service' && o.metadata.name === 'kubernetes')
       expect(svc.spec.clusterIP).toBe('10.96.0.1')
     })
 
@@ -230,9 +196,7 @@ export function contractSuite(fetch: Fetch) {
       )
       expect(r.body.tasks).toEqual([])
       // the cost of a command: session, cluster read, conditional update, history insert; 2 rows written
-      expect(r.headers.get('server-timing')).toMatch(
-        /^db;desc="statements=4 rows_read=[0-3] rows_written=2"/,
-      )
+      expect(r.headers.get('server-timing')).toMatch(/^db;desc="statements=4 rows_read=[0-3] rows_written=2"/)
     })
 
     it('prints namespaces and the kubernetes Service like kubectl', async () => {
@@ -301,9 +265,7 @@ export function contractSuite(fetch: Fetch) {
       expect(reset.body.cluster.id).toBe(id)
       const after = await c.run(id, 'kubectl get namespace scratch')
       expect(after.body.exitCode).toBe(1)
-      expect(after.body.stderr).toBe(
-        'Error from server (NotFound): namespaces "scratch" not found\n',
-      )
+      expect(after.body.stderr).toBe('Error from server (NotFound): namespaces "scratch" not found\n')
     })
 
     it('grades a lab task the moment it is done, and reset keeps the progress', async () => {
@@ -315,16 +277,10 @@ export function contractSuite(fetch: Fetch) {
       expect(lab.tasks.find((t: any) => t.id === 'find-pod-ip').done).toBe(false)
       const r = await c.run(id, 'kubectl get pods -o wide')
       expect(r.body.newlyCompleted).toEqual(['find-pod-ip'])
-      expect(r.body.tasks.find((t: any) => t.id === 'find-pod-ip')).toEqual({
-        id: 'find-pod-ip',
-        title: expect.any(String),
-        done: true,
-      })
+      expect(r.body.tasks.find((t: any) => t.id === 'find-pod-ip')).toEqual({ id: 'find-pod-ip', title: expect.any(String), done: true })
       expect((await c.post(`/api/clusters/${id}/reset`)).status).toBe(200)
       const after = await c.get('/api/labs')
-      const task = after.body.labs
-        .find((l: any) => l.id === 'pod-ips')
-        .tasks.find((t: any) => t.id === 'find-pod-ip')
+      const task = after.body.labs.find((l: any) => l.id === 'pod-ips').tasks.find((t: any) => t.id === 'find-pod-ip')
       expect(task.done).toBe(true)
       const again = await c.run(id, 'kubectl get pods -o wide')
       expect(again.body.newlyCompleted).toEqual([])
@@ -347,16 +303,8 @@ export function contractSuite(fetch: Fetch) {
     })
 
     it('names the password rule in the error, without repeating the field name', async () => {
-      const r = await client().post('/api/auth/signup', {
-        email: 'p@example.com',
-        password: 'short',
-        name: 'P',
-      })
-      expect(r.body.error).toEqual({
-        code: 'invalid_input',
-        field: 'password',
-        message: 'The password needs at least 8 characters.',
-      })
+      const r = await client().post('/api/auth/signup', { email: 'p@example.com', password: 'short', name: 'P' })
+      expect(r.body.error).toEqual({ code: 'invalid_input', field: 'password', message: 'The password needs at least 8 characters.' })
     })
 
     it('keeps every command of 20 concurrent runs in the history, none lost', async () => {
@@ -369,9 +317,7 @@ export function contractSuite(fetch: Fetch) {
       for (const r of results) expect(r.status).toBe(200)
       const h = await c.get(`/api/clusters/${id}/history`)
       const commands = h.body.history.map((x: { command: string }) => x.command).sort()
-      expect(commands).toEqual(
-        Array.from({ length: 20 }, (_, i) => `kubectl create namespace ns-${i}`).sort(),
-      )
+      expect(commands).toEqual(Array.from({ length: 20 }, (_, i) => `kubectl create namespace ns-${i}`).sort())
       const ns = await c.run(id, 'kubectl get ns -o name')
       for (let i = 0; i < 20; i++) expect(ns.body.stdout).toContain(`namespace/ns-${i}\n`)
     })
