@@ -233,3 +233,45 @@ describe('the ingress-nginx admission webhook (I28)', () => {
     )
   })
 })
+
+describe('the legacy class annotation (strategy warnings, I7)', () => {
+  const legacy = (name: string, cls: string, field = '') =>
+    ing(
+      name,
+      'a.example',
+      '/',
+      'Prefix',
+      `  annotations: {kubernetes.io/ingress.class: ${cls}}\n`,
+    ).replace('  ingressClassName: nginx\n', field)
+
+  test('alone it is accepted with the deprecation warning, on create only', () => {
+    const { sh } = cluster(false)
+    expect(sh('kubectl apply -f -', legacy('a', 'nginx'))).toEqual({
+      stdout: 'ingress.networking.k8s.io/a created\n',
+      stderr:
+        'Warning: annotation "kubernetes.io/ingress.class" is deprecated, please use \'spec.ingressClassName\' instead\n',
+      exitCode: 0,
+    })
+    const again = sh(
+      'kubectl apply -f -',
+      legacy('a', 'nginx').replace('name: a', 'name: a\n  labels: {v: "2"}'),
+    )
+    expect(again).toEqual({
+      stdout: 'ingress.networking.k8s.io/a configured\n',
+      stderr: '',
+      exitCode: 0,
+    })
+  })
+
+  test('with an equal ingressClassName it is allowed quietly; a different one is invalid', () => {
+    const { sh } = cluster(false)
+    expect(sh('kubectl apply -f -', legacy('a', 'nginx', '  ingressClassName: nginx\n'))).toEqual({
+      stdout: 'ingress.networking.k8s.io/a created\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(sh('kubectl apply -f -', legacy('b', 'x', '  ingressClassName: nginx\n')).stderr).toBe(
+      'The Ingress "b" is invalid: annotations.kubernetes.io/ingress.class: Invalid value: "x": must match `ingressClassName` when both are specified\n',
+    )
+  })
+})

@@ -15,7 +15,7 @@ import { allocateClusterIP, allocateHealthCheckNodePort, allocateNodePorts } fro
 import { validateClusterIPsRelated, validateIPFamilyFields } from './validate-cluster-ips'
 import type { Ingress } from './ingress-types'
 import { admitDefaultIngressClass } from './defaults-ingress'
-import { validateIngressClassAnnotation } from './validate-ingress'
+import { ingressCreateWarnings, validateIngressClassAnnotation } from './validate-ingress'
 import { admitIngressNginx } from './ingress-admission'
 
 /** Runs a write so that a failed or dry-run call leaves the state (PRNG included) untouched. */
@@ -56,16 +56,19 @@ function createInner(s: ClusterState, input: unknown, opts: WriteOptions): ApiRe
   const errs = validateObject(kind, obj)
   if (kind === 'Ingress') errs.push(...validateIngressClassAnnotation(obj as Ingress))
   if (errs.length) return fail(invalidError(kind, meta.name ?? '', errs))
+  // warnings accumulate on the request and come back with whatever answer follows
+  const warnings = kind === 'Ingress' ? ingressCreateWarnings(obj as Ingress) : []
   const review = kind === 'Ingress' ? admitIngressNginx(s, obj as Ingress) : { warnings: [] }
-  if (review.error) return fail(review.error)
+  warnings.push(...review.warnings)
+  if (review.error) return fail(withWarnings(review.error, warnings))
   const quota = checkCreateQuota(s, kind, obj)
-  if (quota) return fail(withWarnings(quota, review.warnings))
+  if (quota) return fail(withWarnings(quota, warnings))
   if (getObject(s, kind, meta.namespace, meta.name))
-    return fail(withWarnings(alreadyExists(kind, meta.name), review.warnings))
+    return fail(withWarnings(alreadyExists(kind, meta.name), warnings))
   const value = opts.dryRun ? obj : putObject(s, obj)
   // a dry-run answer was never stored: it has no resourceVersion (omitempty)
   if (opts.dryRun) delete (meta as Partial<typeof meta>).resourceVersion
-  return { ok: true, value, ...(review.warnings.length ? { warnings: review.warnings } : {}) }
+  return { ok: true, value, ...(warnings.length ? { warnings } : {}) }
 }
 
 /** An error that also carries admission warnings already returned (kubectl prints them first). */

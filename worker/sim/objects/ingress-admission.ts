@@ -146,5 +146,5 @@ export function admitIngressNginx(s: ClusterState, ing: Ingress): WebhookReview 
   const denial = checkIngress(s, ing)
   if (!denial) return { warnings }
   const message = `admission webhook "${INGRESS_NGINX_WEBHOOK}" denied the request: ${denial}`
-  return { error: { reason: 'BadRequest', message, warnings }, warnings }
+  return { error: { reason: 'BadRequest', message }, warnings }
 }

@@ -79,7 +79,7 @@ function updateInner(
   if (errs.length) return fail(invalidError(kind, name, errs))
   if (sameObject(old, obj)) return ok({ object: old, changed: false })
   const review = kind === 'Ingress' ? admitIngressNginx(s, obj as Ingress) : { warnings: [] }
-  if (review.error) return fail(review.error)
+  if (review.error) return fail(withWarnings(review.error, review.warnings))
   const quota = checkReplicas(
     kind,
     obj,

@@ -37,7 +37,7 @@ const isIP = (v: string) => parseIPv4(v) !== undefined || isIPv6(v)
 
 /**
  * The create-only part of ValidateIngressCreate: the class annotation must agree with
- * ingressClassName. Text from the ~1.33 source; which text 1.32 has is not verified (I7).
+ * ingressClassName (equal values allowed since 1.27, kubernetes/kubernetes#115447).
  */
 export function validateIngressClassAnnotation(ing: Ingress): FieldError[] {
   const ann = ing.metadata.annotations?.[INGRESS_CLASS_ANNOTATION]
@@ -49,6 +49,18 @@ export function validateIngressClassAnnotation(ing: Ingress): FieldError[] {
       ann,
       'must match `ingressClassName` when both are specified',
     ),
+  ]
+}
+
+/**
+ * ingressStrategy.WarningsOnCreate (k8s pkg/registry/networking/ingress/strategy.go): the legacy
+ * class annotation without the field. Updates warn about nothing.
+ */
+export function ingressCreateWarnings(ing: Ingress): string[] {
+  const ann = ing.metadata.annotations?.[INGRESS_CLASS_ANNOTATION]
+  if (ann === undefined || ing.spec?.ingressClassName !== undefined) return []
+  return [
+    `annotation "${INGRESS_CLASS_ANNOTATION}" is deprecated, please use 'spec.ingressClassName' instead`,
   ]
 }
 
