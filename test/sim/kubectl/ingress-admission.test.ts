@@ -274,4 +274,16 @@ describe('the legacy class annotation (strategy warnings, I7)', () => {
       'The Ingress "b" is invalid: annotations.kubernetes.io/ingress.class: Invalid value: "x": must match `ingressClassName` when both are specified\n',
     )
   })
+
+  test('an annotation-class Ingress is served, so the webhook checks it: both warnings, then the denial', () => {
+    const { sh } = cluster(true)
+    sh('kubectl apply -f -', ing('web', 'a.example', '/'))
+    expect(sh('kubectl apply -f -', legacy('old', 'nginx'))).toEqual({
+      stdout: '',
+      stderr:
+        'Warning: annotation "kubernetes.io/ingress.class" is deprecated, please use \'spec.ingressClassName\' instead\n' +
+        `Error from server (BadRequest): error when creating "STDIN": ${WEBHOOK}: host "a.example" and path "/" is already defined in ingress default/web\n`,
+      exitCode: 1,
+    })
+  })
 })
