@@ -63,6 +63,31 @@ describe('kubectl apply renders Ingress validation as the API server returns it 
   })
 })
 
+describe('manifests from older tutorials', () => {
+  test('networking.k8s.io/v1beta1 and extensions/v1beta1 are not served in 1.32', () => {
+    const { sh } = cluster(false)
+    for (const v of ['networking.k8s.io/v1beta1', 'extensions/v1beta1'])
+      expect(
+        sh('kubectl apply -f -', ing('web', 'a.example', '/').replace('networking.k8s.io/v1', v)),
+      ).toEqual({
+        stdout: '',
+        stderr: `error: resource mapping not found for name: "web" namespace: "" from "STDIN": no matches for kind "Ingress" in version "${v}"\nensure CRDs are installed first\n`,
+        exitCode: 1,
+      })
+  })
+
+  test('v1beta1 backend fields under v1 fail strict decoding (I9)', () => {
+    const { sh } = cluster(false)
+    const old = ing('web', 'a.example', '/').replace(
+      'backend: {service: {name: web, port: {number: 80}}}',
+      'backend: {serviceName: web, servicePort: 80}',
+    )
+    expect(sh('kubectl apply -f -', old).stderr).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": Ingress in version "v1" cannot be handled as a Ingress: strict decoding error: unknown field "spec.rules[0].http.paths[0].backend.serviceName", unknown field "spec.rules[0].http.paths[0].backend.servicePort"\n',
+    )
+  })
+})
+
 describe('DefaultIngressClass admission (I10)', () => {
   const defaultClass = (name: string) => `apiVersion: networking.k8s.io/v1
 kind: IngressClass
