@@ -137,4 +137,24 @@ describe('ingress-nginx status and events', () => {
     expect(statusTick(0, 1, 60_000)).toBe(60_000)
     expect(statusTick(0, 1, 150_000)).toBe(120_000)
   })
+
+  it("kubectl logs shows the controller's banner and an access line per request", () => {
+    const s = cluster()
+    exec(s, T0 + 1_000, 'kubectl apply -f -', ing('web', 'nginx'))
+    exec(s, T0 + 2_000, "curl -s -H 'Host: nobody.example' http://172.18.255.200/")
+    const logs = exec(
+      s,
+      T0 + 3_000,
+      'kubectl logs -n ingress-nginx deploy/ingress-nginx-controller',
+    )
+    const lines = logs.stdout.split('\n')
+    expect(lines.slice(0, 3)).toEqual([
+      '-'.repeat(79),
+      'NGINX Ingress controller',
+      '  Release:       v1.12.1',
+    ])
+    expect(logs.stdout).toMatch(
+      /\n172\.18\.0\.1 - - \[06\/Dec\/2026:03:00:02 \+0000\] "GET \/ HTTP\/1\.1" 404 146 "-" "curl\/8\.5\.0" \d+ 0\.001 \[upstream-default-backend\] \[\] 127\.0\.0\.1:8181 146 0\.001 404 [0-9a-f]{32}\n/,
+    )
+  })
 })

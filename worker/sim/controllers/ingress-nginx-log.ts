@@ -36,8 +36,9 @@ export interface AccessLogEntry {
 /** One line of the upstreaminfo log format. */
 export function accessLogLine(e: AccessLogEntry): string {
   const upstreamAddr = e.upstreamAddr || '-'
-  const upstreamLen = e.upstreamAddr ? String(e.bodyBytes) : '0'
-  const upstreamTime = e.upstreamAddr ? '0.001' : '0.000'
+  // no upstream tried (the balancer's 503): nginx logs every $upstream_* variable as `-`
+  const upstreamLen = e.upstreamAddr ? String(e.bodyBytes) : '-'
+  const upstreamTime = e.upstreamAddr ? '0.001' : '-'
   const upstreamStatus = e.upstreamAddr ? e.upstreamStatus : '-'
   return `${e.remoteAddr} - - [${logTime(e.at)}] "${e.requestLine}" ${e.status} ${e.bodyBytes} "${e.referer}" "${e.userAgent}" ${e.requestLength} 0.001 [${e.upstream}] [] ${upstreamAddr} ${upstreamLen} ${upstreamTime} ${upstreamStatus} ${e.requestId}`
 }

@@ -176,11 +176,12 @@ export const coredns: Family = (tag) =>
     : undefined
 
 /**
- * registry.k8s.io/ingress-nginx/controller, the v1.12 line (nginx 1.25.5 inside, INGRESS-FACTS NG).
+ * registry.k8s.io/ingress-nginx/controller:v1.12.1 (nginx 1.25.5 inside, INGRESS-FACTS NG; the only
+ * tag whose build the simulation knows).
  * Its answers on :80/:443 are the Ingress routing of net/ingress-*.ts, not a fixed page.
  */
 export const ingressNginxController: Family = (tag) =>
-  /^v1\.12\.[0-4]$/.test(tag)
+  tag === 'v1.12.1'
     ? {
         sizeBytes: 111_400_000,
         entrypoint: ['/usr/bin/dumb-init', '--'],
