@@ -157,4 +157,18 @@ describe('ingress-nginx status and events', () => {
       /\n172\.18\.0\.1 - - \[06\/Dec\/2026:03:00:02 \+0000\] "GET \/ HTTP\/1\.1" 404 146 "-" "curl\/8\.5\.0" \d+ 0\.001 \[upstream-default-backend\] \[\] 127\.0\.0\.1:8181 146 0\.001 404 [0-9a-f]{32}\n/,
     )
   })
+
+  it('/nginx-ingress-controller --version inside the controller pod prints the banner', () => {
+    const s = cluster()
+    const r = exec(
+      s,
+      T0 + 1_000,
+      'kubectl exec -n ingress-nginx deploy/ingress-nginx-controller -- /nginx-ingress-controller --version',
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toContain(
+      '  Release:       v1.12.1\n  Build:         51c2b819690bbf1709b844dbf321a9acf6eda5a7\n',
+    )
+    expect(r.stdout).toContain('  nginx version: nginx/1.25.5\n')
+  })
 })

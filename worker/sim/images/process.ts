@@ -267,7 +267,7 @@ function nginxStartLog(image: ImageInfo): string[] {
 }
 
 /** The banner /nginx-ingress-controller prints first (its --version text; v1.12.1's build). */
-function ingressNginxBanner(image: ImageInfo): string[] {
+export function ingressNginxBanner(image: Pick<ImageInfo, 'tag' | 'serverVersion'>): string[] {
   const rule = '-'.repeat(79)
   return [
     rule,
