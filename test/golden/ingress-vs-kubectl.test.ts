@@ -7,7 +7,8 @@ import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newCluster, run, type ClusterState } from '../../worker/sim/index'
-import { getObject, putObject } from '../../worker/sim/state'
+import { formatTimestamp, getObject, putObject } from '../../worker/sim/state'
+import type { KubeEvent } from '../../worker/sim/objects/types'
 import type { Ingress } from '../../worker/sim/objects/ingress-types'
 import { startFakeApiServer } from './fake-apiserver'
 
@@ -142,6 +143,37 @@ function publish(name: string, ingress: { ip?: string; hostname?: string }[]) {
   putObject(state, ing)
 }
 
+/** The controller's `Sync` event for an Ingress, seen twice (I13's events table). */
+function syncEvent(name: string, first: number, last: number) {
+  const ing = getObject<Ingress>(state, 'Ingress', 'default', name)
+  if (!ing) throw new Error(`no ingress ${name}`)
+  putObject(state, {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: {
+      name: `${name}.1800000000000000`,
+      namespace: 'default',
+      uid: 'e1',
+      resourceVersion: '',
+      creationTimestamp: formatTimestamp(first),
+    },
+    involvedObject: {
+      kind: 'Ingress',
+      namespace: 'default',
+      name,
+      uid: ing.metadata.uid,
+      apiVersion: 'networking.k8s.io/v1',
+    },
+    reason: 'Sync',
+    message: 'Scheduled for sync',
+    type: 'Normal',
+    source: { component: 'nginx-ingress-controller' },
+    firstTimestamp: formatTimestamp(first),
+    lastTimestamp: formatTimestamp(last),
+    count: 2,
+  } as KubeEvent)
+}
+
 describe.skipIf(!HAVE)('Ingress printers match the real kubectl 1.32 (fake API server)', () => {
   beforeAll(async () => {
     t = Math.floor(Date.now() / 1000) * 1000 - 600_000
@@ -158,6 +190,7 @@ describe.skipIf(!HAVE)('Ingress printers match the real kubectl 1.32 (fake API s
     const r = sim('kubectl apply -f -', INGRESSES)
     if (r.stderr) throw new Error(r.stderr)
     publish('web', [{ ip: '172.18.255.200' }])
+    syncEvent('web', t - 77_000, t - 17_000)
     publish('tls', [
       { hostname: 'lb-1234567890.example.com' },
       { ip: '172.18.255.201' },
