@@ -44,6 +44,7 @@ export function describeIngressBackend(s: ClusterState, ns: string, b: IngressBa
   return ''
 }
 
+/** describeIngressV1: header block, TLS, the Host/Path/Backends table, annotations, events. */
 export function describeIngress(
   s: ClusterState,
   ing: Ingress,
@@ -86,6 +87,7 @@ export function describeIngress(
   return w.toString()
 }
 
+/** describeIngressClassV1: controller and parameters (scope and namespace are not printed). */
 export function describeIngressClass(ic: IngressClass, events: KubeEvent[], now: number): string {
   const w = new DescribeWriter()
   w.write(LEVEL_0, `Name:\t${ic.metadata.name}\n`)
