@@ -87,9 +87,11 @@ export function explainNotFound(
   const tip = exactRoot
     ? ' An Exact / matches only /; kubectl create ingress writes Exact unless the path ends in *: use pathType: Prefix to cover everything below.'
     : ' Exact matches the path only; Prefix /app matches /app and /app/..., not /application.'
+  const who = server.name === '_' ? 'the rules without a host' : `host ${server.name} has rules`
+  const owners = server.ingresses.map((r) => r.name).join(', ')
   return {
     cause: 'ingress-no-path',
-    diagnosis: `${HEAD}: host ${server.name} has rules (Ingress ${server.ingresses.map((r) => r.name).join(', ')}), but none of its paths matches ${uri}: ${paths}.${tip}`,
+    diagnosis: `${HEAD}: ${who} (Ingress ${owners}), but none of its paths matches ${uri}: ${paths}.${tip}`,
   }
 }
 
