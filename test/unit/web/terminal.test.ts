@@ -34,6 +34,23 @@ describe('complete', () => {
     expect(complete('kubectl -n backend exec w', objects).candidates).toEqual([])
   })
 
+  it('completes ingress kinds, names and create ingress', () => {
+    const withIngress = [
+      ...objects,
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'shop', namespace: 'default' },
+      },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' } },
+    ] as typeof objects
+    expect(complete('kubectl get ing s', withIngress).line).toBe('kubectl get ing shop ')
+    expect(complete('kubectl describe ingressclass ng', withIngress).line).toBe(
+      'kubectl describe ingressclass nginx ',
+    )
+    expect(complete('kubectl create ing', withIngress).line).toBe('kubectl create ingress ')
+  })
+
   it('completes kind/name and leaves unknown contexts alone', () => {
     expect(complete('kubectl describe service/my', objects).line).toBe(
       'kubectl describe service/my-service ',

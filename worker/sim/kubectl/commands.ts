@@ -9,6 +9,7 @@ import { createFromFileVerb } from './create-from-file'
 import { createDeploymentVerb } from './create-deployment'
 import { createServiceVerb } from './create-service'
 import { createNamespaceVerb } from './create-namespace'
+import { createIngressVerb } from './create-ingress'
 import { deleteVerb } from './delete'
 import { exposeVerb } from './expose'
 import { runVerb } from './run-pod'
@@ -65,7 +66,8 @@ const createNode: CommandNode = {
       })),
     },
     { name: 'namespace', aliases: ['ns'], run: createNamespaceVerb },
-    ...['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'ingress', 'job']
+    { name: 'ingress', aliases: ['ing'], run: createIngressVerb },
+    ...['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'job']
       .concat(['poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret'])
       .concat(['serviceaccount', 'token'])
       .map((n) => unsupported(`create ${n}`)),
