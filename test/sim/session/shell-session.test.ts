@@ -143,3 +143,55 @@ describe('kubectl exec -it into a shell', () => {
     expect(r.stderr).toMatch(/interactive shells are not simulated/)
   })
 })
+
+describe('kubectl run -it and attach', () => {
+  it('run -it --rm busybox -- sh: press-enter line, "/ # ", then Session ended and the delete', () => {
+    const t = terminal()
+    const open = t.type('kubectl run tmp -it --rm --image=busybox -- sh')
+    expect(open.output).toEqual([
+      { stream: 'stderr', text: "If you don't see a command prompt, try pressing enter.\n" },
+    ])
+    expect(open.prompt).toBe('/ # ')
+    expect(t.type('hostname').out).toBe('tmp\n')
+    const bye = t.type('exit')
+    expect(bye.output).toEqual([
+      {
+        stream: 'stderr',
+        text: "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n",
+      },
+      { stream: 'stdout', text: 'pod "tmp" deleted\n' },
+    ])
+    expect(bye.exitCode).toBe(0)
+    expect(bye.changed).toEqual([{ kind: 'Pod', namespace: 'default', name: 'tmp', op: 'deleted' }])
+  })
+
+  it('run -it --rm --restart=Never: no Session ended line; a failing shell reports the pod', () => {
+    const t = terminal()
+    expect(t.type('kubectl run tmp -it --rm --restart=Never --image=ubuntu -- bash').prompt).toBe(
+      'root@tmp:/# ',
+    )
+    const bye = t.type('exit 4')
+    expect(bye.output).toEqual([
+      { stream: 'stdout', text: 'exit\n' },
+      { stream: 'stdout', text: 'pod "tmp" deleted\n' },
+      { stream: 'stderr', text: 'pod default/tmp terminated (Error)\n' },
+    ])
+    expect(bye.exitCode).toBe(4)
+  })
+
+  it('attach -it joins a container started with -it; leaving does not delete it', () => {
+    const t = terminal()
+    t.type('kubectl run keep -it --image=busybox -- sh')
+    t.type('exit')
+    const r = t.type('kubectl attach keep -it')
+    expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\n")
+    expect(r.prompt).toBe('/ # ')
+    expect(t.type('exit').output).toEqual([
+      {
+        stream: 'stderr',
+        text: "Session ended, resume using 'kubectl attach keep -c keep -i -t' command when the pod is running\n",
+      },
+    ])
+    expect(t.type('kubectl get pod keep -o name').out).toBe('pod/keep\n')
+  })
+})
