@@ -5,6 +5,7 @@
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
 import { noteRemoval, noteWrite } from './object-index'
+import type { TerminalRecord } from './session/types'
 
 export { forgetIndex, listObjects, objectsOfKind, writeStamp } from './object-index'
 export { cloneJSON } from './clone-json'
@@ -53,6 +54,8 @@ export interface ClusterState {
     affinity: Record<string, { endpoint: string; at: number }>
     /** free-form per-lab flags a lab's starting state may set */
     flags: Record<string, string>
+    /** the learner's terminal tabs and the container shells they are in (see sim/session) */
+    terminals?: Record<string, TerminalRecord>
   }
 }
 

@@ -69,3 +69,13 @@ export interface TerminalCtx {
 
 export const DEFAULT_COLUMNS = 80
 export const DEFAULT_ROWS = 24
+
+/** What the platform remembers per terminal tab (kept in the cluster document's runtime). */
+export interface TerminalRecord {
+  /** the container shell this terminal is in, or null on the workstation */
+  session: ShellSession | null
+  columns: number
+  rows: number
+  /** last line typed (ms), for forgetting the least recently used terminal */
+  usedAt: number
+}

@@ -1,0 +1,36 @@
+// Writes a terminal makes besides its lines: a resize, a stream's recorded step. One conditional
+// update of the cluster row (no history row): it only lands if nobody wrote the row meanwhile.
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { affectedRows } from '../db/client'
+import { clusters } from '../db/schema'
+
+export async function updateClusterState(
+  db: Database,
+  w: { clusterId: string; expectedVersion: number; state: string; progress?: string; now: number },
+): Promise<boolean> {
+  const r = await db
+    .update(clusters)
+    .set({
+      state: w.state,
+      version: w.expectedVersion + 1,
+      ...(w.progress !== undefined ? { progress: w.progress } : {}),
+      updatedAt: w.now,
+    })
+    .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion)))
+  return affectedRows(r) === 1
+}
+
+/** The cluster's version only: what a running stream polls (one row, no document). */
+export async function clusterVersion(
+  db: Database,
+  clusterId: string,
+  userId: string,
+): Promise<number | undefined> {
+  const row = await db
+    .select({ version: clusters.version })
+    .from(clusters)
+    .where(and(eq(clusters.id, clusterId), eq(clusters.userId, userId)))
+    .get()
+  return row?.version
+}
