@@ -1,0 +1,94 @@
+// One terminal line sent to the cluster: streamed as NDJSON when the server can, else the one-shot
+// JSON answer of `run` turned into the same events (so the terminal works against either).
+
+import { apiStream } from '../api'
+import type { RunResult, TraceEntry } from '../types'
+
+export interface ShellRef {
+  pod: string
+  container: string
+  namespace: string
+}
+
+/** The last event of a line: RunResult's fields, plus where the terminal now stands. */
+export interface RunEnd extends Omit<RunResult, 'stdout' | 'stderr' | 'trace'> {
+  prompt?: string
+  shell?: ShellRef | null
+  diagnosis?: string[]
+}
+
+export type StreamEvent =
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'trace'; trace: TraceEntry }
+  | ({ type: 'end' } & RunEnd)
+  | { type: 'changed' }
+
+export interface RunRequest {
+  command: string
+  stdin?: string
+  terminal?: string
+  columns?: number
+  rows?: number
+}
+
+/** Splits NDJSON text into complete lines; the unfinished tail waits for the next chunk. */
+export function ndjsonLines(buffer: string, chunk: string): { lines: string[]; rest: string } {
+  const all = buffer + chunk
+  const parts = all.split('\n')
+  const rest = parts.pop() ?? ''
+  return { lines: parts.filter((l) => l.trim() !== ''), rest }
+}
+
+function parseEvent(line: string): StreamEvent | undefined {
+  try {
+    const v = JSON.parse(line) as { type?: unknown }
+    return typeof v.type === 'string' ? (v as StreamEvent) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The one-shot answer as the events a stream would have carried. */
+export function oneShotEvents(r: RunResult & RunEnd): StreamEvent[] {
+  const { stdout, stderr, trace, ...end } = r
+  return [
+    { type: 'output', stream: 'stdout', text: stdout ?? '' },
+    { type: 'output', stream: 'stderr', text: stderr ?? '' },
+    ...(trace ?? []).map((t) => ({ type: 'trace' as const, trace: t })),
+    { type: 'end', ...end },
+  ]
+}
+
+async function readStream(res: Response, on: (e: StreamEvent) => void): Promise<void> {
+  const reader = res.body?.getReader()
+  if (!reader) return
+  const decoder = new TextDecoder()
+  let rest = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    const split = ndjsonLines(rest, done ? '\n' : decoder.decode(value, { stream: true }))
+    rest = split.rest
+    for (const line of split.lines) {
+      const e = parseEvent(line)
+      if (e) on(e)
+    }
+    if (done) return
+  }
+}
+
+/**
+ * Runs one line, calling `on` for each event as it arrives. Resolves when the answer is complete
+ * (an `end` event has been delivered, unless the request was aborted first).
+ */
+export async function runLine(
+  clusterId: string,
+  req: RunRequest,
+  signal: AbortSignal,
+  on: (e: StreamEvent) => void,
+): Promise<void> {
+  const path = `/api/clusters/${encodeURIComponent(clusterId)}/run`
+  const res = await apiStream(path, { ...req, stream: true }, signal)
+  if ((res.headers.get('Content-Type') ?? '').includes('ndjson')) return readStream(res, on)
+  const body = (await res.json()) as RunResult & RunEnd
+  for (const e of oneShotEvents(body)) on(e)
+}

@@ -1,0 +1,249 @@
+// One terminal tab's shell: the line editor at the prompt, the line running on the server, Ctrl+C,
+// typeahead and multi-line pastes, and where the shell stands (workstation or inside a pod).
+
+import { api, errorText } from '../api'
+import type { TraceEntry } from '../types'
+import { LineEditor, type Completer, type LineEvent } from './line-editor'
+import { runLine, type RunEnd, type ShellRef, type StreamEvent } from './run-stream'
+
+/** The part of xterm.js a session drives (a headless terminal in tests). */
+export interface Screen {
+  write(data: string, done?: () => void): void
+  clear(): void
+  focus?(): void
+  readonly cols: number
+  readonly rows: number
+}
+
+/** A finished line with what it printed (the page reads Apply's errors from stderr). */
+export type LineResult = RunEnd & { stdout: string; stderr: string }
+
+export interface SessionHooks {
+  complete: Completer
+  onEnd: (end: RunEnd) => void
+  onTrace: (t: TraceEntry) => void
+  onBusy: (busy: boolean) => void
+  onCommand: (command: string) => void
+  /** the screen changed in a way worth mirroring (output, a new prompt, a finished line) */
+  onShown: () => void
+}
+
+/** The workstation's prompt, as the one-line terminal showed it; the server's answer wins. */
+export const WORKSTATION_PROMPT = '$ '
+/** How long Ctrl+C waits for the server to finish a line cleanly before dropping the request. */
+const INTERRUPT_GRACE_MS = 1500
+
+const failed = (t: TraceEntry) => t.outcome !== 'answered' || t.hops.some((h) => !h.ok)
+
+export class TerminalSession {
+  prompt = WORKSTATION_PROMPT
+  shell: ShellRef | null = null
+  busy = false
+  /** true once the first prompt is shown */
+  ready = false
+  /** set once an answer carries `prompt`: the server keeps terminals (interrupt, resize, restore) */
+  serverTerminals = false
+  private readonly editor: LineEditor
+  private typeahead = ''
+  private abort: AbortController | undefined
+  private running: Promise<void> | undefined
+  private lastChar = '\n'
+
+  constructor(
+    private readonly screen: Screen,
+    private readonly clusterId: string,
+    readonly id: string,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.editor = new LineEditor({
+      write: (d) => screen.write(d),
+      complete: (before) => hooks.complete(before),
+      columns: screen.cols,
+    })
+  }
+
+  setHistory(items: string[]): void {
+    this.editor.setHistory(items)
+  }
+
+  /** Asks the server where this terminal stands (after a reload), then shows the prompt. */
+  async restore(): Promise<void> {
+    const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}`
+    try {
+      const r = await api<{ prompt?: string; shell?: ShellRef | null; ended?: string }>('GET', path)
+      if (typeof r.prompt === 'string') {
+        this.serverTerminals = true
+        this.prompt = r.prompt
+        this.shell = r.shell ?? null
+      }
+      if (r.ended) this.screen.write(`${r.ended}\r\n`)
+    } catch {
+      // an older server keeps no terminals: every tab starts on the workstation
+    }
+    this.ready = true
+    this.showPrompt()
+  }
+
+  focus(): void {
+    this.screen.focus?.()
+  }
+
+  /** Keys from xterm.js (onData). */
+  input(data: string): void {
+    if (this.busy) {
+      const i = data.indexOf('\x03')
+      if (i >= 0) void this.interrupt()
+      else this.typeahead += data
+      return
+    }
+    const { events, rest } = this.editor.feed(data)
+    this.typeahead = rest + this.typeahead
+    for (const ev of events) this.handle(ev)
+  }
+
+  /** A Run button: the command goes onto the prompt as typed, then Enter. False when busy. */
+  typeAndRun(command: string): boolean {
+    if (this.busy || !this.editor.reading) return false
+    this.input('\x05\x15' + command.replace(/[\r\n]+/g, ' ') + '\r')
+    return true
+  }
+
+  /** A line the page runs for the learner (Apply), shown as `shown`; the typed line is kept. */
+  async runFor(command: string, stdin: string, shown: string): Promise<LineResult | undefined> {
+    if (this.busy || !this.editor.reading) return undefined
+    const kept = this.editor.text
+    this.screen.write(`\r\x1b[J${this.prompt}${shown}\r\n`)
+    const end = await this.run(command, stdin)
+    if (kept) this.editor.type(kept)
+    return end
+  }
+
+  /** The screen's size within what the API accepts (a pane not yet laid out can be tiny). */
+  private size(): { columns: number; rows: number } {
+    const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
+    return { columns: clamp(this.screen.cols, 20, 500), rows: clamp(this.screen.rows, 5, 200) }
+  }
+
+  resize(): void {
+    this.editor.columns = this.screen.cols
+    if (!this.serverTerminals || !this.busy) return
+    const body = this.size()
+    const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}/resize`
+    api('POST', path, body).catch(() => undefined)
+  }
+
+  /** Stops the running line; nothing to stop at the prompt (the editor handles Ctrl+C there). */
+  async interrupt(): Promise<void> {
+    const abort = this.abort
+    if (!abort) return
+    this.screen.write('^C')
+    this.typeahead = ''
+    if (this.serverTerminals) {
+      const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}/interrupt`
+      api('POST', path, {}).catch(() => undefined)
+      const grace = new Promise((r) => setTimeout(r, INTERRUPT_GRACE_MS))
+      await Promise.race([this.running, grace])
+    }
+    if (this.abort === abort) abort.abort()
+  }
+
+  dispose(): void {
+    this.abort?.abort()
+  }
+
+  private handle(ev: LineEvent): void {
+    if (ev.type === 'submit') {
+      const line = ev.line.trim()
+      if (!line) return this.showPrompt()
+      this.hooks.onCommand(line)
+      void this.run(line)
+    } else if (ev.type === 'interrupt') {
+      this.showPrompt()
+    } else if (ev.type === 'clear') {
+      this.screen.clear()
+      this.editor.redraw()
+    } else if (this.shell) {
+      // Ctrl+D on an empty line ends a pod's shell as `exit` does; the server prints what bash prints
+      this.screen.write('\r\n')
+      void this.run('exit')
+    } else {
+      // the workstation's own shell stays open, as bash does with IGNOREEOF set
+      this.screen.write('\r\nUse "exit" to leave the shell.\r\n')
+      this.showPrompt()
+    }
+  }
+
+  private async run(command: string, stdin?: string): Promise<LineResult | undefined> {
+    this.busy = true
+    this.hooks.onBusy(true)
+    this.hooks.onShown()
+    const abort = new AbortController()
+    this.abort = abort
+    this.lastChar = '\n'
+    let end: RunEnd | undefined
+    const traces: TraceEntry[] = []
+    const printed = { stdout: '', stderr: '' }
+    const req = {
+      command,
+      stdin,
+      terminal: this.id,
+      columns: this.screen.cols,
+      rows: this.screen.rows,
+    }
+    const on = (e: StreamEvent) => {
+      if (e.type === 'output') {
+        printed[e.stream] += e.text
+        this.output(e.text)
+      } else if (e.type === 'trace') {
+        traces.push(e.trace)
+        this.hooks.onTrace(e.trace)
+      } else if (e.type === 'end') end = e
+    }
+    this.running = runLine(this.clusterId, req, abort.signal, on).catch((err: unknown) => {
+      if (!abort.signal.aborted) this.output(`${errorText(err)}\n`)
+    })
+    await this.running
+    this.abort = undefined
+    if (end) this.finish(end, traces)
+    else if (abort.signal.aborted && !/^\s*kubectl\b/.test(command)) this.screen.write('\r\n')
+    // kubectl's interrupt handler exits without a newline: its prompt follows ^C on the same line
+    this.busy = false
+    this.showPrompt()
+    if (!this.busy) this.hooks.onBusy(false)
+    return end && { ...end, ...printed }
+  }
+
+  private output(text: string): void {
+    if (!text) return
+    this.lastChar = text[text.length - 1] ?? this.lastChar
+    this.screen.write(text)
+    this.hooks.onShown()
+  }
+
+  private finish(end: RunEnd, traces: TraceEntry[]): void {
+    if (end.clear) this.screen.clear()
+    if (typeof end.prompt === 'string') {
+      this.serverTerminals = true
+      this.prompt = end.prompt
+    }
+    if (end.shell !== undefined) this.shell = end.shell
+    const explained = [...new Set(traces.filter(failed).map((t) => t.diagnosis ?? ''))]
+    for (const d of explained.filter(Boolean)) {
+      if (this.lastChar !== '\n') this.screen.write('\r\n')
+      this.screen.write(`\x1b[1;33mService Lab explains:\x1b[0m ${d}\r\n`)
+      this.lastChar = '\n'
+    }
+    this.hooks.onEnd(end)
+  }
+
+  /** Prints the prompt and feeds any typeahead (the rest of a paste) into the new line. */
+  private showPrompt(): void {
+    this.editor.columns = this.screen.cols
+    this.editor.start(this.prompt)
+    this.hooks.onShown()
+    if (!this.typeahead) return
+    const pending = this.typeahead
+    this.typeahead = ''
+    this.input(pending)
+  }
+}
