@@ -57,19 +57,27 @@ export function LabPage({ labId }: { labId: string; user: User }) {
 
   useEffect(() => setTasks(lab?.tasks ?? []), [lab])
 
+  const onTasks = useCallback((fresh: RunEnd['tasks'], newly: string[]) => {
+    setTasks((old) => mergeTasks(old, fresh ?? []))
+    if (!newly.length) return
+    setFresh(new Set(newly))
+    const titles = (fresh ?? []).filter((t) => newly.includes(t.id)).map((t) => t.title)
+    setAnnounce(`Task done: ${titles.join('; ')}`)
+  }, [])
   const onEnd = useCallback(
     (r: RunEnd) => {
-      setTasks((old) => mergeTasks(old, r.tasks ?? []))
-      const newly = r.newlyCompleted ?? []
-      if (newly.length) {
-        setFresh(new Set(newly))
-        const titles = (r.tasks ?? []).filter((t) => newly.includes(t.id)).map((t) => t.title)
-        setAnnounce(`Task done: ${titles.join('; ')}`)
-      }
+      onTasks(r.tasks, r.newlyCompleted ?? [])
       void cluster.refresh()
     },
     [cluster.refresh],
   )
+  // a watch reports each change; the map asks for a fresh picture at most once a second
+  const changedAt = useRef(0)
+  const onChanged = useCallback(() => {
+    if (Date.now() - changedAt.current < 1000) return
+    changedAt.current = Date.now()
+    void cluster.refresh()
+  }, [cluster.refresh])
 
   const onTrace = useCallback((entry: TraceEntry) => {
     setTrace((t) => ({ id: (t?.id ?? 0) + 1, entry }))
@@ -150,6 +158,8 @@ export function LabPage({ labId }: { labId: string; user: User }) {
             complete={(before) => complete(before, objects.current)}
             onEnd={onEnd}
             onTrace={onTrace}
+            onTasks={onTasks}
+            onChanged={onChanged}
             onCommand={history.push}
             control={terminals}
           />

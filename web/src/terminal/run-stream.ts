@@ -15,17 +15,28 @@ export interface RunEnd extends Omit<RunResult, 'stdout' | 'stderr' | 'trace'> {
   prompt?: string
   shell?: ShellRef | null
   diagnosis?: string[]
+  /** the shell this terminal was in had ended before the line (which was not run) */
+  ended?: string
+}
+
+interface Output {
+  stream: 'stdout' | 'stderr'
+  text: string
 }
 
 export type StreamEvent =
-  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'start'; prompt?: string; shell?: ShellRef | null }
+  | ({ type: 'output' } & Output)
   | { type: 'trace'; trace: TraceEntry }
-  | ({ type: 'end' } & RunEnd)
   | { type: 'changed' }
+  | { type: 'interrupt'; text: string; exitCode?: number }
+  | { type: 'tasks'; tasks: RunResult['tasks']; newlyCompleted?: string[] }
+  | ({ type: 'end' } & RunEnd)
 
 export interface RunRequest {
   command: string
   stdin?: string
+  eof?: boolean
   terminal?: string
   columns?: number
   rows?: number
@@ -49,11 +60,15 @@ function parseEvent(line: string): StreamEvent | undefined {
 }
 
 /** The one-shot answer as the events a stream would have carried. */
-export function oneShotEvents(r: RunResult & RunEnd): StreamEvent[] {
-  const { stdout, stderr, trace, ...end } = r
+export function oneShotEvents(r: RunResult & RunEnd & { output?: Output[] }): StreamEvent[] {
+  const { stdout, stderr, trace, output, ...end } = r
+  // `output` keeps stdout and stderr in the order they were written (servers with terminals)
+  const printed: Output[] = output ?? [
+    { stream: 'stdout', text: stdout ?? '' },
+    { stream: 'stderr', text: stderr ?? '' },
+  ]
   return [
-    { type: 'output', stream: 'stdout', text: stdout ?? '' },
-    { type: 'output', stream: 'stderr', text: stderr ?? '' },
+    ...printed.map((o) => ({ type: 'output' as const, ...o })),
     ...(trace ?? []).map((t) => ({ type: 'trace' as const, trace: t })),
     { type: 'end', ...end },
   ]

@@ -4,7 +4,8 @@
 import { api, errorText } from '../api'
 import type { TraceEntry } from '../types'
 import { LineEditor, type Completer, type LineEvent } from './line-editor'
-import { runLine, type RunEnd, type ShellRef, type StreamEvent } from './run-stream'
+import { LineEvents } from './line-events'
+import { runLine, type RunEnd, type ShellRef } from './run-stream'
 
 /** The part of xterm.js a session drives (a headless terminal in tests). */
 export interface Screen {
@@ -21,6 +22,10 @@ export type LineResult = RunEnd & { stdout: string; stderr: string }
 export interface SessionHooks {
   complete: Completer
   onEnd: (end: RunEnd) => void
+  /** tasks completed while a line still runs (a curl in a loop) */
+  onTasks: (tasks: RunEnd['tasks'], newlyCompleted: string[]) => void
+  /** objects changed while a line still runs (a scale seen by a watch) */
+  onChanged: () => void
   onTrace: (t: TraceEntry) => void
   onBusy: (busy: boolean) => void
   onCommand: (command: string) => void
@@ -30,8 +35,6 @@ export interface SessionHooks {
 
 /** The workstation's prompt, as the one-line terminal showed it; the server's answer wins. */
 export const WORKSTATION_PROMPT = '$ '
-/** How long Ctrl+C waits for the server to finish a line cleanly before dropping the request. */
-const INTERRUPT_GRACE_MS = 1500
 
 const failed = (t: TraceEntry) => t.outcome !== 'answered' || t.hops.some((h) => !h.ok)
 
@@ -92,7 +95,7 @@ export class TerminalSession {
   input(data: string): void {
     if (this.busy) {
       const i = data.indexOf('\x03')
-      if (i >= 0) void this.interrupt()
+      if (i >= 0) this.interrupt()
       else this.typeahead += data
       return
     }
@@ -113,7 +116,7 @@ export class TerminalSession {
     if (this.busy || !this.editor.reading) return undefined
     const kept = this.editor.text
     this.screen.write(`\r\x1b[J${this.prompt}${shown}\r\n`)
-    const end = await this.run(command, stdin)
+    const end = await this.run(command, { stdin })
     if (kept) this.editor.type(kept)
     return end
   }
@@ -132,19 +135,16 @@ export class TerminalSession {
     api('POST', path, body).catch(() => undefined)
   }
 
-  /** Stops the running line; nothing to stop at the prompt (the editor handles Ctrl+C there). */
-  async interrupt(): Promise<void> {
+  /** Ctrl+C on a running line: drop the request and print what the program prints on SIGINT. */
+  interrupt(): void {
     const abort = this.abort
     if (!abort) return
-    this.screen.write('^C')
     this.typeahead = ''
+    abort.abort()
     if (this.serverTerminals) {
       const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}/interrupt`
       api('POST', path, {}).catch(() => undefined)
-      const grace = new Promise((r) => setTimeout(r, INTERRUPT_GRACE_MS))
-      await Promise.race([this.running, grace])
     }
-    if (this.abort === abort) abort.abort()
   }
 
   dispose(): void {
@@ -163,9 +163,8 @@ export class TerminalSession {
       this.screen.clear()
       this.editor.redraw()
     } else if (this.shell) {
-      // Ctrl+D on an empty line ends a pod's shell as `exit` does; the server prints what bash prints
-      this.screen.write('\r\n')
-      void this.run('exit')
+      // Ctrl+D on an empty line ends a pod's shell; the server prints what bash or ash print
+      void this.run('', { eof: true })
     } else {
       // the workstation's own shell stays open, as bash does with IGNOREEOF set
       this.screen.write('\r\nUse "exit" to leave the shell.\r\n')
@@ -173,44 +172,35 @@ export class TerminalSession {
     }
   }
 
-  private async run(command: string, stdin?: string): Promise<LineResult | undefined> {
+  private async run(
+    command: string,
+    extra: { stdin?: string; eof?: boolean } = {},
+  ): Promise<LineResult | undefined> {
     this.busy = true
     this.hooks.onBusy(true)
     this.hooks.onShown()
     const abort = new AbortController()
     this.abort = abort
     this.lastChar = '\n'
-    let end: RunEnd | undefined
-    const traces: TraceEntry[] = []
-    const printed = { stdout: '', stderr: '' }
-    const req = {
-      command,
-      stdin,
-      terminal: this.id,
-      columns: this.screen.cols,
-      rows: this.screen.rows,
-    }
-    const on = (e: StreamEvent) => {
-      if (e.type === 'output') {
-        printed[e.stream] += e.text
-        this.output(e.text)
-      } else if (e.type === 'trace') {
-        traces.push(e.trace)
-        this.hooks.onTrace(e.trace)
-      } else if (e.type === 'end') end = e
-    }
-    this.running = runLine(this.clusterId, req, abort.signal, on).catch((err: unknown) => {
+    const seen = new LineEvents(this.hooks)
+    const req = { command, ...extra, terminal: this.id, ...this.size() }
+    this.running = runLine(this.clusterId, req, abort.signal, (e) => {
+      if (seen.take(e)) this.output(e.type === 'output' ? e.text : '')
+    }).catch((err: unknown) => {
       if (!abort.signal.aborted) this.output(`${errorText(err)}\n`)
     })
     await this.running
     this.abort = undefined
-    if (end) this.finish(end, traces)
-    else if (abort.signal.aborted && !/^\s*kubectl\b/.test(command)) this.screen.write('\r\n')
-    // kubectl's interrupt handler exits without a newline: its prompt follows ^C on the same line
+    if (seen.end) this.finish(seen.end, seen.traces)
+    else if (abort.signal.aborted) {
+      // what the program prints on SIGINT (kubectl: `^C` and no newline, so the prompt follows)
+      this.screen.write(seen.interruptText)
+      if (typeof seen.start?.prompt === 'string') this.prompt = seen.start.prompt
+    }
     this.busy = false
     this.showPrompt()
     if (!this.busy) this.hooks.onBusy(false)
-    return end && { ...end, ...printed }
+    return seen.end && { ...seen.end, ...seen.printed }
   }
 
   private output(text: string): void {
@@ -227,6 +217,7 @@ export class TerminalSession {
       this.prompt = end.prompt
     }
     if (end.shell !== undefined) this.shell = end.shell
+    if (end.ended) this.screen.write(`${end.ended}\r\n`)
     const explained = [...new Set(traces.filter(failed).map((t) => t.diagnosis ?? ''))]
     for (const d of explained.filter(Boolean)) {
       if (this.lastChar !== '\n') this.screen.write('\r\n')

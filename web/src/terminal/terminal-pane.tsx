@@ -69,6 +69,8 @@ export function TerminalPane({ clusterId, id, active, hooks, history, onSession 
       complete: (b) => hooksRef.current.complete(b),
       onEnd: (e) => hooksRef.current.onEnd(e),
       onTrace: (tr) => hooksRef.current.onTrace(tr),
+      onTasks: (tasks, newly) => hooksRef.current.onTasks(tasks, newly),
+      onChanged: () => hooksRef.current.onChanged(),
       onCommand: (c) => hooksRef.current.onCommand(c),
       onShown: shown,
       onBusy: (busy) => {

@@ -23,6 +23,8 @@ interface Props {
   complete: Completer
   onEnd: (end: RunEnd) => void
   onTrace: (t: TraceEntry) => void
+  onTasks: (tasks: RunEnd['tasks'], newlyCompleted: string[]) => void
+  onChanged: () => void
   onCommand: (command: string) => void
   control: Ref<TerminalControl>
 }
