@@ -72,7 +72,7 @@ function quiet(state: ClusterState, input: TerminalInput): RunResult {
   }
 }
 
-function withOutput<T extends RunResult>(r: T, more: Transcript, exitCode: number): T {
+export function withOutput<T extends RunResult>(r: T, more: Transcript, exitCode: number): T {
   const stdout = more
     .filter((o) => o.stream === 'stdout')
     .map((o) => o.text)
@@ -154,7 +154,8 @@ export function runInShell(
   }
 }
 
-function endSession(
+/** The shell exited: its goodbye, then what kubectl prints and does (run --rm deletes the pod). */
+export function endSession(
   ctx: Ctx,
   r: TerminalResult,
   session: ShellSession,
