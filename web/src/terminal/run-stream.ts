@@ -102,7 +102,8 @@ export async function runLine(
   on: (e: StreamEvent) => void,
 ): Promise<void> {
   const path = `/api/clusters/${encodeURIComponent(clusterId)}/run`
-  const res = await apiStream(path, { ...req, stream: true }, signal)
+  // a line with stdin (the editor's Apply) never waits on anything: ask for a plain answer
+  const res = await apiStream(path, { ...req, stream: req.stdin === undefined }, signal)
   if ((res.headers.get('Content-Type') ?? '').includes('ndjson')) return readStream(res, on)
   const body = (await res.json()) as RunResult & RunEnd
   for (const e of oneShotEvents(body)) on(e)
