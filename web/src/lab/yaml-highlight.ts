@@ -13,7 +13,7 @@ import {
 } from '@codemirror/view'
 
 const TOKEN =
-  /(?<comment>(?:^|(?<=\s))#.*$)|(?<key>[A-Za-z0-9_./-]+(?=:(?:\s|$)))|(?<string>"(?:[^"\\]|\\.)*"|'[^']*')|(?<bool>\b(?:true|false|null)\b)|(?<number>\b\d+(?:\.\d+)?\b)|(?<punctuation>^---$|^\s*-(?=\s|$)|\|[-+]?$|>[-+]?$)/gm
+  /(?<comment>(?:^|(?<=\s))#.*$)|(?<key>[A-Za-z0-9_./-]+(?=:(?:\s|$)))|(?<string>"(?:[^"\\]|\\.)*"|'[^']*')|(?<bool>(?<=^\s*|:\s+|[[{,]\s*|^\s*-\s+)(?:true|false|null)(?=\s*(?:$|#|,|\]|\})))|(?<number>(?<=^\s*|:\s+|[[{,]\s*|^\s*-\s+)-?\d+(?:\.\d+)?(?=\s*(?:$|#|,|\]|\})))|(?<punctuation>^---$|^\s*-(?=\s|$)|\|[-+]?$|>[-+]?$)/gm
 
 const CLASSES: Record<string, string> = {
   comment: 'tok-comment',

@@ -3,6 +3,7 @@
 
 import { apiStream } from '../api'
 import type { RunResult, TraceEntry } from '../types'
+import { ndjsonLines } from './ndjson'
 
 export interface ShellRef {
   pod: string
@@ -40,14 +41,6 @@ export interface RunRequest {
   terminal?: string
   columns?: number
   rows?: number
-}
-
-/** Splits NDJSON text into complete lines; the unfinished tail waits for the next chunk. */
-export function ndjsonLines(buffer: string, chunk: string): { lines: string[]; rest: string } {
-  const all = buffer + chunk
-  const parts = all.split('\n')
-  const rest = parts.pop() ?? ''
-  return { lines: parts.filter((l) => l.trim() !== ''), rest }
 }
 
 function parseEvent(line: string): StreamEvent | undefined {

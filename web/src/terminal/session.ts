@@ -93,8 +93,9 @@ export class TerminalSession {
 
   /** Keys from xterm.js (onData). */
   input(data: string): void {
-    if (this.busy) {
-      const i = data.indexOf('\x03')
+    if (this.busy || !this.editor.reading) {
+      // keys typed while a line runs, or before the first prompt, wait for the next prompt
+      const i = this.busy ? data.indexOf('\x03') : -1
       if (i >= 0) this.interrupt()
       else this.typeahead += data
       return
@@ -162,6 +163,7 @@ export class TerminalSession {
     } else if (ev.type === 'clear') {
       this.screen.clear()
       this.editor.redraw()
+      this.hooks.onShown()
     } else if (this.shell) {
       // Ctrl+D on an empty line ends a pod's shell; the server prints what bash or ash print
       void this.run('', { eof: true })
