@@ -217,7 +217,10 @@ export function playgroundSteps(page, base, state) {
         await page.keyboard.press('Control+U')
         await runInTerminal(page, 'kubectl get pods -o wide')
         // a real terminal wraps what is wider than it; the whole header is there, nothing cut off
-        const header = (await terminalText(page)).split('\n').find((l) => l.startsWith('NAME '))
+        const header = (await terminalText(page))
+          .split('\n')
+          .filter((l) => l.startsWith('NAME '))
+          .at(-1)
         assert(
           /NODE +NOMINATED NODE +READINESS GATES$/.test(header ?? ''),
           `the wide table's header is cut: ${header}`,
