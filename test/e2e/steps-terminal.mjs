@@ -1,4 +1,4 @@
-/* global document, fetch, window */
+/* global document, fetch, window, DataTransfer, ClipboardEvent */
 // The terminal of issue 12: size, a shell inside a pod, run --rm, a reload inside a shell, a watch
 // beside a second tab, keyboard-only use. Runs in the playground after its Deployment `web` exists.
 
@@ -135,6 +135,16 @@ export function terminalSteps(page, base, state) {
         await page.keyboard.type('kubectl get nodes')
         await afterRun(page, () => page.keyboard.press('Enter'))
         assert((await terminalText(page)).includes('lab-worker2'), 'the command did not run')
+        // a two-line paste runs line by line, as in a shell
+        await page.getByLabel('Terminal', { exact: true }).evaluate((el) => {
+          const data = new DataTransfer()
+          data.setData('text/plain', 'echo first\necho second\n')
+          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+        })
+        await eventually(async () => {
+          const t = await terminalText(page)
+          return /\$ echo first\nfirst\n\$ echo second\nsecond\n\$ ?$/.test(t)
+        }, 'both pasted lines to run')
         await page.keyboard.press('Shift+Tab')
         const left = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
         assert(left !== 'Terminal', 'Shift+Tab did not leave the terminal')

@@ -140,7 +140,11 @@ export function LabPage({ labId }: { labId: string; user: User }) {
           fresh={fresh}
           actions={{
             onCopy: bridge.copy,
-            onRun: (c) => void terminals.current?.typeAndRun(c),
+            onRun: (c) => {
+              // on a narrow screen the terminal is further down: show it running the command
+              requestAnimationFrame(() => revealPanel('terminal-panel'))
+              void terminals.current?.typeAndRun(c)
+            },
           }}
         />
         <Separator

@@ -1,40 +1,20 @@
 // One terminal tab's shell: the line editor at the prompt, the line running on the server, Ctrl+C,
 // typeahead and multi-line pastes, and where the shell stands (workstation or inside a pod).
 
-import { api, errorText } from '../api'
+import { errorText } from '../api'
 import type { TraceEntry } from '../types'
-import { LineEditor, type Completer, type LineEvent } from './line-editor'
+import { LineEditor, type LineEvent } from './line-editor'
 import { LineEvents } from './line-events'
 import { runLine, type RunEnd, type ShellRef } from './run-stream'
+import {
+  WORKSTATION_PROMPT,
+  type LineResult,
+  type Screen,
+  type SessionHooks,
+} from './session-types'
+import { interruptTerminal, resizeTerminal, terminalState } from './terminal-routes'
 
-/** The part of xterm.js a session drives (a headless terminal in tests). */
-export interface Screen {
-  write(data: string, done?: () => void): void
-  clear(): void
-  focus?(): void
-  readonly cols: number
-  readonly rows: number
-}
-
-/** A finished line with what it printed (the page reads Apply's errors from stderr). */
-export type LineResult = RunEnd & { stdout: string; stderr: string }
-
-export interface SessionHooks {
-  complete: Completer
-  onEnd: (end: RunEnd) => void
-  /** tasks completed while a line still runs (a curl in a loop) */
-  onTasks: (tasks: RunEnd['tasks'], newlyCompleted: string[]) => void
-  /** objects changed while a line still runs (a scale seen by a watch) */
-  onChanged: () => void
-  onTrace: (t: TraceEntry) => void
-  onBusy: (busy: boolean) => void
-  onCommand: (command: string) => void
-  /** the screen changed in a way worth mirroring (output, a new prompt, a finished line) */
-  onShown: () => void
-}
-
-/** The workstation's prompt, as the one-line terminal showed it; the server's answer wins. */
-export const WORKSTATION_PROMPT = '$ '
+export type { LineResult, Screen, SessionHooks } from './session-types'
 
 const failed = (t: TraceEntry) => t.outcome !== 'answered' || t.hops.some((h) => !h.ok)
 
@@ -71,9 +51,8 @@ export class TerminalSession {
 
   /** Asks the server where this terminal stands (after a reload), then shows the prompt. */
   async restore(): Promise<void> {
-    const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}`
     try {
-      const r = await api<{ prompt?: string; shell?: ShellRef | null; ended?: string }>('GET', path)
+      const r = await terminalState(this.clusterId, this.id)
       if (typeof r.prompt === 'string') {
         this.serverTerminals = true
         this.prompt = r.prompt
@@ -131,9 +110,7 @@ export class TerminalSession {
   resize(): void {
     this.editor.columns = this.screen.cols
     if (!this.serverTerminals || !this.busy) return
-    const body = this.size()
-    const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}/resize`
-    api('POST', path, body).catch(() => undefined)
+    resizeTerminal(this.clusterId, this.id, this.size())
   }
 
   /** Ctrl+C on a running line: drop the request and print what the program prints on SIGINT. */
@@ -142,10 +119,7 @@ export class TerminalSession {
     if (!abort) return
     this.typeahead = ''
     abort.abort()
-    if (this.serverTerminals) {
-      const path = `/api/clusters/${encodeURIComponent(this.clusterId)}/terminals/${this.id}/interrupt`
-      api('POST', path, {}).catch(() => undefined)
-    }
+    if (this.serverTerminals) interruptTerminal(this.clusterId, this.id)
   }
 
   dispose(): void {
