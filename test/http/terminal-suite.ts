@@ -12,7 +12,12 @@ export async function readEvents(res: Response): Promise<Record<string, any>[]> 
     .map((l) => JSON.parse(l) as Record<string, any>)
 }
 
-export function terminalSuite(fetch: Fetch) {
+/**
+ * `abortNoticed`: whether the runtime tells the server the client went away. Node does; workerd
+ * under the test pool does not while the stream is quiet, so the client's Ctrl+C also calls
+ * `POST .../interrupt` (docs/api.md).
+ */
+export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
   const learner = async (lab = 'clusterip-endpoints') => {
     const c = new Client(fetch)
     await c.signup()
@@ -124,6 +129,96 @@ export function terminalSuite(fetch: Fetch) {
       })
       await type('kubectl exec -it access-pod -- bash')
       expect((await type('echo $COLUMNS $LINES')).body.stdout).toBe('150 50\n')
+    })
+  })
+
+  describe('streams (stream: true)', () => {
+    const streamed = async (
+      c: Client,
+      id: string,
+      command: string,
+      extra: Record<string, unknown> = {},
+    ) => {
+      const res = await fetch(
+        new Request(`http://lab.test/api/clusters/${id}/run`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: c.cookie },
+          body: JSON.stringify({ command, terminal: 't1', stream: true, ...extra }),
+        }),
+      )
+      return res
+    }
+
+    it('a line that does not stream: start, its output, end at once', async () => {
+      const { c, id } = await learner('playground')
+      const res = await streamed(c, id, 'echo hello')
+      expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/)
+      const events = await readEvents(res)
+      expect(events.map((e) => e.type)).toEqual(['start', 'output', 'end'])
+      expect(events[0]).toMatchObject({ prompt: '$ ', shell: null })
+      expect(events[1]).toMatchObject({ stream: 'stdout', text: 'hello\n' })
+      expect(events[2]).toMatchObject({ exitCode: 0, prompt: '$ ', shell: null })
+    })
+
+    it('a loop with sleep prints each iteration as time passes, then ends', async () => {
+      const { c, id } = await learner('playground')
+      const started = Date.now()
+      const res = await streamed(c, id, 'for i in 1 2; do echo tick $i; sleep 1; done; echo end')
+      const events = await readEvents(res)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
+      const text = events
+        .filter((e) => e.type === 'output')
+        .map((e) => e.text)
+        .join('')
+      expect(text).toBe('tick 1\ntick 2\nend\n')
+      expect(events[events.length - 1]).toMatchObject({ type: 'end', exitCode: 0 })
+      const history = (await c.get(`/api/clusters/${id}/history`)).body.history
+      expect(history[history.length - 1]).toMatchObject({ exitCode: 0 })
+    })
+
+    it('Ctrl+C: the client aborts, the server stops and records kubectl exit code 1', async () => {
+      const { c, id } = await learner()
+      const res = await streamed(c, id, 'kubectl get pods -w')
+      const reader = res.body!.getReader()
+      let seen = ''
+      while (!seen.includes('"interrupt"'))
+        seen += new TextDecoder().decode((await reader.read()).value)
+      expect(seen).toContain('access-pod')
+      expect(seen).toContain('{"type":"interrupt","text":"^C","exitCode":1}')
+      await reader.cancel()
+      if (!o.abortNoticed)
+        expect((await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)).status).toBe(204)
+      let last: { command: string; exitCode: number } | undefined
+      for (let i = 0; i < 40; i++) {
+        const h = (await c.get(`/api/clusters/${id}/history`)).body.history
+        last = h[h.length - 1]
+        if (last?.exitCode === 1) break
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(last).toMatchObject({ command: 'kubectl get pods -w', exitCode: 1 })
+      expect((await c.run(id, 'kubectl get pod access-pod -o name')).body.stdout).toBe(
+        'pod/access-pod\n',
+      )
+    })
+
+    it('inside a shell: the stream runs in the container and ends at its prompt', async () => {
+      const { c, id, type } = await learner()
+      await type('kubectl exec -it access-pod -- bash')
+      const events = await readEvents(await streamed(c, id, 'sleep 1; hostname; cd /tmp'))
+      expect(events[0]).toMatchObject({ type: 'start', prompt: 'root@access-pod:/# ' })
+      expect(
+        events
+          .filter((e) => e.type === 'output')
+          .map((e) => e.text)
+          .join(''),
+      ).toBe('access-pod\n')
+      expect(events[events.length - 1]).toMatchObject({
+        type: 'end',
+        prompt: 'root@access-pod:/tmp# ',
+      })
+      expect((await c.get(`/api/clusters/${id}/terminals/t1`)).body.prompt).toBe(
+        'root@access-pod:/tmp# ',
+      )
     })
   })
 

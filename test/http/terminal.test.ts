@@ -3,4 +3,4 @@ import { terminalSuite } from './terminal-suite'
 
 const worker = exports as unknown as { default: Fetcher }
 
-terminalSuite((req) => worker.default.fetch(req))
+terminalSuite((req) => worker.default.fetch(req), { abortNoticed: false })

@@ -26,4 +26,4 @@ beforeAll(async () => {
   await migrate(drizzle(client), { migrationsFolder: 'migrations' })
 })
 
-terminalSuite(async (req) => app.fetch(req))
+terminalSuite(async (req) => app.fetch(req), { abortNoticed: true })

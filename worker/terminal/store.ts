@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
-import { clusters } from '../db/schema'
+import { clusters, commandHistory } from '../db/schema'
 
 export async function updateClusterState(
   db: Database,
@@ -33,4 +33,49 @@ export async function clusterVersion(
     .where(and(eq(clusters.id, clusterId), eq(clusters.userId, userId)))
     .get()
   return row?.version
+}
+
+export interface FinishWrite {
+  clusterId: string
+  expectedVersion: number
+  state: string
+  progress: string
+  now: number
+  /** the line's history row, written when the stream started */
+  seq: number
+  exitCode: number
+  stdout: string
+  stderr: string
+  tasksCompleted: string
+  causes: string
+}
+
+const KEPT = 16 * 1024
+const clip = (t: string) =>
+  t.length <= KEPT ? t : `${t.slice(0, KEPT)}\n[... output truncated ...]`
+
+/** A streamed line's end, in one batch: the cluster (if unchanged since read) and its history row. */
+export async function finishHistory(db: Database, w: FinishWrite): Promise<boolean> {
+  const [updated] = await db.batch([
+    db
+      .update(clusters)
+      .set({
+        state: w.state,
+        version: w.expectedVersion + 1,
+        progress: w.progress,
+        updatedAt: w.now,
+      })
+      .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion))),
+    db
+      .update(commandHistory)
+      .set({
+        exitCode: w.exitCode,
+        stdout: clip(w.stdout),
+        stderr: clip(w.stderr),
+        tasksCompleted: w.tasksCompleted,
+        causes: w.causes,
+      })
+      .where(and(eq(commandHistory.clusterId, w.clusterId), eq(commandHistory.seq, w.seq))),
+  ])
+  return affectedRows(updated) === 1
 }
