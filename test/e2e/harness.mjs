@@ -158,7 +158,13 @@ export async function afterRun(page, action) {
   await page.route('**/run', handler)
   try {
     await action()
-    await eventually(() => answer, 'the answer to the command', 30_000, 100)
+    await eventually(() => answer, 'the answer to the command', 30_000, 100).catch(async (e) => {
+      const line = await cursorLine(page).catch(() => '?')
+      const busy = await terminalInput(page)
+        .getAttribute('aria-busy')
+        .catch(() => '?')
+      throw new Error(`${e.message}; terminal busy=${busy}, cursor line: ${line}`)
+    })
   } finally {
     await page.unroute('**/run', handler)
   }

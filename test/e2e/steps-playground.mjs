@@ -203,16 +203,20 @@ export function playgroundSteps(page, base, state) {
         await focusTerminal(page)
         await page.keyboard.type('kubectl get depl')
         await page.keyboard.press('Tab')
-        assert(
-          (await cursorLine(page)) === '$ kubectl get deployments',
-          `Tab did not complete the kind: ${await cursorLine(page)}`,
+        await eventually(
+          async () => (await cursorLine(page)) === '$ kubectl get deployments',
+          'Tab to complete the kind',
+          5_000,
+          100,
         )
         await page.keyboard.press('Control+U')
         await page.keyboard.type('kubectl describe deployment w')
         await page.keyboard.press('Tab')
-        assert(
-          (await cursorLine(page)) === '$ kubectl describe deployment web',
-          `no name completion: ${await cursorLine(page)}`,
+        await eventually(
+          async () => (await cursorLine(page)) === '$ kubectl describe deployment web',
+          'Tab to complete the name',
+          5_000,
+          100,
         )
         await page.keyboard.press('Control+U')
         await runInTerminal(page, 'kubectl get pods -o wide')
