@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { authRoutes, meRoutes } from './http/auth'
 import { classRoutes } from './http/classes'
 import { clusterRoutes } from './http/clusters'
+import { terminalRoutes } from './terminal/routes'
 import { AppError } from './http/errors'
 import type { AppEnv, Deps } from './http/env'
 import { sameOriginOnly, securityHeaders } from './http/guards'
@@ -36,6 +37,7 @@ export function createApp(deps: Deps) {
   app.route('/api/me', meRoutes)
   app.route('/api/labs', labRoutes)
   app.route('/api/clusters', clusterRoutes)
+  app.route('/api/clusters', terminalRoutes)
   app.route('/api/classes', classRoutes)
   app.all('/api/*', (c) => c.json(errorResponse('not_found', 'There is no such API route.'), 404))
 

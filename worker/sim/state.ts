@@ -5,6 +5,7 @@
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
 import { noteRemoval, noteWrite } from './object-index'
+import type { TerminalRecord } from './session/types'
 
 export { forgetIndex, listObjects, objectsOfKind, writeStamp } from './object-index'
 export { cloneJSON } from './clone-json'
@@ -60,6 +61,8 @@ export interface ClusterState {
     endpointsSyncedFrom?: Record<string, number>
     /** the ingress-nginx controller's memory (controllers/ingress-nginx-status.ts); absent until it has any */
     ingressNginx?: IngressNginxMemory
+    /** the learner's terminal tabs and the container shells they are in (see sim/session) */
+    terminals?: Record<string, TerminalRecord>
   }
 }
 

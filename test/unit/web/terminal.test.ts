@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { complete } from '../../../web/src/lab/completion'
-import { capEntries, MAX_LINES, type Entry } from '../../../web/src/lab/terminal-log'
 import { yamlErrorLine } from '../../../web/src/lab/apply-error'
 import type { KubeObject } from '../../../web/src/types'
 
@@ -56,17 +55,6 @@ describe('complete', () => {
       'kubectl describe service/my-service ',
     )
     expect(complete('echo hel', objects)).toEqual({ line: 'echo hel', candidates: [] })
-  })
-})
-
-describe('capEntries', () => {
-  it('keeps only the last MAX_LINES lines and says it trimmed', () => {
-    const big = Array.from({ length: MAX_LINES + 10 }, (_, i) => String(i + 1)).join('\n')
-    const out = capEntries([{ id: 1, kind: 'stdout', text: big }] as Entry[])
-    expect(out[0]?.text).toBe('… earlier output was trimmed from the screen')
-    const kept = out[1]?.text.split('\n') ?? []
-    expect(kept.length).toBe(MAX_LINES)
-    expect(kept[kept.length - 1]).toBe(String(MAX_LINES + 10))
   })
 })
 

@@ -2,6 +2,7 @@
 // "Did you mean this?" candidates in this order). Verbs a Services course does not need answer
 // that they are not available here instead of pretending.
 
+import { attachVerb } from './attach'
 import type { CommandNode, Verb } from './invocation'
 import { clientError } from './errors'
 import { applyVerb } from './apply'
@@ -120,7 +121,7 @@ export const ROOT: CommandNode = {
     ...['cordon', 'uncordon', 'drain', 'taint'].map(unsupported),
     { name: 'describe', run: describeVerb },
     { name: 'logs', run: logsVerb },
-    unsupported('attach'),
+    { name: 'attach', run: attachVerb },
     { name: 'exec', run: execVerb },
     { name: 'port-forward', run: portForwardVerb },
     ...['proxy', 'cp', 'auth', 'debug'].map(unsupported),
