@@ -11,6 +11,7 @@ import { resourcePathOf, segments } from './path'
 import { KubeError } from './status'
 import { isWatchRequest } from './watch/spec'
 import { serveWatch } from './watch/serve-watch'
+import { serveLogs } from './logs/serve-logs'
 
 export const streamRoutes = new Hono<KubeEnv>()
 
@@ -30,5 +31,6 @@ streamRoutes.all('/clusters/*', async (c, next) => {
       'BadRequest',
       'port-forward is not supported by Service Lab: use `kubectl port-forward` in the lab terminal, or `kubectl exec` to curl from inside the cluster',
     )
+  if (p.subresource === 'log') return serveLogs(c, p)
   return next()
 })
