@@ -29,7 +29,7 @@ function kubeFor(fetch: Fetch, server: string, token: string): Kube {
       const headers: Record<string, string> = { accept: o.accept ?? 'application/json' }
       if (o.type) headers['content-type'] = o.type
       if (o.auth !== false) headers.authorization = `Bearer ${token}`
-      const res = await fetch(new Request(ORIGIN + prefix + path, { method, headers, body: o.body }))
+      const res = await fetch(new Request(ORIGIN + prefix + path, { method, headers, body: o.body as BodyInit | undefined }))
       const text = await res.text()
       let body: unknown = text
       try {

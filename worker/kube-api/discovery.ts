@@ -2,7 +2,8 @@
 // `/apis` APIGroupList, `/api/v1` and `/apis/<g>/<v>` APIResourceList) and, when the client asks
 // for it, aggregated discovery v2 (`/api`, `/apis` APIGroupDiscoveryList) with the exact
 // Content-Type kubectl needs (KUBE-API-FACTS §2.2). Every kind the simulation has, with the
-// verbs, short names and categories of a 1.32 apiserver, plus SelfSubjectAccessReview.
+// verbs, short names and categories of a 1.32 apiserver. SelfSubjectAccessReview is served
+// (access-review.ts) but not listed, so `kubectl api-resources` prints what the lab terminal's does.
 
 import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
 
@@ -66,23 +67,10 @@ function served(r: ResourceInfo): Served {
   }
 }
 
-const SERVED: Served[] = [
-  ...Object.values(RESOURCES).map(served),
-  {
-    group: 'authorization.k8s.io',
-    plural: 'selfsubjectaccessreviews',
-    singular: 'selfsubjectaccessreview',
-    kind: 'SelfSubjectAccessReview',
-    namespaced: false,
-    verbs: ['create'],
-    shortNames: [],
-    categories: [],
-    subresources: [],
-  },
-]
+const SERVED: Served[] = Object.values(RESOURCES).map(served)
 
 /** Groups in the order a kind cluster lists them (core first). */
-export const GROUPS = ['', 'apps', 'authorization.k8s.io', 'discovery.k8s.io']
+export const GROUPS = ['', 'apps', 'discovery.k8s.io']
 
 export function isServedGroupVersion(group: string, version: string): boolean {
   return GROUPS.includes(group) && version === 'v1'
