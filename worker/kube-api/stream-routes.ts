@@ -12,6 +12,7 @@ import { KubeError } from './status'
 import { isWatchRequest } from './watch/spec'
 import { serveWatch } from './watch/serve-watch'
 import { serveLogs } from './logs/serve-logs'
+import { serveExec } from './exec/serve-exec'
 
 export const streamRoutes = new Hono<KubeEnv>()
 
@@ -32,5 +33,6 @@ streamRoutes.all('/clusters/*', async (c, next) => {
       'port-forward is not supported by Service Lab: use `kubectl port-forward` in the lab terminal, or `kubectl exec` to curl from inside the cluster',
     )
   if (p.subresource === 'log') return serveLogs(c, p)
+  if (p.subresource === 'exec' || p.subresource === 'attach') return serveExec(c, p, p.subresource)
   return next()
 })
