@@ -92,6 +92,21 @@ export function kubeApiSuite(fetch: Fetch) {
       void c
     })
 
+    it('tells the lab page whether a token is live and when the cluster changed', async () => {
+      const { c, id, kube } = await setup(fetch)
+      const before = await c.get(`/api/clusters/${id}/kubeconfig/status`)
+      expect(before.body).toMatchObject({ active: true })
+      expect(before.body.expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000)
+      await kube.call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: DEPLOYMENT('web'), type: 'application/json' })
+      const after = await c.get(`/api/clusters/${id}/kubeconfig/status`)
+      expect(after.body.version).toBe(before.body.version + 1)
+      await c.call('DELETE', `/api/clusters/${id}/kubeconfig`)
+      expect((await c.get(`/api/clusters/${id}/kubeconfig/status`)).body).toMatchObject({ active: false, expiresAt: null })
+      const other = new Client(fetch)
+      await other.signup()
+      expect((await other.get(`/api/clusters/${id}/kubeconfig/status`)).status).toBe(404)
+    })
+
     it('answers 401 Unauthorized without a token or with a wrong one, as kube-apiserver does', async () => {
       const { kube } = await setup(fetch)
       for (const r of [

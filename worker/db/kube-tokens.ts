@@ -26,9 +26,19 @@ export async function findKubeToken(
     .get()
 }
 
-/** Revokes every token of the cluster; answers how many there were. */
+/** Revokes every token of the cluster. */
 export async function revokeKubeTokens(db: Database, clusterId: string, userId: string) {
   await db
     .delete(kubeTokens)
     .where(and(eq(kubeTokens.clusterId, clusterId), eq(kubeTokens.userId, userId)))
+}
+
+/** The cluster's live token's expiry, if it has one (one read by the cluster index). */
+export async function findClusterTokenExpiry(db: Database, clusterId: string, now: number) {
+  const row = await db
+    .select({ expiresAt: kubeTokens.expiresAt })
+    .from(kubeTokens)
+    .where(and(eq(kubeTokens.clusterId, clusterId), gt(kubeTokens.expiresAt, now)))
+    .get()
+  return row?.expiresAt
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { randomBytes, sha256Hex, toBase64Url } from '../auth/crypto'
 import { findCluster } from '../db/clusters'
-import { replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
+import { findClusterTokenExpiry, replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
 import { AppError, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { param } from './validate'
@@ -13,6 +13,7 @@ export const KUBE_TOKEN_TTL_MS = 7 * 24 * 3600 * 1000
 
 export const kubeconfigRoutes = new Hono<AppEnv>()
 kubeconfigRoutes.use('/:id/kubeconfig', requireSession())
+kubeconfigRoutes.use('/:id/kubeconfig/*', requireSession())
 
 async function loadOwn(c: AppContext) {
   const row = await findCluster(c.var.db, param(c, 'id'), c.var.userId!)
@@ -84,4 +85,14 @@ kubeconfigRoutes.delete('/:id/kubeconfig', async (c) => {
   const row = await loadOwn(c)
   await revokeKubeTokens(c.var.db, row.id, row.userId)
   return c.body(null, 204)
+})
+
+/**
+ * Whether the cluster has a live token (and until when), and the cluster's version: the lab page
+ * polls this while a token is live, to redraw at once what the learner's own kubectl changed.
+ */
+kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
+  const row = await loadOwn(c)
+  const expiresAt = await findClusterTokenExpiry(c.var.db, row.id, c.var.deps.now())
+  return c.json({ active: expiresAt !== undefined, expiresAt: expiresAt ?? null, version: row.version })
 })

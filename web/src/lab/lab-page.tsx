@@ -9,6 +9,7 @@ import { ClusterMap } from './cluster-map'
 import { Editor, type ApplyError } from './editor'
 import { Instructions } from './instructions'
 import { LabHeader } from './lab-header'
+import { OwnKubectl } from './own-kubectl'
 import { Terminal } from './terminal'
 import { useTerminalLog } from './terminal-log'
 import { useCluster } from './use-cluster'
@@ -140,6 +141,7 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   return (
     <div class="lab">
       <LabHeader title={lab.title} tasks={tasks} busy={runner.busy} onReset={() => void reset()} />
+      <OwnKubectl clusterId={clusterId} labId={labId} onChange={() => void cluster.refresh()} />
       <p role="status" class="visually-hidden">
         {announce}
       </p>
