@@ -107,6 +107,21 @@ export function kubeApiSuite(fetch: Fetch) {
       expect((await other.get(`/api/clusters/${id}/kubeconfig/status`)).status).toBe(404)
     })
 
+    it('over https the server URL is the plain prefix and the token travels as a bearer token', async () => {
+      const { c, id } = await setup(fetch)
+      const res = await fetch(new Request(`https://lab.test/api/clusters/${id}/kubeconfig`, { headers: { cookie: c.cookie } }))
+      const doc = parse(await res.text())
+      expect(doc.clusters[0].cluster.server).toBe(`https://lab.test/k8s/clusters/${id}`)
+      const list = await fetch(
+        new Request(`https://lab.test/k8s/clusters/${id}/api/v1/namespaces/default/services`, {
+          headers: { authorization: `Bearer ${doc.users[0].user.token}` },
+        }),
+      )
+      expect(list.status).toBe(200)
+      expect(res.headers.get('access-control-allow-origin')).toBeNull()
+      expect(list.headers.get('access-control-allow-origin')).toBeNull()
+    })
+
     it('answers 401 Unauthorized without a token or with a wrong one, as kube-apiserver does', async () => {
       const { kube } = await setup(fetch)
       for (const r of [

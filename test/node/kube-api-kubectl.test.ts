@@ -3,7 +3,7 @@
 // with what the lab terminal's simulated kubectl prints for the same command. Reads run both
 // ways on the same cluster; writes run with the real kubectl on cluster A and with ours on
 // cluster B, which started the same way. Needs the `kubectl` binary: skipped where it is missing.
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,6 +18,7 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { Client } from '../http/client'
+import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
 function hasKubectl(): boolean {
   try {
@@ -49,18 +50,19 @@ interface Out {
   exitCode: number
 }
 
-/** Runs the real kubectl with the downloaded kubeconfig (its own HOME: a cold discovery cache). */
-function real(kubeconfig: string, args: string[]): Promise<Out> {
+/** Runs the real kubectl with the downloaded kubeconfig (its own HOME and discovery cache). */
+function real(kubeconfig: string, args: string[], stdin = ''): Promise<Out> {
   return new Promise((resolve) => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', kubeconfig, ...args],
-      { env: { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache') }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        const code = err ? ((err as { code?: number }).code ?? 1) : 0
-        resolve({ stdout, stderr, exitCode: typeof code === 'number' ? code : 1 })
-      },
-    )
+    const p = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args], {
+      env: { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache') },
+      timeout: 60_000,
+    })
+    let stdout = ''
+    let stderr = ''
+    p.stdout.on('data', (d) => (stdout += String(d)))
+    p.stderr.on('data', (d) => (stderr += String(d)))
+    p.on('close', (code) => resolve({ stdout, stderr, exitCode: code ?? 1 }))
+    p.stdin.end(stdin)
   })
 }
 
@@ -102,6 +104,28 @@ spec:
     targetPort: 80
 `
 
+const BAD_SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: bad
+spec:
+  type: NodePort
+  ports:
+  - port: 80
+    nodePort: 80
+`
+
+const UNKNOWN_FIELD = `apiVersion: v1
+kind: Service
+metadata:
+  name: odd
+spec:
+  selectr:
+    app: web
+  ports:
+  - port: 80
+`
+
 beforeAll(async () => {
   await migrate(drizzle(db), { migrationsFolder: 'migrations' })
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
@@ -136,10 +160,14 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl against the Kubernetes API (need
       [['create', 'namespace', 'dev'], 'kubectl create namespace dev'],
       [['delete', 'service', 'web-ext'], 'kubectl delete service web-ext'],
       [['get', 'pod', 'nope'], 'kubectl get pod nope'],
+      [['apply', '-f', '-'], 'kubectl apply -f -', SEED_SCENARIO],
+      [['apply', '-f', '-'], 'kubectl apply -f -', BAD_SERVICE],
+      [['create', '-f', '-'], 'kubectl create -f -', UNKNOWN_FIELD],
+      [['delete', '-f', '-'], 'kubectl delete -f -', SVC],
     ]
     for (const [args, line, stdin] of writes) {
       const want = await sim(b.c, b.id, line, stdin)
-      const got = await real(a.kubeconfig, args)
+      const got = await real(a.kubeconfig, args, args.includes('-') ? stdin : '')
       expect(got, `kubectl ${args.join(' ')}`).toEqual(want)
     }
     // the one deliberate difference: the API door does not let a learner change nodes
@@ -179,6 +207,8 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl against the Kubernetes API (need
       'get service web -o json',
       'get endpointslices',
       'get events',
+      'get all -o wide',
+      'get endpoints',
     ]
     for (const line of reads) {
       clock = Date.now()

@@ -77,10 +77,30 @@ export function statusResponse(err: KubeError): Response {
   })
 }
 
+const CAUSE_REASONS: [string, string][] = [
+  ['Invalid value', 'FieldValueInvalid'],
+  ['Required value', 'FieldValueRequired'],
+  ['Unsupported value', 'FieldValueNotSupported'],
+  ['Duplicate value', 'FieldValueDuplicate'],
+  ['Forbidden', 'FieldValueForbidden'],
+  ['Too long', 'FieldValueTooLong'],
+  ['Not found', 'FieldValueNotFound'],
+]
+
+/**
+ * A StatusCause as the apiserver writes it: the field apart, the message without it (kubectl
+ * prints `<field>: <message>`), the reason named by the error type.
+ */
+function apiserverCause(c: { field: string; message: string }) {
+  const message = c.field && c.message.startsWith(`${c.field}: `) ? c.message.slice(c.field.length + 2) : c.message
+  const reason = CAUSE_REASONS.find(([text]) => message.startsWith(text))?.[1]
+  return { ...(reason ? { reason } : {}), message, field: c.field }
+}
+
 /** A simulated API server error (sim/objects) as a thrown KubeError. */
 export function fromApiError(err: ApiError, resource?: { plural: string; group: string }): KubeError {
   const details: StatusDetails = err.details
-    ? { ...err.details }
+    ? { ...err.details, causes: err.details.causes.map(apiserverCause) }
     : resource
       ? { kind: resource.plural, ...(resource.group ? { group: resource.group } : {}) }
       : {}
