@@ -40,7 +40,7 @@ export function isWatchRequest(query: URLSearchParams): boolean {
   return ['true', '1', 't', 'T', 'TRUE', 'True'].includes(query.get('watch') ?? '')
 }
 
-export function wantsTable(accept: string | undefined): boolean {
+function wantsTable(accept: string | undefined): boolean {
   return (accept ?? '')
     .split(',')
     .some((part) => /;\s*as=Table/.test(part) && /g=meta\.k8s\.io/.test(part))
