@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { randomBytes, sha256Hex, toBase64Url } from '../auth/crypto'
 import { findCluster } from '../db/clusters'
+import { parseProgress } from '../labs/grade'
 import { findClusterTokenExpiry, replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
 import { AppError, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
@@ -88,11 +89,13 @@ kubeconfigRoutes.delete('/:id/kubeconfig', async (c) => {
 })
 
 /**
- * Whether the cluster has a live token (and until when), and the cluster's version: the lab page
- * polls this while a token is live, to redraw at once what the learner's own kubectl changed.
+ * Whether the cluster has a live token (and until when), the cluster's version and the tasks done:
+ * the lab page polls this while a token is live, to redraw at once what the learner's own kubectl
+ * changed and tick the tasks it completed.
  */
 kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
   const row = await loadOwn(c)
   const expiresAt = await findClusterTokenExpiry(c.var.db, row.id, c.var.deps.now())
-  return c.json({ active: expiresAt !== undefined, expiresAt: expiresAt ?? null, version: row.version })
+  const tasksDone = Object.keys(parseProgress(row.progress).tasks)
+  return c.json({ active: expiresAt !== undefined, expiresAt: expiresAt ?? null, version: row.version, tasksDone })
 })

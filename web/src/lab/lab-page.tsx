@@ -141,7 +141,14 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   return (
     <div class="lab">
       <LabHeader title={lab.title} tasks={tasks} busy={runner.busy} onReset={() => void reset()} />
-      <OwnKubectl clusterId={clusterId} labId={labId} onChange={() => void cluster.refresh()} />
+      <OwnKubectl
+        clusterId={clusterId}
+        labId={labId}
+        onChange={(done) => {
+          void cluster.refresh()
+          setTasks((old) => old.map((t) => (done.includes(t.id) ? { ...t, done: true } : t)))
+        }}
+      />
       <p role="status" class="visually-hidden">
         {announce}
       </p>

@@ -10,17 +10,18 @@ interface Status {
   active: boolean
   expiresAt: number | null
   version: number
+  tasksDone: string[]
 }
 
 const POLL_MS = 4000
 
-function usePolledStatus(clusterId: string, onChange: () => void) {
+function usePolledStatus(clusterId: string, onChange: (tasksDone: string[]) => void) {
   const [status, setStatus] = useState<Status | null>(null)
   const base = `/api/clusters/${encodeURIComponent(clusterId)}/kubeconfig`
   const load = async () => {
     const s = await api<Status>('GET', `${base}/status`).catch(() => null)
     setStatus((old) => {
-      if (old && s && s.version !== old.version) onChange()
+      if (old && s && s.version !== old.version) onChange(s.tasksDone)
       return s
     })
   }
@@ -46,7 +47,12 @@ function saveFile(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-export function OwnKubectl(props: { clusterId: string; labId: string; onChange: () => void }) {
+/** `onChange` gets the ids of every task done so far, after the cluster changed. */
+export function OwnKubectl(props: {
+  clusterId: string
+  labId: string
+  onChange: (tasksDone: string[]) => void
+}) {
   const { status, reload, base } = usePolledStatus(props.clusterId, props.onChange)
   const [message, setMessage] = useState('')
   const file = `service-lab-${props.labId}.yaml`
@@ -84,7 +90,12 @@ export function OwnKubectl(props: { clusterId: string; labId: string; onChange: 
         <button type="button" onClick={() => void download()}>
           Download kubeconfig
         </button>{' '}
-        <button type="button" class="secondary" disabled={!status?.active} onClick={() => void revoke()}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={!status?.active}
+          onClick={() => void revoke()}
+        >
           Revoke
         </button>
       </p>
