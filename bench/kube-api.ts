@@ -16,14 +16,20 @@ const args = process.argv.slice(2)
 const json = args.includes('--json')
 const nAt = args.indexOf('--n')
 const N = nAt >= 0 ? Number(args[nAt + 1]) : 200
-const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
+const TABLE =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
 
-async function timed(url: string, headers: Record<string, string>, check: (body: string) => boolean) {
+async function timed(
+  url: string,
+  headers: Record<string, string>,
+  check: (body: string) => boolean,
+) {
   const t = performance.now()
   const res = await fetch(url, { headers })
   const body = await res.text()
   const ms = performance.now() - t
-  if (res.status !== 200 || !check(body)) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`)
+  if (res.status !== 200 || !check(body))
+    throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`)
   return { ms, timing: res.headers.get('server-timing') ?? '' }
 }
 
@@ -31,14 +37,24 @@ async function prepare(base: string) {
   const signup = await fetch(`${base}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `kube-bench-${Date.now()}@example.com`, password: 'bench password', name: 'Bench' }),
+    body: JSON.stringify({
+      email: `kube-bench-${Date.now()}@example.com`,
+      password: 'bench password',
+      name: 'Bench',
+    }),
   })
   const cookie = signup.headers.get('set-cookie')!.split(';')[0]!
   const post = (path: string, body: unknown) =>
-    fetch(base + path, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>)
+    fetch(base + path, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<any>)
   const id = (await post('/api/labs/playground/cluster', {})).cluster.id as string
   await post(`/api/clusters/${id}/run`, { command: 'kubectl apply -f -', stdin: SEED_SCENARIO })
-  const kubeconfig = await (await fetch(`${base}/api/clusters/${id}/kubeconfig`, { headers: { cookie } })).text()
+  const kubeconfig = await (
+    await fetch(`${base}/api/clusters/${id}/kubeconfig`, { headers: { cookie } })
+  ).text()
   const token = /token: (\S+)/.exec(kubeconfig)![1]!
   return { id, cookie, token, kubeconfig }
 }
@@ -48,7 +64,8 @@ function kubectlProcess(kubeconfig: string): number[] {
   const file = join(dir, 'kc.yaml')
   writeFileSync(file, kubeconfig)
   const env = { ...process.env, HOME: dir }
-  const run = () => execFileSync('kubectl', ['--kubeconfig', file, 'get', 'pods'], { env, stdio: 'pipe' })
+  const run = () =>
+    execFileSync('kubectl', ['--kubeconfig', file, 'get', 'pods'], { env, stdio: 'pipe' })
   try {
     run()
   } catch {
@@ -71,7 +88,11 @@ async function measure(server: Server) {
   let timing = ''
   for (let i = 0; i < N + 20; i++) {
     const f = await timed(`${server.url}/api/me`, { cookie }, (b) => b.includes('"user"'))
-    const a = await timed(pods, { authorization: `Bearer ${token}`, accept: TABLE }, (b) => b.includes('"kind":"Table"') && b.includes('access-pod'))
+    const a = await timed(
+      pods,
+      { authorization: `Bearer ${token}`, accept: TABLE },
+      (b) => b.includes('"kind":"Table"') && b.includes('access-pod'),
+    )
     if (i < 20) continue
     floor.push(f.ms)
     api.push(a.ms)
@@ -80,7 +101,16 @@ async function measure(server: Server) {
   const f = summarise(floor)
   const a = summarise(api)
   const proc = summarise(kubectlProcess(kubeconfig))
-  return { server: server.name, n: N, floorP50: f.p50, apiP50: a.p50, apiP95: a.p95, ratio: a.p50 / f.p50, serverTiming: timing, kubectlProcessP50: proc.p50 }
+  return {
+    server: server.name,
+    n: N,
+    floorP50: f.p50,
+    apiP50: a.p50,
+    apiP95: a.p95,
+    ratio: a.p50 / f.p50,
+    serverTiming: timing,
+    kubectlProcessP50: proc.p50,
+  }
 }
 
 const results = []
@@ -92,9 +122,12 @@ for (const start of [() => startNode(8843), () => startWrangler(8844)]) {
     await server.stop()
   }
 }
-if (json) console.log(JSON.stringify({ target: 'kube-api get pods p50 <= 2x floor p50', results }, null, 2))
+if (json)
+  console.log(JSON.stringify({ target: 'kube-api get pods p50 <= 2x floor p50', results }, null, 2))
 else {
-  console.log('server                               n     floor p50   get pods p50   p95      ratio   kubectl get pods (process) p50')
+  console.log(
+    'server                               n     floor p50   get pods p50   p95      ratio   kubectl get pods (process) p50',
+  )
   for (const r of results)
     console.log(
       `${r.server.padEnd(36)} ${String(r.n).padEnd(5)} ${fmt(r.floorP50).padEnd(11)} ${fmt(r.apiP50).padEnd(14)} ${fmt(r.apiP95).padEnd(8)} ${fmt(r.ratio).padEnd(7)} ${fmt(r.kubectlProcessP50)} ms`,

@@ -36,10 +36,15 @@ function normal(o: Out): Out {
 
 function real(kubeconfig: string, args: string[]): Promise<Out> {
   return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', kubeconfig, ...args], { env: { ...process.env, HOME: dir }, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (err as { code?: number }).code : 0
-      resolve({ stdout, stderr, exitCode: typeof code === 'number' ? code : 1 })
-    })
+    execFile(
+      'kubectl',
+      ['--kubeconfig', kubeconfig, ...args],
+      { env: { ...process.env, HOME: dir }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (err as { code?: number }).code : 0
+        resolve({ stdout, stderr, exitCode: typeof code === 'number' ? code : 1 })
+      },
+    )
   })
 }
 
@@ -60,29 +65,49 @@ async function learner() {
 beforeAll(async () => {
   if (!HAS_KUBECTL) return
   const path = '../e2e/server.mjs'
-  const { startServer } = (await import(path)) as { startServer: (root: string, port: number) => Promise<{ base: string; stop: () => void }> }
+  const { startServer } = (await import(path)) as {
+    startServer: (root: string, port: number) => Promise<{ base: string; stop: () => void }>
+  }
   server = await startServer(process.cwd(), 8842)
 }, 120_000)
 
 afterAll(() => server?.stop())
 
-describe.skipIf(!HAS_KUBECTL)('the real kubectl against wrangler dev (needs the kubectl binary)', () => {
-  it('prints what the simulated kubectl prints', async () => {
-    const a = await learner()
-    const b = await learner()
-    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n'
-    const svcFile = join(dir, 'svc.yaml')
-    writeFileSync(svcFile, svc)
-    const writes: [string[], string, string?][] = [
-      [['create', 'deployment', 'web', '--image=nginx', '--replicas=2'], 'kubectl create deployment web --image=nginx --replicas=2'],
-      [['apply', '-f', svcFile], 'kubectl apply -f -', svc],
-      [['scale', 'deployment', 'web', '--replicas=3'], 'kubectl scale deployment web --replicas=3'],
-      [['get', 'pod', 'nope'], 'kubectl get pod nope'],
-    ]
-    for (const [args, line, stdin] of writes) expect(await real(a.kubeconfig, args), args.join(' ')).toEqual(await b.sim(line, stdin))
-    for (const line of ['get pods -o wide', 'get svc', 'get deploy,rs', 'describe service web', 'explain service.spec.type', 'api-resources']) {
-      const want = normal(await a.sim(`kubectl ${line}`))
-      expect(normal(await real(a.kubeconfig, line.split(' '))), line).toEqual(want)
-    }
-  }, 180_000)
-})
+describe.skipIf(!HAS_KUBECTL)(
+  'the real kubectl against wrangler dev (needs the kubectl binary)',
+  () => {
+    it('prints what the simulated kubectl prints', async () => {
+      const a = await learner()
+      const b = await learner()
+      const svc =
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n'
+      const svcFile = join(dir, 'svc.yaml')
+      writeFileSync(svcFile, svc)
+      const writes: [string[], string, string?][] = [
+        [
+          ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'],
+          'kubectl create deployment web --image=nginx --replicas=2',
+        ],
+        [['apply', '-f', svcFile], 'kubectl apply -f -', svc],
+        [
+          ['scale', 'deployment', 'web', '--replicas=3'],
+          'kubectl scale deployment web --replicas=3',
+        ],
+        [['get', 'pod', 'nope'], 'kubectl get pod nope'],
+      ]
+      for (const [args, line, stdin] of writes)
+        expect(await real(a.kubeconfig, args), args.join(' ')).toEqual(await b.sim(line, stdin))
+      for (const line of [
+        'get pods -o wide',
+        'get svc',
+        'get deploy,rs',
+        'describe service web',
+        'explain service.spec.type',
+        'api-resources',
+      ]) {
+        const want = normal(await a.sim(`kubectl ${line}`))
+        expect(normal(await real(a.kubeconfig, line.split(' '))), line).toEqual(want)
+      }
+    }, 180_000)
+  },
+)

@@ -137,90 +137,121 @@ afterAll(async () => {
   await new Promise<void>((ok) => server.close(() => ok()))
 })
 
-describe.skipIf(!HAS_KUBECTL)('the real kubectl against the Kubernetes API (needs the kubectl binary)', () => {
-  it('prints what the simulated kubectl prints, writes and reads alike', async () => {
-    const a = await learner('playground')
-    const b = await learner('playground')
-    const svcFile = join(dir, 'svc.yaml')
-    writeFileSync(svcFile, SVC)
-    const writes: [string[], string, string?][] = [
-      [['create', 'deployment', 'web', '--image=nginx', '--replicas=2'], 'kubectl create deployment web --image=nginx --replicas=2'],
-      [['apply', '-f', svcFile], 'kubectl apply -f -', SVC],
-      [['apply', '-f', svcFile], 'kubectl apply -f -', SVC],
-      [['scale', 'deployment', 'web', '--replicas=3'], 'kubectl scale deployment web --replicas=3'],
-      [['expose', 'deployment', 'web', '--port=8081', '--target-port=80', '--name=web-ext'], 'kubectl expose deployment web --port=8081 --target-port=80 --name=web-ext'],
-      [['run', 'tmp', '--image=busybox', '--', 'sleep', '3600'], 'kubectl run tmp --image=busybox -- sleep 3600'],
-      [['label', 'pod', 'tmp', 'tier=debug'], 'kubectl label pod tmp tier=debug'],
-      [['annotate', 'service', 'web', 'note=hi'], 'kubectl annotate service web note=hi'],
-      [['set', 'image', 'deployment/web', 'nginx=nginx:1.27'], 'kubectl set image deployment/web nginx=nginx:1.27'],
-      [['patch', 'service', 'web', '-p', '{"spec":{"type":"NodePort"}}'], `kubectl patch service web -p '{"spec":{"type":"NodePort"}}'`],
-      [['patch', 'service', 'web', '--type=json', '-p', '[{"op":"remove","path":"/nope"}]'], `kubectl patch service web --type=json -p '[{"op":"remove","path":"/nope"}]'`],
-      [['scale', 'deployment', 'nope', '--replicas=1'], 'kubectl scale deployment nope --replicas=1'],
-      [['create', 'deployment', 'web', '--image=nginx'], 'kubectl create deployment web --image=nginx'],
-      [['create', 'namespace', 'dev'], 'kubectl create namespace dev'],
-      [['delete', 'service', 'web-ext'], 'kubectl delete service web-ext'],
-      [['get', 'pod', 'nope'], 'kubectl get pod nope'],
-      [['apply', '-f', '-'], 'kubectl apply -f -', SEED_SCENARIO],
-      [['apply', '-f', '-'], 'kubectl apply -f -', BAD_SERVICE],
-      [['create', '-f', '-'], 'kubectl create -f -', UNKNOWN_FIELD],
-      [['delete', '-f', '-'], 'kubectl delete -f -', SVC],
-    ]
-    for (const [args, line, stdin] of writes) {
-      const want = await sim(b.c, b.id, line, stdin)
-      const got = await real(a.kubeconfig, args, args.includes('-') ? stdin : '')
-      expect(got, `kubectl ${args.join(' ')}`).toEqual(want)
-    }
-    // the one deliberate difference: the API door does not let a learner change nodes
-    expect(await real(a.kubeconfig, ['delete', 'node', 'lab-worker'])).toEqual({
-      stdout: '',
-      stderr:
-        'Error from server (Forbidden): nodes "lab-worker" is forbidden: User "learner" cannot delete resource "nodes" in API group "" at the cluster scope\n',
-      exitCode: 1,
-    })
-    // `auth can-i` (protobuf SelfSubjectAccessReview) has no counterpart in the lab terminal
-    expect((await real(a.kubeconfig, ['auth', 'can-i', 'create', 'pods'])).stdout).toBe('yes\n')
-    expect(await real(a.kubeconfig, ['auth', 'can-i', 'delete', 'nodes'])).toEqual({
-      stdout: 'no - nodes belong to the lab\n',
-      stderr: "Warning: resource 'nodes' is not namespace scoped\n\n",
-      exitCode: 1,
-    })
-    clock = Date.now()
-    const pod = (await real(a.kubeconfig, ['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout.split('\n')[0]!
-    const reads = [
-      'get pods',
-      'get pods -o wide',
-      'get pods -A',
-      'get pods --show-labels',
-      'get all',
-      'get svc -o wide',
-      'get deploy,rs -o wide',
-      'get endpoints web',
-      'get nodes',
-      'get ns',
-      'describe deployment web',
-      'describe service web',
-      `describe ${pod}`,
-      'api-resources',
-      'explain deployment.spec.replicas',
-      'get pods -l app=web -o name',
-      'get deployment web -o yaml',
-      'get service web -o json',
-      'get endpointslices',
-      'get events',
-      'get all -o wide',
-      'get endpoints',
-    ]
-    for (const line of reads) {
+describe.skipIf(!HAS_KUBECTL)(
+  'the real kubectl against the Kubernetes API (needs the kubectl binary)',
+  () => {
+    it('prints what the simulated kubectl prints, writes and reads alike', async () => {
+      const a = await learner('playground')
+      const b = await learner('playground')
+      const svcFile = join(dir, 'svc.yaml')
+      writeFileSync(svcFile, SVC)
+      const writes: [string[], string, string?][] = [
+        [
+          ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'],
+          'kubectl create deployment web --image=nginx --replicas=2',
+        ],
+        [['apply', '-f', svcFile], 'kubectl apply -f -', SVC],
+        [['apply', '-f', svcFile], 'kubectl apply -f -', SVC],
+        [
+          ['scale', 'deployment', 'web', '--replicas=3'],
+          'kubectl scale deployment web --replicas=3',
+        ],
+        [
+          ['expose', 'deployment', 'web', '--port=8081', '--target-port=80', '--name=web-ext'],
+          'kubectl expose deployment web --port=8081 --target-port=80 --name=web-ext',
+        ],
+        [
+          ['run', 'tmp', '--image=busybox', '--', 'sleep', '3600'],
+          'kubectl run tmp --image=busybox -- sleep 3600',
+        ],
+        [['label', 'pod', 'tmp', 'tier=debug'], 'kubectl label pod tmp tier=debug'],
+        [['annotate', 'service', 'web', 'note=hi'], 'kubectl annotate service web note=hi'],
+        [
+          ['set', 'image', 'deployment/web', 'nginx=nginx:1.27'],
+          'kubectl set image deployment/web nginx=nginx:1.27',
+        ],
+        [
+          ['patch', 'service', 'web', '-p', '{"spec":{"type":"NodePort"}}'],
+          `kubectl patch service web -p '{"spec":{"type":"NodePort"}}'`,
+        ],
+        [
+          ['patch', 'service', 'web', '--type=json', '-p', '[{"op":"remove","path":"/nope"}]'],
+          `kubectl patch service web --type=json -p '[{"op":"remove","path":"/nope"}]'`,
+        ],
+        [
+          ['scale', 'deployment', 'nope', '--replicas=1'],
+          'kubectl scale deployment nope --replicas=1',
+        ],
+        [
+          ['create', 'deployment', 'web', '--image=nginx'],
+          'kubectl create deployment web --image=nginx',
+        ],
+        [['create', 'namespace', 'dev'], 'kubectl create namespace dev'],
+        [['delete', 'service', 'web-ext'], 'kubectl delete service web-ext'],
+        [['get', 'pod', 'nope'], 'kubectl get pod nope'],
+        [['apply', '-f', '-'], 'kubectl apply -f -', SEED_SCENARIO],
+        [['apply', '-f', '-'], 'kubectl apply -f -', BAD_SERVICE],
+        [['create', '-f', '-'], 'kubectl create -f -', UNKNOWN_FIELD],
+        [['delete', '-f', '-'], 'kubectl delete -f -', SVC],
+      ]
+      for (const [args, line, stdin] of writes) {
+        const want = await sim(b.c, b.id, line, stdin)
+        const got = await real(a.kubeconfig, args, args.includes('-') ? stdin : '')
+        expect(got, `kubectl ${args.join(' ')}`).toEqual(want)
+      }
+      // the one deliberate difference: the API door does not let a learner change nodes
+      expect(await real(a.kubeconfig, ['delete', 'node', 'lab-worker'])).toEqual({
+        stdout: '',
+        stderr:
+          'Error from server (Forbidden): nodes "lab-worker" is forbidden: User "learner" cannot delete resource "nodes" in API group "" at the cluster scope\n',
+        exitCode: 1,
+      })
+      // `auth can-i` (protobuf SelfSubjectAccessReview) has no counterpart in the lab terminal
+      expect((await real(a.kubeconfig, ['auth', 'can-i', 'create', 'pods'])).stdout).toBe('yes\n')
+      expect(await real(a.kubeconfig, ['auth', 'can-i', 'delete', 'nodes'])).toEqual({
+        stdout: 'no - nodes belong to the lab\n',
+        stderr: "Warning: resource 'nodes' is not namespace scoped\n\n",
+        exitCode: 1,
+      })
       clock = Date.now()
-      const want = maskEventAges(await sim(a.c, a.id, `kubectl ${line}`))
-      const got = maskEventAges(await real(a.kubeconfig, line.split(' ')))
-      expect(got, `kubectl ${line}`).toEqual(want)
-    }
-  }, 240_000)
+      const pod = (
+        await real(a.kubeconfig, ['get', 'pods', '-l', 'app=web', '-o', 'name'])
+      ).stdout.split('\n')[0]!
+      const reads = [
+        'get pods',
+        'get pods -o wide',
+        'get pods -A',
+        'get pods --show-labels',
+        'get all',
+        'get svc -o wide',
+        'get deploy,rs -o wide',
+        'get endpoints web',
+        'get nodes',
+        'get ns',
+        'describe deployment web',
+        'describe service web',
+        `describe ${pod}`,
+        'api-resources',
+        'explain deployment.spec.replicas',
+        'get pods -l app=web -o name',
+        'get deployment web -o yaml',
+        'get service web -o json',
+        'get endpointslices',
+        'get events',
+        'get all -o wide',
+        'get endpoints',
+      ]
+      for (const line of reads) {
+        clock = Date.now()
+        const want = maskEventAges(await sim(a.c, a.id, `kubectl ${line}`))
+        const got = maskEventAges(await real(a.kubeconfig, line.split(' ')))
+        expect(got, `kubectl ${line}`).toEqual(want)
+      }
+    }, 240_000)
 
-  it('completes lab tasks from the real kubectl, and the lab page sees them', async () => {
-    const a = await learner('clusterip-endpoints')
-    const svc = `apiVersion: v1
+    it('completes lab tasks from the real kubectl, and the lab page sees them', async () => {
+      const a = await learner('clusterip-endpoints')
+      const svc = `apiVersion: v1
 kind: Service
 metadata:
   name: my-service
@@ -230,13 +261,24 @@ spec:
     port: 8080
     targetPort: 80
 `
-    const svcFile = join(dir, 'my-service.yaml')
-    writeFileSync(svcFile, svc)
-    expect((await real(a.kubeconfig, ['apply', '-f', svcFile])).stdout).toBe('service/my-service created\n')
-    clock += 60_000
-    const ips = (await real(a.kubeconfig, ['get', 'pods', '-l', 'app=nginx-1.1', '-o', 'jsonpath={.items[*].status.podIP}'])).stdout.split(' ')
-    expect(ips).toHaveLength(3)
-    const ep = `apiVersion: v1
+      const svcFile = join(dir, 'my-service.yaml')
+      writeFileSync(svcFile, svc)
+      expect((await real(a.kubeconfig, ['apply', '-f', svcFile])).stdout).toBe(
+        'service/my-service created\n',
+      )
+      clock += 60_000
+      const ips = (
+        await real(a.kubeconfig, [
+          'get',
+          'pods',
+          '-l',
+          'app=nginx-1.1',
+          '-o',
+          'jsonpath={.items[*].status.podIP}',
+        ])
+      ).stdout.split(' ')
+      expect(ips).toHaveLength(3)
+      const ep = `apiVersion: v1
 kind: Endpoints
 metadata:
   name: my-service
@@ -246,23 +288,30 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
   ports:
   - port: 80
 `
-    const epFile = join(dir, 'my-service-ep.yaml')
-    writeFileSync(epFile, ep)
-    expect((await real(a.kubeconfig, ['apply', '-f', epFile])).stdout).toBe('endpoints/my-service created\n')
-    const lab = await a.c.get('/api/labs/clusterip-endpoints')
-    const done = lab.body.lab.tasks.filter((t: { done: boolean }) => t.done).map((t: { id: string }) => t.id)
-    expect(done).toEqual(['create-service', 'write-endpoints'])
-    const history = await a.c.get(`/api/clusters/${a.id}/history`)
-    expect(history.body.history.map((h: { command: string }) => h.command)).toContain(
-      'kubectl apply: endpoints/my-service created in default (API)',
-    )
-  }, 120_000)
+      const epFile = join(dir, 'my-service-ep.yaml')
+      writeFileSync(epFile, ep)
+      expect((await real(a.kubeconfig, ['apply', '-f', epFile])).stdout).toBe(
+        'endpoints/my-service created\n',
+      )
+      const lab = await a.c.get('/api/labs/clusterip-endpoints')
+      const done = lab.body.lab.tasks
+        .filter((t: { done: boolean }) => t.done)
+        .map((t: { id: string }) => t.id)
+      expect(done).toEqual(['create-service', 'write-endpoints'])
+      const history = await a.c.get(`/api/clusters/${a.id}/history`)
+      expect(history.body.history.map((h: { command: string }) => h.command)).toContain(
+        'kubectl apply: endpoints/my-service created in default (API)',
+      )
+    }, 120_000)
 
-  it('says Unauthorized without a valid token, as kubectl prints it', async () => {
-    const a = await learner('playground')
-    await a.c.call('DELETE', `/api/clusters/${a.id}/kubeconfig`)
-    const r = await real(a.kubeconfig, ['get', 'pods'])
-    expect(r.exitCode).toBe(1)
-    expect(r.stderr).toMatch(/error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)\n$/)
-  }, 60_000)
-})
+    it('says Unauthorized without a valid token, as kubectl prints it', async () => {
+      const a = await learner('playground')
+      await a.c.call('DELETE', `/api/clusters/${a.id}/kubeconfig`)
+      const r = await real(a.kubeconfig, ['get', 'pods'])
+      expect(r.exitCode).toBe(1)
+      expect(r.stderr).toMatch(
+        /error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)\n$/,
+      )
+    }, 60_000)
+  },
+)

@@ -12,7 +12,9 @@ import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { kubeApiSuite } from '../http/kube-api-suite'
 
-const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-kube-')), 'test.db')}` })
+const client = createClient({
+  url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-kube-')), 'test.db')}`,
+})
 const app = createApp({
   openDb: (m) => libsqlDatabase(client, m),
   stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),

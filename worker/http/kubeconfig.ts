@@ -32,7 +32,12 @@ export function kubeServerUrl(origin: URL, clusterId: string, token: string): st
   return origin.protocol === 'https:' ? base : `${base}/key/${token}`
 }
 
-export function kubeconfigYaml(o: { server: string; labId: string; token: string; expiresAt: number }) {
+export function kubeconfigYaml(o: {
+  server: string
+  labId: string
+  token: string
+  expiresAt: number
+}) {
   const name = `service-lab-${o.labId}`
   return [
     `# Service Lab: your own kubectl against your cluster of the lab "${o.labId}".`,
@@ -97,5 +102,10 @@ kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
   const row = await loadOwn(c)
   const expiresAt = await findClusterTokenExpiry(c.var.db, row.id, c.var.deps.now())
   const tasksDone = Object.keys(parseProgress(row.progress).tasks)
-  return c.json({ active: expiresAt !== undefined, expiresAt: expiresAt ?? null, version: row.version, tasksDone })
+  return c.json({
+    active: expiresAt !== undefined,
+    expiresAt: expiresAt ?? null,
+    version: row.version,
+    tasksDone,
+  })
 })

@@ -21,7 +21,11 @@ export function decide(ra: Attributes | undefined): { allowed: boolean; reason?:
   const resource = ra.resource ?? ''
   if (resource === '*') return { allowed: false, reason: 'Service Lab grants access per resource' }
   const served = findResource(ra.group ?? '', resource)
-  if (!served) return { allowed: false, reason: `this simulated cluster has no ${resource || 'such resource'}` }
+  if (!served)
+    return {
+      allowed: false,
+      reason: `this simulated cluster has no ${resource || 'such resource'}`,
+    }
   if (served.kind === 'Node' && WRITES.includes(ra.verb ?? ''))
     return { allowed: false, reason: 'nodes belong to the lab' }
   return { allowed: true }

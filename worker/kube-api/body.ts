@@ -83,7 +83,11 @@ export async function readObjectBody(req: Request): Promise<unknown> {
   if (type === 'application/json' || type === '') return parseJsonText(text(bytes))
   if (type === 'application/yaml') return parseYamlText(text(bytes))
   if (type === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(bytes)
-  throw unsupported(type, ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'])
+  throw unsupported(type, [
+    'application/json',
+    'application/yaml',
+    'application/vnd.kubernetes.protobuf',
+  ])
 }
 
 /** A patch body and its type. */
@@ -91,7 +95,10 @@ export async function readPatchBody(req: Request): Promise<{ type: PatchType; pa
   const type = mediaType(req) as PatchType
   if (!PATCH_TYPES.includes(type)) throw unsupported(type, [...PATCH_TYPES])
   const t = text(await readBytes(req))
-  return { type, patch: type === 'application/apply-patch+yaml' ? parseYamlText(t) : parseJsonText(t) }
+  return {
+    type,
+    patch: type === 'application/apply-patch+yaml' ? parseYamlText(t) : parseJsonText(t),
+  }
 }
 
 /** An optional JSON body (DELETE options). */

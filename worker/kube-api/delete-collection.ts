@@ -13,14 +13,21 @@ import { selectObjects } from './resource-read'
 import { refuseClusterWrites } from './resource-write'
 import { fromApiError } from './status'
 
-export async function deleteCollection(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
+export async function deleteCollection(
+  c: Context<KubeEnv>,
+  kind: Kind,
+  rp: ResourcePath,
+): Promise<Response> {
   refuseClusterWrites(kind, 'deletecollection')
   const q = new URL(c.req.url).searchParams
   const dry = q.getAll('dryRun').includes('All')
   const items = await writeCluster(c, (state, now) => {
     const deleted: KubeObject[] = []
     for (const o of selectObjects(state, kind, rp.namespace, q)) {
-      const r = deleteObject(state, kind, o.metadata.namespace, o.metadata.name, { now, dryRun: dry })
+      const r = deleteObject(state, kind, o.metadata.namespace, o.metadata.name, {
+        now,
+        dryRun: dry,
+      })
       if (!r.ok) throw fromApiError(r.error, RESOURCES[kind])
       deleted.push(r.value)
     }
@@ -29,7 +36,9 @@ export async function deleteCollection(c: Context<KubeEnv>, kind: Kind, rp: Reso
       value: deleted,
       changed: !dry && deleted.length > 0,
       line: historyLine(c, kind, `*${what}`, rp.namespace, 'deleted'),
-      summary: deleted.map((o) => `${RESOURCES[kind].singular} "${o.metadata.name}" deleted`).join('\n'),
+      summary: deleted
+        .map((o) => `${RESOURCES[kind].singular} "${o.metadata.name}" deleted`)
+        .join('\n'),
     }
   })
   return c.json({ kind: `${kind}List`, apiVersion: apiVersionOf(kind), metadata: {}, items })

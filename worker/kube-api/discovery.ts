@@ -7,7 +7,16 @@
 
 import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
+const ALL_VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+]
 const STATUS_VERBS = ['get', 'patch', 'update']
 
 interface Sub {
@@ -112,7 +121,12 @@ export function apiResourceList(group: string) {
       verbs: s.verbs,
     })),
   ])
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/v1` : 'v1', resources }
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/v1` : 'v1',
+    resources,
+  }
 }
 
 function discoveryResource(r: Served) {
@@ -156,7 +170,8 @@ export function aggregatedDiscovery(core: boolean) {
   }
 }
 
-export const AGGREGATED_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList'
+export const AGGREGATED_TYPE =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList'
 
 /** True when the Accept header asks for aggregated discovery v2 (kubectl 1.32 does). */
 export function wantsAggregated(accept: string | undefined): boolean {

@@ -13,7 +13,11 @@ import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
 type Json = unknown
 const SCHEMAS = schemasJson as Record<string, Json>
 
-const GROUP_PKG: Record<string, string> = { '': 'core', apps: 'apps', 'discovery.k8s.io': 'discovery' }
+const GROUP_PKG: Record<string, string> = {
+  '': 'core',
+  apps: 'apps',
+  'discovery.k8s.io': 'discovery',
+}
 
 /** `api/v1`, `apis/apps/v1`, ... as the root document keys them. */
 export function gvPath(group: string, version: string): string {
@@ -24,7 +28,8 @@ function withRefs(v: Json): Json {
   if (Array.isArray(v)) return v.map(withRefs)
   if (v && typeof v === 'object') {
     const out: Record<string, Json> = {}
-    for (const [k, x] of Object.entries(v)) out[k] = k === '$ref' ? `#/components/schemas/${String(x)}` : withRefs(x)
+    for (const [k, x] of Object.entries(v))
+      out[k] = k === '$ref' ? `#/components/schemas/${String(x)}` : withRefs(x)
     return out
   }
   return v
@@ -52,7 +57,9 @@ function patchOp(r: ResourceInfo) {
 
 function itemPath(r: ResourceInfo): string {
   const base = `/${gvPath(r.group, r.version)}`
-  return r.namespaced ? `${base}/namespaces/{namespace}/${r.plural}/{name}` : `${base}/${r.plural}/{name}`
+  return r.namespaced
+    ? `${base}/namespaces/{namespace}/${r.plural}/{name}`
+    : `${base}/${r.plural}/{name}`
 }
 
 function buildDocument(group: string, version: string) {
@@ -62,7 +69,11 @@ function buildDocument(group: string, version: string) {
   for (const r of kinds) {
     const name = `io.k8s.api.${GROUP_PKG[group] ?? group}.${version}.${r.kind}`
     const s = schemas[name] as Record<string, Json> | undefined
-    if (s) schemas[name] = { ...s, 'x-kubernetes-group-version-kind': [{ group, kind: r.kind, version }] }
+    if (s)
+      schemas[name] = {
+        ...s,
+        'x-kubernetes-group-version-kind': [{ group, kind: r.kind, version }],
+      }
   }
   const paths = Object.fromEntries(kinds.map((r) => [itemPath(r), { patch: patchOp(r) }]))
   return {
@@ -89,7 +100,9 @@ export function openapiDocument(path: string): { text: string; hash: string } | 
   let doc = built.get(path)
   if (!doc) {
     const [first, a, b] = path.split('/')
-    const text = JSON.stringify(first === 'api' ? buildDocument('', a ?? 'v1') : buildDocument(a ?? '', b ?? 'v1'))
+    const text = JSON.stringify(
+      first === 'api' ? buildDocument('', a ?? 'v1') : buildDocument(a ?? '', b ?? 'v1'),
+    )
     doc = { text, hash: hashOf(text) }
     built.set(path, doc)
   }
@@ -99,6 +112,7 @@ export function openapiDocument(path: string): { text: string; hash: string } | 
 /** The root: where each group-version's document is, relative to the kubeconfig prefix (facts §5.3). */
 export function openapiRoot() {
   const paths: Record<string, { serverRelativeURL: string }> = {}
-  for (const gv of GVS) paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=${openapiDocument(gv)!.hash}` }
+  for (const gv of GVS)
+    paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=${openapiDocument(gv)!.hash}` }
   return { paths }
 }

@@ -40,10 +40,18 @@ export function findResource(group: string, plural: string): ResourceInfo | unde
 }
 
 /** Parses the part after the group/version; undefined when it is not a resource path. */
-export function parseResourcePath(group: string, version: string, rest: string[]): ResourcePath | undefined {
+export function parseResourcePath(
+  group: string,
+  version: string,
+  rest: string[],
+): ResourcePath | undefined {
   let ns: string | undefined
   let tail = rest
-  if (rest[0] === 'namespaces' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2] ?? '')) {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    !['status', 'finalize'].includes(rest[2] ?? '')
+  ) {
     ns = rest[1]
     tail = rest.slice(2)
   }
@@ -55,8 +63,10 @@ export function parseResourcePath(group: string, version: string, rest: string[]
 
 /** `/api/v1/...` or `/apis/<g>/<v>/...` -> the resource path, or undefined for other paths. */
 export function resourcePathOf(segs: string[]): ResourcePath | undefined {
-  if (segs[0] === 'api' && segs[1] === 'v1' && segs.length > 2) return parseResourcePath('', 'v1', segs.slice(2))
-  if (segs[0] === 'apis' && segs.length > 3) return parseResourcePath(segs[1] ?? '', segs[2] ?? '', segs.slice(3))
+  if (segs[0] === 'api' && segs[1] === 'v1' && segs.length > 2)
+    return parseResourcePath('', 'v1', segs.slice(2))
+  if (segs[0] === 'apis' && segs.length > 3)
+    return parseResourcePath(segs[1] ?? '', segs[2] ?? '', segs.slice(3))
   return undefined
 }
 

@@ -119,7 +119,11 @@ function mapEntry(f: Field, raw: Raw): [string, unknown] {
   const fields = readFields(raw.bytes ?? new Uint8Array())
   const k = fields.find((x) => x.field === 1)?.bytes
   const v = fields.find((x) => x.field === 2)
-  const value = !v?.bytes ? '' : f.values === 'quantity' ? stringField1(v.bytes) : utf8.decode(v.bytes)
+  const value = !v?.bytes
+    ? ''
+    : f.values === 'quantity'
+      ? stringField1(v.bytes)
+      : utf8.decode(v.bytes)
   return [k ? utf8.decode(k) : '', value]
 }
 
@@ -156,6 +160,8 @@ export function decodeProtobufObject(body: Uint8Array): Record<string, unknown> 
   const kind = text(2)
   const schema = SCHEMAS[kind]
   if (!schema)
-    throw badRequest(`no kind "${kind}" is registered for version "${apiVersion}" in the protobuf decoder of this server`)
+    throw badRequest(
+      `no kind "${kind}" is registered for version "${apiVersion}" in the protobuf decoder of this server`,
+    )
   return { apiVersion, kind, ...decodeMessage(raw, schema) }
 }

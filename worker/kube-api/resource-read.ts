@@ -28,7 +28,12 @@ export function objectAt(state: ClusterState, kind: Kind, rp: ResourcePath): Kub
 }
 
 /** The objects a LIST selects (`labelSelector`, `fieldSelector`), sorted by namespace and name. */
-export function selectObjects(state: ClusterState, kind: Kind, namespace: string | undefined, q: URLSearchParams) {
+export function selectObjects(
+  state: ClusterState,
+  kind: Kind,
+  namespace: string | undefined,
+  q: URLSearchParams,
+) {
   const labels = parseLabelSelector(q.get('labelSelector') ?? '')
   if ('error' in labels) throw badRequest(labels.error)
   const fields = parseFieldSelector(q.get('fieldSelector') ?? '')
@@ -36,7 +41,9 @@ export function selectObjects(state: ClusterState, kind: Kind, namespace: string
   const bad = unsupportedField(kind, fields.requirements)
   if (bad) throw badRequest(bad)
   return listObjects(state, kind, namespace).filter(
-    (o) => matchesRequirements(labels.requirements, o.metadata.labels) && matchesFields(o, fields.requirements),
+    (o) =>
+      matchesRequirements(labels.requirements, o.metadata.labels) &&
+      matchesFields(o, fields.requirements),
   )
 }
 
@@ -45,7 +52,10 @@ function keyOf(o: KubeObject): string {
 }
 
 /** `limit` + `continue`: the continue token is the last key served, base64url. */
-function page(objs: KubeObject[], q: URLSearchParams): { items: KubeObject[]; next?: string; remaining?: number } {
+function page(
+  objs: KubeObject[],
+  q: URLSearchParams,
+): { items: KubeObject[]; next?: string; remaining?: number } {
   let items = objs
   const cont = q.get('continue')
   if (cont) {
@@ -66,13 +76,30 @@ function page(objs: KubeObject[], q: URLSearchParams): { items: KubeObject[]; ne
 }
 
 function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  })
 }
 
 /** The answer for objects read or written: the object, or its one-row Table. */
-export function objectResponse(c: Context<KubeEnv>, kind: Kind, obj: KubeObject, now: number, rv: string, status = 200) {
+export function objectResponse(
+  c: Context<KubeEnv>,
+  kind: Kind,
+  obj: KubeObject,
+  now: number,
+  rv: string,
+  status = 200,
+) {
   if (wantsTable(c.req.header('accept')))
-    return json(toTable(kind, [obj], { now, resourceVersion: rv, includeObject: c.req.query('includeObject') }), status)
+    return json(
+      toTable(kind, [obj], {
+        now,
+        resourceVersion: rv,
+        includeObject: c.req.query('includeObject'),
+      }),
+      status,
+    )
   return json(obj, status)
 }
 
@@ -90,13 +117,26 @@ export async function list(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): P
   const { items, next, remaining } = page(selected, q)
   const rv = String(state.rv)
   if (wantsTable(c.req.header('accept'))) {
-    const table = toTable(kind, items, { now, resourceVersion: rv, includeObject: q.get('includeObject') })
-    return json({ ...table, metadata: { ...table.metadata, ...(next ? { continue: next, remainingItemCount: remaining } : {}) } })
+    const table = toTable(kind, items, {
+      now,
+      resourceVersion: rv,
+      includeObject: q.get('includeObject'),
+    })
+    return json({
+      ...table,
+      metadata: {
+        ...table.metadata,
+        ...(next ? { continue: next, remainingItemCount: remaining } : {}),
+      },
+    })
   }
   return json({
     kind: `${kind}List`,
     apiVersion: apiVersionOf(kind),
-    metadata: { resourceVersion: rv, ...(next ? { continue: next, remainingItemCount: remaining } : {}) },
+    metadata: {
+      resourceVersion: rv,
+      ...(next ? { continue: next, remainingItemCount: remaining } : {}),
+    },
     items,
   })
 }

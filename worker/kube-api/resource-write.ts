@@ -19,7 +19,8 @@ import { objectAt, objectResponse } from './resource-read'
 import { strategicMergeWithDirectives } from './smp-directives'
 import { KubeError, badRequest, fromApiError } from './status'
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Nodes are the lab's hardware: the API refuses to change them, as RBAC would for a learner. */
 export function refuseClusterWrites(kind: Kind, verb: string, name?: string) {
@@ -42,7 +43,8 @@ function fail(kind: Kind, err: ApiError): never {
 
 /** The body as an object of the path's kind: kind/apiVersion filled when left out. */
 function asKind(body: unknown, kind: Kind): Record<string, unknown> {
-  if (!isObj(body)) throw badRequest('Object is not a valid Kubernetes object: expected a JSON or YAML object')
+  if (!isObj(body))
+    throw badRequest('Object is not a valid Kubernetes object: expected a JSON or YAML object')
   const apiVersion = apiVersionOf(kind)
   const out = { ...body, kind: body.kind ?? kind, apiVersion: body.apiVersion ?? apiVersion }
   if (out.kind !== kind || out.apiVersion !== apiVersion)
@@ -88,8 +90,13 @@ export async function storeUpdate(
   const obj = await writeCluster(c, (state, at) => {
     now = at
     const next = nextOf(objectAt(state, kind, rp))
-    if (!isObj(next) || !isObj(next.metadata)) throw badRequest('the patched object is not a Kubernetes object')
-    const r = updateObjectDetailed(state, next as unknown as KubeObject, { now: at, dryRun: dry, namespace: rp.namespace })
+    if (!isObj(next) || !isObj(next.metadata))
+      throw badRequest('the patched object is not a Kubernetes object')
+    const r = updateObjectDetailed(state, next as unknown as KubeObject, {
+      now: at,
+      dryRun: dry,
+      namespace: rp.namespace,
+    })
     if (!r.ok) fail(kind, opts.patch ? asPatchError(r.error) : r.error)
     rv = String(state.rv)
     const name = r.value.object.metadata.name
@@ -108,7 +115,9 @@ export async function update(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
   const body = asKind(await readObjectBody(c.req.raw), kind)
   const meta = isObj(body.metadata) ? body.metadata : {}
   if (meta.name !== undefined && meta.name !== rp.name)
-    throw badRequest(`the name of the object (${String(meta.name)}) does not match the name on the URL (${rp.name})`)
+    throw badRequest(
+      `the name of the object (${String(meta.name)}) does not match the name on the URL (${rp.name})`,
+    )
   const input = { ...body, metadata: { ...meta, name: rp.name } }
   const r = await storeUpdate(c, kind, rp, () => input, { op: 'replaced' })
   return objectResponse(c, kind, r.obj, r.now, r.rv)
@@ -117,7 +126,11 @@ export async function update(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
 export function applyPatch(current: KubeObject, type: PatchType, patch: unknown): unknown {
   if (type === 'application/json-patch+json') {
     const next = jsonPatch(current, patch)
-    if (next === undefined) throw new KubeError('Invalid', 'the server rejected our request due to an error in our request')
+    if (next === undefined)
+      throw new KubeError(
+        'Invalid',
+        'the server rejected our request due to an error in our request',
+      )
     return next
   }
   if (!isObj(patch)) throw badRequest('the patch is not a JSON object')
@@ -136,7 +149,10 @@ export async function patch(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): 
   const { type, patch: p } = await readPatchBody(c.req.raw)
   if (type === 'application/apply-patch+yaml') throw noServerSideApply()
   refuseClusterWrites(kind, 'patch', rp.name)
-  const r = await storeUpdate(c, kind, rp, (cur) => applyPatch(cur, type, p), { op: 'patched', patch: true })
+  const r = await storeUpdate(c, kind, rp, (cur) => applyPatch(cur, type, p), {
+    op: 'patched',
+    patch: true,
+  })
   return objectResponse(c, kind, r.obj, r.now, r.rv)
 }
 
@@ -151,11 +167,16 @@ export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
   if (!isObj(body)) throw badRequest('the delete options are not a JSON object')
   const grace = body.gracePeriodSeconds ?? c.req.query('gracePeriodSeconds')
   const graceSeconds = grace === undefined || grace === null ? undefined : Number(grace)
-  if (graceSeconds !== undefined && !Number.isInteger(graceSeconds)) throw badRequest('gracePeriodSeconds must be an integer')
+  if (graceSeconds !== undefined && !Number.isInteger(graceSeconds))
+    throw badRequest('gracePeriodSeconds must be an integer')
   const dry = dryRun(c) || (Array.isArray(body.dryRun) && body.dryRun.includes('All'))
   let gone = true
   const obj = await writeCluster(c, (state, now) => {
-    const r = deleteObject(state, kind, rp.namespace, rp.name ?? '', { now, gracePeriodSeconds: graceSeconds, dryRun: dry })
+    const r = deleteObject(state, kind, rp.namespace, rp.name ?? '', {
+      now,
+      gracePeriodSeconds: graceSeconds,
+      dryRun: dry,
+    })
     if (!r.ok) fail(kind, r.error)
     gone = !objectStillThere(state, kind, r.value)
     const name = r.value.metadata.name
@@ -173,7 +194,12 @@ export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
     apiVersion: 'v1',
     metadata: {},
     status: 'Success',
-    details: { name: obj.metadata.name, ...(group ? { group } : {}), kind: RESOURCES[kind].plural, uid: obj.metadata.uid },
+    details: {
+      name: obj.metadata.name,
+      ...(group ? { group } : {}),
+      kind: RESOURCES[kind].plural,
+      uid: obj.metadata.uid,
+    },
   })
 }
 

@@ -14,7 +14,10 @@ import { scale } from './scale'
 import { KubeError, badRequest, noRoute } from './status'
 
 const notAllowed = () =>
-  new KubeError('MethodNotAllowed', 'the server does not allow this method on the requested resource')
+  new KubeError(
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+  )
 
 function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   const sub = rp.subresource
@@ -32,7 +35,11 @@ function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise
 }
 
 export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Promise<Response> {
-  if (rp.group === 'authorization.k8s.io' && rp.version === 'v1' && rp.resource === 'selfsubjectaccessreviews') {
+  if (
+    rp.group === 'authorization.k8s.io' &&
+    rp.version === 'v1' &&
+    rp.resource === 'selfsubjectaccessreviews'
+  ) {
     if (c.req.method !== 'POST' || rp.name || rp.namespace) throw notAllowed()
     return selfSubjectAccessReview(c)
   }

@@ -19,7 +19,11 @@ import { serveResource } from './resources'
 import { KubeError, noRoute } from './status'
 import { VERSION_INFO } from './version'
 
-function jsonText(text: string, type = 'application/json', extra: Record<string, string> = {}): Response {
+function jsonText(
+  text: string,
+  type = 'application/json',
+  extra: Record<string, string> = {},
+): Response {
   return new Response(text, { headers: { 'Content-Type': type, ...extra } })
 }
 
@@ -27,14 +31,21 @@ function discovery(c: Context<KubeEnv>, segs: string[]): Response | undefined {
   const aggregated = wantsAggregated(c.req.header('accept'))
   const [first, second, third] = segs
   if (segs.length === 1 && (first === 'api' || first === 'apis')) {
-    if (aggregated) return jsonText(JSON.stringify(aggregatedDiscovery(first === 'api')), AGGREGATED_TYPE)
+    if (aggregated)
+      return jsonText(JSON.stringify(aggregatedDiscovery(first === 'api')), AGGREGATED_TYPE)
     return c.json(first === 'api' ? apiVersions(new URL(c.req.url).host) : apiGroupList())
   }
   if (segs.length === 2 && first === 'api' && second === 'v1') return c.json(apiResourceList(''))
   if (first !== 'apis' || !second || !isServedGroupVersion(second, third ?? 'v1')) return undefined
   if (segs.length === 2) {
     const v = { groupVersion: `${second}/v1`, version: 'v1' }
-    return c.json({ kind: 'APIGroup', apiVersion: 'v1', name: second, versions: [v], preferredVersion: v })
+    return c.json({
+      kind: 'APIGroup',
+      apiVersion: 'v1',
+      name: second,
+      versions: [v],
+      preferredVersion: v,
+    })
   }
   if (segs.length === 3) return c.json(apiResourceList(second))
   return undefined
@@ -46,8 +57,12 @@ function openapi(c: Context<KubeEnv>, segs: string[]): Response {
   const doc = openapiDocument(segs.slice(2).join('/'))
   if (!doc) throw noRoute()
   const etag = `"${doc.hash}"`
-  if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers: { ETag: etag } })
-  return jsonText(doc.text, 'application/json', { ETag: etag, 'Cache-Control': 'public, max-age=3600' })
+  if (c.req.header('if-none-match') === etag)
+    return new Response(null, { status: 304, headers: { ETag: etag } })
+  return jsonText(doc.text, 'application/json', {
+    ETag: etag,
+    'Cache-Control': 'public, max-age=3600',
+  })
 }
 
 export async function serveRest(c: Context<KubeEnv>): Promise<Response> {
@@ -63,7 +78,11 @@ export async function serveRest(c: Context<KubeEnv>): Promise<Response> {
   }
   const rp = resourcePathOf(segs)
   if (!rp) {
-    if (!read && segs.length <= 3) throw new KubeError('MethodNotAllowed', 'the server does not allow this method on the requested resource')
+    if (!read && segs.length <= 3)
+      throw new KubeError(
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      )
     throw noRoute()
   }
   return serveResource(c, rp)

@@ -41,7 +41,12 @@ export function kubeRouter(deps: Deps, codec: StateCodec) {
   r.onError((err) => {
     if (err instanceof KubeError) return statusResponse(err)
     console.error('kube-api error', err)
-    return statusResponse(new KubeError('InternalError', 'an error on the server prevented the request from succeeding'))
+    return statusResponse(
+      new KubeError(
+        'InternalError',
+        'an error on the server prevented the request from succeeding',
+      ),
+    )
   })
   return r
 }

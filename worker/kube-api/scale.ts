@@ -40,9 +40,13 @@ export function scaleOf(obj: KubeObject) {
 function replicasOf(scale: unknown): number {
   const r = (scale as { spec?: { replicas?: unknown } } | null)?.spec?.replicas
   if (r === undefined) return 0
-  if (typeof r !== 'number' || !Number.isInteger(r)) throw badRequest('spec.replicas must be an integer')
+  if (typeof r !== 'number' || !Number.isInteger(r))
+    throw badRequest('spec.replicas must be an integer')
   if (r < 0)
-    throw new KubeError('Invalid', `Scale.autoscaling "" is invalid: spec.replicas: Invalid value: ${r}: must be greater than or equal to 0`)
+    throw new KubeError(
+      'Invalid',
+      `Scale.autoscaling "" is invalid: spec.replicas: Invalid value: ${r}: must be greater than or equal to 0`,
+    )
   return r
 }
 
@@ -57,9 +61,14 @@ export async function scale(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): 
     change = () => body
   } else if (c.req.method === 'PATCH') {
     const { type, patch } = await readPatchBody(c.req.raw)
-    if (type === 'application/apply-patch+yaml') throw badRequest('server-side apply is not supported')
+    if (type === 'application/apply-patch+yaml')
+      throw badRequest('server-side apply is not supported')
     change = (cur) => applyPatch(cur as unknown as KubeObject, type, patch)
-  } else throw new KubeError('MethodNotAllowed', `the server does not allow this method on the requested resource`)
+  } else
+    throw new KubeError(
+      'MethodNotAllowed',
+      `the server does not allow this method on the requested resource`,
+    )
   let replicas = 0
   const r = await storeUpdate(
     c,

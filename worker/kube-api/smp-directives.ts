@@ -60,7 +60,9 @@ function applyDirective(doc: unknown, d: Directive) {
   if (!o) return
   if (d.retainKeys) for (const k of Object.keys(o)) if (!d.retainKeys.includes(k)) delete o[k]
   if (d.remove && Array.isArray(o[d.remove.field]))
-    o[d.remove.field] = (o[d.remove.field] as unknown[]).filter((v) => !d.remove!.values.includes(v))
+    o[d.remove.field] = (o[d.remove.field] as unknown[]).filter(
+      (v) => !d.remove!.values.includes(v),
+    )
   if (d.order && Array.isArray(o[d.order.field])) {
     const list = o[d.order.field] as unknown[]
     const rank = (item: unknown) => {

@@ -92,13 +92,19 @@ const CAUSE_REASONS: [string, string][] = [
  * prints `<field>: <message>`), the reason named by the error type.
  */
 function apiserverCause(c: { field: string; message: string }) {
-  const message = c.field && c.message.startsWith(`${c.field}: `) ? c.message.slice(c.field.length + 2) : c.message
+  const message =
+    c.field && c.message.startsWith(`${c.field}: `)
+      ? c.message.slice(c.field.length + 2)
+      : c.message
   const reason = CAUSE_REASONS.find(([text]) => message.startsWith(text))?.[1]
   return { ...(reason ? { reason } : {}), message, field: c.field }
 }
 
 /** A simulated API server error (sim/objects) as a thrown KubeError. */
-export function fromApiError(err: ApiError, resource?: { plural: string; group: string }): KubeError {
+export function fromApiError(
+  err: ApiError,
+  resource?: { plural: string; group: string },
+): KubeError {
   const details: StatusDetails = err.details
     ? { ...err.details, causes: err.details.causes.map(apiserverCause) }
     : resource

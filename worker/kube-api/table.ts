@@ -27,7 +27,8 @@ function partial(obj: KubeObject) {
 }
 
 export function tableRow(kind: Kind, obj: KubeObject, now: number, includeObject: string) {
-  const object = includeObject === 'None' ? undefined : includeObject === 'Object' ? obj : partial(obj)
+  const object =
+    includeObject === 'None' ? undefined : includeObject === 'Object' ? obj : partial(obj)
   return { cells: TABLES[kind].row(obj, now), ...(object ? { object } : {}) }
 }
 
