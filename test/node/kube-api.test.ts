@@ -11,6 +11,7 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { kubeApiSuite } from '../http/kube-api-suite'
+import { kubeApiWritesSuite } from '../http/kube-api-writes-suite'
 
 const client = createClient({
   url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-kube-')), 'test.db')}`,
@@ -27,3 +28,4 @@ beforeAll(async () => {
 })
 
 kubeApiSuite(async (req) => app.fetch(req))
+kubeApiWritesSuite(async (req) => app.fetch(req))

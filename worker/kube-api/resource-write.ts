@@ -6,12 +6,11 @@
 import type { Context } from 'hono'
 import { RESOURCES, apiVersionOf, type Kind } from '../sim/objects/resources'
 import type { ApiError, KubeObject } from '../sim/objects/types'
-import { createObject, deleteObject, updateObjectDetailed } from '../sim/objects'
+import { createObject, updateObjectDetailed } from '../sim/objects'
 import { jsonPatch, mergePatch } from '../sim/kubectl/patch-merge'
 import { asPatchError } from '../sim/kubectl/patch-errors'
-import { getObject, type ClusterState } from '../sim/state'
 import type { KubeEnv } from './auth'
-import { readObjectBody, readOptionalJson, readPatchBody, type PatchType } from './body'
+import { readObjectBody, readPatchBody, type PatchType } from './body'
 import { writeCluster } from './cluster-io'
 import { historyLine, summaryLine } from './history-line'
 import type { ResourcePath } from './path'
@@ -33,7 +32,7 @@ export function refuseClusterWrites(kind: Kind, verb: string, name?: string) {
   )
 }
 
-function dryRun(c: Context<KubeEnv>): boolean {
+export function dryRun(c: Context<KubeEnv>): boolean {
   return c.req.queries('dryRun')?.includes('All') ?? false
 }
 
@@ -154,55 +153,4 @@ export async function patch(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): 
     patch: true,
   })
   return objectResponse(c, kind, r.obj, r.now, r.rv)
-}
-
-interface DeleteBody {
-  gracePeriodSeconds?: unknown
-  dryRun?: unknown
-}
-
-export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
-  refuseClusterWrites(kind, 'delete', rp.name)
-  const body = ((await readOptionalJson(c.req.raw)) ?? {}) as DeleteBody
-  if (!isObj(body)) throw badRequest('the delete options are not a JSON object')
-  const grace = body.gracePeriodSeconds ?? c.req.query('gracePeriodSeconds')
-  const graceSeconds = grace === undefined || grace === null ? undefined : Number(grace)
-  if (graceSeconds !== undefined && !Number.isInteger(graceSeconds))
-    throw badRequest('gracePeriodSeconds must be an integer')
-  const dry = dryRun(c) || (Array.isArray(body.dryRun) && body.dryRun.includes('All'))
-  let gone = true
-  const obj = await writeCluster(c, (state, now) => {
-    const r = deleteObject(state, kind, rp.namespace, rp.name ?? '', {
-      now,
-      gracePeriodSeconds: graceSeconds,
-      dryRun: dry,
-    })
-    if (!r.ok) fail(kind, r.error)
-    gone = !objectStillThere(state, kind, r.value)
-    const name = r.value.metadata.name
-    return {
-      value: r.value,
-      changed: !dry,
-      line: historyLine(c, kind, name, r.value.metadata.namespace, 'deleted'),
-      summary: `${RESOURCES[kind].singular} "${name}" deleted`,
-    }
-  })
-  if (!gone || dry) return c.json(obj)
-  const group = RESOURCES[kind].group
-  return c.json({
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Success',
-    details: {
-      name: obj.metadata.name,
-      ...(group ? { group } : {}),
-      kind: RESOURCES[kind].plural,
-      uid: obj.metadata.uid,
-    },
-  })
-}
-
-function objectStillThere(state: ClusterState, kind: Kind, obj: KubeObject): boolean {
-  return getObject(state, kind, obj.metadata.namespace, obj.metadata.name) !== undefined
 }
