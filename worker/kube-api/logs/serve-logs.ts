@@ -115,7 +115,8 @@ export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<R
     containerLines(view.state, pod, query.container),
     id,
   )
-  return new Response(body, { headers })
+  // no compression for a followed log: see watch/serve-watch.ts
+  return new Response(body, { headers: { ...headers, 'Content-Encoding': 'identity' } })
 }
 
 function followLog(

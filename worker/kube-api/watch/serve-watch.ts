@@ -28,8 +28,9 @@ export async function serveWatch(
     headers: {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
-      // proxies (and wrangler dev's) must not hold the events back
-      'X-Content-Type-Options': 'nosniff',
+      // no compression: gzip holds events back until its window fills (wrangler dev compresses
+      // any response to a gzip-accepting client unless it says identity: workers-sdk#6577)
+      'Content-Encoding': 'identity',
     },
   })
 }
