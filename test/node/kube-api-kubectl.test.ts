@@ -115,6 +115,30 @@ spec:
     nodePort: 80
 `
 
+const WEB_V2 = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.26
+        ports:
+        - containerPort: 80
+      - name: sidecar
+        image: busybox
+        command: ['sleep', '3600']
+`
+
 const UNKNOWN_FIELD = `apiVersion: v1
 kind: Service
 metadata:
@@ -193,12 +217,37 @@ describe.skipIf(!HAS_KUBECTL)(
         [['apply', '-f', '-'], 'kubectl apply -f -', BAD_SERVICE],
         [['create', '-f', '-'], 'kubectl create -f -', UNKNOWN_FIELD],
         [['delete', '-f', '-'], 'kubectl delete -f -', SVC],
+        [['apply', '-f', '-'], 'kubectl apply -f -', SVC],
+        [['apply', '-f', '-'], 'kubectl apply -f -', WEB_V2],
+        [['rollout', 'restart', 'deployment/web'], 'kubectl rollout restart deployment/web'],
+        [
+          ['create', 'service', 'nodeport', 'np', '--tcp=80:8080'],
+          'kubectl create service nodeport np --tcp=80:8080',
+        ],
       ]
+      const failed: string[] = []
       for (const [args, line, stdin] of writes) {
         const want = await sim(b.c, b.id, line, stdin)
         const got = await real(a.kubeconfig, args, args.includes('-') ? stdin : '')
         expect(got, `kubectl ${args.join(' ')}`).toEqual(want)
+        if (got.exitCode !== 0) failed.push(line)
       }
+      // `replace` (PUT) has no counterpart in the lab terminal
+      const replaced = WEB_V2.replace('replicas: 3', 'replicas: 2')
+      expect(await real(a.kubeconfig, ['replace', '-f', '-'], replaced)).toEqual({
+        stdout: 'deployment.apps/web replaced\n',
+        stderr: '',
+        exitCode: 0,
+      })
+      // the failures are the rows meant to fail, and only those: equal failures prove little
+      expect(failed).toEqual([
+        'kubectl patch service web --type=json -p \'[{"op":"remove","path":"/nope"}]\'',
+        'kubectl scale deployment nope --replicas=1',
+        'kubectl create deployment web --image=nginx',
+        'kubectl get pod nope',
+        'kubectl apply -f -',
+        'kubectl create -f -',
+      ])
       // the one deliberate difference: the API door does not let a learner change nodes
       expect(await real(a.kubeconfig, ['delete', 'node', 'lab-worker'])).toEqual({
         stdout: '',
@@ -240,12 +289,23 @@ describe.skipIf(!HAS_KUBECTL)(
         'get events',
         'get all -o wide',
         'get endpoints',
+        'get pods --sort-by=.metadata.name',
+        'get pods --field-selector=status.phase=Running',
+        'get pods -n kube-system',
+        'get ns dev -o yaml',
+        'get rs --show-labels',
+        'get deploy web -o jsonpath={.spec.template.spec.containers[*].image}',
+        'get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP',
+        'rollout history deployment/web',
       ]
       for (const line of reads) {
         clock = Date.now()
         const want = maskEventAges(await sim(a.c, a.id, `kubectl ${line}`))
         const got = maskEventAges(await real(a.kubeconfig, line.split(' ')))
         expect(got, `kubectl ${line}`).toEqual(want)
+        // every read here succeeds and prints something: equal failures would prove nothing
+        expect(got.exitCode, `kubectl ${line}: ${got.stderr}`).toBe(0)
+        expect(got.stdout, `kubectl ${line}`).not.toBe('')
       }
     }, 240_000)
 
