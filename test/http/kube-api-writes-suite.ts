@@ -51,7 +51,7 @@ export function kubeApiWritesSuite(fetch: Fetch) {
     })
 
     it('patches (strategic, merge, JSON) and scales through the scale subresource', async () => {
-      const { kube } = await setup(fetch)
+      const { c, id, kube } = await setup(fetch)
       await kube.call('POST', '/apis/apps/v1/namespaces/default/deployments', {
         body: DEPLOYMENT('web'),
         type: 'application/json',
@@ -96,6 +96,10 @@ export function kubeApiWritesSuite(fetch: Fetch) {
         spec: { replicas: 4 },
       })
       expect((await kube.call('GET', path)).body.spec.replicas).toBe(4)
+      const history = await c.get(`/api/clusters/${id}/history`)
+      expect(history.body.history.map((h: { command: string }) => h.command)).toContain(
+        'kubectl scale deployment web --replicas=4 (API)',
+      )
       const ssa = await kube.call('PATCH', path, {
         type: 'application/apply-patch+yaml',
         body: 'spec: {}',

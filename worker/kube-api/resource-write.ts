@@ -81,7 +81,7 @@ export async function storeUpdate(
   kind: Kind,
   rp: ResourcePath,
   nextOf: (current: KubeObject) => unknown,
-  opts: { op: string; patch?: boolean },
+  opts: { op: string; patch?: boolean; line?: (obj: KubeObject) => string },
 ): Promise<{ obj: KubeObject; now: number; rv: string }> {
   const dry = dryRun(c)
   let now = 0
@@ -102,7 +102,9 @@ export async function storeUpdate(
     return {
       value: r.value.object,
       changed: r.value.changed && !dry,
-      line: historyLine(c, kind, name, r.value.object.metadata.namespace, opts.op),
+      line:
+        opts.line?.(r.value.object) ??
+        historyLine(c, kind, name, r.value.object.metadata.namespace, opts.op),
       summary: summaryLine(kind, name, opts.op),
     }
   })

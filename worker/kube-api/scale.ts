@@ -80,7 +80,12 @@ export async function scale(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): 
       o.spec = { ...o.spec, replicas }
       return o
     },
-    { op: 'scaled' },
+    {
+      op: 'scaled',
+      // the command itself, as the learner would have typed it
+      line: (o) =>
+        `kubectl scale ${kind.toLowerCase()} ${o.metadata.name} --replicas=${replicas}${o.metadata.namespace === 'default' ? '' : ` -n ${o.metadata.namespace}`} (API)`,
+    },
   )
   return c.json(scaleOf(r.obj))
 }
