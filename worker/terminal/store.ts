@@ -7,7 +7,7 @@ import { clusters, commandHistory } from '../db/schema'
 
 export async function updateClusterState(
   db: Database,
-  w: { clusterId: string; expectedVersion: number; state: string; progress?: string; now: number },
+  w: { clusterId: string; expectedVersion: number; state: Buffer; progress?: string; now: number },
 ): Promise<boolean> {
   const r = await db
     .update(clusters)
@@ -38,7 +38,7 @@ export async function clusterVersion(
 export interface FinishWrite {
   clusterId: string
   expectedVersion: number
-  state: string
+  state: Buffer
   progress: string
   now: number
   /** the line's history row, written when the stream started */

@@ -15,6 +15,7 @@ import { complete } from './completion'
 import { Editor, type ApplyError } from './editor'
 import { Instructions } from './instructions'
 import { LabHeader } from './lab-header'
+import { OwnKubectl } from './own-kubectl'
 import { revealPanel } from './reveal'
 import { Separator, useStoredSize } from './split'
 import { ToolTabs, type Tool } from './tool-tabs'
@@ -129,6 +130,14 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   return (
     <div class="lab">
       <LabHeader title={lab.title} tasks={tasks} busy={applying} onReset={() => void reset()} />
+      <OwnKubectl
+        clusterId={clusterId}
+        labId={labId}
+        onChange={(done) => {
+          void cluster.refresh()
+          setTasks((old) => old.map((t) => (done.includes(t.id) ? { ...t, done: true } : t)))
+        }}
+      />
       <p role="status" class="visually-hidden">
         {announce}
       </p>
