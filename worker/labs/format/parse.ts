@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml'
 import type * as z from 'zod/mini'
 import { checkSchema, leafChecks, type Check } from './check-schema'
 import { buildStart } from './compile'
+import { issueSentence } from './issues'
 import { labSchema, LIMITS, type LabDocument } from './lab-schema'
 import { jsonPathProblem } from './objects'
 
@@ -24,28 +25,53 @@ function at(value: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), value)
 }
 
+const CHECK_KEYS = [...Object.keys(leafChecks), 'all', 'any', 'not', 'after']
+type Found = { path: PropertyKey[]; message: string }
+
 /** A check that failed the union: re-read it as the one kind it names, for a precise path. */
-function checkIssue(value: unknown): { path: PropertyKey[]; message: string } {
+function checkIssue(value: unknown): Found {
   const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
-  const kinds = [...Object.keys(leafChecks), 'all', 'any', 'not', 'after']
-  if (keys.length !== 1 || !kinds.includes(keys[0]!))
-    return { path: [], message: `A check is an object with exactly one of these keys: ${kinds.join(', ')}.` }
-  const r = checkSchema.safeParse(value)
-  if (r.success) return { path: [], message: 'This check is not valid.' }
-  const key = keys[0]!
-  const inner = key in leafChecks ? (leafChecks as Record<string, z.ZodMiniType>)[key]!.safeParse((value as Record<string, unknown>)[key]) : undefined
-  if (inner && !inner.success) return firstIssue(inner.error.issues, (value as Record<string, unknown>)[key], [key])
-  return { path: [key], message: 'This check is not valid.' }
+  const key = keys[0]
+  if (keys.length !== 1 || key === undefined || !CHECK_KEYS.includes(key))
+    return { path: [], message: `A check is an object with exactly one of these keys: ${CHECK_KEYS.join(', ')}.` }
+  const inner = (value as Record<string, unknown>)[key]
+  const within = (found: Found, ...prefix: PropertyKey[]): Found => ({ path: [key, ...prefix, ...found.path], message: found.message })
+  if (key === 'not') return within(checkIssue(inner))
+  if (key === 'all' || key === 'any') {
+    if (!Array.isArray(inner) || inner.length === 0) return within({ path: [], message: `${key} takes a list of one or more checks.` })
+    const i = inner.findIndex((c) => !checkSchema.safeParse(c).success)
+    return i < 0 ? within({ path: [], message: 'At most 30 checks.' }) : within(checkIssue(inner[i]), i)
+  }
+  if (key === 'after') {
+    const a = (inner ?? {}) as Record<string, unknown>
+    for (const k of ['first', 'then']) if (!checkSchema.safeParse(a[k]).success) return within(checkIssue(a[k]), k)
+    return within({ path: [], message: 'after takes exactly first and then.' })
+  }
+  const r = (leafChecks as Record<string, z.ZodMiniType>)[key]!.safeParse(inner)
+  return r.success ? { path: [], message: 'This check is not valid.' } : within(firstIssue(r.error.issues, inner))
 }
 
-function firstIssue(issues: z.core.$ZodIssue[], root: unknown, prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+/** Where the document holds a check: a task's check, or inside all/any/not/after. */
+function isCheckPosition(path: PropertyKey[]): boolean {
+  const last = path[path.length - 1]
+  const before = path[path.length - 2]
+  if (typeof last === 'number') return before === 'all' || before === 'any'
+  return last === 'check' || last === 'not' || ((last === 'first' || last === 'then') && path[path.length - 2] === 'after')
+}
+
+function firstIssue(issues: z.core.$ZodIssue[], root: unknown): Found {
   const issue = issues[0]
-  if (!issue) return { path: prefix, message: 'This is not valid.' }
-  if (issue.code === 'invalid_union') {
+  if (!issue) return { path: [], message: 'This is not valid.' }
+  if (issue.code === 'invalid_union' && isCheckPosition(issue.path)) {
     const inner = checkIssue(at(root, issue.path))
-    return { path: [...prefix, ...issue.path, ...inner.path], message: inner.message }
+    return { path: [...issue.path, ...inner.path], message: inner.message }
   }
-  return { path: [...prefix, ...issue.path], message: issue.message }
+  if (issue.code === 'invalid_union') {
+    // another either-or (e.g. an outcome or a list of outcomes): the first branch says enough
+    const branch = issue.errors.find((e) => e[0]?.code !== 'invalid_type') ?? issue.errors[0]
+    if (branch?.[0]) return firstIssue([{ ...branch[0], path: [...issue.path, ...branch[0].path] }], root)
+  }
+  return { path: issue.path, message: issueSentence(issue, at(root, issue.path)) }
 }
 
 function sentence(message: string): string {
@@ -109,7 +135,7 @@ export function parseLabDocument(input: unknown, now: number): Parsed {
   if (problem) return { ok: false, problem }
   for (const variant of lab.variants?.map((v) => v.id) ?? [undefined]) {
     const built = buildStart(lab, 1, now, variant)
-    if ('problem' in built) return { ok: false, problem: built.problem }
+    if ('problem' in built) return { ok: false, problem: { ...built.problem, message: sentence(built.problem.message) } }
   }
   return { ok: true, lab }
 }
