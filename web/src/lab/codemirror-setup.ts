@@ -98,6 +98,7 @@ export function createEditor(
   parent: HTMLElement,
   doc: string,
   onChange: (text: string) => void,
+  label = 'Manifest editor',
 ): EditorHandle {
   const history = snapshotHistory()
   const view = new EditorView({
@@ -122,7 +123,7 @@ export function createEditor(
           { key: 'Mod-Shift-z', run: history.redo, preventDefault: true },
         ]),
         EditorView.contentAttributes.of({
-          'aria-label': 'Manifest editor',
+          'aria-label': label,
           'aria-multiline': 'true',
           spellcheck: 'false',
           tabindex: '0',
