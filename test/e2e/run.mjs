@@ -26,7 +26,7 @@ const ARGS = [
   '--disable-quic',
 ]
 /** Other suites in this folder that run against the same server (each prints `N passed, N failed`). */
-const OTHER_SUITES = ['instructor.mjs']
+const OTHER_SUITES = ['instructor.mjs', 'authoring.mjs']
 
 function fail(message) {
   console.log(message)

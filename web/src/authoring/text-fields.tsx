@@ -22,7 +22,7 @@ export function TextFields({ form, set }: Props) {
           <label for="lab-instructions">Instructions (Markdown)</label>
           <textarea id="lab-instructions" class="auth-code" rows={18} value={form.instructions} onInput={(e) => set({ instructions: e.currentTarget.value })} />
         </div>
-        <section class="auth-preview" aria-label="Instructions preview">
+        <section class="auth-preview" aria-label="Instructions preview" tabIndex={0}>
           <Markdown text={form.instructions} />
         </section>
       </div>
