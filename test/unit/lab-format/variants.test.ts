@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileLab } from '../../../worker/labs/format/compile'
 import { labSchema } from '../../../worker/labs/format/lab-schema'
+import { run } from '../../../worker/sim/run'
 import { getObject } from '../../../worker/sim/state'
 import type { Service } from '../../../worker/sim/objects/types'
 import { START, WEB } from './harness'
@@ -37,5 +38,17 @@ describe('per-learner variants', () => {
     const again = lab.setup(3, START + 60_000, first)
     expect(again.runtime.flags['lab.variant']).toBe(first.runtime.flags['lab.variant'])
     expect(portOf(again)).toBe(portOf(first))
+  })
+})
+
+describe('the variant check', () => {
+  it.each([1, 2])('holds for the variant the learner drew (seed %i), and only that one', (seed) => {
+    const state = lab.setup(seed, START)
+    const r = run(state, 'true', { now: START + 15_000 })
+    const ctx = { state: r.state, now: START + 15_000, last: { command: 'true', ...r }, memory: {}, probe: () => { throw new Error('no probe') } }
+    expect(lab.tasks[0]!.check(ctx)).toBe(true)
+    const other = state.runtime.flags['lab.variant'] === 'port-81' ? 'port-82' : 'port-81'
+    r.state.runtime.flags['lab.variant'] = other
+    expect(lab.tasks[0]!.check({ ...ctx, last: { ...ctx.last } })).toBe(false)
   })
 })
