@@ -11,7 +11,9 @@ import { podsSettled, setEditorText } from './cluster-helpers.mjs'
 
 const PASSWORD = 'correct horse battery staple'
 const INSTRUCTOR_CODE = process.env.E2E_INSTRUCTOR_CODE || 'local-instructor-code'
-const LESSON = parse(readFileSync(new URL('../../worker/labs/data/selectors.yaml', import.meta.url), 'utf8'))
+const LESSON = parse(
+  readFileSync(new URL('../../worker/labs/data/selectors.yaml', import.meta.url), 'utf8'),
+)
 const LOOP = LESSON.solution[5]
 const yaml = (v) => stringify(v, { lineWidth: 0 })
 
@@ -62,7 +64,12 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
     [
       'an instructor writes the selectors lesson as a lab in the browser',
       async () => {
-        await signUp(teacher, base, { name: 'Ines Author', email: `e2e-author-${stamp}@example.com`, instructorCode: INSTRUCTOR_CODE, next: '/instructor' })
+        await signUp(teacher, base, {
+          name: 'Ines Author',
+          email: `e2e-author-${stamp}@example.com`,
+          instructorCode: INSTRUCTOR_CODE,
+          next: '/instructor',
+        })
         await teacher.getByLabel('Class name').fill(className)
         await teacher.getByRole('button', { name: 'Create class' }).click()
         const card = teacher.locator('.ins-class-card', { hasText: className })
@@ -90,12 +97,19 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
           await teacher.getByLabel(`Task ${n} title`).fill(task.title)
           await teacher.getByLabel(`Task ${n} hints (one per line)`).fill(task.hints.join('\n'))
           // a snippet first, as an instructor starts; then the lesson's own check
-          await teacher.getByLabel(`Insert a check snippet into task ${n}`).selectOption({ label: 'An object exists' })
-          assert((await teacher.getByLabel(`Task ${n} check (YAML)`).inputValue()).startsWith('exists:'), 'the snippet was not inserted')
+          await teacher
+            .getByLabel(`Insert a check snippet into task ${n}`)
+            .selectOption({ label: 'An object exists' })
+          assert(
+            (await teacher.getByLabel(`Task ${n} check (YAML)`).inputValue()).startsWith('exists:'),
+            'the snippet was not inserted',
+          )
           await teacher.getByLabel(`Task ${n} check (YAML)`).fill(yaml(task.check))
         }
         await teacher.getByRole('textbox', { name: /^Solution/ }).fill(yaml(LESSON.solution))
-        await teacher.getByRole('textbox', { name: /^Near misses/ }).fill(yaml(LESSON.nearMisses.slice(0, 1)))
+        await teacher
+          .getByRole('textbox', { name: /^Near misses/ })
+          .fill(yaml(LESSON.nearMisses.slice(0, 1)))
         await teacher.getByRole('button', { name: 'Save', exact: true }).click()
         await teacher.getByText(/^Saved version \d+\.$/).waitFor()
         await checkAxe(teacher, 'lab editor')
@@ -107,10 +121,15 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
       async () => {
         await teacher.getByRole('button', { name: 'Check with solution' }).click()
         await teacher.getByText(/is proven: it can be published/).waitFor({ timeout: 60_000 })
-        const solution = teacher.getByRole('table', { name: /^Solution: done blue-endpoints, both-answer, scale-follows, delete-follows/ })
+        const solution = teacher.getByRole('table', {
+          name: /^Solution: done blue-endpoints, both-answer, scale-follows, delete-follows/,
+        })
         await solution.waitFor()
         const row5 = solution.getByRole('row').nth(5)
-        assert((await row5.innerText()).includes('blue-endpoints'), 'line 5 did not complete blue-endpoints')
+        assert(
+          (await row5.innerText()).includes('blue-endpoints'),
+          'line 5 did not complete blue-endpoints',
+        )
         await teacher.getByRole('table', { name: /^Near miss .* it does$/ }).waitFor()
         await teacher.screenshot({ path: `${state.out}/authoring-verified.png`, fullPage: true })
         await teacher.getByRole('checkbox', { name: className }).check()
@@ -122,7 +141,11 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
     [
       'a class member finds the lab in their list and completes it in the terminal',
       async () => {
-        await signUp(learner, base, { name: `Mia Member ${stamp}`, email: `e2e-member-${stamp}@example.com`, next: '/labs' })
+        await signUp(learner, base, {
+          name: `Mia Member ${stamp}`,
+          email: `e2e-member-${stamp}@example.com`,
+          next: '/labs',
+        })
         await learner.getByLabel('Join code').fill(state.joinCode)
         await learner.getByRole('button', { name: 'Join', exact: true }).click()
         await learner.getByText(`You joined ${className}.`).waitFor()
@@ -136,8 +159,16 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
         await runUntilDone(learner, LOOP, 1, 'both-answer')
         await runInTerminal(learner, 'kubectl scale deployment nginx-deployment-3 --replicas=3')
         await runUntilDone(learner, 'kubectl get endpoints my-blue-service', 2, 'scale-follows')
-        await runInTerminal(learner, "kubectl delete pod $(kubectl get pods -l color=blue -o jsonpath='{.items[0].metadata.name}')")
-        await runUntilDone(learner, 'kubectl get endpoints my-blue-service -o yaml', 3, 'delete-follows')
+        await runInTerminal(
+          learner,
+          "kubectl delete pod $(kubectl get pods -l color=blue -o jsonpath='{.items[0].metadata.name}')",
+        )
+        await runUntilDone(
+          learner,
+          'kubectl get endpoints my-blue-service -o yaml',
+          3,
+          'delete-follows',
+        )
       },
       150_000,
     ],
@@ -147,26 +178,48 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
         await teacher.goto(`${base}/instructor`)
         await teacher.getByRole('link', { name: className, exact: true }).click()
         await teacher.getByRole('heading', { level: 1, name: className }).waitFor()
-        const cell = teacher.getByRole('link', { name: new RegExp(`^4 / 4 tasks: Mia Member ${stamp} in ${title}`) })
+        const cell = teacher.getByRole('link', {
+          name: new RegExp(`^4 / 4 tasks: Mia Member ${stamp} in ${title}`),
+        })
         await cell.waitFor({ timeout: 15_000 })
         const td = cell.locator('xpath=..')
-        assert((await td.getAttribute('class')).includes('ins-cell-done'), 'the cell is not marked done')
+        assert(
+          (await td.getAttribute('class')).includes('ins-cell-done'),
+          'the cell is not marked done',
+        )
         await teacher.screenshot({ path: `${state.out}/authoring-matrix.png`, fullPage: true })
       },
     ],
     [
       'a learner outside the class cannot open the lab (404)',
       async () => {
-        await signUp(outsider, base, { name: `Nils Outsider ${stamp}`, email: `e2e-outsider-${stamp}@example.com`, next: '/labs' })
-        assert(!(await outsider.getByRole('link', { name: title }).count()), 'the outsider sees the lab')
+        await signUp(outsider, base, {
+          name: `Nils Outsider ${stamp}`,
+          email: `e2e-outsider-${stamp}@example.com`,
+          next: '/labs',
+        })
+        assert(
+          !(await outsider.getByRole('link', { name: title }).count()),
+          'the outsider sees the lab',
+        )
         const status = await outsider.evaluate(async (id) => {
-          const r = await fetch(`/api/labs/${id}/cluster`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+          const r = await fetch(`/api/labs/${id}/cluster`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          })
           return r.status
         }, state.labId)
         assert(status === 404, `the outsider got ${status}`)
-        const page = await outsider.evaluate(async (id) => (await fetch(`/api/labs/${id}`)).status, state.labId)
+        const page = await outsider.evaluate(
+          async (id) => (await fetch(`/api/labs/${id}`)).status,
+          state.labId,
+        )
         assert(page === 404, `the outsider read the lab page: ${page}`)
-        assert(await outsider.evaluate(() => window.location.pathname === '/labs'), 'left the labs page')
+        assert(
+          await outsider.evaluate(() => window.location.pathname === '/labs'),
+          'left the labs page',
+        )
       },
     ],
   ]

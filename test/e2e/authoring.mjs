@@ -66,7 +66,13 @@ try {
   // the outsider is refused a lab on purpose: its 404s are expected console noise
   const outsider = await watchedPage(browser, [], 'outsider')
   const state = { out: OUT }
-  for (const [name, fn, timeoutMs] of authoringScenarios(teacher, learner, outsider, server.base, state))
+  for (const [name, fn, timeoutMs] of authoringScenarios(
+    teacher,
+    learner,
+    outsider,
+    server.base,
+    state,
+  ))
     await suite.step(name, fn, timeoutMs)
   await suite.step('no script errors or Content-Security-Policy violations', async () => {
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))

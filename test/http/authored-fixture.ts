@@ -56,11 +56,27 @@ export function webLab() {
     explanation: '## What you learned\n\nA Service has endpoints.',
     start: { manifests: [WEB] },
     tasks: [
-      { id: 'see-endpoints', title: 'See the endpoints of web', hints: ['kubectl get endpoints web'], check: { output: { contains: 'web', mentions: { values: IPS, atLeast: 2 } } } },
-      { id: 'curl-web', title: 'Reach web from the client pod', hints: ['kubectl exec client -- curl -s web:8080'], check: { request: { from: 'pod', to: { service: 'web' }, outcome: 'answered' } } },
+      {
+        id: 'see-endpoints',
+        title: 'See the endpoints of web',
+        hints: ['kubectl get endpoints web'],
+        check: { output: { contains: 'web', mentions: { values: IPS, atLeast: 2 } } },
+      },
+      {
+        id: 'curl-web',
+        title: 'Reach web from the client pod',
+        hints: ['kubectl exec client -- curl -s web:8080'],
+        check: { request: { from: 'pod', to: { service: 'web' }, outcome: 'answered' } },
+      },
     ],
     solution: ['kubectl get endpoints web', 'kubectl exec client -- curl -s web:8080'],
-    nearMisses: [{ title: 'curl from the workstation', leavesUndone: ['curl-web'], steps: ['curl -s web:8080'] }],
+    nearMisses: [
+      {
+        title: 'curl from the workstation',
+        leavesUndone: ['curl-web'],
+        steps: ['curl -s web:8080'],
+      },
+    ],
   }
 }
 
@@ -74,11 +90,23 @@ export async function cast(fetch: Fetch) {
   const outsider = new Client(fetch)
   await outsider.signup('Nils Outsider')
   const anonymous = new Client(fetch)
-  const cls = (await author.post('/api/classes', { name: 'Services 101' })).body.class as { id: string; joinCode: string }
+  const cls = (await author.post('/api/classes', { name: 'Services 101' })).body.class as {
+    id: string
+    joinCode: string
+  }
   expect((await member.post('/api/classes/join', { joinCode: cls.joinCode })).status).toBe(200)
   const made = await author.post('/api/authored-labs', webLab())
   expect(made.status, JSON.stringify(made.body)).toBe(201)
-  return { author, otherInstructor, member, outsider, anonymous, cls, memberId: m.body.user.id as string, labId: made.body.lab.id as string }
+  return {
+    author,
+    otherInstructor,
+    member,
+    outsider,
+    anonymous,
+    cls,
+    memberId: m.body.user.id as string,
+    labId: made.body.lab.id as string,
+  }
 }
 
 /** Proves and publishes the lab to the class. */

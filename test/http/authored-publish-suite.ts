@@ -8,24 +8,47 @@ export function authoredPublishSuite(fetch: Fetch) {
   describe('verify and publish', () => {
     it('plays the solution and near misses command by command, and publishes only a proven version', async () => {
       const p = await cast(fetch)
-      const early = await p.author.post(`/api/authored-labs/${p.labId}/publish`, { classIds: [p.cls.id] })
+      const early = await p.author.post(`/api/authored-labs/${p.labId}/publish`, {
+        classIds: [p.cls.id],
+      })
       expect(early.status).toBe(409)
       expect(early.body.error.code).toBe('not_verified')
       const v = await p.author.post(`/api/authored-labs/${p.labId}/verify`)
       expect(v.body.verification).toMatchObject({ ok: true, version: 1, problems: [] })
-      expect(v.body.verification.solution.lines.map((l: any) => l.completed)).toEqual([['see-endpoints'], ['curl-web']])
-      expect(v.body.verification.nearMisses[0]).toMatchObject({ title: 'curl from the workstation', ok: true, done: [] })
+      expect(v.body.verification.solution.lines.map((l: any) => l.completed)).toEqual([
+        ['see-endpoints'],
+        ['curl-web'],
+      ])
+      expect(v.body.verification.nearMisses[0]).toMatchObject({
+        title: 'curl from the workstation',
+        ok: true,
+        done: [],
+      })
       expect(v.body.lab.verifiedVersion).toBe(1)
 
-      const weak = { ...webLab(), solution: ['kubectl get endpoints web'], nearMisses: [{ title: 'just look', leavesUndone: ['see-endpoints'], steps: ['kubectl get endpoints web'] }] }
-      expect((await p.author.call('PUT', `/api/authored-labs/${p.labId}`, weak)).body.lab.version).toBe(2)
+      const weak = {
+        ...webLab(),
+        solution: ['kubectl get endpoints web'],
+        nearMisses: [
+          {
+            title: 'just look',
+            leavesUndone: ['see-endpoints'],
+            steps: ['kubectl get endpoints web'],
+          },
+        ],
+      }
+      expect(
+        (await p.author.call('PUT', `/api/authored-labs/${p.labId}`, weak)).body.lab.version,
+      ).toBe(2)
       const failed = await p.author.post(`/api/authored-labs/${p.labId}/verify`)
       expect(failed.body.verification.ok).toBe(false)
       expect(failed.body.verification.problems).toEqual([
         'The solution leaves curl-web undone.',
         'The near miss "just look" completes see-endpoints.',
       ])
-      const refused = await p.author.post(`/api/authored-labs/${p.labId}/publish`, { classIds: [p.cls.id] })
+      const refused = await p.author.post(`/api/authored-labs/${p.labId}/publish`, {
+        classIds: [p.cls.id],
+      })
       expect(refused.body.error.code).toBe('not_verified')
     })
   })
@@ -37,27 +60,40 @@ export function authoredPublishSuite(fetch: Fetch) {
       await publish(p)
       const list = await p.member.get('/api/labs')
       expect(list.body.labs.map((l: any) => l.id)).toContain(p.labId)
-      expect((await p.outsider.get('/api/labs')).body.labs.map((l: any) => l.id)).not.toContain(p.labId)
+      expect((await p.outsider.get('/api/labs')).body.labs.map((l: any) => l.id)).not.toContain(
+        p.labId,
+      )
       expect((await p.outsider.post(`/api/labs/${p.labId}/cluster`)).status).toBe(404)
       expect((await p.outsider.get(`/api/labs/${p.labId}`)).status).toBe(404)
       expect((await p.otherInstructor.post(`/api/labs/${p.labId}/cluster`)).status).toBe(404)
 
       const cluster = await p.member.openCluster(p.labId)
       expect((await p.member.run(cluster, 'curl -s web:8080')).body.newlyCompleted).toEqual([])
-      expect((await p.member.run(cluster, 'kubectl get endpoints web')).body.newlyCompleted).toEqual(['see-endpoints'])
+      expect(
+        (await p.member.run(cluster, 'kubectl get endpoints web')).body.newlyCompleted,
+      ).toEqual(['see-endpoints'])
       const last = await p.member.run(cluster, 'kubectl exec client -- curl -s web:8080')
       expect(last.body.newlyCompleted).toEqual(['curl-web'])
       expect(typeof last.body.completedAt).toBe('number')
 
       const matrix = await p.author.get(`/api/classes/${p.cls.id}/progress`)
-      expect(matrix.body.labs.find((l: any) => l.id === p.labId)).toMatchObject({ title: 'Web behind a Service', tasks: [{ id: 'see-endpoints' }, { id: 'curl-web' }] })
+      expect(matrix.body.labs.find((l: any) => l.id === p.labId)).toMatchObject({
+        title: 'Web behind a Service',
+        tasks: [{ id: 'see-endpoints' }, { id: 'curl-web' }],
+      })
       const mia = matrix.body.learners.find((l: any) => l.id === p.memberId)
       expect(mia.labs[p.labId].tasksDone.sort()).toEqual(['curl-web', 'see-endpoints'])
       const csv = await p.author.get(`/api/classes/${p.cls.id}/progress.csv`)
       expect(csv.body).toContain(`Mia Member,`)
       expect(csv.body).toMatch(new RegExp(`${p.labId},2,2,\\d{4}-`))
-      const timeline = await p.author.get(`/api/classes/${p.cls.id}/learners/${p.memberId}/labs/${p.labId}/history`)
-      expect(timeline.body.history.map((h: any) => h.tasksCompleted)).toEqual([[], ['see-endpoints'], ['curl-web']])
+      const timeline = await p.author.get(
+        `/api/classes/${p.cls.id}/learners/${p.memberId}/labs/${p.labId}/history`,
+      )
+      expect(timeline.body.history.map((h: any) => h.tasksCompleted)).toEqual([
+        [],
+        ['see-endpoints'],
+        ['curl-web'],
+      ])
       const insights = await p.author.get(`/api/classes/${p.cls.id}/insights`)
       expect(insights.body.misconceptions.map((m: any) => m.id)).toContain('clusterip-from-outside')
     })
@@ -68,7 +104,12 @@ export function authoredPublishSuite(fetch: Fetch) {
       const cluster = await p.member.openCluster(p.labId)
       await p.member.run(cluster, 'kubectl get endpoints web')
       const v2 = webLab()
-      v2.tasks.push({ id: 'scale', title: 'Scale web to 3', hints: ['kubectl scale deployment web --replicas=3'], check: { pods: { selector: { app: 'web' }, atLeast: 3 } } as any })
+      v2.tasks.push({
+        id: 'scale',
+        title: 'Scale web to 3',
+        hints: ['kubectl scale deployment web --replicas=3'],
+        check: { pods: { selector: { app: 'web' }, atLeast: 3 } } as any,
+      })
       v2.solution.push('kubectl scale deployment web --replicas=3')
       await p.author.call('PUT', `/api/authored-labs/${p.labId}`, v2)
       const before = await p.member.run(cluster, 'kubectl scale deployment web --replicas=3')
@@ -80,23 +121,32 @@ export function authoredPublishSuite(fetch: Fetch) {
         { id: 'curl-web', title: 'Reach web from the client pod', done: false },
         { id: 'scale', title: 'Scale web to 3', done: true },
       ])
-      expect((await p.member.openCluster(p.labId))).toBe(cluster)
+      expect(await p.member.openCluster(p.labId)).toBe(cluster)
 
-      expect((await p.author.post(`/api/authored-labs/${p.labId}/unpublish`)).body.lab.published).toBe(false)
+      expect(
+        (await p.author.post(`/api/authored-labs/${p.labId}/unpublish`)).body.lab.published,
+      ).toBe(false)
       const latecomer = new Client(fetch)
       await latecomer.signup('Lou Late')
       await latecomer.post('/api/classes/join', { joinCode: p.cls.joinCode })
       expect((await latecomer.post(`/api/labs/${p.labId}/cluster`)).status).toBe(404)
-      expect((await latecomer.get('/api/labs')).body.labs.map((l: any) => l.id)).not.toContain(p.labId)
+      expect((await latecomer.get('/api/labs')).body.labs.map((l: any) => l.id)).not.toContain(
+        p.labId,
+      )
       expect((await p.member.get('/api/labs')).body.labs.map((l: any) => l.id)).toContain(p.labId)
-      expect((await p.member.run(cluster, 'kubectl exec client -- curl -s web:8080')).body.newlyCompleted).toEqual(['curl-web'])
+      expect(
+        (await p.member.run(cluster, 'kubectl exec client -- curl -s web:8080')).body
+          .newlyCompleted,
+      ).toEqual(['curl-web'])
       expect((await p.author.call('DELETE', `/api/authored-labs/${p.labId}`)).status).toBe(409)
     })
 
-    it("lets the author try the draft in a scratch cluster of their own", async () => {
+    it('lets the author try the draft in a scratch cluster of their own', async () => {
       const p = await cast(fetch)
       const cluster = await p.author.openCluster(p.labId)
-      expect((await p.author.run(cluster, 'kubectl get endpoints web')).body.newlyCompleted).toEqual(['see-endpoints'])
+      expect(
+        (await p.author.run(cluster, 'kubectl get endpoints web')).body.newlyCompleted,
+      ).toEqual(['see-endpoints'])
       expect((await p.author.call('DELETE', `/api/authored-labs/${p.labId}`)).status).toBe(204)
       expect((await p.author.get(`/api/authored-labs/${p.labId}`)).status).toBe(404)
     })
@@ -108,12 +158,16 @@ export function authoredPublishSuite(fetch: Fetch) {
       const file = await p.author.get(`/api/authored-labs/${p.labId}/export`)
       expect(file.status).toBe(200)
       expect(file.headers.get('content-type')).toMatch(/^application\/yaml/)
-      expect(file.headers.get('content-disposition')).toBe('attachment; filename="Web-behind-a-Service.yaml"')
+      expect(file.headers.get('content-disposition')).toBe(
+        'attachment; filename="Web-behind-a-Service.yaml"',
+      )
       expect(file.body).toMatch(/^# Service Lab lab file \(format 1\)/)
       const copy = await p.otherInstructor.post('/api/authored-labs/import', { yaml: file.body })
       expect(copy.status, JSON.stringify(copy.body)).toBe(201)
       expect(copy.body.lab.id).not.toBe(p.labId)
-      expect(copy.body.lab.source).toEqual((await p.author.get(`/api/authored-labs/${p.labId}`)).body.lab.source)
+      expect(copy.body.lab.source).toEqual(
+        (await p.author.get(`/api/authored-labs/${p.labId}`)).body.lab.source,
+      )
       expect(copy.body.lab.published).toBe(false)
     })
   })

@@ -11,7 +11,10 @@ import { DEFAULT_START } from './transcript'
 
 describe('labs written as data files', () => {
   it('bundles the current YAML files (npm run labs:bundle after editing one)', () => {
-    const committed = readFileSync(new URL('../../worker/labs/data/files.ts', import.meta.url), 'utf8')
+    const committed = readFileSync(
+      new URL('../../worker/labs/data/files.ts', import.meta.url),
+      'utf8',
+    )
     expect(committed).toBe(bundledSource())
   })
 

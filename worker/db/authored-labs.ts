@@ -8,7 +8,10 @@ export async function insertAuthoredLab(db: Database, row: AuthoredLabRow): Prom
   await db.insert(authoredLabs).values(row)
 }
 
-export async function findAuthoredLab(db: Database, id: string): Promise<AuthoredLabRow | undefined> {
+export async function findAuthoredLab(
+  db: Database,
+  id: string,
+): Promise<AuthoredLabRow | undefined> {
   return db.select().from(authoredLabs).where(eq(authoredLabs.id, id)).get()
 }
 
@@ -30,33 +33,61 @@ export async function listOwnLabs(db: Database, ownerId: string) {
 }
 
 /** A new version of the draft (only if nobody wrote one since `version` was read). */
-export async function updateSource(db: Database, id: string, version: number, fields: { title: string; source: string; now: number }) {
+export async function updateSource(
+  db: Database,
+  id: string,
+  version: number,
+  fields: { title: string; source: string; now: number },
+) {
   const rows = await db
     .update(authoredLabs)
-    .set({ title: fields.title, source: fields.source, version: version + 1, updatedAt: fields.now })
+    .set({
+      title: fields.title,
+      source: fields.source,
+      version: version + 1,
+      updatedAt: fields.now,
+    })
     .where(and(eq(authoredLabs.id, id), eq(authoredLabs.version, version)))
     .returning({ id: authoredLabs.id })
   return rows.length === 1
 }
 
 export async function markVerified(db: Database, id: string, version: number) {
-  await db.update(authoredLabs).set({ verifiedVersion: version }).where(and(eq(authoredLabs.id, id), eq(authoredLabs.version, version)))
+  await db
+    .update(authoredLabs)
+    .set({ verifiedVersion: version })
+    .where(and(eq(authoredLabs.id, id), eq(authoredLabs.version, version)))
 }
 
 /** Publishes `version` (its source) to exactly `classIds`. */
-export async function publishLab(db: Database, lab: AuthoredLabRow, classIds: string[], now: number) {
+export async function publishLab(
+  db: Database,
+  lab: AuthoredLabRow,
+  classIds: string[],
+  now: number,
+) {
   await db.batch([
     db
       .update(authoredLabs)
-      .set({ publishedSource: lab.source, publishedVersion: lab.version, published: true, updatedAt: now })
+      .set({
+        publishedSource: lab.source,
+        publishedVersion: lab.version,
+        published: true,
+        updatedAt: now,
+      })
       .where(and(eq(authoredLabs.id, lab.id), eq(authoredLabs.version, lab.version))),
     db.delete(authoredLabClasses).where(eq(authoredLabClasses.labId, lab.id)),
-    ...classIds.map((classId) => db.insert(authoredLabClasses).values({ labId: lab.id, classId, publishedAt: now })),
+    ...classIds.map((classId) =>
+      db.insert(authoredLabClasses).values({ labId: lab.id, classId, publishedAt: now }),
+    ),
   ])
 }
 
 export async function unpublishLab(db: Database, id: string, now: number) {
-  await db.update(authoredLabs).set({ published: false, updatedAt: now }).where(eq(authoredLabs.id, id))
+  await db
+    .update(authoredLabs)
+    .set({ published: false, updatedAt: now })
+    .where(eq(authoredLabs.id, id))
 }
 
 export async function deleteAuthoredLab(db: Database, id: string) {
@@ -67,7 +98,11 @@ export async function deleteAuthoredLab(db: Database, id: string) {
 }
 
 export async function classIdsOf(db: Database, labId: string): Promise<string[]> {
-  const rows = await db.select({ classId: authoredLabClasses.classId }).from(authoredLabClasses).where(eq(authoredLabClasses.labId, labId)).all()
+  const rows = await db
+    .select({ classId: authoredLabClasses.classId })
+    .from(authoredLabClasses)
+    .where(eq(authoredLabClasses.labId, labId))
+    .all()
   return rows.map((r) => r.classId)
 }
 
@@ -89,7 +124,13 @@ export async function mayOpen(db: Database, labId: string, userId: string): Prom
     .from(authoredLabClasses)
     .innerJoin(classMembers, eq(classMembers.classId, authoredLabClasses.classId))
     .innerJoin(authoredLabs, eq(authoredLabs.id, authoredLabClasses.labId))
-    .where(and(eq(authoredLabClasses.labId, labId), eq(classMembers.userId, userId), eq(authoredLabs.published, true)))
+    .where(
+      and(
+        eq(authoredLabClasses.labId, labId),
+        eq(classMembers.userId, userId),
+        eq(authoredLabs.published, true),
+      ),
+    )
     .get()
   return r !== undefined
 }
@@ -101,7 +142,10 @@ export async function labsForLearner(db: Database, userId: string) {
     .from(authoredLabClasses)
     .innerJoin(classMembers, eq(classMembers.classId, authoredLabClasses.classId))
     .where(eq(classMembers.userId, userId))
-  const started = db.select({ labId: clusters.labId }).from(clusters).where(eq(clusters.userId, userId))
+  const started = db
+    .select({ labId: clusters.labId })
+    .from(clusters)
+    .where(eq(clusters.userId, userId))
   return db
     .select()
     .from(authoredLabs)
@@ -123,8 +167,16 @@ export async function labsOfClass(db: Database, classId: string) {
     .all()
 }
 
-export async function ownedClassIds(db: Database, ownerId: string, ids: string[]): Promise<string[]> {
+export async function ownedClassIds(
+  db: Database,
+  ownerId: string,
+  ids: string[],
+): Promise<string[]> {
   if (ids.length === 0) return []
-  const rows = await db.select({ id: classes.id }).from(classes).where(and(eq(classes.ownerId, ownerId), inArray(classes.id, ids))).all()
+  const rows = await db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(eq(classes.ownerId, ownerId), inArray(classes.id, ids)))
+    .all()
   return rows.map((r) => r.id)
 }

@@ -5,7 +5,13 @@ import * as z from 'zod/mini'
 import { newId } from '../auth/crypto'
 import { requireSession } from '../auth/session'
 import {
-  classIdsOf, deleteAuthoredLab, findAuthoredLab, insertAuthoredLab, listOwnLabs, teachesLab, updateSource,
+  classIdsOf,
+  deleteAuthoredLab,
+  findAuthoredLab,
+  insertAuthoredLab,
+  listOwnLabs,
+  teachesLab,
+  updateSource,
   type AuthoredLabRow,
 } from '../db/authored-labs'
 import { findUser } from '../db/users'
@@ -36,12 +42,15 @@ export async function ownLab(c: AppContext): Promise<AuthoredLabRow> {
 /** The author, or an instructor of a class it is published to (read only). */
 export async function viewableLab(c: AppContext): Promise<AuthoredLabRow> {
   const row = await findAuthoredLab(c.var.db, param(c, 'id'))
-  if (row && (row.ownerId === c.var.userId || (await teachesLab(c.var.db, row.id, c.var.userId!)))) return row
+  if (row && (row.ownerId === c.var.userId || (await teachesLab(c.var.db, row.id, c.var.userId!))))
+    return row
   throw notFound('That lab')
 }
 
 export function invalidLab(problem: { path: string; message: string }) {
-  return new AppError(400, 'invalid_lab', `${problem.path}: ${problem.message}`, { field: problem.path })
+  return new AppError(400, 'invalid_lab', `${problem.path}: ${problem.message}`, {
+    field: problem.path,
+  })
 }
 
 /** Validates a lab document (schema, limits, starting state through the API server). */
@@ -104,8 +113,18 @@ authoredLabRoutes.put('/:id', async (c) => {
   const row = await ownLab(c)
   const doc = checkedDocument(c, await readJson(c, anyJson))
   const source = JSON.stringify({ ...doc, id: undefined })
-  if (!(await updateSource(c.var.db, row.id, row.version, { title: doc.title, source, now: c.var.deps.now() })))
-    throw new AppError(409, 'conflict', 'The lab was changed by another tab meanwhile; reload it and try again.')
+  if (
+    !(await updateSource(c.var.db, row.id, row.version, {
+      title: doc.title,
+      source,
+      now: c.var.deps.now(),
+    }))
+  )
+    throw new AppError(
+      409,
+      'conflict',
+      'The lab was changed by another tab meanwhile; reload it and try again.',
+    )
   return c.json({ lab: await labView(c, (await findAuthoredLab(c.var.db, row.id))!) })
 })
 
@@ -113,7 +132,11 @@ authoredLabRoutes.delete('/:id', async (c) => {
   const row = await ownLab(c)
   // learners' progress and the class matrix refer to a lab once published: it stays
   if (row.publishedSource !== null)
-    throw new AppError(409, 'published', 'A lab that was published stays, for the progress learners made in it; unpublish it instead.')
+    throw new AppError(
+      409,
+      'published',
+      'A lab that was published stays, for the progress learners made in it; unpublish it instead.',
+    )
   await deleteAuthoredLab(c.var.db, row.id)
   return c.body(null, 204)
 })

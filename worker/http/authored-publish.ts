@@ -2,12 +2,24 @@
 // it as one YAML file.
 import { stringify } from 'yaml'
 import * as z from 'zod/mini'
-import { findAuthoredLab, markVerified, ownedClassIds, publishLab, unpublishLab } from '../db/authored-labs'
+import {
+  findAuthoredLab,
+  markVerified,
+  ownedClassIds,
+  publishLab,
+  unpublishLab,
+} from '../db/authored-labs'
 import { compileLab } from '../labs/format/compile'
 import { parseLabText } from '../labs/format/parse'
 import { verifyLab } from '../labs/format/verify'
 import {
-  authoredLabRoutes, createLab, invalidLab, labView, ownLab, requireInstructor, viewableLab,
+  authoredLabRoutes,
+  createLab,
+  invalidLab,
+  labView,
+  ownLab,
+  requireInstructor,
+  viewableLab,
 } from './authored-labs'
 import { AppError, notFound } from './errors'
 import { documentOf } from './lab-access'
@@ -23,10 +35,9 @@ authoredLabRoutes.post('/:id/verify', async (c) => {
 })
 
 const publishBody = z.object({
-  classIds: z.array(z.string().check(z.maxLength(64))).check(
-    z.minLength(1, { error: 'Name at least one class to publish to.' }),
-    z.maxLength(50),
-  ),
+  classIds: z
+    .array(z.string().check(z.maxLength(64)))
+    .check(z.minLength(1, { error: 'Name at least one class to publish to.' }), z.maxLength(50)),
 })
 
 authoredLabRoutes.post('/:id/publish', async (c) => {
@@ -36,7 +47,11 @@ authoredLabRoutes.post('/:id/publish', async (c) => {
   const owned = await ownedClassIds(c.var.db, row.ownerId, wanted)
   if (owned.length !== wanted.length) throw notFound('That class')
   if (row.verifiedVersion !== row.version)
-    throw new AppError(409, 'not_verified', `Version ${row.version} has not been checked with its solution yet: run "Check with solution" (POST /verify) until the solution completes every task and every near miss leaves its task undone.`)
+    throw new AppError(
+      409,
+      'not_verified',
+      `Version ${row.version} has not been checked with its solution yet: run "Check with solution" (POST /verify) until the solution completes every task and every near miss leaves its task undone.`,
+    )
   await publishLab(c.var.db, row, wanted, c.var.deps.now())
   return c.json({ lab: await labView(c, (await findAuthoredLab(c.var.db, row.id))!) })
 })
@@ -49,7 +64,12 @@ authoredLabRoutes.post('/:id/unpublish', async (c) => {
 
 authoredLabRoutes.get('/:id/export', async (c) => {
   const row = await viewableLab(c)
-  const file = `${row.title.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'lab'}.yaml`
+  const file = `${
+    row.title
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'lab'
+  }.yaml`
   const text = `# Service Lab lab file (format 1): docs/lab-format.md\n${stringify(documentOf(row.source), { lineWidth: 0, blockQuote: 'literal' })}`
   return c.body(text, 200, {
     'Content-Type': 'application/yaml; charset=utf-8',

@@ -23,18 +23,27 @@ function compiled(row: AuthoredLabRow, userId: string): Lab | undefined {
 }
 
 /** The lab a user's existing cluster runs. */
-export async function labOfCluster(db: Database, labId: string, userId: string): Promise<Lab | undefined> {
+export async function labOfCluster(
+  db: Database,
+  labId: string,
+  userId: string,
+): Promise<Lab | undefined> {
   if (!isAuthoredId(labId)) return findLab(labId)
   const row = await findAuthoredLab(db, labId)
   return row && compiled(row, userId)
 }
 
 /** The lab a user may open (its page, a new cluster). */
-export async function labToOpen(db: Database, labId: string, userId: string): Promise<Lab | undefined> {
+export async function labToOpen(
+  db: Database,
+  labId: string,
+  userId: string,
+): Promise<Lab | undefined> {
   if (!isAuthoredId(labId)) return findLab(labId)
   const row = await findAuthoredLab(db, labId)
   if (!row) return undefined
   if (row.ownerId === userId) return compiled(row, userId)
-  const allowed = (await mayOpen(db, labId, userId)) || (await findClusterForLab(db, userId, labId)) !== undefined
+  const allowed =
+    (await mayOpen(db, labId, userId)) || (await findClusterForLab(db, userId, labId)) !== undefined
   return allowed ? compiled(row, userId) : undefined
 }

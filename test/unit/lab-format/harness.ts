@@ -87,7 +87,13 @@ export class Session {
       now,
       last: { command, stdin, ...r },
       memory: this.memory,
-      probe: (origin, req) => route(state, origin, { method: 'GET', path: '/', headers: {}, ...req }, { now, probe: true }),
+      probe: (origin, req) =>
+        route(
+          state,
+          origin,
+          { method: 'GET', path: '/', headers: {}, ...req },
+          { now, probe: true },
+        ),
     }
     forgetOtherCluster(this.ctx)
     return this

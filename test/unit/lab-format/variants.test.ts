@@ -6,7 +6,8 @@ import { getObject } from '../../../worker/sim/state'
 import type { Service } from '../../../worker/sim/objects/types'
 import { START, WEB } from './harness'
 
-const svc = (port: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: web\n  ports:\n  - port: ${port}\n    targetPort: 80\n`
+const svc = (port: number) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: web\n  ports:\n  - port: ${port}\n    targetPort: 80\n`
 const doc = labSchema.parse({
   format: 1,
   title: 'Variants',
@@ -19,11 +20,31 @@ const doc = labSchema.parse({
     { id: 'port-82', manifests: [svc(82)] },
   ],
   tasks: [
-    { id: 'mine', title: 'Know your variant', check: { any: [{ all: [{ variant: 'port-81' }, { field: { kind: 'Service', name: 'api', path: '.spec.ports[0].port', equals: 81 } }] }, { all: [{ variant: 'port-82' }, { field: { kind: 'Service', name: 'api', path: '.spec.ports[0].port', equals: 82 } }] }] } },
+    {
+      id: 'mine',
+      title: 'Know your variant',
+      check: {
+        any: [
+          {
+            all: [
+              { variant: 'port-81' },
+              { field: { kind: 'Service', name: 'api', path: '.spec.ports[0].port', equals: 81 } },
+            ],
+          },
+          {
+            all: [
+              { variant: 'port-82' },
+              { field: { kind: 'Service', name: 'api', path: '.spec.ports[0].port', equals: 82 } },
+            ],
+          },
+        ],
+      },
+    },
   ],
 })
 const lab = compileLab(doc, 'variants')
-const portOf = (s: ReturnType<typeof lab.setup>) => getObject<Service>(s, 'Service', 'default', 'api')?.spec.ports?.[0]?.port
+const portOf = (s: ReturnType<typeof lab.setup>) =>
+  getObject<Service>(s, 'Service', 'default', 'api')?.spec.ports?.[0]?.port
 
 describe('per-learner variants', () => {
   it('draws one variant per seed and applies its manifests after the starting state', () => {
@@ -45,7 +66,15 @@ describe('the variant check', () => {
   it.each([1, 2])('holds for the variant the learner drew (seed %i), and only that one', (seed) => {
     const state = lab.setup(seed, START)
     const r = run(state, 'true', { now: START + 15_000 })
-    const ctx = { state: r.state, now: START + 15_000, last: { command: 'true', ...r }, memory: {}, probe: () => { throw new Error('no probe') } }
+    const ctx = {
+      state: r.state,
+      now: START + 15_000,
+      last: { command: 'true', ...r },
+      memory: {},
+      probe: () => {
+        throw new Error('no probe')
+      },
+    }
     expect(lab.tasks[0]!.check(ctx)).toBe(true)
     const other = state.runtime.flags['lab.variant'] === 'port-81' ? 'port-82' : 'port-81'
     r.state.runtime.flags['lab.variant'] = other

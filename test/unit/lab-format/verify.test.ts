@@ -14,14 +14,23 @@ const doc = (solution: string[], nearMisses: unknown[] = []) =>
     estimatedMinutes: 5,
     instructions: '# Web',
     start: { manifests: [WEB] },
-    tasks: [{ id: 'curl-web', title: 'Reach web from a pod', check: { request: { from: 'pod', to: { service: 'web' }, outcome: 'answered' } } }],
+    tasks: [
+      {
+        id: 'curl-web',
+        title: 'Reach web from a pod',
+        check: { request: { from: 'pod', to: { service: 'web' }, outcome: 'answered' } },
+      },
+    ],
     solution,
     nearMisses,
   })
 
 describe('verify', () => {
   it('answers per command which tasks completed, and judges near misses', () => {
-    const d = doc(['kubectl get pods', CURL], [{ title: 'from outside', leavesUndone: ['curl-web'], steps: ['curl -s web:8080'] }])
+    const d = doc(
+      ['kubectl get pods', CURL],
+      [{ title: 'from outside', leavesUndone: ['curl-web'], steps: ['curl -s web:8080'] }],
+    )
     const v = verifyLab(d, compileLab(d, 'x'), START)
     expect(v.ok).toBe(true)
     expect(v.solution.lines.map((l) => l.completed)).toEqual([[], ['curl-web']])
@@ -29,10 +38,16 @@ describe('verify', () => {
   })
 
   it('refuses a near miss that completes its task, and a solution that does not', () => {
-    const d = doc(['kubectl get pods'], [{ title: 'curls after all', leavesUndone: ['curl-web'], steps: [CURL] }])
+    const d = doc(
+      ['kubectl get pods'],
+      [{ title: 'curls after all', leavesUndone: ['curl-web'], steps: [CURL] }],
+    )
     const v = verifyLab(d, compileLab(d, 'x'), START)
     expect(v.ok).toBe(false)
-    expect(v.problems).toEqual(['The solution leaves curl-web undone.', 'The near miss "curls after all" completes curl-web.'])
+    expect(v.problems).toEqual([
+      'The solution leaves curl-web undone.',
+      'The near miss "curls after all" completes curl-web.',
+    ])
   })
 
   it('stops playing once the transcripts have sent more requests than one verify may, and says so', () => {

@@ -21,7 +21,10 @@ describe('the authoring form', () => {
   })
 
   it('names the part of the form whose YAML does not parse', () => {
-    const form = { ...formOf(NEW_LAB), tasks: [{ id: 'a', title: 'A', hints: '', check: 'exists: [' }] }
+    const form = {
+      ...formOf(NEW_LAB),
+      tasks: [{ id: 'a', title: 'A', hints: '', check: 'exists: [' }],
+    }
     expect(() => documentOf(form)).toThrow(FormError)
     expect(() => documentOf(form)).toThrow(/^The check of task 1 is not valid YAML/)
   })

@@ -41,18 +41,28 @@ export interface LabDocument {
   [key: string]: unknown
 }
 
-const yamlText = (v: unknown) => (v === undefined || (Array.isArray(v) && v.length === 0) ? '' : stringify(v, { lineWidth: 0 }))
+const yamlText = (v: unknown) =>
+  v === undefined || (Array.isArray(v) && v.length === 0) ? '' : stringify(v, { lineWidth: 0 })
 
 export function formOf(doc: LabDocument): LabForm {
-  const namespaces = (doc.start?.namespaces ?? []).map((n) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${n}\n`)
+  const namespaces = (doc.start?.namespaces ?? []).map(
+    (n) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${n}\n`,
+  )
   return {
     title: doc.title,
     summary: doc.summary,
     estimatedMinutes: String(doc.estimatedMinutes),
     instructions: doc.instructions,
     explanation: doc.explanation ?? '',
-    start: [...namespaces, ...(doc.start?.manifests ?? [])].map((m) => (m.endsWith('\n') ? m : `${m}\n`)).join('---\n'),
-    tasks: doc.tasks.map((t) => ({ id: t.id, title: t.title, hints: (t.hints ?? []).join('\n'), check: yamlText(t.check) })),
+    start: [...namespaces, ...(doc.start?.manifests ?? [])]
+      .map((m) => (m.endsWith('\n') ? m : `${m}\n`))
+      .join('---\n'),
+    tasks: doc.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      hints: (t.hints ?? []).join('\n'),
+      check: yamlText(t.check),
+    })),
     solution: yamlText(doc.solution),
     nearMisses: yamlText(doc.nearMisses),
   }
@@ -77,14 +87,20 @@ export function documentOf(form: LabForm, base: Partial<LabDocument> = {}): LabD
     format: 1,
     title: form.title,
     summary: form.summary,
-    estimatedMinutes: Number.isFinite(minutes) && form.estimatedMinutes.trim() !== '' ? minutes : (form.estimatedMinutes as unknown as number),
+    estimatedMinutes:
+      Number.isFinite(minutes) && form.estimatedMinutes.trim() !== ''
+        ? minutes
+        : (form.estimatedMinutes as unknown as number),
     instructions: form.instructions,
     explanation: form.explanation,
     start: { ...base.start, namespaces: [], manifests: form.start.trim() ? [form.start] : [] },
     tasks: form.tasks.map((t, i) => ({
       id: t.id,
       title: t.title,
-      hints: t.hints.split('\n').map((h) => h.trim()).filter(Boolean),
+      hints: t.hints
+        .split('\n')
+        .map((h) => h.trim())
+        .filter(Boolean),
       check: readYaml(t.check, `The check of task ${i + 1}`),
     })),
     solution: (readYaml(form.solution, 'The solution') ?? []) as unknown[],

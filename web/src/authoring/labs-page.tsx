@@ -17,8 +17,11 @@ interface OwnLab {
 const editHref = (id: string) => `/instructor/labs/${encodeURIComponent(id)}`
 
 function state(l: OwnLab): string {
-  if (l.published) return `published (version ${l.publishedVersion})${l.publishedVersion !== l.version ? `, draft version ${l.version}` : ''}`
-  return l.verifiedVersion === l.version ? `version ${l.version}, checked` : `version ${l.version}, draft`
+  if (l.published)
+    return `published (version ${l.publishedVersion})${l.publishedVersion !== l.version ? `, draft version ${l.version}` : ''}`
+  return l.verifiedVersion === l.version
+    ? `version ${l.version}, checked`
+    : `version ${l.version}, draft`
 }
 
 function ImportForm() {
@@ -27,7 +30,9 @@ function ImportForm() {
   const submit = async (e: Event) => {
     e.preventDefault()
     try {
-      const r = await api<{ lab: { id: string } }>('POST', '/api/authored-labs/import', { yaml: text })
+      const r = await api<{ lab: { id: string } }>('POST', '/api/authored-labs/import', {
+        yaml: text,
+      })
       navigate(editHref(r.lab.id))
     } catch (err) {
       setError(errorText(err))
@@ -44,9 +49,20 @@ function ImportForm() {
         <label for="import-file">Lab file</label>
         <input id="import-file" type="file" accept=".yaml,.yml,text/yaml" onChange={readFile} />
         <label for="import-text">Lab file (YAML)</label>
-        <textarea id="import-text" rows={6} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        {error && <p role="alert" class="form-error">{error}</p>}
-        <button type="submit" disabled={!text.trim()}>Import</button>
+        <textarea
+          id="import-text"
+          rows={6}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        {error && (
+          <p role="alert" class="form-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={!text.trim()}>
+          Import
+        </button>
       </form>
     </section>
   )
@@ -71,15 +87,23 @@ export function LabsPage() {
   }
   return (
     <>
-      <p><a href="/instructor">← Instructor dashboard</a></p>
+      <p>
+        <a href="/instructor">← Instructor dashboard</a>
+      </p>
       <h1>My labs</h1>
       <p>
         Write labs of your own: instructions, a starting cluster, tasks that check themselves. Prove
         a lab with a solution, then publish it to your classes. The format is described in
         docs/lab-format.md.
       </p>
-      <button type="button" class="primary" onClick={create}>New lab</button>
-      {error && <p role="alert" class="form-error">{error}</p>}
+      <button type="button" class="primary" onClick={create}>
+        New lab
+      </button>
+      {error && (
+        <p role="alert" class="form-error">
+          {error}
+        </p>
+      )}
       <section aria-labelledby="own-labs-title">
         <h2 id="own-labs-title">Labs you wrote</h2>
         {!labs && !error && <p class="loading">Loading your labs…</p>}

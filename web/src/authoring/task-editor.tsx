@@ -16,7 +16,12 @@ export function TaskEditor({ index, task, onChange, onRemove }: Props) {
   const insert = (e: Event) => {
     const select = e.currentTarget as HTMLSelectElement
     const snippet = CHECK_SNIPPETS[Number(select.value)]
-    if (snippet) set({ check: task.check.trim() ? `${task.check.trimEnd()}\n# ${snippet.label}:\n${snippet.yaml}` : snippet.yaml })
+    if (snippet)
+      set({
+        check: task.check.trim()
+          ? `${task.check.trimEnd()}\n# ${snippet.label}:\n${snippet.yaml}`
+          : snippet.yaml,
+      })
     select.value = ''
   }
   return (
@@ -26,19 +31,39 @@ export function TaskEditor({ index, task, onChange, onRemove }: Props) {
         <label for={id('id')}>Task {n} id</label>
         <input id={id('id')} value={task.id} onInput={(e) => set({ id: e.currentTarget.value })} />
         <label for={id('title')}>Task {n} title</label>
-        <input id={id('title')} value={task.title} onInput={(e) => set({ title: e.currentTarget.value })} />
+        <input
+          id={id('title')}
+          value={task.title}
+          onInput={(e) => set({ title: e.currentTarget.value })}
+        />
         <label for={id('hints')}>Task {n} hints (one per line)</label>
-        <textarea id={id('hints')} rows={3} value={task.hints} onInput={(e) => set({ hints: e.currentTarget.value })} />
+        <textarea
+          id={id('hints')}
+          rows={3}
+          value={task.hints}
+          onInput={(e) => set({ hints: e.currentTarget.value })}
+        />
         <label for={id('snippet')}>Insert a check snippet into task {n}</label>
         <select id={id('snippet')} onChange={insert}>
           <option value="">Choose a kind of check…</option>
           {CHECK_SNIPPETS.map((s, i) => (
-            <option key={s.label} value={i}>{s.label}</option>
+            <option key={s.label} value={i}>
+              {s.label}
+            </option>
           ))}
         </select>
         <label for={id('check')}>Task {n} check (YAML)</label>
-        <textarea id={id('check')} class="auth-code" rows={6} spellcheck={false} value={task.check} onInput={(e) => set({ check: e.currentTarget.value })} />
-        <button type="button" onClick={onRemove}>Remove task {n}</button>
+        <textarea
+          id={id('check')}
+          class="auth-code"
+          rows={6}
+          spellcheck={false}
+          value={task.check}
+          onInput={(e) => set({ check: e.currentTarget.value })}
+        />
+        <button type="button" onClick={onRemove}>
+          Remove task {n}
+        </button>
       </fieldset>
     </li>
   )

@@ -13,7 +13,13 @@ export interface Verification {
   ok: boolean
   problems: string[]
   solution: { lines: PlayedLine[]; done: string[]; missing: string[] }
-  nearMisses: { title: string; leavesUndone: string[]; lines: PlayedLine[]; done: string[]; ok: boolean }[]
+  nearMisses: {
+    title: string
+    leavesUndone: string[]
+    lines: PlayedLine[]
+    done: string[]
+    ok: boolean
+  }[]
 }
 
 function Lines({ caption, lines }: { caption: string; lines: PlayedLine[] }) {
@@ -34,8 +40,13 @@ function Lines({ caption, lines }: { caption: string; lines: PlayedLine[] }) {
             <td>{i + 1}</td>
             <td>
               <details>
-                <summary><code>{l.command}</code></summary>
-                <pre>{l.stdout}{l.stderr}</pre>
+                <summary>
+                  <code>{l.command}</code>
+                </summary>
+                <pre>
+                  {l.stdout}
+                  {l.stderr}
+                </pre>
               </details>
             </td>
             <td>{l.exitCode}</td>
@@ -51,14 +62,21 @@ export function VerifyReport({ v }: { v: Verification }) {
   return (
     <section aria-labelledby="verify-title" class="auth-verify-report">
       <h3 id="verify-title">
-        {v.ok ? `Version ${v.version} is proven: it can be published.` : `Version ${v.version} is not proven yet.`}
+        {v.ok
+          ? `Version ${v.version} is proven: it can be published.`
+          : `Version ${v.version} is not proven yet.`}
       </h3>
       {v.problems.length > 0 && (
         <ul role="alert">
-          {v.problems.map((p) => <li key={p}>{p}</li>)}
+          {v.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
-      <Lines caption={`Solution: done ${v.solution.done.join(', ') || 'nothing'}`} lines={v.solution.lines} />
+      <Lines
+        caption={`Solution: done ${v.solution.done.join(', ') || 'nothing'}`}
+        lines={v.solution.lines}
+      />
       {v.nearMisses.map((n) => (
         <Lines
           key={n.title}

@@ -2,7 +2,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { EditorHandle } from '../lab/codemirror-setup'
 
-export function YamlEditor({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+export function YamlEditor({
+  label,
+  value,
+  onChange,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+}) {
   const host = useRef<HTMLDivElement>(null)
   const handle = useRef<EditorHandle | null>(null)
   const [failed, setFailed] = useState(false)

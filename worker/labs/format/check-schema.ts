@@ -17,7 +17,17 @@ const regex = z.string().check(
 const jsonPath = z.string().check(z.minLength(1), z.maxLength(300))
 const json = z.json()
 
-export const KINDS = ['Pod', 'Service', 'Endpoints', 'EndpointSlice', 'Deployment', 'ReplicaSet', 'Namespace', 'Node', 'Event'] as const
+export const KINDS = [
+  'Pod',
+  'Service',
+  'Endpoints',
+  'EndpointSlice',
+  'Deployment',
+  'ReplicaSet',
+  'Namespace',
+  'Node',
+  'Event',
+] as const
 export const OUTCOMES = ['answered', 'refused', 'timeout', 'nxdomain', 'unreachable'] as const
 
 /** Objects of one kind: by name, or every one whose labels carry `selector`. */
@@ -51,7 +61,11 @@ export const origin = z.union([
   z.literal('workstation'),
   /** any pod (e.g. after kubectl exec) */
   z.literal('pod'),
-  z.strictObject({ pod: z.optional(name), namespace: z.optional(name), selector: z.optional(labels) }),
+  z.strictObject({
+    pod: z.optional(name),
+    namespace: z.optional(name),
+    selector: z.optional(labels),
+  }),
   /** a node by name, or '*' for any node */
   z.strictObject({ node: name }),
 ])
@@ -116,8 +130,15 @@ export const leafChecks = {
   variant: name,
 }
 
-type Leaf = { [K in keyof typeof leafChecks]: { [P in K]: z.infer<(typeof leafChecks)[K]> } }[keyof typeof leafChecks]
-export type Check = Leaf | { all: Check[] } | { any: Check[] } | { not: Check } | { after: { first: Check; then: Check } }
+type Leaf = {
+  [K in keyof typeof leafChecks]: { [P in K]: z.infer<(typeof leafChecks)[K]> }
+}[keyof typeof leafChecks]
+export type Check =
+  | Leaf
+  | { all: Check[] }
+  | { any: Check[] }
+  | { not: Check }
+  | { after: { first: Check; then: Check } }
 
 const leafSchemas = Object.entries(leafChecks).map(([k, s]) => z.strictObject({ [k]: s }))
 

@@ -15,10 +15,15 @@ export interface StartProblem {
   message: string
 }
 
-const namespaceYaml = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`
+const namespaceYaml = (name: string) =>
+  `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`
 
 /** The variant a learner gets: the one they had before a reset, else one drawn from the seed. */
-export function variantFor(doc: LabDocument, seed: number, previous?: ClusterState): string | undefined {
+export function variantFor(
+  doc: LabDocument,
+  seed: number,
+  previous?: ClusterState,
+): string | undefined {
   const variants = doc.variants ?? []
   if (variants.length === 0) return undefined
   const kept = previous?.runtime.flags[VARIANT_FLAG]
@@ -27,10 +32,15 @@ export function variantFor(doc: LabDocument, seed: number, previous?: ClusterSta
 }
 
 function texts(doc: LabDocument, variant: string | undefined): { path: string; yaml: string }[] {
-  const out = doc.start.namespaces.map((n, i) => ({ path: `$.start.namespaces[${i}]`, yaml: namespaceYaml(n) }))
+  const out = doc.start.namespaces.map((n, i) => ({
+    path: `$.start.namespaces[${i}]`,
+    yaml: namespaceYaml(n),
+  }))
   doc.start.manifests.forEach((yaml, i) => out.push({ path: `$.start.manifests[${i}]`, yaml }))
   const vi = (doc.variants ?? []).findIndex((v) => v.id === variant)
-  doc.variants?.[vi]?.manifests.forEach((yaml, i) => out.push({ path: `$.variants[${vi}].manifests[${i}]`, yaml }))
+  doc.variants?.[vi]?.manifests.forEach((yaml, i) =>
+    out.push({ path: `$.variants[${vi}].manifests[${i}]`, yaml }),
+  )
   return out
 }
 
@@ -45,10 +55,12 @@ export function buildStart(
   const s = newCluster(seed, at)
   for (const { path, yaml } of texts(doc, variant)) {
     const parsed = parseManifests(yaml, 'STDIN')
-    if (parsed.error) return { problem: { path, message: `This YAML does not parse: ${parsed.error}` } }
+    if (parsed.error)
+      return { problem: { path, message: `This YAML does not parse: ${parsed.error}` } }
     for (const obj of parsed.objects) {
       const r = applyObject(s, obj, { now: at })
-      if (!r.ok) return { problem: { path, message: `The API server refused it: ${r.error.message}` } }
+      if (!r.ok)
+        return { problem: { path, message: `The API server refused it: ${r.error.message}` } }
     }
     settle(s, at)
   }
@@ -81,7 +93,8 @@ export function compileLab(doc: LabDocument, id: string): Lab {
     setup: (seed, now, previous) => {
       const built = buildStart(doc, seed, now, variantFor(doc, seed, previous))
       // a stored lab was validated by building this start; failing now is a bug
-      if ('problem' in built) throw new Error(`lab ${id}: ${built.problem.path}: ${built.problem.message}`)
+      if ('problem' in built)
+        throw new Error(`lab ${id}: ${built.problem.path}: ${built.problem.message}`)
       return built.state
     },
     tasks: doc.tasks.map((t) => ({

@@ -5,7 +5,14 @@
 import type { CheckContext, CheckedCommand } from '../types'
 import type { Check } from './check-schema'
 import {
-  countMentioned, endpointsMatchPods, fieldValues, inRange, objectsOf, podsOf, testField, valueTexts,
+  countMentioned,
+  endpointsMatchPods,
+  fieldValues,
+  inRange,
+  objectsOf,
+  podsOf,
+  testField,
+  valueTexts,
 } from './objects'
 import { compiled } from './regex'
 import { judgeSeen, probeAnswers, seenInCommand, type Seen } from './requests'
@@ -49,7 +56,11 @@ function seenInHistory(ctx: CheckContext, c: Check & { request: unknown }, now: 
   return (ctx.memory[key] as Seen | undefined) ?? old
 }
 
-function remembered(ctx: CheckContext, c: Check & { dropped: unknown }, values: string[]): string[] {
+function remembered(
+  ctx: CheckContext,
+  c: Check & { dropped: unknown },
+  values: string[],
+): string[] {
   const key = keyOf(c)
   once(ctx, key, () => {
     const old = Array.isArray(ctx.memory[key]) ? (ctx.memory[key] as string[]) : []
@@ -86,7 +97,10 @@ function evaluateLeaf(c: Check, ctx: CheckContext): boolean {
   if ('probe' in c) return probeAnswers(ctx, c.probe)
   if ('command' in c) {
     const { matches, exitCode } = c.command
-    return (matches === undefined || compiled(matches).test(ctx.last.command)) && (exitCode === undefined || ctx.last.exitCode === exitCode)
+    return (
+      (matches === undefined || compiled(matches).test(ctx.last.command)) &&
+      (exitCode === undefined || ctx.last.exitCode === exitCode)
+    )
   }
   if ('output' in c) return outputShows(ctx, c.output)
   if ('dropped' in c) {
@@ -104,5 +118,7 @@ function outputShows(ctx: CheckContext, o: Extract<Check, { output: unknown }>['
   if (o.matches !== undefined && !compiled(o.matches).test(text)) return false
   if (o.mentions === undefined) return true
   const values = valueTexts(fieldValues(ctx.state, o.mentions.values))
-  return values.length > 0 && countMentioned(text, values) >= Math.min(o.mentions.atLeast, values.length)
+  return (
+    values.length > 0 && countMentioned(text, values) >= Math.min(o.mentions.atLeast, values.length)
+  )
 }

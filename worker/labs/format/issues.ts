@@ -22,7 +22,9 @@ export function issueSentence(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.message && !/^Invalid input/.test(issue.message)) return issue.message
   switch (issue.code) {
     case 'invalid_type':
-      return input === undefined ? `This is required (${article(issue.expected)}).` : `Expected ${article(issue.expected)}, found ${typeName(input)}.`
+      return input === undefined
+        ? `This is required (${article(issue.expected)}).`
+        : `Expected ${article(issue.expected)}, found ${typeName(input)}.`
     case 'unrecognized_keys':
       return `Unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`
     case 'invalid_value':

@@ -20,17 +20,25 @@ const markdown = (what: string) =>
   )
 const id = z.string().check(
   z.regex(/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/, {
-    error: 'Use lower-case letters, digits and dashes (at most 40), starting and ending with a letter or digit.',
+    error:
+      'Use lower-case letters, digits and dashes (at most 40), starting and ending with a letter or digit.',
   }),
 )
 const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
-const namespaceName = z.string().check(
-  z.regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { error: 'A namespace name is a DNS label (a-z, 0-9, -).' }),
-)
+const namespaceName = z
+  .string()
+  .check(
+    z.regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+      error: 'A namespace name is a DNS label (a-z, 0-9, -).',
+    }),
+  )
 
 export const stepSchema = z.union([
   z.string().check(z.maxLength(10_000)),
-  z.strictObject({ command: z.string().check(z.maxLength(10_000)), stdin: z.optional(z.string().check(z.maxLength(64 * 1024))) }),
+  z.strictObject({
+    command: z.string().check(z.maxLength(10_000)),
+    stdin: z.optional(z.string().check(z.maxLength(64 * 1024))),
+  }),
 ])
 
 export const taskSchema = z.strictObject({
@@ -59,21 +67,27 @@ export const labSchema = z.strictObject({
   start: z._default(startSchema, { namespaces: [], manifests: [] }),
   /** one is drawn per learner from the cluster's seed and applied after `start` */
   variants: z.optional(
-    z.array(z.strictObject({ id, manifests: z.array(z.string()).check(z.maxLength(30)) })).check(z.minLength(1), z.maxLength(10)),
+    z
+      .array(z.strictObject({ id, manifests: z.array(z.string()).check(z.maxLength(30)) }))
+      .check(z.minLength(1), z.maxLength(10)),
   ),
-  tasks: z.array(taskSchema).check(z.maxLength(LIMITS.tasks, { error: 'A lab may have at most 30 tasks.' })),
+  tasks: z
+    .array(taskSchema)
+    .check(z.maxLength(LIMITS.tasks, { error: 'A lab may have at most 30 tasks.' })),
   hideDiagnoses: z.optional(z.boolean()),
   /** the commands that complete every task, played by verify */
   solution: z._default(z.array(stepSchema), []),
   /** transcripts that must leave their named task(s) undone */
   nearMisses: z._default(
-    z.array(
-      z.strictObject({
-        title: line(200),
-        leavesUndone: z.array(id).check(z.minLength(1)),
-        steps: z.array(stepSchema).check(z.minLength(1)),
-      }),
-    ).check(z.maxLength(LIMITS.nearMisses)),
+    z
+      .array(
+        z.strictObject({
+          title: line(200),
+          leavesUndone: z.array(id).check(z.minLength(1)),
+          steps: z.array(stepSchema).check(z.minLength(1)),
+        }),
+      )
+      .check(z.maxLength(LIMITS.nearMisses)),
     [],
   ),
 })

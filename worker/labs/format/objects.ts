@@ -34,11 +34,19 @@ export function podsOf(s: ClusterState, f: PodFilter): Pod[] {
   return pods.filter((p) => podMatches(p, { ...f, namespace: undefined }))
 }
 
-export function inRange(n: number, r: { atLeast?: number; atMost?: number }, defaultAtLeast = 1): boolean {
-  return n >= (r.atLeast ?? (r.atMost === undefined ? defaultAtLeast : 0)) && (r.atMost === undefined || n <= r.atMost)
+export function inRange(
+  n: number,
+  r: { atLeast?: number; atMost?: number },
+  defaultAtLeast = 1,
+): boolean {
+  return (
+    n >= (r.atLeast ?? (r.atMost === undefined ? defaultAtLeast : 0)) &&
+    (r.atMost === undefined || n <= r.atMost)
+  )
 }
 
-const template = (path: string) => (path.includes('{') ? path : `{${path.startsWith('.') ? '' : '.'}${path}}`)
+const template = (path: string) =>
+  path.includes('{') ? path : `{${path.startsWith('.') ? '' : '.'}${path}}`
 
 /** Every value the path finds in the objects `ref` names, flattened. */
 export function fieldValues(s: ClusterState, ref: FieldRef): unknown[] {
@@ -66,7 +74,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a)
   const kb = Object.keys(b)
   if (ka.length !== kb.length) return false
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  return ka.every((k) =>
+    deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  )
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
@@ -89,15 +99,25 @@ export function testField(s: ClusterState, t: FieldTest): boolean {
 /** Endpoints `service` list exactly the ready pods carrying `selector` (on `port`, if given). */
 export function endpointsMatchPods(
   s: ClusterState,
-  t: { service: string; namespace?: string; selector: Record<string, string>; port?: number; atLeast?: number },
+  t: {
+    service: string
+    namespace?: string
+    selector: Record<string, string>
+    port?: number
+    atLeast?: number
+  },
 ): boolean {
   const ns = t.namespace ?? 'default'
   const want = podsOf(s, { namespace: ns, selector: t.selector, ready: true })
     .map(podIP)
     .filter((ip): ip is string => ip !== undefined)
     .map((ip) => (t.port === undefined ? ip : `${ip}:${t.port}`))
-  const have = new Set(t.port === undefined ? endpointIPs(s, t.service, ns) : endpointPairs(s, t.service, ns))
-  return want.length >= (t.atLeast ?? 1) && have.size === want.length && want.every((x) => have.has(x))
+  const have = new Set(
+    t.port === undefined ? endpointIPs(s, t.service, ns) : endpointPairs(s, t.service, ns),
+  )
+  return (
+    want.length >= (t.atLeast ?? 1) && have.size === want.length && want.every((x) => have.has(x))
+  )
 }
 
 /** How many of `values` the text shows as whole words (an IP is not found inside a longer one). */

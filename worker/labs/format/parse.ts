@@ -22,7 +22,11 @@ function jsonPath(path: PropertyKey[]): string {
 }
 
 function at(value: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), value)
+  return path.reduce<unknown>(
+    (v, k) =>
+      v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined,
+    value,
+  )
 }
 
 const CHECK_KEYS = [...Object.keys(leafChecks), 'all', 'any', 'not', 'after']
@@ -30,25 +34,38 @@ type Found = { path: PropertyKey[]; message: string }
 
 /** A check that failed the union: re-read it as the one kind it names, for a precise path. */
 function checkIssue(value: unknown): Found {
-  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
+  const keys =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
   const key = keys[0]
   if (keys.length !== 1 || key === undefined || !CHECK_KEYS.includes(key))
-    return { path: [], message: `A check is an object with exactly one of these keys: ${CHECK_KEYS.join(', ')}.` }
+    return {
+      path: [],
+      message: `A check is an object with exactly one of these keys: ${CHECK_KEYS.join(', ')}.`,
+    }
   const inner = (value as Record<string, unknown>)[key]
-  const within = (found: Found, ...prefix: PropertyKey[]): Found => ({ path: [key, ...prefix, ...found.path], message: found.message })
+  const within = (found: Found, ...prefix: PropertyKey[]): Found => ({
+    path: [key, ...prefix, ...found.path],
+    message: found.message,
+  })
   if (key === 'not') return within(checkIssue(inner))
   if (key === 'all' || key === 'any') {
-    if (!Array.isArray(inner) || inner.length === 0) return within({ path: [], message: `${key} takes a list of one or more checks.` })
+    if (!Array.isArray(inner) || inner.length === 0)
+      return within({ path: [], message: `${key} takes a list of one or more checks.` })
     const i = inner.findIndex((c) => !checkSchema.safeParse(c).success)
-    return i < 0 ? within({ path: [], message: 'At most 30 checks.' }) : within(checkIssue(inner[i]), i)
+    return i < 0
+      ? within({ path: [], message: 'At most 30 checks.' })
+      : within(checkIssue(inner[i]), i)
   }
   if (key === 'after') {
     const a = (inner ?? {}) as Record<string, unknown>
-    for (const k of ['first', 'then']) if (!checkSchema.safeParse(a[k]).success) return within(checkIssue(a[k]), k)
+    for (const k of ['first', 'then'])
+      if (!checkSchema.safeParse(a[k]).success) return within(checkIssue(a[k]), k)
     return within({ path: [], message: 'after takes exactly first and then.' })
   }
   const r = (leafChecks as Record<string, z.ZodMiniType>)[key]!.safeParse(inner)
-  return r.success ? { path: [], message: 'This check is not valid.' } : within(firstIssue(r.error.issues, inner))
+  return r.success
+    ? { path: [], message: 'This check is not valid.' }
+    : within(firstIssue(r.error.issues, inner))
 }
 
 /** Where the document holds a check: a task's check, or inside all/any/not/after. */
@@ -56,7 +73,11 @@ function isCheckPosition(path: PropertyKey[]): boolean {
   const last = path[path.length - 1]
   const before = path[path.length - 2]
   if (typeof last === 'number') return before === 'all' || before === 'any'
-  return last === 'check' || last === 'not' || ((last === 'first' || last === 'then') && path[path.length - 2] === 'after')
+  return (
+    last === 'check' ||
+    last === 'not' ||
+    ((last === 'first' || last === 'then') && path[path.length - 2] === 'after')
+  )
 }
 
 function firstIssue(issues: z.core.$ZodIssue[], root: unknown): Found {
@@ -69,7 +90,8 @@ function firstIssue(issues: z.core.$ZodIssue[], root: unknown): Found {
   if (issue.code === 'invalid_union') {
     // another either-or (e.g. an outcome or a list of outcomes): the first branch says enough
     const branch = issue.errors.find((e) => e[0]?.code !== 'invalid_type') ?? issue.errors[0]
-    if (branch?.[0]) return firstIssue([{ ...branch[0], path: [...issue.path, ...branch[0].path] }], root)
+    if (branch?.[0])
+      return firstIssue([{ ...branch[0], path: [...issue.path, ...branch[0].path] }], root)
   }
   return { path: issue.path, message: issueSentence(issue, at(root, issue.path)) }
 }
@@ -93,7 +115,8 @@ function* checksOf(c: Check, path: string): Generator<[Check, string]> {
 function pathOf(c: Check): [string, string] | undefined {
   if ('field' in c) return ['field.path', c.field.path]
   if ('dropped' in c) return ['dropped.values.path', c.dropped.values.path]
-  if ('output' in c && c.output.mentions) return ['output.mentions.values.path', c.output.mentions.values.path]
+  if ('output' in c && c.output.mentions)
+    return ['output.mentions.values.path', c.output.mentions.values.path]
   return undefined
 }
 
@@ -102,7 +125,11 @@ const bytes = (s: string) => new TextEncoder().encode(s).length
 function semanticProblem(lab: LabDocument): LabProblem | undefined {
   const ids = new Set<string>()
   for (const [i, t] of lab.tasks.entries()) {
-    if (ids.has(t.id)) return { path: `$.tasks[${i}].id`, message: `Two tasks have the id ${t.id}; task ids must be unique.` }
+    if (ids.has(t.id))
+      return {
+        path: `$.tasks[${i}].id`,
+        message: `Two tasks have the id ${t.id}; task ids must be unique.`,
+      }
     ids.add(t.id)
     for (const [c, p] of checksOf(t.check, `$.tasks[${i}].check`)) {
       const jp = pathOf(c)
@@ -112,14 +139,28 @@ function semanticProblem(lab: LabDocument): LabProblem | undefined {
   }
   for (const [i, nm] of lab.nearMisses.entries()) {
     const unknown = nm.leavesUndone.find((id) => !ids.has(id))
-    if (unknown) return { path: `$.nearMisses[${i}].leavesUndone`, message: `There is no task ${unknown} in this lab.` }
+    if (unknown)
+      return {
+        path: `$.nearMisses[${i}].leavesUndone`,
+        message: `There is no task ${unknown} in this lab.`,
+      }
   }
-  const start = [...lab.start.namespaces, ...lab.start.manifests, ...(lab.variants ?? []).flatMap((v) => v.manifests)]
+  const start = [
+    ...lab.start.namespaces,
+    ...lab.start.manifests,
+    ...(lab.variants ?? []).flatMap((v) => v.manifests),
+  ]
   if (start.reduce((n, t) => n + bytes(t), 0) > LIMITS.startBytes)
-    return { path: '$.start', message: 'The starting state (manifests and variants) may be at most 64 KB.' }
+    return {
+      path: '$.start',
+      message: 'The starting state (manifests and variants) may be at most 64 KB.',
+    }
   const commands = lab.solution.length + lab.nearMisses.reduce((n, m) => n + m.steps.length, 0)
   if (commands > LIMITS.transcriptCommands)
-    return { path: '$.solution', message: `The solution and near misses hold ${commands} commands; at most 200 in all can be played.` }
+    return {
+      path: '$.solution',
+      message: `The solution and near misses hold ${commands} commands; at most 200 in all can be played.`,
+    }
   return undefined
 }
 
@@ -135,7 +176,8 @@ export function parseLabDocument(input: unknown, now: number): Parsed {
   if (problem) return { ok: false, problem }
   for (const variant of lab.variants?.map((v) => v.id) ?? [undefined]) {
     const built = buildStart(lab, 1, now, variant)
-    if ('problem' in built) return { ok: false, problem: { ...built.problem, message: sentence(built.problem.message) } }
+    if ('problem' in built)
+      return { ok: false, problem: { ...built.problem, message: sentence(built.problem.message) } }
   }
   return { ok: true, lab }
 }
@@ -146,7 +188,13 @@ export function parseLabText(text: string, now: number): Parsed {
   try {
     value = parseYaml(text, { maxAliasCount: 100 })
   } catch (e) {
-    return { ok: false, problem: { path: '$', message: `The file is not valid YAML: ${(e as Error).message.split('\n')[0]}` } }
+    return {
+      ok: false,
+      problem: {
+        path: '$',
+        message: `The file is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+      },
+    }
   }
   return parseLabDocument(value, now)
 }

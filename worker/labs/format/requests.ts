@@ -14,7 +14,8 @@ function fromMatches(s: ClusterState, r: SeenRequest, from: RequestTest['from'])
   if (from === undefined) return true
   if (from === 'workstation') return r.from.kind === 'workstation'
   if (from === 'pod') return r.from.kind === 'pod'
-  if ('node' in from) return r.from.kind === 'node' && (from.node === '*' || r.from.name === from.node)
+  if ('node' in from)
+    return r.from.kind === 'node' && (from.node === '*' || r.from.name === from.node)
   if (r.from.kind !== 'pod') return false
   if (from.namespace !== undefined && r.from.namespace !== from.namespace) return false
   if (from.pod !== undefined && r.from.name !== from.pod) return false
@@ -25,7 +26,9 @@ function fromMatches(s: ClusterState, r: SeenRequest, from: RequestTest['from'])
 
 function serviceHops(r: SeenRequest, name: string | undefined, ns: string) {
   return r.hops.filter(
-    (h) => h.object?.kind === 'Service' && (name === undefined || (h.object.name === name && (h.object.namespace ?? 'default') === ns)),
+    (h) =>
+      h.object?.kind === 'Service' &&
+      (name === undefined || (h.object.name === name && (h.object.namespace ?? 'default') === ns)),
   )
 }
 
@@ -33,7 +36,8 @@ function toMatches(s: ClusterState, r: SeenRequest, to: NonNullable<RequestTest[
   const ns = to.namespace ?? 'default'
   if (to.host !== undefined && r.host !== to.host.toLowerCase()) return false
   if (to.port !== undefined && r.port !== to.port) return false
-  if (to.podIP !== undefined && to.podIP !== (isIPv4(r.host) && r.host.startsWith('10.244.'))) return false
+  if (to.podIP !== undefined && to.podIP !== (isIPv4(r.host) && r.host.startsWith('10.244.')))
+    return false
   const hops = serviceHops(r, to.service, ns)
   if ((to.service !== undefined || to.via !== undefined) && hops.length === 0) return false
   switch (to.via) {
@@ -41,7 +45,12 @@ function toMatches(s: ClusterState, r: SeenRequest, to: NonNullable<RequestTest[
       return !isIPv4(r.host)
     case 'clusterIP':
       return hops.some((h) => {
-        const svc = getObject<Service>(s, 'Service', h.object?.namespace ?? 'default', h.object?.name ?? '')
+        const svc = getObject<Service>(
+          s,
+          'Service',
+          h.object?.namespace ?? 'default',
+          h.object?.name ?? '',
+        )
         return svc?.spec.clusterIP === r.host
       })
     case 'nodePort':
@@ -56,14 +65,17 @@ function toMatches(s: ClusterState, r: SeenRequest, to: NonNullable<RequestTest[
 function staleEndpoint(s: ClusterState, r: SeenRequest): boolean {
   const released = s.runtime.releasedPodIPs
   const dead = deadEndpoint(r)
-  return (dead !== undefined && released.includes(dead)) || (isIPv4(r.host) && released.includes(r.host))
+  return (
+    (dead !== undefined && released.includes(dead)) || (isIPv4(r.host) && released.includes(r.host))
+  )
 }
 
 function requestMatches(s: ClusterState, r: SeenRequest, t: RequestTest): boolean {
   if (!fromMatches(s, r, t.from)) return false
   if (t.kind !== undefined && r.kind !== t.kind) return false
   if (t.to !== undefined && !toMatches(s, r, t.to)) return false
-  const outcomes = t.outcome === undefined ? undefined : Array.isArray(t.outcome) ? t.outcome : [t.outcome]
+  const outcomes =
+    t.outcome === undefined ? undefined : Array.isArray(t.outcome) ? t.outcome : [t.outcome]
   if (outcomes !== undefined && !outcomes.includes(r.outcome)) return false
   if (t.staleEndpoint !== undefined && staleEndpoint(s, r) !== t.staleEndpoint) return false
   if (t.answeredBy !== undefined) {
@@ -82,7 +94,9 @@ export interface Seen {
 /** The requests of the command just run that match `t`. */
 export function seenInCommand(ctx: CheckContext, t: RequestTest): Seen {
   const matched = requestsOf(ctx.last).filter((r) => requestMatches(ctx.state, r, t))
-  const pods = matched.filter((r) => r.outcome === 'answered' && r.pod).map((r) => `${r.pod?.namespace ?? 'default'}/${r.pod?.name}`)
+  const pods = matched
+    .filter((r) => r.outcome === 'answered' && r.pod)
+    .map((r) => `${r.pod?.namespace ?? 'default'}/${r.pod?.name}`)
   return { n: matched.length, pods: [...new Set(pods)] }
 }
 
@@ -102,8 +116,11 @@ export function probeAnswers(ctx: CheckContext, t: ProbeTest): boolean {
   const res = ctx.probe(originOf(t.from), { host: t.host, port: t.port, path: t.path ?? '/' })
   if (res.outcome !== t.outcome) return false
   if (t.status !== undefined && res.response?.status !== t.status) return false
-  if (t.bodyMatches !== undefined && !compiled(t.bodyMatches).test(res.response?.body ?? '')) return false
+  if (t.bodyMatches !== undefined && !compiled(t.bodyMatches).test(res.response?.body ?? ''))
+    return false
   if (t.answeredBy === undefined) return true
-  const pod = res.pod ? getObject<Pod>(ctx.state, 'Pod', res.pod.namespace, res.pod.name) : undefined
+  const pod = res.pod
+    ? getObject<Pod>(ctx.state, 'Pod', res.pod.namespace, res.pod.name)
+    : undefined
   return pod !== undefined && podMatches(pod, t.answeredBy)
 }

@@ -34,10 +34,17 @@ export interface Played {
   done: string[]
 }
 
-const clip = (s: string) => (s.length <= OUTPUT_MAX ? s : `${s.slice(0, OUTPUT_MAX)}\n[... output truncated ...]`)
+const clip = (s: string) =>
+  s.length <= OUTPUT_MAX ? s : `${s.slice(0, OUTPUT_MAX)}\n[... output truncated ...]`
 
 /** Plays `steps` from the lab's starting state (seed fixed, so a verify is reproducible). */
-export function playSteps(lab: Lab, steps: LabStep[], start: number, budget: Budget = { requests: Infinity }, seed = 1): Played & { overBudget: boolean } {
+export function playSteps(
+  lab: Lab,
+  steps: LabStep[],
+  start: number,
+  budget: Budget = { requests: Infinity },
+  seed = 1,
+): Played & { overBudget: boolean } {
   let now = start
   let state = lab.setup(seed, now)
   const progress = parseProgress(null)
@@ -48,11 +55,20 @@ export function playSteps(lab: Lab, steps: LabStep[], start: number, budget: Bud
     const input = typeof step === 'string' ? { command: step } : step
     const result = run(state, input.command, { now, stdin: input.stdin, history: progress.recent })
     const last = { command: input.command, stdin: input.stdin, ...result }
-    const completed = result.internalError ? [] : gradeCommand(lab, result.state, last, progress, now)
-    if (input.command.trim() !== '') progress.recent = [...progress.recent, input.command].slice(-RECENT_MAX)
+    const completed = result.internalError
+      ? []
+      : gradeCommand(lab, result.state, last, progress, now)
+    if (input.command.trim() !== '')
+      progress.recent = [...progress.recent, input.command].slice(-RECENT_MAX)
     if (!result.internalError) state = result.state
     budget.requests -= result.trace.length
-    lines.push({ command: input.command, exitCode: result.exitCode, stdout: clip(result.stdout), stderr: clip(result.stderr), completed })
+    lines.push({
+      command: input.command,
+      exitCode: result.exitCode,
+      stdout: clip(result.stdout),
+      stderr: clip(result.stderr),
+      completed,
+    })
   }
   const done = lab.tasks.map((t) => t.id).filter((id) => progress.tasks[id] !== undefined)
   return { lines, done, overBudget: budget.requests < 0 }
@@ -66,7 +82,12 @@ export interface Verification {
   nearMisses: (Played & { title: string; leavesUndone: string[]; ok: boolean })[]
 }
 
-export function verifyLab(doc: LabDocument, lab: Lab, start: number, requestBudget = VERIFY_REQUEST_BUDGET): Verification {
+export function verifyLab(
+  doc: LabDocument,
+  lab: Lab,
+  start: number,
+  requestBudget = VERIFY_REQUEST_BUDGET,
+): Verification {
   const problems: string[] = []
   const budget: Budget = { requests: requestBudget }
   const sol = playSteps(lab, doc.solution, start, budget)
@@ -77,7 +98,8 @@ export function verifyLab(doc: LabDocument, lab: Lab, start: number, requestBudg
   const nearMisses = doc.nearMisses.map((nm) => {
     const played = playSteps(lab, nm.steps, start, budget)
     const wrongly = nm.leavesUndone.filter((id) => played.done.includes(id))
-    if (wrongly.length > 0) problems.push(`The near miss "${nm.title}" completes ${wrongly.join(', ')}.`)
+    if (wrongly.length > 0)
+      problems.push(`The near miss "${nm.title}" completes ${wrongly.join(', ')}.`)
     return { ...played, title: nm.title, leavesUndone: nm.leavesUndone, ok: wrongly.length === 0 }
   })
   if (budget.requests < 0)
