@@ -261,6 +261,56 @@ const rows: Row[] = [
     want: true,
   },
   {
+    name: 'request: a NodePort on a node, from the workstation',
+    lines: [
+      'kubectl expose deployment web --type=NodePort --name=web-np --port=8080 --target-port=80',
+      "curl -s 172.18.0.3:$(kubectl get svc web-np -o jsonpath='{.spec.ports[0].nodePort}')",
+    ],
+    check: {
+      request: {
+        from: 'workstation',
+        to: { service: 'web-np', via: 'nodePort', host: '172.18.0.3' },
+        outcome: 'answered',
+      },
+    },
+    want: true,
+  },
+  {
+    name: 'request: a ClusterIP is not a NodePort',
+    lines: [CURL],
+    check: { request: { to: { service: 'web', via: 'nodePort' } } },
+    want: false,
+  },
+  {
+    name: 'request: the LoadBalancer IP from the workstation',
+    lines: [
+      'kubectl expose deployment web --type=LoadBalancer --name=web-lb --port=80',
+      'kubectl get svc web-lb',
+      "curl -s $(kubectl get svc web-lb -o jsonpath='{.status.loadBalancer.ingress[0].ip}')",
+    ],
+    check: {
+      request: {
+        from: 'workstation',
+        to: { service: 'web-lb', via: 'loadBalancer' },
+        outcome: 'answered',
+        answeredBy: { selector: { app: 'web' } },
+      },
+    },
+    want: true,
+  },
+  {
+    name: 'request: a DNS lookup is not an HTTP request',
+    lines: ['kubectl exec client -- nslookup web'],
+    check: { request: { kind: 'dns', from: { pod: 'client' }, to: { host: 'web' } } },
+    want: true,
+  },
+  {
+    name: 'request: nslookup of a missing name is nxdomain',
+    lines: ['kubectl exec client -- nslookup nope'],
+    check: { request: { kind: 'dns', outcome: 'answered' } },
+    want: false,
+  },
+  {
     name: 'request: answered by a label the pods lack',
     lines: [CURL],
     check: { request: { answeredBy: { selector: { app: 'api' } } } },
