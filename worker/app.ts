@@ -2,6 +2,9 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { authRoutes, meRoutes } from './http/auth'
+import { authoredLabRoutes } from './http/authored-labs'
+import './http/authored-publish'
+import { labFormatRoutes } from './http/lab-format'
 import { classRoutes } from './http/classes'
 import { clusterRoutes } from './http/clusters'
 import { terminalRoutes } from './terminal/routes'
@@ -43,6 +46,8 @@ export function createApp(deps: Deps) {
   app.route('/api/clusters', terminalRoutes)
   app.route('/api/classes', classRoutes)
   app.route('/k8s', kubeRouter(deps, codec))
+  app.route('/api/authored-labs', authoredLabRoutes)
+  app.route('/api/lab-format', labFormatRoutes)
   app.all('/api/*', (c) => c.json(errorResponse('not_found', 'There is no such API route.'), 404))
 
   app.all('*', async (c) => {

@@ -18,7 +18,7 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '../..')
 const OUT = join(ROOT, 'test-results')
 /** Other suites in this folder that run against the same server (each prints `N passed, N failed`). */
-const OTHER_SUITES = ['instructor.mjs']
+const OTHER_SUITES = ['instructor.mjs', 'authoring.mjs']
 
 function fail(message) {
   console.log(message)

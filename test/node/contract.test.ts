@@ -10,6 +10,8 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { createApp } from '../../worker/app'
 import { stateCodec } from '../../worker/db/state-codec'
 import { libsqlDatabase } from '../../worker/db/libsql'
+import { authoredLabsSuite } from '../http/authored-labs-suite'
+import { authoredPublishSuite } from '../http/authored-publish-suite'
 import { classesSuite } from '../http/classes-suite'
 import { contractSuite } from '../http/contract-suite'
 import { robustnessSuite } from '../http/robustness-suite'
@@ -30,3 +32,5 @@ beforeAll(async () => {
 contractSuite(async (req) => app.fetch(req))
 classesSuite(async (req) => app.fetch(req))
 robustnessSuite(async (req) => app.fetch(req))
+authoredLabsSuite(async (req) => app.fetch(req))
+authoredPublishSuite(async (req) => app.fetch(req))

@@ -136,3 +136,41 @@ export const kubeTokens = sqliteTable(
   },
   (t) => [index('kube_tokens_cluster_idx').on(t.clusterId)],
 )
+
+/**
+ * Labs instructors write (lab format 1, see docs/lab-format.md). `source` is the latest version (the
+ * author's draft, which "Try it" plays); learners get `published_source`, the version last
+ * published, so an edit reaches them only once it is proven and published again.
+ */
+export const authoredLabs = sqliteTable(
+  'authored_labs',
+  {
+    /** `authored-<random>`: never a built-in lab id */
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    title: text('title').notNull(),
+    /** the lab document (JSON), validated when written */
+    source: text('source').notNull(),
+    version: integer('version').notNull(),
+    /** the version whose solution and near misses last passed verify */
+    verifiedVersion: integer('verified_version'),
+    publishedSource: text('published_source'),
+    publishedVersion: integer('published_version'),
+    /** 1 while class members may open it; unpublish keeps the source for learners already in it */
+    published: integer('published', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('authored_labs_owner_idx').on(t.ownerId)],
+)
+
+/** The classes an authored lab was published to (kept on unpublish: the matrix still shows it). */
+export const authoredLabClasses = sqliteTable(
+  'authored_lab_classes',
+  {
+    labId: text('lab_id').notNull(),
+    classId: text('class_id').notNull(),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.labId, t.classId] }), index('authored_lab_classes_class_idx').on(t.classId)],
+)

@@ -3,6 +3,7 @@ import type { ClassRow } from '../db/classes'
 import { LABS } from '../labs'
 import { parseProgress } from '../labs/grade'
 import { MISCONCEPTIONS } from '../labs/misconceptions'
+import type { Lab } from '../labs/types'
 
 export interface MemberRow {
   id: string
@@ -20,15 +21,16 @@ export interface ClusterSummary {
   lastActivityAt: number | null
 }
 
-export function labCatalogue() {
-  return LABS.filter((l) => l.tasks.length > 0).map((l) => ({
+/** The built-in labs with tasks, then the class's own (authored) labs. */
+export function labCatalogue(classLabs: Lab[] = []) {
+  return [...LABS, ...classLabs].filter((l) => l.tasks.length > 0).map((l) => ({
     id: l.id,
     title: l.title,
     tasks: l.tasks.map((t) => ({ id: t.id, title: t.title })),
   }))
 }
 
-export function progressMatrix(cls: ClassRow, members: MemberRow[], clusters: ClusterSummary[]) {
+export function progressMatrix(cls: ClassRow, members: MemberRow[], clusters: ClusterSummary[], classLabs: Lab[] = []) {
   const learners = members.map((m) => {
     const labs: Record<string, unknown> = {}
     for (const c of clusters) {
@@ -46,7 +48,7 @@ export function progressMatrix(cls: ClassRow, members: MemberRow[], clusters: Cl
     }
     return { id: m.id, name: m.name, email: m.email, labs }
   })
-  return { class: { id: cls.id, name: cls.name, joinCode: cls.joinCode }, labs: labCatalogue(), learners }
+  return { class: { id: cls.id, name: cls.name, joinCode: cls.joinCode }, labs: labCatalogue(classLabs), learners }
 }
 
 /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */

@@ -10,11 +10,15 @@ import {
 import { findClusterForLab, listHistory } from '../db/clusters'
 import { lockedUntil, recordFailure, clearFailures } from '../db/throttle'
 import { findUser } from '../db/users'
+import { labsOfClass } from '../db/authored-labs'
 import { findLab } from '../labs'
+import { compileLab } from '../labs/format/compile'
+import type { Lab } from '../labs/types'
 import { insights, progressCsv, progressMatrix } from './class-views'
 import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
+import { documentOf } from './lab-access'
 import { param, readJson } from './validate'
 
 export const classRoutes = new Hono<AppEnv>()
@@ -101,11 +105,18 @@ classRoutes.post('/:id/join-code', async (c) => {
   return c.json({ class: { id: cls.id, name: cls.name, joinCode } })
 })
 
+/** Labs the class's instructor published to it (as learners see them), for the matrix and timelines. */
+async function classLabs(c: AppContext, classId: string): Promise<Lab[]> {
+  const rows = await labsOfClass(c.var.db, classId)
+  return rows.flatMap((r) => (r.publishedSource === null ? [] : [compileLab(documentOf(r.publishedSource), r.id)]))
+}
+
 async function matrixOf(c: AppContext) {
   const cls = await ownedClass(c)
   const members = await listMembers(c.var.db, cls.id)
   const clusters = await listClustersOf(c.var.db, members.map((m) => m.id))
-  return { cls, members, clusters, matrix: progressMatrix(cls, members, clusters) }
+  const labs = await classLabs(c, cls.id)
+  return { cls, members, clusters, matrix: progressMatrix(cls, members, clusters, labs) }
 }
 
 classRoutes.get('/:id/progress', async (c) => c.json((await matrixOf(c)).matrix))
@@ -129,7 +140,8 @@ classRoutes.get('/:id/insights', async (c) => {
 classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
   const cls = await ownedClass(c)
   const userId = param(c, 'userId')
-  const lab = findLab(param(c, 'labId'))
+  const labId = param(c, 'labId')
+  const lab = findLab(labId) ?? (await classLabs(c, cls.id)).find((l) => l.id === labId)
   if (!lab || !(await isMember(c.var.db, cls.id, userId))) throw notFound('That learner or lab')
   const cluster = await findClusterForLab(c.var.db, userId, lab.id)
   const rows = cluster ? await listHistory(c.var.db, cluster.id, 2000) : []

@@ -3,12 +3,12 @@ import { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { requireSession } from '../auth/session'
 import { findCluster, listHistory, resetCluster } from '../db/clusters'
-import { findLab } from '../labs'
 import { parseProgress } from '../labs/grade'
 import { settle } from '../sim/controllers/settle'
 import type { ClusterState } from '../sim/state'
 import { notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
+import { labOfCluster } from './lab-access'
 import { runInCluster } from './run-command'
 import { isTerminalRun, terminalRun, terminalRunFields } from '../terminal/run-route'
 import { param, readJson } from './validate'
@@ -39,7 +39,7 @@ clusterRoutes.get('/:id', async (c) => {
 
 clusterRoutes.post('/:id/reset', async (c) => {
   const row = await loadOwn(c)
-  const lab = findLab(row.labId)
+  const lab = await labOfCluster(c.var.db, row.labId, row.userId)
   if (!lab) throw notFound('That lab')
   const now = c.var.deps.now()
   const previous = await c.var.codec.decode(row.state)

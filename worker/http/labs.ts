@@ -3,11 +3,14 @@ import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { newId } from '../auth/crypto'
 import { findClusterForLab, insertCluster, listClustersOfUser } from '../db/clusters'
-import { LABS, findLab } from '../labs'
+import { labsForLearner } from '../db/authored-labs'
+import { LABS } from '../labs'
+import { compileLab } from '../labs/format/compile'
 import { parseProgress, taskList, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import { notFound } from './errors'
-import type { AppEnv } from './env'
+import type { AppContext, AppEnv } from './env'
+import { documentOf, labToOpen } from './lab-access'
 import { param } from './validate'
 
 export const labRoutes = new Hono<AppEnv>()
@@ -27,18 +30,23 @@ function labSummary(lab: Lab, progress: Progress) {
 labRoutes.get('/', async (c) => {
   const rows = await listClustersOfUser(c.var.db, c.var.userId!)
   const byLab = new Map(rows.map((r) => [r.labId, parseProgress(r.progress)]))
-  const labs = LABS.map((lab) => labSummary(lab, byLab.get(lab.id) ?? parseProgress(null)))
+  const authored = (await labsForLearner(c.var.db, c.var.userId!)).flatMap((r) =>
+    r.publishedSource === null ? [] : [compileLab(documentOf(r.publishedSource), r.id)],
+  )
+  // built-in labs first, the class's own labs before the free playground
+  const all = [...LABS.slice(0, -1), ...authored, ...LABS.slice(-1)]
+  const labs = all.map((lab) => labSummary(lab, byLab.get(lab.id) ?? parseProgress(null)))
   return c.json({ labs })
 })
 
-function findLabOr404(id: string): Lab {
-  const lab = findLab(id)
+async function findLabOr404(c: AppContext, id: string): Promise<Lab> {
+  const lab = await labToOpen(c.var.db, id, c.var.userId!)
   if (!lab) throw notFound('That lab')
   return lab
 }
 
 labRoutes.get('/:labId', async (c) => {
-  const lab = findLabOr404(param(c, 'labId'))
+  const lab = await findLabOr404(c, param(c, 'labId'))
   const row = await findClusterForLab(c.var.db, c.var.userId!, lab.id)
   const progress = parseProgress(row?.progress)
   const tasks = lab.tasks.map((t) => ({ id: t.id, title: t.title, done: progress.tasks[t.id] !== undefined, hints: t.hints }))
@@ -53,7 +61,7 @@ function newSeed(): number {
 }
 
 labRoutes.post('/:labId/cluster', async (c) => {
-  const lab = findLabOr404(param(c, 'labId'))
+  const lab = await findLabOr404(c, param(c, 'labId'))
   const { db, deps } = c.var
   const userId = c.var.userId!
   const existing = await findClusterForLab(db, userId, lab.id)

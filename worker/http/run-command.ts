@@ -3,11 +3,11 @@
 import type { Database } from '../db/client'
 import { findCluster, storeRun, type ClusterRow } from '../db/clusters'
 import type { StateCodec } from '../db/state-codec'
-import { findLab } from '../labs'
 import { classifyCommand } from '../labs/misconceptions'
 import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
 import { run } from '../sim/run'
 import { AppError, notFound } from './errors'
+import { labOfCluster } from './lab-access'
 
 const MAX_ATTEMPTS = 40
 /** history rows keep at most this much of each stream */
@@ -32,7 +32,7 @@ export async function runInCluster(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = attempt === 0 && first ? first : await findCluster(db, clusterId, userId)
     if (!row) throw notFound('That cluster')
-    const lab = findLab(row.labId)
+    const lab = await labOfCluster(db, row.labId, userId)
     if (!lab) throw notFound('That lab')
     const now = clock()
     const progress = parseProgress(row.progress)

@@ -1,13 +1,15 @@
 // The lab catalogue. Ids are stable: URLs and grades refer to them.
-import { clusteripEndpoints } from './clusterip-endpoints'
 import { debugService } from './debug-service'
 import { dns } from './dns'
 import { ingress } from './ingress'
 import { playground } from './playground'
 import { podIps } from './pod-ips'
-import { selectors } from './selectors'
 import { serviceTypes } from './service-types'
 import type { Lab } from './types'
+import { dataLab } from './data'
+
+const clusteripEndpoints = dataLab('clusterip-endpoints')
+const selectors = dataLab('selectors')
 
 export const LABS: Lab[] = [
   podIps,

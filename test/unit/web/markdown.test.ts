@@ -51,3 +51,34 @@ describe('commandOf', () => {
     expect(commandOf('bash', '# a comment')).toBeUndefined()
   })
 })
+
+describe('Markdown written by instructors (authored labs)', () => {
+  const vnodes = (text: string) =>
+    renderInline(text).filter((n): n is VNode => typeof n === 'object' && n !== null)
+  const texts = (text: string) => renderInline(text).filter((n) => typeof n === 'string').join('')
+
+  it('keeps tags and event handlers as text, never elements', () => {
+    const md = '<img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a> <script>alert(1)</script>'
+    expect(parseBlocks(md)).toEqual([{ type: 'para', text: md }])
+    expect(vnodes(md)).toEqual([])
+  })
+
+  it('shows an image as its alt text and never loads it', () => {
+    const nodes = renderInline('see ![the map](https://evil.example/track.png) here')
+    expect(nodes.every((n) => typeof n === 'string')).toBe(true)
+    expect(texts('see ![the map](https://evil.example/track.png) here')).toBe('see [image: the map] here')
+  })
+
+  it('gives every link rel="noopener noreferrer"; only http(s) leaves the site, in a new tab', () => {
+    const [ext, local] = vnodes('[a](https://kubernetes.io/) [b](/labs/dns)')
+    expect(ext?.props).toMatchObject({ href: 'https://kubernetes.io/', rel: 'noopener noreferrer', target: '_blank' })
+    expect(local?.props).toMatchObject({ href: '/labs/dns', rel: 'noopener noreferrer' })
+    expect((local?.props as { target?: string }).target).toBeUndefined()
+  })
+
+  it('refuses links that look local but leave the site, and other schemes', () => {
+    for (const url of ['/\\evil.example', '//evil.example', 'JavaScript:alert(1)', 'vbscript:x', 'data:text/html,x', ' javascript:x'])
+      expect(safeHref(url), url).toBeUndefined()
+    expect(vnodes('[x](/\\evil.example)')).toEqual([])
+  })
+})

@@ -81,6 +81,9 @@ export function Dashboard() {
         Learners join a class with its code on their Labs page. Each class shows who has done what,
         who is stuck, and which misunderstandings hold the class back.
       </p>
+      <p>
+        <a href="/instructor/labs">My labs</a>: write labs of your own and publish them to your classes.
+      </p>
       <CreateClassForm onCreated={add} />
       <p role="status" class="ins-status">
         {created}

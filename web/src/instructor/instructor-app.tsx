@@ -2,6 +2,9 @@
 
 import { useTitle } from '../components/use-title'
 import type { User } from '../types'
+import { LabEditor } from '../authoring/lab-editor'
+import { LabsPage } from '../authoring/labs-page'
+import '../authoring/authoring.css'
 import { ClassPage } from './class-page'
 import { Dashboard } from './dashboard'
 import { InsightsPage } from './insights-page'
@@ -24,13 +27,22 @@ function NotInstructor() {
 
 function NoSuchPage() {
   useTitle('Page not found')
-  return <NoSuchPage />
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is no such instructor page. <a href="/instructor">Go to the dashboard</a>.
+      </p>
+    </>
+  )
 }
 
 export function InstructorApp({ user, path }: { user: User; path: string }) {
   if (user.role !== 'instructor') return <NotInstructor />
   const r = instructorRoute(path)
   if (r.page === 'dashboard') return <Dashboard />
+  if (r.page === 'labs') return <LabsPage />
+  if (r.page === 'lab') return <LabEditor key={r.labId} labId={r.labId} />
   if (r.page === 'class') return <ClassPage key={r.classId} classId={r.classId} />
   if (r.page === 'insights') return <InsightsPage key={r.classId} classId={r.classId} />
   if (r.page === 'timeline')

@@ -5,6 +5,8 @@ export type InstructorRoute =
   | { page: 'class'; classId: string }
   | { page: 'insights'; classId: string }
   | { page: 'timeline'; classId: string; userId: string; labId: string }
+  | { page: 'labs' }
+  | { page: 'lab'; labId: string }
   | { page: 'not-found' }
 
 const SEG = '([^/]+)'
@@ -20,7 +22,10 @@ export function instructorRoute(path: string): InstructorRoute {
       return ''
     }
   }
-  let m = new RegExp(`^/instructor/classes/${SEG}$`).exec(p)
+  if (p === '/instructor/labs') return { page: 'labs' }
+  let m = new RegExp(`^/instructor/labs/${SEG}$`).exec(p)
+  if (m) return { page: 'lab', labId: dec(m[1]) }
+  m = new RegExp(`^/instructor/classes/${SEG}$`).exec(p)
   if (m) return { page: 'class', classId: dec(m[1]) }
   m = new RegExp(`^/instructor/classes/${SEG}/insights$`).exec(p)
   if (m) return { page: 'insights', classId: dec(m[1]) }

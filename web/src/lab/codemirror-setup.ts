@@ -95,6 +95,7 @@ export function createEditor(
   parent: HTMLElement,
   doc: string,
   onChange: (text: string) => void,
+  label = 'Manifest editor',
 ): EditorHandle {
   const history = snapshotHistory()
   const view = new EditorView({
@@ -117,7 +118,7 @@ export function createEditor(
           { key: 'Mod-Shift-z', run: history.redo, preventDefault: true },
         ]),
         EditorView.contentAttributes.of({
-          'aria-label': 'Manifest editor',
+          'aria-label': label,
           'aria-multiline': 'true',
           spellcheck: 'false',
           tabindex: '0',

@@ -1,5 +1,8 @@
 // A tiny, safe Markdown renderer: text becomes Preact nodes, never an HTML string.
 // Supports headings, paragraphs, lists, fenced code, inline code, bold, italics and http(s) links.
+// Lab text may come from instructors (authored labs), so nothing in it is ever HTML: tags and
+// attributes stay text, images are shown as their alt text (never loaded), and links carry
+// rel="noopener noreferrer".
 
 import type { ComponentChildren, VNode } from 'preact'
 
@@ -85,12 +88,13 @@ function startsBlock(line: string): boolean {
 }
 
 const INLINE =
-  /(`+)([\s\S]*?)\1|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|\b_([^_\s][^_]*)_\b|\[([^\]]+)\]\(([^)\s]+)\)/g
+  /(`+)([\s\S]*?)\1|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|\b_([^_\s][^_]*)_\b|(!?)\[([^\]]+)\]\(([^)\s]+)\)/g
 
 /** Only absolute http(s) links and same-site paths; anything else (javascript:, data:) is plain text. */
 export function safeHref(url: string): string | undefined {
   if (/^https?:\/\//i.test(url)) return url
-  if (/^\/(?!\/)/.test(url)) return url
+  // a same-site path; `//host` and `/\host` would leave the site
+  if (/^\/(?![/\\])/.test(url)) return url
   return undefined
 }
 
@@ -105,17 +109,14 @@ export function renderInline(text: string): ComponentChildren[] {
     if (m[1]) out.push(<code key={key++}>{(m[2] ?? '').trim()}</code>)
     else if (m[3] ?? m[4]) out.push(<strong key={key++}>{renderInline(m[3] ?? m[4] ?? '')}</strong>)
     else if (m[5] ?? m[6]) out.push(<em key={key++}>{renderInline(m[5] ?? m[6] ?? '')}</em>)
+    else if (m[7]) out.push(`[image: ${m[8] ?? ''}]`)
     else {
-      const href = safeHref(m[8] ?? '')
+      const href = safeHref(m[9] ?? '')
       const external = href !== undefined && !href.startsWith('/')
       out.push(
         href ? (
-          <a
-            key={key++}
-            href={href}
-            {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
-          >
-            {renderInline(m[7] ?? '')}
+          <a key={key++} href={href} rel="noopener noreferrer" {...(external ? { target: '_blank' } : {})}>
+            {renderInline(m[8] ?? '')}
           </a>
         ) : (
           m[0]

@@ -1,0 +1,90 @@
+/* global process, console */
+// End-to-end test of lab authoring (issue 14): `node test/e2e/authoring.mjs`.
+// Starts its own server (or uses E2E_BASE_URL) and three browser contexts: instructor, class member, outsider.
+
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { Suite } from './harness.mjs'
+import { authoringScenarios } from './authoring-scenarios.mjs'
+import { killGroup, startServer } from './server.mjs'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const OUT = join(ROOT, 'test-results')
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`e2e: Chromium not found at ${CHROMIUM}; apt-get install -y chromium`)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
+  console.error('e2e: web/dist is missing; run npm run build:web first')
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+mkdirSync(OUT, { recursive: true })
+
+/** A page that records script errors and CSP violations into `problems`. */
+async function watchedPage(browser, problems, who) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text()))
+      problems.push(`${who}: console: ${m.text()}`)
+  })
+  return page
+}
+
+let server
+let browser
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (server?.pid) killGroup(server.pid)
+    process.exit(130)
+  })
+}
+// a crash (or a closed stdout pipe) must not leave wrangler running
+process.on('exit', () => {
+  if (server?.pid) killGroup(server.pid)
+})
+const suite = new Suite()
+const started = Date.now()
+try {
+  server = process.env.E2E_BASE_URL
+    ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
+    : await startServer(ROOT, 8852)
+  console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+  const problems = []
+  const teacher = await watchedPage(browser, problems, 'instructor')
+  const learner = await watchedPage(browser, problems, 'learner')
+  // the outsider is refused a lab on purpose: its 404s are expected console noise
+  const outsider = await watchedPage(browser, [], 'outsider')
+  const state = { out: OUT }
+  for (const [name, fn, timeoutMs] of authoringScenarios(
+    teacher,
+    learner,
+    outsider,
+    server.base,
+    state,
+  ))
+    await suite.step(name, fn, timeoutMs)
+  await suite.step('no script errors or Content-Security-Policy violations', async () => {
+    if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
+  })
+} catch (err) {
+  suite.results.push({ name: 'setup', ok: false, err })
+  console.log(`✗ setup: ${err?.message ?? err}`)
+} finally {
+  await browser?.close().catch(() => undefined)
+  server?.stop()
+}
+const { passed, failed } = suite.summary()
+console.log(`e2e (authoring): ${((Date.now() - started) / 1000).toFixed(1)} s`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,8 @@
+import { exports } from 'cloudflare:workers'
+import { authoredLabsSuite } from './authored-labs-suite'
+import { authoredPublishSuite } from './authored-publish-suite'
+
+const worker = exports as unknown as { default: Fetcher }
+
+authoredLabsSuite((req) => worker.default.fetch(req))
+authoredPublishSuite((req) => worker.default.fetch(req))

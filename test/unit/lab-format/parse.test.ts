@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest'
+import { parseLabDocument, parseLabText } from '../../../worker/labs/format/parse'
+import { START, WEB } from './harness'
+
+const task = (id: string, check: unknown = { exists: { kind: 'Service', name: 'web' } }) => ({
+  id,
+  title: `Task ${id}`,
+  hints: ['A hint.'],
+  check,
+})
+const base = () => ({
+  format: 1,
+  title: 'Web',
+  summary: 'A Service in front of two pods.',
+  estimatedMinutes: 10,
+  instructions: '# Web',
+  start: { manifests: [WEB] },
+  tasks: [task('one')],
+})
+type Doc = ReturnType<typeof base> & Record<string, unknown>
+
+const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegExp }[] = [
+  {
+    name: 'wrong format version',
+    edit: (d) => ({ ...d, format: 2 }),
+    path: '$.format',
+    says: /format must be 1/i,
+  },
+  { name: 'missing title', edit: (d) => ({ ...d, title: undefined }), path: '$.title', says: /./ },
+  {
+    name: 'a check of no known kind',
+    edit: (d) => ({ ...d, tasks: [task('one', { exist: {} })] }),
+    path: '$.tasks[0].check',
+    says: /exactly one of these keys: exists, absent/,
+  },
+  {
+    name: 'a wrong outcome deep inside',
+    edit: (d) => ({ ...d, tasks: [task('one', { all: [{ request: { outcome: 'lost' } }] })] }),
+    path: '$.tasks[0].check.all[0].request.outcome',
+    says: /./,
+  },
+  {
+    name: 'an unknown key in a check',
+    edit: (d) => ({ ...d, tasks: [task('one', { exists: { kind: 'Pod', nmae: 'x' } })] }),
+    path: '$.tasks[0].check.exists',
+    says: /nmae/,
+  },
+  {
+    name: 'a regex that backtracks forever',
+    edit: (d) => ({ ...d, tasks: [task('one', { command: { matches: '(a+)+b' } })] }),
+    path: '$.tasks[0].check.command.matches',
+    says: /take forever/,
+  },
+  {
+    name: 'two tasks with one id',
+    edit: (d) => ({ ...d, tasks: [task('one'), task('one')] }),
+    path: '$.tasks[1].id',
+    says: /unique/,
+  },
+  {
+    name: 'a JSONPath that does not parse',
+    edit: (d) => ({
+      ...d,
+      tasks: [task('one', { field: { kind: 'Service', name: 'web', path: '{.spec[}' } })],
+    }),
+    path: '$.tasks[0].check.field.path',
+    says: /does not parse/,
+  },
+  {
+    name: 'a near miss naming no task',
+    edit: (d) => ({ ...d, nearMisses: [{ title: 'x', leavesUndone: ['two'], steps: ['true'] }] }),
+    path: '$.nearMisses[0].leavesUndone',
+    says: /no task two/,
+  },
+  {
+    name: 'a manifest the API server refuses',
+    edit: (d) => ({ ...d, start: { manifests: [WEB.replace('replicas: 2', 'replicas: -1')] } }),
+    path: '$.start.manifests[0]',
+    says: /API server refused it: Deployment.apps "web" is invalid/,
+  },
+  {
+    name: 'a manifest over the quota',
+    edit: (d) => ({ ...d, start: { manifests: [WEB.replace('replicas: 2', 'replicas: 11')] } }),
+    path: '$.start.manifests[0]',
+    says: /exceeded quota/,
+  },
+  {
+    name: 'a manifest that is not YAML',
+    edit: (d) => ({ ...d, start: { manifests: ['kind: [\n'] } }),
+    path: '$.start.manifests[0]',
+    says: /does not parse/,
+  },
+  {
+    name: '31 tasks',
+    edit: (d) => ({ ...d, tasks: Array.from({ length: 31 }, (_, i) => task(`t${i}`)) }),
+    path: '$.tasks',
+    says: /at most 30 tasks/,
+  },
+  {
+    name: 'instructions over 64 KB',
+    edit: (d) => ({ ...d, instructions: 'x'.repeat(65 * 1024) }),
+    path: '$.instructions',
+    says: /at most 64 KB/,
+  },
+  {
+    name: 'a starting state over 64 KB',
+    edit: (d) => ({ ...d, start: { manifests: [WEB, `# ${'x'.repeat(64 * 1024)}\n`] } }),
+    path: '$.start',
+    says: /at most 64 KB/,
+  },
+  {
+    name: 'transcripts over 200 commands',
+    edit: (d) => ({
+      ...d,
+      solution: Array(150).fill('true'),
+      nearMisses: [{ title: 'x', leavesUndone: ['one'], steps: Array(60).fill('true') }],
+    }),
+    path: '$.solution',
+    says: /210 commands; at most 200/,
+  },
+]
+
+describe('reading a lab document', () => {
+  it('accepts a valid lab and fills in defaults', () => {
+    const r = parseLabDocument(base(), START)
+    expect(r.ok && r.lab.solution).toEqual([])
+  })
+
+  it.each(rows)('refuses $name at $path', (row) => {
+    const r = parseLabDocument(row.edit(base()), START)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.problem.path).toBe(row.path)
+    expect(r.problem.message).toMatch(row.says)
+    expect(r.problem.message).toMatch(/[.!?]$/)
+  })
+
+  it('reads YAML text and says where it does not parse', () => {
+    const r = parseLabText('format: 1\ntitle: [\n', START)
+    expect(r.ok ? '' : r.problem.message).toMatch(/^The file is not valid YAML/)
+  })
+})

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { documentOf, formOf, FormError, NEW_LAB } from '../../../web/src/authoring/lab-doc'
+import { dataLabDocument } from '../../../worker/labs/data'
+import { labSchema } from '../../../worker/labs/format/lab-schema'
+
+describe('the authoring form', () => {
+  it('round-trips a lab document (the selectors lab) through the form unchanged', () => {
+    const doc = dataLabDocument('selectors')
+    const back = labSchema.parse(documentOf(formOf(doc as never)))
+    expect(back.tasks).toEqual(doc.tasks)
+    expect(back.solution).toEqual(doc.solution)
+    expect(back.nearMisses).toEqual(doc.nearMisses)
+    expect(back.start.manifests.join('---\n')).toBe(doc.start.manifests.join('---\n'))
+    expect(back.instructions).toBe(doc.instructions)
+  })
+
+  it('keeps namespaces as manifests and starts a new lab valid', () => {
+    const form = formOf({ ...NEW_LAB, start: { namespaces: ['backend'], manifests: [] } })
+    expect(form.start).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: backend\n')
+    expect(labSchema.safeParse(documentOf(formOf(NEW_LAB))).success).toBe(true)
+  })
+
+  it('names the part of the form whose YAML does not parse', () => {
+    const form = {
+      ...formOf(NEW_LAB),
+      tasks: [{ id: 'a', title: 'A', hints: '', check: 'exists: [' }],
+    }
+    expect(() => documentOf(form)).toThrow(FormError)
+    expect(() => documentOf(form)).toThrow(/^The check of task 1 is not valid YAML/)
+  })
+})

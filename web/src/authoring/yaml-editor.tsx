@@ -1,0 +1,36 @@
+// The starting state's YAML in CodeMirror, as on the lab page (loaded on demand).
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { EditorHandle } from '../lab/codemirror-setup'
+
+export function YamlEditor({
+  label,
+  value,
+  onChange,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+}) {
+  const host = useRef<HTMLDivElement>(null)
+  const handle = useRef<EditorHandle | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let cancelled = false
+    import('../lab/codemirror-setup')
+      .then(({ createEditor }) => {
+        if (cancelled || !host.current) return
+        handle.current = createEditor(host.current, value, onChange, label)
+      })
+      .catch(() => setFailed(true))
+    return () => {
+      cancelled = true
+      handle.current?.destroy()
+    }
+    // the editor owns its text once made; `value` only seeds it
+  }, [])
+  return (
+    <div class="editor-host auth-yaml" ref={host}>
+      {failed && <p role="alert">The editor could not be loaded. Please reload the page.</p>}
+    </div>
+  )
+}

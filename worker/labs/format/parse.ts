@@ -1,0 +1,200 @@
+// Reading a lab document: the schema first (the JSON path of the first problem and a sentence),
+// then what a schema cannot say: unique task ids, near misses naming real tasks, JSONPaths that
+// parse, limits, and a starting state the API server accepts within the cluster's quotas.
+import { parse as parseYaml } from 'yaml'
+import type * as z from 'zod/mini'
+import { checkSchema, leafChecks, type Check } from './check-schema'
+import { buildStart } from './compile'
+import { issueSentence } from './issues'
+import { labSchema, LIMITS, type LabDocument } from './lab-schema'
+import { jsonPathProblem } from './objects'
+
+export interface LabProblem {
+  /** JSON path of the first problem, e.g. `$.tasks[1].check.request.outcome` */
+  path: string
+  message: string
+}
+
+export type Parsed = { ok: true; lab: LabDocument } | { ok: false; problem: LabProblem }
+
+function jsonPath(path: PropertyKey[]): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
+}
+
+function at(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (v, k) =>
+      v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined,
+    value,
+  )
+}
+
+const CHECK_KEYS = [...Object.keys(leafChecks), 'all', 'any', 'not', 'after']
+type Found = { path: PropertyKey[]; message: string }
+
+/** A check that failed the union: re-read it as the one kind it names, for a precise path. */
+function checkIssue(value: unknown): Found {
+  const keys =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
+  const key = keys[0]
+  if (keys.length !== 1 || key === undefined || !CHECK_KEYS.includes(key))
+    return {
+      path: [],
+      message: `A check is an object with exactly one of these keys: ${CHECK_KEYS.join(', ')}.`,
+    }
+  const inner = (value as Record<string, unknown>)[key]
+  const within = (found: Found, ...prefix: PropertyKey[]): Found => ({
+    path: [key, ...prefix, ...found.path],
+    message: found.message,
+  })
+  if (key === 'not') return within(checkIssue(inner))
+  if (key === 'all' || key === 'any') {
+    if (!Array.isArray(inner) || inner.length === 0)
+      return within({ path: [], message: `${key} takes a list of one or more checks.` })
+    const i = inner.findIndex((c) => !checkSchema.safeParse(c).success)
+    return i < 0
+      ? within({ path: [], message: 'At most 30 checks.' })
+      : within(checkIssue(inner[i]), i)
+  }
+  if (key === 'after') {
+    const a = (inner ?? {}) as Record<string, unknown>
+    for (const k of ['first', 'then'])
+      if (!checkSchema.safeParse(a[k]).success) return within(checkIssue(a[k]), k)
+    return within({ path: [], message: 'after takes exactly first and then.' })
+  }
+  const r = (leafChecks as Record<string, z.ZodMiniType>)[key]!.safeParse(inner)
+  return r.success
+    ? { path: [], message: 'This check is not valid.' }
+    : within(firstIssue(r.error.issues, inner))
+}
+
+/** Where the document holds a check: a task's check, or inside all/any/not/after. */
+function isCheckPosition(path: PropertyKey[]): boolean {
+  const last = path[path.length - 1]
+  const before = path[path.length - 2]
+  if (typeof last === 'number') return before === 'all' || before === 'any'
+  return (
+    last === 'check' ||
+    last === 'not' ||
+    ((last === 'first' || last === 'then') && path[path.length - 2] === 'after')
+  )
+}
+
+function firstIssue(issues: z.core.$ZodIssue[], root: unknown): Found {
+  const issue = issues[0]
+  if (!issue) return { path: [], message: 'This is not valid.' }
+  if (issue.code === 'invalid_union' && isCheckPosition(issue.path)) {
+    const inner = checkIssue(at(root, issue.path))
+    return { path: [...issue.path, ...inner.path], message: inner.message }
+  }
+  if (issue.code === 'invalid_union') {
+    // another either-or (e.g. an outcome or a list of outcomes): the first branch says enough
+    const branch = issue.errors.find((e) => e[0]?.code !== 'invalid_type') ?? issue.errors[0]
+    if (branch?.[0])
+      return firstIssue([{ ...branch[0], path: [...issue.path, ...branch[0].path] }], root)
+  }
+  return { path: issue.path, message: issueSentence(issue, at(root, issue.path)) }
+}
+
+function sentence(message: string): string {
+  const m = message.charAt(0).toUpperCase() + message.slice(1)
+  return /[.!?]$/.test(m) ? m : `${m}.`
+}
+
+function* checksOf(c: Check, path: string): Generator<[Check, string]> {
+  yield [c, path]
+  if ('all' in c) for (const [i, x] of c.all.entries()) yield* checksOf(x, `${path}.all[${i}]`)
+  if ('any' in c) for (const [i, x] of c.any.entries()) yield* checksOf(x, `${path}.any[${i}]`)
+  if ('not' in c) yield* checksOf(c.not, `${path}.not`)
+  if ('after' in c) {
+    yield* checksOf(c.after.first, `${path}.after.first`)
+    yield* checksOf(c.after.then, `${path}.after.then`)
+  }
+}
+
+function pathOf(c: Check): [string, string] | undefined {
+  if ('field' in c) return ['field.path', c.field.path]
+  if ('dropped' in c) return ['dropped.values.path', c.dropped.values.path]
+  if ('output' in c && c.output.mentions)
+    return ['output.mentions.values.path', c.output.mentions.values.path]
+  return undefined
+}
+
+const bytes = (s: string) => new TextEncoder().encode(s).length
+
+function semanticProblem(lab: LabDocument): LabProblem | undefined {
+  const ids = new Set<string>()
+  for (const [i, t] of lab.tasks.entries()) {
+    if (ids.has(t.id))
+      return {
+        path: `$.tasks[${i}].id`,
+        message: `Two tasks have the id ${t.id}; task ids must be unique.`,
+      }
+    ids.add(t.id)
+    for (const [c, p] of checksOf(t.check, `$.tasks[${i}].check`)) {
+      const jp = pathOf(c)
+      const problem = jp && jsonPathProblem(jp[1])
+      if (problem) return { path: `${p}.${jp[0]}`, message: problem }
+    }
+  }
+  for (const [i, nm] of lab.nearMisses.entries()) {
+    const unknown = nm.leavesUndone.find((id) => !ids.has(id))
+    if (unknown)
+      return {
+        path: `$.nearMisses[${i}].leavesUndone`,
+        message: `There is no task ${unknown} in this lab.`,
+      }
+  }
+  const start = [
+    ...lab.start.namespaces,
+    ...lab.start.manifests,
+    ...(lab.variants ?? []).flatMap((v) => v.manifests),
+  ]
+  if (start.reduce((n, t) => n + bytes(t), 0) > LIMITS.startBytes)
+    return {
+      path: '$.start',
+      message: 'The starting state (manifests and variants) may be at most 64 KB.',
+    }
+  const commands = lab.solution.length + lab.nearMisses.reduce((n, m) => n + m.steps.length, 0)
+  if (commands > LIMITS.transcriptCommands)
+    return {
+      path: '$.solution',
+      message: `The solution and near misses hold ${commands} commands; at most 200 in all can be played.`,
+    }
+  return undefined
+}
+
+/** Validates a lab document: every check of the schema, then the starting state is built once per variant. */
+export function parseLabDocument(input: unknown, now: number): Parsed {
+  const r = labSchema.safeParse(input)
+  if (!r.success) {
+    const issue = firstIssue(r.error.issues, input)
+    return { ok: false, problem: { path: jsonPath(issue.path), message: sentence(issue.message) } }
+  }
+  const lab = r.data
+  const problem = semanticProblem(lab)
+  if (problem) return { ok: false, problem }
+  for (const variant of lab.variants?.map((v) => v.id) ?? [undefined]) {
+    const built = buildStart(lab, 1, now, variant)
+    if ('problem' in built)
+      return { ok: false, problem: { ...built.problem, message: sentence(built.problem.message) } }
+  }
+  return { ok: true, lab }
+}
+
+/** A lab file (YAML or JSON text) read and validated. */
+export function parseLabText(text: string, now: number): Parsed {
+  let value: unknown
+  try {
+    value = parseYaml(text, { maxAliasCount: 100 })
+  } catch (e) {
+    return {
+      ok: false,
+      problem: {
+        path: '$',
+        message: `The file is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+      },
+    }
+  }
+  return parseLabDocument(value, now)
+}
