@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { coreFigures, type CoreFigures } from './core'
+import { ingressFigures, ingressLines } from './ingress'
 import { loadTest, openFresh, type Sample } from './load'
 import { isolatedPhases, type IsolatedFigures } from './isolated'
 import { LABS } from '../worker/labs'
@@ -170,6 +171,9 @@ async function main() {
     const core = await coreFigures()
     printCore(core)
     report.core = core
+    const ingress = await ingressFigures()
+    for (const line of ingressLines(ingress)) log(line)
+    report.ingress = ingress
     const worker = workerSize()
     const web = webSizes()
     printSizes(worker, web)

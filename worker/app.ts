@@ -4,12 +4,15 @@ import { HTTPException } from 'hono/http-exception'
 import { authRoutes, meRoutes } from './http/auth'
 import { classRoutes } from './http/classes'
 import { clusterRoutes } from './http/clusters'
+import { terminalRoutes } from './terminal/routes'
+import { kubeconfigRoutes } from './http/kubeconfig'
 import { AppError } from './http/errors'
 import type { AppEnv, Deps } from './http/env'
 import { sameOriginOnly, securityHeaders } from './http/guards'
 import { labRoutes } from './http/labs'
 import { newMetrics, serverTiming } from './db/metrics'
 import { stateCodec } from './db/state-codec'
+import { kubeRouter } from './kube-api/router'
 
 function errorResponse(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } }
@@ -35,8 +38,11 @@ export function createApp(deps: Deps) {
   app.route('/api/auth', authRoutes)
   app.route('/api/me', meRoutes)
   app.route('/api/labs', labRoutes)
+  app.route('/api/clusters', kubeconfigRoutes)
   app.route('/api/clusters', clusterRoutes)
+  app.route('/api/clusters', terminalRoutes)
   app.route('/api/classes', classRoutes)
+  app.route('/k8s', kubeRouter(deps, codec))
   app.all('/api/*', (c) => c.json(errorResponse('not_found', 'There is no such API route.'), 404))
 
   app.all('*', async (c) => {

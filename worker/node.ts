@@ -1,6 +1,7 @@
 // Node entry: the same app over libSQL (a local file by default, or a libSQL server), the web
 // front end from web/dist, migrations applied at start.
 import { readFile } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -8,6 +9,7 @@ import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { createApp } from './app'
+import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
 import { stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -66,6 +68,8 @@ export async function startNode(opts: { port: number; url: string; authToken?: s
     now: () => Date.now(),
   })
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
+  // kubectl exec/attach: WebSocket upgrades go to the same app (worker/kube-api/exec)
+  attachWebSockets(server as Server, (req, env) => app.fetch(req, env))
   return { server, client }
 }
 

@@ -83,7 +83,7 @@ const started = Date.now()
 try {
   server = process.env.E2E_BASE_URL
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
-    : await startServer(ROOT)
+    : await startServer(ROOT, Number(process.env.E2E_PORT) || undefined)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
   context = await chromium.launchPersistentContext(profile, {
     executablePath: browser.executablePath,
@@ -100,7 +100,8 @@ try {
       problems.push(`console: ${m.text()}`)
   })
   const state = { out: OUT }
-  for (const [name, fn] of scenarios(page, server.base, state)) await suite.step(name, fn)
+  for (const [name, fn, timeoutMs] of scenarios(page, server.base, state))
+    await suite.step(name, fn, timeoutMs)
   await suite.step('no script errors or Content-Security-Policy violations', async () => {
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
   })

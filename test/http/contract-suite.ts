@@ -205,7 +205,8 @@ export function contractSuite(fetch: Fetch) {
       const id = await c.openCluster()
       const ns = await c.run(id, 'kubectl get namespaces')
       expect(normaliseAges(ns.body.stdout)).toBe(
-        'NAME              STATUS   AGE\ndefault           Active   AGE\nkube-node-lease   Active   AGE\nkube-public       Active   AGE\nkube-system       Active   AGE\n',
+        // the playground comes with ingress-nginx installed (issue 15)
+        'NAME              STATUS   AGE\ndefault           Active   AGE\ningress-nginx     Active   AGE\nkube-node-lease   Active   AGE\nkube-public       Active   AGE\nkube-system       Active   AGE\n',
       )
       const svc = await c.run(id, 'kubectl get svc')
       expect(normaliseAges(svc.body.stdout)).toBe(

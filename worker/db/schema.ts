@@ -119,3 +119,20 @@ export const classMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_members_user_idx').on(t.userId)],
 )
 
+
+/**
+ * Kubeconfig tokens for a cluster's Kubernetes API (`/k8s/clusters/:id`). Only the SHA-256 is
+ * stored; a token opens exactly one cluster until it expires or is revoked. A cluster has at most
+ * one live token: a new kubeconfig download deletes the old one.
+ */
+export const kubeTokens = sqliteTable(
+  'kube_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    clusterId: text('cluster_id').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('kube_tokens_cluster_idx').on(t.clusterId)],
+)
