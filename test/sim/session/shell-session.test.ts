@@ -195,3 +195,22 @@ describe('kubectl run -it and attach', () => {
     expect(t.type('kubectl get pod keep -o name').out).toBe('pod/keep\n')
   })
 })
+
+describe('the terminal size reaches the programs', () => {
+  it('$COLUMNS, tput cols and stty size on the workstation and in a container', () => {
+    const t = terminal()
+    expect(t.type('echo $COLUMNS $LINES; tput cols; stty size', { columns: 132 }).out).toBe(
+      '132 24\n132\n24 132\n',
+    )
+    t.type('kubectl exec -it access-pod -- bash')
+    expect(t.type('echo $COLUMNS; tput lines; stty size', { columns: 140 }).out).toBe(
+      '140\n24\n24 140\n',
+    )
+  })
+
+  it('without a terminal (one-shot run) stty has no tty to ask', () => {
+    const r = run(scenario(7), 'stty size', { now: T0 + 130_000 })
+    expect(r.stderr).toBe("stty: 'standard input': Inappropriate ioctl for device\n")
+    expect(r.exitCode).toBe(1)
+  })
+})
