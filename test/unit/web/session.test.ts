@@ -187,4 +187,36 @@ describe('terminal session', () => {
     expect(t.calls[1]?.body).toMatchObject({ command: '', eof: true })
     expect((await t.screen()).slice(-3)).toEqual(['root@p:/#', 'exit', '$'])
   })
+
+  it("Apply from the editor runs on the workstation even in a pod's shell, and keeps the typed line", async () => {
+    const shell = { pod: 'p', container: 'c', namespace: 'default' }
+    const t = await setup((b) =>
+      b.terminal
+        ? [end('root@p:/# ', { shell })]
+        : [
+            { type: 'output', stream: 'stdout', text: 'pod/x created\n' },
+            end('$ ', { prompt: undefined, shell: undefined }),
+          ],
+    )
+    await t.s.restore()
+    t.s.input('kubectl exec -it p -- bash\r')
+    await t.idle()
+    t.s.input('ls -l')
+    const r = await t.s.runFor(
+      'kubectl apply -f -',
+      'kind: Pod',
+      "kubectl apply -f - (the editor's manifest)",
+    )
+    expect(t.calls[1]?.body).toEqual({
+      command: 'kubectl apply -f -',
+      stdin: 'kind: Pod',
+      stream: false,
+    })
+    expect(r?.stdout).toBe('pod/x created\n')
+    expect((await t.screen()).slice(-3)).toEqual([
+      "$ kubectl apply -f - (the editor's manifest)",
+      'pod/x created',
+      'root@p:/# ls -l',
+    ])
+  })
 })

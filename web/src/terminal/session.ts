@@ -95,8 +95,9 @@ export class TerminalSession {
   async runFor(command: string, stdin: string, shown: string): Promise<LineResult | undefined> {
     if (this.busy || !this.editor.reading) return undefined
     const kept = this.editor.text
-    this.screen.write(`\r\x1b[J${this.prompt}${shown}\r\n`)
-    const end = await this.run(command, { stdin })
+    // the editor's kubectl runs on the workstation even when this tab is inside a pod's shell
+    this.screen.write(`\r\x1b[J${WORKSTATION_PROMPT}${shown}\r\n`)
+    const end = await this.run(command, { stdin, workstation: true })
     if (kept) this.editor.type(kept)
     return end
   }
@@ -150,7 +151,7 @@ export class TerminalSession {
 
   private async run(
     command: string,
-    extra: { stdin?: string; eof?: boolean } = {},
+    extra: { stdin?: string; eof?: boolean; workstation?: boolean } = {},
   ): Promise<LineResult | undefined> {
     this.busy = true
     this.hooks.onBusy(true)
@@ -159,7 +160,11 @@ export class TerminalSession {
     this.abort = abort
     this.lastChar = '\n'
     const seen = new LineEvents(this.hooks)
-    const req = { command, ...extra, terminal: this.id, ...this.size() }
+    const { workstation, ...fields } = extra
+    // without `terminal` a line runs as a one-shot on the workstation and leaves the shell alone
+    const req = workstation
+      ? { command, ...fields }
+      : { command, ...fields, terminal: this.id, ...this.size() }
     this.running = runLine(this.clusterId, req, abort.signal, (e) => {
       if (seen.take(e)) this.output(e.type === 'output' ? e.text : '')
     }).catch((err: unknown) => {
