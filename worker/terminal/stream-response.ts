@@ -189,7 +189,7 @@ async function follow(
     await sendStep(run, step, send)
   }
   // a line that ended in its first step was stored whole already
-  if (run.stream) await finishLine(run, step)
+  if (!run.first.result) await finishLine(run, step)
   if (!stopped()) await send(endEvent(run, step.result!))
 }
 
