@@ -214,3 +214,18 @@ describe('the terminal size reaches the programs', () => {
     expect(r.exitCode).toBe(1)
   })
 })
+
+describe('exec -it into a Deployment', () => {
+  it('deploy/NAME picks one of its pods; nginx (Debian) bash has the Debian prompt', () => {
+    const t = terminal()
+    const r = t.type('kubectl exec -it deploy/nginx-deployment-3 -- bash')
+    expect(r.session?.pod).toMatch(/^nginx-deployment-3-\w+-\w{5}$/)
+    expect(r.prompt).toBe(`root@${r.session?.pod}:/# `)
+  })
+
+  it('sh in a Debian image is dash: "# "', () => {
+    const t = terminal()
+    expect(t.type('kubectl exec -it deploy/nginx-deployment-3 -- sh').prompt).toBe('# ')
+    expect(t.type('nope').out).toBe('sh: 1: nope: not found\n')
+  })
+})
