@@ -66,6 +66,21 @@ export class TerminalSession {
     this.showPrompt()
   }
 
+  /** After a change made elsewhere (Reset cluster): an idle tab whose shell ended says so. */
+  async refresh(): Promise<void> {
+    if (this.busy || !this.editor.reading || !this.serverTerminals) return
+    const r = await terminalState(this.clusterId, this.id).catch(() => undefined)
+    if (!r || typeof r.prompt !== 'string' || this.busy) return
+    if (r.prompt === this.prompt && !r.ended) return
+    const was = this.shell
+    this.prompt = r.prompt
+    this.shell = r.shell ?? null
+    const gone = was && !this.shell ? `Your shell in pod ${was.pod} ended.` : ''
+    const ended = r.ended ?? gone
+    this.screen.write(`\r\n${ended ? `${ended}\r\n` : ''}`)
+    this.showPrompt()
+  }
+
   focus(): void {
     this.screen.focus?.()
   }

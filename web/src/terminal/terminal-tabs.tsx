@@ -15,6 +15,8 @@ export interface TerminalControl {
   typeAndRun: (command: string) => Promise<void>
   /** runs a line for the page (Apply) in an idle terminal; undefined when none is idle */
   runFor: (command: string, stdin: string, shown: string) => Promise<LineResult | undefined>
+  /** asks the server again where each idle tab stands (after Reset cluster) */
+  refresh: () => void
 }
 
 interface Props {
@@ -64,6 +66,7 @@ export function TerminalTabs(props: Props) {
       s?.focus()
     },
     runFor: async (command, stdin, shown) => (await idle(true))?.runFor(command, stdin, shown),
+    refresh: () => sessions.current.forEach((s) => void s.refresh()),
   }))
 
   const onKeyDown = (e: KeyboardEvent, i: number) => {
