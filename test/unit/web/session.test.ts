@@ -168,7 +168,7 @@ describe('terminal session', () => {
     await vi.waitFor(() => expect(t.calls.map((c) => c.body.command)).toEqual(['pwd']))
   })
 
-  it('Ctrl+D on an empty line ends a pod shell through eof; on the workstation it stays', async () => {
+  it('Ctrl+D on an empty line ends a pod shell through eof; on the workstation bash prints exit and opens a fresh shell', async () => {
     const t = await setup((b) =>
       b.eof
         ? // what the server prints for bash's Ctrl+D: a newline, then exit
@@ -178,7 +178,7 @@ describe('terminal session', () => {
     await t.s.restore()
     t.s.input('\x04')
     expect(t.calls).toHaveLength(0)
-    expect((await t.screen()).slice(-2)).toEqual(['Use "exit" to leave the shell.', '$'])
+    expect((await t.screen()).slice(-3)).toEqual(['$', 'exit', '$'])
     t.s.input('kubectl exec -it p -- bash\r')
     await t.idle()
     t.s.input('\x04')

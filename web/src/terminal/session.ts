@@ -158,8 +158,9 @@ export class TerminalSession {
       // Ctrl+D on an empty line ends a pod's shell; the server prints what bash or ash print
       void this.run('', { eof: true })
     } else {
-      // the workstation's own shell stays open, as bash does with IGNOREEOF set
-      this.screen.write('\r\nUse "exit" to leave the shell.\r\n')
+      // bash ends on EOF and prints `exit` on the next line (TERMINAL-FACTS A3); the workstation's
+      // terminal then opens a fresh shell at once, as a web terminal reconnecting would
+      this.screen.write('\r\nexit\r\n')
       this.showPrompt()
     }
   }
