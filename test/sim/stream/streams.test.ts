@@ -217,3 +217,23 @@ describe('watch, ping, sleep and loops', () => {
     expect(d.last.result?.prompt).toBe('/ # ')
   })
 })
+
+describe('lines that do not stream', () => {
+  it('a line fed stdin runs at once with it (kubectl delete -f -)', () => {
+    const manifest = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: empty-svc\n'
+    const { stream, step } = startStream(scenario(7), null, 'kubectl delete -f -', {
+      now: NOW,
+      stdin: manifest,
+    })
+    expect(stream).toBeUndefined()
+    expect(step.result?.stdout).toBe('service "empty-svc" deleted\n')
+  })
+
+  it('a plain line through the stream API ends in its first step', () => {
+    const { step } = startStream(scenario(7), null, 'kubectl get svc empty-svc -o name', {
+      now: NOW,
+    })
+    expect(step.result?.stdout).toBe('service/empty-svc\n')
+    expect(step.output).toEqual([{ stream: 'stdout', text: 'service/empty-svc\n', at: NOW }])
+  })
+})
