@@ -222,6 +222,31 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)
     }, 15_000)
 
+    it('run -it --rm waits for the pod, opens its shell; exit deletes the pod', async () => {
+      const { c, id, type } = await learner('playground')
+      const events = await readEvents(
+        await streamed(c, id, 'kubectl run tmp -it --rm --image=busybox -- sh'),
+      )
+      expect(events.filter((e) => e.type === 'output').map((e) => e.text)).toEqual([
+        "If you don't see a command prompt, try pressing enter.\n",
+      ])
+      expect(events[events.length - 1]).toMatchObject({
+        type: 'end',
+        exitCode: 0,
+        prompt: '/ # ',
+        shell: { pod: 'tmp' },
+      })
+      const bye = await type('exit')
+      expect(bye.body.output).toEqual([
+        {
+          stream: 'stderr',
+          text: "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n",
+        },
+        { stream: 'stdout', text: 'pod "tmp" deleted\n' },
+      ])
+      expect(bye.body).toMatchObject({ prompt: '$ ', shell: null })
+    }, 30_000)
+
     it('inside a shell: the stream runs in the container and ends at its prompt', async () => {
       const { c, id, type } = await learner()
       await type('kubectl exec -it access-pod -- bash')
