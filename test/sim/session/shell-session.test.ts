@@ -229,3 +229,21 @@ describe('exec -it into a Deployment', () => {
     expect(t.type('nope').out).toBe('sh: 1: nope: not found\n')
   })
 })
+
+describe('the container restarting under the shell', () => {
+  it('ends the shell: kubectl reports exit code 137 and the terminal says why', () => {
+    let s = scenario(7)
+    const now = T0 + 130_000
+    const open = runInTerminal(s, null, 'kubectl exec -it access-pod -- bash', { now })
+    s = open.state
+    // access-pod runs `sleep 3600`: an hour later its container exits and is restarted
+    const later = runInTerminal(s, open.session, 'hostname', { now: now + 3_700_000 })
+    expect(later.ended).toMatch(
+      /^Your shell in pod access-pod ended: its container (restarted|stopped)\.$/,
+    )
+    expect(later.output).toEqual([
+      { stream: 'stderr', text: 'command terminated with exit code 137\n' },
+    ])
+    expect(later.session).toBeNull()
+  })
+})
