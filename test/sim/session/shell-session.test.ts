@@ -247,3 +247,13 @@ describe('the container restarting under the shell', () => {
     expect(later.session).toBeNull()
   })
 })
+
+describe('exec -t without -i', () => {
+  it('gets no terminal and no input: the shell exits at once, silently (no warning in 1.32)', () => {
+    const t = terminal()
+    const r = t.type('kubectl exec -t access-pod -- bash')
+    expect(r.output).toEqual([])
+    expect(r.exitCode).toBe(0)
+    expect(r.session).toBeNull()
+  })
+})
