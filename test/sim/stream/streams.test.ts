@@ -121,14 +121,19 @@ describe('kubectl commands that wait', () => {
     expect(t.steps.length - 1).toBe(3)
   })
 
-  it('port-forward holds until Ctrl+C', () => {
+  it('port-forward holds until Ctrl+C, says so for each connection, and closes its port', () => {
     const d = drive(scenario(7), 'kubectl port-forward svc/blue-np 8080:80', {
       now: NOW,
       seconds: 5,
       interruptAt: 5,
+      elsewhere: { 2: (s, now) => sh(s, 'curl -s localhost:8080 >/dev/null', now).state },
     })
-    expect(d.text).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n')
+    expect(d.text).toBe(
+      'Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\nHandling connection for 8080\n',
+    )
+    expect(d.at('Handling')).toBe(NOW + 2000)
     expect(d.last.result?.exitCode).toBe(1)
+    expect(d.last.result?.state.runtime.portForwards).toEqual([])
   })
 })
 

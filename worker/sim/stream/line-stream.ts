@@ -158,6 +158,8 @@ export function interruptStream(stream: LineStream, notice?: string): StreamStep
   if (notice) stream.writer.err.write(notice)
   const code = notice ? 130 : stream.interrupt.exitCode
   if (stream.ctx.terminal) delete stream.ctx.terminal.open
+  // the process ends: its `finally` blocks run (a port-forward closes its ports)
+  stream.gen.return(code)
   return finish(stream, code, false)
 }
 
