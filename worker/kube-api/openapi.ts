@@ -68,12 +68,15 @@ function buildDocument(group: string, version: string) {
   for (const [name, schema] of Object.entries(SCHEMAS)) schemas[name] = withRefs(schema)
   for (const r of kinds) {
     const name = `io.k8s.api.${GROUP_PKG[group] ?? group}.${version}.${r.kind}`
-    const s = schemas[name] as Record<string, Json> | undefined
-    if (s)
-      schemas[name] = {
-        ...s,
-        'x-kubernetes-group-version-kind': [{ group, kind: r.kind, version }],
-      }
+    // kinds the lab terminal's explain does not document get a schema that says so
+    const s = (schemas[name] as Record<string, Json> | undefined) ?? {
+      type: 'object',
+      description: `Service Lab serves ${r.kind} objects but documents only Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace, as the lab terminal's kubectl explain does.`,
+    }
+    schemas[name] = {
+      ...s,
+      'x-kubernetes-group-version-kind': [{ group, kind: r.kind, version }],
+    }
   }
   const paths = Object.fromEntries(kinds.map((r) => [itemPath(r), { patch: patchOp(r) }]))
   return {
