@@ -29,10 +29,9 @@ export function lineShell(call: ExecCall, t: LineShellTarget, first?: ClusterRow
       const out = await runExecLine(call, line, argv, '', first)
       first = undefined
       status = out.exitCode
-      const failure =
-        'message' in out.status && out.exitCode === 1 && !out.stdout
-          ? `${String(out.status.message)}\n`
-          : ''
+      // the runtime's own refusal (kubectl would print it as `error: ...`) shows on the terminal
+      const why = out.status as { reason?: string; message?: string }
+      const failure = why.reason === 'InternalError' ? `${why.message ?? ''}\n` : ''
       return step(out.stdout + out.stderr + failure)
     },
     eof: async () => step('exit\n', status),

@@ -14,6 +14,7 @@ import type { ResourcePath } from '../path'
 import { badRequest, noRoute } from '../status'
 import { containerLines } from '../logs/log-lines'
 import { attachOutput } from './attach-output'
+import { attachedShell } from './attach-shell'
 import { commandSession } from './command-session'
 import { readExecRequest, resolveTarget, type ExecRequest, type ExecTarget } from './exec-request'
 import { ERROR, V4, V5, chooseProtocol, failureStatus, frame } from './frames'
@@ -47,6 +48,7 @@ function fallbackPrompt(image: string, program: string, pod: string): string {
 }
 
 interface Session {
+  c: Context<KubeEnv>
   req: ExecRequest
   target: ExecTarget
   call: ExecCall
@@ -83,12 +85,10 @@ function startExec(peer: ExecPeer, s: Session): ExecHandlers {
   if (req.tty && req.stdin && shell && isShellCommand(shell)) {
     const program = shell[0] as string
     const prompt = fallbackPrompt(image, program, req.pod)
-    return ttySession(
-      peer,
-      s.protocol,
-      shell,
-      lineShell(s.call, { ...where, program, prompt }, s.row),
-    )
+    const backend = lineShell(s.call, { ...where, program, prompt }, s.row)
+    if (req.subresource === 'exec') return ttySession(peer, s.protocol, shell, backend)
+    const attached = { ...where, uid: pod.metadata.uid, container: target.container }
+    return ttySession(peer, s.protocol, shell, attachedShell(s.c, backend, attached))
   }
   if (req.subresource === 'attach') {
     const seen = containerLines(s.state, pod, target.container)
@@ -137,7 +137,7 @@ export async function serveExec(c: Context<KubeEnv>, p: ResourcePath, sub: 'exec
     clusterId: kube.clusterId,
     now: c.var.deps.now,
   }
-  const session: Session = { req, target, call, row, state, protocol }
+  const session: Session = { c, req, target, call, row, state, protocol }
   return accept(protocol, (peer) =>
     target.unavailable ? unavailable(peer, target.unavailable) : startExec(peer, session),
   )
