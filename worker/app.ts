@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { authRoutes, meRoutes } from './http/auth'
 import { classRoutes } from './http/classes'
 import { clusterRoutes } from './http/clusters'
+import { terminalRoutes } from './terminal/routes'
 import { kubeconfigRoutes } from './http/kubeconfig'
 import { AppError } from './http/errors'
 import type { AppEnv, Deps } from './http/env'
@@ -39,6 +40,7 @@ export function createApp(deps: Deps) {
   app.route('/api/labs', labRoutes)
   app.route('/api/clusters', kubeconfigRoutes)
   app.route('/api/clusters', clusterRoutes)
+  app.route('/api/clusters', terminalRoutes)
   app.route('/api/classes', classRoutes)
   app.route('/k8s', kubeRouter(deps, codec))
   app.all('/api/*', (c) => c.json(errorResponse('not_found', 'There is no such API route.'), 404))

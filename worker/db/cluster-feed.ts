@@ -2,6 +2,7 @@
 // version (one small row, no document) every second, the document only when the version moved.
 import { eq } from 'drizzle-orm'
 import type { Database } from './client'
+import type { StoredState } from './state-codec'
 import { clusters } from './schema'
 
 /** The cluster's version, or undefined once it is gone. The cheapest read that tells a change. */
@@ -18,7 +19,7 @@ export async function readClusterVersion(db: Database, id: string): Promise<numb
 export async function readClusterState(
   db: Database,
   id: string,
-): Promise<{ version: number; state: string } | undefined> {
+): Promise<{ version: number; state: StoredState } | undefined> {
   return db
     .select({ version: clusters.version, state: clusters.state })
     .from(clusters)

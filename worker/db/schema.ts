@@ -1,6 +1,14 @@
 // The one schema: drizzle-kit generates migrations/ from this file (npm run db:generate).
 
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable(
   'users',
@@ -49,7 +57,11 @@ export const clusters = sqliteTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
     labId: text('lab_id').notNull(),
-    state: text('state').notNull(),
+    /**
+     * gzip of the document's JSON (state-codec.ts); rows stored before 0002 hold text (`gz:` +
+     * base64url, or plain JSON), which decoding still reads
+     */
+    state: blob('state', { mode: 'buffer' }).notNull(),
     version: integer('version').notNull(),
     /** JSON: { tasks: { [taskId]: doneAtMs }, completedAt: ms | null } */
     progress: text('progress').notNull().default('{"tasks":{},"completedAt":null}'),

@@ -2,6 +2,7 @@
 import { clusteripEndpoints } from './clusterip-endpoints'
 import { debugService } from './debug-service'
 import { dns } from './dns'
+import { ingress } from './ingress'
 import { playground } from './playground'
 import { podIps } from './pod-ips'
 import { selectors } from './selectors'
@@ -15,6 +16,7 @@ export const LABS: Lab[] = [
   selectors,
   debugService,
   dns,
+  ingress,
   playground,
 ]
 

@@ -9,7 +9,7 @@
 
 import type { Database } from '../../db/client'
 import { readClusterState, readClusterVersion } from '../../db/cluster-feed'
-import type { StateCodec } from '../../db/state-codec'
+import type { StateCodec, StoredState } from '../../db/state-codec'
 import { settle } from '../../sim/controllers/settle'
 import type { ClusterState } from '../../sim/state'
 import { nextDueAt } from './due'
@@ -30,7 +30,7 @@ export type PollResult = ClusterView | 'unchanged' | 'gone'
 
 export class ClusterFeed {
   private version: number | undefined
-  private stored: string | undefined
+  private stored: StoredState | undefined
   private dueAt: number | undefined
   /** reads made, for the tests and the benchmark */
   reads = 0

@@ -10,7 +10,7 @@ import { isKind, qualifiedResource, RESOURCES, type Kind } from '../objects/reso
 import type { Invocation } from './invocation'
 import { applyObject } from './api'
 import { asPatchError } from './patch-errors'
-import { clientError, renderApiError } from './errors'
+import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
@@ -94,7 +94,7 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
       object.metadata.name,
       withDryRun(ssa ? 'serverside-applied' : op, dryRun),
     ),
-    warning,
+    warning: warning + renderWarnings(r.warnings),
   }
 }
 
