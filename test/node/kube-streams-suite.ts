@@ -177,12 +177,16 @@ export function streamsSuite(base: () => string) {
         [3, 'echo hi\r'],
         [1.5, 'echo typo\x7f\x7f\x7f\x7fok\r'],
         [1.5, 'half a line\x03'],
-        [1, 'exit 7\r'],
+        [1, 'cd /etc\r'],
+        [1.5, 'pwd\r'],
+        [1.5, 'exit 7\r'],
       ],
     )
     expect(t.out).toContain('/ # echo hi\r\nhi\r\n/ # ')
     expect(t.out).toContain('echo typo\b \b\b \b\b \b\b \bok\r\nok\r\n')
     expect(t.out).toContain('half a line^C\r\n/ # ')
+    // the lab terminal's container shell: the cwd carries over, the prompt follows it
+    expect(t.out).toContain('/ # cd /etc\r\n/etc # pwd\r\n/etc\r\n/etc # exit 7\r\n')
     expect(t.out).toContain('command terminated with exit code 7')
     expect(t.exit).toBe(7)
   }, 90_000)
