@@ -164,6 +164,18 @@ export function authoredLabsSuite(fetch: Fetch) {
       },
     )
 
+    it('refuses a check nested 5000 deep with 400, not a crash', async () => {
+      const p = await cast(fetch)
+      // written as text: JSON.stringify itself would overflow on such a value
+      const check = `${'{"not":'.repeat(5000)}{"exists":{"kind":"Pod"}}${'}'.repeat(5000)}`
+      const doc = webLab()
+      const text = JSON.stringify({ ...doc, tasks: [{ ...doc.tasks[0], check: '__CHECK__' }] })
+      const r = await p.author.post('/api/authored-labs', text.replace('"__CHECK__"', check))
+      expect(r.status).toBe(400)
+      expect(r.body.error.code).toBe('invalid_lab')
+      expect(r.body.error.message).toMatch(/nests more than 40 levels deep/)
+    })
+
     it('refuses bodies that are not JSON, and lab files that are not YAML', async () => {
       const p = await cast(fetch)
       expect(
