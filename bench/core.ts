@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { stateCodec } from '../worker/db/state-codec'
 
 /** the Node entry's codec (workerd's CompressionStream is native too; Node's web streams are not) */
-const codec = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
+const codec = stateCodec({ gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) })
 import { summarise, timeIt, type Summary } from './stats'
 
 export interface CoreFigures {

@@ -1,9 +1,11 @@
-// npm run bench [-- --json] [-- --learners 50 --rounds 5 --core-only]
+// npm run bench [-- --json] [-- --learners 50 --rounds 5 --core-only --isolated-only --runtime workerd|node --port 8801]
 // Prints what was measured on this machine, with the targets beside the figures.
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { coreFigures, type CoreFigures } from './core'
+import { ingressFigures, ingressLines } from './ingress'
 import { loadTest, openFresh, type Sample } from './load'
+import { isolatedPhases, type IsolatedFigures } from './isolated'
 import { LABS } from '../worker/labs'
 import { startNode, startWrangler, type Server } from './servers'
 import { webSizes, workerSize, type Size } from './sizes'
@@ -18,6 +20,11 @@ const num = (name: string, dflt: number) => {
 const json = flag('json')
 const learners = num('learners', 50)
 const rounds = num('rounds', 5)
+/** first of two ports for the servers (BENCH_PORT or --port) */
+const port = num('port', Number(process.env.BENCH_PORT ?? 8801))
+const isolatedOnly = flag('isolated-only')
+const ISOLATED_LEARNERS = 8
+const ISOLATED_ROUNDS = num('isolated-rounds', 30)
 const log = (line = '') => {
   if (!json) console.log(line)
 }
@@ -63,8 +70,8 @@ function printCore(c: CoreFigures) {
   log('## Core (worker/sim), seed scenario: 4 Deployments, access pod, 3 Services, manual Endpoints')
   log(`apply + settle          median ${fmt(c.applySettle.p50, 3)} ms   p95 ${fmt(c.applySettle.p95, 3)} ms   (target <= 1 ms median)`)
   log(`one routed request      median ${fmt(c.route.p50 * 1000, 1)} us   p95 ${fmt(c.route.p95 * 1000, 1)} us   (target <= 20 us median)`)
-  log(`state document          ${(c.documentBytes / 1024).toFixed(1)} KB of JSON; stored ${(c.storedBytes / 1024).toFixed(1)} KB (gzip + base64)   (target <= 50 KB)`)
-  log(`store + load document    median ${fmt(c.encodeDecode.p50, 3)} ms (gzip, base64, JSON both ways, with zlib)`)
+  log(`state document          ${(c.documentBytes / 1024).toFixed(1)} KB of JSON; stored ${(c.storedBytes / 1024).toFixed(1)} KB (gzip BLOB)   (target <= 50 KB)`)
+  log(`store + load document    median ${fmt(c.encodeDecode.p50, 3)} ms (gzip level 1, JSON both ways, with zlib as the Node entry)`)
   log(`parse + serialise       median ${fmt(c.parseSerialise.p50, 3)} ms`)
   log(`whole run: get pods     median ${fmt(c.wholeRun.p50, 3)} ms   p99 ${fmt(c.wholeRun.p99, 3)} ms   (target well inside 10 ms CPU)`)
   log(`whole run: exec curl    median ${fmt(c.wholeRunCurl.p50, 3)} ms   p99 ${fmt(c.wholeRunCurl.p99, 3)} ms`)
@@ -86,9 +93,27 @@ function printKinds(server: string, figures: KindFigures[], seconds: number) {
   log()
 }
 
+function printIsolated(server: string, figures: IsolatedFigures[]) {
+  log(`## ${server}: isolated phases, ${ISOLATED_LEARNERS} learners at once, one kind of request at a time`)
+  log('kind                     n     p50 ms   p95 ms   errors  p50/floor  rows read  rows written')
+  for (const f of figures) {
+    const mark = f.kind.startsWith('floor') ? '' : f.ratioToFloor <= 2 ? '  ok' : '  OVER'
+    log(
+      `${f.kind.padEnd(22)} ${String(f.n).padStart(5)} ${fmt(f.p50, 1).padStart(8)} ${fmt(f.p95, 1).padStart(8)} ${String(f.errors).padStart(8)} ${f.ratioToFloor.toFixed(2).padStart(10)} ${f.rowsRead.toFixed(1).padStart(10)} ${f.rowsWritten.toFixed(1).padStart(13)}${mark}`,
+    )
+  }
+  log('target: each command kind p50 <= 2.0x the floor p50 in isolation; rows written = 2, rows read <= 3')
+  log()
+}
+
 async function measureServer(start: () => Promise<Server>) {
   const server = await start()
   try {
+    if (isolatedOnly) {
+      const isolated = await isolatedPhases(server.url, ISOLATED_LEARNERS, ISOLATED_ROUNDS)
+      printIsolated(server.name, isolated)
+      return { server: server.name, isolated }
+    }
     const fresh = await openFresh(server.url, 5, LABS.map((l) => l.id))
     const r = await loadTest(server.url, learners, rounds)
     const figures = byKind(r.samples, r.seconds)
@@ -108,7 +133,9 @@ async function measureServer(start: () => Promise<Server>) {
     })
     printKinds(server.name, figures, r.seconds)
     for (const f of r.failures.slice(0, 5)) log(`learner failed: ${f}`)
-    return { server: server.name, seconds: r.seconds, learnerFailures: r.failures.length, kinds: figures }
+    const isolated = await isolatedPhases(server.url, ISOLATED_LEARNERS, ISOLATED_ROUNDS)
+    printIsolated(server.name, isolated)
+    return { server: server.name, seconds: r.seconds, learnerFailures: r.failures.length, kinds: figures, isolated }
   } finally {
     await server.stop()
   }
@@ -133,21 +160,33 @@ async function main() {
       documentKB: 50,
       runCpuMs: 10,
       runP50ToFloor: 2,
+      isolatedCommandP50ToFloor: 2,
       rowsWrittenPerRun: 2,
       rowsReadPerRun: 3,
       openFreshClusterP50Ms: 50,
       workerGzipKB: 1024,
     },
   }
-  const core = await coreFigures()
-  printCore(core)
-  report.core = core
-  const worker = workerSize()
-  const web = webSizes()
-  printSizes(worker, web)
-  report.sizes = { worker, web }
+  if (!isolatedOnly) {
+    const core = await coreFigures()
+    printCore(core)
+    report.core = core
+    const ingress = await ingressFigures()
+    for (const line of ingressLines(ingress)) log(line)
+    report.ingress = ingress
+    const worker = workerSize()
+    const web = webSizes()
+    printSizes(worker, web)
+    report.sizes = { worker, web }
+  }
   if (!flag('core-only')) {
-    report.http = [await measureServer(() => startWrangler(8801)), await measureServer(() => startNode(8802))]
+    const runtime = args[args.indexOf('--runtime') + 1]
+    const servers = [
+      { id: 'workerd', start: () => startWrangler(port) },
+      { id: 'node', start: () => startNode(port + 1) },
+    ].filter((x) => !flag('runtime') || x.id === runtime)
+    report.http = []
+    for (const x of servers) (report.http as unknown[]).push(await measureServer(x.start))
   }
   if (json) console.log(JSON.stringify(report, null, 2))
 }

@@ -23,7 +23,7 @@ function parseTiming(h: string | null) {
   return { statements: Number(m?.[1] ?? 0), rowsRead: Number(m?.[2] ?? 0), rowsWritten: Number(m?.[3] ?? 0) }
 }
 
-class Learner {
+export class Learner {
   cookie = ''
   constructor(
     readonly base: string,
@@ -46,6 +46,13 @@ class Learner {
       // not JSON
     }
     return { status: res.status, body: parsed, sample: { ms, ...parseTiming(res.headers.get('server-timing')) } }
+  }
+
+  /** The same signed-in learner, recording into other samples. */
+  into(samples: Sample[]): Learner {
+    const l = new Learner(this.base, samples)
+    l.cookie = this.cookie
+    return l
   }
 
   record(kind: string, a: Answer, ok: boolean) {

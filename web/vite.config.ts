@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite'
 const root = fileURLToPath(new URL('.', import.meta.url))
 const KB = 1024
 const FIRST_PAGE_BUDGET = 100 * KB
-const LAB_PAGE_BUDGET = 300 * KB
+const LAB_PAGE_BUDGET = 200 * KB
 
 interface ChunkInfo {
   fileName: string

@@ -7,12 +7,15 @@ import './http/authored-publish'
 import { labFormatRoutes } from './http/lab-format'
 import { classRoutes } from './http/classes'
 import { clusterRoutes } from './http/clusters'
+import { terminalRoutes } from './terminal/routes'
+import { kubeconfigRoutes } from './http/kubeconfig'
 import { AppError } from './http/errors'
 import type { AppEnv, Deps } from './http/env'
 import { sameOriginOnly, securityHeaders } from './http/guards'
 import { labRoutes } from './http/labs'
 import { newMetrics, serverTiming } from './db/metrics'
 import { stateCodec } from './db/state-codec'
+import { kubeRouter } from './kube-api/router'
 
 function errorResponse(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } }
@@ -38,8 +41,11 @@ export function createApp(deps: Deps) {
   app.route('/api/auth', authRoutes)
   app.route('/api/me', meRoutes)
   app.route('/api/labs', labRoutes)
+  app.route('/api/clusters', kubeconfigRoutes)
   app.route('/api/clusters', clusterRoutes)
+  app.route('/api/clusters', terminalRoutes)
   app.route('/api/classes', classRoutes)
+  app.route('/k8s', kubeRouter(deps, codec))
   app.route('/api/authored-labs', authoredLabRoutes)
   app.route('/api/lab-format', labFormatRoutes)
   app.all('/api/*', (c) => c.json(errorResponse('not_found', 'There is no such API route.'), 404))

@@ -29,6 +29,7 @@ export async function podsSettled(page, labId, timeoutMs = 25_000) {
 
 /** Replaces the editor's text the way a paste does. */
 export async function setEditorText(page, text) {
+  await page.getByRole('tab', { name: 'Editor' }).click()
   const editor = page.getByRole('textbox', { name: 'Manifest editor' })
   await editor.click()
   await page.keyboard.press('Control+A')

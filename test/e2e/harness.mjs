@@ -89,32 +89,97 @@ export async function checkAxe(page, label) {
   )
 }
 
-/** The text of the terminal's output log. */
+/** The text of the terminal's output log (the shown tab's). */
 export function terminalText(page) {
   return page.getByRole('log', { name: 'Terminal output' }).innerText()
 }
 
-/** Waits for the next POST .../run to be answered and rendered. */
+/** The shown terminal's input (xterm's helper textarea, named "Terminal"). */
+export function terminalInput(page) {
+  return page.getByLabel('Terminal', { exact: true })
+}
+
+/** The rows xterm draws for the shown terminal, as text (what a sighted learner sees). */
+export function screenRows(page) {
+  return page
+    .locator('.term-panel:not([hidden]) .xterm-rows')
+    .evaluate((el) => [...el.children].map((r) => r.textContent.replace(/\u00a0/g, ' ')))
+}
+
+/**
+ * The line the cursor is on in the shown terminal (prompt and typed text); without focus xterm
+ * may draw no cursor, and then the last line with text is taken.
+ */
+export async function cursorLine(page) {
+  const rows = await screenRows(page)
+  const y = await page
+    .locator('.term-panel:not([hidden]) .xterm-rows')
+    .evaluate((el) => [...el.children].findIndex((r) => r.querySelector('.xterm-cursor')))
+  const last = rows.findLastIndex((r) => r.trim() !== '')
+  return (rows[y >= 0 ? y : last] ?? '').trimEnd()
+}
+
+/** Focuses the terminal the way a learner does: a click on it. */
+export async function focusTerminal(page) {
+  await page.locator('.term-panel:not([hidden]) .xterm-screen').click()
+}
+
+/** A run answer's body: the JSON, or the NDJSON stream folded into the same fields. */
+export function runAnswer(contentType, body) {
+  if (!(contentType ?? '').includes('ndjson')) return JSON.parse(body)
+  const events = body
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l))
+  const out = (stream) =>
+    events
+      .filter((e) => e.type === 'output' && e.stream === stream)
+      .map((e) => e.text)
+      .join('')
+  const end = events.find((e) => e.type === 'end') ?? {}
+  const trace = events.filter((e) => e.type === 'trace').map((e) => e.trace)
+  return { ...end, stdout: out('stdout'), stderr: out('stderr'), trace, events }
+}
+
+/**
+ * Runs `action`, waits for the POST .../run it causes to be answered and its prompt shown, and
+ * returns the answer. The request passes through a route so its body can be read even when the
+ * page reads it as a stream (Chromium keeps no copy of a streamed body).
+ */
 export async function afterRun(page, action) {
-  const answered = page.waitForResponse(
-    (r) => r.url().endsWith('/run') && r.request().method() === 'POST',
-    { timeout: 30_000 },
-  )
-  await action()
-  const res = await answered
+  let answer
+  const handler = async (route) => {
+    if (route.request().method() !== 'POST') return route.continue()
+    const response = await route.fetch()
+    const body = await response.text()
+    answer = runAnswer(response.headers()['content-type'], body)
+    await route.fulfill({ response, body })
+  }
+  await page.route('**/run', handler)
+  try {
+    await action()
+    await eventually(() => answer, 'the answer to the command', 30_000, 100).catch(async (e) => {
+      const line = await cursorLine(page).catch(() => '?')
+      const busy = await terminalInput(page)
+        .getAttribute('aria-busy')
+        .catch(() => '?')
+      throw new Error(`${e.message}; terminal busy=${busy}, cursor line: ${line}`)
+    })
+  } finally {
+    await page.unroute('**/run', handler)
+  }
   await eventually(
-    async () =>
-      (await page.getByLabel('Terminal', { exact: true }).getAttribute('aria-busy')) === 'false',
+    async () => (await terminalInput(page).getAttribute('aria-busy')) === 'false',
     'the terminal to be idle',
     10_000,
     100,
   )
-  return res.json()
+  return answer
 }
 
 /** Types a command into the terminal, presses Enter, and returns the API's answer once it is shown. */
 export async function runInTerminal(page, command) {
-  const input = page.getByLabel('Terminal', { exact: true })
-  await input.fill(command)
-  return afterRun(page, () => input.press('Enter'))
+  await focusTerminal(page)
+  await page.keyboard.type(command)
+  return afterRun(page, () => page.keyboard.press('Enter'))
 }

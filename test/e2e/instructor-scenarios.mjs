@@ -67,6 +67,10 @@ export function instructorScenarios(teacher, learner, base, state) {
         })
         await teacher.getByRole('heading', { level: 1, name: 'Instructor dashboard' }).waitFor()
         await teacher.getByText('No classes yet.').waitFor()
+        // `/` takes a signed-in instructor to the dashboard, not the welcome
+        await teacher.goto(base + '/')
+        await teacher.waitForURL(base + '/instructor')
+        await teacher.getByText('No classes yet.').waitFor()
         assert(
           await teacher.getByRole('link', { name: 'Instructor', exact: true }).isVisible(),
           'no Instructor link in the navigation',

@@ -1,5 +1,6 @@
 /* global process, console */
-// End-to-end tests: the real server (wrangler dev, fresh local D1) driven in Debian's chromium.
+// End-to-end tests: the real server (wrangler dev, fresh local D1) driven in Chromium (browser.mjs
+// says which one).
 // Prints `N passed, N failed` last and exits non-zero on any failure.
 
 import { spawnSync } from 'node:child_process'
@@ -8,23 +9,14 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { chooseChromium } from './browser.mjs'
 import { Suite } from './harness.mjs'
 import { scenarios } from './scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '../..')
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const OUT = join(ROOT, 'test-results')
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 /** Other suites in this folder that run against the same server (each prints `N passed, N failed`). */
 const OTHER_SUITES = ['instructor.mjs', 'authoring.mjs']
 
@@ -34,10 +26,11 @@ function fail(message) {
   process.exit(1)
 }
 
-if (!existsSync(CHROMIUM)) {
-  fail(
-    `e2e: Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  )
+let browser
+try {
+  browser = await chooseChromium()
+} catch (err) {
+  fail(`e2e: ${err?.message ?? err}`)
 }
 if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
   console.log('e2e: web/dist is missing, running npm run build:web')
@@ -50,7 +43,7 @@ mkdirSync(OUT, { recursive: true })
 function runSuiteFile(file, base) {
   if (!existsSync(join(HERE, file))) return { passed: 0, failed: 0 }
   console.log(`e2e: ${file}`)
-  const env = { ...process.env, E2E_BASE_URL: base, CHROMIUM_PATH: CHROMIUM }
+  const env = { ...process.env, E2E_BASE_URL: base }
   const r = spawnSync(process.execPath, [join(HERE, file)], {
     cwd: ROOT,
     env,
@@ -90,12 +83,12 @@ const started = Date.now()
 try {
   server = process.env.E2E_BASE_URL
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
-    : await startServer(ROOT)
+    : await startServer(ROOT, Number(process.env.E2E_PORT) || undefined)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
-    args: ARGS,
+    args: browser.args,
     viewport: { width: 1280, height: 900 },
   })
   const page = context.pages()[0] ?? (await context.newPage())
@@ -107,7 +100,8 @@ try {
       problems.push(`console: ${m.text()}`)
   })
   const state = { out: OUT }
-  for (const [name, fn] of scenarios(page, server.base, state)) await suite.step(name, fn)
+  for (const [name, fn, timeoutMs] of scenarios(page, server.base, state))
+    await suite.step(name, fn, timeoutMs)
   await suite.step('no script errors or Content-Security-Policy violations', async () => {
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
   })

@@ -41,6 +41,19 @@ export function signupSteps(page, base, state) {
       },
     ],
     [
+      'a signed-in learner who opens / lands on the lab list, not the welcome',
+      async () => {
+        await page.goto(base + '/')
+        await page.waitForURL(base + '/labs')
+        await page.getByRole('link', { name: 'Playground' }).waitFor()
+        const welcome = page.getByRole('heading', { name: 'Create your account' })
+        assert(!(await welcome.isVisible()), 'the sign-up form is shown to a signed-in learner')
+        await page.goBack()
+        assert(page.url() !== base + '/', 'Back returns to the welcome (it should be replaced)')
+        await page.goto(base + '/labs')
+      },
+    ],
+    [
       'labs page shows every lab as a card with progress, and the Join a class form',
       async () => {
         await page.getByRole('link', { name: 'Playground' }).waitFor()
@@ -63,6 +76,11 @@ export function sessionSteps(page, base, state) {
       async () => {
         await page.getByRole('button', { name: 'Log out' }).click()
         await page.waitForURL(base + '/')
+        // a visitor keeps the welcome
+        await page.getByRole('heading', { name: 'Learn Kubernetes Services by doing' }).waitFor()
+        await page.goto(base + '/')
+        await page.getByRole('heading', { name: 'Create your account' }).waitFor()
+        assert(page.url() === base + '/', `a visitor was sent from / to ${page.url()}`)
         await page.goto(base + '/labs/playground')
         await page.waitForURL(/\/login\?next=%2Flabs%2Fplayground$/)
         await checkAxe(page, 'login')

@@ -2,7 +2,14 @@
 // A graded lab: follow its instructions until the first task turns green; reload and find it kept.
 
 import { doFirstTask } from './cluster-helpers.mjs'
-import { assert, checkAxe, eventually, runInTerminal } from './harness.mjs'
+import {
+  assert,
+  checkAxe,
+  cursorLine,
+  eventually,
+  focusTerminal,
+  runInTerminal,
+} from './harness.mjs'
 
 /** On a narrow screen the editor is far below: Copy to editor must bring it up and say what next. */
 async function copyOnNarrowScreen(page) {
@@ -67,12 +74,12 @@ export function gradedSteps(page, base, state) {
         const first = tasks().getByRole('checkbox').first()
         await first.waitFor()
         assert((await first.getAttribute('aria-checked')) === 'true', 'progress lost after reload')
-        const input = page.getByLabel('Terminal', { exact: true })
-        await input.focus()
+        await focusTerminal(page)
         await eventually(
           async () => {
-            await input.press('ArrowUp')
-            return (await input.inputValue()) === 'kubectl get pods -o wide'
+            await page.keyboard.press('Control+U')
+            await page.keyboard.press('ArrowUp')
+            return (await cursorLine(page)) === '$ kubectl get pods -o wide'
           },
           'Up to recall the last command from the server history',
           5_000,

@@ -11,6 +11,31 @@ import {
   matchesRequirements,
   parseLabelSelector,
 } from '../../worker/sim/kubectl/printers/label-selector'
+import { TABLES } from '../../worker/sim/kubectl/printers/tables'
+
+/**
+ * A server-side Table (meta.k8s.io/v1) of our own row cells, as the API server answers kubectl's
+ * `Accept: ...;as=Table` for human output: the real kubectl then only lays the cells out.
+ */
+function table(kind: Kind, objs: KubeObject[], rv: number) {
+  const def = TABLES[kind]
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion: String(rv) },
+    columnDefinitions: def.columns.map((c, i) => ({
+      name: c.name,
+      type: 'string',
+      format: i === 0 ? 'name' : '',
+      description: '',
+      priority: c.priority,
+    })),
+    rows: objs.map((o) => ({
+      cells: def.row(o, Date.now()),
+      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+    })),
+  }
+}
 
 interface Res {
   kind: string
@@ -117,11 +142,13 @@ export async function startFakeApiServer(
         serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }],
       })
     if (p === '/apis') {
-      const groups = ['apps', 'discovery.k8s.io', 'coordination.k8s.io'].map((g) => ({
-        name: g,
-        versions: [{ groupVersion: `${g}/v1`, version: 'v1' }],
-        preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' },
-      }))
+      const groups = ['apps', 'discovery.k8s.io', 'networking.k8s.io', 'coordination.k8s.io'].map(
+        (g) => ({
+          name: g,
+          versions: [{ groupVersion: `${g}/v1`, version: 'v1' }],
+          preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' },
+        }),
+      )
       return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups })
     }
     if (p === '/api/v1') return send(200, discovery(''))
@@ -157,9 +184,10 @@ export async function startFakeApiServer(
         : send(200, { kind: 'LeaseList', apiVersion, metadata: {}, items: [] })
     const objs =
       r.kind in RESOURCES ? listObjects(s, r.kind as Kind, r.namespaced ? ns : undefined) : []
+    const asTable = (req.headers.accept ?? '').includes('as=Table') && r.kind in RESOURCES
     if (name) {
       const obj = objs.find((o) => o.metadata.name === name)
-      if (obj) return send(200, obj)
+      if (obj) return send(200, asTable ? table(r.kind as Kind, [obj], s.rv) : obj)
       return send(404, {
         kind: 'Status',
         apiVersion: 'v1',
@@ -178,6 +206,7 @@ export async function startFakeApiServer(
         ('error' in labels ? false : matchesRequirements(labels.requirements, o.metadata.labels)) &&
         fieldMatch(o, fields),
     )
+    if (asTable) return send(200, table(r.kind as Kind, items, s.rv))
     return send(200, {
       kind: `${r.kind}List`,
       apiVersion,

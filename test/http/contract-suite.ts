@@ -205,7 +205,8 @@ export function contractSuite(fetch: Fetch) {
       const id = await c.openCluster()
       const ns = await c.run(id, 'kubectl get namespaces')
       expect(normaliseAges(ns.body.stdout)).toBe(
-        'NAME              STATUS   AGE\ndefault           Active   AGE\nkube-node-lease   Active   AGE\nkube-public       Active   AGE\nkube-system       Active   AGE\n',
+        // the playground comes with ingress-nginx installed (issue 15)
+        'NAME              STATUS   AGE\ndefault           Active   AGE\ningress-nginx     Active   AGE\nkube-node-lease   Active   AGE\nkube-public       Active   AGE\nkube-system       Active   AGE\n',
       )
       const svc = await c.run(id, 'kubectl get svc')
       expect(normaliseAges(svc.body.stdout)).toBe(
@@ -320,6 +321,21 @@ export function contractSuite(fetch: Fetch) {
       const ns = await c.run(id, 'kubectl get ns -o name')
       for (let i = 0; i < 20; i++) expect(ns.body.stdout).toContain(`namespace/ns-${i}\n`)
     })
+
+    it('loses nothing when tabs mix commands that change the cluster with ones that only read it', async () => {
+      const c = client()
+      await c.signup()
+      const id = await c.openCluster()
+      const lines = Array.from({ length: 24 }, (_, i) =>
+        i % 2 ? `kubectl get ns` : `kubectl create namespace mixed-${i}`,
+      )
+      const results = await Promise.all(lines.map((line) => c.run(id, line)))
+      for (const r of results) expect(r.body.exitCode).toBe(0)
+      const ns = await c.run(id, 'kubectl get ns -o name')
+      for (let i = 0; i < 24; i += 2) expect(ns.body.stdout).toContain(`namespace/mixed-${i}\n`)
+      const h = await c.get(`/api/clusters/${id}/history`)
+      expect(h.body.history).toHaveLength(25)
+    }, 30_000)
   })
 
   describe('guards', () => {

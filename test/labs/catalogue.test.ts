@@ -45,6 +45,7 @@ describe('lab catalogue', () => {
       'selectors',
       'debug-service',
       'dns',
+      'ingress',
       'playground',
     ])
   })

@@ -36,6 +36,8 @@ describe('classifyCommand', () => {
       'dns-cross-namespace',
       'curl-missing',
       'pod-not-ready',
+      'ingress-no-class',
+      'ingress-host-header',
     ])
   })
 

@@ -55,26 +55,29 @@ export interface RequestOptions {
   redirectOn401?: boolean
 }
 
-/** Calls the API; on 401 (session lost) sends the learner to /login?next=<here>. */
-export async function api<T>(
+/** Sends a request; on 401 (session lost) sends the learner to /login?next=<here>. */
+async function send(
   method: string,
   path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<T> {
+  body: unknown,
+  opts: RequestOptions & { signal?: AbortSignal; accept?: string },
+): Promise<Response> {
+  const accept = opts.accept ?? 'application/json'
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
+    headers: { Accept: accept },
+    signal: opts.signal,
   }
   if (method !== 'GET') {
-    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' }
+    init.headers = { Accept: accept, 'Content-Type': 'application/json' }
     init.body = JSON.stringify(body ?? {})
   }
   let res: Response
   try {
     res = await fetch(path, init)
-  } catch {
+  } catch (err) {
+    if (opts.signal?.aborted) throw err
     throw new ApiError(
       0,
       'network',
@@ -87,8 +90,24 @@ export async function api<T>(
     navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true })
   }
   if (!res.ok) throw await failure(res)
+  return res
+}
+
+/** Calls the API; on 401 (session lost) sends the learner to /login?next=<here>. */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const res = await send(method, path, body, opts)
   if (res.status === 204) return undefined as T
   return (await res.json()) as T
+}
+
+/** POSTs and hands back the response unread, for answers that stream (NDJSON). */
+export function apiStream(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  return send('POST', path, body, { signal, accept: 'application/x-ndjson, application/json' })
 }
 
 /** A sentence for any thrown value, for showing next to the action that failed. */

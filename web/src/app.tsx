@@ -33,6 +33,11 @@ function LazyLab(props: { labId: string; user: User }) {
   return <Page {...props} />
 }
 
+/** Where `/` takes someone signed in: instructors to their classes, learners to their labs. */
+function homeOf(user: User): string {
+  return user.role === 'instructor' ? '/instructor' : '/labs'
+}
+
 function needsLogin(path: string): boolean {
   return path === '/labs' || path.startsWith('/labs/') || path.startsWith('/instructor')
 }
@@ -52,6 +57,8 @@ export function App() {
     if (user === null && needsLogin(path)) {
       navigate(`/login?next=${encodeURIComponent(path + location.search)}`, { replace: true })
     }
+    // the welcome is for visitors: a signed-in learner's home is their lab list (their progress)
+    if (user && path === '/') navigate(homeOf(user), { replace: true })
   }, [user, path])
 
   const signedIn = (u: User, next: string) => {
@@ -77,7 +84,12 @@ export function App() {
 }
 
 function route(path: string, user: User | null, signedIn: (u: User, next: string) => void) {
-  if (path === '/') return <WelcomePage user={user} onSignedIn={signedIn} />
+  if (path === '/')
+    return user ? (
+      <p class="loading">Taking you to your labs…</p>
+    ) : (
+      <WelcomePage onSignedIn={signedIn} />
+    )
   if (path === '/login') return <LoginPage onSignedIn={signedIn} />
   if (path === '/signup') return <SignupPage onSignedIn={signedIn} />
   if (!user)

@@ -42,7 +42,15 @@ export interface ObjectRef {
 
 export interface Hop {
   kind:
-    'client' | 'dns' | 'service' | 'nodeport' | 'loadbalancer' | 'portforward' | 'network' | 'pod'
+    | 'client'
+    | 'dns'
+    | 'service'
+    | 'nodeport'
+    | 'loadbalancer'
+    | 'portforward'
+    | 'network'
+    | 'pod'
+    | 'ingress'
   label: string
   object?: ObjectRef
   ok: boolean

@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Database } from './client'
 import { affectedRows } from './client'
@@ -39,7 +40,8 @@ export async function insertCluster(db: Database, row: ClusterRow): Promise<void
 export interface RunWrite {
   clusterId: string
   expectedVersion: number
-  state: string
+  /** the new document; undefined keeps the stored one (the command changed nothing in it) */
+  state: Buffer | undefined
   progress: string
   now: number
   timeSpentDelta: number
@@ -58,7 +60,7 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
     db
       .update(clusters)
       .set({
-        state: w.state,
+        ...(w.state === undefined ? {} : { state: w.state }),
         version: seq,
         progress: w.progress,
         commands: sql`${clusters.commands} + 1`,
@@ -77,7 +79,7 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
 }
 
 /** Back to a starting state; progress and history stay. */
-export async function resetCluster(db: Database, id: string, userId: string, state: string, now: number) {
+export async function resetCluster(db: Database, id: string, userId: string, state: Buffer, now: number) {
   await db
     .update(clusters)
     .set({ state, version: sql`${clusters.version} + 1`, updatedAt: now })

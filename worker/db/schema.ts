@@ -1,6 +1,14 @@
 // The one schema: drizzle-kit generates migrations/ from this file (npm run db:generate).
 
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable(
   'users',
@@ -49,7 +57,11 @@ export const clusters = sqliteTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
     labId: text('lab_id').notNull(),
-    state: text('state').notNull(),
+    /**
+     * gzip of the document's JSON (state-codec.ts); rows stored before 0002 hold text (`gz:` +
+     * base64url, or plain JSON), which decoding still reads
+     */
+    state: blob('state', { mode: 'buffer' }).notNull(),
     version: integer('version').notNull(),
     /** JSON: { tasks: { [taskId]: doneAtMs }, completedAt: ms | null } */
     progress: text('progress').notNull().default('{"tasks":{},"completedAt":null}'),
@@ -107,6 +119,23 @@ export const classMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_members_user_idx').on(t.userId)],
 )
 
+
+/**
+ * Kubeconfig tokens for a cluster's Kubernetes API (`/k8s/clusters/:id`). Only the SHA-256 is
+ * stored; a token opens exactly one cluster until it expires or is revoked. A cluster has at most
+ * one live token: a new kubeconfig download deletes the old one.
+ */
+export const kubeTokens = sqliteTable(
+  'kube_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    clusterId: text('cluster_id').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('kube_tokens_cluster_idx').on(t.clusterId)],
+)
 
 /**
  * Labs instructors write (lab format 1, see docs/lab-format.md). `source` is the latest version (the

@@ -10,6 +10,7 @@ import { notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { labOfCluster } from './lab-access'
 import { runInCluster } from './run-command'
+import { isTerminalRun, terminalRun, terminalRunFields } from '../terminal/run-route'
 import { param, readJson } from './validate'
 
 export const clusterRoutes = new Hono<AppEnv>()
@@ -51,11 +52,14 @@ clusterRoutes.post('/:id/reset', async (c) => {
 const runBody = z.object({
   command: z.string().check(z.maxLength(10_000, { error: 'A command line may be at most 10,000 characters.' })),
   stdin: z.optional(z.string().check(z.maxLength(512 * 1024, { error: 'stdin may be at most 512 KiB.' }))),
+  // terminal tabs, shells inside pods and streams (worker/terminal, docs/api.md)
+  ...terminalRunFields,
 })
 
 clusterRoutes.post('/:id/run', async (c) => {
   const id = param(c, 'id')
   const body = await readJson(c, runBody)
+  if (isTerminalRun(body)) return terminalRun(c, id, body)
   const out = await runInCluster(c.var.db, c.var.codec, c.var.userId!, id, body, c.var.deps.now)
   return c.json(out)
 })

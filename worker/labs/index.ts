@@ -1,6 +1,7 @@
 // The lab catalogue. Ids are stable: URLs and grades refer to them.
 import { debugService } from './debug-service'
 import { dns } from './dns'
+import { ingress } from './ingress'
 import { playground } from './playground'
 import { podIps } from './pod-ips'
 import { serviceTypes } from './service-types'
@@ -17,6 +18,7 @@ export const LABS: Lab[] = [
   selectors,
   debugService,
   dns,
+  ingress,
   playground,
 ]
 

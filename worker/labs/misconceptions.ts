@@ -16,6 +16,8 @@ export type MisconceptionId =
   | 'dns-cross-namespace'
   | 'curl-missing'
   | 'pod-not-ready'
+  | 'ingress-no-class'
+  | 'ingress-host-header'
 
 /** Learner-facing titles, in the order an instructor dashboard lists them. */
 export const MISCONCEPTIONS: { id: MisconceptionId; title: string }[] = [
@@ -38,6 +40,11 @@ export const MISCONCEPTIONS: { id: MisconceptionId; title: string }[] = [
   { id: 'dns-cross-namespace', title: 'A short Service name used from another namespace' },
   { id: 'curl-missing', title: 'Running curl or wget in an image that does not have it' },
   { id: 'pod-not-ready', title: 'Expecting traffic to reach pods that are not Ready' },
+  { id: 'ingress-no-class', title: 'An Ingress without an ingressClassName no controller serves' },
+  {
+    id: 'ingress-host-header',
+    title: "Reaching an Ingress without its host: no Host header, or the host's name from outside",
+  },
 ]
 
 /** Cause ids of the network that map one-to-one (worker/sim/net: reach, kube-proxy, nxdomain, ...). */
@@ -57,6 +64,12 @@ const BY_CAUSE: Record<string, MisconceptionId> = {
   'dns-cross-namespace': 'dns-cross-namespace',
   'pod-not-ready': 'pod-not-ready',
   'pods-not-ready': 'pod-not-ready',
+  'ingress-no-class': 'ingress-no-class',
+  'ingress-unknown-class': 'ingress-no-class',
+  'ingress-no-host-header': 'ingress-host-header',
+  'ingress-host-no-dns': 'ingress-host-header',
+  'ingress-backend-port': 'port-vs-targetport',
+  'ingress-upstream-refused': 'port-vs-targetport',
 }
 
 /**

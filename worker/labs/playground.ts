@@ -1,4 +1,4 @@
-import { newCluster } from '../sim/bootstrap'
+import { newClusterWithIngressNginx } from '../sim/addons/ingress-nginx'
 import type { Lab } from './types'
 
 export const playground: Lab = {
@@ -9,6 +9,7 @@ export const playground: Lab = {
   instructions: `# Playground
 
 A fresh cluster with three nodes (\`lab-control-plane\`, \`lab-worker\`, \`lab-worker2\`), nothing of yours in it yet.
+The ingress-nginx controller is installed (namespace \`ingress-nginx\`, IngressClass \`nginx\`) for Ingresses.
 Apply YAML from the editor, or type kubectl in the terminal:
 
 \`\`\`sh
@@ -20,6 +21,7 @@ kubectl exec client -- curl -s web:8080
 \`\`\`
 `,
   explanation: 'There is nothing to grade here: this cluster is yours to explore.',
-  setup: (seed, now) => newCluster(seed, now),
+  // ingress-nginx is installed, as in the ingress lab, so Ingresses can be tried here too
+  setup: (seed, now) => newClusterWithIngressNginx(seed, now),
   tasks: [],
 }

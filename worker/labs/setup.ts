@@ -7,6 +7,7 @@ import { settle } from '../sim/controllers/settle'
 import { applyObject } from '../sim/objects/apply'
 import { parseManifests } from '../sim/objects/manifest-parse'
 import type { ClusterState } from '../sim/state'
+import { newClusterWithIngressNginx } from '../sim/addons/ingress-nginx'
 
 /** How long before the learner arrives the starting objects were applied. */
 export const SETUP_LEAD_MS = 3 * 60_000
@@ -26,12 +27,14 @@ export interface StartOptions {
   manifests: string[]
   /** changes made after applying, before the controllers settle (e.g. switch a controller off) */
   tweak?: (s: ClusterState, at: number) => void
+  /** install ingress-nginx (its cloud manifest) before the lab's manifests */
+  ingressNginx?: boolean
 }
 
 /** A lab's starting cluster: `newCluster(seed)` plus the lab's objects, settled at `now`. */
 export function startCluster(seed: number, now: number, opts: StartOptions): ClusterState {
   const at = now - SETUP_LEAD_MS
-  const s = newCluster(seed, at)
+  const s = opts.ingressNginx ? newClusterWithIngressNginx(seed, at) : newCluster(seed, at)
   for (const yaml of opts.manifests) {
     applyYaml(s, yaml, at)
     settle(s, at)

@@ -2,6 +2,7 @@
 
 import type { ClusterState } from './state'
 import type { TraceEntry } from './net/types'
+import type { TerminalCtx } from './session/types'
 
 export interface Change {
   kind: string
@@ -30,6 +31,8 @@ export interface Ctx {
   history: string[]
   /** set by `clear` */
   clear: boolean
+  /** the learner's terminal (size, shells to open); absent for one-shot lines */
+  terminal?: TerminalCtx
 }
 
 /** Environment variables of the shell running a program. */

@@ -6,6 +6,7 @@ import type { Change, Ctx } from './context'
 import type { TraceEntry } from './net/types'
 import { settle } from './shell/cluster-deps'
 import { runLine } from './shell/terminal'
+import type { OpenRequest } from './session/types'
 
 export interface RunInput {
   /** ms since epoch: when the learner pressed Enter */
@@ -20,6 +21,8 @@ export interface RunInput {
    * such a document may be half-changed: the caller must keep its stored copy.
    */
   owned?: boolean
+  /** the learner's terminal: its size, and whether `kubectl exec -it` may open a shell in it */
+  terminal?: { columns: number; rows: number }
 }
 
 export interface RunResult {
@@ -39,6 +42,8 @@ export interface RunResult {
    * stderr), so a terminal can show them interleaved as a real one does
    */
   output: { stream: 'stdout' | 'stderr'; text: string }[]
+  /** the shell `kubectl exec -it` / `run -it` asked to open (only with `terminal`) */
+  openShell?: OpenRequest
   /** set only when the core hit a bug: the exception's message and stack, for the server log (never shown) */
   internalError?: string
 }
@@ -62,10 +67,19 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
       history: input.history ?? [],
       clear: false,
     }
+    if (input.terminal) ctx.terminal = { ...input.terminal }
     settle(s, input.now)
     const r = runLine(ctx, line, input.stdin ?? '')
     settle(s, input.now)
-    return { state: s, ...r, trace: ctx.trace, changed: ctx.changed, clear: ctx.clear }
+    const result: RunResult = {
+      state: s,
+      ...r,
+      trace: ctx.trace,
+      changed: ctx.changed,
+      clear: ctx.clear,
+    }
+    if (ctx.terminal?.open) result.openShell = ctx.terminal.open
+    return result
   } catch (e) {
     return {
       internalError: e instanceof Error ? (e.stack ?? e.message) : String(e),

@@ -5,6 +5,7 @@
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
 import { noteRemoval, noteWrite } from './object-index'
+import type { TerminalRecord } from './session/types'
 
 export { forgetIndex, listObjects, objectsOfKind, writeStamp } from './object-index'
 export { cloneJSON } from './clone-json'
@@ -53,7 +54,26 @@ export interface ClusterState {
     affinity: Record<string, { endpoint: string; at: number }>
     /** free-form per-lab flags a lab's starting state may set */
     flags: Record<string, string>
+    /**
+     * the endpoints controller's memory: per Service (`<ns>/<name>`), a hash of the Service's and
+     * its pods' resourceVersions at its last sync (absent in documents made before it existed)
+     */
+    endpointsSyncedFrom?: Record<string, number>
+    /** the ingress-nginx controller's memory (controllers/ingress-nginx-status.ts); absent until it has any */
+    ingressNginx?: IngressNginxMemory
+    /** the learner's terminal tabs and the container shells they are in (see sim/session) */
+    terminals?: Record<string, TerminalRecord>
   }
+}
+
+/** What the ingress-nginx controller remembers between reconciles (its informer's view). */
+export interface IngressNginxMemory {
+  /** served Ingress uid -> [resourceVersion last synced, ms since when it is served] */
+  synced: Record<string, [string, number]>
+  /** ignored Ingress uid -> resourceVersion last logged as ignored */
+  ignored: Record<string, string>
+  /** round-robin position per upstream (`<ns>-<svc>-<port>`) */
+  rr: Record<string, number>
 }
 
 export const LOG_LINES_MAX = 200

@@ -165,12 +165,17 @@ subsets:
     expect(slicesOf(lab, 'my-service')).toHaveLength(0)
   })
 
-  it('overwrites a hand edit of a selector service Endpoints', () => {
+  it('keeps a hand edit of a selector service Endpoints until the Service syncs again', () => {
     const lab = new Lab()
     lab.create(svc('sel', 'app: nothing', 80, 80))
     const ep = lab.get<Endpoints>('Endpoints', 'sel') as Endpoints
     ep.subsets = [{ addresses: [{ ip: '10.244.1.250' }], ports: [{ port: 80 }] }]
     putObject(lab.s, ep) // as the API server stores an edit
+    settle(lab.s, lab.now)
+    expect((lab.get<Endpoints>('Endpoints', 'sel') as Endpoints).subsets).toHaveLength(1)
+    const service = lab.get<Service>('Service', 'sel') as Service
+    service.metadata.labels = { edited: 'yes' }
+    putObject(lab.s, service)
     settle(lab.s, lab.now)
     expect((lab.get<Endpoints>('Endpoints', 'sel') as Endpoints).subsets).toBeUndefined()
   })

@@ -201,12 +201,12 @@ describe('kinds the simulated API server does not serve', () => {
   test('the RESTMapper error, and the other documents are still applied', () => {
     const r = lab().k(
       'apply -f -',
-      `${SVC('a')}---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n`,
+      `${SVC('a')}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\n`,
     )
     expect(r).toEqual({
       stdout: 'service/a created\n',
       stderr:
-        'error: resource mapping not found for name: "x" namespace: "" from "STDIN": no matches for kind "Ingress" in version "networking.k8s.io/v1"\nensure CRDs are installed first\n',
+        'error: resource mapping not found for name: "x" namespace: "" from "STDIN": no matches for kind "NetworkPolicy" in version "networking.k8s.io/v1"\nensure CRDs are installed first\n',
       exitCode: 1,
     })
   })

@@ -58,3 +58,25 @@ describe('kubectl explain', () => {
     expect(wrapString('one\ntwo three', 7)).toBe('one\ntwo\nthree')
   })
 })
+
+describe('kubectl explain ingress|ingressclass (networking.k8s.io/v1, 1.32 texts)', () => {
+  test('the pathType field names its three values as an ENUM', () => {
+    const r = lab().k('explain ing.spec.rules.http.paths.pathType')
+    expect(r.stdout).toMatch(
+      /^GROUP: {6}networking\.k8s\.io\nKIND: {7}Ingress\nVERSION: {4}v1\n\nFIELD: pathType <string>\nENUM:\n {4}Exact\n {4}ImplementationSpecific\n {4}Prefix\n\nDESCRIPTION:\n {4}pathType determines/,
+    )
+  })
+
+  test('a backend service lists name -required- and its port', () => {
+    const r = lab().k('explain ingress.spec.defaultBackend.service')
+    expect(r.stdout).toContain('  name\t<string> -required-\n')
+    expect(r.stdout).toContain('  port\t<ServiceBackendPort>\n')
+  })
+
+  test('ingressclass is explained too; a field it lacks is refused', () => {
+    expect(lab().k('explain ingressclass.spec').stdout).toContain('  controller\t<string>\n')
+    expect(lab().k('explain ingressclass.spec.nope').stderr).toBe(
+      'error: field "nope" does not exist\n',
+    )
+  })
+})

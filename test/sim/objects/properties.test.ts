@@ -60,6 +60,8 @@ const kinds = fc.constantFrom(
   ['v1', 'Endpoints'],
   ['v1', 'Namespace'],
   ['apps/v1', 'ReplicaSet'],
+  ['networking.k8s.io/v1', 'Ingress'],
+  ['networking.k8s.io/v1', 'IngressClass'],
 )
 
 test('create and apply answer any object', () => {
@@ -118,5 +120,79 @@ test('update answers any object, delete any name', () => {
       },
     ),
     { numRuns: 300 },
+  )
+})
+
+/** Ingress-shaped JSON with nulls, empties and wrong types where a hand-written manifest has them. */
+const odd = fc.oneof(fc.constant(null), fc.jsonValue(), fc.constant([null]), fc.constant({}))
+const ingressPath = fc.record({
+  path: odd,
+  pathType: fc.oneof(odd, fc.constantFrom('Exact', 'Prefix', 'ImplementationSpecific')),
+  backend: fc.oneof(
+    odd,
+    fc.record({
+      service: fc.oneof(
+        odd,
+        fc.record({ name: odd, port: fc.oneof(odd, fc.record({ name: odd, number: odd })) }),
+      ),
+      resource: odd,
+    }),
+  ),
+})
+const ingressSpec = fc.record(
+  {
+    rules: fc.oneof(
+      odd,
+      fc.array(
+        fc.oneof(
+          odd,
+          fc.record({
+            host: odd,
+            http: fc.oneof(odd, fc.record({ paths: fc.oneof(odd, fc.array(ingressPath)) })),
+          }),
+        ),
+      ),
+    ),
+    defaultBackend: odd,
+    tls: fc.oneof(
+      odd,
+      fc.array(
+        fc.oneof(
+          odd,
+          fc.record({
+            hosts: fc.oneof(odd, fc.array(fc.oneof(fc.constant(null), fc.string()))),
+            secretName: odd,
+          }),
+        ),
+      ),
+    ),
+    ingressClassName: odd,
+  },
+  { requiredKeys: [] },
+)
+
+test('Ingress and IngressClass writes answer any spec, nulls included', () => {
+  fc.assert(
+    fc.property(ingressSpec, fc.jsonValue(), (spec, classSpec) => {
+      const s = newState()
+      const ing = {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'a' },
+        spec,
+      }
+      const ic = {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'IngressClass',
+        metadata: { name: 'c' },
+        spec: classSpec,
+      }
+      for (const write of [createObject, applyObject]) {
+        expect(typeof write(s, structuredClone(ing), { now: NOW }).ok).toBe('boolean')
+        expect(typeof write(s, structuredClone(ic), { now: NOW }).ok).toBe('boolean')
+      }
+      expect(typeof updateObject(s, structuredClone(ing) as never, { now: NOW }).ok).toBe('boolean')
+    }),
+    { numRuns: 1000 },
   )
 })

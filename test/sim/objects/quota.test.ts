@@ -70,3 +70,19 @@ test(`at most ${MAX_OBJECTS} objects`, () => {
     'services "x" is forbidden: exceeded quota: service-lab, requested: count/objects=1, used: count/objects=100, limited: count/objects=100',
   )
 })
+
+test('Ingresses count toward the object quota; the ingress-nginx add-on does not', () => {
+  const s = newState()
+  const ns = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${name}}\n`
+  const ing = (name: string, namespace = 'default') =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ${name}, namespace: ${namespace}}\nspec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`
+  expect(createObject(s, y(ns('ingress-nginx')), { now: NOW }).ok).toBe(true)
+  expect(createObject(s, y(ing('addon', 'ingress-nginx')), { now: NOW }).ok).toBe(true)
+  for (let i = 0; i < MAX_OBJECTS; i++)
+    expect(createObject(s, y(ing(`i${i}`)), { now: NOW }).ok).toBe(true)
+  const r = createObject(s, y(ing('over')), { now: NOW })
+  expect(r.ok ? '' : r.error).toEqual({
+    reason: 'Forbidden',
+    message: `ingresses.networking.k8s.io "over" is forbidden: exceeded quota: service-lab, requested: count/objects=1, used: count/objects=${MAX_OBJECTS}, limited: count/objects=${MAX_OBJECTS}`,
+  })
+})

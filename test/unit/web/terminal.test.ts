@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { complete } from '../../../web/src/lab/completion'
-import { capEntries, MAX_LINES, type Entry } from '../../../web/src/lab/terminal-log'
 import { yamlErrorLine } from '../../../web/src/lab/apply-error'
 import type { KubeObject } from '../../../web/src/types'
 
@@ -34,22 +33,28 @@ describe('complete', () => {
     expect(complete('kubectl -n backend exec w', objects).candidates).toEqual([])
   })
 
+  it('completes ingress kinds, names and create ingress', () => {
+    const withIngress = [
+      ...objects,
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'shop', namespace: 'default' },
+      },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' } },
+    ] as typeof objects
+    expect(complete('kubectl get ing s', withIngress).line).toBe('kubectl get ing shop ')
+    expect(complete('kubectl describe ingressclass ng', withIngress).line).toBe(
+      'kubectl describe ingressclass nginx ',
+    )
+    expect(complete('kubectl create ing', withIngress).line).toBe('kubectl create ingress ')
+  })
+
   it('completes kind/name and leaves unknown contexts alone', () => {
     expect(complete('kubectl describe service/my', objects).line).toBe(
       'kubectl describe service/my-service ',
     )
     expect(complete('echo hel', objects)).toEqual({ line: 'echo hel', candidates: [] })
-  })
-})
-
-describe('capEntries', () => {
-  it('keeps only the last MAX_LINES lines and says it trimmed', () => {
-    const big = Array.from({ length: MAX_LINES + 10 }, (_, i) => String(i + 1)).join('\n')
-    const out = capEntries([{ id: 1, kind: 'stdout', text: big }] as Entry[])
-    expect(out[0]?.text).toBe('… earlier output was trimmed from the screen')
-    const kept = out[1]?.text.split('\n') ?? []
-    expect(kept.length).toBe(MAX_LINES)
-    expect(kept[kept.length - 1]).toBe(String(MAX_LINES + 10))
   })
 })
 

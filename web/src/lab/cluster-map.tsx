@@ -8,6 +8,7 @@ import { TraceList } from './trace-list'
 import { calloutText, TraceOverlay } from './trace-overlay'
 import { placeCallout } from './callout-place'
 import { tracePoints, type TracePoint } from './trace-path'
+import { ingressActiveKeys } from './map-ingress'
 
 const STEP_MS = 650
 
@@ -38,6 +39,11 @@ function Summary({ layout }: { layout: MapLayout }) {
             {n.pods.length
               ? n.pods.map((p) => `pod ${p.name} ${p.ip || 'no IP'} ${p.status.text}`).join('; ')
               : 'no pods'}
+          </li>
+        ))}
+        {layout.ingresses.map((i) => (
+          <li key={`ing-${i.key}`}>
+            Ingress {i.name}: {i.status}; rules {i.rules.map((r) => r.text).join(', ') || 'none'}
           </li>
         ))}
         {layout.services.map((s) => (
@@ -99,6 +105,7 @@ export function ClusterMap({ objects, trace }: Props) {
     for (const p of points.slice(0, step + 1)) {
       const k = activeKey(p, trace.entry)
       if (k) active.add(k)
+      for (const key of ingressActiveKeys(p.hop)) active.add(key)
     }
 
   return (

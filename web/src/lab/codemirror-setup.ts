@@ -1,8 +1,6 @@
 // CodeMirror 6 for YAML manifests, loaded only on the lab page. Built from the core packages
-// (view, state, language, lang-yaml); undo and Enter-indent are small local versions.
+// (view, state); colouring, undo and Enter-indent are small local versions (size budget).
 
-import { getIndentation, indentUnit, syntaxHighlighting } from '@codemirror/language'
-import { yaml } from '@codemirror/lang-yaml'
 import { EditorState, StateEffect, StateField, type Extension } from '@codemirror/state'
 import {
   Decoration,
@@ -14,7 +12,7 @@ import {
   lineNumbers,
   type DecorationSet,
 } from '@codemirror/view'
-import { classHighlighter } from '@lezer/highlight'
+import { yamlHighlight } from './yaml-highlight'
 
 export interface EditorHandle {
   getText: () => string
@@ -50,9 +48,8 @@ function newlineAndIndent(view: EditorView): boolean {
   const range = state.selection.main
   const line = state.doc.lineAt(range.from)
   const own = /^\s*/.exec(line.text)?.[0] ?? ''
-  const computed = getIndentation(state, range.from)
   const extra = /:\s*$|^\s*-\s*$/.test(line.text.slice(0, range.from - line.from)) ? '  ' : ''
-  const indent = computed !== null && computed > own.length ? ' '.repeat(computed) : own + extra
+  const indent = own + extra
   view.dispatch({
     changes: { from: range.from, to: range.to, insert: '\n' + indent },
     selection: { anchor: range.from + 1 + indent.length },
@@ -110,10 +107,8 @@ export function createEditor(
         highlightActiveLineGutter(),
         highlightActiveLine(),
         drawSelection(),
-        indentUnit.of('  '),
         EditorState.tabSize.of(2),
-        yaml(),
-        syntaxHighlighting(classHighlighter),
+        yamlHighlight,
         errorLine,
         history.ext,
         keymap.of([

@@ -52,6 +52,11 @@ const KINDS: Record<string, string> = {
   ns: 'Namespace',
   events: 'Event',
   ev: 'Event',
+  ingresses: 'Ingress',
+  ingress: 'Ingress',
+  ing: 'Ingress',
+  ingressclasses: 'IngressClass',
+  ingressclass: 'IngressClass',
 }
 const KIND_WORDS = [
   'all',
@@ -59,6 +64,8 @@ const KIND_WORDS = [
   'endpoints',
   'endpointslices',
   'events',
+  'ingressclasses',
+  'ingresses',
   'namespaces',
   'nodes',
   'pods',
@@ -80,7 +87,7 @@ const POD_VERBS = new Set(['exec', 'logs', 'port-forward'])
 const OUTPUTS = ['json', 'jsonpath=', 'name', 'wide', 'yaml']
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'restart', 'status', 'undo'],
-  create: ['deployment', 'namespace', 'service'],
+  create: ['deployment', 'ingress', 'namespace', 'service'],
   set: ['image'],
   config: ['current-context', 'get-contexts', 'view'],
 }
@@ -100,7 +107,7 @@ function commonPrefix(words: string[]): string {
 }
 
 function namesOf(objects: KubeObject[], kind: string, namespace: string): string[] {
-  const scoped = kind !== 'Node' && kind !== 'Namespace'
+  const scoped = kind !== 'Node' && kind !== 'Namespace' && kind !== 'IngressClass'
   return objects
     .filter(
       (o) => o.kind === kind && (!scoped || (o.metadata.namespace ?? 'default') === namespace),

@@ -2,6 +2,7 @@
 
 import type { KubeObject } from '../types'
 import { podStatus, type PodStatus } from './pod-status'
+import { placeIngresses, type IngressBox } from './map-ingress'
 
 export const SYSTEM_NAMESPACES = new Set([
   'kube-system',
@@ -57,11 +58,18 @@ export interface MapLayout {
   workstation: Box
   dns: Box & { ip: string }
   services: ServiceBox[]
+  /** Ingresses with their rules, between the Services and the nodes */
+  ingresses: IngressBox[]
   nodes: NodeBox[]
   pods: Map<string, PodBox>
 }
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`
+/** Services not worth a box: the API server's, and ingress-nginx's admission webhook */
+const HIDDEN_SERVICES = new Set([
+  'default/kubernetes',
+  'ingress-nginx/ingress-nginx-controller-admission',
+])
 const userVisible = (o: KubeObject) => !SYSTEM_NAMESPACES.has(o.metadata.namespace ?? 'default')
 
 function nodeIp(node: KubeObject): string {
@@ -188,11 +196,13 @@ function placeNodes(
 /** Lays out the map for the given objects. */
 export function layoutMap(objects: KubeObject[]): MapLayout {
   const svcObjs = objects
-    .filter((o) => o.kind === 'Service' && userVisible(o) && keyOf(o) !== 'default/kubernetes')
+    .filter((o) => o.kind === 'Service' && userVisible(o) && !HIDDEN_SERVICES.has(keyOf(o)))
     .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
   const perRow = 4
   const rows = Math.ceil(svcObjs.length / perRow)
-  const nodesTop = Math.max(150, 10 + rows * (SVC_H + 12)) + 50
+  const ingTop = 10 + rows * (SVC_H + 12) + (rows > 0 ? 20 : 0)
+  const { ingresses, bottom } = placeIngresses(objects, 190, ingTop)
+  const nodesTop = Math.max(150, ingresses.length ? bottom + 12 : 10 + rows * (SVC_H + 12)) + 50
   const { nodes, pods } = placeNodes(objects, nodesTop)
   const podsByIp = new Map([...pods.values()].filter((p) => p.ip).map((p) => [p.ip, p.key]))
   const services = svcObjs.map((s, i) => ({
@@ -214,6 +224,7 @@ export function layoutMap(objects: KubeObject[]): MapLayout {
     workstation: { x: 10, y: 10, w: 160, h: 56 },
     dns: { x: 10, y: 80, w: 160, h: 50, ip: String(kubeDns?.spec?.clusterIP ?? '') },
     services,
+    ingresses,
     nodes,
     pods,
   }

@@ -1,6 +1,7 @@
 // The static drawing of the map: workstation, DNS, Services with arrows to endpoints, nodes with pods.
 
 import type { MapLayout, PodBox, ServiceBox } from './map-layout'
+import { IngressLayer } from './map-ingress-svg'
 
 function short(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text
@@ -155,6 +156,7 @@ export function MapSvgBody({ layout, activeKeys }: { layout: MapLayout; activeKe
       {layout.services.map((s) => (
         <ServiceShape key={s.key} s={s} active={activeKeys.has('svc:' + s.key)} />
       ))}
+      <IngressLayer layout={layout} activeKeys={activeKeys} />
     </>
   )
 }

@@ -45,32 +45,36 @@ export function TaskList({ tasks, fresh }: { tasks: LabTask[]; fresh: Set<string
         <span class="muted">
           ({done} of {tasks.length} done)
         </span>
+        <progress class="task-progress" value={done} max={tasks.length} aria-hidden="true" />
       </h3>
-      <ul class="tasks" aria-label="Tasks">
-        {tasks.map((t) => (
-          <li
-            key={t.id}
-            class={`task${t.done ? ' task-done' : ''}${fresh.has(t.id) ? ' task-fresh' : ''}`}
-          >
-            <div class="task-row">
-              <span
-                role="checkbox"
-                aria-checked={t.done ? 'true' : 'false'}
-                aria-readonly="true"
-                aria-labelledby={`task-title-${t.id}`}
-                class="task-box"
-              >
-                <span aria-hidden="true">{t.done ? '✓' : ''}</span>
-              </span>
-              <span id={`task-title-${t.id}`} class="task-title">
-                {t.title}
-              </span>
-              <span class="task-state">{t.done ? 'done' : 'not done'}</span>
-            </div>
-            {!t.done && <Hints task={t} />}
-          </li>
-        ))}
-      </ul>
+      {/* a compact checklist that scrolls on its own, so the steps below start near the top */}
+      <div class="tasks-scroll" tabIndex={0} role="group" aria-labelledby="tasks-title">
+        <ul class="tasks" aria-label="Tasks">
+          {tasks.map((t) => (
+            <li
+              key={t.id}
+              class={`task${t.done ? ' task-done' : ''}${fresh.has(t.id) ? ' task-fresh' : ''}`}
+            >
+              <div class="task-row">
+                <span
+                  role="checkbox"
+                  aria-checked={t.done ? 'true' : 'false'}
+                  aria-readonly="true"
+                  aria-labelledby={`task-title-${t.id}`}
+                  class="task-box"
+                >
+                  <span aria-hidden="true">{t.done ? '✓' : ''}</span>
+                </span>
+                <span id={`task-title-${t.id}`} class="task-title">
+                  {t.title}
+                </span>
+                <span class="task-state">{t.done ? 'done' : 'not done'}</span>
+              </div>
+              {!t.done && <Hints task={t} />}
+            </li>
+          ))}
+        </ul>
+      </div>
     </>
   )
 }

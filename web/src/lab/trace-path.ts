@@ -42,6 +42,10 @@ function hopBox(hop: Hop, entry: TraceEntry, layout: MapLayout): Box | undefined
   if (hop.kind === 'dns') return layout.dns
   if (o?.kind === 'Pod') return podBox(layout, o.namespace, o.name)
   if (o?.kind === 'Service') return serviceBox(layout, o.namespace, o.name)
+  if (o?.kind === 'Ingress')
+    return layout.ingresses.find(
+      (i) => i.name === o.name && i.namespace === (o.namespace ?? 'default'),
+    )
   if (o?.kind === 'Node') {
     const n = layout.nodes.find((x) => x.name === o.name)
     return n && { x: n.x, y: n.y, w: n.w, h: 40 }

@@ -29,8 +29,14 @@ function writeLocal(labId: string, items: string[]): void {
   }
 }
 
+/** The server records a line typed in a pod's shell as `[pod] line`; recall gives the line. */
+export function typedLine(command: string): string {
+  return command.replace(/^\[[a-z0-9.-]+\] /, '')
+}
+
 function dedupe(items: string[]): string[] {
-  return items.filter((c, i) => c !== items[i - 1] && !FROM_EDITOR.test(c))
+  const lines = items.map(typedLine).filter((c) => c !== '^D' && !FROM_EDITOR.test(c))
+  return lines.filter((c, i) => c !== lines[i - 1])
 }
 
 export function useCommandHistory(labId: string, clusterId: string | undefined) {

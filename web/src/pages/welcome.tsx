@@ -4,11 +4,11 @@ import type { User } from '../types'
 import { SignupForm } from './auth-forms'
 
 interface Props {
-  user: User | null
   onSignedIn: (user: User, next: string) => void
 }
 
-export function WelcomePage({ user, onSignedIn }: Props) {
+/** The page for visitors (app.tsx sends someone signed in to their labs instead). */
+export function WelcomePage({ onSignedIn }: Props) {
   useTitle('Learn Kubernetes Services')
   return (
     <div class="welcome">
@@ -23,24 +23,11 @@ export function WelcomePage({ user, onSignedIn }: Props) {
         <RequestPicture />
       </section>
       <section class="welcome-form" aria-labelledby="signup-title">
-        {user ? (
-          <>
-            <h2 id="signup-title">Welcome back, {user.name}</h2>
-            <p>
-              <a class="button primary" href="/labs">
-                Go to your labs
-              </a>
-            </p>
-          </>
-        ) : (
-          <>
-            <h2 id="signup-title">Create your account</h2>
-            <SignupForm next="/labs" onSignedIn={onSignedIn} />
-            <p>
-              Already have an account? <a href="/login">Log in</a>.
-            </p>
-          </>
-        )}
+        <h2 id="signup-title">Create your account</h2>
+        <SignupForm next="/labs" onSignedIn={onSignedIn} />
+        <p>
+          Already have an account? <a href="/login">Log in</a>.
+        </p>
       </section>
     </div>
   )

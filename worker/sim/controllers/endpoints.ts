@@ -2,7 +2,10 @@
 // Service with a selector, Endpoints of the same name list the matching pods, ready ones in
 // `addresses` and the others in `notReadyAddresses`, repacked into subsets by port set.
 // Selector-less and ExternalName Services are left alone (hand-written Endpoints stay).
-// Simplified: a hand edit of a selector Service's Endpoints is overwritten at the next settle.
+// Upstream watches Services and Pods but only deletions of Endpoints, so a hand edit of a selector
+// Service's Endpoints stays until that Service is synced again (a change to it or to a pod its
+// selector matches); deleting the Endpoints brings them back at once. The informers' resync (hours)
+// is left out.
 
 import type {
   EndpointAddress,
@@ -14,7 +17,8 @@ import type {
 } from '../objects/types'
 import { getObject, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
-import { isPodReady, sameJSON, ts, objectsOf } from './util'
+import { isPodReady, matchesLabels, sameJSON, ts, objectsOf } from './util'
+import { fnv32a } from './hash'
 
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time'
 
@@ -112,13 +116,45 @@ function isControllerMade(ep: Endpoints): boolean {
   )
 }
 
+/** What a sync of `svc` reads: the Service and every pod its selector matches, by resourceVersion. */
+function syncInputs(svc: Service, pods: Pod[]): number {
+  const parts = [svc.metadata.uid, svc.metadata.resourceVersion]
+  for (const p of pods) {
+    if (p.metadata.namespace !== svc.metadata.namespace) continue
+    if (!matchesLabels(svc.spec.selector, p.metadata.labels)) continue
+    parts.push(p.metadata.uid, p.metadata.resourceVersion)
+  }
+  return fnv32a(parts.join('|'))
+}
+
+/**
+ * Syncs the Services whose inputs changed since their last sync, and any whose Endpoints are gone
+ * (the controller's delete handler); true when an Endpoints object was written.
+ */
+function syncChangedServices(s: ClusterState, services: Service[], pods: Pod[], now: number) {
+  const memory = (s.runtime.endpointsSyncedFrom ??= {})
+  const seen = new Set<string>()
+  let changed = false
+  for (const svc of services) {
+    if (!hasSelector(svc)) continue
+    const key = `${svc.metadata.namespace}/${svc.metadata.name}`
+    seen.add(key)
+    const inputs = syncInputs(svc, pods)
+    const exists = getObject(s, 'Endpoints', svc.metadata.namespace, svc.metadata.name)
+    if (exists && memory[key] === inputs) continue
+    memory[key] = inputs
+    if (syncService(s, svc, pods, now)) changed = true
+  }
+  for (const key of Object.keys(memory)) if (!seen.has(key)) delete memory[key]
+  return changed
+}
+
 /** Reconciles the Endpoints of every Service; returns true when anything was written. */
 export function reconcileEndpoints(s: ClusterState, now: number): boolean {
-  let changed = false
   const services = objectsOf<Service>(s, 'Service')
   const pods = objectsOf<Pod>(s, 'Pod')
   const names = new Set(services.map((svc) => `${svc.metadata.namespace}/${svc.metadata.name}`))
-  for (const svc of services) if (hasSelector(svc) && syncService(s, svc, pods, now)) changed = true
+  let changed = syncChangedServices(s, services, pods, now)
   for (const ep of objectsOf<Endpoints>(s, 'Endpoints')) {
     if (names.has(`${ep.metadata.namespace}/${ep.metadata.name}`) || !isControllerMade(ep)) continue
     removeObject(s, 'Endpoints', ep.metadata.namespace, ep.metadata.name)

@@ -12,6 +12,7 @@ import { pruneEvents } from './events'
 import { collectGarbage } from './garbage-collector'
 import { runKubelets } from './kubelet'
 import { reconcileLoadBalancers } from './load-balancer'
+import { reconcileIngressNginx } from './ingress-nginx-status'
 import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
 
@@ -27,6 +28,7 @@ const CONTROLLERS: Controller[] = [
   reconcileEndpointSlices,
   reconcileEndpointSliceMirroring,
   reconcileLoadBalancers,
+  reconcileIngressNginx,
 ]
 
 /** Rounds of all controllers per settle; a cluster normally settles in two or three. */

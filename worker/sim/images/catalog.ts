@@ -3,12 +3,28 @@
 
 import type { ToolSet } from './tools'
 import type { Family } from './family'
-import { agnhost, coredns, echoserver, httpd, httpEcho, magicalNginx, nginx } from './server-images'
+import {
+  agnhost,
+  coredns,
+  echoserver,
+  httpd,
+  httpEcho,
+  ingressNginxController,
+  magicalNginx,
+  nginx,
+} from './server-images'
 import { busybox, curl, netshoot, ubuntu } from './base-images'
 import { fakeDigest, parseImageRef } from './reference'
 
 export type ServerKind =
-  'nginx' | 'httpd' | 'magicalnginx' | 'http-echo' | 'echoserver' | 'agnhost' | 'coredns'
+  | 'nginx'
+  | 'httpd'
+  | 'magicalnginx'
+  | 'http-echo'
+  | 'echoserver'
+  | 'agnhost'
+  | 'coredns'
+  | 'ingress-nginx'
 
 export interface ImageInfo {
   /** the reference as written in the pod spec */
@@ -54,6 +70,7 @@ const FAMILIES: Record<string, Family> = {
   'docker.io/nicolaka/netshoot': netshoot,
   'docker.io/library/ubuntu': ubuntu,
   'registry.k8s.io/coredns/coredns': coredns,
+  'registry.k8s.io/ingress-nginx/controller': ingressNginxController,
 }
 
 /** Whether the repository exists at all (decides between "pull access denied" and "not found"). */

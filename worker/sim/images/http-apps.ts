@@ -125,6 +125,17 @@ export function corednsAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse
 }
 
 /**
+ * The ingress-nginx controller's own Go server: /healthz on 10254 (the probes' target). Its
+ * nginx ports are answered by the Ingress routing (net/ingress-proxy.ts), never here.
+ */
+export function ingressNginxHealth(ctx: ServeContext, req: HttpRequest): HttpResponse | undefined {
+  if (ctx.port !== 10254) return undefined
+  const path = req.path.split('?')[0]
+  if (path === '/healthz') return goResponse(ctx, 200, 'ok')
+  return goResponse(ctx, 404, '404 page not found\n', [['X-Content-Type-Options', 'nosniff']])
+}
+
+/**
  * The server's HTTP answer to a request that reached a listening port; undefined when that
  * port does not speak HTTP (curl then reports an empty reply).
  */

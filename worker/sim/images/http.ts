@@ -3,7 +3,13 @@
 
 import type { HttpRequest, HttpResponse } from '../net/types'
 import type { ImageInfo } from './catalog'
-import { agnhostAnswer, corednsAnswer, echoserverAnswer, httpEchoAnswer } from './http-apps'
+import {
+  agnhostAnswer,
+  corednsAnswer,
+  echoserverAnswer,
+  httpEchoAnswer,
+  ingressNginxHealth,
+} from './http-apps'
 import { httpdAnswer, nginxStatic } from './http-static'
 import { bytes, goLogTime, header, logTime, pad, type ServeContext } from './http-util'
 import { NGINX_WELCOME, NGINX_WELCOME_OLD, magicalNginxPage } from './pages'
@@ -26,6 +32,8 @@ export function serverAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse 
       return echoserverAnswer(ctx, req)
     case 'coredns':
       return corednsAnswer(ctx, req)
+    case 'ingress-nginx':
+      return ingressNginxHealth(ctx, req)
     default:
       return undefined
   }

@@ -183,6 +183,11 @@ function serverProcess(image: ImageInfo, name: string, argv: string[]): MainProc
       startLog: log,
     }
   }
+  if (server === 'ingress-nginx' && name === 'dumb-init') {
+    // nginx on 80/443, the admission webhook on 8443, /healthz on 10254, the default server 8181
+    const ports = [80, 443, 8443, 10254, 8181].map(tcp)
+    return { type: 'server', argv, ports, startLog: ingressNginxBanner(image) }
+  }
   if (server === 'http-echo' && name === 'http-echo') return httpEchoProcess(argv)
   if (server === 'agnhost' && name === 'agnhost') return agnhostProcess(argv)
   return undefined
@@ -258,5 +263,21 @@ function nginxStartLog(image: ImageInfo): string[] {
     `${ep} Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
     ...(minor >= 21 ? [`${ep} Launching /docker-entrypoint.d/30-tune-worker-processes.sh`] : []),
     `${ep} Configuration complete; ready for start up`,
+  ]
+}
+
+/** The banner /nginx-ingress-controller prints first (its --version text; v1.12.1's build). */
+export function ingressNginxBanner(image: Pick<ImageInfo, 'tag' | 'serverVersion'>): string[] {
+  const rule = '-'.repeat(79)
+  return [
+    rule,
+    'NGINX Ingress controller',
+    `  Release:       ${image.tag}`,
+    '  Build:         51c2b819690bbf1709b844dbf321a9acf6eda5a7',
+    '  Repository:    https://github.com/kubernetes/ingress-nginx',
+    `  nginx version: nginx/${image.serverVersion ?? '1.25.5'}`,
+    '',
+    rule,
+    '',
   ]
 }

@@ -1,5 +1,5 @@
 // Images whose main process is a server: nginx (any 1.x tag), httpd, magicalnginx, http-echo,
-// echoserver, agnhost, coredns.
+// echoserver, agnhost, coredns, the ingress-nginx controller.
 
 import { busyboxTools, debianTools } from './tools'
 import { PATH, type Family } from './family'
@@ -172,5 +172,31 @@ export const coredns: Family = (tag) =>
         server: 'coredns',
         serverVersion: tag.slice(1),
         os: 'scratch',
+      }
+    : undefined
+
+/**
+ * registry.k8s.io/ingress-nginx/controller:v1.12.1 (nginx 1.25.5 inside, INGRESS-FACTS NG; the only
+ * tag whose build the simulation knows).
+ * Its answers on :80/:443 are the Ingress routing of net/ingress-*.ts, not a fixed page.
+ */
+export const ingressNginxController: Family = (tag) =>
+  tag === 'v1.12.1'
+    ? {
+        sizeBytes: 111_400_000,
+        entrypoint: ['/usr/bin/dumb-init', '--'],
+        cmd: ['/nginx-ingress-controller'],
+        env: [['PATH', PATH]],
+        tools: busyboxTools('1.37.0', {
+          '/usr/bin/dumb-init': 'dumb-init',
+          'dumb-init': 'dumb-init',
+          '/nginx-ingress-controller': 'ingress-nginx',
+          nginx: 'nginx',
+          bash: 'gnu',
+          curl: 'curl/8.12.1',
+        }),
+        server: 'ingress-nginx',
+        serverVersion: '1.25.5',
+        os: 'alpine',
       }
     : undefined

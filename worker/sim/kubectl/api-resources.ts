@@ -7,7 +7,7 @@ import type { Invocation } from './invocation'
 import { clientError } from './errors'
 import { printTable } from './printers'
 
-const GROUP_ORDER = ['', 'apps', 'discovery.k8s.io']
+const GROUP_ORDER = ['', 'apps', 'discovery.k8s.io', 'networking.k8s.io']
 const VERBS = '[create delete deletecollection get list patch update watch]'
 
 function ordered(): ResourceInfo[] {

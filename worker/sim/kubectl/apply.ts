@@ -10,7 +10,7 @@ import { isKind, qualifiedResource, RESOURCES, type Kind } from '../objects/reso
 import type { Invocation } from './invocation'
 import { applyObject } from './api'
 import { asPatchError } from './patch-errors'
-import { clientError, renderApiError } from './errors'
+import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
@@ -38,8 +38,9 @@ export function renderErrors(errs: ObjectError[]): string {
     .join('')
 }
 
+/** cli-runtime Info.ObjectName(): the bare plural, no group (`deployments/web`, measured). */
 function missingAnnotationWarning(kind: Kind, name: string): string {
-  return `Warning: resource ${qualifiedResource(kind)}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
+  return `Warning: resource ${RESOURCES[kind].plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
 }
 
 /** AddSourceToErr's verb for a failed patch (apply.go:751): the patch, the target, then `for:`. */
@@ -93,7 +94,7 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
       object.metadata.name,
       withDryRun(ssa ? 'serverside-applied' : op, dryRun),
     ),
-    warning,
+    warning: warning + renderWarnings(r.warnings),
   }
 }
 

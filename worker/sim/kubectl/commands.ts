@@ -2,6 +2,7 @@
 // "Did you mean this?" candidates in this order). Verbs a Services course does not need answer
 // that they are not available here instead of pretending.
 
+import { attachVerb } from './attach'
 import type { CommandNode, Verb } from './invocation'
 import { clientError } from './errors'
 import { applyVerb } from './apply'
@@ -9,6 +10,7 @@ import { createFromFileVerb } from './create-from-file'
 import { createDeploymentVerb } from './create-deployment'
 import { createServiceVerb } from './create-service'
 import { createNamespaceVerb } from './create-namespace'
+import { createIngressVerb } from './create-ingress'
 import { deleteVerb } from './delete'
 import { exposeVerb } from './expose'
 import { runVerb } from './run-pod'
@@ -65,7 +67,8 @@ const createNode: CommandNode = {
       })),
     },
     { name: 'namespace', aliases: ['ns'], run: createNamespaceVerb },
-    ...['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'ingress', 'job']
+    { name: 'ingress', aliases: ['ing'], run: createIngressVerb },
+    ...['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'job']
       .concat(['poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret'])
       .concat(['serviceaccount', 'token'])
       .map((n) => unsupported(`create ${n}`)),
@@ -118,7 +121,7 @@ export const ROOT: CommandNode = {
     ...['cordon', 'uncordon', 'drain', 'taint'].map(unsupported),
     { name: 'describe', run: describeVerb },
     { name: 'logs', run: logsVerb },
-    unsupported('attach'),
+    { name: 'attach', run: attachVerb },
     { name: 'exec', run: execVerb },
     { name: 'port-forward', run: portForwardVerb },
     ...['proxy', 'cp', 'auth', 'debug'].map(unsupported),

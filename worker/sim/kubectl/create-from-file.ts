@@ -7,7 +7,7 @@ import type { KubeObject } from '../objects/types'
 import type { Invocation } from './invocation'
 import { createObject } from './api'
 import { withSavedConfig } from './saved-config'
-import { clientError } from './errors'
+import { clientError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
@@ -15,9 +15,13 @@ import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
 
-function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | ObjectError {
+function createOne(
+  inv: Invocation,
+  m: Manifest,
+  dryRun: DryRun,
+): { object: KubeObject; warnings?: string[] } | ObjectError {
   const input = inv.flags.bool('save-config') ? withSavedConfig(m.object) : m.object
-  if (dryRun === 'client') return input as KubeObject
+  if (dryRun === 'client') return { object: input as KubeObject }
   const r = createObject(inv.ctx.s, input, {
     now: inv.ctx.now,
     dryRun: dryRun === 'server',
@@ -25,7 +29,7 @@ function createOne(inv: Invocation, m: Manifest, dryRun: DryRun): KubeObject | O
   })
   if (!r.ok) return { api: r.error, source: m.source, verb: 'creating' }
   if (dryRun === 'none') recordChange(inv.ctx, r.value, 'created')
-  return r.value
+  return { object: r.value, warnings: r.warnings }
 }
 
 /** `kubectl create -f -`. */
@@ -50,12 +54,15 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
   const errs: ObjectError[] = loaded.mappingErrors.map((text) => ({ text }))
   const objs: KubeObject[] = []
   let stdout = ''
+  let warnings = dry.warning
   for (const m of loaded.manifests) {
-    const r = createOne(inv, m, dry.value)
-    if (!('metadata' in r)) {
-      errs.push(r as ObjectError)
+    const created = createOne(inv, m, dry.value)
+    if (!('object' in created)) {
+      errs.push(created)
       continue
     }
+    const r = created.object
+    warnings += renderWarnings(created.warnings)
     objs.push(r)
     if (output === 'name') stdout += nameLine(r.kind, r.metadata.name)
     else if (!printsObjects(output))
@@ -64,7 +71,7 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
   if (loaded.parseError !== undefined) errs.push({ text: loaded.parseError })
   if (printsObjects(output) && objs.length > 0) stdout += renderObjects(objs, output)
   if (dry.value === 'none' && objs.length > 0) settleCluster(inv.ctx)
-  if (errs.length > 0) return { stdout, stderr: dry.warning + renderErrors(errs), exitCode: 1 }
+  if (errs.length > 0) return { stdout, stderr: warnings + renderErrors(errs), exitCode: 1 }
   if (objs.length === 0) return clientError('no objects passed to create')
-  return { stdout, stderr: dry.warning, exitCode: 0 }
+  return { stdout, stderr: warnings, exitCode: 0 }
 }

@@ -20,8 +20,17 @@ function sourced(err: ApiError, opts: ApiErrorOptions): string {
   return `error when ${opts.verb ?? 'creating'} "${opts.source}": ${err.message}`
 }
 
+/** Admission warnings as kubectl's warning handler prints them (before the error). */
+export function renderWarnings(warnings: string[] | undefined): string {
+  return (warnings ?? []).map((w) => `Warning: ${w}\n`).join('')
+}
+
 /** Renders one API error as kubectl's checkErr does; the text ends with a newline. */
 export function renderApiError(err: ApiError, opts: ApiErrorOptions = {}): string {
+  return renderWarnings(err.warnings) + renderApiErrorOnly(err, opts)
+}
+
+function renderApiErrorOnly(err: ApiError, opts: ApiErrorOptions): string {
   if (err.reason === 'Invalid' && err.details && !opts.multi) {
     const d = err.details
     const head = `The ${d.kind} "${d.name}" is invalid`

@@ -8,6 +8,9 @@ import type { Invocation } from './invocation'
 import { execInPod } from './api'
 import { clientError, renderApiError, usageError } from './errors'
 import { podForArgument } from './pod-for-object'
+import { isInteractiveShell } from '../session/open'
+import { podHost } from '../shell/pod-host'
+import { startFailure } from '../shell/exec-in-pod'
 
 const DEFAULT_CONTAINER = 'kubectl.kubernetes.io/default-container'
 
@@ -72,6 +75,8 @@ export function execVerb(inv: Invocation): ProcessResult {
   if (inv.flags.bool('tty') && inv.flags.bool('stdin') && piped)
     notice += 'Unable to use a TTY - input is not a terminal or the right kind of file\n'
   const stdin = inv.flags.bool('stdin') ? inv.stdin : ''
+  const opened = openTerminalShell(inv, pod, container, command, tty, notice)
+  if (opened) return opened
   const r = execInPod(inv.ctx, pod, container, command, stdin, { tty })
   const stderr = notice + r.stderr
   if (r.exitCode === 0 || (r.startFailed && !tty))
@@ -81,4 +86,38 @@ export function execVerb(inv: Invocation): ProcessResult {
     stderr: `${stderr}command terminated with exit code ${r.exitCode}\n`,
     exitCode: r.exitCode,
   }
+}
+
+/**
+ * `exec -it POD -- bash` typed in a terminal (not the one-shot API): the shell opens once the line
+ * ends and the following lines run in it. `-i` alone opens it without a prompt. A shell the image
+ * lacks is containerd's "executable file not found" error, exit 1 (TERMINAL-FACTS B3).
+ */
+function openTerminalShell(
+  inv: Invocation,
+  pod: Pod,
+  container: string,
+  command: string[],
+  tty: boolean,
+  notice: string,
+): ProcessResult | undefined {
+  const terminal = inv.ctx.terminal
+  if (!terminal || !inv.flags.bool('stdin') || inv.stdin !== '' || !isInteractiveShell(command))
+    return undefined
+  const spec = pod.spec.containers.find((c) => c.name === container)
+  const program = command[0] as string
+  if (!spec || !podHost(inv.ctx, pod, spec).find(program)) {
+    const r = startFailure(inv.ctx, program)
+    return { ...r, stderr: notice + r.stderr }
+  }
+  terminal.open = {
+    namespace: pod.metadata.namespace ?? 'default',
+    pod: pod.metadata.name,
+    container,
+    program,
+    via: 'exec',
+    rm: false,
+    tty,
+  }
+  return { stdout: '', stderr: notice, exitCode: 0 }
 }

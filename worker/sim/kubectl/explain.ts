@@ -16,6 +16,8 @@ const SCHEMA_OF: Partial<Record<Kind, string>> = {
   Namespace: 'io.k8s.api.core.v1.Namespace',
   Deployment: 'io.k8s.api.apps.v1.Deployment',
   ReplicaSet: 'io.k8s.api.apps.v1.ReplicaSet',
+  Ingress: 'io.k8s.api.networking.v1.Ingress',
+  IngressClass: 'io.k8s.api.networking.v1.IngressClass',
 }
 
 /** `kubectl explain svc.spec.ports`, `kubectl explain deployment --recursive`. */
@@ -43,7 +45,7 @@ export function explainVerb(inv: Invocation): ProcessResult {
   const schema = SCHEMA_OF[kind]
   if (!schema)
     return clientError(
-      `explain documents Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace in this lab terminal, not ${kind}`,
+      `explain documents Service, Endpoints, Pod, Deployment, ReplicaSet, Namespace, Ingress and IngressClass in this lab terminal, not ${kind}`,
     )
   const info = RESOURCES[kind]
   const res = renderExplain(

@@ -5,7 +5,7 @@ import type { ProcessResult } from '../context'
 import type { ApiError, KubeObject } from '../objects/types'
 import type { Invocation } from './invocation'
 import { createObject } from './api'
-import { clientError, renderApiError } from './errors'
+import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun } from './names'
 import { outputError, renderObjects } from './output'
@@ -43,6 +43,7 @@ export function submitGenerated(
   const dry = dryRunOf(inv)
   if (!dry.ok) return clientError(dry.error)
   let result = obj
+  let warnings = ''
   if (dry.value !== 'client') {
     const sent = forServer(obj, opts.namespaced ? inv.namespace : undefined)
     const input = inv.flags.bool('save-config') ? withSavedConfig(sent) : sent
@@ -52,9 +53,12 @@ export function submitGenerated(
       ...(opts.namespaced ? { namespace: inv.namespace } : {}),
     })
     if (!r.ok) {
-      if (opts.wrap) return clientError(opts.wrap(r.error))
-      return { stdout: '', stderr: dry.warning + renderApiError(r.error), exitCode: 1 }
+      if (!opts.wrap)
+        return { stdout: '', stderr: dry.warning + renderApiError(r.error), exitCode: 1 }
+      const failed = clientError(opts.wrap(r.error))
+      return { ...failed, stderr: renderWarnings(r.error.warnings) + failed.stderr }
     }
+    warnings = renderWarnings(r.warnings)
     result = r.value
     if (dry.value === 'none') {
       recordChange(inv.ctx, result, 'created')
@@ -65,5 +69,5 @@ export function submitGenerated(
     output === ''
       ? nameLine(result.kind, result.metadata.name, withDryRun(opts.op, dry.value))
       : renderObjects([result], output, dry.value === 'client' || !opts.untypedAnswer)
-  return { stdout, stderr: dry.warning, exitCode: 0 }
+  return { stdout, stderr: dry.warning + warnings, exitCode: 0 }
 }

@@ -104,7 +104,7 @@ function watchOnce(infos: Info[], errors: string[], args: GetArgs, now: number):
   return { stdout: out.stdout, stderr: warning + out.stderr, exitCode: out.exitCode }
 }
 
-function fetchOptions(args: GetArgs): FetchOptions {
+export function fetchOptions(args: GetArgs): FetchOptions {
   const labelText = (args.selector ?? '').trim()
   const fieldText = (args.fieldSelector ?? '').trim()
   const labels = parseLabelSelector(labelText)

@@ -149,3 +149,22 @@ function invocation(ctx: Ctx, commandPath: string, flags: Flags, stdin: string, 
     env,
   }
 }
+
+/**
+ * The invocation `kubectl argv` would run with, without running it (for commands that stream:
+ * worker/sim/stream). Undefined for help, unknown or unsupported commands and bad flags.
+ */
+export function parseKubectl(
+  ctx: Ctx,
+  argv: string[],
+  stdin: string,
+  env: Env,
+): ReturnType<typeof invocation> | undefined {
+  const { node, words, rest } = findCommand(argv)
+  if (node.unsupported || !node.run) return undefined
+  const parsed = parseFlags(rest, flagSpecs(words.join(' ')))
+  if (!parsed.ok) return undefined
+  const flags = new Flags(parsed.flags)
+  if (flags.bool('help')) return undefined
+  return invocation(ctx, ['kubectl', ...words].join(' '), flags, stdin, env)
+}

@@ -19,7 +19,7 @@ function bad(msg: string): ProcessResult {
 }
 
 /** kubelet's validateContainerLogStatus: why there is no log to read, if there is none. */
-function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
+export function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
   const podName = pod.metadata.name
   const st = (pod.status.containerStatuses ?? []).find((c) => c.name === container)
   if (!st)

@@ -61,11 +61,14 @@ export function patchVerb(inv: Invocation): ProcessResult {
     const obj = getObject(inv.ctx.s, t.kind, t.namespace, t.name)
     if (!obj) return printApiError(notFound(t.kind, t.name), {}, stdout)
     const next = patched(obj, patch, type)
+    // the apiserver's 422 without kind or name: kubectl's checkErr prints it with no `error: `
+    // prefix (kubectl pkg/cmd/util/helpers.go, the isInvalidReasonStatusError branch)
     if (!next)
-      return clientError(
-        'The request is invalid: the server rejected our request due to an error in our request',
+      return {
         stdout,
-      )
+        stderr: 'The request is invalid: the server rejected our request due to an error in our request\n',
+        exitCode: 1,
+      }
     const changed = JSON.stringify(next) !== JSON.stringify(obj)
     let result = next
     if (changed && dry.value === 'none') {

@@ -12,6 +12,8 @@ import { deleteObject, execInPod } from './api'
 import { clientError, usageError } from './errors'
 import { submitGenerated } from './generated'
 import { recordChange, settleCluster } from './mutation'
+import { effectiveArgv, findImage } from '../net/images'
+import { isInteractiveShell } from '../session/open'
 
 const IMAGE_REF =
   /^(?:(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+(?::\d+)?\/|localhost(?::\d+)?\/|[a-zA-Z0-9-]+:\d+\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/
@@ -126,6 +128,8 @@ function validate(inv: Invocation): string | ProcessResult | undefined {
 /** Runs the attached command once in the new pod; with --rm the pod is deleted afterwards. */
 function attachOnce(inv: Invocation, name: string, printed: ProcessResult): ProcessResult {
   const pod = getObject<Pod>(inv.ctx.s, 'Pod', inv.namespace, name)
+  const session = pod && attachTerminal(inv, pod)
+  if (session) return session
   const argv = inv.args.slice(1)
   let out: ExecResult = { stdout: '', stderr: '', exitCode: 0 }
   const first = argv[0] ?? ''
@@ -195,4 +199,31 @@ export function runVerb(inv: Invocation): ProcessResult {
     return { stdout: stdout + r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode }
   const a = attachOnce(inv, name, r)
   return { stdout: stdout + a.stdout, stderr: stderr + a.stderr, exitCode: a.exitCode }
+}
+
+/** TERMINAL-FACTS B5: kubectl waits for the pod, then says this on stderr (attach.go:310). */
+export const PRESS_ENTER = "If you don't see a command prompt, try pressing enter.\n"
+
+/**
+ * `run -it` typed in a terminal whose container runs a shell: the terminal attaches to it (the
+ * session opens once the line ends). Without a TTY-allocating shell: undefined (run once).
+ */
+function attachTerminal(inv: Invocation, pod: Pod): ProcessResult | undefined {
+  const terminal = inv.ctx.terminal
+  const spec = pod.spec.containers[0]
+  const image = spec && findImage(spec.image)
+  if (!terminal || !spec || !image || !inv.flags.bool('tty') || !inv.flags.bool('stdin'))
+    return undefined
+  const argv = effectiveArgv(image, spec)
+  if (!isInteractiveShell(argv)) return undefined
+  terminal.open = {
+    namespace: inv.namespace,
+    pod: pod.metadata.name,
+    container: spec.name,
+    program: argv[0] as string,
+    via: 'run',
+    rm: inv.flags.bool('rm'),
+    tty: true,
+  }
+  return { stdout: '', stderr: inv.flags.bool('quiet') ? '' : PRESS_ENTER, exitCode: 0 }
 }

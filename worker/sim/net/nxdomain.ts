@@ -10,6 +10,7 @@ import { whyNoEndpoints } from './why-no-endpoints'
 import type { Walk } from './walk'
 import { findPod } from './view'
 import { editDistance } from './similar'
+import { ingressHostHint } from './ingress-dns'
 
 export interface Explanation {
   cause: string
@@ -82,6 +83,8 @@ function noClusterDns(w: Walk, name: string, first: string): Explanation {
       diagnosis: `${name} is a node name, and node names do not resolve on your workstation. Use the node's InternalIP ${node.ip} (kubectl get nodes -o wide).`,
     }
   }
+  const ingress = ingressHostHint(w, name)
+  if (ingress) return ingress
   if (!svc && !name.endsWith('.cluster.local') && !name.includes('.svc')) {
     return {
       cause: 'nxdomain',

@@ -7,6 +7,7 @@ import type { HttpRequest, Origin, RouteResult } from './types'
 import { apiServerAnswer } from './api-server'
 import { listeningContainer, serveHttp } from './images'
 import { explainRefused } from './refused'
+import { isIngressNginxArrival, serveIngress } from './ingress-proxy'
 import { failure, podRef, walkTo } from './start'
 import { podLabel, type Arrival, type Walk } from './walk'
 
@@ -57,6 +58,7 @@ function fromApiServer(
 }
 
 function fromPod(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteResult> {
+  if (isIngressNginxArrival(arrival)) return serveIngress(w, arrival, req)
   const { pod, port } = arrival
   const https = req.scheme === 'https'
   const opts = { now: w.now, clientIP: arrival.sourceIP, probe: w.probe }

@@ -28,8 +28,17 @@ export interface HttpResponse {
 
 /** One step of a request's journey, drawn on the cluster map. */
 export interface Hop {
-  /** client: where it started; dns: a lookup; service: a ClusterIP/NodePort/LB rule; pod: a pod reached; network: routing */
-  kind: 'client' | 'dns' | 'service' | 'nodeport' | 'loadbalancer' | 'portforward' | 'network' | 'pod'
+  /** client: where it started; dns: a lookup; service: a ClusterIP/NodePort/LB rule; pod: a pod reached; network: routing; ingress: the Ingress rule ingress-nginx matched */
+  kind:
+    | 'client'
+    | 'dns'
+    | 'service'
+    | 'nodeport'
+    | 'loadbalancer'
+    | 'portforward'
+    | 'network'
+    | 'pod'
+    | 'ingress'
   /** short text for the map: `my-service 10.96.14.2:8080`, `nginx-x (10.244.1.4:80)` */
   label: string
   /** the object this hop is about, when there is one */
@@ -71,8 +80,8 @@ export interface RouteResult {
   clientIP?: string
   /** the client's own address (pod IP, node IP, 172.18.0.1 for the workstation, 127.0.0.1 via localhost): curl's %{local_ip} */
   localIP?: string
-  /** for https requests: 'ok' = TLS server (API server, cluster CA: curl needs -k), 'plain-server' = it speaks plain HTTP (curl 35) */
-  tls?: 'ok' | 'plain-server'
+  /** for https requests: 'ok' = TLS server (API server, cluster CA: curl needs -k), 'plain-server' = it speaks plain HTTP (curl 35), 'self-signed' = ingress-nginx's fake certificate (curl needs -k) */
+  tls?: 'ok' | 'plain-server' | 'self-signed'
 }
 
 /** A request as recorded in a run's trace. */

@@ -83,7 +83,7 @@ export function applyObject(
   const live = getObject(s, k.kind, namespaced ? meta.namespace : undefined, meta.name)
   if (!live) {
     const r = createObject(s, sent, opts)
-    return r.ok ? ok({ object: r.value, op: 'created' }) : r
+    return r.ok ? withWarnings(ok({ object: r.value, op: 'created' }), r.warnings) : r
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED]
   const original = parseLastApplied(previous)
@@ -94,11 +94,17 @@ export function applyObject(
   )
   const r = updateObjectDetailed(s, merged as unknown as KubeObject, opts)
   if (!r.ok) return r
-  return ok({
+  const res = ok({
     object: r.value.object,
-    op: r.value.changed ? 'configured' : 'unchanged',
+    op: r.value.changed ? ('configured' as const) : ('unchanged' as const),
     ...(previous === undefined ? { missingLastApplied: true } : {}),
   })
+  return withWarnings(res, r.warnings)
+}
+
+/** Carries admission warnings over to a derived result. */
+function withWarnings<T>(res: ApiResult<T>, warnings: string[] | undefined): ApiResult<T> {
+  return res.ok && warnings?.length ? { ...res, warnings } : res
 }
 
 function parseLastApplied(text: string | undefined): Record<string, unknown> | undefined {

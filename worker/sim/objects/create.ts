@@ -6,13 +6,17 @@ import type { ClusterState } from '../state'
 import { formatTimestamp, getObject, putObject, randomSuffix, randomUid } from '../state'
 import type { ApiError, ApiResult, KubeObject, Service } from './types'
 import { RESOURCES, type Kind } from './resources'
-import { alreadyExists, fail, forbiddenError, invalidError, notFound, ok } from './api-errors'
+import { alreadyExists, fail, forbiddenError, invalidError, notFound } from './api-errors'
 import { decodeObject, type WriteOptions } from './decode'
 import { prepareForCreate } from './defaults'
 import { validateObject } from './validate'
 import { checkCreateQuota } from './quota'
 import { allocateClusterIP, allocateHealthCheckNodePort, allocateNodePorts } from './service-alloc'
 import { validateClusterIPsRelated, validateIPFamilyFields } from './validate-cluster-ips'
+import type { Ingress } from './ingress-types'
+import { admitDefaultIngressClass } from './defaults-ingress'
+import { ingressCreateWarnings, validateIngressClassAnnotation } from './validate-ingress'
+import { admitIngressNginx } from './ingress-admission'
 
 /** Runs a write so that a failed or dry-run call leaves the state (PRNG included) untouched. */
 export function atomically<T>(
@@ -50,14 +54,26 @@ function createInner(s: ClusterState, input: unknown, opts: WriteOptions): ApiRe
   fillSystemFields(s, kind, obj, opts.now)
   prepareForCreate(s, kind, obj as unknown as Record<string, unknown>, Boolean(opts.dryRun))
   const errs = validateObject(kind, obj)
+  if (kind === 'Ingress') errs.push(...validateIngressClassAnnotation(obj as Ingress))
   if (errs.length) return fail(invalidError(kind, meta.name ?? '', errs))
+  // warnings accumulate on the request and come back with whatever answer follows
+  const warnings = kind === 'Ingress' ? ingressCreateWarnings(obj as Ingress) : []
+  const review = kind === 'Ingress' ? admitIngressNginx(s, obj as Ingress) : { warnings: [] }
+  warnings.push(...review.warnings)
+  if (review.error) return fail(withWarnings(review.error, warnings))
   const quota = checkCreateQuota(s, kind, obj)
-  if (quota) return fail(quota)
-  if (getObject(s, kind, meta.namespace, meta.name)) return fail(alreadyExists(kind, meta.name))
-  if (!opts.dryRun) return ok(putObject(s, obj))
+  if (quota) return fail(withWarnings(quota, warnings))
+  if (getObject(s, kind, meta.namespace, meta.name))
+    return fail(withWarnings(alreadyExists(kind, meta.name), warnings))
+  const value = opts.dryRun ? obj : putObject(s, obj)
   // a dry-run answer was never stored: it has no resourceVersion (omitempty)
-  delete (meta as Partial<typeof meta>).resourceVersion
-  return ok(obj)
+  if (opts.dryRun) delete (meta as Partial<typeof meta>).resourceVersion
+  return { ok: true, value, ...(warnings.length ? { warnings } : {}) }
+}
+
+/** An error that also carries admission warnings already returned (kubectl prints them first). */
+export function withWarnings(err: ApiError, warnings: string[]): ApiError {
+  return warnings.length ? { ...err, warnings } : err
 }
 
 /** Mutating admission that can refuse: NamespaceLifecycle and ServiceAccount. */
@@ -74,6 +90,7 @@ function admit(s: ClusterState, kind: Kind, obj: KubeObject): ApiError | undefin
         `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
       )
   }
+  if (kind === 'Ingress') admitDefaultIngressClass(s, obj as Ingress)
   return undefined
 }
 
@@ -89,6 +106,9 @@ function allocateService(s: ClusterState, svc: Service): ApiError | undefined {
   return allocateHealthCheckNodePort(s, svc)
 }
 
+/** Kinds whose strategies set metadata.generation (1 on create, +1 per spec change). */
+export const HAS_GENERATION: Kind[] = ['Deployment', 'ReplicaSet', 'Ingress', 'IngressClass']
+
 /** FillObjectMetaSystemFields + generation: what the server owns in metadata. */
 function fillSystemFields(s: ClusterState, kind: Kind, obj: KubeObject, now: number) {
   const meta = obj.metadata
@@ -97,6 +117,6 @@ function fillSystemFields(s: ClusterState, kind: Kind, obj: KubeObject, now: num
   delete meta.deletionTimestamp
   delete meta.deletionGracePeriodSeconds
   meta.resourceVersion = ''
-  if (kind === 'Deployment' || kind === 'ReplicaSet') meta.generation = 1
+  if (HAS_GENERATION.includes(kind)) meta.generation = 1
   else delete meta.generation
 }

@@ -6,6 +6,7 @@ import type { Kind } from './resources'
 import { isPlainObject } from './strict-decode'
 import { defaultPodAdmission, defaultPodSpec, podQOSClass } from './defaults-pod'
 import { defaultIPFamilies, defaultService } from './defaults-service'
+import { defaultIngressClass, dropNulls } from './defaults-ingress'
 
 type Obj = Record<string, unknown>
 
@@ -62,6 +63,13 @@ export function applyDefaults(kind: Kind, o: Obj) {
           for (const p of Array.isArray(ss.ports) ? ss.ports : [])
             if (isPlainObject(p) && !p.protocol) p.protocol = 'TCP'
       break
+    case 'Ingress':
+      dropNulls(obj(o, 'spec'))
+      break
+    case 'IngressClass':
+      dropNulls(obj(o, 'spec'))
+      defaultIngressClass(obj(o, 'spec'))
+      break
     case 'Namespace': {
       const spec = obj(o, 'spec')
       if (!Array.isArray(spec.finalizers)) spec.finalizers = ['kubernetes']
@@ -91,6 +99,10 @@ export function prepareForCreate(s: ClusterState, kind: Kind, o: Obj, dryRun: bo
       break
     case 'Namespace':
       o.status = { phase: 'Active' }
+      break
+    case 'Ingress':
+      // ingress strategy PrepareForCreate: empty status (the controller fills loadBalancer)
+      o.status = { loadBalancer: {} }
       break
   }
 }

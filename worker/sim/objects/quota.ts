@@ -8,7 +8,7 @@ import { forbiddenError } from './api-errors'
 import type { ApiError } from './types'
 
 export const QUOTA_NAME = 'service-lab'
-/** objects a learner may have: everything except Nodes, Events, EndpointSlices and system namespaces */
+/** objects a learner may have: all but Nodes, Events, EndpointSlices, system and add-on namespaces */
 export const MAX_OBJECTS = 100
 /** live (not terminal, not terminating) Pods */
 export const MAX_PODS = 30
@@ -16,13 +16,16 @@ export const MAX_PODS = 30
 export const MAX_REPLICAS = 10
 
 export const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease']
+/** namespaces the platform installs add-ons into (ingress-nginx): not the learner's budget */
+const ADDON_NAMESPACES = ['ingress-nginx']
 const UNCOUNTED_KINDS: string[] = ['Node', 'Event', 'EndpointSlice']
-const BUILTIN_NAMESPACES = ['default', ...SYSTEM_NAMESPACES]
+const UNCOUNTED_NAMESPACES = [...SYSTEM_NAMESPACES, ...ADDON_NAMESPACES]
+const BUILTIN_NAMESPACES = ['default', ...UNCOUNTED_NAMESPACES]
 
 function counted(o: KubeObject): boolean {
   if (UNCOUNTED_KINDS.includes(o.kind)) return false
   if (o.kind === 'Namespace') return !BUILTIN_NAMESPACES.includes(o.metadata.name)
-  if (o.metadata.namespace && SYSTEM_NAMESPACES.includes(o.metadata.namespace)) return false
+  if (o.metadata.namespace && UNCOUNTED_NAMESPACES.includes(o.metadata.namespace)) return false
   return !(o.kind === 'Service' || o.kind === 'Endpoints') || o.metadata.name !== 'kubernetes'
 }
 
@@ -56,12 +59,12 @@ export function checkCreateQuota(
   const replicas = checkReplicas(kind, obj, 0)
   if (replicas) return replicas
   const ns = obj.metadata.namespace
-  if (ns && SYSTEM_NAMESPACES.includes(ns)) return undefined
+  if (ns && UNCOUNTED_NAMESPACES.includes(ns)) return undefined
   let pods = 0
   let objects = 0
   for (const key in s.objects) {
     const o = s.objects[key] as KubeObject
-    if (kind === 'Pod' && livePod(o) && !SYSTEM_NAMESPACES.includes(o.metadata.namespace ?? ''))
+    if (kind === 'Pod' && livePod(o) && !UNCOUNTED_NAMESPACES.includes(o.metadata.namespace ?? ''))
       pods++
     if (counted(o)) objects++
   }

@@ -10,6 +10,8 @@ export type Kind =
   | 'Endpoints'
   | 'EndpointSlice'
   | 'Event'
+  | 'Ingress'
+  | 'IngressClass'
 
 export interface ResourceInfo {
   kind: Kind
@@ -33,6 +35,8 @@ export const RESOURCES: Record<Kind, ResourceInfo> = {
   Deployment: { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], group: 'apps', version: 'v1', namespaced: true },
   ReplicaSet: { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], group: 'apps', version: 'v1', namespaced: true },
   EndpointSlice: { kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], group: 'discovery.k8s.io', version: 'v1', namespaced: true },
+  Ingress: { kind: 'Ingress', plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], group: 'networking.k8s.io', version: 'v1', namespaced: true },
+  IngressClass: { kind: 'IngressClass', plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], group: 'networking.k8s.io', version: 'v1', namespaced: false },
 }
 
 export const KINDS = Object.keys(RESOURCES) as Kind[]

@@ -3,6 +3,7 @@
 import type { Kind } from './resources'
 import { list, stringList, stringMap, struct, type StructType } from './schema-types'
 import { labelSelector, objectMeta, podSpec, podTemplateSpec } from './schemas-pod'
+import { ingressClassSpec, ingressSpec } from './schemas-ingress'
 
 const top = (kind: string, fields: StructType['fields']) =>
   struct(kind, { apiVersion: 'string', kind: 'string', metadata: objectMeta, ...fields })
@@ -120,6 +121,8 @@ export const KIND_SCHEMAS: Record<Kind, StructType> = {
     endpoints: 'any',
     ports: 'any',
   }),
+  Ingress: top('Ingress', { spec: ingressSpec, status: 'any' }),
+  IngressClass: top('IngressClass', { spec: ingressClassSpec }),
   Event: top('Event', {
     involvedObject: objectReference,
     reason: 'string',

@@ -338,6 +338,12 @@ export interface ApiError {
   message: string
   /** For Invalid: the bare kind and name and each cause, used by kubectl's printer (KUBERNETES-FACTS E2). */
   details?: { kind: string; group?: string; name: string; causes: StatusCause[] }
+  /** admission warnings that came back with the failure (kubectl prints `Warning: ...` first) */
+  warnings?: string[]
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+export type ApiResult<T> =
+  | { ok: true; value: T; /** admission warnings (`Warning: ...` on kubectl's stderr) */ warnings?: string[] }
+  | { ok: false; error: ApiError }
+
+export type * from './ingress-types'

@@ -15,6 +15,10 @@ import type { FieldError } from './field-errors'
 import { validateSelectorImmutable } from './validate-workloads'
 import { validatePodSpecUpdate } from './pod-update'
 import { beginServiceUpdate, validateClusterIPUpdate } from './service-update'
+import type { Ingress, IngressClass } from './ingress-types'
+import { validateIngressClassUpdate } from './validate-ingress-class'
+import { admitIngressNginx } from './ingress-admission'
+import { HAS_GENERATION, withWarnings } from './create'
 
 export interface UpdateResult {
   object: KubeObject
@@ -28,7 +32,8 @@ export function updateObject(
   opts: WriteOptions,
 ): ApiResult<KubeObject> {
   const r = updateObjectDetailed(s, input, opts)
-  return r.ok ? ok(r.value.object) : r
+  if (!r.ok) return r
+  return { ok: true, value: r.value.object, ...(r.warnings ? { warnings: r.warnings } : {}) }
 }
 
 /** updateObject that also says whether anything changed (kubectl apply's `unchanged`). */
@@ -67,17 +72,22 @@ function updateInner(
     if (err) return fail(err)
     errs.push(...validateClusterIPUpdate(old as Service, obj as Service))
   }
+  // ValidateIngressClassUpdate checks immutability before the create rules; the others after
+  if (kind === 'IngressClass') errs.push(...updateRules(kind, old, obj))
   errs.push(...validateObject(kind, obj))
-  errs.push(...updateRules(kind, old, obj))
+  if (kind !== 'IngressClass') errs.push(...updateRules(kind, old, obj))
   if (errs.length) return fail(invalidError(kind, name, errs))
+  if (sameObject(old, obj)) return ok({ object: old, changed: false })
+  const review = kind === 'Ingress' ? admitIngressNginx(s, obj as Ingress) : { warnings: [] }
+  if (review.error) return fail(withWarnings(review.error, review.warnings))
   const quota = checkReplicas(
     kind,
     obj,
     (old.spec as { replicas?: number } | undefined)?.replicas ?? 0,
   )
-  if (quota) return fail(quota)
-  if (sameObject(old, obj)) return ok({ object: old, changed: false })
-  return ok({ object: opts.dryRun ? obj : putObject(s, obj), changed: true })
+  if (quota) return fail(withWarnings(quota, review.warnings))
+  const value = { object: opts.dryRun ? obj : putObject(s, obj), changed: true }
+  return { ok: true, value, ...(review.warnings.length ? { warnings: review.warnings } : {}) }
 }
 
 /** rest.BeforeUpdate + PrepareForUpdate: identity and status stay the server's; spec changes bump generation. */
@@ -92,7 +102,7 @@ function keepServerFields(kind: Kind, old: KubeObject, obj: KubeObject) {
   }
   if ('status' in old) obj.status = structuredClone(old.status)
   if (
-    (kind === 'Deployment' || kind === 'ReplicaSet') &&
+    HAS_GENERATION.includes(kind) &&
     JSON.stringify(sorted(old.spec)) !== JSON.stringify(sorted(obj.spec))
   )
     m.generation = (old.metadata.generation ?? 1) + 1
@@ -111,6 +121,8 @@ function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[]
       (obj as ReplicaSet).spec.selector,
     )
   if (kind === 'Pod') return validatePodSpecUpdate(old as Pod, obj as Pod)
+  if (kind === 'IngressClass')
+    return validateIngressClassUpdate(obj as IngressClass, old as IngressClass)
   return []
 }
 

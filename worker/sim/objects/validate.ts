@@ -9,6 +9,9 @@ import { validateService } from './validate-service'
 import { validatePodSpec } from './validate-pod'
 import { validateDeployment, validateReplicaSet } from './validate-workloads'
 import { validateEndpoints } from './validate-endpoints'
+import type { Ingress, IngressClass } from './ingress-types'
+import { validateIngress } from './validate-ingress'
+import { validateIngressClass } from './validate-ingress-class'
 
 /** Strategy Validate for a new object; kinds without rules here only get ObjectMeta checks. */
 export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
@@ -28,6 +31,10 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
       return validateReplicaSet(obj as ReplicaSet)
     case 'Endpoints':
       return validateEndpoints(obj as Endpoints)
+    case 'Ingress':
+      return validateIngress(obj as Ingress)
+    case 'IngressClass':
+      return validateIngressClass(obj as IngressClass)
     case 'Namespace':
       return validateObjectMeta(obj.metadata, false, isDNS1123Label)
     case 'Node':

@@ -5,6 +5,7 @@
 import type { ParamOp, Word, WordPart } from './ast'
 import type { Script } from './ast'
 import { expandBraces } from './brace'
+import { LimitReached, STRING_LIMIT, withinStringLimit } from './io'
 
 /** An expansion that fails (bad arithmetic): the command is not run, status 1. */
 export class ExpansionError extends Error {}
@@ -21,11 +22,21 @@ export interface Expander {
   braces: boolean
 }
 
-/** Expands words into fields (arguments), splitting unquoted substitutions. */
+/**
+ * Expands words into fields (arguments), splitting unquoted substitutions. The whole argument list
+ * counts as one string toward the limit (Linux refuses past ARG_MAX, 2 MB, for programs).
+ */
 export function expandFields(x: Expander, words: Word[]): string[] {
   const fields: string[] = []
+  let size = 0
   for (const w of words) {
-    for (const b of x.braces ? expandBraces(w) : [w]) fields.push(...fieldsOf(x, b))
+    for (const b of x.braces ? expandBraces(w) : [w]) {
+      for (const f of fieldsOf(x, b)) {
+        size += f.length + 1
+        if (size > STRING_LIMIT) throw new LimitReached('string')
+        fields.push(f)
+      }
+    }
   }
   return fields
 }
@@ -42,7 +53,7 @@ function fieldsOf(x: Expander, word: Word): string[] {
   word.forEach((part, i) => {
     const text = partValue(x, part, i === 0)
     if (part.t === 'lit' || part.quoted) {
-      cur += text
+      cur = withinStringLimit(cur + text)
       if (part.quoted || text !== '') has = true
       return
     }
@@ -50,7 +61,7 @@ function fieldsOf(x: Expander, word: Word): string[] {
     if (/^[ \t\n]/.test(text) || (pieces.length === 0 && text !== '')) end()
     pieces.forEach((piece, k) => {
       if (k > 0) end()
-      cur += piece
+      cur = withinStringLimit(cur + piece)
       has = true
     })
     if (pieces.length > 0 && /[ \t\n]$/.test(text)) end()
@@ -61,7 +72,11 @@ function fieldsOf(x: Expander, word: Word): string[] {
 
 /** Expands one word without splitting (assignment values, redirection targets). */
 export function expandString(x: Expander, word: Word): string {
-  return word.map((p, i) => partValue(x, p, i === 0)).join('')
+  let s = ''
+  word.forEach((p, i) => {
+    s = withinStringLimit(s + partValue(x, p, i === 0))
+  })
+  return s
 }
 
 function partValue(x: Expander, part: WordPart, first: boolean): string {

@@ -5,7 +5,7 @@
 import type { AndOr, Command, Pipeline, Script } from './ast'
 import type { Ctx } from '../context'
 import type { Dialect, Host } from './host'
-import { Input, ITERATION_LIMIT, Sink, type Budget, type Io } from './io'
+import { Input, ITERATION_LIMIT, LimitReached, Sink, type Budget, type Io } from './io'
 import { ExpansionError, expandFields } from './expand'
 import { runSimple } from './simple-command'
 import { withRedirects } from './redirect'
@@ -118,7 +118,19 @@ export class Shell {
     return p.negate ? (status === 0 ? 1 : 0) : status
   }
 
+  /** Runs one command; a limit reached anywhere inside it stops the whole line. */
   runCommand(cmd: Command, io: Io): number {
+    try {
+      return this.runCompound(cmd, io)
+    } catch (e) {
+      if (!(e instanceof LimitReached)) throw e
+      this.budget.stopped ??= e.reason
+      this.status = 1
+      return 1
+    }
+  }
+
+  private runCompound(cmd: Command, io: Io): number {
     if (cmd.type === 'simple') return runSimple(this, cmd, io)
     const r = withRedirects(this, cmd.redirects, io)
     if (!r.ok) return 1

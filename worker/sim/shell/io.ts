@@ -4,8 +4,33 @@
 export const OUTPUT_LIMIT = 256 * 1024
 export const ITERATION_LIMIT = 1000
 export const COMMAND_LIMIT = 200
+/** the longest string a line may build (a variable, an expanded word, a padded field) */
+export const STRING_LIMIT = 256 * 1024
+/** loop iterations one awk program may run (its loops are cheap, so more than the shell's) */
+export const AWK_STEP_LIMIT = 100_000
 
-export type StopReason = 'output' | 'iterations' | 'commands'
+export type StopReason = 'output' | 'iterations' | 'commands' | 'string' | 'awk-steps'
+
+/**
+ * Thrown where a line would build more than a limit allows (deep inside expansion or a tool, where
+ * no budget is at hand); the shell running the command catches it and stops the line.
+ */
+export class LimitReached extends Error {
+  constructor(readonly reason: StopReason) {
+    super(`limit reached: ${reason}`)
+  }
+}
+
+/** Answers `s` when it is within the string limit; otherwise stops the line. */
+export function withinStringLimit(s: string): string {
+  if (s.length > STRING_LIMIT) throw new LimitReached('string')
+  return s
+}
+
+/** Stops the line before a string of `length` characters is built. */
+export function checkStringLength(length: number): void {
+  if (length > STRING_LIMIT) throw new LimitReached('string')
+}
 
 /** Shared by every shell a line starts (substitutions, pipelines, `sh -c` in pods). */
 export interface Budget {
@@ -26,6 +51,12 @@ export function stopMessage(reason: StopReason): string {
   }
   if (reason === 'iterations') {
     return `service-lab: loop limit (${ITERATION_LIMIT} iterations per line) reached; the line was stopped\n`
+  }
+  if (reason === 'string') {
+    return `service-lab: string limit (${STRING_LIMIT / 1024} KB per string) reached; the line was stopped\n`
+  }
+  if (reason === 'awk-steps') {
+    return `service-lab: awk loop limit (${AWK_STEP_LIMIT} iterations per program) reached; the line was stopped\n`
   }
   return `service-lab: command limit (${COMMAND_LIMIT} commands per line) reached; the line was stopped\n`
 }

@@ -9,6 +9,7 @@ import { networkTool } from './tools/network'
 import { aptTool } from './tools/apt'
 import { ls } from './tools/ls'
 import { getentTool } from './tools/getent'
+import { ingressNginxController } from './tools/ingress-nginx'
 import { own } from './own'
 
 /** The simulated program behind a name the image's PATH has, or undefined when none is simulated. */
@@ -19,6 +20,8 @@ export function podProgram(name: string, flavour: string, host: Host): Tool | un
   if (base === 'apt-get' || base === 'apt') return aptTool(base)
   if (base === 'ls') return ls
   if (base === 'getent') return getentTool
+  if (base === 'nginx-ingress-controller' && flavour === 'ingress-nginx')
+    return ingressNginxController
   const net = networkTool(base, flavour, host)
   if (net) return net
   return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base)

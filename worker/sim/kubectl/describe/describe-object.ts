@@ -20,6 +20,8 @@ import { describeEndpoints, describeService } from './service'
 import { describeDeployment, describeReplicaSet } from './workloads'
 import { describeEndpointSlice } from './endpoint-slice'
 import { describeEvent } from './event'
+import { describeIngress, describeIngressClass } from './ingress'
+import type { Ingress, IngressClass } from '../../objects/ingress-types'
 
 /** The describe text for one object. */
 export function describeObject(s: ClusterState, obj: KubeObject, now: number): string {
@@ -56,6 +58,10 @@ export function describeObject(s: ClusterState, obj: KubeObject, now: number): s
       return describeNode(obj as Node, listObjects<Pod>(s, 'Pod'), eventsFor(s, obj), now)
     case 'Namespace':
       return describeNamespace(obj as Namespace)
+    case 'Ingress':
+      return describeIngress(s, obj as Ingress, eventsFor(s, obj), now)
+    case 'IngressClass':
+      return describeIngressClass(obj as IngressClass, eventsFor(s, obj), now)
     default:
       return describeEvent(obj, eventsFor(s, obj), now)
   }

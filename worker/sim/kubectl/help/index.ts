@@ -13,7 +13,7 @@ export function helpText(path: string): string | undefined {
 }
 
 /** Flags whose pflag type the help's `=[]` default cannot tell apart from a string slice. */
-const STRING_ARRAYS = new Set(['env', 'annotations', 'overrides-array'])
+const STRING_ARRAYS = new Set(['env', 'annotations', 'overrides-array', 'rule', 'annotation'])
 /** Flags with NoOptDefVal in kubectl (`--dry-run` alone means `unchanged`, a deprecated client). */
 const NO_OPT: Record<string, string> = { 'dry-run': 'unchanged' }
 

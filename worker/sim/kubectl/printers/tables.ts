@@ -6,6 +6,7 @@ import { ENDPOINTSLICE_TABLE, ENDPOINTS_TABLE, SERVICE_TABLE } from './service-r
 import { DEPLOYMENT_TABLE, REPLICASET_TABLE } from './workload-row'
 import { EVENT_TABLE, NAMESPACE_TABLE, NODE_TABLE } from './cluster-row'
 import { POD_TABLE } from './pod-row'
+import { INGRESSCLASS_TABLE, INGRESS_TABLE } from './ingress-row'
 import type { TableDef } from './table-def'
 
 export const TABLES: Record<Kind, TableDef> = {
@@ -18,6 +19,8 @@ export const TABLES: Record<Kind, TableDef> = {
   Node: NODE_TABLE,
   Namespace: NAMESPACE_TABLE,
   Event: EVENT_TABLE,
+  Ingress: INGRESS_TABLE,
+  IngressClass: INGRESSCLASS_TABLE,
 }
 
 /** GroupKind.String() lower-cased: `pod`, `service`, `deployment.apps`, `endpointslice.discovery.k8s.io`. */

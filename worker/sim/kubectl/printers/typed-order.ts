@@ -66,6 +66,19 @@ const TYPES: Record<string, Fields> = {
   Namespace: F('kind apiVersion metadata:ObjectMeta spec status'),
   Endpoints: F('kind apiVersion metadata:ObjectMeta subsets'),
   ConfigMap: F('kind apiVersion metadata:ObjectMeta immutable data binaryData'),
+  Ingress: F('kind apiVersion metadata:ObjectMeta spec:IngressSpec status:IngressStatus'),
+  IngressSpec: F(
+    'ingressClassName defaultBackend:IngressBackend tls:[]IngressTLS rules:[]IngressRule',
+  ),
+  IngressBackend: F('service:IngressServiceBackend resource'),
+  IngressServiceBackend: F('name port:ServiceBackendPort'),
+  ServiceBackendPort: F('name number'),
+  IngressTLS: F('hosts secretName'),
+  IngressRule: F('host http:HTTPIngressRuleValue'),
+  HTTPIngressRuleValue: F('paths:[]HTTPIngressPath'),
+  HTTPIngressPath: F('path pathType backend:IngressBackend'),
+  IngressStatus: F('loadBalancer:IngressLoadBalancerStatus'),
+  IngressLoadBalancerStatus: F('ingress'),
 }
 
 /** Key order for a typed object of `kind`; maps inside (labels, selector) stay sorted. */

@@ -8,6 +8,7 @@ import { readInputs } from './basic'
 import { printfText } from './echo'
 import { linesOf } from './opts'
 import { dict, own } from '../own'
+import { AWK_STEP_LIMIT, LimitReached, OUTPUT_LIMIT, withinStringLimit } from '../io'
 
 type Val = string | number
 
@@ -135,7 +136,7 @@ class Awk {
     }
     const x = this.eval(a)
     const y = this.eval(b)
-    if (op === 'concat') return str(x) + str(y)
+    if (op === 'concat') return withinStringLimit(str(x) + str(y))
     const arith: Record<string, (p: number, q: number) => number> = {
       '+': (p, q) => p + q,
       '-': (p, q) => p - q,
@@ -239,23 +240,26 @@ class Awk {
         return
       case 'forin':
         for (const key of Object.keys(own(this.arrays, st.arr) ?? {})) {
+          this.step()
           this.vars[st.v] = key
           this.exec(st.body)
         }
         return
       case 'for':
         for (
-          st.init && this.exec(st.init), this.guard = 0;
+          st.init && this.exec(st.init);
           !st.c || this.truthy(this.eval(st.c));
           st.step && this.exec(st.step)
         ) {
+          this.step()
           this.exec(st.body)
-          if (++this.guard > 100000) break
         }
         return
       case 'while':
-        for (this.guard = 0; this.truthy(this.eval(st.c)) && ++this.guard < 100000;)
+        while (this.truthy(this.eval(st.c))) {
+          this.step()
           this.exec(st.body)
+        }
         return
       case 'next':
         throw new Next()
@@ -264,7 +268,13 @@ class Awk {
     }
   }
 
-  guard = 0
+  /** loop iterations so far: a program that loops forever (or nearly) stops the line */
+  steps = 0
+
+  step(): void {
+    if (++this.steps > AWK_STEP_LIMIT) throw new LimitReached('awk-steps')
+    if (this.out.length > OUTPUT_LIMIT) throw new LimitReached('output')
+  }
 }
 
 function runRules(a: Awk, rules: Rule[], lines: string[]): void {
@@ -332,6 +342,9 @@ export const awk: Tool = (p): ProcessResult => {
   try {
     runRules(a, rules, linesOf(r.text))
   } catch (e) {
+    // past the output limit: what was printed goes out, and the terminal's sink stops the line
+    if (e instanceof LimitReached && e.reason === 'output')
+      return { stdout: a.out, stderr: '', exitCode: 0 }
     if (e instanceof SyntaxError)
       return {
         stdout: a.out,

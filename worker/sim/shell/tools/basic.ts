@@ -5,7 +5,7 @@ import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { OUTPUT_LIMIT } from '../io'
 import { binPath } from '../builtins'
-import { echoText, printfText } from './echo'
+import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
 
@@ -84,7 +84,7 @@ const seq: Tool = (p) => {
   const out: string[] = []
   let size = 0
   for (let v = a; d > 0 ? v <= b + 1e-9 : v >= b - 1e-9; v += d) {
-    const text = decimals > 0 ? v.toFixed(decimals) : String(Math.round(v))
+    const text = decimals > 0 ? fixed(v, decimals) : String(Math.round(v))
     out.push(text)
     size += text.length + sep.length
     if (size > OUTPUT_LIMIT) break

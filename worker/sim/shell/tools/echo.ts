@@ -1,6 +1,7 @@
 // `echo` and `printf` (bash builtins / GNU coreutils; dash's echo always interprets escapes).
 
 import type { ProcessResult } from '../../context'
+import { checkStringLength } from '../io'
 
 /** Backslash escapes of `echo -e`, `printf %b` and printf formats; `\c` ends the output. */
 export function unescape(s: string): { text: string; stop: boolean } {
@@ -52,6 +53,16 @@ export function echoText(args: string[], interpret: boolean): string {
   return u.text + (newline && !u.stop ? '\n' : '')
 }
 
+/**
+ * `%.Nf`: JavaScript stops at 100 digits; past that the digits are zeros here (glibc goes on with
+ * the exact binary expansion, which differs only for fractions no one types).
+ */
+export function fixed(n: number, digits: number): string {
+  checkStringLength(digits)
+  const text = n.toFixed(Math.min(digits, 100))
+  return digits > 100 ? text + '0'.repeat(digits - 100) : text
+}
+
 /** `printf FORMAT [ARG...]`: %s %d %i %u %x %X %o %c %b %f %%, widths and `-`; the format repeats for extra args. */
 export function printfText(args: string[]): ProcessResult {
   const format = args[0]
@@ -88,11 +99,12 @@ export function printfText(args: string[]): ProcessResult {
               : conv === 'o'
                 ? int.toString(8)
                 : String(int)
-      } else if (conv === 'f') v = (Number(arg) || 0).toFixed(m[3] ? Number(m[3]) : 6)
+      } else if (conv === 'f') v = fixed(Number(arg) || 0, m[3] ? Number(m[3]) : 6)
       else if (conv === 'c') v = arg.slice(0, 1)
       else if (conv === 'b') v = unescape(arg).text
       else v = m[3] ? arg.slice(0, Number(m[3])) : arg
       const width = Number(m[2] || 0)
+      checkStringLength(out.length + Math.max(width, v.length))
       const left = (m[1] ?? '').includes('-')
       const zero = (m[1] ?? '').includes('0') && !left && conv !== 's'
       out += left ? v.padEnd(width) : v.padStart(width, zero ? '0' : ' ')

@@ -197,6 +197,8 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', u.port))
   if (r.tls === 'plain-server')
     return out.fail(35, `${f.openssl}: error:0A00010B:SSL routines::wrong version number`, info)
+  if (r.tls === 'self-signed' && !o.insecure)
+    return out.fail(60, 'SSL certificate problem: self-signed certificate' + CERT_HELP, info)
   if (r.tls === 'ok' && !o.insecure)
     return out.fail(
       60,

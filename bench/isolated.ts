@@ -1,0 +1,113 @@
+// Isolated phases: a few learners with a seeded cluster each, then one kind of request at a time
+// (the floor alone, then `kubectl get pods` alone, ...), so each kind's p50 is its own cost and not
+// time spent queueing behind other kinds, as in the mixed load.
+import { Learner, type Sample } from './load'
+import { SEED_SCENARIO } from './seed-scenario'
+import { summarise } from './stats'
+
+const ok0 = (b: any) => b.exitCode === 0
+
+export interface Phase {
+  kind: string
+  /** one request of this kind for learner `l` in round `r`; answers whether it was right */
+  send(l: Learner, clusterId: string, r: number): Promise<void>
+}
+
+const command = (kind: string, line: (r: number) => string, check: (b: any) => boolean): Phase => ({
+  kind,
+  send: async (l, id, r) => {
+    await l.run(id, kind, line(r), check)
+  },
+})
+
+export const FLOOR_KIND = 'floor: GET /api/me'
+
+export const PHASES: Phase[] = [
+  {
+    kind: FLOOR_KIND,
+    send: async (l) => {
+      const me = await l.call('GET', '/api/me')
+      l.record(FLOOR_KIND, me, me.status === 200 && typeof me.body.user?.name === 'string')
+    },
+  },
+  command('get pods', () => 'kubectl get pods', (b) => ok0(b) && b.stdout.includes('access-pod')),
+  command(
+    'exec curl',
+    () => 'kubectl exec access-pod -- curl -s my-blue-service:8080',
+    (b) => ok0(b) && /<html|nginx/i.test(b.stdout),
+  ),
+  command(
+    'describe',
+    () => 'kubectl describe service my-blue-service',
+    (b) => ok0(b) && b.stdout.startsWith('Name:'),
+  ),
+  command(
+    'scale',
+    (r) => `kubectl scale deployment nginx-deployment-3 --replicas=${1 + (r % 2)}`,
+    (b) => ok0(b) && b.stdout === 'deployment.apps/nginx-deployment-3 scaled\n',
+  ),
+]
+
+async function seededLearner(base: string, i: number, samples: Sample[]) {
+  const l = new Learner(base, samples)
+  const email = `isolated-${i}-${Date.now()}@example.com`
+  const signup = await l.call('POST', '/api/auth/signup', { email, password: 'bench password', name: `Iso ${i}` })
+  if (signup.status !== 201) throw new Error(`signup failed: ${signup.status}`)
+  const open = await l.call('POST', '/api/labs/playground/cluster')
+  const id = open.body.cluster.id as string
+  await l.run(id, 'setup', 'kubectl apply -f -', ok0, SEED_SCENARIO)
+  for (let k = 0; k < 60; k++) {
+    const a = await l.run(id, 'setup', 'kubectl get pods', ok0)
+    if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) break
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get update', ok0)
+  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get install -y curl', ok0)
+  return { l, id }
+}
+
+export interface IsolatedFigures {
+  kind: string
+  n: number
+  p50: number
+  p95: number
+  errors: number
+  ratioToFloor: number
+  rowsRead: number
+  rowsWritten: number
+}
+
+/** `learners` at once, `rounds` requests each per phase, after `warmup` unmeasured ones. */
+export async function isolatedPhases(base: string, learners = 8, rounds = 30, warmup = 5): Promise<IsolatedFigures[]> {
+  const setup: Sample[] = []
+  const people = await Promise.all(Array.from({ length: learners }, (_, i) => seededLearner(base, i, setup)))
+  const bad = setup.filter((s) => !s.ok).length
+  if (bad > 0) throw new Error(`isolated phases: ${bad} set-up requests failed`)
+  const byKind = new Map<string, Sample[]>()
+  for (const phase of PHASES) {
+    const samples: Sample[] = []
+    await Promise.all(
+      people.map(async ({ l, id }) => {
+        const quiet = l.into([])
+        for (let r = 0; r < warmup; r++) await phase.send(quiet, id, r)
+        const measured = l.into(samples)
+        for (let r = 0; r < rounds; r++) await phase.send(measured, id, r)
+      }),
+    )
+    byKind.set(phase.kind, samples)
+  }
+  const floor = summarise((byKind.get(FLOOR_KIND) ?? []).map((s) => s.ms)).p50
+  return [...byKind].map(([kind, ks]) => {
+    const sum = summarise(ks.map((s) => s.ms))
+    return {
+      kind,
+      n: ks.length,
+      p50: sum.p50,
+      p95: sum.p95,
+      errors: ks.filter((s) => !s.ok).length,
+      ratioToFloor: sum.p50 / floor,
+      rowsRead: ks.reduce((a, s) => a + s.rowsRead, 0) / ks.length,
+      rowsWritten: ks.reduce((a, s) => a + s.rowsWritten, 0) / ks.length,
+    }
+  })
+}

@@ -1,0 +1,68 @@
+// spec.defaultBackend in ingress-nginx (INGRESS-FACTS I22): alone it catches every host no rule
+// names; beside rules it is only the fallback of that Ingress's own hosts.
+import { describe, expect, it } from 'vitest'
+import { run } from '../../../worker/sim/run'
+import { cloneJSON } from '../../../worker/sim/state'
+import { ingressCluster, LB, NOW, send } from './fixture'
+
+const withFallback = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: fallback
+spec:
+  ingressClassName: nginx
+  defaultBackend:
+    service:
+      name: magic
+      port:
+        number: 80
+  rules:
+  - host: fb.example
+    http:
+      paths:
+      - path: /hostname
+        pathType: Prefix
+        backend:
+          service:
+            name: echo
+            port:
+              number: 8080
+`
+const catchAll = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: catch-all
+spec:
+  ingressClassName: nginx
+  defaultBackend:
+    service:
+      name: blue
+      port:
+        number: 8080
+`
+
+function backend(r: ReturnType<typeof send>): string {
+  return `${r.pod?.name.split('-')[0]} ${r.response?.status}`
+}
+
+describe('defaultBackend', () => {
+  it('beside rules: the fallback of its own hosts only', () => {
+    const s = cloneJSON(ingressCluster())
+    const r = run(s, 'kubectl apply -f -', { now: NOW + 1_000, stdin: withFallback, owned: true })
+    expect(r.stderr).toBe('')
+    expect(backend(send(s, `http://${LB}/hostname`, 'fb.example'))).toBe('echo 200')
+    const fb = send(s, `http://${LB}/other`, 'fb.example')
+    expect(backend(fb)).toBe('magic 404')
+    expect(fb.hops.find((h) => h.kind === 'ingress')?.detail).toBe('spec.defaultBackend')
+    expect(backend(send(s, `http://${LB}/`, 'nobody.example'))).toBe('ingress 404')
+  })
+
+  it('alone: the catch-all for hosts no rule names, not for hosts that have rules', () => {
+    const s = cloneJSON(ingressCluster())
+    const r = run(s, 'kubectl apply -f -', { now: NOW + 1_000, stdin: catchAll, owned: true })
+    expect(r.stderr).toBe('')
+    expect(backend(send(s, `http://${LB}/`, 'nobody.example'))).toBe('blue 200')
+    expect(backend(send(s, `http://${LB}/`))).toBe('blue 200')
+    expect(backend(send(s, `http://${LB}/index.html`, 'paths.example'))).toBe('ingress 404')
+  })
+})

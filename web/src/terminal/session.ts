@@ -1,0 +1,216 @@
+// One terminal tab's shell: the line editor at the prompt, the line running on the server, Ctrl+C,
+// typeahead and multi-line pastes, and where the shell stands (workstation or inside a pod).
+
+import { errorText } from '../api'
+import type { TraceEntry } from '../types'
+import { LineEditor, type LineEvent } from './line-editor'
+import { LineEvents } from './line-events'
+import { runLine, type RunEnd, type ShellRef } from './run-stream'
+import {
+  WORKSTATION_PROMPT,
+  type LineResult,
+  type Screen,
+  type SessionHooks,
+} from './session-types'
+import { interruptTerminal, resizeTerminal, terminalState } from './terminal-routes'
+
+export type { LineResult, Screen, SessionHooks } from './session-types'
+
+const failed = (t: TraceEntry) => t.outcome !== 'answered' || t.hops.some((h) => !h.ok)
+
+export class TerminalSession {
+  prompt = WORKSTATION_PROMPT
+  shell: ShellRef | null = null
+  busy = false
+  /** true once the first prompt is shown */
+  ready = false
+  /** set once an answer carries `prompt`: the server keeps terminals (interrupt, resize, restore) */
+  serverTerminals = false
+  private readonly editor: LineEditor
+  private typeahead = ''
+  private abort: AbortController | undefined
+  private running: Promise<void> | undefined
+  private lastChar = '\n'
+
+  constructor(
+    private readonly screen: Screen,
+    private readonly clusterId: string,
+    readonly id: string,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.editor = new LineEditor({
+      write: (d) => screen.write(d),
+      complete: (before) => hooks.complete(before),
+      columns: screen.cols,
+    })
+  }
+
+  setHistory(items: string[]): void {
+    this.editor.setHistory(items)
+  }
+
+  /** Asks the server where this terminal stands (after a reload), then shows the prompt. */
+  async restore(): Promise<void> {
+    try {
+      const r = await terminalState(this.clusterId, this.id)
+      if (typeof r.prompt === 'string') {
+        this.serverTerminals = true
+        this.prompt = r.prompt
+        this.shell = r.shell ?? null
+      }
+      if (r.ended) this.screen.write(`${r.ended}\r\n`)
+    } catch {
+      // an older server keeps no terminals: every tab starts on the workstation
+    }
+    this.ready = true
+    this.showPrompt()
+  }
+
+  focus(): void {
+    this.screen.focus?.()
+  }
+
+  /** Keys from xterm.js (onData). */
+  input(data: string): void {
+    if (this.busy || !this.editor.reading) {
+      // keys typed while a line runs, or before the first prompt, wait for the next prompt
+      const i = this.busy ? data.indexOf('\x03') : -1
+      if (i >= 0) this.interrupt()
+      else this.typeahead += data
+      return
+    }
+    const { events, rest } = this.editor.feed(data)
+    this.typeahead = rest + this.typeahead
+    for (const ev of events) this.handle(ev)
+  }
+
+  /** A Run button: the command goes onto the prompt as typed, then Enter. False when busy. */
+  typeAndRun(command: string): boolean {
+    if (this.busy || !this.editor.reading) return false
+    this.input('\x05\x15' + command.replace(/[\r\n]+/g, ' ') + '\r')
+    return true
+  }
+
+  /** A line the page runs for the learner (Apply), shown as `shown`; the typed line is kept. */
+  async runFor(command: string, stdin: string, shown: string): Promise<LineResult | undefined> {
+    if (this.busy || !this.editor.reading) return undefined
+    const kept = this.editor.text
+    this.screen.write(`\r\x1b[J${this.prompt}${shown}\r\n`)
+    const end = await this.run(command, { stdin })
+    if (kept) this.editor.type(kept)
+    return end
+  }
+
+  /** The screen's size within what the API accepts (a pane not yet laid out can be tiny). */
+  private size(): { columns: number; rows: number } {
+    const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
+    return { columns: clamp(this.screen.cols, 20, 500), rows: clamp(this.screen.rows, 5, 200) }
+  }
+
+  resize(): void {
+    this.editor.columns = this.screen.cols
+    if (!this.serverTerminals || !this.busy) return
+    resizeTerminal(this.clusterId, this.id, this.size())
+  }
+
+  /** Ctrl+C on a running line: drop the request and print what the program prints on SIGINT. */
+  interrupt(): void {
+    const abort = this.abort
+    if (!abort) return
+    this.typeahead = ''
+    abort.abort()
+    if (this.serverTerminals) interruptTerminal(this.clusterId, this.id)
+  }
+
+  dispose(): void {
+    this.abort?.abort()
+  }
+
+  private handle(ev: LineEvent): void {
+    if (ev.type === 'submit') {
+      const line = ev.line.trim()
+      if (!line) return this.showPrompt()
+      this.hooks.onCommand(line)
+      void this.run(line)
+    } else if (ev.type === 'interrupt') {
+      this.showPrompt()
+    } else if (ev.type === 'clear') {
+      this.screen.clear()
+      this.editor.redraw()
+      this.hooks.onShown()
+    } else if (this.shell) {
+      // Ctrl+D on an empty line ends a pod's shell; the server prints what bash or ash print
+      void this.run('', { eof: true })
+    } else {
+      // the workstation's own shell stays open, as bash does with IGNOREEOF set
+      this.screen.write('\r\nUse "exit" to leave the shell.\r\n')
+      this.showPrompt()
+    }
+  }
+
+  private async run(
+    command: string,
+    extra: { stdin?: string; eof?: boolean } = {},
+  ): Promise<LineResult | undefined> {
+    this.busy = true
+    this.hooks.onBusy(true)
+    this.hooks.onShown()
+    const abort = new AbortController()
+    this.abort = abort
+    this.lastChar = '\n'
+    const seen = new LineEvents(this.hooks)
+    const req = { command, ...extra, terminal: this.id, ...this.size() }
+    this.running = runLine(this.clusterId, req, abort.signal, (e) => {
+      if (seen.take(e)) this.output(e.type === 'output' ? e.text : '')
+    }).catch((err: unknown) => {
+      if (!abort.signal.aborted) this.output(`${errorText(err)}\n`)
+    })
+    await this.running
+    this.abort = undefined
+    if (seen.end) this.finish(seen.end, seen.traces)
+    else if (abort.signal.aborted) {
+      // what the program prints on SIGINT (kubectl: `^C` and no newline, so the prompt follows)
+      this.screen.write(seen.interruptText)
+      if (typeof seen.start?.prompt === 'string') this.prompt = seen.start.prompt
+    }
+    this.busy = false
+    this.showPrompt()
+    if (!this.busy) this.hooks.onBusy(false)
+    return seen.end && { ...seen.end, ...seen.printed }
+  }
+
+  private output(text: string): void {
+    if (!text) return
+    this.lastChar = text[text.length - 1] ?? this.lastChar
+    this.screen.write(text)
+    this.hooks.onShown()
+  }
+
+  private finish(end: RunEnd, traces: TraceEntry[]): void {
+    if (end.clear) this.screen.clear()
+    if (typeof end.prompt === 'string') {
+      this.serverTerminals = true
+      this.prompt = end.prompt
+    }
+    if (end.shell !== undefined) this.shell = end.shell
+    if (end.ended) this.screen.write(`${end.ended}\r\n`)
+    const explained = [...new Set(traces.filter(failed).map((t) => t.diagnosis ?? ''))]
+    for (const d of explained.filter(Boolean)) {
+      if (this.lastChar !== '\n') this.screen.write('\r\n')
+      this.screen.write(`\x1b[1;33mService Lab explains:\x1b[0m ${d}\r\n`)
+      this.lastChar = '\n'
+    }
+    this.hooks.onEnd(end)
+  }
+
+  /** Prints the prompt and feeds any typeahead (the rest of a paste) into the new line. */
+  private showPrompt(): void {
+    this.editor.columns = this.screen.cols
+    this.editor.start(this.prompt)
+    this.hooks.onShown()
+    if (!this.typeahead) return
+    const pending = this.typeahead
+    this.typeahead = ''
+    this.input(pending)
+  }
+}

@@ -1,0 +1,44 @@
+// Kubeconfig tokens: one live token per cluster, stored as its SHA-256 only.
+import { and, eq, gt } from 'drizzle-orm'
+import type { Database } from './client'
+import { kubeTokens } from './schema'
+
+export type KubeTokenRow = typeof kubeTokens.$inferSelect
+
+/** Replaces the cluster's token (revoking the old one) in one batch. */
+export async function replaceKubeToken(db: Database, row: KubeTokenRow): Promise<void> {
+  await db.batch([
+    db.delete(kubeTokens).where(eq(kubeTokens.clusterId, row.clusterId)),
+    db.insert(kubeTokens).values(row),
+  ])
+}
+
+/** The token's cluster and owner, if it exists and has not expired (one read by primary key). */
+export async function findKubeToken(
+  db: Database,
+  tokenHash: string,
+  now: number,
+): Promise<KubeTokenRow | undefined> {
+  return db
+    .select()
+    .from(kubeTokens)
+    .where(and(eq(kubeTokens.tokenHash, tokenHash), gt(kubeTokens.expiresAt, now)))
+    .get()
+}
+
+/** Revokes every token of the cluster. */
+export async function revokeKubeTokens(db: Database, clusterId: string, userId: string) {
+  await db
+    .delete(kubeTokens)
+    .where(and(eq(kubeTokens.clusterId, clusterId), eq(kubeTokens.userId, userId)))
+}
+
+/** The cluster's live token's expiry, if it has one (one read by the cluster index). */
+export async function findClusterTokenExpiry(db: Database, clusterId: string, now: number) {
+  const row = await db
+    .select({ expiresAt: kubeTokens.expiresAt })
+    .from(kubeTokens)
+    .where(and(eq(kubeTokens.clusterId, clusterId), gt(kubeTokens.expiresAt, now)))
+    .get()
+  return row?.expiresAt
+}

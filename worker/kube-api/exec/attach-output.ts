@@ -1,0 +1,71 @@
+// `kubectl attach POD` to a container whose main process is not a shell (nginx, http-echo): the
+// client sees what the process writes from now on, i.e. the lines its log gets, until the
+// container stops (Success on the error stream, close 1000) or the stream limit passes. Input is
+// read and dropped (the simulated servers do not read stdin). One version read a second, as a watch.
+
+import type { Pod } from '../../sim/objects/types'
+import { getObject } from '../../sim/state'
+import { appendedLines, containerLines } from '../logs/log-lines'
+import { ClusterFeed, type FeedDeps } from '../watch/feed'
+import { POLL_MS, WATCH_LIMIT_SECONDS } from '../watch/stream'
+import { ERROR, STDOUT, failureStatus, frame, readClientFrame, successStatus } from './frames'
+import type { ExecHandlers, ExecPeer } from './peer'
+
+export interface AttachTarget {
+  namespace: string
+  pod: string
+  uid: string
+  container: string
+  /** the log as it was when the client attached (it sees only what comes after) */
+  seen: string[]
+  tty: boolean
+}
+
+export function attachOutput(
+  peer: ExecPeer,
+  protocol: string,
+  deps: FeedDeps,
+  t: AttachTarget,
+): ExecHandlers {
+  const feed = new ClusterFeed(deps)
+  let done = false
+  const finish = (status: object) => {
+    if (done) return
+    done = true
+    peer.send(frame(ERROR, JSON.stringify(status)))
+    peer.close(1000)
+  }
+  const loop = async () => {
+    let lines = t.seen
+    const deadline = deps.now() + WATCH_LIMIT_SECONDS * 1000
+    while (!done && deps.now() < deadline) {
+      await new Promise((r) => setTimeout(r, POLL_MS))
+      const r = await feed.poll()
+      if (done || r === 'gone') break
+      if (r === 'unchanged') continue
+      const pod = getObject<Pod>(r.state, 'Pod', t.namespace, t.pod)
+      if (!pod || pod.metadata.uid !== t.uid) break
+      const now = containerLines(r.state, pod, t.container)
+      const added = appendedLines(lines, now)
+      lines = now
+      const text = added.map((l) => `${l.replace(/\n$/, '')}\n`).join('')
+      if (text) peer.send(frame(STDOUT, t.tty ? text.replace(/\n/g, '\r\n') : text))
+      const st = pod.status.containerStatuses?.find((c) => c.name === t.container)
+      if (!st?.state.running) break
+    }
+    finish(successStatus())
+  }
+  loop().catch((e: unknown) => {
+    console.error('attach failed', e)
+    finish(failureStatus('the attach stream failed'))
+  })
+  return {
+    onMessage(data) {
+      const f = readClientFrame(data, protocol)
+      if (f.type === 'invalid') finish(failureStatus(f.message, 'BadRequest'))
+    },
+    onClose() {
+      done = true
+    },
+  }
+}

@@ -1,0 +1,144 @@
+// `pods/<name>/exec` and `pods/<name>/attach`: the apiserver's checks (exec-request.ts), the
+// upgrade to a WebSocket with the subprotocol kubectl offered (v5.channel.k8s.io, or v4), then one
+// of the sessions: a command (command-session.ts), an interactive shell with a terminal
+// (tty-session.ts), or the output of a running container (attach-output.ts). A request that is
+// not a WebSocket upgrade (kubectl's SPDY fallback, a plain GET) gets `Upgrade request required`.
+
+import type { Context } from 'hono'
+import { findCluster, type ClusterRow } from '../../db/clusters'
+import { settle } from '../../sim/controllers/settle'
+import { effectiveArgv, findImage } from '../../sim/net/images'
+import type { ClusterState } from '../../sim/state'
+import type { KubeEnv } from '../auth'
+import type { ResourcePath } from '../path'
+import { badRequest, noRoute } from '../status'
+import { containerLines } from '../logs/log-lines'
+import { attachOutput } from './attach-output'
+import { commandSession } from './command-session'
+import { readExecRequest, resolveTarget, type ExecRequest, type ExecTarget } from './exec-request'
+import { ERROR, V4, V5, chooseProtocol, failureStatus, frame } from './frames'
+import { lineShell } from './line-shell'
+import type { NodeUpgradeEnv } from './node-upgrade'
+import type { AcceptUpgrade, ExecHandlers, ExecPeer } from './peer'
+import { execLine, runExecLine, type ExecCall } from './run-exec'
+import { ttySession } from './tty-session'
+import { workersAccept } from './workers-upgrade'
+
+function upgrader(c: Context<KubeEnv>): AcceptUpgrade {
+  const isWebSocket = (c.req.header('upgrade') ?? '').toLowerCase() === 'websocket'
+  const accept = (c.env as Partial<NodeUpgradeEnv> | undefined)?.kubeUpgrade ?? workersAccept()
+  if (!isWebSocket || c.req.method !== 'GET' || !accept)
+    throw badRequest('Upgrade request required')
+  return accept
+}
+
+/** `sh`, `bash`, `/bin/sh -l`: alone after `--`, with a terminal, an interactive shell. */
+export function isShellCommand(argv: string[]): boolean {
+  const [first, ...rest] = argv
+  return (
+    /^(\/usr)?(\/bin\/)?(sh|bash|ash)$/.test(first ?? '') &&
+    rest.every((a) => /^-[a-bd-z]+$/.test(a))
+  )
+}
+
+function fallbackPrompt(image: string, program: string, pod: string): string {
+  if (/busybox|alpine|curlimages|netshoot/.test(image)) return '/ # '
+  return /bash$/.test(program) ? `root@${pod}:/# ` : '# '
+}
+
+interface Session {
+  req: ExecRequest
+  target: ExecTarget
+  call: ExecCall
+  row: ClusterRow
+  state: ClusterState
+  protocol: string
+}
+
+/** What attach reaches: the container's main process, a shell when it was started for a terminal. */
+function attachProgram(s: Session): string[] | undefined {
+  const spec = s.target.pod.spec.containers.find((c) => c.name === s.target.container)
+  const image = spec && findImage(spec.image)
+  if (!spec || !image || !spec.stdin || !spec.tty) return undefined
+  return effectiveArgv(image, spec)
+}
+
+function unavailable(peer: ExecPeer, message: string): ExecHandlers {
+  peer.send(frame(ERROR, JSON.stringify(failureStatus(message))))
+  peer.close(1000)
+  return { onMessage: () => undefined, onClose: () => undefined }
+}
+
+function startExec(peer: ExecPeer, s: Session): ExecHandlers {
+  const { req, target } = s
+  const pod = target.pod
+  const several = pod.spec.containers.length > 1
+  const where = {
+    namespace: req.namespace,
+    pod: req.pod,
+    container: several ? target.container : undefined,
+  }
+  const image = pod.spec.containers.find((c) => c.name === target.container)?.image ?? ''
+  const shell = req.subresource === 'attach' ? attachProgram(s) : req.command
+  if (req.tty && req.stdin && shell && isShellCommand(shell)) {
+    const program = shell[0] as string
+    const prompt = fallbackPrompt(image, program, req.pod)
+    return ttySession(
+      peer,
+      s.protocol,
+      shell,
+      lineShell(s.call, { ...where, program, prompt }, s.row),
+    )
+  }
+  if (req.subresource === 'attach') {
+    const seen = containerLines(s.state, pod, target.container)
+    return attachOutput(peer, s.protocol, s.call, {
+      ...where,
+      uid: pod.metadata.uid,
+      container: target.container,
+      seen,
+      tty: req.tty,
+    })
+  }
+  const argv = req.command
+  const tty = req.tty && req.stdout
+  return commandSession(peer, {
+    protocol: s.protocol,
+    stdin: req.stdin && !tty,
+    tty,
+    run: (stdin) =>
+      runExecLine(
+        s.call,
+        execLine({ ...where, argv, stdin: req.stdin, tty }),
+        argv,
+        stdin,
+        req.stdin && !tty ? undefined : s.row,
+      ),
+  })
+}
+
+export async function serveExec(c: Context<KubeEnv>, p: ResourcePath, sub: 'exec' | 'attach') {
+  const query = new URL(c.req.url).searchParams
+  const req = readExecRequest(sub, p.namespace ?? 'default', p.name ?? '', query)
+  const kube = c.var.kube
+  const row = await findCluster(c.var.db, kube.clusterId, kube.userId)
+  if (!row) throw noRoute()
+  const state = await c.var.codec.decode(row.state)
+  settle(state, c.var.deps.now())
+  const target = resolveTarget(state, req)
+  const accept = upgrader(c)
+  const protocol = chooseProtocol(c.req.header('sec-websocket-protocol'))
+  if (!protocol)
+    throw badRequest(`unable to upgrade: the client must offer the subprotocol ${V5} or ${V4}`)
+  const call: ExecCall = {
+    db: c.var.db,
+    codec: c.var.codec,
+    userId: kube.userId,
+    clusterId: kube.clusterId,
+    now: c.var.deps.now,
+  }
+  const session: Session = { req, target, call, row, state, protocol }
+  return accept(protocol, (peer) =>
+    target.unavailable ? unavailable(peer, target.unavailable) : startExec(peer, session),
+  )
+}

@@ -1,0 +1,168 @@
+// `GET .../pods/<name>/log`: the container's log as text/plain (kubelet via the apiserver's
+// pods/log REST). With `follow=true` the body stays open and gets each line as the container logs
+// it (requests answered by the pod, through any door), until the container stops or restarts, the
+// pod goes, or the stream limit passes; kubectl logs -f then exits 0, as it does when a container
+// ends.
+
+import type { Context } from 'hono'
+import * as z from 'zod/mini'
+import type { KubeEnv } from '../auth'
+import type { ResourcePath } from '../path'
+import { KubeError, badRequest, noRoute } from '../status'
+import { ClusterFeed, type FeedDeps } from '../watch/feed'
+import { POLL_MS, WATCH_LIMIT_SECONDS } from '../watch/stream'
+import type { Pod } from '../../sim/objects/types'
+import { getObject, type ClusterState } from '../../sim/state'
+import {
+  appendedLines,
+  containerLines,
+  containerStart,
+  formatLines,
+  readLog,
+  type LogQuery,
+} from './log-lines'
+
+const flag = z.optional(z.enum(['true', 'false', '1', '0']))
+const count = z.optional(z.string().check(z.regex(/^\d{1,9}$/)))
+const logParams = z.object({
+  container: z.optional(z.string().check(z.maxLength(253))),
+  follow: flag,
+  previous: flag,
+  timestamps: flag,
+  tailLines: count,
+  limitBytes: count,
+})
+
+const on = (v: string | undefined) => v === 'true' || v === '1'
+
+function podOf(s: ClusterState, p: ResourcePath): Pod {
+  const pod = getObject<Pod>(s, 'Pod', p.namespace, p.name ?? '')
+  if (!pod)
+    throw new KubeError('NotFound', `pods "${p.name}" not found`, { name: p.name, kind: 'pods' })
+  return pod
+}
+
+/** The container asked for, or the pod's only one (the apiserver asks to choose among several). */
+function containerOf(pod: Pod, wanted: string | undefined): string {
+  const names = pod.spec.containers.map((c) => c.name)
+  if (wanted) {
+    if (!names.includes(wanted))
+      throw badRequest(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
+    return wanted
+  }
+  if (names.length === 1) return names[0] as string
+  throw badRequest(
+    `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`,
+  )
+}
+
+function readQuery(
+  url: string,
+): Omit<LogQuery, 'container'> & { container?: string; follow: boolean } {
+  const raw = Object.fromEntries(new URL(url).searchParams)
+  const parsed = logParams.safeParse(raw)
+  if (!parsed.success)
+    throw badRequest(`invalid log options: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`)
+  const q = parsed.data
+  return {
+    container: q.container,
+    follow: on(q.follow),
+    previous: on(q.previous),
+    timestamps: on(q.timestamps),
+    tailLines: q.tailLines === undefined ? undefined : Number(q.tailLines),
+    limitBytes: q.limitBytes === undefined ? undefined : Number(q.limitBytes),
+  }
+}
+
+function containerID(pod: Pod | undefined, name: string): string | undefined {
+  const st = pod?.status.containerStatuses?.find((c) => c.name === name)
+  return st?.state.running ? st.containerID : undefined
+}
+
+export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<Response> {
+  if (c.req.method !== 'GET')
+    throw new KubeError(
+      'MethodNotAllowed',
+      `the server does not allow this method on the requested resource`,
+    )
+  const q = readQuery(c.req.url)
+  const deps: FeedDeps = {
+    db: c.var.db,
+    codec: c.var.codec,
+    clusterId: c.var.kube.clusterId,
+    now: c.var.deps.now,
+  }
+  const feed = new ClusterFeed(deps)
+  const view = await feed.current()
+  if (!view) throw noRoute()
+  const pod = podOf(view.state, p)
+  const query: LogQuery = { ...q, container: containerOf(pod, q.container) }
+  const read = readLog(view.state, pod, query)
+  if ('error' in read) throw badRequest(read.error)
+  let text = formatLines(read.lines, q.timestamps, containerStart(pod, query.container))
+  if (q.limitBytes !== undefined)
+    text = new TextDecoder().decode(new TextEncoder().encode(text).slice(0, q.limitBytes))
+  const headers = { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }
+  const id = containerID(pod, query.container)
+  if (!q.follow || q.previous || id === undefined || q.limitBytes !== undefined)
+    return new Response(text, { headers })
+  const body = followLog(
+    feed,
+    deps,
+    p,
+    query,
+    text,
+    containerLines(view.state, pod, query.container),
+    id,
+  )
+  // no compression for a followed log: see watch/serve-watch.ts
+  return new Response(body, { headers: { ...headers, 'Content-Encoding': 'identity' } })
+}
+
+function followLog(
+  feed: ClusterFeed,
+  deps: FeedDeps,
+  p: ResourcePath,
+  q: LogQuery,
+  first: string,
+  seen: string[],
+  id: string,
+): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder()
+  let stopped = false
+  const deadline = deps.now() + WATCH_LIMIT_SECONDS * 1000
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first) controller.enqueue(enc.encode(first))
+      const loop = async () => {
+        let lines = seen
+        while (!stopped && deps.now() < deadline) {
+          await new Promise((r) => setTimeout(r, POLL_MS))
+          if (stopped) return
+          const r = await feed.poll()
+          if (r === 'gone') return
+          if (r === 'unchanged') continue
+          const pod = getObject<Pod>(r.state, 'Pod', p.namespace, p.name ?? '')
+          const st = pod?.status.containerStatuses?.find((c) => c.name === q.container)
+          // a restarted container is another log: the stream of this one has ended
+          if (!pod || st?.containerID !== id) return
+          const now = containerLines(r.state, pod, q.container)
+          const added = appendedLines(lines, now)
+          lines = now
+          if (added.length) controller.enqueue(enc.encode(formatLines(added, q.timestamps, r.now)))
+          if (!st.state.running) return
+        }
+      }
+      loop()
+        .catch((e: unknown) => console.error('log stream failed', e))
+        .finally(() => {
+          if (stopped) return
+          stopped = true
+          controller.close()
+        })
+    },
+    cancel() {
+      stopped = true
+    },
+  })
+}

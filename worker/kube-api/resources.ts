@@ -1,0 +1,66 @@
+// Which verb a request on a resource path is (apiserver endpoints/installer.go): get, list,
+// create, update, patch, delete, deletecollection, and the subresources served here (scale,
+// status, SelfSubjectAccessReview). Streams (watch, log, exec, attach) are stream-routes.ts's.
+
+import type { Context } from 'hono'
+import { RESOURCES, type Kind } from '../sim/objects/resources'
+import type { KubeEnv } from './auth'
+import { selfSubjectAccessReview } from './access-review'
+import { kindOf, type ResourcePath } from './path'
+import { getOne, list } from './resource-read'
+import { create, patch, update } from './resource-write'
+import { remove } from './resource-delete'
+import { deleteCollection } from './delete-collection'
+import { scale } from './scale'
+import { KubeError, badRequest, noRoute } from './status'
+
+const notAllowed = () =>
+  new KubeError(
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+  )
+
+function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
+  const sub = rp.subresource
+  if (sub === 'scale' && (kind === 'Deployment' || kind === 'ReplicaSet')) return scale(c, kind, rp)
+  if (sub === 'status') {
+    if (c.req.method === 'GET') return getOne(c, kind, rp)
+    // status is the simulated controllers' to write (kubelet, endpoints, load balancer)
+    throw notAllowed()
+  }
+  if (kind === 'Pod' && sub === 'portforward')
+    throw badRequest(
+      'port-forward is not available through Service Lab’s Kubernetes API: run `kubectl port-forward` in the lab terminal',
+    )
+  throw noRoute()
+}
+
+export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Promise<Response> {
+  if (
+    rp.group === 'authorization.k8s.io' &&
+    rp.version === 'v1' &&
+    rp.resource === 'selfsubjectaccessreviews'
+  ) {
+    if (c.req.method !== 'POST' || rp.name || rp.namespace) throw notAllowed()
+    return selfSubjectAccessReview(c)
+  }
+  const kind = kindOf(rp)
+  if (!kind) throw noRoute()
+  const namespaced = RESOURCES[kind].namespaced
+  if (!namespaced && rp.namespace !== undefined) throw noRoute()
+  if (rp.subresource) return subresource(c, kind, rp)
+  const m = c.req.method
+  if (rp.name === undefined) {
+    if (m === 'GET' || m === 'HEAD') return list(c, kind, rp)
+    if (namespaced && rp.namespace === undefined) throw notAllowed()
+    if (m === 'POST') return create(c, kind, rp)
+    if (m === 'DELETE') return deleteCollection(c, kind, rp)
+    throw notAllowed()
+  }
+  if (namespaced && rp.namespace === undefined) throw noRoute()
+  if (m === 'GET' || m === 'HEAD') return getOne(c, kind, rp)
+  if (m === 'PUT') return update(c, kind, rp)
+  if (m === 'PATCH') return patch(c, kind, rp)
+  if (m === 'DELETE') return remove(c, kind, rp)
+  throw notAllowed()
+}

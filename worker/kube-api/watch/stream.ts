@@ -1,0 +1,90 @@
+// A watch as a streamed response body: newline-delimited events, pushed as the cluster changes
+// through any door (the browser, another kubectl). The stream looks once a second (one tiny read,
+// see feed.ts) and ends by itself after `timeoutSeconds` or the server's limit, whichever is
+// first; `kubectl get -w` then exits quietly, informers (rollout status, wait) watch again.
+
+import { ClusterFeed, type FeedDeps } from './feed'
+import { diffSnapshots, initialEvents, snapshot, type Snapshot, type WatchEvent } from './diff'
+import { bookmarkObject, encodeObject, eventLine } from './encode'
+import type { WatchSpec } from './spec'
+
+/** The longest a watch stays open (seconds): 30 minutes, then the client must watch again. */
+export const WATCH_LIMIT_SECONDS = 30 * 60
+/** How often a watch looks for changes. */
+export const POLL_MS = 1000
+/** How often a watch that allows bookmarks gets one while nothing happens. */
+export const BOOKMARK_MS = 60_000
+
+export interface WatchOptions extends FeedDeps {
+  pollMs?: number
+  limitSeconds?: number
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)))
+
+/** Opens the watch: undefined when the cluster is gone, else the body to stream. */
+export async function openWatch(
+  o: WatchOptions,
+  spec: WatchSpec,
+): Promise<ReadableStream<Uint8Array> | undefined> {
+  const feed = new ClusterFeed(o)
+  const first = await feed.current()
+  if (!first) return undefined
+  const enc = new TextEncoder()
+  let snap: Snapshot = snapshot(first.state, spec)
+  let rv = String(first.state.rv)
+  let sentHeader = false
+  let stopped = false
+  const started = o.now()
+  const limit = Math.min(spec.timeoutSeconds ?? Infinity, o.limitSeconds ?? WATCH_LIMIT_SECONDS)
+  const deadline = started + limit * 1000
+  const pollMs = o.pollMs ?? POLL_MS
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const emit = (events: WatchEvent[], now: number) => {
+        for (const e of events) {
+          controller.enqueue(
+            enc.encode(eventLine(e.type, encodeObject(e.object, spec, now, !sentHeader))),
+          )
+          sentHeader = true
+        }
+      }
+      const bookmark = (end: boolean) =>
+        controller.enqueue(enc.encode(eventLine('BOOKMARK', bookmarkObject(spec.kind, rv, end))))
+      emit(initialEvents(snap, spec), first.now)
+      if (spec.sendInitialEvents && spec.allowWatchBookmarks) bookmark(true)
+      const loop = async () => {
+        let lastBookmark = o.now()
+        while (!stopped) {
+          const left = deadline - o.now()
+          if (left <= 0) break
+          await sleep(Math.min(pollMs, left))
+          if (stopped || o.now() >= deadline) break
+          const r = await feed.poll()
+          if (r === 'gone') break
+          if (r !== 'unchanged') {
+            const next = snapshot(r.state, spec)
+            emit(diffSnapshots(snap, next), r.now)
+            snap = next
+            rv = String(r.state.rv)
+          }
+          if (spec.allowWatchBookmarks && o.now() - lastBookmark >= BOOKMARK_MS) {
+            bookmark(false)
+            lastBookmark = o.now()
+          }
+        }
+      }
+      loop()
+        .catch((e: unknown) => console.error('watch stream failed', e))
+        .finally(() => {
+          if (stopped) return
+          stopped = true
+          controller.close()
+        })
+    },
+    cancel() {
+      stopped = true
+    },
+  })
+}

@@ -1,0 +1,179 @@
+// The ingress-nginx controller's side effects on the API (INGRESS-FACTS I18, I19): a `Sync`
+// "Scheduled for sync" event whenever a served Ingress is added or changed (store.go), and the
+// status sync of --publish-service: every 60 s (status.go UpdateInterval) the leader copies the
+// controller Service's load-balancer ingress into every served Ingress, so a new Ingress shows a
+// blank ADDRESS until the next tick. Ignored Ingresses get nothing but a log line.
+// Left out: leader-election delay, the nginx reloads' own events (RELOAD on the pod).
+
+import type { Ingress, Pod } from '../objects/types'
+import type { IngressLoadBalancerIngress } from '../objects/ingress-types'
+import { parseTimestamp, putObject, type ClusterState, type IngressNginxMemory } from '../state'
+import { appendLog } from '../net/images'
+import { recordEvent } from './events'
+import {
+  INGRESS_NGINX,
+  allIngresses,
+  controllerPods,
+  controllerService,
+  servedByNginx,
+} from './ingress-nginx-class'
+import { isPodReady } from './util'
+import { klogPrefix } from './ingress-nginx-log'
+
+/** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
+export const STATUS_SYNC_MS = 60_000
+
+interface Leader {
+  pod: Pod
+  readyAt: number
+}
+
+/** The syncs and status writes due at `now`; returns true when anything was written. */
+export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
+  const ingresses = allIngresses(s)
+  if (ingresses.length === 0 && !s.runtime.ingressNginx) return false
+  const leader = findLeader(s)
+  if (!leader) return false
+  const mem = memoryOf(s)
+  forgetGone(mem, ingresses)
+  let changed = false
+  for (const ing of ingresses) {
+    const verdict = servedByNginx(s, ing)
+    if (!verdict.served) {
+      delete mem.synced[ing.metadata.uid]
+      noteIgnored(s, mem, leader, ing, verdict.error, now)
+      continue
+    }
+    delete mem.ignored[ing.metadata.uid]
+    changed = syncIngress(s, mem, leader, ing, verdict.className, now) || changed
+    changed = writeStatus(s, mem, leader, ing, now) || changed
+  }
+  return changed
+}
+
+function findLeader(s: ClusterState): Leader | undefined {
+  const pod = controllerPods(s).find((p) => isPodReady(p) && !p.metadata.deletionTimestamp)
+  const cond = pod?.status?.conditions?.find((c) => c.type === 'Ready')
+  if (!pod || !cond?.lastTransitionTime) return undefined
+  return { pod, readyAt: parseTimestamp(cond.lastTransitionTime) }
+}
+
+function memoryOf(s: ClusterState): IngressNginxMemory {
+  s.runtime.ingressNginx ??= { synced: {}, ignored: {}, rr: {} }
+  return s.runtime.ingressNginx
+}
+
+function forgetGone(mem: IngressNginxMemory, ingresses: Ingress[]): void {
+  const uids = new Set(ingresses.map((i) => i.metadata.uid))
+  for (const uid of Object.keys(mem.synced)) if (!uids.has(uid)) delete mem.synced[uid]
+  for (const uid of Object.keys(mem.ignored)) if (!uids.has(uid)) delete mem.ignored[uid]
+}
+
+function ingressKey(ing: Ingress): string {
+  return `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`
+}
+
+function log(s: ClusterState, leader: Leader, at: number, line: string): void {
+  appendLog(s, leader.pod.metadata.uid, 'controller', `${klogPrefix(at)}${line}`)
+}
+
+function noteIgnored(
+  s: ClusterState,
+  mem: IngressNginxMemory,
+  leader: Leader,
+  ing: Ingress,
+  error: string,
+  now: number,
+): void {
+  if (mem.ignored[ing.metadata.uid] === ing.metadata.resourceVersion) return
+  mem.ignored[ing.metadata.uid] = ing.metadata.resourceVersion
+  const text = JSON.stringify(error)
+  log(
+    s,
+    leader,
+    now,
+    `store.go:436] "Ignoring ingress because of error while validating ingress class" ingress="${ingressKey(ing)}" error=${text}`,
+  )
+}
+
+/** A served Ingress seen for the first time or changed since: log, event (store.go AddFunc/UpdateFunc). */
+function syncIngress(
+  s: ClusterState,
+  mem: IngressNginxMemory,
+  leader: Leader,
+  ing: Ingress,
+  className: string,
+  now: number,
+): boolean {
+  const seen = mem.synced[ing.metadata.uid]
+  if (seen && seen[0] === ing.metadata.resourceVersion) return false
+  const created = parseTimestamp(ing.metadata.creationTimestamp ?? '') || now
+  const since = seen ? seen[1] : created <= leader.readyAt ? leader.readyAt : now
+  log(
+    s,
+    leader,
+    now,
+    `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
+  )
+  recordSync(s, ing, now)
+  mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
+  return true
+}
+
+function recordSync(s: ClusterState, ing: Ingress, at: number): void {
+  recordEvent(
+    s,
+    ing,
+    {
+      type: 'Normal',
+      reason: 'Sync',
+      message: 'Scheduled for sync',
+      source: { component: INGRESS_NGINX.component },
+    },
+    at,
+  )
+}
+
+/** The address --publish-service gives (status.go): the LB ingress of the controller Service. */
+export function publishedAddresses(s: ClusterState): IngressLoadBalancerIngress[] {
+  const svc = controllerService(s)
+  return (svc?.status?.loadBalancer?.ingress ?? []).map((i) =>
+    i.ip ? { ip: i.ip } : { hostname: (i as { hostname?: string }).hostname ?? '' },
+  )
+}
+
+/** The latest status tick at or before `now` that comes after the Ingress became served. */
+export function statusTick(readyAt: number, since: number, now: number): number | undefined {
+  const first = readyAt + Math.ceil(Math.max(0, since - readyAt) / STATUS_SYNC_MS) * STATUS_SYNC_MS
+  if (now < first) return undefined
+  return readyAt + Math.floor((now - readyAt) / STATUS_SYNC_MS) * STATUS_SYNC_MS
+}
+
+function writeStatus(
+  s: ClusterState,
+  mem: IngressNginxMemory,
+  leader: Leader,
+  ing: Ingress,
+  now: number,
+): boolean {
+  const seen = mem.synced[ing.metadata.uid]
+  if (!seen) return false
+  const tick = statusTick(leader.readyAt, seen[1], now)
+  if (tick === undefined) return false
+  const want = publishedAddresses(s)
+  const have = ing.status?.loadBalancer?.ingress ?? []
+  if (JSON.stringify(want) === JSON.stringify(have)) return false
+  const current = have.length ? JSON.stringify(have) : 'null'
+  log(
+    s,
+    leader,
+    tick,
+    `status.go:311] "updating Ingress status" namespace="${ing.metadata.namespace ?? 'default'}" ingress="${ing.metadata.name}" currentValue=${current} newValue=${JSON.stringify(want)}`,
+  )
+  ing.status = { loadBalancer: want.length ? { ingress: want } : {} }
+  putObject(s, ing)
+  // the status write is an update the controller's own informer sees: a second Sync (I19)
+  recordSync(s, ing, tick)
+  mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, seen[1]]
+  return true
+}

@@ -1,0 +1,91 @@
+// One line typed at a container's shell prompt: the same interpreter as the workstation's, with
+// the container as host, the session's variables, cwd, `$?` and files carried in and out.
+
+import type { Ctx } from '../context'
+import type { Pod } from '../objects/types'
+import { getObject } from '../state'
+import type { Transcript } from '../shell/io'
+import { Input, Sink, stopMessage } from '../shell/io'
+import { Shell } from '../shell/interpreter'
+import { parseLine } from '../shell/parse'
+import { syntaxErrorText } from '../shell/syntax-text'
+import { lineFiles, lineOf } from '../shell/line'
+import { podHost } from '../shell/pod-host'
+import type { LineResult } from '../shell/terminal'
+import type { ShellSession } from './types'
+
+export interface ContainerLineResult extends LineResult {
+  session: ShellSession
+  /** `exit` ran: the shell is over */
+  exited: boolean
+}
+
+/** The shell of a session, rebuilt for one line (variables, exported names, files, `$?`). */
+export function sessionShell(ctx: Ctx, session: ShellSession): Shell | undefined {
+  const pod = getObject<Pod>(ctx.s, 'Pod', session.namespace, session.pod)
+  const spec = pod?.spec.containers.find((c) => c.name === session.container)
+  if (!pod || !spec) return undefined
+  const host = podHost(ctx, pod, spec)
+  const files = lineFiles(ctx, host.container?.key ?? '')
+  Object.assign(files, session.files)
+  const sh = new Shell(
+    ctx,
+    host,
+    session.dialect,
+    lineOf(ctx).budget,
+    files,
+    { ...session.vars },
+    new Set(session.exported),
+  )
+  sh.status = session.status
+  // interactive bash keeps COLUMNS/LINES in step with the window (checkwinsize); ash does not
+  if (session.dialect === 'bash' && ctx.terminal) {
+    sh.vars.COLUMNS = String(ctx.terminal.columns)
+    sh.vars.LINES = String(ctx.terminal.rows)
+  }
+  return sh
+}
+
+/** The session as the shell left it. */
+export function savedSession(sh: Shell, session: ShellSession, status: number): ShellSession {
+  const vars = { ...sh.vars }
+  delete vars.COLUMNS
+  delete vars.LINES
+  return { ...session, vars, exported: [...sh.exported], files: { ...sh.files }, status }
+}
+
+/** Runs `line` in the session's container; the caller has checked the container is there. */
+export function runContainerLine(
+  ctx: Ctx,
+  session: ShellSession,
+  line: string,
+): ContainerLineResult {
+  const sh = sessionShell(ctx, session)
+  if (!sh) throw new Error('runContainerLine: the session container is gone')
+  const output: Transcript = []
+  const counter = { bytes: 0 }
+  const budget = lineOf(ctx).budget
+  const out = new Sink(budget, counter, { list: output, stream: 'stdout' })
+  const err = new Sink(budget, counter, { list: output, stream: 'stderr' })
+  sh.tty = { out, err }
+  const parsed = parseLine(line)
+  let exitCode: number
+  if (!parsed.ok) {
+    err.write(syntaxErrorText(session.dialect, parsed.error, line))
+    exitCode = 2
+  } else exitCode = sh.runScript(parsed.script, { stdin: new Input(''), out, err })
+  let stderr = err.text()
+  if (budget.stopped) {
+    stderr += stopMessage(budget.stopped)
+    output.push({ stream: 'stderr', text: stopMessage(budget.stopped) })
+    exitCode = exitCode === 0 ? 1 : exitCode
+  }
+  return {
+    stdout: out.text(),
+    stderr,
+    exitCode,
+    output,
+    exited: sh.exited,
+    session: savedSession(sh, session, exitCode),
+  }
+}

@@ -1,0 +1,81 @@
+// A shell inside a container, kept between terminal lines (`kubectl exec -it POD -- bash`,
+// `kubectl run -it`, `kubectl attach -it`). Plain JSON: the platform stores it with the cluster.
+
+import type { Dialect } from '../shell/host'
+
+/** How the shell was reached: decides what kubectl prints when it ends (TERMINAL-FACTS B5). */
+export type ShellVia = 'exec' | 'run' | 'attach'
+
+/** Which prompt the shell draws (TERMINAL-FACTS B1-B4). */
+export type PromptStyle =
+  /** Debian/Ubuntu bash: /etc/bash.bashrc `\u@\h:\w\$ ` */
+  | 'debian-bash'
+  /** bash without an rc file setting PS1 (Alpine): `bash-5.2# ` */
+  | 'plain-bash'
+  /** dash as `sh` in Debian/Ubuntu: `# ` for root */
+  | 'dash'
+  /** busybox ash with FANCY_PROMPT: `\w \$ ` */
+  | 'ash'
+  /** `kubectl exec -i` without `-t`: the shell reads the terminal as a pipe and draws no prompt */
+  | 'none'
+
+export interface ShellSession {
+  namespace: string
+  pod: string
+  /** the pod's uid when the shell opened: a pod recreated under the same name is another pod */
+  uid: string
+  container: string
+  /** the container's restartCount when the shell opened: a restart ends the shell */
+  restarts?: number
+  /** the program typed: `bash`, `sh`, `/bin/sh` */
+  program: string
+  dialect: Dialect
+  prompt: PromptStyle
+  user: string
+  /** shell variables (the environment and what the learner set), `PWD` is the cwd */
+  vars: Record<string, string>
+  exported: string[]
+  /** files written with `>` in this shell, by the path as typed */
+  files: Record<string, string>
+  /** `$?` */
+  status: number
+  via: ShellVia
+  /** `run --rm`: kubectl deletes the pod when the session ends */
+  rm: boolean
+  /** the pod's restartPolicy (the `Session ended, resume using ...` line needs Always) */
+  restartPolicy: string
+  openedAt: number
+}
+
+/** What `kubectl exec -it` / `run -it` / `attach -it` asks for; the shell opens once the line ends. */
+export interface OpenRequest {
+  namespace: string
+  pod: string
+  container: string
+  program: string
+  via: ShellVia
+  rm: boolean
+  /** `-t` too: false for `kubectl exec -i POD -- sh` (no prompt, non-interactive messages) */
+  tty: boolean
+}
+
+/** The terminal a line is typed in (absent for the one-shot `run` API). */
+export interface TerminalCtx {
+  columns: number
+  rows: number
+  /** set by kubectl when the line opens an interactive shell */
+  open?: OpenRequest
+}
+
+export const DEFAULT_COLUMNS = 80
+export const DEFAULT_ROWS = 24
+
+/** What the platform remembers per terminal tab (kept in the cluster document's runtime). */
+export interface TerminalRecord {
+  /** the container shell this terminal is in, or null on the workstation */
+  session: ShellSession | null
+  columns: number
+  rows: number
+  /** last line typed (ms), for forgetting the least recently used terminal */
+  usedAt: number
+}

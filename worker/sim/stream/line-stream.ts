@@ -1,0 +1,252 @@
+// A terminal line that streams, as a resumable state machine: startStream runs it until its first
+// pause; advanceStream resumes it with the cluster as it is at a later `now` (re-read by the
+// caller when it changed); interruptStream is Ctrl+C. Each step answers the output written since
+// the last one, each chunk stamped with its simulated time. Lines that cannot stream run through
+// runInTerminal and are done at once. Pure: time and the cluster come in as arguments.
+
+import type { Ctx } from '../context'
+import { cloneJSON, type ClusterState } from '../state'
+import { settle } from '../shell/cluster-deps'
+import { Shell } from '../shell/interpreter'
+import { lineFiles, lineOf } from '../shell/line'
+import { parseLine } from '../shell/parse'
+import { stopMessage, type Transcript } from '../shell/io'
+import { workstationHost } from '../shell/workstation'
+import { sessionShell, savedSession } from '../session/container-line'
+import { sessionGone } from '../session/end'
+import { openShell } from '../session/open'
+import { promptOf } from '../session/prompt'
+import {
+  endSession,
+  runInTerminal,
+  WORKSTATION_PROMPT,
+  type TerminalInput,
+  type TerminalResult,
+} from '../session/run-in-shell'
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, type ShellSession } from '../session/types'
+import { StreamShell } from './stream-shell'
+import { streamingProgram } from './programs'
+import { StreamWriter, type StreamChunk } from './writer'
+import { SHELL_INTERRUPT, type Interrupt, type Pause } from './types'
+
+export type { StreamChunk } from './writer'
+
+export interface LineStream {
+  ctx: Ctx
+  sh: StreamShell
+  gen: Generator<Pause, number, void>
+  session: ShellSession | null
+  pause?: Pause
+  interrupt: Interrupt
+  writer: StreamWriter
+  traceFrom: number
+  changedFrom: number
+}
+
+export interface StreamStep {
+  output: StreamChunk[]
+  /** requests sent and objects changed since the last step */
+  trace: TerminalResult['trace']
+  changed: TerminalResult['changed']
+  /** what Ctrl+C would print now */
+  interrupt: Interrupt
+  /** resume at this time at the latest (Infinity: only on Ctrl+C or the caller's limit) */
+  wakeAt: number
+  /** resume earlier when the cluster changed */
+  onChange: boolean
+  /** the whole line's result once it ended */
+  result?: TerminalResult
+}
+
+const MARKERS =
+  /\b(sleep|watch|ping)\b|\bkubectl\b.*(\s-[a-zA-Z]*[wf]\b|--watch|--follow|\brollout\b|\bwait\b|\bdelete\b|\bport-forward\b|\brun\b)/
+
+/** Whether a line may stream (a quick look; a line that turns out not to ends at once anyway). */
+export function mayStream(line: string): boolean {
+  return MARKERS.test(line) && !line.includes('!')
+}
+
+/** Runs the line until it first pauses (or ends). */
+export function startStream(
+  state: ClusterState,
+  session: ShellSession | null,
+  line: string,
+  input: TerminalInput,
+): { stream?: LineStream; step: StreamStep } {
+  const s = input.owned ? state : cloneJSON(state)
+  const ctx: Ctx = {
+    s,
+    now: input.now,
+    trace: [],
+    changed: [],
+    history: input.history ?? [],
+    clear: false,
+    terminal: { columns: input.columns ?? DEFAULT_COLUMNS, rows: input.rows ?? DEFAULT_ROWS },
+  }
+  settle(s, input.now)
+  const parsed = parseLine(line)
+  const sh = parsed.ok && mayStream(line) && !input.eof ? streamShell(ctx, session) : undefined
+  if (!parsed.ok || !sh)
+    return { step: doneStep(runInTerminal(s, session, line, { ...input, owned: true }), input.now) }
+  const writer = new StreamWriter(ctx, sh.budget)
+  sh.tty = { out: writer.out, err: writer.err }
+  const stream: LineStream = {
+    ctx,
+    sh,
+    gen: sh.streamScript(parsed.script, { stdin: emptyInput(), out: writer.out, err: writer.err }),
+    session,
+    interrupt: SHELL_INTERRUPT,
+    writer,
+    traceFrom: 0,
+    changedFrom: 0,
+  }
+  sh.programs = streamingProgram
+  sh.interrupt = (i) => {
+    stream.interrupt = i ?? SHELL_INTERRUPT
+  }
+  return { stream, step: resume(stream) }
+}
+
+function emptyInput() {
+  return { readAll: () => '', readLine: () => undefined } as unknown as import('../shell/io').Input
+}
+
+/** The shell the line runs in: the container session's, or a fresh workstation bash. */
+function streamShell(ctx: Ctx, session: ShellSession | null): StreamShell | undefined {
+  if (session) {
+    if (sessionGone(ctx, session)) return undefined
+    const sh = sessionShell(ctx, session)
+    return sh ? StreamShell.from(sh) : undefined
+  }
+  const sh = Shell.login(
+    ctx,
+    workstationHost(),
+    'bash',
+    lineOf(ctx).budget,
+    lineFiles(ctx, 'workstation'),
+  )
+  sh.vars.HOSTNAME = 'workstation'
+  sh.vars.BASH = '/usr/bin/bash'
+  sh.vars.BASH_VERSION = '5.2.21(1)-release'
+  sh.vars.COLUMNS = String(ctx.terminal?.columns ?? DEFAULT_COLUMNS)
+  sh.vars.LINES = String(ctx.terminal?.rows ?? DEFAULT_ROWS)
+  return StreamShell.from(sh)
+}
+
+/**
+ * Resumes the line at `now` on `state` (the same document settled further, or a fresh read when
+ * the cluster changed: then `changed` is true and a watch looks at once).
+ */
+export function advanceStream(
+  stream: LineStream,
+  state: ClusterState,
+  now: number,
+  changed: boolean,
+): StreamStep {
+  stream.ctx.s = state
+  stream.ctx.now = now
+  settle(state, now)
+  const p = stream.pause
+  if (p && now < p.until && !(p.onChange && changed)) return pending(stream)
+  return resume(stream)
+}
+
+/** Ctrl+C (or the caller's limit, with its `notice` on stderr): the line ends now. */
+export function interruptStream(stream: LineStream, notice?: string): StreamStep {
+  if (notice) stream.writer.err.write(notice)
+  const code = notice ? 130 : stream.interrupt.exitCode
+  if (stream.ctx.terminal) delete stream.ctx.terminal.open
+  return finish(stream, code, false)
+}
+
+function resume(stream: LineStream): StreamStep {
+  const budget = stream.sh.budget
+  // each resumption is a fresh slice of work: a loop that sleeps may run for minutes
+  budget.commands = 0
+  budget.iterations = 0
+  const r = stream.gen.next()
+  if (r.done) return finish(stream, r.value, true)
+  stream.pause = r.value
+  if (budget.stopped) return finish(stream, 1, true)
+  return pending(stream)
+}
+
+function pending(stream: LineStream): StreamStep {
+  const step = flush(stream)
+  return {
+    ...step,
+    wakeAt: stream.pause?.until ?? Infinity,
+    onChange: stream.pause?.onChange === true,
+  }
+}
+
+function flush(stream: LineStream) {
+  const { ctx } = stream
+  const trace = ctx.trace.slice(stream.traceFrom)
+  const changed = ctx.changed.slice(stream.changedFrom)
+  stream.traceFrom = ctx.trace.length
+  stream.changedFrom = ctx.changed.length
+  return { output: stream.writer.take(), trace, changed, interrupt: stream.interrupt }
+}
+
+function finish(stream: LineStream, exitCode: number, natural: boolean): StreamStep {
+  const { ctx, sh } = stream
+  const reason = sh.budget.stopped
+  if (reason) stream.writer.err.write(stopMessage(reason))
+  const code = reason && exitCode === 0 ? 1 : exitCode
+  let result = terminalResult(stream, code)
+  if (stream.session) {
+    const saved = savedSession(sh, stream.session, code)
+    result = { ...result, session: saved, prompt: promptOf(saved) }
+    if (natural && sh.exited) result = endSession(ctx, result, saved, false)
+  } else if (natural && ctx.terminal?.open) {
+    const opened = openShell(ctx.s, ctx.terminal.open, ctx.now)
+    if ('session' in opened)
+      result = { ...result, session: opened.session, prompt: promptOf(opened.session) }
+  }
+  settle(ctx.s, ctx.now)
+  // what endSession printed (kubectl's end lines) goes out with the last step
+  const extra: Transcript = result.output.slice(stream.writer.all.length)
+  for (const o of extra)
+    (o.stream === 'stdout' ? stream.writer.out : stream.writer.err).write(o.text)
+  const step = flush(stream)
+  return {
+    ...step,
+    wakeAt: Infinity,
+    onChange: false,
+    result: { ...result, changed: ctx.changed, trace: ctx.trace },
+  }
+}
+
+function terminalResult(stream: LineStream, exitCode: number): TerminalResult {
+  const all = stream.writer.all
+  const text = (k: 'stdout' | 'stderr') =>
+    all
+      .filter((o) => o.stream === k)
+      .map((o) => o.text)
+      .join('')
+  return {
+    state: stream.ctx.s,
+    stdout: text('stdout'),
+    stderr: text('stderr'),
+    exitCode,
+    output: [...all],
+    trace: stream.ctx.trace,
+    changed: stream.ctx.changed,
+    clear: stream.ctx.clear,
+    session: null,
+    prompt: WORKSTATION_PROMPT,
+  }
+}
+
+function doneStep(result: TerminalResult, now: number): StreamStep {
+  return {
+    output: result.output.map((o) => ({ ...o, at: now })),
+    trace: result.trace,
+    changed: result.changed,
+    interrupt: SHELL_INTERRUPT,
+    wakeAt: Infinity,
+    onChange: false,
+    result,
+  }
+}

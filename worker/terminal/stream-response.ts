@@ -1,0 +1,315 @@
+// `stream: true`: the line's output as NDJSON while simulated time follows the wall clock
+// (docs/api.md "Streams"). The first step runs like any line (one read, one batch: state and
+// history row) before the response starts, so 404/409 stay plain JSON errors. While it runs, the
+// stream reads only the cluster's version (one row, at most once a second), decodes the document
+// only when that changed, and writes only when the line recorded something (a request, a change,
+// a completed task) and once at the end (the history row's exit code, the terminal's shell).
+import { stream as honoStream } from 'hono/streaming'
+
+import type { AppContext } from '../http/env'
+import { AppError } from '../http/errors'
+import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
+import { classifyCommand } from '../labs/misconceptions'
+import {
+  advanceStream,
+  interruptStream,
+  startStream,
+  type LineStream,
+  type StreamStep,
+} from '../sim/stream'
+import { terminalPrompt, type TerminalResult } from '../sim/session'
+import type { TraceEntry } from '../sim/net/types'
+import {
+  loadCluster,
+  recordedCommand,
+  shellView,
+  storeLine,
+  type SimulatedLine,
+  type TerminalLineBody,
+} from './line'
+import { putTerminal, terminalRecord } from './records'
+import { finishHistory, updateClusterState, clusterVersion } from './store'
+import { registerStream } from './streams-registry'
+
+/** A stream ends by itself after this long, with LIMIT_NOTICE on stderr. */
+export const STREAM_LIMIT_MS = 10 * 60_000
+export const LIMIT_NOTICE =
+  "service-lab: this command was stopped after 10 minutes (the terminal's limit for one command)\n"
+const MAX_ATTEMPTS = 20
+/** a write the client has not taken for this long means it is gone */
+const WRITE_STALL_MS = 15_000
+
+type Event = Record<string, unknown> & { type: string }
+
+export async function streamTerminalLine(c: AppContext, clusterId: string, body: TerminalLineBody) {
+  const run = await firstStep(c, clusterId, body)
+  c.header('Content-Type', 'application/x-ndjson')
+  return honoStream(c, async (out) => {
+    let stopped = false
+    let wake: () => void = () => undefined
+    const stopping = new Promise<void>((resolve) => (wake = resolve))
+    const stop = () => {
+      stopped = true
+      wake()
+    }
+    // a write the client no longer reads may never finish: stopping (or a long stall) wins
+    const stalled = () => out.sleep(WRITE_STALL_MS).then(stop)
+    const send = (e: Event) =>
+      Promise.race([out.write(`${JSON.stringify(e)}\n`).then(() => undefined), stopping, stalled()])
+    const sleep = (ms: number) => Promise.race([out.sleep(ms), stopping])
+    out.onAbort(stop)
+    // the client going away (Ctrl+C aborts the fetch): Node and workerd signal it on the request
+    c.req.raw.signal?.addEventListener('abort', stop)
+    // POST .../interrupt runs in another request: it may only set the flag (workerd forbids
+    // resuming this request's promises from there); the loop sees it within a second
+    const unregister = registerStream(c.var.userId!, clusterId, body.terminal ?? 'default', () => {
+      stopped = true
+    })
+    const work = follow(run, send, sleep, () => stopped).finally(unregister)
+    keepAlive(c, work)
+    await work
+  })
+}
+
+/**
+ * On Workers a request's pending work is cancelled when its client disconnects; waitUntil lets
+ * the stream notice the Ctrl+C and record the line's end. Node has no execution context.
+ */
+function keepAlive(c: AppContext, work: Promise<unknown>): void {
+  try {
+    c.executionCtx.waitUntil(work.catch(() => undefined))
+  } catch {
+    // no execution context (Node): the process keeps running anyway
+  }
+}
+
+/** The line up to its first pause, stored like any line. */
+async function firstStep(c: AppContext, clusterId: string, body: TerminalLineBody) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { row, lab } = await loadCluster(c.var.db, clusterId, c.var.userId!)
+    const now = c.var.deps.now()
+    const state = await c.var.codec.decode(row.state)
+    const id = body.terminal ?? 'default'
+    const rec = terminalRecord(state, id, now)
+    const columns = body.columns ?? rec.columns
+    const rows = body.rows ?? rec.rows
+    const progress = parseProgress(row.progress)
+    const started = startStream(state, rec.session, body.command, {
+      now,
+      stdin: body.stdin,
+      history: progress.recent,
+      owned: true,
+      columns,
+      rows,
+      eof: body.eof,
+    })
+    const result = started.step.result ?? partialResult(started.stream!, rec.session)
+    putTerminal(result.state, id, { session: result.session, columns, rows, usedAt: now })
+    const cmd = recordedCommand(rec.session, body.command, body.eof === true)
+    const newlyCompleted = gradeCommand(
+      lab,
+      result.state,
+      { ...result, command: cmd.graded },
+      progress,
+      now,
+    )
+    if (body.command.trim() !== '')
+      progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
+    const sim: SimulatedLine = { row, lab, progress, result, newlyCompleted, now }
+    if (await storeLine(c.var.db, c.var.codec, sim, body, rec.session))
+      return {
+        c,
+        clusterId,
+        body,
+        sim,
+        stream: started.stream,
+        first: started.step,
+        version: row.version + 1,
+        seq: row.version + 1,
+        newlyCompleted,
+        session: rec.session,
+        /** tasks completed by the last step, for its `tasks` event */
+        justDone: [] as string[],
+        lastInterrupt: '',
+      }
+    await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
+  }
+  throw new AppError(409, 'conflict', 'The cluster is busy with other commands; please try again.')
+}
+
+/** What a line still running has done so far, for its history row and grading. */
+function partialResult(stream: LineStream, session: TerminalResult['session']): TerminalResult {
+  const all = stream.writer.all
+  const text = (k: string) =>
+    all
+      .filter((o) => o.stream === k)
+      .map((o) => o.text)
+      .join('')
+  return {
+    state: stream.ctx.s,
+    stdout: text('stdout'),
+    stderr: text('stderr'),
+    exitCode: 0,
+    output: [...all],
+    trace: stream.ctx.trace,
+    changed: stream.ctx.changed,
+    clear: stream.ctx.clear,
+    session,
+    prompt: terminalPrompt(session),
+  }
+}
+
+type Started = Awaited<ReturnType<typeof firstStep>>
+
+async function follow(
+  run: Started,
+  send: (e: Event) => Promise<void>,
+  sleep: (ms: number) => Promise<unknown>,
+  stopped: () => boolean,
+) {
+  await send({ type: 'start', prompt: terminalPrompt(run.session), shell: shellView(run.session) })
+  await sendStep(run, run.first, send)
+  let step = run.first
+  const startedAt = run.c.var.deps.now()
+  while (!step.result) {
+    const now = run.c.var.deps.now()
+    if (stopped()) {
+      step = interruptStream(run.stream!)
+      break
+    }
+    if (now - startedAt >= STREAM_LIMIT_MS) {
+      step = interruptStream(run.stream!, LIMIT_NOTICE)
+      await sendStep(run, step, send)
+      break
+    }
+    const wait = Math.max(0, Math.min(step.wakeAt, now + 1000) - now)
+    await sleep(Math.max(wait, 50))
+    if (stopped()) continue
+    step = await tick(run, step)
+    await sendStep(run, step, send)
+  }
+  // a line that ended in its first step was stored whole already
+  if (run.stream) await finishLine(run, step)
+  if (!stopped()) await send(endEvent(run, step.result!))
+}
+
+/** One resumption: re-reads the cluster if it changed, records what the step did. */
+async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
+  const { c } = run
+  const stream = run.stream!
+  const now = c.var.deps.now()
+  let changed = false
+  const watching = previous.onChange || previous.wakeAt <= now + 1000
+  if (watching) {
+    const version = await clusterVersion(c.var.db, run.clusterId, c.var.userId!)
+    if (version !== undefined && version !== run.version) {
+      const { row } = await loadCluster(c.var.db, run.clusterId, c.var.userId!)
+      stream.ctx.s = await c.var.codec.decode(row.state)
+      run.version = row.version
+      run.sim.progress = parseProgress(row.progress)
+      changed = true
+    }
+  }
+  const step = advanceStream(stream, stream.ctx.s, now, changed)
+  if (step.trace.length > 0 || step.changed.length > 0) await record(run, step, now)
+  return step
+}
+
+/** A step that sent requests or changed objects is graded and stored (one conditional update). */
+async function record(run: Started, step: StreamStep, now: number) {
+  const { c, sim } = run
+  const state = run.stream!.ctx.s
+  const cmd = recordedCommand(run.session, run.body.command, false)
+  const last = { command: cmd.graded, stdout: '', stderr: '', exitCode: 0, trace: step.trace }
+  const done = gradeCommand(sim.lab, state, last, sim.progress, now)
+  run.newlyCompleted.push(...done)
+  run.justDone = done
+  const stored = await updateClusterState(c.var.db, {
+    clusterId: run.clusterId,
+    expectedVersion: run.version,
+    state: await c.var.codec.encode(state),
+    progress: JSON.stringify(sim.progress),
+    now,
+  })
+  if (stored) run.version += 1
+}
+
+/** The end: the history row gets the exit code and output, the terminal its shell. */
+async function finishLine(run: Started, step: StreamStep) {
+  const { c, sim } = run
+  const result = step.result!
+  const id = run.body.terminal ?? 'default'
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const state = run.stream ? run.stream.ctx.s : result.state
+    const rec = terminalRecord(state, id, c.var.deps.now())
+    putTerminal(state, id, { ...rec, session: result.session, usedAt: c.var.deps.now() })
+    const misconceptions =
+      run.newlyCompleted.length > 0
+        ? []
+        : classifyCommand({
+            ...result,
+            command: recordedCommand(run.session, run.body.command, false).graded,
+          })
+    const ok = await finishHistory(c.var.db, {
+      clusterId: run.clusterId,
+      expectedVersion: run.version,
+      state: await c.var.codec.encode(state),
+      progress: JSON.stringify(sim.progress),
+      now: c.var.deps.now(),
+      seq: run.seq,
+      exitCode: result.exitCode,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      tasksCompleted: JSON.stringify(run.newlyCompleted),
+      causes: JSON.stringify(misconceptions),
+    })
+    if (ok || !run.stream) return
+    const { row } = await loadCluster(c.var.db, run.clusterId, c.var.userId!)
+    run.stream.ctx.s = await c.var.codec.decode(row.state)
+    run.version = row.version
+  }
+}
+
+async function sendStep(run: Started, step: StreamStep, send: (e: Event) => Promise<void>) {
+  for (const o of step.output) await send({ type: 'output', stream: o.stream, text: o.text })
+  for (const t of step.trace) await send({ type: 'trace', trace: visibleTrace(run, t) })
+  if (step.changed.length > 0) await send({ type: 'changed', changed: step.changed })
+  const interrupt = JSON.stringify(step.interrupt)
+  if (!step.result && interrupt !== run.lastInterrupt) {
+    run.lastInterrupt = interrupt
+    await send({ type: 'interrupt', text: step.interrupt.text, exitCode: step.interrupt.exitCode })
+  }
+  if (run.justDone.length > 0) {
+    await send({
+      type: 'tasks',
+      tasks: taskList(run.sim.lab, run.sim.progress),
+      newlyCompleted: run.justDone,
+      completedAt: run.sim.progress.completedAt,
+    })
+    run.justDone = []
+  }
+}
+
+function visibleTrace(run: Started, t: TraceEntry) {
+  if (!run.sim.lab.hideDiagnoses) return t
+  const { diagnosis: _, ...rest } = t
+  return rest
+}
+
+function endEvent(run: Started, result: TerminalResult): Event {
+  const { lab, progress } = run.sim
+  return {
+    type: 'end',
+    exitCode: result.exitCode,
+    tasks: taskList(lab, progress),
+    newlyCompleted: run.newlyCompleted,
+    prompt: result.prompt,
+    shell: shellView(result.session),
+    clear: result.clear,
+    diagnosis: lab.hideDiagnoses
+      ? []
+      : result.trace.filter((t) => t.diagnosis).map((t) => t.diagnosis!),
+    completedAt: progress.completedAt,
+    ...(result.ended ? { ended: result.ended } : {}),
+  }
+}
