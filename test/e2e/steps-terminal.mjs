@@ -183,13 +183,9 @@ export function watchSteps(page) {
         await page.getByRole('tab', { name: /^Terminal 1/ }).click()
         const text = () => terminalText(page)
         const fresh = await eventually(async () => {
-          // the sim's watch re-reads the cluster about once a second: under load it can see
-          // Pending rather than ContainerCreating first (docs/api.md, requests from the web side)
-          const m = /\n(web-[a-z0-9]+-[a-z0-9]{5}) +0\/1 +(?:ContainerCreating|Pending)/.exec(
-            await text(),
-          )
+          const m = /\n(web-[a-z0-9]+-[a-z0-9]{5}) +0\/1 +ContainerCreating/.exec(await text())
           return m?.[1]
-        }, 'a new pod not ready yet (ContainerCreating)')
+        }, 'a new pod in ContainerCreating')
         await eventually(
           async () => new RegExp(`\\n${fresh} +1/1 +Running`).test(await text()),
           'the new pod Running in the watch',
