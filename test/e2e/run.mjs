@@ -100,8 +100,13 @@ try {
       problems.push(`console: ${m.text()}`)
   })
   const state = { out: OUT }
-  for (const [name, fn, timeoutMs] of scenarios(page, server.base, state))
+  for (const [name, fn, timeoutMs] of scenarios(page, server.base, state)) {
     await suite.step(name, fn, timeoutMs)
+    if (!suite.results.at(-1)?.ok) {
+      const n = suite.results.length
+      await page.screenshot({ path: join(OUT, `failed-step-${n}.png`) }).catch(() => undefined)
+    }
+  }
   await suite.step('no script errors or Content-Security-Policy violations', async () => {
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'))
   })

@@ -160,6 +160,17 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(events[2]).toMatchObject({ exitCode: 0, prompt: '$ ', shell: null })
     })
 
+    it('a streamed line that carries stdin applies it', async () => {
+      const { c, id } = await learner()
+      const events = await readEvents(
+        await streamed(c, id, 'kubectl apply -f -', { stdin: MY_SERVICE }),
+      )
+      expect(events.filter((e) => e.type === 'output').map((e) => e.text)).toEqual([
+        'service/my-service created\n',
+      ])
+      expect(events[events.length - 1]).toMatchObject({ type: 'end', exitCode: 0 })
+    })
+
     it('a loop with sleep prints each iteration as time passes, then ends', async () => {
       const { c, id } = await learner('playground')
       const started = Date.now()

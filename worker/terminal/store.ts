@@ -33,11 +33,18 @@ export async function readIfChanged(
   userId: string,
   known: number,
 ): Promise<
-  { version: number; state: ClusterRow['state'] | null; progress: string | null } | undefined
+  | {
+      version: number
+      updatedAt: number
+      state: ClusterRow['state'] | null
+      progress: string | null
+    }
+  | undefined
 > {
   return db
     .select({
       version: clusters.version,
+      updatedAt: clusters.updatedAt,
       state: sql<
         ClusterRow['state'] | null
       >`CASE WHEN ${clusters.version} <> ${known} THEN ${clusters.state} END`.mapWith(

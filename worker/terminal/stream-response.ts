@@ -199,6 +199,7 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
   const stream = run.stream!
   const now = c.var.deps.now()
   let changed = false
+  let first: StreamStep | undefined
   const watching = previous.onChange || previous.wakeAt <= now + 1000
   if (watching) {
     // one statement: the version, and the document only when it is not the one we hold
@@ -208,11 +209,25 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
       run.version = row.version
       run.sim.progress = parseProgress(row.progress)
       changed = true
+      // a watch sees the document as it was written first (a new pod ContainerCreating), then
+      // as it stands now: the states in between are events a real watch would have delivered
+      const at = Math.max(stream.ctx.now, Math.min(row.updatedAt, now))
+      if (at < now) first = advanceStream(stream, stream.ctx.s, at, true)
     }
   }
-  const step = advanceStream(stream, stream.ctx.s, now, changed)
+  const later = first?.result ? first : advanceStream(stream, stream.ctx.s, now, changed && !first)
+  const step = first && later !== first ? joinSteps(first, later) : later
   if (step.trace.length > 0 || step.changed.length > 0) await record(run, step, now)
   return step
+}
+
+function joinSteps(a: StreamStep, b: StreamStep): StreamStep {
+  return {
+    ...b,
+    output: [...a.output, ...b.output],
+    trace: [...a.trace, ...b.trace],
+    changed: [...a.changed, ...b.changed],
+  }
 }
 
 /** A step that sent requests or changed objects is graded and stored (one conditional update). */

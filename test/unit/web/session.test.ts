@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import xtermHeadless from '@xterm/headless'
 import type { TerminalSession as Session } from '../../../web/src/terminal/session'
+import { xtermScreen } from '../../../web/src/terminal/session-types'
 
 const { Terminal } = xtermHeadless
 let TerminalSession: typeof Session
@@ -55,7 +56,7 @@ async function setup(auto?: (body: Record<string, unknown>) => object[] | undefi
   const calls = fakeServer(auto)
   const term = new Terminal({ cols: 60, rows: 10, convertEol: true, allowProposedApi: true })
   const busy: boolean[] = []
-  const s = new TerminalSession(term, 'c1', 't1', {
+  const s = new TerminalSession(xtermScreen(term), 'c1', 't1', {
     complete: (b) => ({ line: b, candidates: [] }),
     onEnd: () => undefined,
     onTasks: () => undefined,
@@ -130,6 +131,9 @@ describe('terminal session', () => {
     await t.idle()
     expect(t.calls[0]?.signal.aborted).toBe(true)
     expect((await t.screen()).slice(-1)).toEqual(['^C$'])
+    t.s.input('kubectl get pods\x1b[D\x1b[D\x7f')
+    // editing the next line leaves the ^C in front of its prompt, as in a terminal
+    expect((await t.screen()).slice(-1)).toEqual(['^C$ kubectl get pds'])
   })
 
   it('Ctrl+C without an interrupt event prints ^C and a newline (sleep)', async () => {
@@ -178,7 +182,7 @@ describe('terminal session', () => {
     await t.s.restore()
     t.s.input('\x04')
     expect(t.calls).toHaveLength(0)
-    expect((await t.screen()).slice(-3)).toEqual(['$', 'exit', '$'])
+    await vi.waitFor(async () => expect((await t.screen()).slice(-3)).toEqual(['$', 'exit', '$']))
     t.s.input('kubectl exec -it p -- bash\r')
     await t.idle()
     t.s.input('\x04')
@@ -218,5 +222,17 @@ describe('terminal session', () => {
       'pod/x created',
       'root@p:/# ls -l',
     ])
+  })
+
+  it('keys typed under a running command are echoed, then read by the next prompt', async () => {
+    const t = await setup()
+    await t.s.restore()
+    t.s.input('sleep 3\r')
+    await vi.waitFor(() => expect(t.calls).toHaveLength(1))
+    t.s.input('ls\x1b[D')
+    expect(await t.screen()).toEqual(['$ sleep 3', 'ls'])
+    t.calls[0]?.send([end()], true)
+    await t.idle()
+    expect(await t.screen()).toEqual(['$ sleep 3', 'ls$ ls'])
   })
 })

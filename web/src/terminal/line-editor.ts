@@ -24,6 +24,8 @@ export class LineEditor {
   private line: Line = { text: '', cursor: 0 }
   private prompt = ''
   private row = 0
+  /** the screen column the prompt starts at (output without a final newline, such as `^C`) */
+  private column = 0
   private killed = ''
   private lastKey = ''
   private search: SearchState | undefined
@@ -40,11 +42,12 @@ export class LineEditor {
     this.history.reset(items)
   }
 
-  /** Prints `prompt` and starts reading a fresh line. */
-  start(prompt: string): void {
+  /** Prints `prompt` at screen column `column` and starts reading a fresh line. */
+  start(prompt: string, column = 0): void {
     this.prompt = prompt
     this.line = { text: '', cursor: 0 }
     this.row = 0
+    this.column = Math.max(0, Math.min(column, this.columns - 1))
     this.search = undefined
     this.reading = true
     this.opts.write(prompt)
@@ -171,6 +174,7 @@ export class LineEditor {
       // bash lists the choices on the second Tab, then draws the line again under them
       this.moveToEnd()
       this.opts.write(`\r\n${c.candidates.join('  ')}\r\n`)
+      this.column = 0
       this.redraw()
     }
     return undefined
@@ -189,13 +193,16 @@ export class LineEditor {
     this.render()
   }
 
-  /** Rewrites prompt and line from the line's first row and puts the cursor where it belongs. */
+  /**
+   * Rewrites prompt and line from where the prompt starts (what is left of it stays) and puts the
+   * cursor where it belongs.
+   */
   private render(): undefined {
     const cols = Math.max(1, this.columns)
     const shown = this.search ? searchPrompt(this.search) : this.prompt
-    const width = visibleWidth(shown)
+    const width = this.column + visibleWidth(shown)
     let out = this.row > 0 ? `\x1b[${this.row}A` : ''
-    out += `\r\x1b[J${shown}${this.line.text}`
+    out += `\r${this.column ? `\x1b[${this.column}C` : ''}\x1b[J${shown}${this.line.text}`
     const end = width + this.line.text.length
     // at the right margin the cursor waits to wrap; step onto the next row so counting holds
     if (end > 0 && end % cols === 0) out += '\r\n'

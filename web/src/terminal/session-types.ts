@@ -9,6 +9,8 @@ export interface Screen {
   write(data: string, done?: () => void): void
   clear(): void
   focus?(): void
+  /** the cursor's column once everything written so far is on the screen */
+  column?(): Promise<number>
   readonly cols: number
   readonly rows: number
 }
@@ -32,3 +34,26 @@ export interface SessionHooks {
 
 /** The workstation's prompt, as the one-line terminal showed it; the server's answer wins. */
 export const WORKSTATION_PROMPT = '$ '
+
+/** The xterm.js terminal (browser or headless) as a session's Screen. */
+export function xtermScreen(t: {
+  write(data: string, done?: () => void): void
+  clear(): void
+  focus?(): void
+  readonly cols: number
+  readonly rows: number
+  readonly buffer: { readonly active: { readonly cursorX: number } }
+}): Screen {
+  return {
+    write: (d, done) => t.write(d, done),
+    clear: () => t.clear(),
+    focus: () => t.focus?.(),
+    column: () => new Promise((r) => t.write('', () => r(t.buffer.active.cursorX))),
+    get cols() {
+      return t.cols
+    },
+    get rows() {
+      return t.rows
+    },
+  }
+}

@@ -4,6 +4,7 @@
 import { errorText } from '../api'
 import type { TraceEntry } from '../types'
 import { LineEditor, type LineEvent } from './line-editor'
+import { ttyEcho } from './keys'
 import { LineEvents } from './line-events'
 import { runLine, type RunEnd, type ShellRef } from './run-stream'
 import {
@@ -63,7 +64,7 @@ export class TerminalSession {
       // an older server keeps no terminals: every tab starts on the workstation
     }
     this.ready = true
-    this.showPrompt()
+    await this.showPrompt()
   }
 
   /** After a change made elsewhere (Reset cluster): an idle tab whose shell ended says so. */
@@ -78,7 +79,7 @@ export class TerminalSession {
     const gone = was && !this.shell ? `Your shell in pod ${was.pod} ended.` : ''
     const ended = r.ended ?? gone
     this.screen.write(`\r\n${ended ? `${ended}\r\n` : ''}`)
-    this.showPrompt()
+    await this.showPrompt()
   }
 
   focus(): void {
@@ -90,8 +91,11 @@ export class TerminalSession {
     if (this.busy || !this.editor.reading) {
       // keys typed while a line runs, or before the first prompt, wait for the next prompt
       const i = this.busy ? data.indexOf('\x03') : -1
-      if (i >= 0) this.interrupt()
-      else this.typeahead += data
+      if (i >= 0) return this.interrupt()
+      this.typeahead += data
+      // the tty echoes what is typed under a running command; the next prompt reads it again
+      const echo = ttyEcho(data)
+      if (this.busy && echo) this.screen.write(echo)
       return
     }
     const { events, rest } = this.editor.feed(data)
@@ -101,7 +105,7 @@ export class TerminalSession {
 
   /** A Run button: the command goes onto the prompt as typed, then Enter. False when busy. */
   typeAndRun(command: string): boolean {
-    if (this.busy || !this.editor.reading) return false
+    if (this.busy) return false
     this.input('\x05\x15' + command.replace(/[\r\n]+/g, ' ') + '\r')
     return true
   }
@@ -145,11 +149,11 @@ export class TerminalSession {
   private handle(ev: LineEvent): void {
     if (ev.type === 'submit') {
       const line = ev.line.trim()
-      if (!line) return this.showPrompt()
+      if (!line) return void this.showPrompt()
       this.hooks.onCommand(line)
       void this.run(line)
     } else if (ev.type === 'interrupt') {
-      this.showPrompt()
+      void this.showPrompt()
     } else if (ev.type === 'clear') {
       this.screen.clear()
       this.editor.redraw()
@@ -161,7 +165,7 @@ export class TerminalSession {
       // bash ends on EOF and prints `exit` on the next line (TERMINAL-FACTS A3); the workstation's
       // terminal then opens a fresh shell at once, as a web terminal reconnecting would
       this.screen.write('\r\nexit\r\n')
-      this.showPrompt()
+      void this.showPrompt()
     }
   }
 
@@ -195,7 +199,7 @@ export class TerminalSession {
       if (typeof seen.start?.prompt === 'string') this.prompt = seen.start.prompt
     }
     this.busy = false
-    this.showPrompt()
+    await this.showPrompt()
     if (!this.busy) this.hooks.onBusy(false)
     return seen.end && { ...seen.end, ...seen.printed }
   }
@@ -225,9 +229,10 @@ export class TerminalSession {
   }
 
   /** Prints the prompt and feeds any typeahead (the rest of a paste) into the new line. */
-  private showPrompt(): void {
+  private async showPrompt(): Promise<void> {
+    const column = (await this.screen.column?.()) ?? 0
     this.editor.columns = this.screen.cols
-    this.editor.start(this.prompt)
+    this.editor.start(this.prompt, column)
     this.hooks.onShown()
     if (!this.typeahead) return
     const pending = this.typeahead

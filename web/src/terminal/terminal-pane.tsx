@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import { clipboardKeys } from './clipboard-keys'
 import { mirrorScreen } from './mirror'
 import { TerminalSession, type SessionHooks } from './session'
+import { xtermScreen } from './session-types'
 
 // ANSI colours brightened so each meets 4.5:1 on the background
 const THEME: ITheme = {
@@ -65,7 +66,7 @@ export function TerminalPane({ clusterId, id, active, hooks, history, onSession 
         mirrorScreen(t.buffer.active, mirror)
       })
     }
-    const s = new TerminalSession(t, clusterId, id, {
+    const s = new TerminalSession(xtermScreen(t), clusterId, id, {
       complete: (b) => hooksRef.current.complete(b),
       onEnd: (e) => hooksRef.current.onEnd(e),
       onTrace: (tr) => hooksRef.current.onTrace(tr),

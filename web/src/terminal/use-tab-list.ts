@@ -7,7 +7,12 @@ const MAX_TABS = 4
 interface Saved {
   ids: string[]
   active: string
+  /** the number of the next new tab: ids are not reused, so a new tab never lands in the shell a
+   * closed one left open on the server */
+  next: number
 }
+
+const numberOf = (id: string) => Number(id.slice(1)) || 0
 
 function key(clusterId: string): string {
   return `servicelab:terminals:${clusterId}`
@@ -17,12 +22,13 @@ function load(clusterId: string): Saved {
   try {
     const v = JSON.parse(localStorage.getItem(key(clusterId)) ?? 'null') as Partial<Saved> | null
     const ids = (v?.ids ?? []).filter((i) => typeof i === 'string' && /^t\d{1,3}$/.test(i))
-    if (ids.length)
-      return { ids, active: ids.includes(v?.active ?? '') ? (v?.active ?? '') : (ids[0] ?? 't1') }
+    const next = Math.max(Number(v?.next) || 0, ...ids.map((i) => numberOf(i) + 1))
+    const active = ids.includes(v?.active ?? '') ? (v?.active ?? '') : (ids[0] ?? 't1')
+    if (ids.length) return { ids, active, next }
   } catch {
     // unreadable: start with one tab
   }
-  return { ids: ['t1'], active: 't1' }
+  return { ids: ['t1'], active: 't1', next: 2 }
 }
 
 export function useTabList(clusterId: string) {
@@ -42,17 +48,21 @@ export function useTabList(clusterId: string) {
   )
   const add = (): string | undefined => {
     if (state.ids.length >= MAX_TABS) return undefined
-    let n = 1
-    while (state.ids.includes(`t${n}`)) n++
+    // wrap before the id pattern's 3 digits run out; by then the server has long forgotten t2..
+    const n = state.next > 999 ? 2 : state.next
     const id = `t${n}`
-    update((old) => ({ ids: old.ids.includes(id) ? old.ids : [...old.ids, id], active: id }))
+    update((old) => ({
+      ids: old.ids.includes(id) ? old.ids : [...old.ids, id],
+      active: id,
+      next: n + 1,
+    }))
     return id
   }
   const close = (id: string) =>
     update((old) => {
       const ids = old.ids.filter((i) => i !== id)
       if (!ids.length) return old
-      return { ids, active: old.active === id ? (ids[0] ?? 't1') : old.active }
+      return { ...old, ids, active: old.active === id ? (ids[0] ?? 't1') : old.active }
     })
   const select = (id: string) => update((old) => ({ ...old, active: id }))
   return { ...state, add, close, select, canAdd: state.ids.length < MAX_TABS }
