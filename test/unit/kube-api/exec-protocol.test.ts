@@ -1,9 +1,10 @@
 // The remotecommand framing and the server-side pty of `kubectl exec -it`, with a fake socket:
 // what kubectl's raw terminal shows for each key, and what ends the session with which status.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { chooseProtocol, frame, readClientFrame } from '../../../worker/kube-api/exec/frames'
 import { execLine, toOutcome } from '../../../worker/kube-api/exec/run-exec'
 import {
+  TTY_IDLE_MS,
   ttySession,
   type ShellBackend,
   type ShellStep,
@@ -92,6 +93,28 @@ describe('kubectl exec -it line discipline', () => {
       message: 'unknown stream 9 from the client (v5.channel.k8s.io)',
     })
     expect(p.closed()).toBe(1000)
+  })
+})
+
+describe('kubectl exec -it left alone', () => {
+  it('is closed after the idle limit with a Status that says why', async () => {
+    vi.useFakeTimers()
+    try {
+      const p = fakePeer()
+      const h = ttySession(p.peer, 'v5.channel.k8s.io', ['sh'], echoShell([]))
+      await vi.advanceTimersByTimeAsync(TTY_IDLE_MS - 1000)
+      h.onMessage(keys('e'))
+      await vi.advanceTimersByTimeAsync(TTY_IDLE_MS - 1000)
+      expect(p.status()).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(p.status()).toMatchObject({
+        status: 'Failure',
+        message: 'the shell was closed after 30 minutes without input',
+      })
+      expect(p.closed()).toBe(1000)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
