@@ -118,6 +118,19 @@ describe('kubectl exec -it left alone', () => {
   })
 })
 
+describe('kubectl exec -it flooded', () => {
+  it('refuses a paste far beyond a line with a Status instead of queueing it', async () => {
+    const p = fakePeer()
+    const h = ttySession(p.peer, 'v5.channel.k8s.io', ['sh'], echoShell([]))
+    h.onMessage(keys('x'.repeat(70 * 1024)))
+    expect(p.status()).toMatchObject({
+      reason: 'BadRequest',
+      message: 'too much input at once for the shell (64 KiB)',
+    })
+    expect(p.closed()).toBe(1000)
+  })
+})
+
 describe('remotecommand frames', () => {
   it('picks v5, then v4, and nothing else', () => {
     expect(chooseProtocol('v4.channel.k8s.io, v5.channel.k8s.io')).toBe('v5.channel.k8s.io')

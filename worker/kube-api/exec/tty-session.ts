@@ -45,6 +45,8 @@ export interface TermSize {
 
 /** An `exec -it` shell without a key typed for this long is closed. */
 export const TTY_IDLE_MS = 30 * 60_000
+/** Keys typed ahead of the running line that are kept (characters). */
+const TTY_PENDING_MAX = 64 * 1024
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n')
 
@@ -168,6 +170,9 @@ export function ttySession(
       if (f.type === 'close')
         return f.stream === 0 && !busy && line === '' ? call(shell.eof({ ...size })) : undefined
       pending += decoder.decode(f.data, { stream: true })
+      // lines run one at a time; a paste far larger than a terminal line is refused, not queued
+      if (pending.length > TTY_PENDING_MAX)
+        return finish(failureStatus('too much input at once for the shell (64 KiB)', 'BadRequest'))
       drain()
     },
     onClose() {
