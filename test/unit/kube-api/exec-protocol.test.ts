@@ -1,9 +1,10 @@
 // The remotecommand framing and the server-side pty of `kubectl exec -it`, with a fake socket:
 // what kubectl's raw terminal shows for each key, and what ends the session with which status.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { chooseProtocol, frame, readClientFrame } from '../../../worker/kube-api/exec/frames'
 import { execLine, toOutcome } from '../../../worker/kube-api/exec/run-exec'
 import {
+  TTY_IDLE_MS,
   ttySession,
   type ShellBackend,
   type ShellStep,
@@ -90,6 +91,41 @@ describe('kubectl exec -it line discipline', () => {
       status: 'Failure',
       reason: 'BadRequest',
       message: 'unknown stream 9 from the client (v5.channel.k8s.io)',
+    })
+    expect(p.closed()).toBe(1000)
+  })
+})
+
+describe('kubectl exec -it left alone', () => {
+  it('is closed after the idle limit with a Status that says why', async () => {
+    vi.useFakeTimers()
+    try {
+      const p = fakePeer()
+      const h = ttySession(p.peer, 'v5.channel.k8s.io', ['sh'], echoShell([]))
+      await vi.advanceTimersByTimeAsync(TTY_IDLE_MS - 1000)
+      h.onMessage(keys('e'))
+      await vi.advanceTimersByTimeAsync(TTY_IDLE_MS - 1000)
+      expect(p.status()).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(p.status()).toMatchObject({
+        status: 'Failure',
+        message: 'the shell was closed after 30 minutes without input',
+      })
+      expect(p.closed()).toBe(1000)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('kubectl exec -it flooded', () => {
+  it('refuses a paste far beyond a line with a Status instead of queueing it', async () => {
+    const p = fakePeer()
+    const h = ttySession(p.peer, 'v5.channel.k8s.io', ['sh'], echoShell([]))
+    h.onMessage(keys('x'.repeat(70 * 1024)))
+    expect(p.status()).toMatchObject({
+      reason: 'BadRequest',
+      message: 'too much input at once for the shell (64 KiB)',
     })
     expect(p.closed()).toBe(1000)
   })

@@ -43,6 +43,11 @@ export interface TermSize {
   rows: number
 }
 
+/** An `exec -it` shell without a key typed for this long is closed. */
+export const TTY_IDLE_MS = 30 * 60_000
+/** Keys typed ahead of the running line that are kept (characters). */
+const TTY_PENDING_MAX = 64 * 1024
+
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n')
 
 /** `[0x1b, '[', params..., final]` and `[0x1b, 'O', x]`: keys the line discipline skips. */
@@ -67,9 +72,11 @@ export function ttySession(
   const out = (text: string) => {
     if (text && !done) peer.send(frame(STDOUT, text))
   }
+  let idle: ReturnType<typeof setTimeout> | undefined
   const finish = (status: object) => {
     if (done) return
     done = true
+    clearTimeout(idle)
     peer.send(frame(ERROR, JSON.stringify(status)))
     peer.close(1000)
   }
@@ -135,11 +142,24 @@ export function ttySession(
       key(ch)
     }
   }
+  // an open shell nobody types in ends by itself (no database is touched while it waits)
+  const awake = () => {
+    clearTimeout(idle)
+    idle = setTimeout(
+      () =>
+        finish(
+          failureStatus(`the shell was closed after ${TTY_IDLE_MS / 60_000} minutes without input`),
+        ),
+      TTY_IDLE_MS,
+    )
+  }
+  awake()
   call(shell.open({ ...size }))
 
   return {
     onMessage(data) {
       if (done) return
+      awake()
       const f = readClientFrame(data, protocol)
       if (f.type === 'invalid') return finish(failureStatus(f.message, 'BadRequest'))
       if (f.type === 'resize') {
@@ -150,10 +170,14 @@ export function ttySession(
       if (f.type === 'close')
         return f.stream === 0 && !busy && line === '' ? call(shell.eof({ ...size })) : undefined
       pending += decoder.decode(f.data, { stream: true })
+      // lines run one at a time; a paste far larger than a terminal line is refused, not queued
+      if (pending.length > TTY_PENDING_MAX)
+        return finish(failureStatus('too much input at once for the shell (64 KiB)', 'BadRequest'))
       drain()
     },
     onClose() {
       done = true
+      clearTimeout(idle)
     },
   }
 }
