@@ -5,7 +5,7 @@ import { Client, type Fetch } from './client'
 import { cast, publish, webLab } from './authored-fixture'
 
 export function authoredLabsSuite(fetch: Fetch) {
-  describe('GET /api/lab-format/schema', () => {
+  describe('GET /api/lab-format/schema', { timeout: 30_000 }, () => {
     it('serves the JSON Schema of lab format 1 to anyone', async () => {
       const r = await new Client(fetch).get('/api/lab-format/schema')
       expect(r.status).toBe(200)
@@ -17,7 +17,7 @@ export function authoredLabsSuite(fetch: Fetch) {
     })
   })
 
-  describe('the authorization matrix', () => {
+  describe('the authorization matrix', { timeout: 30_000 }, () => {
     it('lets only the author read, change, prove, publish and export a lab', async () => {
       const p = await cast(fetch)
       const base = `/api/authored-labs/${p.labId}`
@@ -98,7 +98,7 @@ export function authoredLabsSuite(fetch: Fetch) {
     })
   })
 
-  describe('bad input', () => {
+  describe('bad input', { timeout: 30_000 }, () => {
     const rows: [string, (d: any) => unknown, string, RegExp][] = [
       [
         'a check of no kind',

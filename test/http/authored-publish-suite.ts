@@ -6,7 +6,7 @@ import { kubeconfigOf, kubeFor } from './kube-api-helpers'
 import { cast, publish, webLab } from './authored-fixture'
 
 export function authoredPublishSuite(fetch: Fetch) {
-  describe('verify and publish', () => {
+  describe('verify and publish', { timeout: 30_000 }, () => {
     it('plays the solution and near misses command by command, and publishes only a proven version', async () => {
       const p = await cast(fetch)
       const early = await p.author.post(`/api/authored-labs/${p.labId}/publish`, {
@@ -54,7 +54,7 @@ export function authoredPublishSuite(fetch: Fetch) {
     })
   })
 
-  describe('learners', () => {
+  describe('learners', { timeout: 30_000 }, () => {
     it('class members see and complete a published lab; it shows in the matrix, CSV, timeline; others get 404', async () => {
       const p = await cast(fetch)
       expect((await p.member.post(`/api/labs/${p.labId}/cluster`)).status).toBe(404)
@@ -159,7 +159,7 @@ export function authoredPublishSuite(fetch: Fetch) {
     })
   })
 
-  describe('the Kubernetes API door', () => {
+  describe('the Kubernetes API door', { timeout: 30_000 }, () => {
     it('grades an authored lab on writes through the Kubernetes API', async () => {
       const p = await cast(fetch)
       const lab = webLab()
@@ -189,7 +189,7 @@ export function authoredPublishSuite(fetch: Fetch) {
     })
   })
 
-  describe('export and import', () => {
+  describe('export and import', { timeout: 30_000 }, () => {
     it('exports one YAML file that imports as a new lab', async () => {
       const p = await cast(fetch)
       const file = await p.author.get(`/api/authored-labs/${p.labId}/export`)
