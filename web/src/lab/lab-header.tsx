@@ -1,5 +1,6 @@
 // The lab's title bar: back to the labs, progress in words, and Reset cluster.
 
+import type { ComponentChildren } from 'preact'
 import type { LabTask } from '../types'
 import { ResetButton } from './reset-dialog'
 
@@ -10,9 +11,11 @@ interface Props {
   /** a short line about the last page action (Reset cluster), shown beside the title */
   notice?: string
   onReset: () => void
+  /** more page actions shown before Reset cluster (e.g. Use your own kubectl) */
+  children?: ComponentChildren
 }
 
-export function LabHeader({ title, tasks, busy, notice, onReset }: Props) {
+export function LabHeader({ title, tasks, busy, notice, onReset, children }: Props) {
   const done = tasks.filter((t) => t.done).length
   return (
     <header class="lab-header">
@@ -27,6 +30,7 @@ export function LabHeader({ title, tasks, busy, notice, onReset }: Props) {
           {done === tasks.length && <span class="badge badge-done">Completed</span>}
         </p>
       )}
+      {children}
       <ResetButton busy={busy} onConfirm={onReset} />
     </header>
   )

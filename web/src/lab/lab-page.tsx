@@ -136,15 +136,16 @@ export function LabPage({ labId }: { labId: string; user: User }) {
         busy={applying}
         notice={notice}
         onReset={() => void reset()}
-      />
-      <OwnKubectl
-        clusterId={clusterId}
-        labId={labId}
-        onChange={(done) => {
-          void cluster.refresh()
-          setTasks((old) => old.map((t) => (done.includes(t.id) ? { ...t, done: true } : t)))
-        }}
-      />
+      >
+        <OwnKubectl
+          clusterId={clusterId}
+          labId={labId}
+          onChange={(done) => {
+            void cluster.refresh()
+            setTasks((old) => old.map((t) => (done.includes(t.id) ? { ...t, done: true } : t)))
+          }}
+        />
+      </LabHeader>
       <p role="status" class="visually-hidden">
         {announce}
       </p>

@@ -82,32 +82,34 @@ export function OwnKubectl(props: {
   return (
     <details class="own-kubectl">
       <summary>Use your own kubectl</summary>
-      <p>
-        Point the real <code>kubectl</code> (1.32) on your computer at this lab&apos;s cluster. It
-        is the same cluster: what you change there shows here, and tasks count.
-      </p>
-      <p>
-        <button type="button" onClick={() => void download()}>
-          Download kubeconfig
-        </button>{' '}
-        <button
-          type="button"
-          class="secondary"
-          disabled={!status?.active}
-          onClick={() => void revoke()}
-        >
-          Revoke
-        </button>
-      </p>
-      <pre>
-        <code>{`export KUBECONFIG=~/Downloads/${file}\nkubectl get pods`}</code>
-      </pre>
-      <p role="status">
-        {message}{' '}
-        {status?.active && status.expiresAt
-          ? `The token works until ${new Date(status.expiresAt).toLocaleString()}.`
-          : 'No kubeconfig is active for this cluster.'}
-      </p>
+      <div class="own-kubectl-panel">
+        <p>
+          Point the real <code>kubectl</code> (1.32) on your computer at this lab&apos;s cluster. It
+          is the same cluster: what you change there shows here, and tasks count.
+        </p>
+        <p>
+          <button type="button" onClick={() => void download()}>
+            Download kubeconfig
+          </button>{' '}
+          <button
+            type="button"
+            class="secondary"
+            disabled={!status?.active}
+            onClick={() => void revoke()}
+          >
+            Revoke
+          </button>
+        </p>
+        <pre>
+          <code>{`export KUBECONFIG=~/Downloads/${file}\nkubectl get pods`}</code>
+        </pre>
+        <p role="status">
+          {message}{' '}
+          {status?.active && status.expiresAt
+            ? `The token works until ${new Date(status.expiresAt).toLocaleString()}.`
+            : 'No kubeconfig is active for this cluster.'}
+        </p>
+      </div>
     </details>
   )
 }
