@@ -27,7 +27,8 @@ async function signUp(page, base, { name, email, instructorCode, next }) {
     await page.getByLabel('Instructor code').fill(instructorCode)
   }
   await page.getByRole('button', { name: 'Sign up' }).click()
-  await page.waitForURL(base + next)
+  // the first signups after a cold start hash passwords on a busy machine: allow them time
+  await page.waitForURL(base + next, { timeout: 30_000 })
 }
 
 /** Task `i` (0-based) of the lab page's task list is ticked. */
