@@ -58,6 +58,7 @@ const SUBRESOURCES: Record<string, Sub[]> = {
   services: [{ name: 'status', kind: 'Service', verbs: STATUS_VERBS }],
   namespaces: [{ name: 'status', kind: 'Namespace', verbs: STATUS_VERBS }],
   nodes: [{ name: 'status', kind: 'Node', verbs: STATUS_VERBS }],
+  ingresses: [{ name: 'status', kind: 'Ingress', verbs: STATUS_VERBS }],
 }
 
 const CATEGORY_ALL = ['pods', 'services', 'deployments', 'replicasets']
@@ -78,8 +79,8 @@ function served(r: ResourceInfo): Served {
 
 const SERVED: Served[] = Object.values(RESOURCES).map(served)
 
-/** Groups in the order a kind cluster lists them (core first). */
-export const GROUPS = ['', 'apps', 'discovery.k8s.io']
+/** Groups in the order the lab terminal's `kubectl api-resources` lists them (core first). */
+export const GROUPS = ['', 'apps', 'discovery.k8s.io', 'networking.k8s.io']
 
 export function isServedGroupVersion(group: string, version: string): boolean {
   return GROUPS.includes(group) && version === 'v1'

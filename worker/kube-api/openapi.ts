@@ -17,6 +17,7 @@ const GROUP_PKG: Record<string, string> = {
   '': 'core',
   apps: 'apps',
   'discovery.k8s.io': 'discovery',
+  'networking.k8s.io': 'networking',
 }
 
 /** `api/v1`, `apis/apps/v1`, ... as the root document keys them. */

@@ -4,6 +4,8 @@
 // left out as JSON's omitempty leaves them out. Volumes, affinity, security contexts and status
 // are not listed: typed clients creating Services-course objects do not send them.
 
+import { NETWORKING_SCHEMAS } from './protobuf-networking'
+
 export interface Field {
   name: string
   type: string
@@ -11,6 +13,8 @@ export interface Field {
   ptr?: boolean
   /** map values: strings unless `quantity` */
   values?: 'quantity'
+  /** an embedded Go struct whose fields JSON puts on the parent (`json:",inline"`) */
+  inline?: boolean
 }
 
 export type Schema = Record<number, Field>
@@ -77,6 +81,7 @@ const PodSpec: Schema = {
 }
 
 export const SCHEMAS: Record<string, Schema> = {
+  ...NETWORKING_SCHEMAS,
   ObjectMeta,
   OwnerReference: {
     1: s('kind'),
