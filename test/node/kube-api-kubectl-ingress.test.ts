@@ -71,7 +71,11 @@ async function sim(c: Client, id: string, line: string, stdin?: string): Promise
 function maskEventAges(o: Out): Out {
   const [head, events] = o.stdout.split(/^Events:/m)
   if (events === undefined) return o
-  const rows = events.replace(/^(\s+)(\S+)\s+(\S+)\s+\S+\s+/gm, '$1$2 $3 AGE ')
+  // a repeated event's Age is `<last> (xN over <first>)`
+  const rows = events.replace(
+    /^(\s+)(\S+)\s+(\S+)\s+\S+(?: \(x\d+ over \S+\))?\s+/gm,
+    '$1$2 $3 AGE ',
+  )
   return { ...o, stdout: `${head}Events:${rows}` }
 }
 
@@ -166,12 +170,24 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and Ingress (needs the kubectl b
       [['delete', 'ingress', 'legacy'], 'kubectl delete ingress legacy'],
     ]
     const failed: string[] = []
+    const stderrs: string[] = []
     for (const [args, line, stdin] of writes) {
       const want = await sim(b.c, b.id, line, stdin)
       const got = await real(a.kubeconfig, args, args.includes('-') ? stdin : '')
       expect(got, `kubectl ${args.join(' ')}`).toEqual(want)
       if (got.exitCode !== 0) failed.push(line)
+      stderrs.push(got.stderr)
     }
+    // what reached the real kubectl: the webhook's warnings and denials, the deprecation warning
+    expect(stderrs.join('')).toBe(
+      [
+        'Error from server (BadRequest): error when creating "STDIN": admission webhook "validate.nginx.ingress.kubernetes.io" denied the request: host "api.example" and path "/v1" is already defined in ingress default/api\n',
+        'Warning: path /index.html cannot be used with pathType Exact\n',
+        'Error from server (BadRequest): error when creating "STDIN": admission webhook "validate.nginx.ingress.kubernetes.io" denied the request: ingress contains invalid paths: path /index.html cannot be used with pathType Exact\n',
+        `Warning: annotation "kubernetes.io/ingress.class" is deprecated, please use 'spec.ingressClassName' instead\n`,
+        'error: failed to create ingress: admission webhook "validate.nginx.ingress.kubernetes.io" denied the request: host "web.example" and path "/" is already defined in ingress default/web\n',
+      ].join(''),
+    )
     // the rows meant to fail, and only those: the webhook's denials
     expect(failed).toEqual([
       'kubectl apply -f -',
