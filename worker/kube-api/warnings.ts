@@ -14,7 +14,7 @@ export function setWarnings(c: Context, warnings: string[] | undefined): void {
 
 /** The header value: the text quoted with `\` and `"` escaped, control characters dropped. */
 export function warningHeader(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ')
+  const clean = [...text].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('')
   return `299 - "${clean.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`
 }
 
