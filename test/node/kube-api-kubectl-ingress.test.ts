@@ -18,6 +18,7 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { Client } from '../http/client'
+import { kubectlUntil } from './kube-streams-helpers'
 
 function hasKubectl(): boolean {
   try {
@@ -216,4 +217,23 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and Ingress (needs the kubectl b
       expect(got.stdout, `kubectl ${line}`).not.toBe('')
     }
   }, 240_000)
+  it('kubectl get ing -w prints an Ingress created in the lab terminal', async () => {
+    const a = await learner('playground')
+    clock = Date.now()
+    await sim(a.c, a.id, 'kubectl create ingress first --rule=one.example/*=web:80 --class=nginx')
+    const w = kubectlUntil(a.kubeconfig, ['get', 'ing', '-w'], (o) => /^watched\s/m.test(o), 45_000)
+    await w.started
+    const created = await sim(
+      a.c,
+      a.id,
+      'kubectl create ingress watched --rule=w.example/*=web:80 --class=nginx',
+    )
+    expect(created.stdout).toBe('ingress.networking.k8s.io/watched created\n')
+    const out = await w.done
+    expect(out.matched).toBe(true)
+    const rows = out.stdout.split('\n')
+    expect(rows[0]).toMatch(/^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE$/)
+    expect(rows[1]).toMatch(/^first\s+nginx\s+one\.example\s+(\S+\s+)?80\s+\d+s$/)
+    expect(rows[2]).toMatch(/^watched\s+nginx\s+w\.example\s+(\S+\s+)?80\s+\d+s$/)
+  }, 60_000)
 })
