@@ -122,6 +122,14 @@ const ANNOTATED = ingress('legacy', 'legacy.example', '/', 'Prefix')
     'metadata:\n  name: legacy\n  annotations:\n    kubernetes.io/ingress.class: nginx\n',
   )
 
+const OTHER_CLASS = `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata:
+  name: other
+spec:
+  controller: example.com/other
+`
+
 beforeAll(async () => {
   await migrate(drizzle(db), { migrationsFolder: 'migrations' })
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
@@ -169,6 +177,19 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and Ingress (needs the kubectl b
         `kubectl patch ingress api --type=merge -p '{"spec":{"rules":[{"host":"api.example","http":{"paths":[{"path":"/v2","pathType":"Prefix","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}'`,
       ],
       [['delete', 'ingress', 'legacy'], 'kubectl delete ingress legacy'],
+      [
+        [
+          'create',
+          'ingress',
+          'secure',
+          '--rule=secure.example/app=web:http,tls=web-tls',
+          '--default-backend=web:80',
+          '--class=nginx',
+          '--annotation=team=red',
+        ],
+        'kubectl create ingress secure --rule=secure.example/app=web:http,tls=web-tls --default-backend=web:80 --class=nginx --annotation=team=red',
+      ],
+      [['apply', '-f', '-'], 'kubectl apply -f -', OTHER_CLASS],
     ]
     const failed: string[] = []
     const stderrs: string[] = []
@@ -204,6 +225,9 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and Ingress (needs the kubectl b
       'describe ingress web',
       'describe ingress api',
       'get ing web -o yaml',
+      'get ing secure -o yaml',
+      'describe ingress secure',
+      'get ingressclass other -o yaml',
       'get ingress api -o json',
       'explain ingress.spec.rules',
       'explain ingressclass.spec',
