@@ -159,6 +159,54 @@ export function kubeApiIngressSuite(fetch: Fetch) {
       ])
     })
 
+    it('decodes a protobuf IngressClass with its parameters reference', async () => {
+      const { kube } = await setup(fetch)
+      const params = msg([
+        [1, 'k8s.example.com'],
+        [2, 'IngressParameters'],
+        [3, 'external'],
+        [4, 'Namespace'],
+        [5, 'ingress-nginx'],
+      ])
+      const spec = msg([
+        [1, 'example.com/other'],
+        [2, params],
+      ])
+      const cls = msg([
+        [1, msg([[1, 'other']])],
+        [2, spec],
+      ])
+      const typeMeta = msg([
+        [1, 'networking.k8s.io/v1'],
+        [2, 'IngressClass'],
+      ])
+      const body = new Uint8Array([
+        0x6b,
+        0x38,
+        0x73,
+        0x00,
+        ...msg([
+          [1, typeMeta],
+          [2, cls],
+        ]),
+      ])
+      const r = await kube.call('POST', '/apis/networking.k8s.io/v1/ingressclasses', {
+        body,
+        type: PROTOBUF,
+      })
+      expect(r.status).toBe(201)
+      expect(r.body.spec).toEqual({
+        controller: 'example.com/other',
+        parameters: {
+          apiGroup: 'k8s.example.com',
+          kind: 'IngressParameters',
+          name: 'external',
+          scope: 'Namespace',
+          namespace: 'ingress-nginx',
+        },
+      })
+    })
+
     it('sends the webhook warning as a Warning header and its denial as a Status', async () => {
       const { kube } = await setup(fetch)
       const r = await kube.call('POST', '/apis/networking.k8s.io/v1/namespaces/default/ingresses', {
