@@ -11,7 +11,7 @@ import type { ClusterState } from '../worker/sim/state'
 import { SEED_SCENARIO } from './seed-scenario'
 import { fmt, summarise, timeIt, type Summary } from './stats'
 
-const codec = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
+const codec = stateCodec({ gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) })
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
 
 const INGRESS = `apiVersion: networking.k8s.io/v1

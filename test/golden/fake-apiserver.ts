@@ -12,6 +12,38 @@ import {
   parseLabelSelector,
 } from '../../worker/sim/kubectl/printers/label-selector'
 import { TABLES } from '../../worker/sim/kubectl/printers/tables'
+import schemas from '../../worker/sim/kubectl/explain/schemas.json'
+
+/**
+ * OpenAPI v3 of one group/version from our explain schemas (refs made absolute again), with the
+ * resource paths whose GET names the GVK: kubectl explain finds a resource's schema through them.
+ */
+function openapi(groupVersion: string) {
+  const withRefs = JSON.parse(
+    JSON.stringify(schemas).replace(/"\$ref":"/g, '"$ref":"#/components/schemas/'),
+  ) as Record<string, Record<string, unknown>>
+  const paths: Record<string, unknown> = {}
+  for (const r of Object.values(RESOURCES)) {
+    const gv = r.group ? `${r.group}/${r.version}` : r.version
+    if (gv !== groupVersion) continue
+    const gvk = { group: r.group, kind: r.kind, version: r.version }
+    const pkg = r.group ? r.group.split('.')[0] : 'core'
+    const schema = withRefs[`io.k8s.api.${pkg}.${r.version}.${r.kind}`]
+    if (schema) schema['x-kubernetes-group-version-kind'] = [gvk]
+    const prefix = r.group ? `/apis/${gv}` : '/api/v1'
+    const path = r.namespaced
+      ? `${prefix}/namespaces/{namespace}/${r.plural}`
+      : `${prefix}/${r.plural}`
+    paths[`${path}/{name}`] = { get: { 'x-kubernetes-group-version-kind': gvk } }
+    paths[path] = { get: { 'x-kubernetes-group-version-kind': gvk } }
+  }
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.32.1' },
+    paths,
+    components: { schemas: withRefs },
+  }
+}
 
 /**
  * A server-side Table (meta.k8s.io/v1) of our own row cells, as the API server answers kubectl's
@@ -151,6 +183,18 @@ export async function startFakeApiServer(
       )
       return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups })
     }
+    if (p === '/openapi/v3') {
+      const gvs = ['v1', ...['apps', 'discovery.k8s.io', 'networking.k8s.io'].map((g) => `${g}/v1`)]
+      const paths = Object.fromEntries(
+        gvs.map((gv) => {
+          const key = gv === 'v1' ? 'api/v1' : `apis/${gv}`
+          return [key, { serverRelativeURL: `/openapi/v3/${key}?hash=0` }]
+        }),
+      )
+      return send(200, { paths })
+    }
+    const oa = /^\/openapi\/v3\/(?:api\/(v1)|apis\/(.+))$/.exec(p)
+    if (oa) return send(200, openapi(oa[1] ?? oa[2] ?? ''))
     if (p === '/api/v1') return send(200, discovery(''))
     const g = /^\/apis\/([^/]+)\/v1$/.exec(p)
     if (g) return send(200, discovery(g[1] ?? ''))

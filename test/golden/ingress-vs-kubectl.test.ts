@@ -224,6 +224,14 @@ describe.skipIf(!HAVE)('Ingress printers match the real kubectl 1.32 (fake API s
     'get ing tls -o json',
     'get ing,ingressclass -o name',
     'get ing -o jsonpath={.items[*].status.loadBalancer.ingress[*].ip}',
+    'explain ingress',
+    'explain ing.spec',
+    'explain ingress.spec.rules.http.paths.pathType',
+    'explain ingress.spec.rules.host',
+    'explain ingress.spec.defaultBackend.service.port',
+    'explain ingress.status --recursive',
+    'explain ingressclass',
+    'explain ingressclass.spec.parameters',
   ]
   for (const c of CASES) {
     it(c, async () => {

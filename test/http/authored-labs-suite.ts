@@ -1,4 +1,5 @@
 // Authored labs: who may do what (the authorization matrix), and bad input of every kind.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Client, type Fetch } from './client'
 import { cast, publish, webLab } from './authored-fixture'
@@ -163,6 +164,53 @@ export function authoredLabsSuite(fetch: Fetch) {
         expect((await p.author.get(`/api/authored-labs/${p.labId}`)).body.lab.version).toBe(1)
       },
     )
+
+    it('answers any lab document, however broken, without a 500', async () => {
+      const p = await cast(fetch)
+      const keys = [
+        'format',
+        'title',
+        'tasks',
+        'start',
+        'solution',
+        'nearMisses',
+        'variants',
+        'check',
+        'manifests',
+      ]
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...keys),
+          fc.jsonValue({ maxDepth: 4 }),
+          fc.boolean(),
+          async (key, value, asImport) => {
+            const doc: any = webLab()
+            if (key === 'check') doc.tasks[0].check = value
+            else if (key === 'manifests')
+              doc.start.manifests = [typeof value === 'string' ? value : JSON.stringify(value)]
+            else doc[key] = value
+            const r = asImport
+              ? await p.author.post('/api/authored-labs/import', { yaml: JSON.stringify(doc) })
+              : await p.author.post('/api/authored-labs', doc)
+            expect(r.status, JSON.stringify(doc).slice(0, 200)).toBeLessThan(500)
+            if (r.status >= 400) expect(r.body.error.message).toMatch(/^\$/)
+          },
+        ),
+        { numRuns: 60, seed: 20261206 },
+      )
+    }, 120_000)
+
+    it('refuses a check nested 5000 deep with 400, not a crash', async () => {
+      const p = await cast(fetch)
+      // written as text: JSON.stringify itself would overflow on such a value
+      const check = `${'{"not":'.repeat(5000)}{"exists":{"kind":"Pod"}}${'}'.repeat(5000)}`
+      const doc = webLab()
+      const text = JSON.stringify({ ...doc, tasks: [{ ...doc.tasks[0], check: '__CHECK__' }] })
+      const r = await p.author.post('/api/authored-labs', text.replace('"__CHECK__"', check))
+      expect(r.status).toBe(400)
+      expect(r.body.error.code).toBe('invalid_lab')
+      expect(r.body.error.message).toMatch(/nests more than 40 levels deep/)
+    })
 
     it('refuses bodies that are not JSON, and lab files that are not YAML', async () => {
       const p = await cast(fetch)

@@ -2,6 +2,7 @@
 // in the instructor's views, new versions, unpublish, export and import.
 import { describe, expect, it } from 'vitest'
 import { Client, type Fetch } from './client'
+import { kubeconfigOf, kubeFor } from './kube-api-helpers'
 import { cast, publish, webLab } from './authored-fixture'
 
 export function authoredPublishSuite(fetch: Fetch) {
@@ -147,8 +148,44 @@ export function authoredPublishSuite(fetch: Fetch) {
       expect(
         (await p.author.run(cluster, 'kubectl get endpoints web')).body.newlyCompleted,
       ).toEqual(['see-endpoints'])
+      // the terminal's own line (with a session) grades the authored lab the same way
+      const line = await p.author.post(`/api/clusters/${cluster}/run`, {
+        command: 'kubectl exec client -- curl -s web:8080',
+        terminal: 't1',
+      })
+      expect(line.body.newlyCompleted).toEqual(['curl-web'])
       expect((await p.author.call('DELETE', `/api/authored-labs/${p.labId}`)).status).toBe(204)
       expect((await p.author.get(`/api/authored-labs/${p.labId}`)).status).toBe(404)
+    })
+  })
+
+  describe('the Kubernetes API door', () => {
+    it('grades an authored lab on writes through the Kubernetes API', async () => {
+      const p = await cast(fetch)
+      const lab = webLab()
+      lab.tasks.push({
+        id: 'make-api',
+        title: 'Create Service api',
+        hints: ['kubectl create service clusterip api --tcp=80'],
+        check: { exists: { kind: 'Service', name: 'api' } } as any,
+      })
+      expect((await p.author.call('PUT', `/api/authored-labs/${p.labId}`, lab)).status).toBe(200)
+      const cluster = await p.author.openCluster(p.labId)
+      const kc = await kubeconfigOf(p.author, cluster)
+      const kube = kubeFor(fetch, kc.doc.clusters[0].cluster.server, kc.doc.users[0].user.token)
+      const svc = {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'api' },
+        spec: { ports: [{ port: 80 }], selector: { app: 'web' } },
+      }
+      const r = await kube.call('POST', '/api/v1/namespaces/default/services', {
+        body: JSON.stringify(svc),
+        type: 'application/json',
+      })
+      expect(r.status).toBe(201)
+      const page = await p.author.get(`/api/labs/${p.labId}`)
+      expect(page.body.lab.tasks.find((t: any) => t.id === 'make-api').done).toBe(true)
     })
   })
 

@@ -201,6 +201,52 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       )
     })
 
+    it('a watch shows a pod created meanwhile by another request, as it starts', async () => {
+      const { c, id } = await learner()
+      const res = await streamed(c, id, 'kubectl get pods -w')
+      const reader = res.body!.getReader()
+      let seen = ''
+      const readUntil = async (needle: RegExp) => {
+        const deadline = Date.now() + 8000
+        while (!needle.test(seen) && Date.now() < deadline)
+          seen += new TextDecoder().decode((await reader.read()).value)
+      }
+      await readUntil(/"interrupt"/)
+      expect((await c.run(id, 'kubectl run extra --image=nginx')).body.stdout).toBe(
+        'pod/extra created\n',
+      )
+      await readUntil(/extra +0\/1 +(Pending|ContainerCreating)/)
+      expect(seen).toMatch(/extra +0\/1 +(Pending|ContainerCreating)/)
+      expect(seen.match(/NAME +READY/g)?.length).toBe(1)
+      await reader.cancel()
+      await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)
+    }, 15_000)
+
+    it('run -it --rm waits for the pod, opens its shell; exit deletes the pod', async () => {
+      const { c, id, type } = await learner('playground')
+      const events = await readEvents(
+        await streamed(c, id, 'kubectl run tmp -it --rm --image=busybox -- sh'),
+      )
+      expect(events.filter((e) => e.type === 'output').map((e) => e.text)).toEqual([
+        "If you don't see a command prompt, try pressing enter.\n",
+      ])
+      expect(events[events.length - 1]).toMatchObject({
+        type: 'end',
+        exitCode: 0,
+        prompt: '/ # ',
+        shell: { pod: 'tmp' },
+      })
+      const bye = await type('exit')
+      expect(bye.body.output).toEqual([
+        {
+          stream: 'stderr',
+          text: "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n",
+        },
+        { stream: 'stdout', text: 'pod "tmp" deleted\n' },
+      ])
+      expect(bye.body).toMatchObject({ prompt: '$ ', shell: null })
+    }, 30_000)
+
     it('inside a shell: the stream runs in the container and ends at its prompt', async () => {
       const { c, id, type } = await learner()
       await type('kubectl exec -it access-pod -- bash')

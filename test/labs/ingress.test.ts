@@ -127,4 +127,17 @@ describe('lab ingress', () => {
     expect(ids[4]).toEqual(['ingress-no-class'])
     expect(ids[5]).toEqual([])
   })
+
+  it('near miss: kubectl create ingress without * makes Exact paths, so /hostname/x finds no rule', () => {
+    const t = playTranscript('ingress', [
+      `kubectl create ingress apps --class=nginx --rule="apps.example/=blue:8080" --rule="apps.example/hostname=echo:8080"`,
+      `curl -s -H 'Host: apps.example' http://${LB_IP}/index.html`,
+      `curl -s -H 'Host: apps.example' http://${LB_IP}/hostname/x`,
+    ])
+    expect(t.outputs[0]?.stdout).toBe('ingress.networking.k8s.io/apps created\n')
+    expect(t.outputs[1]?.result.trace[0]?.cause).toBe('ingress-no-path')
+    expect(t.outputs[2]?.result.trace[0]?.cause).toBe('ingress-no-path')
+    expect(t.outputs[2]?.stdout).toBe(PAGE_404)
+    expectUndone(t, 'by-path')
+  })
 })

@@ -203,6 +203,17 @@ describe.skipIf(!HAS_KUBECTL)(
           `kubectl patch service web --type=json -p '[{"op":"remove","path":"/nope"}]'`,
         ],
         [
+          [
+            'patch',
+            'service',
+            'web',
+            '--type=json',
+            '-p',
+            '[{"op":"test","path":"/spec/type","value":"LoadBalancer"}]',
+          ],
+          `kubectl patch service web --type=json -p '[{"op":"test","path":"/spec/type","value":"LoadBalancer"}]'`,
+        ],
+        [
           ['scale', 'deployment', 'nope', '--replicas=1'],
           'kubectl scale deployment nope --replicas=1',
         ],
@@ -211,6 +222,10 @@ describe.skipIf(!HAS_KUBECTL)(
           'kubectl create deployment web --image=nginx',
         ],
         [['create', 'namespace', 'dev'], 'kubectl create namespace dev'],
+        [
+          ['create', 'ingress', 'web', '--class=nginx', '--rule=foo.com/bar*=web:8080,tls=cert'],
+          `kubectl create ingress web --class=nginx --rule='foo.com/bar*=web:8080,tls=cert'`,
+        ],
         [['delete', 'service', 'web-ext'], 'kubectl delete service web-ext'],
         [['get', 'pod', 'nope'], 'kubectl get pod nope'],
         [['apply', '-f', '-'], 'kubectl apply -f -', SEED_SCENARIO],
@@ -242,6 +257,7 @@ describe.skipIf(!HAS_KUBECTL)(
       // the failures are the rows meant to fail, and only those: equal failures prove little
       expect(failed).toEqual([
         'kubectl patch service web --type=json -p \'[{"op":"remove","path":"/nope"}]\'',
+        'kubectl patch service web --type=json -p \'[{"op":"test","path":"/spec/type","value":"LoadBalancer"}]\'',
         'kubectl scale deployment nope --replicas=1',
         'kubectl create deployment web --image=nginx',
         'kubectl get pod nope',
@@ -289,6 +305,7 @@ describe.skipIf(!HAS_KUBECTL)(
         'get events',
         'get all -o wide',
         'get endpoints',
+        'get ingress web -o yaml',
         'get pods --sort-by=.metadata.name',
         'get pods --field-selector=status.phase=Running',
         'get pods -n kube-system',

@@ -123,7 +123,11 @@ export function streamsSuite(base: () => string) {
     await a.sim('kubectl expose deployment web --port=8080 --target-port=80')
     await a.sim('kubectl run client --image=curlimages/curl -- sleep 3600')
     await ready(a, 'client')
-    for (let i = 0; i < 40 && (await a.sim('kubectl exec client -- curl -s web:8080')).exitCode; i++)
+    for (
+      let i = 0;
+      i < 40 && (await a.sim('kubectl exec client -- curl -s web:8080')).exitCode;
+      i++
+    )
       await sleep(500)
     const lines = [
       ['client', '--', 'curl', '-s', 'web:8080'],
@@ -173,14 +177,42 @@ export function streamsSuite(base: () => string) {
         [3, 'echo hi\r'],
         [1.5, 'echo typo\x7f\x7f\x7f\x7fok\r'],
         [1.5, 'half a line\x03'],
-        [1, 'exit 7\r'],
+        [1, 'cd /etc\r'],
+        [1.5, 'pwd\r'],
+        [1.5, 'exit 7\r'],
       ],
     )
     expect(t.out).toContain('/ # echo hi\r\nhi\r\n/ # ')
     expect(t.out).toContain('echo typo\b \b\b \b\b \b\b \bok\r\nok\r\n')
     expect(t.out).toContain('half a line^C\r\n/ # ')
+    // the lab terminal's container shell: the cwd carries over, the prompt follows it
+    expect(t.out).toContain('/ # cd /etc\r\n/etc # pwd\r\n/etc\r\n/etc # exit 7\r\n')
     expect(t.out).toContain('command terminated with exit code 7')
     expect(t.exit).toBe(7)
+  }, 90_000)
+
+  it('kubectl run -it --rm: a shell in the new pod, its exit code ends the pod and kubectl', async () => {
+    if (!HAS_PYTHON) return
+    const a = await learner(base())
+    const t = await kubectlAtTerminal(
+      a.kubeconfig,
+      ['run', '-it', '--rm', 'bb', '--image=busybox', '--restart=Never', '--', 'sh'],
+      [
+        [5, '\r'],
+        [1.5, 'echo hi\r'],
+        [1.5, 'exit 3\r'],
+      ],
+    )
+    expect(t.out).toContain("If you don't see a command prompt, try pressing enter.\r\n")
+    expect(t.out).toContain('/ # echo hi\r\nhi\r\n/ # exit 3\r\n')
+    expect(t.out).toContain('pod "bb" deleted\r\npod default/bb terminated (Error)\r\n')
+    expect(t.exit).toBe(3)
+    const history = (await a.c.get(`/api/clusters/${a.id}/history`)).body.history as {
+      command: string
+    }[]
+    expect(history.map((h) => h.command)).toContain(
+      'kubectl attach: pod/bb container bb exited with code 3 in default (API)',
+    )
   }, 90_000)
 
   it('logs prints what the lab terminal prints; logs -f follows requests made meanwhile', async () => {

@@ -41,7 +41,7 @@ export interface RunWrite {
   clusterId: string
   expectedVersion: number
   /** the new document; undefined keeps the stored one (the command changed nothing in it) */
-  state: Buffer | undefined
+  state?: Buffer
   progress: string
   now: number
   timeSpentDelta: number

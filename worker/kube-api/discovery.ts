@@ -79,8 +79,8 @@ function served(r: ResourceInfo): Served {
 
 const SERVED: Served[] = Object.values(RESOURCES).map(served)
 
-/** Groups in the order the lab terminal's `kubectl api-resources` lists them (core first). */
-export const GROUPS = ['', 'apps', 'discovery.k8s.io', 'networking.k8s.io']
+/** Groups in the order the served kinds name them (core first), as the lab terminal lists them. */
+export const GROUPS = [...new Set(['', ...Object.values(RESOURCES).map((r) => r.group)])]
 
 export function isServedGroupVersion(group: string, version: string): boolean {
   return GROUPS.includes(group) && version === 'v1'

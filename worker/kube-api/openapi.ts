@@ -13,11 +13,9 @@ import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
 type Json = unknown
 const SCHEMAS = schemasJson as Record<string, Json>
 
-const GROUP_PKG: Record<string, string> = {
-  '': 'core',
-  apps: 'apps',
-  'discovery.k8s.io': 'discovery',
-  'networking.k8s.io': 'networking',
+/** The Go package of a group in schema names (`io.k8s.api.<pkg>.v1.<Kind>`): its first word. */
+function groupPackage(group: string): string {
+  return group === '' ? 'core' : (group.split('.')[0] ?? group)
 }
 
 /** `api/v1`, `apis/apps/v1`, ... as the root document keys them. */
@@ -68,13 +66,16 @@ function buildDocument(group: string, version: string) {
   const schemas: Record<string, Json> = {}
   for (const [name, schema] of Object.entries(SCHEMAS)) schemas[name] = withRefs(schema)
   for (const r of kinds) {
-    const name = `io.k8s.api.${GROUP_PKG[group] ?? group}.${version}.${r.kind}`
-    const s = schemas[name] as Record<string, Json> | undefined
-    if (s)
-      schemas[name] = {
-        ...s,
-        'x-kubernetes-group-version-kind': [{ group, kind: r.kind, version }],
-      }
+    const name = `io.k8s.api.${groupPackage(group)}.${version}.${r.kind}`
+    // kinds the lab terminal's explain does not document get a schema that says so
+    const s = (schemas[name] as Record<string, Json> | undefined) ?? {
+      type: 'object',
+      description: `Service Lab serves ${r.kind} objects but documents only Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace, as the lab terminal's kubectl explain does.`,
+    }
+    schemas[name] = {
+      ...s,
+      'x-kubernetes-group-version-kind': [{ group, kind: r.kind, version }],
+    }
   }
   const paths = Object.fromEntries(kinds.map((r) => [itemPath(r), { patch: patchOp(r) }]))
   return {

@@ -1,10 +1,11 @@
 // Field numbers of the Kubernetes protobuf messages the simulation's kinds use (k8s.io/api
-// core/v1, apps/v1, authorization/v1 and apimachinery meta/v1 generated.proto, 1.32). `ptr`
+// core/v1, apps/v1, networking/v1, authorization/v1 and apimachinery meta/v1 generated.proto,
+// 1.32). `ptr`
 // marks Go pointer fields, whose zero value is meaningful (replicas: 0); other zero values are
 // left out as JSON's omitempty leaves them out. Volumes, affinity, security contexts and status
 // are not listed: typed clients creating Services-course objects do not send them.
 
-import { NETWORKING_SCHEMAS } from './protobuf-networking'
+import { NETWORKING_EXTRAS } from './protobuf-networking'
 
 export interface Field {
   name: string
@@ -13,7 +14,7 @@ export interface Field {
   ptr?: boolean
   /** map values: strings unless `quantity` */
   values?: 'quantity'
-  /** an embedded Go struct whose fields JSON puts on the parent (`json:",inline"`) */
+  /** an embedded Go struct: its fields belong to the parent in JSON (IngressRule's `http`) */
   inline?: boolean
 }
 
@@ -81,7 +82,6 @@ const PodSpec: Schema = {
 }
 
 export const SCHEMAS: Record<string, Schema> = {
-  ...NETWORKING_SCHEMAS,
   ObjectMeta,
   OwnerReference: {
     1: s('kind'),
@@ -199,10 +199,28 @@ export const SCHEMAS: Record<string, Schema> = {
     7: s('name'),
   },
   NonResourceAttributes: { 1: s('path'), 2: s('verb') },
+  Ingress: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'IngressSpec') },
+  IngressSpec: {
+    1: m('defaultBackend', 'IngressBackend', true),
+    2: r('tls', 'IngressTLS'),
+    3: r('rules', 'IngressRule'),
+    4: s('ingressClassName'),
+  },
+  IngressBackend: { 4: m('service', 'IngressServiceBackend', true) },
+  IngressServiceBackend: { 1: s('name'), 2: m('port', 'ServiceBackendPort') },
+  ServiceBackendPort: { 1: s('name'), 2: i('number') },
+  IngressTLS: { 1: ss('hosts'), 2: s('secretName') },
+  IngressRule: { 1: s('host'), 2: { name: '', type: 'IngressRuleValue', inline: true } },
+  IngressRuleValue: { 1: m('http', 'HTTPIngressRuleValue', true) },
+  HTTPIngressRuleValue: { 1: r('paths', 'HTTPIngressPath') },
+  HTTPIngressPath: { 1: s('path'), 2: m('backend', 'IngressBackend'), 3: s('pathType') },
+  IngressClass: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'IngressClassSpec') },
+  IngressClassSpec: { 1: s('controller') },
   DeleteOptions: {
     1: i('gracePeriodSeconds', true),
     3: b('orphanDependents', true),
     4: s('propagationPolicy'),
     5: ss('dryRun'),
   },
+  ...NETWORKING_EXTRAS,
 }

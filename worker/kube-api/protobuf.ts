@@ -138,8 +138,9 @@ export function decodeMessage(buf: Uint8Array, schema: Schema, depth = 0): Recor
     if (f.type === 'map') {
       const [k, val] = v as [string, unknown]
       out[f.name] = { ...((out[f.name] as object | undefined) ?? {}), [k]: val }
-    } else if (f.inline) Object.assign(out, v)
-    else if (f.repeated) {
+    } else if (f.inline) {
+      Object.assign(out, v)
+    } else if (f.repeated) {
       out[f.name] = [...((out[f.name] as unknown[] | undefined) ?? []), v]
     } else if (f.ptr || !isEmpty(v)) out[f.name] = v
   }

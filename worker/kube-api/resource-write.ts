@@ -130,6 +130,8 @@ export async function update(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
 export function applyPatch(current: KubeObject, type: PatchType, patch: unknown): unknown {
   if (type === 'application/json-patch+json') {
     const next = jsonPatch(current, patch)
+    // apiserver patch.go: NewGenericServerResponse(422, ..., isUnexpectedResponse=false): the
+    // library's reason is not sent, only this generic message (apimachinery errors.go)
     if (next === undefined)
       throw new KubeError(
         'Invalid',

@@ -29,6 +29,8 @@ export interface PortForward {
   podPort: number
   /** what the learner typed: `svc/web`, `pod/x` */
   target: string
+  /** connections made through it so far (a streaming port-forward prints one line each) */
+  connections?: number
 }
 
 export interface ClusterState {

@@ -4,13 +4,13 @@
 import type { Database } from '../db/client'
 import { findCluster, storeRun, type ClusterRow } from '../db/clusters'
 import type { StateCodec } from '../db/state-codec'
-import { findLab } from '../labs'
 import type { Lab } from '../labs/types'
 import { classifyCommand } from '../labs/misconceptions'
 import { gradeCommand, parseProgress, RECENT_MAX, taskList, type Progress } from '../labs/grade'
 import { runInTerminal, type ShellSession, type TerminalResult } from '../sim/session'
 import type { ClusterState } from '../sim/state'
 import { AppError, notFound } from '../http/errors'
+import { labOfCluster } from '../http/lab-access'
 import { putTerminal, terminalRecord } from './records'
 
 export interface TerminalLineBody {
@@ -152,7 +152,7 @@ export function lineAnswer(s: SimulatedLine) {
 export async function loadCluster(db: Database, clusterId: string, userId: string) {
   const row = await findCluster(db, clusterId, userId)
   if (!row) throw notFound('That cluster')
-  const lab = findLab(row.labId)
+  const lab = await labOfCluster(db, row.labId, userId)
   if (!lab) throw notFound('That lab')
   return { row, lab }
 }

@@ -1,6 +1,6 @@
 // Writes a terminal makes besides its lines: a resize, a stream's recorded step. One conditional
 // update of the cluster row (no history row): it only lands if nobody wrote the row meanwhile.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
@@ -21,18 +21,35 @@ export async function updateClusterState(
   return affectedRows(r) === 1
 }
 
-/** The cluster's version only: what a running stream polls (one row, no document). */
-export async function clusterVersion(
+type ClusterRow = typeof clusters.$inferSelect
+
+/**
+ * What a running stream polls, in one statement reading one row: the version, and the document
+ * and progress only when the version is not `known` (null otherwise). Undefined: not the caller's.
+ */
+export async function readIfChanged(
   db: Database,
   clusterId: string,
   userId: string,
-): Promise<number | undefined> {
-  const row = await db
-    .select({ version: clusters.version })
+  known: number,
+): Promise<
+  { version: number; state: ClusterRow['state'] | null; progress: string | null } | undefined
+> {
+  return db
+    .select({
+      version: clusters.version,
+      state: sql<
+        ClusterRow['state'] | null
+      >`CASE WHEN ${clusters.version} <> ${known} THEN ${clusters.state} END`.mapWith(
+        clusters.state,
+      ),
+      progress: sql<
+        string | null
+      >`CASE WHEN ${clusters.version} <> ${known} THEN ${clusters.progress} END`,
+    })
     .from(clusters)
     .where(and(eq(clusters.id, clusterId), eq(clusters.userId, userId)))
     .get()
-  return row?.version
 }
 
 export interface FinishWrite {

@@ -28,7 +28,7 @@ import {
   type TerminalLineBody,
 } from './line'
 import { putTerminal, terminalRecord } from './records'
-import { finishHistory, updateClusterState, clusterVersion } from './store'
+import { finishHistory, readIfChanged, updateClusterState } from './store'
 import { registerStream } from './streams-registry'
 
 /** A stream ends by itself after this long, with LIMIT_NOTICE on stderr. */
@@ -189,7 +189,7 @@ async function follow(
     await sendStep(run, step, send)
   }
   // a line that ended in its first step was stored whole already
-  if (run.stream) await finishLine(run, step)
+  if (!run.first.result) await finishLine(run, step)
   if (!stopped()) await send(endEvent(run, step.result!))
 }
 
@@ -201,9 +201,9 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
   let changed = false
   const watching = previous.onChange || previous.wakeAt <= now + 1000
   if (watching) {
-    const version = await clusterVersion(c.var.db, run.clusterId, c.var.userId!)
-    if (version !== undefined && version !== run.version) {
-      const { row } = await loadCluster(c.var.db, run.clusterId, c.var.userId!)
+    // one statement: the version, and the document only when it is not the one we hold
+    const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
+    if (row?.state != null && row.progress != null) {
       stream.ctx.s = await c.var.codec.decode(row.state)
       run.version = row.version
       run.sim.progress = parseProgress(row.progress)

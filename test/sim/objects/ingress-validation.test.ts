@@ -157,6 +157,15 @@ const rows: [string, string, string[]][] = [
     [`spec.tls[0].hosts[0]: ${SUBDOMAIN('Foo.example')}`, `spec.tls[0].hosts[1]: ${WILDCARD('*')}`],
   ],
   [
+    'a TLS secretName must be a Secret name (validateTLSSecretName)',
+    ing(`  tls:
+  - hosts: [foo.example]
+    secretName: My_Cert
+  rules:
+  - host: foo.example`),
+    [`spec.tls[0].secretName: ${SUBDOMAIN('My_Cert')}`],
+  ],
+  [
     'service and resource backends together (I6)',
     backend('{service: {name: web, port: {number: 80}}, resource: {kind: Bucket, name: b}}'),
     [`${B}: Invalid value: "": cannot set both resource and service backends`],

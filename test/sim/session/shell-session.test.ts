@@ -195,3 +195,65 @@ describe('kubectl run -it and attach', () => {
     expect(t.type('kubectl get pod keep -o name').out).toBe('pod/keep\n')
   })
 })
+
+describe('the terminal size reaches the programs', () => {
+  it('$COLUMNS, tput cols and stty size on the workstation and in a container', () => {
+    const t = terminal()
+    expect(t.type('echo $COLUMNS $LINES; tput cols; stty size', { columns: 132 }).out).toBe(
+      '132 24\n132\n24 132\n',
+    )
+    t.type('kubectl exec -it access-pod -- bash')
+    expect(t.type('echo $COLUMNS; tput lines; stty size', { columns: 140 }).out).toBe(
+      '140\n24\n24 140\n',
+    )
+  })
+
+  it('without a terminal (one-shot run) stty has no tty to ask', () => {
+    const r = run(scenario(7), 'stty size', { now: T0 + 130_000 })
+    expect(r.stderr).toBe("stty: 'standard input': Inappropriate ioctl for device\n")
+    expect(r.exitCode).toBe(1)
+  })
+})
+
+describe('exec -it into a Deployment', () => {
+  it('deploy/NAME picks one of its pods; nginx (Debian) bash has the Debian prompt', () => {
+    const t = terminal()
+    const r = t.type('kubectl exec -it deploy/nginx-deployment-3 -- bash')
+    expect(r.session?.pod).toMatch(/^nginx-deployment-3-\w+-\w{5}$/)
+    expect(r.prompt).toBe(`root@${r.session?.pod}:/# `)
+  })
+
+  it('sh in a Debian image is dash: "# "', () => {
+    const t = terminal()
+    expect(t.type('kubectl exec -it deploy/nginx-deployment-3 -- sh').prompt).toBe('# ')
+    expect(t.type('nope').out).toBe('sh: 1: nope: not found\n')
+  })
+})
+
+describe('the container restarting under the shell', () => {
+  it('ends the shell: kubectl reports exit code 137 and the terminal says why', () => {
+    let s = scenario(7)
+    const now = T0 + 130_000
+    const open = runInTerminal(s, null, 'kubectl exec -it access-pod -- bash', { now })
+    s = open.state
+    // access-pod runs `sleep 3600`: an hour later its container exits and is restarted
+    const later = runInTerminal(s, open.session, 'hostname', { now: now + 3_700_000 })
+    expect(later.ended).toMatch(
+      /^Your shell in pod access-pod ended: its container (restarted|stopped)\.$/,
+    )
+    expect(later.output).toEqual([
+      { stream: 'stderr', text: 'command terminated with exit code 137\n' },
+    ])
+    expect(later.session).toBeNull()
+  })
+})
+
+describe('exec -t without -i', () => {
+  it('gets no terminal and no input: the shell exits at once, silently (no warning in 1.32)', () => {
+    const t = terminal()
+    const r = t.type('kubectl exec -t access-pod -- bash')
+    expect(r.output).toEqual([])
+    expect(r.exitCode).toBe(0)
+    expect(r.session).toBeNull()
+  })
+})

@@ -121,14 +121,19 @@ describe('kubectl commands that wait', () => {
     expect(t.steps.length - 1).toBe(3)
   })
 
-  it('port-forward holds until Ctrl+C', () => {
+  it('port-forward holds until Ctrl+C, says so for each connection, and closes its port', () => {
     const d = drive(scenario(7), 'kubectl port-forward svc/blue-np 8080:80', {
       now: NOW,
       seconds: 5,
       interruptAt: 5,
+      elsewhere: { 2: (s, now) => sh(s, 'curl -s localhost:8080 >/dev/null', now).state },
     })
-    expect(d.text).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n')
+    expect(d.text).toBe(
+      'Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\nHandling connection for 8080\n',
+    )
+    expect(d.at('Handling')).toBe(NOW + 2000)
     expect(d.last.result?.exitCode).toBe(1)
+    expect(d.last.result?.state.runtime.portForwards).toEqual([])
   })
 })
 
@@ -215,5 +220,25 @@ describe('watch, ping, sleep and loops', () => {
     expect(d.text).toBe("If you don't see a command prompt, try pressing enter.\n")
     expect(d.at('If you')).toBeGreaterThan(NOW)
     expect(d.last.result?.prompt).toBe('/ # ')
+  })
+})
+
+describe('lines that do not stream', () => {
+  it('a line fed stdin runs at once with it (kubectl delete -f -)', () => {
+    const manifest = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: empty-svc\n'
+    const { stream, step } = startStream(scenario(7), null, 'kubectl delete -f -', {
+      now: NOW,
+      stdin: manifest,
+    })
+    expect(stream).toBeUndefined()
+    expect(step.result?.stdout).toBe('service "empty-svc" deleted\n')
+  })
+
+  it('a plain line through the stream API ends in its first step', () => {
+    const { step } = startStream(scenario(7), null, 'kubectl get svc empty-svc -o name', {
+      now: NOW,
+    })
+    expect(step.result?.stdout).toBe('service/empty-svc\n')
+    expect(step.output).toEqual([{ stream: 'stdout', text: 'service/empty-svc\n', at: NOW }])
   })
 })

@@ -549,6 +549,8 @@ describe('the check language', () => {
     [{ exists: { kind: 'Pod', name: 'x' }, absent: { kind: 'Pod' } }, false],
     [{ exists: { kind: 'Secret' } }, false],
     [{ command: { matches: '(a+)+$' } }, false],
+    [{ command: { matches: '(a|aa)+$' } }, false],
+    [{ command: { matches: '^kubectl (get|describe) (svc|services?)\\b' } }, true],
     [{ command: { matches: '[' } }, false],
     [{ request: { outcome: 'lost' } }, false],
     [{ all: [] }, false],

@@ -135,6 +135,16 @@ describe('reading a lab document', () => {
     expect(r.problem.message).toMatch(/[.!?]$/)
   })
 
+  it('refuses nesting deeper than any lab needs, without overflowing the stack', () => {
+    let check: unknown = { exists: { kind: 'Pod' } }
+    for (let i = 0; i < 20_000; i++) check = { not: check }
+    const r = parseLabDocument({ ...base(), tasks: [task('one', check)] }, START)
+    expect(r.ok ? '' : r.problem.message).toBe('This nests more than 40 levels deep.')
+    expect(r.ok ? '' : r.problem.path).toMatch(/^\$\.tasks\[0\]\.check\.not\.not/)
+    const y = parseLabText(`a: ${'['.repeat(200_000)}`, START)
+    expect(y.ok ? '' : y.problem.message).toBe('The file nests too deeply to be a lab.')
+  })
+
   it('reads YAML text and says where it does not parse', () => {
     const r = parseLabText('format: 1\ntitle: [\n', START)
     expect(r.ok ? '' : r.problem.message).toMatch(/^The file is not valid YAML/)

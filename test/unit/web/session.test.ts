@@ -168,7 +168,7 @@ describe('terminal session', () => {
     await vi.waitFor(() => expect(t.calls.map((c) => c.body.command)).toEqual(['pwd']))
   })
 
-  it('Ctrl+D on an empty line ends a pod shell through eof; on the workstation it stays', async () => {
+  it('Ctrl+D on an empty line ends a pod shell through eof; on the workstation bash prints exit and opens a fresh shell', async () => {
     const t = await setup((b) =>
       b.eof
         ? // what the server prints for bash's Ctrl+D: a newline, then exit
@@ -178,7 +178,7 @@ describe('terminal session', () => {
     await t.s.restore()
     t.s.input('\x04')
     expect(t.calls).toHaveLength(0)
-    expect((await t.screen()).slice(-2)).toEqual(['Use "exit" to leave the shell.', '$'])
+    expect((await t.screen()).slice(-3)).toEqual(['$', 'exit', '$'])
     t.s.input('kubectl exec -it p -- bash\r')
     await t.idle()
     t.s.input('\x04')
@@ -186,5 +186,37 @@ describe('terminal session', () => {
     await t.idle()
     expect(t.calls[1]?.body).toMatchObject({ command: '', eof: true })
     expect((await t.screen()).slice(-3)).toEqual(['root@p:/#', 'exit', '$'])
+  })
+
+  it("Apply from the editor runs on the workstation even in a pod's shell, and keeps the typed line", async () => {
+    const shell = { pod: 'p', container: 'c', namespace: 'default' }
+    const t = await setup((b) =>
+      b.terminal
+        ? [end('root@p:/# ', { shell })]
+        : [
+            { type: 'output', stream: 'stdout', text: 'pod/x created\n' },
+            end('$ ', { prompt: undefined, shell: undefined }),
+          ],
+    )
+    await t.s.restore()
+    t.s.input('kubectl exec -it p -- bash\r')
+    await t.idle()
+    t.s.input('ls -l')
+    const r = await t.s.runFor(
+      'kubectl apply -f -',
+      'kind: Pod',
+      "kubectl apply -f - (the editor's manifest)",
+    )
+    expect(t.calls[1]?.body).toEqual({
+      command: 'kubectl apply -f -',
+      stdin: 'kind: Pod',
+      stream: false,
+    })
+    expect(r?.stdout).toBe('pod/x created\n')
+    expect((await t.screen()).slice(-3)).toEqual([
+      "$ kubectl apply -f - (the editor's manifest)",
+      'pod/x created',
+      'root@p:/# ls -l',
+    ])
   })
 })

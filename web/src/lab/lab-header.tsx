@@ -7,10 +7,12 @@ interface Props {
   title: string
   tasks: LabTask[]
   busy: boolean
+  /** a short line about the last page action (Reset cluster), shown beside the title */
+  notice?: string
   onReset: () => void
 }
 
-export function LabHeader({ title, tasks, busy, onReset }: Props) {
+export function LabHeader({ title, tasks, busy, notice, onReset }: Props) {
   const done = tasks.filter((t) => t.done).length
   return (
     <header class="lab-header">
@@ -18,6 +20,7 @@ export function LabHeader({ title, tasks, busy, onReset }: Props) {
         <span aria-hidden="true">← </span>Back to labs
       </a>
       <h1>{title}</h1>
+      {notice && <p class="lab-notice">{notice}</p>}
       {tasks.length > 0 && (
         <p class="lab-progress">
           {done} of {tasks.length} tasks

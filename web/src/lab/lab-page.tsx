@@ -106,6 +106,7 @@ export function LabPage({ labId }: { labId: string; user: User }) {
       await api('POST', `/api/clusters/${encodeURIComponent(clusterId)}/reset`, {})
       setTrace(null)
       setNotice("The cluster was reset to this lab's starting state.")
+      terminals.current?.refresh()
       setAnnounce('The cluster was reset.')
     } catch (e) {
       setNotice(errorText(e))
@@ -129,7 +130,13 @@ export function LabPage({ labId }: { labId: string; user: User }) {
   const layout = { '--instr-width': `${instrWidth}px`, '--term-height': `${termHeight}px` }
   return (
     <div class="lab">
-      <LabHeader title={lab.title} tasks={tasks} busy={applying} onReset={() => void reset()} />
+      <LabHeader
+        title={lab.title}
+        tasks={tasks}
+        busy={applying}
+        notice={notice}
+        onReset={() => void reset()}
+      />
       <OwnKubectl
         clusterId={clusterId}
         labId={labId}
@@ -141,7 +148,6 @@ export function LabPage({ labId }: { labId: string; user: User }) {
       <p role="status" class="visually-hidden">
         {announce}
       </p>
-      {notice && <p class="lab-notice">{notice}</p>}
       <div class="lab-split" style={layout}>
         <Instructions
           lab={lab}

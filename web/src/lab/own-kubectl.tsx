@@ -99,7 +99,7 @@ export function OwnKubectl(props: {
           Revoke
         </button>
       </p>
-      <pre aria-label="Commands to run">
+      <pre>
         <code>{`export KUBECONFIG=~/Downloads/${file}\nkubectl get pods`}</code>
       </pre>
       <p role="status">

@@ -66,6 +66,21 @@ export class TerminalSession {
     this.showPrompt()
   }
 
+  /** After a change made elsewhere (Reset cluster): an idle tab whose shell ended says so. */
+  async refresh(): Promise<void> {
+    if (this.busy || !this.editor.reading || !this.serverTerminals) return
+    const r = await terminalState(this.clusterId, this.id).catch(() => undefined)
+    if (!r || typeof r.prompt !== 'string' || this.busy) return
+    if (r.prompt === this.prompt && !r.ended) return
+    const was = this.shell
+    this.prompt = r.prompt
+    this.shell = r.shell ?? null
+    const gone = was && !this.shell ? `Your shell in pod ${was.pod} ended.` : ''
+    const ended = r.ended ?? gone
+    this.screen.write(`\r\n${ended ? `${ended}\r\n` : ''}`)
+    this.showPrompt()
+  }
+
   focus(): void {
     this.screen.focus?.()
   }
@@ -95,8 +110,9 @@ export class TerminalSession {
   async runFor(command: string, stdin: string, shown: string): Promise<LineResult | undefined> {
     if (this.busy || !this.editor.reading) return undefined
     const kept = this.editor.text
-    this.screen.write(`\r\x1b[J${this.prompt}${shown}\r\n`)
-    const end = await this.run(command, { stdin })
+    // the editor's kubectl runs on the workstation even when this tab is inside a pod's shell
+    this.screen.write(`\r\x1b[J${WORKSTATION_PROMPT}${shown}\r\n`)
+    const end = await this.run(command, { stdin, workstation: true })
     if (kept) this.editor.type(kept)
     return end
   }
@@ -142,15 +158,16 @@ export class TerminalSession {
       // Ctrl+D on an empty line ends a pod's shell; the server prints what bash or ash print
       void this.run('', { eof: true })
     } else {
-      // the workstation's own shell stays open, as bash does with IGNOREEOF set
-      this.screen.write('\r\nUse "exit" to leave the shell.\r\n')
+      // bash ends on EOF and prints `exit` on the next line (TERMINAL-FACTS A3); the workstation's
+      // terminal then opens a fresh shell at once, as a web terminal reconnecting would
+      this.screen.write('\r\nexit\r\n')
       this.showPrompt()
     }
   }
 
   private async run(
     command: string,
-    extra: { stdin?: string; eof?: boolean } = {},
+    extra: { stdin?: string; eof?: boolean; workstation?: boolean } = {},
   ): Promise<LineResult | undefined> {
     this.busy = true
     this.hooks.onBusy(true)
@@ -159,7 +176,11 @@ export class TerminalSession {
     this.abort = abort
     this.lastChar = '\n'
     const seen = new LineEvents(this.hooks)
-    const req = { command, ...extra, terminal: this.id, ...this.size() }
+    const { workstation, ...fields } = extra
+    // without `terminal` a line runs as a one-shot on the workstation and leaves the shell alone
+    const req = workstation
+      ? { command, ...fields }
+      : { command, ...fields, terminal: this.id, ...this.size() }
     this.running = runLine(this.clusterId, req, abort.signal, (e) => {
       if (seen.take(e)) this.output(e.type === 'output' ? e.text : '')
     }).catch((err: unknown) => {

@@ -15,6 +15,8 @@ export interface TerminalControl {
   typeAndRun: (command: string) => Promise<void>
   /** runs a line for the page (Apply) in an idle terminal; undefined when none is idle */
   runFor: (command: string, stdin: string, shown: string) => Promise<LineResult | undefined>
+  /** asks the server again where each idle tab stands (after Reset cluster) */
+  refresh: () => void
 }
 
 interface Props {
@@ -41,10 +43,15 @@ export function TerminalTabs(props: Props) {
     else sessions.current.delete(id)
   }, [])
 
-  /** An idle session, preferring the shown tab; opens a new tab when all are busy. */
-  const idle = async (): Promise<TerminalSession | undefined> => {
+  /**
+   * An idle session, preferring the shown tab (and, for `onWorkstation`, a tab not inside a pod's
+   * shell); opens a new tab when none fits and there is room.
+   */
+  const idle = async (onWorkstation = false): Promise<TerminalSession | undefined> => {
     const order = [tabs.active, ...tabs.ids.filter((i) => i !== tabs.active)]
-    const id = order.find((i) => !sessions.current.get(i)?.busy) ?? tabs.add()
+    const free = order.filter((i) => !sessions.current.get(i)?.busy)
+    const fits = onWorkstation ? free.filter((i) => !sessions.current.get(i)?.shell) : free
+    const id = fits[0] ?? tabs.add() ?? free[0]
     if (!id) return undefined
     tabs.select(id)
     for (let i = 0; i < 40 && !sessions.current.get(id)?.ready; i++)
@@ -58,7 +65,8 @@ export function TerminalTabs(props: Props) {
       s?.typeAndRun(command)
       s?.focus()
     },
-    runFor: async (command, stdin, shown) => (await idle())?.runFor(command, stdin, shown),
+    runFor: async (command, stdin, shown) => (await idle(true))?.runFor(command, stdin, shown),
+    refresh: () => sessions.current.forEach((s) => void s.refresh()),
   }))
 
   const onKeyDown = (e: KeyboardEvent, i: number) => {

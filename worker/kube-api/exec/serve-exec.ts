@@ -8,16 +8,18 @@ import type { Context } from 'hono'
 import { findCluster, type ClusterRow } from '../../db/clusters'
 import { settle } from '../../sim/controllers/settle'
 import { effectiveArgv, findImage } from '../../sim/net/images'
+import { isInteractiveShell } from '../../sim/session'
 import type { ClusterState } from '../../sim/state'
 import type { KubeEnv } from '../auth'
 import type { ResourcePath } from '../path'
 import { badRequest, noRoute } from '../status'
 import { containerLines } from '../logs/log-lines'
 import { attachOutput } from './attach-output'
+import { attachedShell } from './attach-shell'
 import { commandSession } from './command-session'
 import { readExecRequest, resolveTarget, type ExecRequest, type ExecTarget } from './exec-request'
 import { ERROR, V4, V5, chooseProtocol, failureStatus, frame } from './frames'
-import { lineShell } from './line-shell'
+import { terminalShell } from './terminal-shell'
 import type { NodeUpgradeEnv } from './node-upgrade'
 import type { AcceptUpgrade, ExecHandlers, ExecPeer } from './peer'
 import { execLine, runExecLine, type ExecCall } from './run-exec'
@@ -32,21 +34,8 @@ function upgrader(c: Context<KubeEnv>): AcceptUpgrade {
   return accept
 }
 
-/** `sh`, `bash`, `/bin/sh -l`: alone after `--`, with a terminal, an interactive shell. */
-export function isShellCommand(argv: string[]): boolean {
-  const [first, ...rest] = argv
-  return (
-    /^(\/usr)?(\/bin\/)?(sh|bash|ash)$/.test(first ?? '') &&
-    rest.every((a) => /^-[a-bd-z]+$/.test(a))
-  )
-}
-
-function fallbackPrompt(image: string, program: string, pod: string): string {
-  if (/busybox|alpine|curlimages|netshoot/.test(image)) return '/ # '
-  return /bash$/.test(program) ? `root@${pod}:/# ` : '# '
-}
-
 interface Session {
+  c: Context<KubeEnv>
   req: ExecRequest
   target: ExecTarget
   call: ExecCall
@@ -78,17 +67,14 @@ function startExec(peer: ExecPeer, s: Session): ExecHandlers {
     pod: req.pod,
     container: several ? target.container : undefined,
   }
-  const image = pod.spec.containers.find((c) => c.name === target.container)?.image ?? ''
   const shell = req.subresource === 'attach' ? attachProgram(s) : req.command
-  if (req.tty && req.stdin && shell && isShellCommand(shell)) {
-    const program = shell[0] as string
-    const prompt = fallbackPrompt(image, program, req.pod)
-    return ttySession(
-      peer,
-      s.protocol,
-      shell,
-      lineShell(s.call, { ...where, program, prompt }, s.row),
-    )
+  if (req.tty && req.stdin && shell && isInteractiveShell(shell)) {
+    const via = req.subresource
+    const t = { ...where, container: target.container, program: shell[0] as string, via }
+    const backend = terminalShell(s.call, t)
+    if (via === 'exec') return ttySession(peer, s.protocol, shell, backend)
+    const attached = { ...t, uid: pod.metadata.uid }
+    return ttySession(peer, s.protocol, shell, attachedShell(s.c, backend, attached))
   }
   if (req.subresource === 'attach') {
     const seen = containerLines(s.state, pod, target.container)
@@ -137,7 +123,7 @@ export async function serveExec(c: Context<KubeEnv>, p: ResourcePath, sub: 'exec
     clusterId: kube.clusterId,
     now: c.var.deps.now,
   }
-  const session: Session = { req, target, call, row, state, protocol }
+  const session: Session = { c, req, target, call, row, state, protocol }
   return accept(protocol, (peer) =>
     target.unavailable ? unavailable(peer, target.unavailable) : startExec(peer, session),
   )

@@ -121,6 +121,8 @@ function pathOf(c: Check): [string, string] | undefined {
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s).length
+/** far deeper than any real lab (a check in all/any/not a dozen levels down) */
+const MAX_DEPTH = 40
 
 function semanticProblem(lab: LabDocument): LabProblem | undefined {
   const ids = new Set<string>()
@@ -164,8 +166,27 @@ function semanticProblem(lab: LabDocument): LabProblem | undefined {
   return undefined
 }
 
+/** Where a value nests deeper than `max` (walked without recursion: the input may be hostile). */
+function tooDeep(input: unknown, max: number): PropertyKey[] | undefined {
+  const stack: [unknown, PropertyKey[]][] = [[input, []]]
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    if (path.length >= max) return path
+    for (const [k, child] of Object.entries(v))
+      stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]])
+  }
+  return undefined
+}
+
 /** Validates a lab document: every check of the schema, then the starting state is built once per variant. */
 export function parseLabDocument(input: unknown, now: number): Parsed {
+  const deep = tooDeep(input, MAX_DEPTH)
+  if (deep)
+    return {
+      ok: false,
+      problem: { path: jsonPath(deep), message: `This nests more than ${MAX_DEPTH} levels deep.` },
+    }
   const r = labSchema.safeParse(input)
   if (!r.success) {
     const issue = firstIssue(r.error.issues, input)
@@ -188,6 +209,11 @@ export function parseLabText(text: string, now: number): Parsed {
   try {
     value = parseYaml(text, { maxAliasCount: 100 })
   } catch (e) {
+    if (e instanceof RangeError || /Maximum call stack/.test(String(e)))
+      return {
+        ok: false,
+        problem: { path: '$', message: 'The file nests too deeply to be a lab.' },
+      }
     return {
       ok: false,
       problem: {

@@ -1,9 +1,10 @@
 // Regular expressions written by instructors run after every learner command, so a pattern that
 // backtracks exponentially would stall a Worker. We refuse what cannot compile and the classic
-// catastrophic shape (a quantified group that itself holds a quantifier, e.g. `(a+)+`), and cap
-// the length. A simplification: some safe patterns of that shape are refused too.
+// catastrophic shapes (a repeated group that itself holds a quantifier, `(a+)+`, or an
+// alternation, `(a|aa)+`), and cap the length. A simplification: some safe patterns of those
+// shapes are refused too.
 
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,\d*\})/
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}|](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,\d*\})/
 
 /** A sentence saying why `source` cannot be used, or undefined when it can. */
 export function safeRegexSource(source: string): string | undefined {
@@ -13,7 +14,7 @@ export function safeRegexSource(source: string): string | undefined {
     return `Not a valid regular expression: ${(e as Error).message}.`
   }
   if (NESTED_QUANTIFIER.test(source))
-    return 'A repeated group that itself repeats (like (a+)+) can take forever to match; write it without the nesting.'
+    return 'A repeated group that itself repeats or holds alternatives (like (a+)+ or (a|aa)+) can take forever to match; write it without the nesting.'
   return undefined
 }
 

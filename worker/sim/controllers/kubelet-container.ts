@@ -92,6 +92,11 @@ function exitContainer(
  * SIGTERM at once; a PID 1 without a handler keeps running until SIGKILL after the grace period.
  */
 function onRunEnd(c: ContainerCtx, at: number): void {
+  if (c.rec.mainExit !== undefined) {
+    const code = c.rec.mainExit
+    c.rec.mainExit = undefined
+    return exitContainer(c, at, code, code === 0 ? 'Completed' : 'Error')
+  }
   if (c.rec.exitReason === 'Error') return exitContainer(c, at, 137, 'Error')
   if (c.rec.killAt !== undefined && at >= c.rec.killAt) {
     c.rec.killAt = undefined

@@ -48,6 +48,8 @@ export interface KubeletRecord {
   /** the Killing events of a graceful deletion were recorded */
   stopping?: boolean
   exitCode?: number
+  /** the main process ended by itself with this code (an attached shell's `exit N`) */
+  mainExit?: number
   exitReason?: string
   exitMessage?: string
 }

@@ -38,6 +38,7 @@ const COREUTILS = [
   'tr',
   'cut',
   'ps',
+  'stty',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */
@@ -50,6 +51,7 @@ export function debianTools(extra: ToolSet = {}): ToolSet {
     awk: 'mawk',
     which: 'debianutils',
     getent: 'libc-bin',
+    tput: 'ncurses-bin',
   }
   for (const name of COREUTILS) t[name] = 'gnu'
   delete t.ps // procps is not in the slim Debian/Ubuntu images

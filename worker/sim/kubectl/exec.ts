@@ -102,8 +102,10 @@ function openTerminalShell(
   notice: string,
 ): ProcessResult | undefined {
   const terminal = inv.ctx.terminal
-  if (!terminal || !inv.flags.bool('stdin') || inv.stdin !== '' || !isInteractiveShell(command))
-    return undefined
+  if (!terminal || inv.stdin !== '' || !isInteractiveShell(command)) return undefined
+  // -t without -i: SetupTTY drops the TTY silently (no warning); the shell reads no input and
+  // exits at once, printing nothing (kubectl pkg/cmd/exec/exec.go setupTTY)
+  if (!inv.flags.bool('stdin')) return { stdout: '', stderr: notice, exitCode: 0 }
   const spec = pod.spec.containers.find((c) => c.name === container)
   const program = command[0] as string
   if (!spec || !podHost(inv.ctx, pod, spec).find(program)) {

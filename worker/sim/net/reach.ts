@@ -80,6 +80,8 @@ function portForward(w: Walk, port: number): Arrival {
       `kubectl port-forward ${pf.target} was tied to pod ${pf.pod}, which no longer exists: a port-forward follows one pod, not the Service. Start the port-forward again.`,
     )
   }
+  // kubectl port-forward prints `Handling connection for PORT` per connection (worker/sim/stream)
+  if (!w.probe) pf.connections = (pf.connections ?? 0) + 1
   w.hops.push({
     kind: 'portforward',
     label: `localhost:${port} -> ${podLabel(pod, pf.podPort)}`,

@@ -1,6 +1,7 @@
 // ValidateIngressCreate / ValidateIngressUpdate (k8s pkg/apis/networking/validation/validation.go)
 // in upstream order: metadata, then spec (no-rules check, defaultBackend, rules, tls,
-// ingressClassName). INGRESS-FACTS I1-I8. Left out: TLS secretName checks (not confirmed for 1.32).
+// ingressClassName). INGRESS-FACTS I1-I8. Left out: the ratcheting that lets an update keep an
+// already-stored invalid secretName or wildcard-host rule (objects here were all validated).
 
 import type { HTTPIngressPath, Ingress, IngressBackend, IngressRule } from './ingress-types'
 import { INGRESS_CLASS_ANNOTATION } from './ingress-types'
@@ -86,9 +87,15 @@ function validateIngressSpec(spec: Ingress['spec']): FieldError[] {
   if (spec.defaultBackend)
     errs.push(...validateIngressBackend(spec.defaultBackend, 'spec.defaultBackend'))
   rules.forEach((r, i) => errs.push(...validateIngressRule(r, `spec.rules[${i}]`)))
-  for (const [t, tls] of (spec.tls ?? []).entries())
+  for (const [t, tls] of (spec.tls ?? []).entries()) {
     for (const [h, host] of (tls.hosts ?? []).entries())
       errs.push(...validateHostName(host, `spec.tls[${t}].hosts[${h}]`))
+    // validateTLSSecretName (v1 since 1.19): a Secret name, when given
+    const secret = tls.secretName ?? ''
+    if (secret)
+      for (const m of isDNS1123Subdomain(secret))
+        errs.push(invalid(`spec.tls[${t}].secretName`, secret, m))
+  }
   if (spec.ingressClassName !== undefined)
     for (const msg of isDNS1123Subdomain(spec.ingressClassName))
       errs.push(invalid('spec.ingressClassName', spec.ingressClassName, msg))

@@ -59,6 +59,11 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
   sh.vars.HOSTNAME = 'workstation'
   sh.vars.BASH = '/usr/bin/bash'
   sh.vars.BASH_VERSION = '5.2.21(1)-release'
+  // interactive bash keeps COLUMNS/LINES in step with a terminal tab (checkwinsize)
+  if (ctx.terminal) {
+    sh.vars.COLUMNS = String(ctx.terminal.columns)
+    sh.vars.LINES = String(ctx.terminal.rows)
+  }
   let exitCode = sh.runScript(parsed.script, { stdin: new Input(stdin), out, err })
   let stderr = err.text()
   const reason = state.budget.stopped

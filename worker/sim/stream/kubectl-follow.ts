@@ -139,13 +139,37 @@ export function* deleteAndWait(p: StreamProc): Run {
   return r.exitCode
 }
 
-/** `kubectl port-forward`: forwards (see kubectl/port-forward.ts) until Ctrl+C. */
+/**
+ * `kubectl port-forward`: forwards (kubectl/port-forward.ts) until Ctrl+C, printing `Handling
+ * connection for PORT` for each connection made meanwhile (from another terminal tab). Ctrl+C or
+ * the limit ends the process, and its forwards with it.
+ */
 export function* holdPortForward(p: StreamProc): Run {
   p.onInterrupt(KUBECTL_INTERRUPT)
+  const before = new Set(p.ctx.s.runtime.portForwards)
   const r = runOnce(p)
-  replay(p, r.exitCode === 0 ? { ...r, output: r.output.filter((o) => o.stream === 'stdout') } : r)
+  replay(p, r)
   if (r.exitCode !== 0) return r.exitCode
-  for (;;) yield { until: Infinity }
+  const mine = p.ctx.s.runtime.portForwards.filter((f) => !before.has(f)).map((f) => f.localPort)
+  const seen = new Map(mine.map((port) => [port, connectionsOf(p, port)]))
+  try {
+    for (;;) {
+      yield tick(p)
+      for (const port of mine) {
+        const now = connectionsOf(p, port)
+        const was = seen.get(port) ?? 0
+        if (now > was) p.io.out.write(`Handling connection for ${port}\n`.repeat(now - was))
+        seen.set(port, now)
+      }
+    }
+  } finally {
+    const rt = p.ctx.s.runtime
+    rt.portForwards = rt.portForwards.filter((f) => !mine.includes(f.localPort))
+  }
+}
+
+function connectionsOf(p: StreamProc, port: number): number {
+  return p.ctx.s.runtime.portForwards.find((f) => f.localPort === port)?.connections ?? 0
 }
 
 /** `kubectl run -it`: kubectl waits silently for the pod to run, then attaches (run.go:470). */

@@ -85,7 +85,9 @@ export function startStream(
   }
   settle(s, input.now)
   const parsed = parseLine(line)
-  const sh = parsed.ok && mayStream(line) && !input.eof ? streamShell(ctx, session) : undefined
+  // a line fed stdin (`kubectl delete -f -`) runs to the end at once, reading it as before
+  const streams = parsed.ok && mayStream(line) && !input.eof && !input.stdin
+  const sh = streams ? streamShell(ctx, session) : undefined
   if (!parsed.ok || !sh)
     return { step: doneStep(runInTerminal(s, session, line, { ...input, owned: true }), input.now) }
   const writer = new StreamWriter(ctx, sh.budget)
@@ -156,6 +158,8 @@ export function interruptStream(stream: LineStream, notice?: string): StreamStep
   if (notice) stream.writer.err.write(notice)
   const code = notice ? 130 : stream.interrupt.exitCode
   if (stream.ctx.terminal) delete stream.ctx.terminal.open
+  // the process ends: its `finally` blocks run (a port-forward closes its ports)
+  stream.gen.return(code)
   return finish(stream, code, false)
 }
 

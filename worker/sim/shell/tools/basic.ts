@@ -8,6 +8,7 @@ import { binPath } from '../builtins'
 import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
+import { stty, tput } from './tty'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -218,6 +219,8 @@ export const BASIC_TOOLS: Record<string, Tool> = {
 }
 
 BASIC_TOOLS.uname = uname
+BASIC_TOOLS.tput = tput
+BASIC_TOOLS.stty = stty
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {
   const r = printfText(p.argv.slice(1))
