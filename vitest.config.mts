@@ -12,6 +12,9 @@ export default defineConfig(async () => {
             include: ['test/sim/**/*.test.ts', 'test/labs/**/*.test.ts', 'test/node/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/unit/**/*.test.ts'],
             environment: 'node',
             testTimeout: 30_000,
+            // hooks migrate file databases and start servers: seconds each on a loaded machine,
+            // more than the 10 s default (a server-starting hook may still set a longer one)
+            hookTimeout: 60_000,
           },
         },
         {

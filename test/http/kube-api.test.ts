@@ -1,8 +1,10 @@
 import { exports } from 'cloudflare:workers'
 import { kubeApiSuite } from './kube-api-suite'
 import { kubeApiWritesSuite } from './kube-api-writes-suite'
+import { kubeApiIngressSuite } from './kube-api-ingress-suite'
 
 const worker = exports as unknown as { default: Fetcher }
 
 kubeApiSuite((req) => worker.default.fetch(req))
 kubeApiWritesSuite((req) => worker.default.fetch(req))
+kubeApiIngressSuite((req) => worker.default.fetch(req))

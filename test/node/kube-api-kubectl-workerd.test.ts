@@ -62,6 +62,30 @@ async function learner() {
   return { kubeconfig: file, sim }
 }
 
+interface PodList {
+  items: { status: { phase?: string; podIP?: string; containerStatuses?: { ready: boolean }[] } }[]
+}
+
+/**
+ * Waits (wall clock: wrangler dev's is not pinned) until every pod runs, ready, with its IP, so
+ * that `get pods -o wide` and the Deployment/ReplicaSet counts read the same a moment apart.
+ */
+async function settled(sim: (line: string) => Promise<Out>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const pods = JSON.parse((await sim('kubectl get pods -o json')).stdout) as PodList
+    const ready = pods.items.every(
+      (p) =>
+        p.status.phase === 'Running' &&
+        Boolean(p.status.podIP) &&
+        (p.status.containerStatuses ?? []).every((cs) => cs.ready),
+    )
+    if (ready) return
+    if (Date.now() > deadline) throw new Error('the pods did not settle in time')
+    await new Promise((ok) => setTimeout(ok, 500))
+  }
+}
+
 beforeAll(async () => {
   if (!HAS_KUBECTL) return
   const path = '../e2e/server.mjs'
@@ -97,6 +121,8 @@ describe.skipIf(!HAS_KUBECTL)(
       ]
       for (const [args, line, stdin] of writes)
         expect(await real(a.kubeconfig, args), args.join(' ')).toEqual(await b.sim(line, stdin))
+      // the reads compare two moments: only a settled cluster reads the same at both
+      await settled(a.sim)
       for (const line of [
         'get pods -o wide',
         'get svc',

@@ -32,11 +32,12 @@ beforeAll(async () => {
   server = serve({ fetch: app.fetch, port: PORT, hostname: '127.0.0.1' })
   attachWebSockets(server as Server, (req, env) => app.fetch(req, env))
   await new Promise<void>((ok) => server!.once('listening', () => ok()))
-})
+  // migrating a file database and binding take seconds on a loaded machine, not the 10 s default
+}, 60_000)
 
 afterAll(async () => {
   if (server) await new Promise<void>((ok) => server!.close(() => ok()))
-})
+}, 30_000)
 
 describe.skipIf(!HAS_KUBECTL)(
   'streams with the real kubectl on Node (needs the kubectl binary)',

@@ -12,6 +12,7 @@ import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { kubeApiSuite } from '../http/kube-api-suite'
 import { kubeApiWritesSuite } from '../http/kube-api-writes-suite'
+import { kubeApiIngressSuite } from '../http/kube-api-ingress-suite'
 
 const client = createClient({
   url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-kube-')), 'test.db')}`,
@@ -29,3 +30,4 @@ beforeAll(async () => {
 
 kubeApiSuite(async (req) => app.fetch(req))
 kubeApiWritesSuite(async (req) => app.fetch(req))
+kubeApiIngressSuite(async (req) => app.fetch(req))

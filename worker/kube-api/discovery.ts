@@ -58,6 +58,7 @@ const SUBRESOURCES: Record<string, Sub[]> = {
   services: [{ name: 'status', kind: 'Service', verbs: STATUS_VERBS }],
   namespaces: [{ name: 'status', kind: 'Namespace', verbs: STATUS_VERBS }],
   nodes: [{ name: 'status', kind: 'Node', verbs: STATUS_VERBS }],
+  ingresses: [{ name: 'status', kind: 'Ingress', verbs: STATUS_VERBS }],
 }
 
 const CATEGORY_ALL = ['pods', 'services', 'deployments', 'replicasets']

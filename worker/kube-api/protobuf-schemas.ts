@@ -5,6 +5,8 @@
 // left out as JSON's omitempty leaves them out. Volumes, affinity, security contexts and status
 // are not listed: typed clients creating Services-course objects do not send them.
 
+import { NETWORKING_EXTRAS } from './protobuf-networking'
+
 export interface Field {
   name: string
   type: string
@@ -220,4 +222,5 @@ export const SCHEMAS: Record<string, Schema> = {
     4: s('propagationPolicy'),
     5: ss('dryRun'),
   },
+  ...NETWORKING_EXTRAS,
 }

@@ -17,6 +17,7 @@ import type { ResourcePath } from './path'
 import { objectAt, objectResponse } from './resource-read'
 import { strategicMergeWithDirectives } from './smp-directives'
 import { KubeError, badRequest, fromApiError } from './status'
+import { setWarnings } from './warnings'
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -61,6 +62,7 @@ export async function create(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
   let now = 0
   const obj = await writeCluster(c, (state, at) => {
     const r = createObject(state, body, { now: at, dryRun: dry, namespace: rp.namespace })
+    setWarnings(c, r.ok ? r.warnings : r.error.warnings)
     if (!r.ok) fail(kind, r.error)
     rv = String(state.rv)
     now = at
@@ -96,6 +98,7 @@ export async function storeUpdate(
       dryRun: dry,
       namespace: rp.namespace,
     })
+    setWarnings(c, r.ok ? r.warnings : r.error.warnings)
     if (!r.ok) fail(kind, opts.patch ? asPatchError(r.error) : r.error)
     rv = String(state.rv)
     const name = r.value.object.metadata.name

@@ -13,6 +13,7 @@ import { requireKubeToken, type KubeEnv } from './auth'
 import { KubeError, noRoute, statusResponse } from './status'
 import { streamRoutes } from './stream-routes'
 import { serveRest } from './rest'
+import { sendWarnings } from './warnings'
 
 export function kubeRouter(deps: Deps, codec: StateCodec) {
   const r = new Hono<KubeEnv>()
@@ -26,6 +27,7 @@ export function kubeRouter(deps: Deps, codec: StateCodec) {
     await next()
     // streamed answers (watch, exec) may have sent their headers already
     try {
+      sendWarnings(c, c.res)
       c.res.headers.set('Server-Timing', serverTiming(metrics, performance.now() - started))
       if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
     } catch {
