@@ -9,6 +9,7 @@ import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
 import { stty, tput } from './tty'
+import { fileKey, lookupFile } from '../fs-path'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -21,7 +22,7 @@ const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
 export function readArg(p: Proc, name: string): string | undefined {
   if (name === '-') return p.stdin
   if (name === '/dev/null') return ''
-  return own(p.files, name) ?? own(p.host.files, name)
+  return lookupFile(p.files, p.host, own(p.env, 'PWD'), name)
 }
 
 /** Whether the host's userland is busybox (its messages differ from GNU coreutils'). */
@@ -115,7 +116,9 @@ const cat: Tool = (p) => {
 const tee: Tool = (p) => {
   const append = p.argv.includes('-a')
   for (const f of p.argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    if (f !== '/dev/null') p.files[f] = (append ? (own(p.files, f) ?? '') : '') + p.stdin
+    if (f === '/dev/null') continue
+    const key = fileKey(own(p.env, 'PWD'), f)
+    p.files[key] = (append ? (own(p.files, key) ?? '') : '') + p.stdin
   }
   return ok(p.stdin)
 }

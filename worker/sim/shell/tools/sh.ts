@@ -1,8 +1,8 @@
 // `sh -c '...'`, `bash -c '...'`: a shell inside the container running the script with the
 // same interpreter as the terminal, in that shell's dialect (dash, busybox ash, bash).
 
+import { lookupFile } from '../fs-path'
 import type { Dialect, Tool } from '../host'
-import { own } from '../own'
 
 function dialectFor(name: string, flavour: string): Dialect {
   if (name === 'bash' || name === 'zsh') return 'bash-c'
@@ -29,7 +29,7 @@ export function shellTool(name: string, flavour: string): Tool {
     }
     if (args.length > 0 && !args[0]?.startsWith('-')) {
       const file = args[0] as string
-      const text = own(p.files, file) ?? own(p.host.files, file)
+      const text = lookupFile(p.files, p.host, p.env.PWD, file)
       if (text === undefined)
         return {
           stdout: '',

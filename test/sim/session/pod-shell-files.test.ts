@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
+import { scenario, T0 } from '../shell/fixture'
+
+/** A learner's terminal: each line typed two seconds after the last, 80 columns wide. */
+function terminal() {
+  let s = scenario(7)
+  let session: ShellSession | null = null
+  let now = T0 + 130_000
+  return (line: string) => {
+    now += 2000
+    const r = runInTerminal(s, session, line, { now, columns: 80 })
+    s = r.state
+    session = r.session
+    const text = (stream: string) =>
+      r.output
+        .filter((o) => o.stream === stream)
+        .map((o) => o.text)
+        .join('')
+    return { out: text('stdout'), err: text('stderr'), exitCode: r.exitCode, prompt: r.prompt }
+  }
+}
+
+describe('cd and ls inside a pod shell', () => {
+  it('ls lists the current directory, in columns on the terminal as GNU ls does', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    expect(type('ls').out).toBe(
+      'bin   dev  home  lib64\tmnt  proc  run\t srv  tmp  var\n' +
+        'boot  etc  lib\t media\topt  root  sbin  sys  usr\n',
+    )
+    type('cd /tmp')
+    type('echo hi > f')
+    expect(type('ls').out).toBe('f\n')
+    expect(type('ls -a').out).toBe('.  ..  f\n')
+    expect(type('cat /tmp/f').out).toBe('hi\n')
+    type('cd /')
+    expect(type('cat tmp/f').out).toBe('hi\n')
+    expect(type('ls /tmp').out).toBe('f\n')
+  })
+
+  it('cd resolves .. and -, and refuses a directory that is not there with bash wording', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    type('cd /tmp')
+    expect(type('cd ..').prompt).toBe('root@access-pod:/# ')
+    expect(type('cd -')).toMatchObject({ out: '/tmp\n', prompt: 'root@access-pod:/tmp# ' })
+    const bad = type('cd /nope')
+    expect(bad).toMatchObject({ err: 'bash: cd: /nope: No such file or directory\n', exitCode: 1 })
+    expect(bad.prompt).toBe('root@access-pod:/tmp# ')
+    type('echo x > f')
+    expect(type('cd f').err).toBe('bash: cd: f: Not a directory\n')
+    expect(type('pwd').out).toBe('/tmp\n')
+  })
+
+  it('busybox ash says "can\'t cd to" and lists in equal columns', () => {
+    const type = terminal()
+    type('kubectl exec -it bb -- sh')
+    expect(type('cd /nope').err).toBe("sh: cd: can't cd to /nope: No such file or directory\n")
+    expect(type('ls').out).toBe(
+      'bin    etc    lib    proc   sys    usr\ndev    home   lib64  root   tmp    var\n',
+    )
+  })
+})
