@@ -17,7 +17,13 @@ function terminal() {
         .filter((o) => o.stream === stream)
         .map((o) => o.text)
         .join('')
-    return { out: text('stdout'), err: text('stderr'), exitCode: r.exitCode, prompt: r.prompt }
+    return {
+      out: text('stdout'),
+      err: text('stderr'),
+      exitCode: r.exitCode,
+      prompt: r.prompt,
+      clear: r.clear,
+    }
   }
 }
 
@@ -60,5 +66,38 @@ describe('cd and ls inside a pod shell', () => {
     expect(type('ls').out).toBe(
       'bin    etc    lib    proc   sys    usr\ndev    home   lib64  root   tmp    var\n',
     )
+  })
+})
+
+describe('mkdir, touch, cp, mv, rm inside a pod shell', () => {
+  it('make a scratch directory, copy and move files in it, and clean up (GNU wording)', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    expect(type('mkdir work && cd work').prompt).toBe('root@access-pod:/work# ')
+    type('echo page > index.html')
+    type('cp index.html copy.html && mv copy.html moved.html && touch empty')
+    expect(type('ls').out).toBe('empty  index.html  moved.html\n')
+    expect(type('cat moved.html').out).toBe('page\n')
+    expect(type('mkdir /work').err).toBe("mkdir: cannot create directory '/work': File exists\n")
+    expect(type('rm nope').err).toBe("rm: cannot remove 'nope': No such file or directory\n")
+    expect(type('mv nope x').err).toBe("mv: cannot stat 'nope': No such file or directory\n")
+    type('cd /')
+    expect(type('rm work').err).toBe("rm: cannot remove 'work': Is a directory\n")
+    expect(type('rm -r work; cd work').err).toBe('bash: cd: work: No such file or directory\n')
+  })
+
+  it('busybox applets word their errors their own way', () => {
+    const type = terminal()
+    type('kubectl exec -it bb -- sh')
+    type('mkdir d')
+    expect(type('mkdir d').err).toBe("mkdir: can't create directory 'd': File exists\n")
+    expect(type('rm d').err).toBe("rm: 'd' is a directory\n")
+    expect(type('cp nope x').err).toBe("cp: can't stat 'nope': No such file or directory\n")
+  })
+
+  it('clear is there in ubuntu and busybox and clears the screen', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    expect(type('clear')).toMatchObject({ err: '', exitCode: 0, clear: true })
   })
 })

@@ -8,6 +8,7 @@ import { shellTool } from './tools/sh'
 import { networkTool } from './tools/network'
 import { aptTool } from './tools/apt'
 import { ls } from './tools/ls'
+import { FILE_TOOLS } from './tools/files'
 import { getentTool } from './tools/getent'
 import { ingressNginxController } from './tools/ingress-nginx'
 import { own } from './own'
@@ -24,5 +25,5 @@ export function podProgram(name: string, flavour: string, host: Host): Tool | un
     return ingressNginxController
   const net = networkTool(base, flavour, host)
   if (net) return net
-  return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base)
+  return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base) ?? own(FILE_TOOLS, base)
 }

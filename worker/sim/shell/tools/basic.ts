@@ -8,7 +8,7 @@ import { binPath } from '../builtins'
 import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
-import { stty, tput } from './tty'
+import { clear, stty, tput } from './tty'
 import { fileKey, lookupFile } from '../fs-path'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
@@ -223,6 +223,7 @@ export const BASIC_TOOLS: Record<string, Tool> = {
 
 BASIC_TOOLS.uname = uname
 BASIC_TOOLS.tput = tput
+BASIC_TOOLS.clear = clear
 BASIC_TOOLS.stty = stty
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {
