@@ -101,3 +101,18 @@ describe('mkdir, touch, cp, mv, rm inside a pod shell', () => {
     expect(type('clear')).toMatchObject({ err: '', exitCode: 0, clear: true })
   })
 })
+
+describe('who a pod shell runs as', () => {
+  it('curlimages/curl runs as curl_user, as its Dockerfile USER says', () => {
+    const type = terminal()
+    type('kubectl exec -it cc -- sh')
+    expect(type('whoami').out).toBe('curl_user\n')
+    expect(type('id').out).toBe('uid=100(curl_user) gid=101(curl_group) groups=101(curl_group)\n')
+  })
+
+  it('ubuntu runs as root', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    expect(type('id').out).toBe('uid=0(root) gid=0(root) groups=0(root)\n')
+  })
+})

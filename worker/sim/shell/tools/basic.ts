@@ -10,6 +10,7 @@ import { dict, own } from '../own'
 import { uname } from './uname'
 import { clear, stty, tput } from './tty'
 import { fileKey, lookupFile } from '../fs-path'
+import { findImage, type ImageUser } from '../../net/images'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -23,6 +24,12 @@ export function readArg(p: Proc, name: string): string | undefined {
   if (name === '-') return p.stdin
   if (name === '/dev/null') return ''
   return lookupFile(p.files, p.host, own(p.env, 'PWD'), name)
+}
+
+/** Who processes run as: the image's USER in a container (root unless it says), the learner at home. */
+function userOf(p: Proc): ImageUser {
+  if (!p.host.container) return { name: 'learner', uid: 1000, group: 'learner', gid: 1000 }
+  return findImage(p.host.container.image)?.user ?? { name: 'root', uid: 0, group: 'root', gid: 0 }
 }
 
 /** Whether the host's userland is busybox (its messages differ from GNU coreutils'). */
@@ -211,13 +218,11 @@ export const BASIC_TOOLS: Record<string, Tool> = {
   false: () => fail(''),
   hostname: (p) =>
     ok(`${p.argv[1] === '-i' || p.argv[1] === '-I' ? p.host.address : p.host.hostname}\n`),
-  whoami: (p) => ok(`${p.host.container ? 'root' : 'learner'}\n`),
-  id: (p) =>
-    ok(
-      p.host.container
-        ? 'uid=0(root) gid=0(root) groups=0(root)\n'
-        : 'uid=1000(learner) gid=1000(learner) groups=1000(learner)\n',
-    ),
+  whoami: (p) => ok(`${userOf(p).name}\n`),
+  id: (p) => {
+    const u = userOf(p)
+    return ok(`uid=${u.uid}(${u.name}) gid=${u.gid}(${u.group}) groups=${u.gid}(${u.group})\n`)
+  },
   date: (p) => ok(`${dateText(p.ctx.now)}\n`),
 }
 
