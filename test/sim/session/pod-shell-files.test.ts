@@ -116,3 +116,16 @@ describe('who a pod shell runs as', () => {
     expect(type('id').out).toBe('uid=0(root) gid=0(root) groups=0(root)\n')
   })
 })
+
+describe('a shell typed inside a pod shell', () => {
+  it('says nesting is not simulated and keeps the learner in the same shell', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    type('cd /tmp')
+    const r = type('sh')
+    expect(r.err).toBe(
+      'service-lab: a shell inside this shell is not simulated; keep typing commands here (exit leaves the pod)\n',
+    )
+    expect(r.prompt).toBe('root@access-pod:/tmp# ')
+  })
+})

@@ -46,6 +46,13 @@ export function shellTool(name: string, flavour: string): Tool {
         exitCode: 0,
       }
     }
+    // typed inside a `kubectl exec -it` shell: nesting shells is not simulated, the learner stays put
+    if (p.ctx.terminal && p.tty.out)
+      return {
+        stdout: '',
+        stderr: `service-lab: a shell inside this shell is not simulated; keep typing commands here (exit leaves the pod)\n`,
+        exitCode: 0,
+      }
     return {
       stdout: '',
       stderr: `service-lab: interactive shells are not simulated; run one command at a time, e.g. kubectl exec ${p.host.container?.podName ?? 'POD'} -- ${name} -c 'cat /etc/resolv.conf'\n`,
