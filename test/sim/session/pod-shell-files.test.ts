@@ -129,3 +129,16 @@ describe('a shell typed inside a pod shell', () => {
     expect(r.prompt).toBe('root@access-pod:/tmp# ')
   })
 })
+
+describe('ps in a busybox image', () => {
+  it('lists the main process as PID 1, the shell and ps, as the image user', () => {
+    const type = terminal()
+    type('kubectl exec -it cc -- sh')
+    expect(type('ps').out).toBe(
+      'PID   USER     TIME  COMMAND\n' +
+        '    1 curl_use  0:00 sleep 3600\n' +
+        '    7 curl_use  0:00 sh\n' +
+        '   13 curl_use  0:00 ps\n',
+    )
+  })
+})
