@@ -142,3 +142,11 @@ describe('ps in a busybox image', () => {
     )
   })
 })
+
+describe('cat of a directory', () => {
+  it('says Is a directory as GNU cat does', () => {
+    const type = terminal()
+    type('kubectl exec -it access-pod -- bash')
+    expect(type('cat /etc')).toMatchObject({ err: 'cat: /etc: Is a directory\n', exitCode: 1 })
+  })
+})

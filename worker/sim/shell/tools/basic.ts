@@ -9,7 +9,7 @@ import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
 import { clear, stty, tput } from './tty'
-import { fileKey, lookupFile } from '../fs-path'
+import { fileKey, isDirectory, lookupFile } from '../fs-path'
 import { findImage, type ImageUser } from '../../net/images'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
@@ -116,6 +116,12 @@ const sleep: Tool = (p) => {
 
 const cat: Tool = (p) => {
   const files = p.argv.slice(1).filter((a) => a === '-' || !a.startsWith('-'))
+  const cwd = own(p.env, 'PWD')
+  const dir = files.find((f) => isDirectory(p.host, p.files, fileKey(cwd, f), own(p.env, 'HOME')))
+  if (dir !== undefined && files.length === 1)
+    return fail(
+      isBusybox(p) ? 'cat: read error: Is a directory\n' : `cat: ${dir}: Is a directory\n`,
+    )
   const r = readInputs(p, 'cat', files)
   return { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
 }
