@@ -44,6 +44,8 @@ export const curl: Family = (tag) => {
     ],
     tools: busyboxTools('1.36.1', { curl: `curl/${version}` }),
     os: 'alpine',
+    // USER curl_user, made by `adduser -S curl_user -G curl_group` (TERMINAL-FACTS B4)
+    user: { name: 'curl_user', uid: 100, group: 'curl_group', gid: 101 },
   }
 }
 

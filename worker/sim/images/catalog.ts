@@ -55,6 +55,15 @@ export interface ImageInfo {
   os: 'debian' | 'ubuntu' | 'alpine' | 'busybox' | 'scratch'
   /** ubuntu/debian release, e.g. 24.04 */
   release?: string
+  /** the Dockerfile USER when it is not root, as `id` prints it */
+  user?: ImageUser
+}
+
+export interface ImageUser {
+  name: string
+  uid: number
+  group: string
+  gid: number
 }
 
 const FAMILIES: Record<string, Family> = {

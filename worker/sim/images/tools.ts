@@ -52,6 +52,7 @@ export function debianTools(extra: ToolSet = {}): ToolSet {
     which: 'debianutils',
     getent: 'libc-bin',
     tput: 'ncurses-bin',
+    clear: 'ncurses-bin',
   }
   for (const name of COREUTILS) t[name] = 'gnu'
   delete t.ps // procps is not in the slim Debian/Ubuntu images
@@ -74,6 +75,7 @@ export function busyboxTools(version: string, extra: ToolSet = {}): ToolSet {
     netstat: bb,
     vi: bb,
     traceroute: bb,
+    clear: bb,
   }
   for (const name of COREUTILS) t[name] = bb
   t.busybox = bb

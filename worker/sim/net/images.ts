@@ -9,7 +9,13 @@ import { resolveProcess, type ListenPort, type MainProcess } from '../images/pro
 import { aptPackageTools, type ToolSet } from '../images/tools'
 import type { HttpRequest, HttpResponse } from './types'
 
-export { findImage, isKnownRepository, type ImageInfo, type ServerKind } from '../images/catalog'
+export {
+  findImage,
+  isKnownRepository,
+  type ImageInfo,
+  type ImageUser,
+  type ServerKind,
+} from '../images/catalog'
 export { resolveProcess, effectiveArgv, type MainProcess, type ListenPort } from '../images/process'
 export { aptPackageTools, type ToolSet } from '../images/tools'
 export {

@@ -7,6 +7,7 @@ import type { Shell } from './interpreter'
 import { echoText, printfText } from './tools/echo'
 import { runTest } from './tools/test'
 import { own } from './own'
+import { isDirectory, lookupFile, resolvePath } from './fs-path'
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, env: Env) => number
 
@@ -91,6 +92,44 @@ export function binPath(name: string): string {
   return `/usr/bin/${name}`
 }
 
+/** cd: checks the directory exists (bash/dash/ash wording), keeps OLDPWD, `cd -` prints where it went. */
+const changeDirectory: Builtin = (sh, argv, io) => {
+  const args = argv.slice(1).filter((a) => a !== '-L' && a !== '-P' && a !== '--')
+  if (args.length > 1 && sh.dialect.startsWith('bash')) {
+    io.err.write(`${prefix(sh, 'cd')}too many arguments
+`)
+    return 1
+  }
+  const cwd = own(sh.vars, 'PWD') ?? '/'
+  let target = args[0] ?? own(sh.vars, 'HOME') ?? '/'
+  if (target === '-') {
+    const old = own(sh.vars, 'OLDPWD')
+    if (old === undefined) {
+      io.err.write(`${prefix(sh, 'cd')}OLDPWD not set
+`)
+      return 1
+    }
+    target = old
+  }
+  const dir = resolvePath(cwd, target)
+  if (!isDirectory(sh.host, sh.files, dir, own(sh.vars, 'HOME'))) {
+    const isFile = lookupFile(sh.files, sh.host, cwd, target) !== undefined
+    io.err.write(cdError(sh, target, isFile ? 'Not a directory' : 'No such file or directory'))
+    return sh.dialect === 'dash' ? 2 : 1
+  }
+  sh.vars.OLDPWD = cwd
+  sh.vars.PWD = dir
+  sh.exported.add('OLDPWD')
+  if (args[0] === '-') io.out.write(`${dir}\n`)
+  return 0
+}
+
+function cdError(sh: Shell, target: string, why: string): string {
+  if (sh.dialect === 'dash') return `sh: 1: cd: can't cd to ${target}\n`
+  if (sh.dialect === 'ash') return `sh: cd: can't cd to ${target}: ${why}\n`
+  return `${prefix(sh, 'cd')}${target}: ${why}\n`
+}
+
 export const BUILTINS: Record<string, Builtin> = {
   ':': () => 0,
   true: () => 0,
@@ -113,10 +152,7 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return 0
   },
-  cd: (sh, argv) => {
-    sh.vars.PWD = argv[1] && argv[1] !== '-' ? argv[1] : (sh.vars.HOME ?? '/')
-    return 0
-  },
+  cd: changeDirectory,
   pwd: (sh, _argv, io) => {
     io.out.write(`${sh.vars.PWD ?? sh.vars.HOME ?? '/'}\n`)
     return 0

@@ -4,6 +4,9 @@
 import type { Ctx } from '../context'
 import { newBudget, type Budget } from './io'
 import { dict, own } from './own'
+import { resolvePath } from './fs-path'
+
+const WORKSTATION_HOME = '/home/learner'
 
 export interface LineState {
   budget: Budget
@@ -37,5 +40,7 @@ export function lineFiles(ctx: Ctx, hostKey: string): Record<string, string> {
  */
 export function readWorkstationFile(ctx: Ctx, path: string): string | undefined {
   const files = own(lineOf(ctx).files, 'workstation')
-  return files ? own(files, path.replace(/^\.\//, '')) : undefined
+  if (!files) return undefined
+  // written files are keyed by absolute path; the workstation's shell starts in its HOME
+  return own(files, path.replace(/^\.\//, '')) ?? own(files, resolvePath(WORKSTATION_HOME, path))
 }

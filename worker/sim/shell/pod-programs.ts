@@ -8,6 +8,8 @@ import { shellTool } from './tools/sh'
 import { networkTool } from './tools/network'
 import { aptTool } from './tools/apt'
 import { ls } from './tools/ls'
+import { busyboxPs } from './tools/ps'
+import { FILE_TOOLS } from './tools/files'
 import { getentTool } from './tools/getent'
 import { ingressNginxController } from './tools/ingress-nginx'
 import { own } from './own'
@@ -19,10 +21,11 @@ export function podProgram(name: string, flavour: string, host: Host): Tool | un
     return shellTool(base, flavour)
   if (base === 'apt-get' || base === 'apt') return aptTool(base)
   if (base === 'ls') return ls
+  if (base === 'ps' && flavour.startsWith('busybox/')) return busyboxPs
   if (base === 'getent') return getentTool
   if (base === 'nginx-ingress-controller' && flavour === 'ingress-nginx')
     return ingressNginxController
   const net = networkTool(base, flavour, host)
   if (net) return net
-  return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base)
+  return own(BASIC_TOOLS, base) ?? own(TEXT_TOOLS, base) ?? own(FILE_TOOLS, base)
 }

@@ -6,10 +6,12 @@ import { ExpansionError, expandString } from './expand'
 import { devNull, Input, OUTPUT_LIMIT, type Io, type Writer } from './io'
 import type { Shell } from './interpreter'
 import { own } from './own'
+import { fileKey, lookupFile } from './fs-path'
 
 export type RedirectResult = { ok: true; io: Io } | { ok: false }
 
-function fileWriter(sh: Shell, path: string, append: boolean): Writer {
+function fileWriter(sh: Shell, typed: string, append: boolean): Writer {
+  const path = fileKey(own(sh.vars, 'PWD'), typed)
   if (!append || own(sh.files, path) === undefined) sh.files[path] = ''
   return {
     write: (s) => {
@@ -30,7 +32,7 @@ function target(sh: Shell, path: string, append: boolean, io: Io): Writer {
 /** Reads a file for `<`: the line's own files first, then the host's (e.g. /etc/hosts in a pod). */
 export function readFile(sh: Shell, path: string): string | undefined {
   if (path === '/dev/null') return ''
-  return own(sh.files, path) ?? own(sh.host.files, path)
+  return lookupFile(sh.files, sh.host, own(sh.vars, 'PWD'), path)
 }
 
 /** The streams a command runs with after its redirections; errors are written and fail it. */

@@ -5,6 +5,7 @@ import type { Ctx } from '../context'
 import type { Host, Tool } from './host'
 import { kubectl } from './cluster-deps'
 import { BASIC_TOOLS, dateText } from './tools/basic'
+import { FILE_TOOLS } from './tools/files'
 import { TEXT_TOOLS } from './tools/text'
 import { NETWORK_TOOLS } from './tools/network'
 import { HELP_TEXT } from './help-text'
@@ -75,6 +76,7 @@ const watch: Tool = (p) => {
 const WORKSTATION_TOOLS: Record<string, Tool> = {
   ...BASIC_TOOLS,
   ...TEXT_TOOLS,
+  ...FILE_TOOLS,
   ...NETWORK_TOOLS.workstation,
   ls,
   // Ubuntu's /bin/sh is dash

@@ -8,7 +8,9 @@ import { binPath } from '../builtins'
 import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
-import { stty, tput } from './tty'
+import { clear, stty, tput } from './tty'
+import { fileKey, isDirectory, lookupFile } from '../fs-path'
+import { findImage, type ImageUser } from '../../net/images'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -21,7 +23,13 @@ const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
 export function readArg(p: Proc, name: string): string | undefined {
   if (name === '-') return p.stdin
   if (name === '/dev/null') return ''
-  return own(p.files, name) ?? own(p.host.files, name)
+  return lookupFile(p.files, p.host, own(p.env, 'PWD'), name)
+}
+
+/** Who processes run as: the image's USER in a container (root unless it says), the learner at home. */
+function userOf(p: Proc): ImageUser {
+  if (!p.host.container) return { name: 'learner', uid: 1000, group: 'learner', gid: 1000 }
+  return findImage(p.host.container.image)?.user ?? { name: 'root', uid: 0, group: 'root', gid: 0 }
 }
 
 /** Whether the host's userland is busybox (its messages differ from GNU coreutils'). */
@@ -108,6 +116,12 @@ const sleep: Tool = (p) => {
 
 const cat: Tool = (p) => {
   const files = p.argv.slice(1).filter((a) => a === '-' || !a.startsWith('-'))
+  const cwd = own(p.env, 'PWD')
+  const dir = files.find((f) => isDirectory(p.host, p.files, fileKey(cwd, f), own(p.env, 'HOME')))
+  if (dir !== undefined && files.length === 1)
+    return fail(
+      isBusybox(p) ? 'cat: read error: Is a directory\n' : `cat: ${dir}: Is a directory\n`,
+    )
   const r = readInputs(p, 'cat', files)
   return { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
 }
@@ -115,7 +129,9 @@ const cat: Tool = (p) => {
 const tee: Tool = (p) => {
   const append = p.argv.includes('-a')
   for (const f of p.argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    if (f !== '/dev/null') p.files[f] = (append ? (own(p.files, f) ?? '') : '') + p.stdin
+    if (f === '/dev/null') continue
+    const key = fileKey(own(p.env, 'PWD'), f)
+    p.files[key] = (append ? (own(p.files, key) ?? '') : '') + p.stdin
   }
   return ok(p.stdin)
 }
@@ -208,18 +224,17 @@ export const BASIC_TOOLS: Record<string, Tool> = {
   false: () => fail(''),
   hostname: (p) =>
     ok(`${p.argv[1] === '-i' || p.argv[1] === '-I' ? p.host.address : p.host.hostname}\n`),
-  whoami: (p) => ok(`${p.host.container ? 'root' : 'learner'}\n`),
-  id: (p) =>
-    ok(
-      p.host.container
-        ? 'uid=0(root) gid=0(root) groups=0(root)\n'
-        : 'uid=1000(learner) gid=1000(learner) groups=1000(learner)\n',
-    ),
+  whoami: (p) => ok(`${userOf(p).name}\n`),
+  id: (p) => {
+    const u = userOf(p)
+    return ok(`uid=${u.uid}(${u.name}) gid=${u.gid}(${u.group}) groups=${u.gid}(${u.group})\n`)
+  },
   date: (p) => ok(`${dateText(p.ctx.now)}\n`),
 }
 
 BASIC_TOOLS.uname = uname
 BASIC_TOOLS.tput = tput
+BASIC_TOOLS.clear = clear
 BASIC_TOOLS.stty = stty
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {

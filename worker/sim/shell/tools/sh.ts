@@ -1,8 +1,8 @@
 // `sh -c '...'`, `bash -c '...'`: a shell inside the container running the script with the
 // same interpreter as the terminal, in that shell's dialect (dash, busybox ash, bash).
 
+import { lookupFile } from '../fs-path'
 import type { Dialect, Tool } from '../host'
-import { own } from '../own'
 
 function dialectFor(name: string, flavour: string): Dialect {
   if (name === 'bash' || name === 'zsh') return 'bash-c'
@@ -29,7 +29,7 @@ export function shellTool(name: string, flavour: string): Tool {
     }
     if (args.length > 0 && !args[0]?.startsWith('-')) {
       const file = args[0] as string
-      const text = own(p.files, file) ?? own(p.host.files, file)
+      const text = lookupFile(p.files, p.host, p.env.PWD, file)
       if (text === undefined)
         return {
           stdout: '',
@@ -46,6 +46,13 @@ export function shellTool(name: string, flavour: string): Tool {
         exitCode: 0,
       }
     }
+    // typed inside a `kubectl exec -it` shell: nesting shells is not simulated, the learner stays put
+    if (p.ctx.terminal && p.tty.out)
+      return {
+        stdout: '',
+        stderr: `service-lab: a shell inside this shell is not simulated; keep typing commands here (exit leaves the pod)\n`,
+        exitCode: 0,
+      }
     return {
       stdout: '',
       stderr: `service-lab: interactive shells are not simulated; run one command at a time, e.g. kubectl exec ${p.host.container?.podName ?? 'POD'} -- ${name} -c 'cat /etc/resolv.conf'\n`,

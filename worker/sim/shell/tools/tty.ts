@@ -34,3 +34,9 @@ export const stty: Tool = (p) => {
   if (p.argv[1] === 'size') return { stdout: `${t.rows} ${t.columns}\n`, stderr: '', exitCode: 0 }
   return { stdout: '', stderr: '', exitCode: 0 }
 }
+
+/** clear (ncurses, busybox): the terminal is wiped; the platform's terminal does it on `clear`. */
+export const clear: Tool = (p) => {
+  p.ctx.clear = true
+  return { stdout: '', stderr: '', exitCode: 0 }
+}

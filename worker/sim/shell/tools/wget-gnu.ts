@@ -1,6 +1,7 @@
 // GNU wget 1.21 (the workstation's, and Ubuntu's after apt-get install wget): its log lines on
 // stderr, the dot progress of a non-terminal, exit codes 4 (network), 8 (server error).
 
+import { fileKey } from '../fs-path'
 import type { ProcessResult } from '../../context'
 import type { Proc } from '../host'
 import { parseCurlUrl } from './curl/url'
@@ -120,6 +121,6 @@ export function gnuWget(p: Proc): ProcessResult {
     `     0K                                                       100% 58.4M=0s`,
   )
   log.push('', saved(p.ctx.now, file, size), '')
-  if (file !== '-' && file !== '/dev/null') p.files[file] = res.body
+  if (file !== '-' && file !== '/dev/null') p.files[fileKey(p.env.PWD, file)] = res.body
   return done(0, file === '-' ? res.body : '')
 }

@@ -3,6 +3,7 @@
 // --spider. A black-holed connection answers at once with what wget prints after the kernel
 // gives up (busybox) or after its 20 tries (GNU, abridged to the first and last).
 
+import { fileKey } from '../fs-path'
 import type { ProcessResult } from '../../context'
 import type { HttpResponse, RouteResult } from '../../net/types'
 import type { Proc, Tool } from '../host'
@@ -120,7 +121,7 @@ function busyboxWget(p: Proc): ProcessResult {
     return { stdout: res.body, stderr: err, exitCode: 0 }
   }
   if (!o.quiet) err += `saving to '${file}'\n${bbProgress(file, size)}'${file}' saved\n`
-  if (file !== '/dev/null') p.files[file] = res.body
+  if (file !== '/dev/null') p.files[fileKey(p.env.PWD, file)] = res.body
   return { stdout: '', stderr: err, exitCode: 0 }
 }
 

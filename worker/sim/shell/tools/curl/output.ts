@@ -1,6 +1,7 @@
 // What one curl transfer writes, in curl's order: the progress meter, the -v trace (`*`, `>`, `<`,
 // `{ [n bytes data]`), the body (or -o file) and the headers for -i/-I.
 
+import { fileKey } from '../../fs-path'
 import type { RouteResult } from '../../../net/types'
 import type { Proc } from '../../host'
 import type { CurlOptions } from './args'
@@ -114,7 +115,7 @@ export class Output {
             .pop() || 'index.html'
         : undefined)
     if (target === undefined || target === '-') return content
-    if (target !== '/dev/null') p.files[target] = content
+    if (target !== '/dev/null') p.files[fileKey(p.env.PWD, target)] = content
     return ''
   }
 }
