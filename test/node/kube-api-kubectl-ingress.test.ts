@@ -3,7 +3,6 @@
 // harness as kube-api-kubectl.test.ts: writes by the real kubectl on cluster A and by ours on
 // cluster B, reads both ways on cluster A). `kubectl create ingress` posts protobuf; the
 // ingress-nginx admission webhook's denials and warnings come back as the apiserver sends them.
-import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,18 +17,9 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { Client } from '../http/client'
+import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
 import { kubectlUntil } from './kube-streams-helpers'
 
-function hasKubectl(): boolean {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const HAS_KUBECTL = hasKubectl()
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-ing-'))
 let clock = Date.now() - 180_000
 const db = createClient({ url: `file:${join(dir, 'test.db')}` })
@@ -42,43 +32,10 @@ const app = createApp({
 let server: ReturnType<typeof serve>
 let origin = ''
 
-interface Out {
-  stdout: string
-  stderr: string
-  exitCode: number
-}
+const real = (kubeconfig: string, args: string[], stdin = '') =>
+  runKubectl(dir, kubeconfig, args, stdin)
 
-function real(kubeconfig: string, args: string[], stdin = ''): Promise<Out> {
-  return new Promise((resolve) => {
-    const p = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args], {
-      env: { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache') },
-      timeout: 60_000,
-    })
-    let stdout = ''
-    let stderr = ''
-    p.stdout.on('data', (d) => (stdout += String(d)))
-    p.stderr.on('data', (d) => (stderr += String(d)))
-    p.on('close', (code) => resolve({ stdout, stderr, exitCode: code ?? 1 }))
-    p.stdin.end(stdin)
-  })
-}
-
-async function sim(c: Client, id: string, line: string, stdin?: string): Promise<Out> {
-  const r = await c.run(id, line, stdin)
-  return { stdout: r.body.stdout, stderr: r.body.stderr, exitCode: r.body.exitCode }
-}
-
-/** describe's event ages come from kubectl's own clock: the Age cells are left out. */
-function maskEventAges(o: Out): Out {
-  const [head, events] = o.stdout.split(/^Events:/m)
-  if (events === undefined) return o
-  // a repeated event's Age is `<last> (xN over <first>)`
-  const rows = events.replace(
-    /^(\s+)(\S+)\s+(\S+)\s+\S+(?: \(x\d+ over \S+\))?\s+/gm,
-    '$1$2 $3 AGE ',
-  )
-  return { ...o, stdout: `${head}Events:${rows}` }
-}
+const sim = simKubectl
 
 async function learner(lab: string) {
   const c = new Client((req) => fetch(new Request(req.url.replace('http://lab.test', origin), req)))

@@ -3,7 +3,6 @@
 // with what the lab terminal's simulated kubectl prints for the same command. Reads run both
 // ways on the same cluster; writes run with the real kubectl on cluster A and with ours on
 // cluster B, which started the same way. Needs the `kubectl` binary: skipped where it is missing.
-import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,18 +17,9 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { Client } from '../http/client'
+import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
-function hasKubectl(): boolean {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const HAS_KUBECTL = hasKubectl()
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-'))
 // the writes happen "3 minutes ago", the reads now: describe's event ages are computed by kubectl
 // from its own wall clock, Table ages by the server from this one
@@ -44,43 +34,10 @@ const app = createApp({
 let server: ReturnType<typeof serve>
 let origin = ''
 
-interface Out {
-  stdout: string
-  stderr: string
-  exitCode: number
-}
+const real = (kubeconfig: string, args: string[], stdin = '') =>
+  runKubectl(dir, kubeconfig, args, stdin)
 
-/** Runs the real kubectl with the downloaded kubeconfig (its own HOME and discovery cache). */
-function real(kubeconfig: string, args: string[], stdin = ''): Promise<Out> {
-  return new Promise((resolve) => {
-    const p = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args], {
-      env: { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache') },
-      timeout: 60_000,
-    })
-    let stdout = ''
-    let stderr = ''
-    p.stdout.on('data', (d) => (stdout += String(d)))
-    p.stderr.on('data', (d) => (stderr += String(d)))
-    p.on('close', (code) => resolve({ stdout, stderr, exitCode: code ?? 1 }))
-    p.stdin.end(stdin)
-  })
-}
-
-async function sim(c: Client, id: string, line: string, stdin?: string): Promise<Out> {
-  const r = await c.run(id, line, stdin)
-  return { stdout: r.body.stdout, stderr: r.body.stderr, exitCode: r.body.exitCode }
-}
-
-/**
- * describe's event ages are computed by kubectl from its own clock, a moment after the server's:
- * the Age cell of each event row (and the padding around it) is left out of the comparison.
- */
-function maskEventAges(o: Out): Out {
-  const [head, events] = o.stdout.split(/^Events:/m)
-  if (events === undefined) return o
-  const rows = events.replace(/^(\s+)(\S+)\s+(\S+)\s+\S+\s+/gm, '$1$2 $3 AGE ')
-  return { ...o, stdout: `${head}Events:${rows}` }
-}
+const sim = simKubectl
 
 async function learner(lab: string) {
   const c = new Client((req) => fetch(new Request(req.url.replace('http://lab.test', origin), req)))
