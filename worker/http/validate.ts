@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import { AppError, invalidInput } from './errors'
+import { readBodyLimited } from './read-body'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -9,7 +10,11 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
   const type = c.req.header('content-type') ?? ''
   if (!/^application\/json\b/i.test(type)) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).')
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Send the request body as JSON (Content-Type: application/json).',
+    )
   }
   const declared = Number(c.req.header('content-length') ?? '0')
   if (declared > MAX_BODY_BYTES) throw tooLarge()
@@ -24,30 +29,11 @@ export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise
 }
 
 async function readLimited(req: Request): Promise<string> {
-  if (!req.body) return ''
-  const reader = req.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined)
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const all = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    all.set(c, at)
-    at += c.byteLength
-  }
-  return new TextDecoder().decode(all)
+  return new TextDecoder().decode(await readBodyLimited(req, MAX_BODY_BYTES, tooLarge))
 }
 
-const tooLarge = () => new AppError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
+const tooLarge = () =>
+  new AppError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
 
 export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const r = schema.safeParse(value)

@@ -5,6 +5,7 @@
 import { parse } from 'yaml'
 import { KubeError, badRequest } from './status'
 import { decodeProtobufObject } from './protobuf'
+import { readBodyLimited } from '../http/read-body'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -27,27 +28,7 @@ export function mediaType(req: Request): string {
 /** Reads the body, stopping past the limit whatever Content-Length claims. */
 export async function readBytes(req: Request): Promise<Uint8Array> {
   if (Number(req.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) throw tooLarge()
-  if (!req.body) return new Uint8Array()
-  const reader = req.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined)
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.byteLength
-  }
-  return out
+  return readBodyLimited(req, MAX_BODY_BYTES, tooLarge)
 }
 
 function text(bytes: Uint8Array): string {
