@@ -43,10 +43,18 @@ export function terminalSteps(page, base, state) {
         await page.setViewportSize({ width: 1440, height: 900 })
         await page.reload()
         await terminalInput(page).waitFor()
-        await page.waitForTimeout(500)
-        const sent = page.waitForRequest((r) => r.url().endsWith('/run'))
+        // the reloaded page restores its tabs first: type once the workstation prompt is back
+        await shellPrompt(page, '$')
+        const sent = page.waitForRequest((r) => r.url().endsWith('/run'), { timeout: 30_000 })
+        // handled here so a missing request fails this step instead of crashing the whole run
+        const request = sent.then(
+          (r) => r,
+          (e) => e,
+        )
         await runInTerminal(page, 'kubectl get nodes')
-        const size = (await sent).postDataJSON()
+        const got = await request
+        if (got instanceof Error) throw got
+        const size = got.postDataJSON()
         assert(size.columns >= 120 && size.rows >= 24, `terminal is ${size.columns}x${size.rows}`)
         const scroll = await page.evaluate(() => [
           document.scrollingElement.scrollHeight,
