@@ -2,6 +2,7 @@
 // serves it) on port 8862. Needs the `kubectl` binary and wrangler; skipped where kubectl is missing.
 import { afterAll, beforeAll, describe } from 'vitest'
 import { HAS_KUBECTL } from './kube-streams-helpers'
+import { cascadeSuite } from './kube-cascade-suite'
 import { labSuite } from './kube-lab-suite'
 
 let server: { base: string; stop: () => void } | undefined
@@ -21,5 +22,6 @@ describe.skipIf(!HAS_KUBECTL)(
   'a lab through the real kubectl on wrangler dev (needs the kubectl binary)',
   () => {
     labSuite(() => server!.base)
+    cascadeSuite(() => server!.base)
   },
 )

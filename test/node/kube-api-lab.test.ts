@@ -14,6 +14,7 @@ import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec } from '../../worker/db/state-codec'
 import { attachWebSockets } from '../../worker/kube-api/exec/node-upgrade'
 import { HAS_KUBECTL, dir } from './kube-streams-helpers'
+import { cascadeSuite } from './kube-cascade-suite'
 import { labSuite } from './kube-lab-suite'
 
 const PORT = 8861
@@ -42,5 +43,6 @@ describe.skipIf(!HAS_KUBECTL)(
   'a lab through the real kubectl on Node (needs the kubectl binary)',
   () => {
     labSuite(() => `http://127.0.0.1:${PORT}`)
+    cascadeSuite(() => `http://127.0.0.1:${PORT}`)
   },
 )
