@@ -1,7 +1,9 @@
 // `kubectl delete` (kubectl pkg/cmd/delete/delete.go, KUBERNETES-FACTS T15): names, TYPE/NAME,
-// -f, -l, --all, grace-period/force/now rules, `"<kind>" "<name>" deleted`, NotFound per object.
+// -f, -l, --all, grace-period/force/now rules, --cascade (objects/propagation.ts),
+// `"<kind>" "<name>" deleted`, NotFound per object.
 // A real kubectl then waits until the objects are gone (30 s for a `sleep` pod that ignores
-// SIGTERM); the simulation returns at once and the pod shows Terminating until its grace ends.
+// SIGTERM, or a foreground delete's dependents); the simulation returns at once and the pod (or
+// the owner waiting for it) shows until its grace ends.
 
 import type { ProcessResult } from '../context'
 import { isKind, type Kind } from '../objects/resources'
