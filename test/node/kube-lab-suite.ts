@@ -6,7 +6,15 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { dir, kubectl, learner, sleep, type Learner } from './kube-streams-helpers'
+import {
+  HAS_PYTHON,
+  dir,
+  kubectl,
+  kubectlAtTerminal,
+  learner,
+  sleep,
+  type Learner,
+} from './kube-streams-helpers'
 
 const SVC = `apiVersion: v1
 kind: Service
@@ -80,6 +88,26 @@ export function labSuite(base: () => string) {
     expect(curl.exitCode, curl.stderr).toBe(0)
     expect(curl.stdout).toMatch(/nginx-deployment-1\.1-/)
     expect(await tasksDone(a)).toContain('curl-service')
+
+    // a shell in access-pod at a terminal, as a learner would open one: bash's prompt, a curl
+    // inside it, and the exit code kubectl ends with
+    if (HAS_PYTHON) {
+      const t = await kubectlAtTerminal(
+        a.kubeconfig,
+        ['exec', '-it', 'access-pod', '--', 'bash'],
+        [
+          [3, 'curl -s my-service:8080 | grep -c served\r'],
+          [2, 'exit 3\r'],
+        ],
+      )
+      expect(t.out).toContain(
+        'root@access-pod:/# curl -s my-service:8080 | grep -c served\r\n1\r\n',
+      )
+      expect(t.out).toContain(
+        'root@access-pod:/# exit 3\r\nexit\r\ncommand terminated with exit code 3',
+      )
+      expect(t.exit).toBe(3)
+    }
 
     // the loop of step 4, piped into a shell in access-pod (exec -i with stdin)
     const loop = await k(['exec', '-i', 'access-pod', '--', 'bash'], LOOP)
