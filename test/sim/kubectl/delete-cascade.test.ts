@@ -78,6 +78,32 @@ describe('kubectl delete --cascade', () => {
     expect(ofKind(l, 'ReplicaSet')).toEqual([])
   })
 
+  test('the name stays taken while the owner waits: create says the object is being deleted', () => {
+    const l = withWorkload()
+    l.k('delete deployment web --cascade=foreground')
+    expect(l.k('create deployment web --image=nginx')).toEqual({
+      stdout: '',
+      stderr:
+        'error: failed to create deployment: object is being deleted: deployments.apps "web" already exists\n',
+      exitCode: 1,
+    })
+    l.advance(35_000)
+    expect(l.k('create deployment web --image=nginx').stdout).toBe('deployment.apps/web created\n')
+  })
+
+  test('a Terminating pod keeps its name too (store.Create)', () => {
+    const l = lab()
+    l.k('run box --image=busybox -- sleep 3600')
+    l.advance(30_000)
+    l.k('delete pod box --wait=false')
+    expect(l.k('run box --image=busybox -- sleep 3600')).toEqual({
+      stdout: '',
+      stderr:
+        'Error from server (AlreadyExists): object is being deleted: pods "box" already exists\n',
+      exitCode: 1,
+    })
+  })
+
   test('foreground on an object without dependents deletes it at once', () => {
     const l = withWorkload()
     l.k('expose deployment web --port=80')
