@@ -15,6 +15,7 @@ import { reconcileLoadBalancers } from './load-balancer'
 import { reconcileIngressNginx } from './ingress-nginx-status'
 import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
+import { markChanged } from '../document-changed'
 
 type Controller = (s: ClusterState, now: number) => boolean
 
@@ -46,7 +47,10 @@ function normalize(s: ClusterState): void {
   for (const kind in EMPTY_STATUS) {
     const empty = EMPTY_STATUS[kind] as () => unknown
     for (const o of objectsOfKind(s, kind as Kind))
-      if (typeof o.status !== 'object' || o.status === null) o.status = empty()
+      if (typeof o.status !== 'object' || o.status === null) {
+        o.status = empty()
+        markChanged()
+      }
   }
 }
 
