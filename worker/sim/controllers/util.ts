@@ -2,6 +2,7 @@
 
 import type { LabelSelector, OwnerReference, Pod, KubeObject, PodCondition } from '../objects/types'
 import { cloneJSON, formatTimestamp, objectsOfKind, parseTimestamp } from '../state'
+import { noteDue } from './due'
 
 /** Objects of a kind in document (insertion) order, unsorted (state.ts keeps a per-kind index). */
 export const objectsOf = objectsOfKind
@@ -72,7 +73,9 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): 
   const c = podCondition(pod, 'Ready')
   if (c?.status !== 'True') return false
   if (minReadySeconds <= 0) return true
-  return parseTimestamp(c.lastTransitionTime) + minReadySeconds * 1000 <= now
+  const at = parseTimestamp(c.lastTransitionTime) + minReadySeconds * 1000
+  if (at > now) noteDue(at)
+  return at <= now
 }
 
 /** controller.IsPodActive: not terminal and not being deleted. */
