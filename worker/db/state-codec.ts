@@ -75,8 +75,9 @@ export function stateCodec(z: Gzip = webGzip): StateCodec {
     async load(stored, key) {
       const hit = key && cache.take(key)
       if (hit?.state) return { state: hit.state, json: hit.json }
-      const json = hit ? hit.json : await jsonOf(stored)
-      if (key && !hit) cache.put(key, json)
+      if (hit) return { state: cache.parse(hit.json, key), json: hit.json }
+      const json = await jsonOf(stored)
+      if (key) cache.put(key, json)
       return { state: JSON.parse(json) as ClusterState, json }
     },
     async encodeChanged(state, before) {

@@ -91,3 +91,28 @@ export function endRun(s: ClusterState, run: ControllerRun, quiet: boolean): voi
 export function forgetQuiet(s: ClusterState): void {
   MEMO.delete(s)
 }
+
+/** What settle knows about a document, detached from the object: see adoptQuiet. */
+export interface QuietSnapshot {
+  entries: [number, Omit<Quiet, 'writes'>][]
+}
+
+/**
+ * The memo of `s` as it stands, for a copy of it made now (a parse of its JSON): only what is
+ * still valid, i.e. recorded after the last write to `s`.
+ */
+export function snapshotQuiet(s: ClusterState): QuietSnapshot | undefined {
+  const memo = MEMO.get(s)
+  if (!memo) return undefined
+  const writes = documentWrites(s)
+  const entries: QuietSnapshot['entries'] = []
+  for (const [i, q] of memo)
+    if (q.writes === writes) entries.push([i, { since: q.since, dueAt: q.dueAt, lb: q.lb }])
+  return entries.length > 0 ? { entries } : undefined
+}
+
+/** Gives `copy`, JSON-identical to the document the snapshot was taken of, that document's memo. */
+export function adoptQuiet(copy: ClusterState, snap: QuietSnapshot): void {
+  const writes = documentWrites(copy)
+  MEMO.set(copy, new Map(snap.entries.map(([i, q]) => [i, { ...q, writes }])))
+}
