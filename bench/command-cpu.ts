@@ -1,10 +1,12 @@
 // Per command kind of the isolated phases, the core's own CPU per command as the server spends it
 // (issue 11): the simulation (`run` on the document kept from the previous command, time moving
 // on), then the encode the platform does when the document changed (JSON + gzip level 1). Two
-// ways to know it changed: documentChanged from the core, or serialising the document every time
-// and comparing with the JSON it was loaded from (the platform's way before documentChanged).
+// ways: today's (documentChanged from the core, then serializeDocument, which re-serialises only
+// objects written since), and the platform's before them (JSON.stringify every document and
+// compare it with the JSON it was loaded from).
 import { gzipSync } from 'node:zlib'
 import { run } from '../worker/sim/run'
+import { serializeDocument } from '../worker/sim/serialize'
 import type { ClusterState } from '../worker/sim/state'
 import { seededCluster } from './core'
 
@@ -57,7 +59,7 @@ function round(text: string, kind: (typeof CPU_KINDS)[number], test: ChangeTest,
     const r = run(s, kind.line(i), { now, owned: true })
     const t1 = performance.now()
     if (test === 'flag' && r.documentChanged) {
-      json = JSON.stringify(r.state)
+      json = serializeDocument(r.state)
       out.changed += gzipSync(json, { level: 1 }).length > 0 ? 1 : 0
     } else if (test === 'serialise') {
       const after = JSON.stringify(r.state)

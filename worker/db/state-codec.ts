@@ -7,6 +7,8 @@ import type { ClusterState } from '../sim/state'
 import { Buffer } from 'node:buffer'
 import { fromBase64Url } from '../auth/crypto'
 import { DocumentCache, type DocumentKey } from './document-cache'
+import { checkingDocuments } from '../sim/document-changed'
+import { serializeDocument } from '../sim/serialize'
 
 const PREFIX = 'gz:'
 
@@ -70,7 +72,7 @@ export function stateCodec(z: Gzip = webGzip): StateCodec {
     return new TextDecoder().decode(bytes)
   }
   return {
-    encode: (state) => store(JSON.stringify(state)),
+    encode: (state) => store(serializeDocument(state, checkingDocuments())),
     decode: async (stored) => JSON.parse(await jsonOf(stored)) as ClusterState,
     async load(stored, key) {
       const hit = key && cache.take(key)
@@ -81,7 +83,7 @@ export function stateCodec(z: Gzip = webGzip): StateCodec {
       return { state: JSON.parse(json) as ClusterState, json }
     },
     async encodeChanged(state, before) {
-      const json = JSON.stringify(state)
+      const json = serializeDocument(state, checkingDocuments())
       return json === before ? { json } : { json, stored: await store(json) }
     },
     remember: (key, json, state) => cache.put(key, json, state),

@@ -21,6 +21,7 @@
 
 import type { ClusterState } from './state'
 import { writeStamp } from './object-index'
+import { serializeDocument } from './serialize'
 
 let marks = 0
 let checking = false
@@ -42,7 +43,8 @@ export interface ChangeProbe {
 
 export function probeDocument(s: ClusterState): ChangeProbe {
   const probe: ChangeProbe = { small: smallParts(s), writes: writeStamp(), marks }
-  if (checking) probe.json = JSON.stringify(s)
+  // check mode also checks serializeDocument's kept object JSON, before and after each command
+  if (checking) probe.json = serializeDocument(s, true)
   return probe
 }
 
@@ -53,7 +55,8 @@ export function probeDocument(s: ClusterState): ChangeProbe {
 export function documentChangedSince(s: ClusterState, probe: ChangeProbe, what = ''): boolean {
   const changed =
     writeStamp() !== probe.writes || marks !== probe.marks || smallParts(s) !== probe.small
-  if (!changed && probe.json !== undefined && JSON.stringify(s) !== probe.json)
+  const after = probe.json === undefined ? undefined : verifiedJSON(s, what)
+  if (!changed && after !== undefined && after !== probe.json)
     throw new Error(
       `documentChanged: a write was not marked (${what}); see sim/document-changed.ts`,
     )
@@ -63,6 +66,11 @@ export function documentChangedSince(s: ClusterState, probe: ChangeProbe, what =
 /** Turns check mode on or off (tests; it serialises every document twice per command). */
 export function checkDocumentChanged(on: boolean): void {
   checking = on
+}
+
+/** Whether check mode is on (serialize.ts checks itself against JSON.stringify then). */
+export function checkingDocuments(): boolean {
+  return checking
 }
 
 /** The JSON of every part of the document but its objects and its containers' logs, in order. */
@@ -80,4 +88,13 @@ function smallParts(s: ClusterState): string {
     out += '}'
   }
   return out
+}
+
+/** serializeDocument checked against JSON.stringify, its error naming the command. */
+function verifiedJSON(s: ClusterState, what: string): string {
+  try {
+    return serializeDocument(s, true)
+  } catch (e) {
+    throw new Error(`${e instanceof Error ? e.message : String(e)} (${what})`)
+  }
 }

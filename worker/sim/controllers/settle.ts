@@ -17,6 +17,7 @@ import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
 import { endRun, forgetQuiet, isStillQuiet, startRun, type Timing } from './settle-memo'
 import { markChanged } from '../document-changed'
+import { forgetObjectJSON } from '../serialize'
 
 type Controller = (s: ClusterState, now: number) => boolean
 
@@ -52,6 +53,7 @@ function normalize(s: ClusterState): void {
     for (const o of objectsOfKind(s, kind as Kind))
       if (typeof o.status !== 'object' || o.status === null) {
         o.status = empty()
+        forgetObjectJSON(o)
         markChanged()
         forgetQuiet(s)
       }
