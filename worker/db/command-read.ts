@@ -45,17 +45,26 @@ export async function findSessionCluster(
 }
 
 /**
- * The live kubeconfig token and, in the same statement, the cluster it opens (only if the token
- * is for `clusterId`: a token of another cluster never reads that cluster).
+ * The live kubeconfig token and, with `withCluster`, in the same statement the cluster it opens
+ * (only if the token is for `clusterId`: a token of another cluster never reads that cluster).
  */
 export async function findTokenCluster(
   db: Database,
   tokenHash: string,
   now: number,
-  clusterId: string,
+  want: { clusterId: string; withCluster: boolean },
 ): Promise<
   { token: Pick<KubeTokenRow, 'clusterId' | 'userId'>; cluster?: ClusterRow } | undefined
 > {
+  const live = and(eq(kubeTokens.tokenHash, tokenHash), gt(kubeTokens.expiresAt, now))
+  if (!want.withCluster) {
+    const token = await db
+      .select({ clusterId: kubeTokens.clusterId, userId: kubeTokens.userId })
+      .from(kubeTokens)
+      .where(live)
+      .get()
+    return token && { token }
+  }
   const row = await db
     .select({
       token: {
@@ -71,10 +80,10 @@ export async function findTokenCluster(
       and(
         eq(clusters.id, kubeTokens.clusterId),
         eq(clusters.userId, kubeTokens.userId),
-        eq(kubeTokens.clusterId, clusterId),
+        eq(kubeTokens.clusterId, want.clusterId),
       ),
     )
-    .where(and(eq(kubeTokens.tokenHash, tokenHash), gt(kubeTokens.expiresAt, now)))
+    .where(live)
     .get()
   if (!row) return undefined
   return { token: row.token, cluster: row.cluster ?? undefined }
