@@ -37,7 +37,7 @@ export async function findSessionCluster(
   now: number,
   clusterId: string,
 ): Promise<SessionCluster | undefined> {
-  const row = await db.get<Record<string, unknown> | undefined>(sql`
+  const [row] = await db.all<Record<string, unknown>>(sql`
     SELECT s.user_id AS "sessionUserId", ${CLUSTER_COLUMNS},
       CASE WHEN a.owner_id = s.user_id THEN a.source ELSE a.published_source END AS "labSource"
     FROM sessions s
@@ -81,26 +81,13 @@ export async function findTokenCluster(
       .get()
     return token && { token }
   }
-  const row = await db
-    .select({
-      token: {
-        clusterId: kubeTokens.clusterId,
-        // aliased: D1's rows are objects by column name, and clusters has a user_id too
-        userId: sql<string>`${kubeTokens.userId}`.as('token_user_id'),
-      },
-      cluster: getTableColumns(clusters),
-    })
-    .from(kubeTokens)
-    .leftJoin(
-      clusters,
-      and(
-        eq(clusters.id, kubeTokens.clusterId),
-        eq(clusters.userId, kubeTokens.userId),
-        eq(kubeTokens.clusterId, want.clusterId),
-      ),
-    )
-    .where(live)
-    .get()
+  const [row] = await db.all<Record<string, unknown>>(sql`
+    SELECT t.cluster_id AS "tokenClusterId", t.user_id AS "tokenUserId", ${CLUSTER_COLUMNS}
+    FROM kube_tokens t
+    LEFT JOIN clusters c ON c.id = t.cluster_id AND c.user_id = t.user_id
+      AND t.cluster_id = ${want.clusterId}
+    WHERE t.token_hash = ${tokenHash} AND t.expires_at > ${now}`)
   if (!row) return undefined
-  return { token: row.token, cluster: row.cluster ?? undefined }
+  const token = { clusterId: row.tokenClusterId as string, userId: row.tokenUserId as string }
+  return { token, cluster: row.id === null ? undefined : clusterOf(row) }
 }
