@@ -52,7 +52,7 @@ export async function runInCluster(
     const misconceptions = newlyCompleted.length > 0 ? [] : classifyCommand(last)
     return {
       state: result.state,
-      documentChanged: (result as { documentChanged?: boolean }).documentChanged,
+      documentChanged: result.documentChanged,
       internalError: result.internalError,
       progress,
       trace: result.trace,

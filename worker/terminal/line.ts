@@ -67,11 +67,10 @@ export function gradedLine<T>(
     progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
   const misconceptions =
     newlyCompleted.length > 0 ? [] : classifyCommand({ ...result, command: cmd.graded })
-  const documentChanged = (result as { documentChanged?: boolean }).documentChanged
   return {
     state: result.state,
     // the terminal's own record changed: the document did, whatever the line itself did
-    documentChanged: line.touched ? true : documentChanged,
+    documentChanged: line.touched ? true : result.documentChanged,
     internalError: result.internalError,
     progress,
     trace: result.trace,
