@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import { Suite } from './harness.mjs'
+import { recordRuns, Suite } from './harness.mjs'
 import { authoringScenarios } from './authoring-scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
@@ -31,6 +31,7 @@ mkdirSync(OUT, { recursive: true })
 async function watchedPage(browser, problems, who) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
+  await recordRuns(page)
   page.setDefaultTimeout(15_000)
   page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`))
   page.on('console', (m) => {

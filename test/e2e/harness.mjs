@@ -3,9 +3,12 @@
 
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { nextRunAnswer } from './run-answers.mjs'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export { recordRuns, runAnswer } from './run-answers.mjs'
 
 export class Suite {
   constructor() {
@@ -124,50 +127,18 @@ export async function focusTerminal(page) {
   await page.locator('.term-panel:not([hidden]) .xterm-screen').click()
 }
 
-/** A run answer's body: the JSON, or the NDJSON stream folded into the same fields. */
-export function runAnswer(contentType, body) {
-  if (!(contentType ?? '').includes('ndjson')) return JSON.parse(body)
-  const events = body
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l))
-  const out = (stream) =>
-    events
-      .filter((e) => e.type === 'output' && e.stream === stream)
-      .map((e) => e.text)
-      .join('')
-  const end = events.find((e) => e.type === 'end') ?? {}
-  const trace = events.filter((e) => e.type === 'trace').map((e) => e.trace)
-  return { ...end, stdout: out('stdout'), stderr: out('stderr'), trace, events }
-}
-
 /**
  * Runs `action`, waits for the POST .../run it causes to be answered and its prompt shown, and
- * returns the answer. The request passes through a route so its body can be read even when the
- * page reads it as a stream (Chromium keeps no copy of a streamed body).
+ * returns the answer (run-answers.mjs says how it is read; the page needs `recordRuns`).
  */
 export async function afterRun(page, action) {
-  let answer
-  const handler = async (route) => {
-    if (route.request().method() !== 'POST') return route.continue()
-    const response = await route.fetch()
-    const body = await response.text()
-    answer = runAnswer(response.headers()['content-type'], body)
-    await route.fulfill({ response, body })
-  }
-  await page.route('**/run', handler)
-  try {
-    await action()
-    await eventually(() => answer, 'the answer to the command', 30_000, 100).catch(async (e) => {
-      const line = await cursorLine(page).catch(() => '?')
-      const busy = await terminalInput(page)
-        .getAttribute('aria-busy')
-        .catch(() => '?')
-      throw new Error(`${e.message}; terminal busy=${busy}, cursor line: ${line}`)
-    })
-  } finally {
-    await page.unroute('**/run', handler)
-  }
+  const answer = await nextRunAnswer(page, action).catch(async (e) => {
+    const line = await cursorLine(page).catch(() => '?')
+    const busy = await terminalInput(page)
+      .getAttribute('aria-busy')
+      .catch(() => '?')
+    throw new Error(`${e.message}; terminal busy=${busy}, cursor line: ${line}`)
+  })
   await eventually(
     async () => (await terminalInput(page).getAttribute('aria-busy')) === 'false',
     'the terminal to be idle',

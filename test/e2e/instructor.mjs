@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { chooseChromium } from './browser.mjs'
-import { Suite } from './harness.mjs'
+import { recordRuns, Suite } from './harness.mjs'
 import { instructorScenarios } from './instructor-scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
@@ -33,6 +33,7 @@ mkdirSync(OUT, { recursive: true })
 async function watchedPage(browser, problems, who) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
+  await recordRuns(page)
   page.setDefaultTimeout(15_000)
   page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`))
   page.on('console', (m) => {

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { chooseChromium } from './browser.mjs'
-import { Suite } from './harness.mjs'
+import { recordRuns, Suite } from './harness.mjs'
 import { scenarios } from './scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
@@ -19,6 +19,15 @@ const ROOT = resolve(HERE, '../..')
 const OUT = join(ROOT, 'test-results')
 /** Other suites in this folder that run against the same server (each prints `N passed, N failed`). */
 const OTHER_SUITES = ['instructor.mjs', 'authoring.mjs']
+/**
+ * `node test/e2e/run.mjs [main] [instructor] [authoring]` runs only the suites named (all by
+ * default): a quicker loop when chasing one suite's failure.
+ */
+const chosen = process.argv.slice(2)
+const wanted = (name) => !chosen.length || chosen.includes(name.replace(/\.mjs$/, ''))
+const unknown = chosen.filter(
+  (n) => !['main', ...OTHER_SUITES].some((s) => s === `${n}.mjs` || s === n),
+)
 
 function fail(message) {
   console.log(message)
@@ -26,6 +35,7 @@ function fail(message) {
   process.exit(1)
 }
 
+if (unknown.length) fail(`e2e: unknown suite ${unknown.join(', ')} (main, instructor, authoring)`)
 let browser
 try {
   browser = await chooseChromium()
@@ -78,13 +88,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 const suite = new Suite()
-const extra = { passed: 0, failed: 0 }
-const started = Date.now()
-try {
-  server = process.env.E2E_BASE_URL
-    ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
-    : await startServer(ROOT, Number(process.env.E2E_PORT) || undefined)
-  console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+
+/** The learner's journey (scenarios.mjs) in one persistent browser profile. */
+async function runMain(base) {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: browser.executablePath,
     headless: true,
@@ -92,6 +98,7 @@ try {
     viewport: { width: 1280, height: 900 },
   })
   const page = context.pages()[0] ?? (await context.newPage())
+  await recordRuns(page)
   page.setDefaultTimeout(15_000)
   const problems = []
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
@@ -100,7 +107,7 @@ try {
       problems.push(`console: ${m.text()}`)
   })
   const state = { out: OUT }
-  for (const [name, fn, timeoutMs] of scenarios(page, server.base, state)) {
+  for (const [name, fn, timeoutMs] of scenarios(page, base, state)) {
     await suite.step(name, fn, timeoutMs)
     if (!suite.results.at(-1)?.ok) {
       const n = suite.results.length
@@ -112,7 +119,17 @@ try {
   })
   await context.close().catch(() => undefined)
   context = undefined
-  for (const file of OTHER_SUITES) {
+}
+
+const extra = { passed: 0, failed: 0 }
+const started = Date.now()
+try {
+  server = process.env.E2E_BASE_URL
+    ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
+    : await startServer(ROOT, Number(process.env.E2E_PORT) || undefined)
+  console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  if (wanted('main')) await runMain(server.base)
+  for (const file of OTHER_SUITES.filter(wanted)) {
     const r = runSuiteFile(file, server.base)
     extra.passed += r.passed
     extra.failed += r.failed

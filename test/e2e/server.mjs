@@ -2,7 +2,7 @@
 // Starts the product the way `npm start` does (wrangler dev over a local D1), in a fresh temp folder.
 
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -65,7 +65,12 @@ export async function startServer(root, preferredPort = 8791) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  const keep = (d) => (output = (output + d.toString()).slice(-8000))
+  // E2E_SERVER_LOG=FILE keeps wrangler's whole output for a look after the run
+  const logFile = process.env.E2E_SERVER_LOG
+  const keep = (d) => {
+    if (logFile) appendFileSync(logFile, d)
+    output = (output + d.toString()).slice(-8000)
+  }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
   let exited = false

@@ -23,15 +23,38 @@ describe('kubectl get -w', () => {
     expect(lines[0]).toBe('NAME                                  READY   STATUS    RESTARTS   AGE')
     expect(lines.filter((l) => l.startsWith('NAME')).length).toBe(1)
     const added = lines.slice(6).filter((l) => l !== '')
-    expect(added.length).toBeGreaterThanOrEqual(2)
+    expect(added.length).toBeGreaterThanOrEqual(4)
+    // a new pod is Pending twice (created, then bound to a node) before the kubelet's
+    // ContainerCreating (TERMINAL-FACTS B6)
+    const pending = /^nginx-deployment-3-\w+-\w{5} {3}0\/1 {5}Pending {3}0 {10}0s$/
+    expect(added[0]).toMatch(pending)
+    expect(added[1]).toMatch(pending)
     // ContainerCreating widens STATUS for that row and every later one (RememberWidths)
-    expect(added[0]).toMatch(
+    expect(added[2]).toMatch(
       /^nginx-deployment-3-\w+-\w{5} {3}0\/1 {5}ContainerCreating {3}0 {10}0s$/,
     )
     expect(added[added.length - 1]).toMatch(/ {5}Running {13}0 {10}\ds$/)
     expect(d.at('ContainerCreating')).toBe(NOW + 2000)
     expect(d.last.interrupt).toEqual({ text: '^C', exitCode: 1 })
     expect(d.last.result).toBeUndefined()
+  })
+
+  it('-o wide --output-watch-events: a new pod is ADDED with no node, then MODIFIED on its node', () => {
+    const d = drive(scenario(7), 'kubectl get pods -o wide --output-watch-events --watch-only', {
+      now: NOW,
+      seconds: 3,
+      elsewhere: { 2: scaleTo(2) },
+    })
+    const rows = d.text.trimEnd().split('\n').slice(1)
+    const node = (l: string | undefined) => l?.split(/\s+/)[7]
+    expect(rows.slice(0, 3).map((l) => l.split(/\s+/).slice(0, 4).join(' '))).toEqual([
+      expect.stringMatching(/^ADDED nginx-deployment-3-\w+-\w{5} 0\/1 Pending$/),
+      expect.stringMatching(/^MODIFIED nginx-deployment-3-\w+-\w{5} 0\/1 Pending$/),
+      expect.stringMatching(/^MODIFIED nginx-deployment-3-\w+-\w{5} 0\/1 ContainerCreating$/),
+    ])
+    expect(node(rows[0])).toBe('<none>')
+    expect(node(rows[1])).toMatch(/^lab-/)
+    expect(node(rows[2])).toBe(node(rows[1]))
   })
 
   it('--watch-only prints nothing until an event, then the header with it', () => {
@@ -41,7 +64,8 @@ describe('kubectl get -w', () => {
       elsewhere: { 3: scaleTo(2) },
     })
     expect(d.steps[0]?.output).toEqual([])
-    expect(d.text.split('\n')[0]).toMatch(/^NAME {34}READY {3}STATUS {14}RESTARTS {3}AGE$/)
+    // the header comes with the first event, a Pending row: ContainerCreating widens STATUS later
+    expect(d.text.split('\n')[0]).toMatch(/^NAME {34}READY {3}STATUS {4}RESTARTS {3}AGE$/)
     expect(d.at('NAME')).toBe(NOW + 3000)
   })
 

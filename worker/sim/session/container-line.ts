@@ -38,6 +38,7 @@ export function sessionShell(ctx: Ctx, session: ShellSession): Shell | undefined
     new Set(session.exported),
   )
   sh.status = session.status
+  sh.history = [...(session.history ?? [])]
   // interactive bash keeps COLUMNS/LINES in step with the window (checkwinsize); ash does not
   if (session.dialect === 'bash' && ctx.terminal) {
     sh.vars.COLUMNS = String(ctx.terminal.columns)
@@ -51,7 +52,21 @@ export function savedSession(sh: Shell, session: ShellSession, status: number): 
   const vars = { ...sh.vars }
   delete vars.COLUMNS
   delete vars.LINES
-  return { ...session, vars, exported: [...sh.exported], files: { ...sh.files }, status }
+  const history = sh.history ?? []
+  return { ...session, vars, exported: [...sh.exported], files: { ...sh.files }, status, history }
+}
+
+/**
+ * The shell's history with the typed line added, as it stands while the line runs: bash keeps
+ * HISTSIZE (500) lines; busybox ash its 255 (FEATURE_EDITING_HISTORY) and not a line equal to the
+ * one before (lineedit.c remember_in_history). Empty lines are not kept. The images' rc files set
+ * no HISTCONTROL, so bash keeps repeats and lines starting with a space.
+ */
+function remembered(session: ShellSession, line: string): string[] {
+  const list = [...(session.history ?? [])]
+  const repeat = session.dialect === 'ash' && list[list.length - 1] === line
+  if (line.trim() !== '' && !repeat) list.push(line)
+  return list.slice(-(session.dialect === 'ash' ? 255 : 500))
 }
 
 /** Runs `line` in the session's container; the caller has checked the container is there. */
@@ -62,6 +77,7 @@ export function runContainerLine(
 ): ContainerLineResult {
   const sh = sessionShell(ctx, session)
   if (!sh) throw new Error('runContainerLine: the session container is gone')
+  sh.history = remembered(session, line)
   const output: Transcript = []
   const counter = { bytes: 0 }
   const budget = lineOf(ctx).budget

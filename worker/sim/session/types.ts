@@ -39,6 +39,8 @@ export interface ShellSession {
   files: Record<string, string>
   /** `$?` */
   status: number
+  /** the lines typed in this shell, oldest first, for `history` (absent in older documents) */
+  history?: string[]
   via: ShellVia
   /** `run --rm`: kubectl deletes the pod when the session ends */
   rm: boolean

@@ -8,6 +8,7 @@ import { echoText, printfText } from './tools/echo'
 import { runTest } from './tools/test'
 import { own } from './own'
 import { isDirectory, lookupFile, resolvePath } from './fs-path'
+import { historyBuiltin } from './history-builtin'
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, env: Env) => number
 
@@ -132,6 +133,7 @@ function cdError(sh: Shell, target: string, why: string): string {
 
 export const BUILTINS: Record<string, Builtin> = {
   ':': () => 0,
+  history: historyBuiltin,
   true: () => 0,
   false: () => 1,
   echo: (sh, argv, io) => {

@@ -26,6 +26,8 @@ export class Shell {
   jobs = 0
   /** the terminal's own streams, for isatty() (only the workstation line has them) */
   tty: { out: Io['out']; err: Io['err'] } | undefined
+  /** an interactive shell's history list, the running line last (none in `sh -c` or scripts) */
+  history: string[] | undefined
 
   constructor(
     readonly ctx: Ctx,
@@ -77,6 +79,7 @@ export class Shell {
     )
     sub.status = this.status
     sub.tty = this.tty
+    sub.history = this.history
     return sub
   }
 

@@ -7,7 +7,7 @@ import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 import { Input, Sink, stopMessage } from './io'
 import { lineFiles, lineOf } from './line'
-import { setCurrentLine, workstationHost } from './workstation'
+import { workstationHost } from './workstation'
 import { expandHistory } from './history-expansion'
 
 export interface LineResult extends ProcessResult {
@@ -36,7 +36,6 @@ export function runLine(ctx: Ctx, typed: string, stdin: string): LineResult {
 }
 
 function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
-  setCurrentLine(ctx, line)
   const parsed = parseLine(line)
   if (!parsed.ok) {
     const stderr = syntaxErrorText('bash', parsed.error, line)
@@ -55,6 +54,8 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
     lineFiles(ctx, 'workstation'),
   )
   sh.tty = { out, err }
+  // the lab's earlier lines, then this one (bash adds a line to its history before running it)
+  sh.history = [...ctx.history, line]
   // bash sets these itself; they are shell variables, not exported
   sh.vars.HOSTNAME = 'workstation'
   sh.vars.BASH = '/usr/bin/bash'

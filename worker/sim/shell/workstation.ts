@@ -1,7 +1,6 @@
 // The learner's workstation: a bash terminal OUTSIDE the cluster (on the kind docker network),
 // with kubectl configured for the cluster, Ubuntu 24.04's curl 8.5 and GNU wget, and no cluster DNS.
 
-import type { Ctx } from '../context'
 import type { Host, Tool } from './host'
 import { kubectl } from './cluster-deps'
 import { BASIC_TOOLS, dateText } from './tools/basic'
@@ -25,29 +24,6 @@ export const WORKSTATION_ENV = {
   TERM: 'xterm-256color',
   USER: 'learner',
   PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-}
-
-const history: Tool = (p) => {
-  const lines = [...p.ctx.history, currentLine(p.ctx)]
-  const n = Number(p.argv[1])
-  const shown = Number.isInteger(n) && n > 0 ? lines.slice(-n) : lines
-  const first = lines.length - shown.length + 1
-  return {
-    stdout: shown.map((l, i) => `${String(first + i).padStart(5)}  ${l}\n`).join(''),
-    stderr: '',
-    exitCode: 0,
-  }
-}
-
-const typed = new WeakMap<Ctx, string>()
-
-/** Remembers the line being run, which bash's `history` lists last. */
-export function setCurrentLine(ctx: Ctx, line: string): void {
-  typed.set(ctx, line)
-}
-
-function currentLine(ctx: Ctx): string {
-  return typed.get(ctx) ?? ''
 }
 
 /** procps `watch`: the first screen only (its header, then the command's output), and a note. */
@@ -83,7 +59,6 @@ const WORKSTATION_TOOLS: Record<string, Tool> = {
   sh: shellTool('sh', 'dash'),
   bash: shellTool('bash', 'gnu'),
   kubectl: (p) => kubectl(p.ctx, p.argv.slice(1), p.stdin, p.env),
-  history,
   watch,
   clear: (p) => {
     p.ctx.clear = true

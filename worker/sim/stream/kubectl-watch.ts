@@ -2,7 +2,8 @@
 // (unless --watch-only), then one row per watch event, forever. The header is printed once; column
 // widths only grow (liggitt/tabwriter RememberWidths, minwidth 6, padding 3); --output-watch-events
 // adds EVENT. Events come from re-reading the cluster: a new or changed resourceVersion is ADDED
-// or MODIFIED, a vanished object DELETED (with its last known row). Left out: BOOKMARK/ERROR.
+// or MODIFIED, a vanished object DELETED (with its last known row); a new pod also gets the
+// Pending events before it (watch-pod-start.ts). Left out: BOOKMARK/ERROR.
 
 import type { Invocation } from '../kubectl/invocation'
 import { fetchOptions, type GetArgs } from '../kubectl/get'
@@ -15,6 +16,7 @@ import { printObjects } from '../kubectl/printers/output'
 import { RESOURCES } from '../objects/resources'
 import type { KubeObject } from '../objects/types'
 import { replay, runOnce } from './sync'
+import { withPodStart } from './watch-pod-start'
 import { KUBECTL_INTERRUPT, type Pause, type StreamProc } from './types'
 
 type Event = 'ADDED' | 'MODIFIED' | 'DELETED'
@@ -100,8 +102,11 @@ export function* watchGet(p: StreamProc, inv: Invocation): Generator<Pause, numb
         false,
       )
   }
+  let looked = p.ctx.now
   for (;;) {
     yield { until: p.ctx.now + 1000, onChange: true }
+    const since = looked
+    looked = p.ctx.now
     const now = current()
     const changes: [Event, KubeObject][] = []
     for (const [k, o] of now) {
@@ -115,9 +120,13 @@ export function* watchGet(p: StreamProc, inv: Invocation): Generator<Pause, numb
     )
     for (const [k, o] of seen) if (!now.has(k)) changes.push(['DELETED', o])
     seen = snapshot(now)
-    print(changes)
+    // tables only: -o yaml/json/name print each pod once, as it is when seen. kubectl flushes
+    // its table after each event, so a row is as wide as the rows before it, not after it
+    for (const change of human(args) ? withPodStart(changes, since) : changes) print([change])
   }
 }
+
+const human = (args: GetArgs) => !args.output || args.output === 'wide'
 
 function render(
   p: StreamProc,
@@ -126,8 +135,7 @@ function render(
   list: [Event, KubeObject][],
   events: boolean,
 ): string {
-  const human = !args.output || args.output === 'wide'
-  if (!human)
+  if (!human(args))
     return list
       .map(([, o]) => printObjects([o], args.output ?? '', { noHeaders: args.noHeaders }).stdout)
       .join('')
