@@ -11,6 +11,7 @@ export default defineConfig(async () => {
             name: 'node',
             include: ['test/sim/**/*.test.ts', 'test/labs/**/*.test.ts', 'test/node/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/unit/**/*.test.ts'],
             environment: 'node',
+            setupFiles: ['./test/setup-document-check.ts'],
             testTimeout: 30_000,
             // hooks migrate file databases and start servers: seconds each on a loaded machine,
             // more than the 10 s default (a server-starting hook may still set a longer one)

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { coreFigures, type CoreFigures } from './core'
+import { commandCpu, commandCpuLines } from './command-cpu'
 import { ingressFigures, ingressLines } from './ingress'
 import { loadTest, openFresh, type Sample } from './load'
 import { isolatedPhases, type IsolatedFigures } from './isolated'
@@ -171,6 +172,10 @@ async function main() {
     const core = await coreFigures()
     printCore(core)
     report.core = core
+    const commands = commandCpu()
+    for (const line of commandCpuLines(commands)) log(line)
+    log()
+    report.commandCpu = commands
     const ingress = await ingressFigures()
     for (const line of ingressLines(ingress)) log(line)
     report.ingress = ingress

@@ -33,7 +33,7 @@ export async function listClustersOfUser(db: Database, userId: string) {
 }
 
 /** Creates the cluster unless the user already has one for the lab (then nothing happens). */
-export async function insertCluster(db: Database, row: ClusterRow): Promise<void> {
+export async function insertCluster(db: Database, row: typeof clusters.$inferInsert): Promise<void> {
   await db.insert(clusters).values(row).onConflictDoNothing()
 }
 
@@ -46,6 +46,8 @@ export interface RunWrite {
   now: number
   timeSpentDelta: number
   history: Omit<HistoryRow, 'clusterId' | 'seq'>
+  /** the `api_traces` column's new value (an exec through the Kubernetes API); undefined keeps it */
+  apiTraces?: string
 }
 
 /**
@@ -61,6 +63,7 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
       .update(clusters)
       .set({
         ...(w.state === undefined ? {} : { state: w.state }),
+        ...(w.apiTraces === undefined ? {} : { apiTraces: w.apiTraces }),
         version: seq,
         progress: w.progress,
         commands: sql`${clusters.commands} + 1`,

@@ -4,6 +4,7 @@
 // version: every write of a cluster row bumps its version (commands, resets, other doors), so a
 // stale entry is a miss, never a wrong answer.
 import type { ClusterState } from '../sim/state'
+import { adoptQuiet, snapshotQuiet, type QuietSnapshot } from '../sim/controllers/settle-memo'
 
 /** JSON kept: about 100 KB each, ~13 MB at most (a Workers isolate has 128 MB) */
 const MAX_ENTRIES = 128
@@ -19,6 +20,11 @@ interface Entry {
   version: number
   json: string
   state?: ClusterState
+  /**
+   * what settle knew about the document when it was kept (which controllers had nothing to do),
+   * given to each parse of `json`, so a command that starts from the JSON skips the same work
+   */
+  quiet?: QuietSnapshot
 }
 
 export class DocumentCache {
@@ -35,8 +41,16 @@ export class DocumentCache {
     const state = e.state
     if (state) this.parsed -= 1
     this.entries.delete(key.clusterId)
-    this.entries.set(key.clusterId, { version: e.version, json: e.json })
+    this.entries.set(key.clusterId, { version: e.version, json: e.json, quiet: e.quiet })
     return { json: e.json, state }
+  }
+
+  /** Parses the JSON of an entry taken without its document, with what settle knew of it. */
+  parse(json: string, key: DocumentKey): ClusterState {
+    const state = JSON.parse(json) as ClusterState
+    const e = this.entries.get(key.clusterId)
+    if (e?.quiet && e.version === key.version && e.json === json) adoptQuiet(state, e.quiet)
+    return state
   }
 
   /** Keeps what is now stored at `key`; `state` must be a document no one else will change. */
@@ -44,7 +58,8 @@ export class DocumentCache {
     const old = this.entries.get(key.clusterId)
     if (old?.state) this.parsed -= 1
     this.entries.delete(key.clusterId)
-    this.entries.set(key.clusterId, { version: key.version, json, state })
+    const quiet = state && snapshotQuiet(state)
+    this.entries.set(key.clusterId, { version: key.version, json, state, quiet })
     if (state) this.parsed += 1
     this.trim()
   }

@@ -68,6 +68,12 @@ export const clusters = sqliteTable(
     commands: integer('commands').notNull().default(0),
     timeSpentSeconds: integer('time_spent_seconds').notNull().default(0),
     lastActivityAt: integer('last_activity_at'),
+    /**
+     * JSON: the last few request traces of execs made through the Kubernetes API (the learner's own
+     * kubectl), `[{seq, trace}]` oldest first (worker/kube-api/api-traces.ts); the lab page's
+     * status poll draws each new one on the map once. Written in the exec's own batch.
+     */
+    apiTraces: text('api_traces'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -7,6 +7,8 @@ import type { ClusterState } from '../sim/state'
 import { Buffer } from 'node:buffer'
 import { fromBase64Url } from '../auth/crypto'
 import { DocumentCache, type DocumentKey } from './document-cache'
+import { checkingDocuments } from '../sim/document-changed'
+import { serializeDocument } from '../sim/serialize'
 
 const PREFIX = 'gz:'
 
@@ -70,17 +72,18 @@ export function stateCodec(z: Gzip = webGzip): StateCodec {
     return new TextDecoder().decode(bytes)
   }
   return {
-    encode: (state) => store(JSON.stringify(state)),
+    encode: (state) => store(serializeDocument(state, checkingDocuments())),
     decode: async (stored) => JSON.parse(await jsonOf(stored)) as ClusterState,
     async load(stored, key) {
       const hit = key && cache.take(key)
       if (hit?.state) return { state: hit.state, json: hit.json }
-      const json = hit ? hit.json : await jsonOf(stored)
-      if (key && !hit) cache.put(key, json)
+      if (hit) return { state: cache.parse(hit.json, key), json: hit.json }
+      const json = await jsonOf(stored)
+      if (key) cache.put(key, json)
       return { state: JSON.parse(json) as ClusterState, json }
     },
     async encodeChanged(state, before) {
-      const json = JSON.stringify(state)
+      const json = serializeDocument(state, checkingDocuments())
       return json === before ? { json } : { json, stored: await store(json) }
     },
     remember: (key, json, state) => cache.put(key, json, state),

@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { randomBytes, sha256Hex, toBase64Url } from '../auth/crypto'
+import { parseApiTraces } from '../db/api-traces'
 import { findCluster } from '../db/clusters'
 import { parseProgress } from '../labs/grade'
 import { findClusterTokenExpiry, replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
@@ -94,9 +95,10 @@ kubeconfigRoutes.delete('/:id/kubeconfig', async (c) => {
 })
 
 /**
- * Whether the cluster has a live token (and until when), the cluster's version and the tasks done:
- * the lab page polls this while a token is live, to redraw at once what the learner's own kubectl
- * changed and tick the tasks it completed.
+ * Whether the cluster has a live token (and until when), the cluster's version, the tasks done and
+ * the last traces of execs made through the API (numbered): the lab page polls this while a token
+ * is live, to redraw at once what the learner's own kubectl changed, tick the tasks it completed
+ * and draw each new request on the map once.
  */
 kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
   const row = await loadOwn(c)
@@ -107,5 +109,6 @@ kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
     expiresAt: expiresAt ?? null,
     version: row.version,
     tasksDone,
+    traces: parseApiTraces(row.apiTraces),
   })
 })

@@ -1,5 +1,6 @@
 // One terminal line: one read, the pure simulation, grading, one conditional write + one history
 // row in one batch. A lost race (another tab wrote first) re-runs the line on the fresh state.
+import { withApiTraces } from '../db/api-traces'
 import type { Database } from '../db/client'
 import { findCluster, storeRun, type ClusterRow } from '../db/clusters'
 import type { StateCodec } from '../db/state-codec'
@@ -26,11 +27,14 @@ export async function runInCluster(
   clusterId: string,
   body: { command: string; stdin?: string },
   clock: () => number,
-  /** the row the caller has just read (the Kubernetes API's exec checked the pod in it) */
-  first?: ClusterRow,
+  /**
+   * an exec through the Kubernetes API: its traces are kept for the lab page's map; `first` is the
+   * row it has just read (it checked the pod in it)
+   */
+  api?: { first?: ClusterRow },
 ) {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const row = attempt === 0 && first ? first : await findCluster(db, clusterId, userId)
+    const row = attempt === 0 && api?.first ? api.first : await findCluster(db, clusterId, userId)
     if (!row) throw notFound('That cluster')
     const lab = await labOfCluster(db, row.labId, userId)
     if (!lab) throw notFound('That lab')
@@ -62,6 +66,7 @@ export async function runInCluster(
       progress: JSON.stringify(progress),
       now,
       timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
+      apiTraces: api ? withApiTraces(row.apiTraces, result.trace, lab.hideDiagnoses) : undefined,
       history: {
         at: now,
         command: body.command,

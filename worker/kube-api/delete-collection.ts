@@ -7,6 +7,7 @@ import type { KubeObject } from '../sim/objects/types'
 import { deleteObject } from '../sim/objects'
 import type { KubeEnv } from './auth'
 import { writeCluster } from './cluster-io'
+import { propagationOf } from './delete-options'
 import { historyLine } from './history-line'
 import type { ResourcePath } from './path'
 import { selectObjects } from './resource-read'
@@ -21,12 +22,14 @@ export async function deleteCollection(
   refuseClusterWrites(kind, 'deletecollection')
   const q = new URL(c.req.url).searchParams
   const dry = q.getAll('dryRun').includes('All')
+  const propagationPolicy = propagationOf({}, q)
   const items = await writeCluster(c, (state, now) => {
     const deleted: KubeObject[] = []
     for (const o of selectObjects(state, kind, rp.namespace, q)) {
       const r = deleteObject(state, kind, o.metadata.namespace, o.metadata.name, {
         now,
         dryRun: dry,
+        propagationPolicy,
       })
       if (!r.ok) throw fromApiError(r.error, RESOURCES[kind])
       deleted.push(r.value)

@@ -1,6 +1,7 @@
-// DELETE of one object (registry store.Delete through the simulated API server): grace period and
-// dry run from the DeleteOptions body or the query; a Pod that terminates gracefully is answered
-// as the object (kubectl then waits for it), anything gone at once as a Status Success.
+// DELETE of one object (registry store.Delete through the simulated API server): grace period, dry
+// run and propagation from the DeleteOptions body or the query; a Pod that terminates gracefully
+// or an owner deleted in the foreground is answered as the object (kubectl then waits for it),
+// anything gone at once as a Status Success.
 
 import type { Context } from 'hono'
 import { RESOURCES, type Kind } from '../sim/objects/resources'
@@ -9,6 +10,7 @@ import { deleteObject } from '../sim/objects'
 import { getObject, type ClusterState } from '../sim/state'
 import type { KubeEnv } from './auth'
 import { readOptionalJson } from './body'
+import { propagationOf } from './delete-options'
 import { writeCluster } from './cluster-io'
 import { historyLine } from './history-line'
 import type { ResourcePath } from './path'
@@ -21,6 +23,8 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 interface DeleteBody {
   gracePeriodSeconds?: unknown
   dryRun?: unknown
+  propagationPolicy?: unknown
+  orphanDependents?: unknown
 }
 
 export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
@@ -32,12 +36,14 @@ export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
   if (graceSeconds !== undefined && !Number.isInteger(graceSeconds))
     throw badRequest('gracePeriodSeconds must be an integer')
   const dry = dryRun(c) || (Array.isArray(body.dryRun) && body.dryRun.includes('All'))
+  const propagationPolicy = propagationOf(body, new URL(c.req.url).searchParams)
   let gone = true
   const obj = await writeCluster(c, (state, now) => {
     const r = deleteObject(state, kind, rp.namespace, rp.name ?? '', {
       now,
       gracePeriodSeconds: graceSeconds,
       dryRun: dry,
+      propagationPolicy,
     })
     if (!r.ok) throw fromApiError(r.error, RESOURCES[kind])
     gone = !objectStillThere(state, kind, r.value)

@@ -110,7 +110,7 @@ export function fromApiError(
     : resource
       ? { kind: resource.plural, ...(resource.group ? { group: resource.group } : {}) }
       : {}
-  const name = /^[\w.]+ "([^"]*)"/.exec(err.message)?.[1]
+  const name = /^(?:object is being deleted: )?[\w.]+ "([^"]*)"/.exec(err.message)?.[1]
   if (name !== undefined && details.name === undefined) details.name = name
   return new KubeError(err.reason, err.message, details)
 }

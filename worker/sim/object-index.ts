@@ -24,6 +24,19 @@ const INDEXES = new WeakMap<Record<string, KubeObject>, KindIndex>()
 /** Counts every write through putObject/removeObject (any cluster), for settle's skip test. */
 let writes = 0
 
+/** The same count per document, for settle's memo across commands (settle-memo.ts). */
+const DOCUMENT_WRITES = new WeakMap<ClusterState, number>()
+
+/** Writes through putObject/removeObject/forgetIndex to this document object so far. */
+export function documentWrites(s: ClusterState): number {
+  return DOCUMENT_WRITES.get(s) ?? 0
+}
+
+function countWrite(s: ClusterState): void {
+  writes += 1
+  DOCUMENT_WRITES.set(s, documentWrites(s) + 1)
+}
+
 function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf('/'))
 }
@@ -46,6 +59,7 @@ function keysOfKind(idx: KindIndex, kind: string): Set<string> {
 /** Drops the key index of `s`; call after writing `s.objects` without putObject/removeObject. */
 export function forgetIndex(s: ClusterState): void {
   INDEXES.delete(s.objects)
+  countWrite(s)
 }
 
 /** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */
@@ -112,7 +126,7 @@ export function listObjects<T extends KubeObject = KubeObject>(
 
 /** putObject's bookkeeping: counts the write and indexes a key new to the document. */
 export function noteWrite(s: ClusterState, kind: string, key: string, isNew: boolean): void {
-  writes += 1
+  countWrite(s)
   const idx = INDEXES.get(s.objects)
   if (!idx || !isNew) return
   const keys = keysOfKind(idx, kind)
@@ -123,7 +137,7 @@ export function noteWrite(s: ClusterState, kind: string, key: string, isNew: boo
 
 /** removeObject's bookkeeping. */
 export function noteRemoval(s: ClusterState, kind: string, key: string): void {
-  writes += 1
+  countWrite(s)
   const idx = INDEXES.get(s.objects)
   if (!idx) return
   idx.byKind.get(kind)?.delete(key)

@@ -7,6 +7,7 @@ import type { TraceEntry } from './net/types'
 import { settle } from './shell/cluster-deps'
 import { runLine } from './shell/terminal'
 import type { OpenRequest } from './session/types'
+import { documentChangedSince, probeDocument } from './document-changed'
 
 export interface RunInput {
   /** ms since epoch: when the learner pressed Enter */
@@ -46,6 +47,12 @@ export interface RunResult {
   openShell?: OpenRequest
   /** set only when the core hit a bug: the exception's message and stack, for the server log (never shown) */
   internalError?: string
+  /**
+   * false only when `state` is guaranteed JSON-identical to the input document (nothing to
+   * re-encode or store); see document-changed.ts. Always true after an internal error. run() and
+   * runInTerminal() always set it; a result built elsewhere without it means "may have changed".
+   */
+  documentChanged?: boolean
 }
 
 const INTERNAL_ERROR =
@@ -57,6 +64,14 @@ const INTERNAL_ERROR =
  * state as it was.
  */
 export function run(state: ClusterState, line: string, input: RunInput): RunResult {
+  const probe = probeDocument(state)
+  const result = runGuarded(state, line, input)
+  if (!result.internalError)
+    result.documentChanged = documentChangedSince(result.state, probe, `run: ${line}`)
+  return result
+}
+
+function runGuarded(state: ClusterState, line: string, input: RunInput): RunResult {
   try {
     const s = input.owned ? state : cloneJSON(state)
     const ctx: Ctx = {
@@ -77,6 +92,7 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
       trace: ctx.trace,
       changed: ctx.changed,
       clear: ctx.clear,
+      documentChanged: true,
     }
     if (ctx.terminal?.open) result.openShell = ctx.terminal.open
     return result
@@ -91,6 +107,7 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
       trace: [],
       changed: [],
       clear: false,
+      documentChanged: true,
     }
   }
 }

@@ -1,6 +1,7 @@
 // One line typed in a terminal tab (workstation or container shell): the same cost as any command
 // (one read, one batch of two rows), graded and recorded like `kubectl exec POD -- LINE` when it
 // ran inside a pod. Kept beside worker/http/run-command.ts, which serves the one-shot `run`.
+import { withApiTraces } from '../db/api-traces'
 import type { Database } from '../db/client'
 import { findCluster, storeRun, type ClusterRow } from '../db/clusters'
 import type { StateCodec } from '../db/state-codec'
@@ -97,6 +98,8 @@ export async function storeLine(
   s: SimulatedLine,
   body: TerminalLineBody,
   session: ShellSession | null,
+  /** a line typed through the Kubernetes API (`kubectl exec -it`): keep its traces for the map */
+  viaApi = false,
 ): Promise<boolean> {
   const { row, result, progress, now } = s
   const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
@@ -110,6 +113,7 @@ export async function storeLine(
     progress: JSON.stringify(progress),
     now,
     timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
+    apiTraces: viaApi ? withApiTraces(row.apiTraces, result.trace, s.lab.hideDiagnoses) : undefined,
     history: {
       at: now,
       command: cmd.shown,
@@ -165,6 +169,7 @@ export async function runTerminalLine(
   clusterId: string,
   body: TerminalLineBody,
   clock: () => number,
+  viaApi = false,
 ) {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { row, lab } = await loadCluster(db, clusterId, userId)
@@ -173,7 +178,7 @@ export async function runTerminalLine(
     const s = simulateLine(row, lab, state, body, clock())
     if (s.result.internalError)
       console.error('simulator error', { command: body.command, error: s.result.internalError })
-    if (await storeLine(db, codec, s, body, session)) return lineAnswer(s)
+    if (await storeLine(db, codec, s, body, session, viaApi)) return lineAnswer(s)
     await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
   }
   throw new AppError(409, 'conflict', 'The cluster is busy with other commands; please try again.')

@@ -144,6 +144,7 @@ export function LabPage({ labId }: { labId: string; user: User }) {
             void cluster.refresh()
             setTasks((old) => old.map((t) => (done.includes(t.id) ? { ...t, done: true } : t)))
           }}
+          onTrace={onTrace}
         />
       </LabHeader>
       <p role="status" class="visually-hidden">

@@ -1,31 +1,38 @@
 // "Use your own kubectl": download a kubeconfig for this lab's cluster (a new token each time,
 // the old one revoked), the two commands to run, and Revoke. While a token is live the page asks
 // every few seconds whether the cluster changed, so what the learner's own kubectl does shows
-// on the map at once.
+// on the map at once, with the path of each request it exec'd (`kubectl exec POD -- curl ...`).
 
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { api, errorText } from '../api'
+import type { TraceEntry } from '../types'
+import { newTraces, type Status } from './own-kubectl-status'
 
-interface Status {
-  active: boolean
-  expiresAt: number | null
-  version: number
-  tasksDone: string[]
+export interface OwnKubectlHooks {
+  /** the ids of every task done so far, after the cluster changed */
+  onChange: (tasksDone: string[]) => void
+  /** a request exec'd through the learner's own kubectl, once each, oldest first */
+  onTrace: (trace: TraceEntry) => void
 }
 
 const POLL_MS = 4000
 
-function usePolledStatus(clusterId: string, onChange: (tasksDone: string[]) => void) {
+function usePolledStatus(clusterId: string, hooks: OwnKubectlHooks) {
   const [status, setStatus] = useState<Status | null>(null)
+  const hooksRef = useRef(hooks)
+  hooksRef.current = hooks
+  const seen = useRef<number | null>(null)
   const base = `/api/clusters/${encodeURIComponent(clusterId)}/kubeconfig`
   const load = async () => {
     const s = await api<Status>('GET', `${base}/status`).catch(() => null)
+    if (s) newTraces(s, seen).forEach((t) => hooksRef.current.onTrace(t))
     setStatus((old) => {
-      if (old && s && s.version !== old.version) onChange(s.tasksDone)
+      if (old && s && s.version !== old.version) hooksRef.current.onChange(s.tasksDone)
       return s
     })
   }
   useEffect(() => {
+    seen.current = null
     void load()
   }, [clusterId])
   useEffect(() => {
@@ -47,13 +54,8 @@ function saveFile(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-/** `onChange` gets the ids of every task done so far, after the cluster changed. */
-export function OwnKubectl(props: {
-  clusterId: string
-  labId: string
-  onChange: (tasksDone: string[]) => void
-}) {
-  const { status, reload, base } = usePolledStatus(props.clusterId, props.onChange)
+export function OwnKubectl(props: { clusterId: string; labId: string } & OwnKubectlHooks) {
+  const { status, reload, base } = usePolledStatus(props.clusterId, props)
   const [message, setMessage] = useState('')
   const file = `service-lab-${props.labId}.yaml`
 

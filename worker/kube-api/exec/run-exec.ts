@@ -87,7 +87,7 @@ export async function runExecLine(
     call.clusterId,
     { command: line, stdin },
     call.now,
-    first,
+    { first },
   )
   return toOutcome(argv, r)
 }

@@ -6,6 +6,7 @@ import type { Deployment, DeploymentCondition, ReplicaSet } from '../objects/typ
 import { parseTimestamp } from '../state'
 import { resolveFenceposts } from './deployment-util'
 import { ts } from './util'
+import { noteDue } from './due'
 
 function setCondition(conds: DeploymentCondition[], c: DeploymentCondition): DeploymentCondition[] {
   const cur = conds.find((x) => x.type === c.type)
@@ -130,11 +131,9 @@ export function progressingCondition(
     return
   }
   const deadline = d.spec.progressDeadlineSeconds ?? 600
-  if (
-    cur &&
-    cur.reason !== 'NewReplicaSetAvailable' &&
-    parseTimestamp(cur.lastUpdateTime) + deadline * 1000 < now
-  ) {
+  const at = cur ? parseTimestamp(cur.lastUpdateTime) + deadline * 1000 : NaN
+  if (cur && cur.reason !== 'NewReplicaSetAvailable' && !(at < now)) noteDue(at)
+  if (cur && cur.reason !== 'NewReplicaSetAvailable' && at < now) {
     st.conditions = setCondition(
       conds,
       condition(

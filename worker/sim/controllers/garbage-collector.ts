@@ -1,9 +1,18 @@
-// The garbage collector (pkg/controller/garbagecollector), background propagation only:
-// an object whose controller owner no longer exists (by uid) is deleted; pods gracefully.
+// The garbage collector (pkg/controller/garbagecollector): an object whose controller owner no
+// longer exists (by uid) is deleted, pods gracefully (background propagation); an owner deleted in
+// the foreground (objects/propagation.ts) has its dependents deleted, then goes once none of
+// those that block it (blockOwnerDeletion) is left.
 
 import type { KubeObject, OwnerReference, Pod } from '../objects/types'
 import type { Kind } from '../objects/resources'
-import { objectKey, objectsOfKind, removeObject, type ClusterState } from '../state'
+import {
+  FOREGROUND_FINALIZER,
+  FOREGROUND_KINDS,
+  dependentsOf,
+  isDeletingForeground,
+  startForegroundDeletion,
+} from '../objects/propagation'
+import { objectKey, objectsOfKind, putObject, removeObject, type ClusterState } from '../state'
 import { deletePodGracefully } from './pod-factory'
 import { controllerOf } from './util'
 
@@ -27,8 +36,42 @@ function ownerExists(
   return uids().has(owner.uid)
 }
 
+/**
+ * A dependent of an owner deleted in the foreground is deleted in the foreground too (the GC's
+ * attemptToDeleteItem): a pod gracefully, an owner of others with the finalizer, the rest at once.
+ */
+function deleteDependent(s: ClusterState, dep: KubeObject, now: number): boolean {
+  if (dep.kind === 'Pod') return deletePodGracefully(s, dep as Pod, now)
+  if (dep.metadata.deletionTimestamp) return false
+  if (dependentsOf(s, dep).length > 0) startForegroundDeletion(s, dep, now)
+  else removeObject(s, dep.kind as Kind, dep.metadata.namespace, dep.metadata.name)
+  return true
+}
+
+/** processDeletingDependentsItem: dependents deleted; the owner goes when none blocks it. */
+function finishForegroundDeletions(s: ClusterState, now: number): boolean {
+  let changed = false
+  for (const kind of FOREGROUND_KINDS)
+    for (const owner of objectsOfKind(s, kind)) {
+      if (!isDeletingForeground(owner)) continue
+      const deps = dependentsOf(s, owner)
+      for (const dep of deps) if (deleteDependent(s, dep, now)) changed = true
+      const uid = owner.metadata.uid
+      const blocking = dependentsOf(s, owner).some((d) =>
+        d.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion === true),
+      )
+      if (blocking) continue
+      const rest = (owner.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_FINALIZER)
+      if (rest.length === 0) removeObject(s, kind, owner.metadata.namespace, owner.metadata.name)
+      else putObject(s, { ...owner, metadata: { ...owner.metadata, finalizers: rest } })
+      changed = true
+    }
+  return changed
+}
+
 /** Deletes dependents whose owner is gone; returns true when anything was deleted. */
 export function collectGarbage(s: ClusterState, now: number): boolean {
+  const foreground = finishForegroundDeletions(s, now)
   let all: Set<string> | undefined
   const uids = () => {
     if (!all) {
@@ -41,9 +84,9 @@ export function collectGarbage(s: ClusterState, now: number): boolean {
   for (const kind of DEPENDENTS)
     for (const obj of objectsOfKind(s, kind)) {
       const owner = controllerOf(obj)
-      if (owner && !ownerExists(s, obj, owner, uids)) gone.push(obj)
+      if (owner && !isDeletingForeground(obj) && !ownerExists(s, obj, owner, uids)) gone.push(obj)
     }
-  let changed = false
+  let changed = foreground
   for (const obj of gone) {
     if (obj.kind === 'Pod') {
       if (deletePodGracefully(s, obj as Pod, now)) changed = true

@@ -16,6 +16,7 @@ import { beginPull, finishPull, pullBackOff } from './kubelet-pull'
 import { networkExit } from './kubelet-net-exit'
 import { NEVER } from './kubelet-record'
 import { ts } from './util'
+import { markChanged } from '../document-changed'
 
 export type { ContainerCtx } from './kubelet-ctx'
 export { pullError } from './kubelet-pull'
@@ -150,6 +151,7 @@ function decideRestart(c: ContainerCtx, at: number): void {
 function resetContainerFilesystem(c: ContainerCtx): void {
   const rt = c.s.runtime.containers[`${c.pod.metadata.uid}/${c.container.name}`]
   if (!rt) return
+  if (rt.logs.length > 0) markChanged()
   rt.installed = []
   rt.aptUpdated = false
   rt.logs = []

@@ -15,20 +15,25 @@ import { reconcileLoadBalancers } from './load-balancer'
 import { reconcileIngressNginx } from './ingress-nginx-status'
 import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
+import { endRun, forgetQuiet, isStillQuiet, startRun, type Timing } from './settle-memo'
+import { markChanged } from '../document-changed'
+import { forgetObjectJSON } from '../serialize'
 
 type Controller = (s: ClusterState, now: number) => boolean
 
-const CONTROLLERS: Controller[] = [
-  collectGarbage,
-  reconcileDeployments,
-  reconcileReplicaSets,
-  schedulePods,
-  runKubelets,
-  reconcileEndpoints,
-  reconcileEndpointSlices,
-  reconcileEndpointSliceMirroring,
-  reconcileLoadBalancers,
-  reconcileIngressNginx,
+/** The controllers in order, each with how its work depends on `now` (settle-memo.ts). */
+const CONTROLLERS: [Controller, Timing][] = [
+  [collectGarbage, 'none'],
+  // minReadySeconds and the progress deadline note their times (due.ts)
+  [reconcileDeployments, 'noted'],
+  [reconcileReplicaSets, 'noted'],
+  [schedulePods, 'none'],
+  [runKubelets, 'always'],
+  [reconcileEndpoints, 'none'],
+  [reconcileEndpointSlices, 'none'],
+  [reconcileEndpointSliceMirroring, 'none'],
+  [reconcileLoadBalancers, 'none'],
+  [reconcileIngressNginx, 'always'],
 ]
 
 /** Rounds of all controllers per settle; a cluster normally settles in two or three. */
@@ -46,7 +51,12 @@ function normalize(s: ClusterState): void {
   for (const kind in EMPTY_STATUS) {
     const empty = EMPTY_STATUS[kind] as () => unknown
     for (const o of objectsOfKind(s, kind as Kind))
-      if (typeof o.status !== 'object' || o.status === null) o.status = empty()
+      if (typeof o.status !== 'object' || o.status === null) {
+        o.status = empty()
+        forgetObjectJSON(o)
+        markChanged()
+        forgetQuiet(s)
+      }
   }
 }
 
@@ -56,10 +66,11 @@ const SETTLED = new WeakMap<ClusterState, { now: number; stamp: number; rv: numb
 /**
  * Reconciles the cluster at time `now` (ms). Mutates `s`. A controller is skipped when nothing
  * was written since it last ran in this settle and found nothing to do: it is a function of the
- * objects and `now`, so it would find nothing again. For the same reason a settle at the same
- * `now` with nothing written since the last complete one (e.g. after a read-only command) is
- * skipped. Writes must go through putObject/removeObject: an object edited in place and not put
- * again is not noticed by a settle at the same `now`.
+ * objects and `now`, so it would find nothing again. Across settles of the same document object
+ * the same holds until one of its due times comes (settle-memo.ts). For the same reason a settle
+ * at the same `now` with nothing written since the last complete one (e.g. after a read-only
+ * command) is skipped. Writes must go through putObject/removeObject: an object edited in place
+ * and not put again is not noticed.
  */
 export function settle(s: ClusterState, now: number): void {
   const last = SETTLED.get(s)
@@ -73,13 +84,20 @@ export function settle(s: ClusterState, now: number): void {
   let converged = false
   for (let round = 0; round < SETTLE_MAX_ROUNDS && !converged; round++) {
     converged = true
-    CONTROLLERS.forEach((controller, i) => {
+    CONTROLLERS.forEach(([controller, timing], i) => {
       const before = stamp()
       if (quietAt[i] === before) return
-      if (controller(s, now)) {
+      if (isStillQuiet(s, i, now)) {
+        quietAt[i] = before
+        return
+      }
+      const ran = startRun(s, i, timing, now)
+      const changed = controller(s, now)
+      if (changed) {
         converged = false
         signals += 1
       } else if (stamp() === before) quietAt[i] = before
+      endRun(s, ran, !changed && stamp() === before)
     })
   }
   pruneEvents(s, now)

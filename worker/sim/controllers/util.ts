@@ -2,6 +2,7 @@
 
 import type { LabelSelector, OwnerReference, Pod, KubeObject, PodCondition } from '../objects/types'
 import { cloneJSON, formatTimestamp, objectsOfKind, parseTimestamp } from '../state'
+import { noteDue } from './due'
 
 /** Objects of a kind in document (insertion) order, unsorted (state.ts keeps a per-kind index). */
 export const objectsOf = objectsOfKind
@@ -72,7 +73,9 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): 
   const c = podCondition(pod, 'Ready')
   if (c?.status !== 'True') return false
   if (minReadySeconds <= 0) return true
-  return parseTimestamp(c.lastTransitionTime) + minReadySeconds * 1000 <= now
+  const at = parseTimestamp(c.lastTransitionTime) + minReadySeconds * 1000
+  if (at > now) noteDue(at)
+  return at <= now
 }
 
 /** controller.IsPodActive: not terminal and not being deleted. */
@@ -94,16 +97,31 @@ export function sameJSON(a: unknown, b: unknown): boolean {
     return true
   }
   if (Array.isArray(b)) return false
-  const ka = definedKeys(a as Record<string, unknown>)
-  const kb = definedKeys(b as Record<string, unknown>)
+  const oa = a as Record<string, unknown>
+  const ob = b as Record<string, unknown>
+  // the usual case: the same keys in the same order, none undefined (no arrays built)
+  const ka = Object.keys(oa)
+  const kb = Object.keys(ob)
+  if (ka.length === kb.length) {
+    let i = 0
+    for (; i < ka.length; i++) {
+      const k = ka[i] as string
+      if (k !== kb[i]) break
+      if (!sameJSON(oa[k], ob[k])) return false
+    }
+    if (i === ka.length) return true
+  }
+  return sameDefinedKeys(oa, ob)
+}
+
+/** sameJSON of two objects whose keys differ, maybe only in keys holding undefined. */
+function sameDefinedKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = definedKeys(a)
+  const kb = definedKeys(b)
   if (ka.length !== kb.length) return false
   for (let i = 0; i < ka.length; i++) {
     const k = ka[i] as string
-    if (
-      k !== kb[i] ||
-      !sameJSON((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
-    )
-      return false
+    if (k !== kb[i] || !sameJSON(a[k], b[k])) return false
   }
   return true
 }

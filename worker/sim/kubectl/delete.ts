@@ -1,11 +1,14 @@
 // `kubectl delete` (kubectl pkg/cmd/delete/delete.go, KUBERNETES-FACTS T15): names, TYPE/NAME,
-// -f, -l, --all, grace-period/force/now rules, `"<kind>" "<name>" deleted`, NotFound per object.
+// -f, -l, --all, grace-period/force/now rules, --cascade (objects/propagation.ts),
+// `"<kind>" "<name>" deleted`, NotFound per object.
 // A real kubectl then waits until the objects are gone (30 s for a `sleep` pod that ignores
-// SIGTERM); the simulation returns at once and the pod shows Terminating until its grace ends.
+// SIGTERM, or a foreground delete's dependents); the simulation returns at once and the pod (or
+// the owner waiting for it) shows until its grace ends.
 
 import type { ProcessResult } from '../context'
 import { isKind, type Kind } from '../objects/resources'
 import type { Invocation } from './invocation'
+import type { PropagationPolicy } from '../objects/propagation'
 import { deleteObject } from './api'
 import { clientError } from './errors'
 import { dryRunOf } from './dry-run'
@@ -29,6 +32,27 @@ function gracePeriod(inv: Invocation): number | string {
   if (grace === 0 && !force) grace = 1
   if (force && grace < 0) grace = 0
   return grace
+}
+
+const GO_BOOLS: Record<string, boolean> = Object.fromEntries([
+  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((v) => [v, true]),
+  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((v) => [v, false]),
+])
+
+/** delete_flags.go parseCascadingFlag: the policy, and the warning a boolean value earns. */
+function cascadeOf(inv: Invocation): { policy: PropagationPolicy; warning: string } | string {
+  const flag = inv.flags.str('cascade') || 'background'
+  const named = { background: 'Background', orphan: 'Orphan', foreground: 'Foreground' } as const
+  const asBool = GO_BOOLS[flag]
+  if (asBool === undefined) {
+    const policy = named[flag as keyof typeof named]
+    if (!Object.hasOwn(named, flag))
+      return `invalid cascade value (${flag}). Must be "background", "foreground", or "orphan"`
+    return { policy, warning: '' }
+  }
+  const instead = asBool ? 'background' : 'orphan'
+  const warning = `warning: --cascade=${flag} is deprecated (boolean value) and can be replaced with --cascade=${instead}.\n`
+  return { policy: asBool ? 'Background' : 'Orphan', warning }
 }
 
 function targetsOf(inv: Invocation): TargetsResult {
@@ -60,12 +84,14 @@ function deleteOne(
   t: Target,
   grace: number,
   dryRun: DryRun,
+  propagationPolicy: PropagationPolicy,
 ): ObjectError | undefined {
   if (dryRun === 'client') return undefined
   const source = t.source ?? ''
   const opts = {
     now: inv.ctx.now,
     dryRun: dryRun === 'server',
+    propagationPolicy,
     ...(grace >= 0 ? { gracePeriodSeconds: grace, force: grace === 0 } : {}),
   }
   const r = deleteObject(inv.ctx.s, t.kind, t.namespace, t.name, opts)
@@ -74,15 +100,21 @@ function deleteOne(
   return undefined
 }
 
+function withWarning(warning: string, r: ProcessResult): ProcessResult {
+  return { ...r, stderr: warning + r.stderr }
+}
+
 /** `kubectl delete ...`. */
 export function deleteVerb(inv: Invocation): ProcessResult {
   const output = inv.flags.str('output')
+  const cascade = cascadeOf(inv)
+  if (typeof cascade === 'string') return clientError(cascade)
   const grace = gracePeriod(inv)
-  if (typeof grace === 'string') return clientError(grace)
+  if (typeof grace === 'string') return withWarning(cascade.warning, clientError(grace))
   const dry = dryRunOf(inv)
-  if (!dry.ok) return clientError(dry.error)
+  if (!dry.ok) return withWarning(cascade.warning, clientError(dry.error))
   const found = targetsOf(inv)
-  if (!found.ok) return clientError(found.error)
+  if (!found.ok) return withWarning(cascade.warning, clientError(found.error))
   if (output !== '' && output !== 'name')
     return clientError(`unexpected -o output mode: ${output}. We only support '-o name'`)
   if (inv.flags.bool('all') && inv.flags.str('selector'))
@@ -91,7 +123,7 @@ export function deleteVerb(inv: Invocation): ProcessResult {
     return clientError('--force and --grace-period greater than 0 cannot be specified together')
   const explicitIgnore = inv.flags.has('ignore-not-found')
   const ignoreNotFound = explicitIgnore ? inv.flags.bool('ignore-not-found') : found.bulk
-  let stderr = dry.warning + (grace === 0 ? IMMEDIATE : '')
+  let stderr = cascade.warning + dry.warning + (grace === 0 ? IMMEDIATE : '')
   let stdout = ''
   let warnedScope = !inv.namespaceGiven || inv.flags.bool('all-namespaces')
   const errs: ObjectError[] = []
@@ -100,7 +132,7 @@ export function deleteVerb(inv: Invocation): ProcessResult {
       stderr += 'Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n'
       warnedScope = true
     }
-    const err = deleteOne(inv, t, grace, dry.value)
+    const err = deleteOne(inv, t, grace, dry.value, cascade.policy)
     if (err) {
       if (!('api' in err && err.api.reason === 'NotFound' && ignoreNotFound)) errs.push(err)
       continue

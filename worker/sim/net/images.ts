@@ -25,6 +25,7 @@ export {
   serverAnswer,
   type ServeContext,
 } from '../images/http'
+import { markChanged } from '../document-changed'
 export { parseImageRef } from '../images/reference'
 
 /** The runtime record of one container (installs, logs); created on first use. */
@@ -45,6 +46,7 @@ export function containerRuntime(
 /** Appends a line to a container's log (what `kubectl logs` prints), keeping the last LOG_LINES_MAX. */
 export function appendLog(s: ClusterState, podUid: string, container: string, line: string): void {
   const rt = containerRuntime(s, podUid, container)
+  markChanged()
   rt.logs.push(line)
   if (rt.logs.length > LOG_LINES_MAX) rt.logs.splice(0, rt.logs.length - LOG_LINES_MAX)
 }

@@ -63,8 +63,14 @@ function createInner(s: ClusterState, input: unknown, opts: WriteOptions): ApiRe
   if (review.error) return fail(withWarnings(review.error, warnings))
   const quota = checkCreateQuota(s, kind, obj)
   if (quota) return fail(withWarnings(quota, warnings))
-  if (getObject(s, kind, meta.namespace, meta.name))
-    return fail(withWarnings(alreadyExists(kind, meta.name), warnings))
+  const existing = getObject(s, kind, meta.namespace, meta.name)
+  if (existing) {
+    const err = alreadyExists(kind, meta.name)
+    // store.Create: the name is still taken by an object being deleted (a Terminating pod, an
+    // owner waiting for its dependents in a foreground delete)
+    if (existing.metadata.deletionTimestamp) err.message = `object is being deleted: ${err.message}`
+    return fail(withWarnings(err, warnings))
+  }
   const value = opts.dryRun ? obj : putObject(s, obj)
   // a dry-run answer was never stored: it has no resourceVersion (omitempty)
   if (opts.dryRun) delete (meta as Partial<typeof meta>).resourceVersion

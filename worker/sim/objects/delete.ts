@@ -1,7 +1,7 @@
-// DELETE (registry store.Delete + pod strategy CheckGracefulDelete + garbage collector with the
-// background propagation kubectl uses): Pods terminate gracefully, everything else goes at once and
-// takes its dependents (ownerReferences), a Service its Endpoints and EndpointSlices, a Namespace
-// everything in it.
+// DELETE (registry store.Delete + pod strategy CheckGracefulDelete + garbage collector): Pods
+// terminate gracefully, everything else goes at once and, with the background propagation kubectl
+// uses by default, takes its dependents (ownerReferences); Orphan and Foreground are in
+// propagation.ts. A Service takes its Endpoints and EndpointSlices, a Namespace everything in it.
 
 import type { ClusterState } from '../state'
 import {
@@ -15,6 +15,14 @@ import {
 import type { ApiResult, KubeObject, Pod } from './types'
 import { KINDS, RESOURCES, type Kind } from './resources'
 import { fail, forbiddenError, notFound, ok } from './api-errors'
+import {
+  FOREGROUND_KINDS,
+  dependentsOf,
+  isDeletingForeground,
+  orphanDependents,
+  startForegroundDeletion,
+  type PropagationPolicy,
+} from './propagation'
 
 export interface DeleteOptions {
   now: number
@@ -23,6 +31,8 @@ export interface DeleteOptions {
   /** `--force` (with grace 0: removed at once) */
   force?: boolean
   dryRun?: boolean
+  /** `--cascade=background|orphan|foreground` (propagation.ts); Background when unset */
+  propagationPolicy?: PropagationPolicy
 }
 
 const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
@@ -53,8 +63,16 @@ export function deleteObject(
     return fail(forbiddenError(kind, name, 'this namespace may not be deleted'))
   if (opts.dryRun) return ok(structuredClone(obj))
   if (kind === 'Pod') return ok(deletePod(s, obj as Pod, opts))
+  // an owner already waiting for its dependents stays so, unless another policy is asked for
+  // (deletionFinalizersForGarbageCollection: the finalizer goes, and the owner with it)
+  if (isDeletingForeground(obj) && (opts.propagationPolicy ?? 'Foreground') === 'Foreground')
+    return ok(obj)
+  const policy = kind === 'Namespace' ? 'Background' : (opts.propagationPolicy ?? 'Background')
+  if (policy === 'Foreground' && FOREGROUND_KINDS.includes(kind) && dependentsOf(s, obj).length)
+    return ok(startForegroundDeletion(s, obj, opts.now))
   removeObject(s, kind, obj.metadata.namespace, name)
-  collectDependents(s, obj, opts)
+  if (policy === 'Orphan') orphanDependents(s, obj)
+  else collectDependents(s, obj, opts)
   if (kind === 'Service') removeServiceEndpoints(s, obj, opts)
   if (kind === 'Namespace') removeNamespaceContents(s, name)
   return ok(obj)
@@ -86,6 +104,8 @@ function collectDependents(s: ClusterState, owner: KubeObject, opts: DeleteOptio
     if (!RESOURCES[kind].namespaced) continue
     for (const o of listObjects(s, kind, ns)) {
       if (!(o.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid)) continue
+      // a dependent deleted in the foreground goes when its own dependents are gone
+      if (isDeletingForeground(o)) continue
       if (kind === 'Pod') deletePod(s, o as Pod, { now: opts.now })
       else {
         removeObject(s, kind, o.metadata.namespace, o.metadata.name)

@@ -3,7 +3,7 @@
 // stores nothing and keeps the resourceVersion, as etcd would.
 
 import type { ClusterState } from '../state'
-import { getObject, putObject } from '../state'
+import { cloneJSON, getObject, putObject } from '../state'
 import type { ApiResult, Deployment, KubeObject, Pod, ReplicaSet, Service } from './types'
 import { type Kind, qualifiedResource } from './resources'
 import { fail, invalidError, notFound, ok } from './api-errors'
@@ -19,6 +19,7 @@ import type { Ingress, IngressClass } from './ingress-types'
 import { validateIngressClassUpdate } from './validate-ingress-class'
 import { admitIngressNginx } from './ingress-admission'
 import { HAS_GENERATION, withWarnings } from './create'
+import { sameJSONUnordered } from './json-equal'
 
 export interface UpdateResult {
   object: KubeObject
@@ -100,11 +101,8 @@ function keepServerFields(kind: Kind, old: KubeObject, obj: KubeObject) {
     if (old.metadata[f] === undefined) delete m[f]
     else (m as unknown as Record<string, unknown>)[f] = old.metadata[f]
   }
-  if ('status' in old) obj.status = structuredClone(old.status)
-  if (
-    HAS_GENERATION.includes(kind) &&
-    JSON.stringify(sorted(old.spec)) !== JSON.stringify(sorted(obj.spec))
-  )
+  if ('status' in old) obj.status = cloneJSON(old.status)
+  if (HAS_GENERATION.includes(kind) && !sameJSONUnordered(old.spec, obj.spec))
     m.generation = (old.metadata.generation ?? 1) + 1
   if (kind === 'Namespace') obj.spec = structuredClone(old.spec)
 }
@@ -139,5 +137,5 @@ export function sorted(v: unknown): unknown {
 }
 
 function sameObject(a: KubeObject, b: KubeObject): boolean {
-  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
+  return sameJSONUnordered(a, b)
 }

@@ -11,6 +11,7 @@ import { runContainerLine } from './container-line'
 import { goneOutput, kubectlAfterExit, sessionGone, shellGoodbye } from './end'
 import { promptOf } from './prompt'
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type ShellSession } from './types'
+import { documentChangedSince, probeDocument } from '../document-changed'
 
 /** The learner's own prompt on the workstation (what the web terminal has always shown). */
 export const WORKSTATION_PROMPT = '$ '
@@ -42,8 +43,31 @@ export function runInTerminal(
   line: string,
   input: TerminalInput,
 ): TerminalResult {
+  return withChangeFlag(state, line, () => terminalLine(state, session, line, input))
+}
+
+/** Sets the result's documentChanged (see document-changed.ts). */
+function withChangeFlag(
+  state: ClusterState,
+  line: string,
+  f: () => TerminalResult,
+): TerminalResult {
+  const probe = probeDocument(state)
+  const r = f()
+  r.documentChanged = r.internalError
+    ? true
+    : documentChangedSince(r.state, probe, `terminal: ${line}`)
+  return r
+}
+
+function terminalLine(
+  state: ClusterState,
+  session: ShellSession | null,
+  line: string,
+  input: TerminalInput,
+): TerminalResult {
   const size = { columns: input.columns ?? DEFAULT_COLUMNS, rows: input.rows ?? DEFAULT_ROWS }
-  if (session) return runInShell(state, session, line, input)
+  if (session) return shellLine(state, session, line, input)
   if (input.eof) return { ...quiet(state, input), session: null, prompt: WORKSTATION_PROMPT }
   const r = run(state, line, { ...input, terminal: size })
   if (!r.openShell) return { ...r, session: null, prompt: WORKSTATION_PROMPT }
@@ -95,6 +119,15 @@ export function withOutput<T extends RunResult>(r: T, more: Transcript, exitCode
  * session first (the line is not run: the learner saw the shell end, as kubectl would show it).
  */
 export function runInShell(
+  state: ClusterState,
+  session: ShellSession,
+  line: string,
+  input: TerminalInput,
+): TerminalResult {
+  return withChangeFlag(state, line, () => shellLine(state, session, line, input))
+}
+
+function shellLine(
   state: ClusterState,
   session: ShellSession,
   line: string,

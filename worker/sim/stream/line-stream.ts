@@ -240,6 +240,8 @@ function terminalResult(stream: LineStream, exitCode: number): TerminalResult {
     clear: stream.ctx.clear,
     session: null,
     prompt: WORKSTATION_PROMPT,
+    // a streaming line runs in steps across requests: not tracked, so it may have changed
+    documentChanged: true,
   }
 }
 

@@ -14,8 +14,11 @@ export function helpText(path: string): string | undefined {
 
 /** Flags whose pflag type the help's `=[]` default cannot tell apart from a string slice. */
 const STRING_ARRAYS = new Set(['env', 'annotations', 'overrides-array', 'rule', 'annotation'])
-/** Flags with NoOptDefVal in kubectl (`--dry-run` alone means `unchanged`, a deprecated client). */
-const NO_OPT: Record<string, string> = { 'dry-run': 'unchanged' }
+/**
+ * Flags with NoOptDefVal in kubectl (`--dry-run` alone means `unchanged`, a deprecated client;
+ * `--cascade` alone means `background`, cmdutil.AddCascadingFlag).
+ */
+const NO_OPT: Record<string, string> = { 'dry-run': 'unchanged', cascade: 'background' }
 
 function typeOf(name: string, dflt: string): FlagType {
   if (dflt === 'true' || dflt === 'false') return 'bool'

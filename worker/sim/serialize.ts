@@ -1,0 +1,54 @@
+// The cluster document's JSON, as JSON.stringify writes it, without re-serialising the objects
+// that have not changed since their JSON was last written: most of a command's document is the
+// same objects as before it (the platform keeps parsed documents between commands).
+
+import type { KubeObject } from './objects/types'
+import type { ClusterState } from './state'
+
+/**
+ * Each object's JSON, by identity, with the resourceVersion it was written at. Every change to an
+ * object goes through putObject, which gives it a new resourceVersion (the rule documentChanged
+ * relies on too, checked in every test by check mode): the same object at the same version has
+ * the same JSON.
+ */
+const OBJECT_JSON = new WeakMap<KubeObject, { rv: string | undefined; json: string }>()
+
+function objectJSON(o: KubeObject): string {
+  const rv = o.metadata?.resourceVersion
+  if (rv === undefined) return JSON.stringify(o)
+  const kept = OBJECT_JSON.get(o)
+  if (kept && kept.rv === rv) return kept.json
+  const json = JSON.stringify(o)
+  OBJECT_JSON.set(o, { rv, json })
+  return json
+}
+
+/** Forgets an object's JSON: for the rare edit in place that keeps its resourceVersion. */
+export function forgetObjectJSON(o: KubeObject): void {
+  OBJECT_JSON.delete(o)
+}
+
+/** JSON.stringify(s), byte for byte; with `verify` compared with it, and a mismatch throws. */
+export function serializeDocument(s: ClusterState, verify = false): string {
+  const top = s as unknown as Record<string, unknown>
+  let out = '{'
+  for (const k in top) {
+    const v = top[k]
+    if (v === undefined) continue
+    if (out.length > 1) out += ','
+    out += `${JSON.stringify(k)}:${k === 'objects' ? objectsJSON(s.objects) : JSON.stringify(v)}`
+  }
+  out += '}'
+  if (verify && out !== JSON.stringify(s))
+    throw new Error('serializeDocument: an object changed without a new resourceVersion')
+  return out
+}
+
+function objectsJSON(objects: Record<string, KubeObject>): string {
+  const parts: string[] = []
+  for (const key in objects) {
+    const o = objects[key]
+    if (o !== undefined) parts.push(`${JSON.stringify(key)}:${objectJSON(o)}`)
+  }
+  return `{${parts.join(',')}}`
+}
