@@ -1,6 +1,7 @@
 // Isolated phases: a few learners with a seeded cluster each, then one kind of request at a time
 // (the floor alone, then `kubectl get pods` alone, ...), so each kind's p50 is its own cost and not
-// time spent queueing behind other kinds, as in the mixed load.
+// time spent queueing behind other kinds, as in the mixed load. Lines are sent as the browser's
+// terminal sends them (a tab and its size), the path learners' lines take.
 import { Learner, type Sample } from './load'
 import { SEED_SCENARIO } from './seed-scenario'
 import { summarise } from './stats'
@@ -13,10 +14,13 @@ export interface Phase {
   send(l: Learner, clusterId: string, r: number): Promise<void>
 }
 
+/** What the browser's terminal sends with every line (web/src/terminal/session.ts): its tab and size. */
+export const BROWSER_TAB = { terminal: 'bench-tab', columns: 120, rows: 30 }
+
 const command = (kind: string, line: (r: number) => string, check: (b: any) => boolean): Phase => ({
   kind,
   send: async (l, id, r) => {
-    await l.run(id, kind, line(r), check)
+    await l.run(id, kind, line(r), check, undefined, BROWSER_TAB)
   },
 })
 

@@ -59,8 +59,10 @@ export class Learner {
     this.samples.push({ kind, ok, ...a.sample })
   }
 
-  async run(clusterId: string, kind: string, command: string, check: (b: any) => boolean, stdin?: string) {
-    const a = await this.call('POST', `/api/clusters/${clusterId}/run`, stdin === undefined ? { command } : { command, stdin })
+  /** `fields`: what else the request carries, e.g. the browser terminal's tab and size */
+  async run(clusterId: string, kind: string, command: string, check: (b: any) => boolean, stdin?: string, fields: Record<string, unknown> = {}) {
+    const body = stdin === undefined ? { command, ...fields } : { command, stdin, ...fields }
+    const a = await this.call('POST', `/api/clusters/${clusterId}/run`, body)
     const ok = a.status === 200 && check(a.body)
     this.record(kind, a, ok)
     return a

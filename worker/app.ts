@@ -7,6 +7,7 @@ import './http/authored-publish'
 import { labFormatRoutes } from './http/lab-format'
 import { classRoutes } from './http/classes'
 import { clusterRoutes } from './http/clusters'
+import { runRoutes } from './http/run-route'
 import { terminalRoutes } from './terminal/routes'
 import { kubeconfigRoutes } from './http/kubeconfig'
 import { AppError } from './http/errors'
@@ -41,6 +42,8 @@ export function createApp(deps: Deps) {
   app.route('/api/auth', authRoutes)
   app.route('/api/me', meRoutes)
   app.route('/api/labs', labRoutes)
+  // before the other cluster routes: a line reads its session and cluster in one statement
+  app.route('/api/clusters', runRoutes)
   app.route('/api/clusters', kubeconfigRoutes)
   app.route('/api/clusters', clusterRoutes)
   app.route('/api/clusters', terminalRoutes)

@@ -2,6 +2,7 @@
 
 import { sessionSteps, signupSteps } from './steps-account.mjs'
 import { gradedSteps } from './steps-graded.mjs'
+import { ownKubectlSteps } from './steps-own-kubectl.mjs'
 import { playgroundSteps } from './steps-playground.mjs'
 import { terminalSteps, watchSteps } from './steps-terminal.mjs'
 
@@ -17,6 +18,7 @@ export function scenarios(page, base, state) {
     ...watchSteps(page, base, state),
     ...playground.slice(-1),
     ...gradedSteps(page, base, state),
+    ...ownKubectlSteps(page, base, state),
     ...sessionSteps(page, base, state),
   ]
 }

@@ -195,8 +195,9 @@ export function contractSuite(fetch: Fetch) {
         ].join('\n'),
       )
       expect(r.body.tasks).toEqual([])
-      // the cost of a command: session, cluster read, conditional update, history insert; 2 rows written
-      expect(r.headers.get('server-timing')).toMatch(/^db;desc="statements=4 rows_read=[0-3] rows_written=2"/)
+      // the cost of a command: the session and the cluster read in one statement, then the
+      // conditional update and the history insert in one batch; 2 rows written
+      expect(r.headers.get('server-timing')).toMatch(/^db;desc="statements=3 rows_read=[0-3] rows_written=2"/)
     })
 
     it('prints namespaces and the kubernetes Service like kubectl', async () => {
@@ -222,6 +223,26 @@ export function contractSuite(fetch: Fetch) {
       expect(r.status).toBe(200)
       expect(r.body.exitCode).toBe(127)
       expect(r.body.stderr).toBe('bash: frobnicate: command not found\n')
+    })
+
+    it('answers a run without a live session 401 before anything else, and a bad id 404', async () => {
+      const c = client()
+      await c.signup()
+      const id = await c.openCluster()
+      const forged = client()
+      forged.cookie = 'sl_session=forged-token'
+      for (const who of [client(), forged]) {
+        const r = await who.post(`/api/clusters/${id}/run`, { command: 'kubectl get pods' })
+        expect(r.status).toBe(401)
+        expect(r.body.error.code).toBe('unauthenticated')
+        expect((await who.post(`/api/clusters/${id}/run`, { cmd: 1 })).status).toBe(401)
+        expect((await who.post('/api/clusters/bad%20id/run', { command: 'ls' })).status).toBe(401)
+      }
+      const bad = await c.post('/api/clusters/bad%20id/run', { command: 'ls' })
+      expect(bad.status).toBe(404)
+      expect(bad.body.error.code).toBe('not_found')
+      const missing = await c.post('/api/clusters/no-such-cluster/run', { command: 'ls' })
+      expect(missing.status).toBe(404)
     })
 
     it('rejects a run body that is not {command, stdin?} with 400', async () => {

@@ -178,6 +178,27 @@ export function kubeApiSuite(fetch: Fetch) {
       )
     })
 
+    it('reads the token and the cluster in one statement; discovery reads no cluster', async () => {
+      const { kube } = await setup(fetch)
+      const cost = (h: Headers) =>
+        /statements=\d+ rows_read=\d+ rows_written=\d+/.exec(h.get('server-timing') ?? '')?.[0]
+      const pods = await kube.call('GET', '/api/v1/namespaces/default/pods?limit=500', {
+        accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+      })
+      expect(pods.status).toBe(200)
+      expect(cost(pods.headers)).toMatch(/^statements=1 rows_read=[12] rows_written=0$/)
+      const discovery = await kube.call('GET', '/api/v1')
+      expect(discovery.status).toBe(200)
+      expect(cost(discovery.headers)).toBe('statements=1 rows_read=1 rows_written=0')
+      // a write: the same one-statement read, then the batch of the cluster row and its history row
+      const created = await kube.call('POST', '/apis/apps/v1/namespaces/default/deployments', {
+        type: 'application/json',
+        body: DEPLOYMENT('cost'),
+      })
+      expect(created.status).toBe(201)
+      expect(cost(created.headers)).toMatch(/^statements=3 rows_read=\d+ rows_written=2$/)
+    })
+
     it('answers Tables with the columns the simulated kubectl prints, wide ones at priority 1', async () => {
       const { kube } = await setup(fetch)
       const t = await kube.call('GET', '/api/v1/nodes', {

@@ -91,7 +91,12 @@ export function labSuite(base: () => string) {
 
     // a shell in access-pod at a terminal, as a learner would open one: bash's prompt, a curl
     // inside it, and the exit code kubectl ends with
+    const lastSeq = async () => {
+      const traces = (await a.c.get(`/api/clusters/${a.id}/kubeconfig/status`)).body.traces
+      return (traces.at(-1)?.seq ?? 0) as number
+    }
     if (HAS_PYTHON) {
+      const before = await lastSeq()
       const t = await kubectlAtTerminal(
         a.kubeconfig,
         ['exec', '-it', 'access-pod', '--', 'bash'],
@@ -107,6 +112,8 @@ export function labSuite(base: () => string) {
         'root@access-pod:/# exit 3\r\nexit\r\ncommand terminated with exit code 3',
       )
       expect(t.exit).toBe(3)
+      // the line typed in the shell was traced for the map too
+      expect(await lastSeq()).toBe(before + 1)
     }
 
     // the loop of step 4, piped into a shell in access-pod (exec -i with stdin)

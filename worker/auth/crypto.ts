@@ -1,4 +1,5 @@
 // Small WebCrypto helpers shared by passwords and sessions (Workers and Node both have WebCrypto).
+import { createHash } from 'node:crypto'
 
 export function toBase64Url(bytes: Uint8Array): string {
   let bin = ''
@@ -23,9 +24,12 @@ export function toHex(bytes: Uint8Array): string {
   return out
 }
 
+/**
+ * node:crypto's hash (nodejs_compat on Workers) answers at once; WebCrypto's digest is a job on
+ * Node's thread pool, ~0.3 ms of CPU per request for a 43-character session token.
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return toHex(new Uint8Array(digest))
+  return createHash('sha256').update(text).digest('hex')
 }
 
 /** Compares two byte strings in time that depends only on their length. */

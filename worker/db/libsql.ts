@@ -2,7 +2,6 @@
 // libSQL reports no rows-read figure, so reads are counted as rows returned).
 import type { Client, InStatement, ResultSet, TransactionMode } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
-import * as schema from './schema'
 import type { Database } from './client'
 import type { DbMetrics } from './metrics'
 
@@ -32,5 +31,6 @@ export function libsqlDatabase(client: Client, m: DbMetrics): Database {
       return Reflect.get(target, prop, receiver)
     },
   })
-  return drizzle(metered, { schema }) as unknown as Database
+  // no `schema`: nothing uses relational queries, and drizzle would rebuild their config per request
+  return drizzle(metered) as unknown as Database
 }

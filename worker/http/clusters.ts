@@ -1,6 +1,5 @@
 // A learner's cluster: read it, reset it, run a terminal line in it, read its history.
 import { Hono } from 'hono'
-import * as z from 'zod/mini'
 import { requireSession } from '../auth/session'
 import { findCluster, listHistory, resetCluster } from '../db/clusters'
 import { parseProgress } from '../labs/grade'
@@ -9,9 +8,7 @@ import type { ClusterState } from '../sim/state'
 import { notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { labOfCluster } from './lab-access'
-import { runInCluster } from './run-command'
-import { isTerminalRun, terminalRun, terminalRunFields } from '../terminal/run-route'
-import { param, readJson } from './validate'
+import { param } from './validate'
 
 export const clusterRoutes = new Hono<AppEnv>()
 clusterRoutes.use('*', requireSession())
@@ -49,20 +46,7 @@ clusterRoutes.post('/:id/reset', async (c) => {
   return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version + 1, now, objects: visibleObjects(state) } })
 })
 
-const runBody = z.object({
-  command: z.string().check(z.maxLength(10_000, { error: 'A command line may be at most 10,000 characters.' })),
-  stdin: z.optional(z.string().check(z.maxLength(512 * 1024, { error: 'stdin may be at most 512 KiB.' }))),
-  // terminal tabs, shells inside pods and streams (worker/terminal, docs/api.md)
-  ...terminalRunFields,
-})
-
-clusterRoutes.post('/:id/run', async (c) => {
-  const id = param(c, 'id')
-  const body = await readJson(c, runBody)
-  if (isTerminalRun(body)) return terminalRun(c, id, body)
-  const out = await runInCluster(c.var.db, c.var.codec, c.var.userId!, id, body, c.var.deps.now)
-  return c.json(out)
-})
+// POST /:id/run is served by ./run-route.ts (mounted first: its own one-statement session read)
 
 clusterRoutes.get('/:id/history', async (c) => {
   const row = await loadOwn(c)

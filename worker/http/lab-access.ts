@@ -33,6 +33,15 @@ export async function labOfCluster(
   return row && compiled(row, userId)
 }
 
+/**
+ * The lab of a cluster from the source read with it (db/command-read.ts): a built-in lab by id, an
+ * authored one compiled from the source this user plays (null: not published to them).
+ */
+export function labOfSource(labId: string, source: string | null): Lab | undefined {
+  if (!isAuthoredId(labId)) return findLab(labId)
+  return source === null ? undefined : compileLab(documentOf(source), labId)
+}
+
 /** The lab a user may open (its page, a new cluster). */
 export async function labToOpen(
   db: Database,

@@ -7,10 +7,13 @@
 
 import type { MiddlewareHandler } from 'hono'
 import { sha256Hex } from '../auth/crypto'
-import { findKubeToken } from '../db/kube-tokens'
+import type { ClusterRow } from '../db/clusters'
+import { findTokenCluster } from '../db/command-read'
 import type { AppEnv } from '../http/env'
+import { resourcePathOf, segments } from './path'
 import { KubeError, unauthorized } from './status'
 import { takeToken } from './rate-limit'
+import { isWatchRequest } from './watch/spec'
 
 export interface KubeCaller {
   clusterId: string
@@ -23,7 +26,11 @@ export interface KubeCaller {
 }
 
 export interface KubeEnv {
-  Variables: AppEnv['Variables'] & { kube: KubeCaller }
+  Variables: AppEnv['Variables'] & {
+    kube: KubeCaller
+    /** the cluster row read with the token (cluster-io.ts takes it once), if the route reads one */
+    kubeCluster?: { row?: ClusterRow }
+  }
 }
 
 const CLUSTER_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -46,8 +53,26 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /**
- * Resolves the token to its cluster (one read by primary key) or answers 401 as the apiserver
- * does; a token of another cluster is a 403 and never reads that cluster. Rate-limited per token.
+ * Whether the request is served from one read of the cluster row (a REST get, list or write of a
+ * kind the API has): that row is then read in the token's statement. Discovery, OpenAPI and
+ * `/version` read no cluster; watches, logs and exec read theirs as they go.
+ */
+function readsCluster(method: string, rest: string, query: URLSearchParams): boolean {
+  let p
+  try {
+    p = resourcePathOf(segments(rest))
+  } catch {
+    return false
+  }
+  if (!p?.info) return false
+  if (p.subresource === undefined) return !(method === 'GET' && isWatchRequest(query))
+  return !['log', 'exec', 'attach', 'portforward'].includes(p.subresource)
+}
+
+/**
+ * Resolves the token to its cluster (one read by primary key, with the cluster row in the same
+ * statement when the route needs it) or answers 401 as the apiserver does; a token of another
+ * cluster is a 403 and never reads that cluster. Rate-limited per token.
  */
 export function requireKubeToken(): MiddlewareHandler<KubeEnv> {
   return async (c, next) => {
@@ -58,8 +83,14 @@ export function requireKubeToken(): MiddlewareHandler<KubeEnv> {
     const tokenHash = await sha256Hex(token)
     const limited = takeToken(tokenHash, c.var.deps.now())
     if (limited) throw limited
-    const row = await findKubeToken(c.var.db, tokenHash, c.var.deps.now())
-    if (!row) throw unauthorized()
+    const query = new URL(c.req.url).searchParams
+    const withCluster = readsCluster(c.req.method, split.rest, query)
+    const found = await findTokenCluster(c.var.db, tokenHash, c.var.deps.now(), {
+      clusterId: split.clusterId,
+      withCluster,
+    })
+    if (!found) throw unauthorized()
+    const row = found.token
     if (row.clusterId !== split.clusterId)
       throw new KubeError(
         'Forbidden',
@@ -72,6 +103,7 @@ export function requireKubeToken(): MiddlewareHandler<KubeEnv> {
       path: split.rest,
       prefix: split.prefix,
     })
+    if (withCluster) c.set('kubeCluster', { row: found.cluster })
     await next()
   }
 }

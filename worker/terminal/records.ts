@@ -8,6 +8,13 @@ export const TERMINALS_MAX = 8
 
 export const TERMINAL_ID = /^[A-Za-z0-9_-]{1,40}$/
 
+/**
+ * `usedAt` only decides which terminal is forgotten past TERMINALS_MAX, so a line refreshes it
+ * only once it is this old: the learner's next `get pods` in the same tab then leaves the document
+ * as it was (no rewrite). The least recently used tab is still the one forgotten, to these minutes.
+ */
+export const USED_AT_REFRESH_MS = 5 * 60_000
+
 /** The terminal's record, or a fresh one on the workstation. */
 export function terminalRecord(state: ClusterState, id: string, now: number): TerminalRecord {
   const all = state.runtime.terminals ?? {}
@@ -21,4 +28,37 @@ export function putTerminal(state: ClusterState, id: string, rec: TerminalRecord
   const ids = Object.keys(all).sort((a, b) => (all[b]?.usedAt ?? 0) - (all[a]?.usedAt ?? 0))
   for (const old of ids.slice(TERMINALS_MAX)) delete all[old]
   state.runtime.terminals = all
+}
+
+/** What a line leaves in its terminal's record. */
+export interface TerminalAfter {
+  session: TerminalRecord['session']
+  columns: number
+  rows: number
+}
+
+/**
+ * Stores the terminal's record after a line only if something in it changed: the shell (compared
+ * with `sessionBefore`, its JSON before the line, as the line may change it in place), the size,
+ * or a stale `usedAt`. Answers whether the document changed.
+ */
+export function touchTerminal(
+  state: ClusterState,
+  id: string,
+  after: TerminalAfter,
+  sessionBefore: string,
+  now: number,
+): boolean {
+  const all = state.runtime.terminals ?? {}
+  const old = Object.prototype.hasOwnProperty.call(all, id) ? all[id] : undefined
+  const same =
+    old !== undefined &&
+    old.columns === after.columns &&
+    old.rows === after.rows &&
+    now - old.usedAt < USED_AT_REFRESH_MS &&
+    now >= old.usedAt &&
+    JSON.stringify(after.session) === sessionBefore
+  if (same) return false
+  putTerminal(state, id, { ...after, usedAt: now })
+  return true
 }

@@ -1,6 +1,7 @@
 // `POST /api/clusters/:id/run` with a terminal, a size, Ctrl+D or `stream: true` (docs/api.md):
 // served here; without those fields the route answers as it always has (worker/http/run-command).
 import * as z from 'zod/mini'
+import type { LoadedCluster } from '../http/command-loop'
 import type { AppContext } from '../http/env'
 import { invalidInput } from '../http/errors'
 import { runTerminalLine, type TerminalLineBody } from './line'
@@ -33,10 +34,16 @@ export function isTerminalRun(body: RunBody): boolean {
   )
 }
 
-export async function terminalRun(c: AppContext, clusterId: string, body: RunBody) {
+/** `first`: the cluster the route has just read with the session (one round trip). */
+export async function terminalRun(
+  c: AppContext,
+  clusterId: string,
+  body: RunBody,
+  first?: LoadedCluster,
+) {
   if (body.eof && body.command !== '')
     throw invalidInput('With "eof" (Ctrl+D) the command must be empty.', 'command')
-  if (body.stream) return streamTerminalLine(c, clusterId, body)
+  if (body.stream) return streamTerminalLine(c, clusterId, body, first)
   const out = await runTerminalLine(
     c.var.db,
     c.var.codec,
@@ -44,6 +51,7 @@ export async function terminalRun(c: AppContext, clusterId: string, body: RunBod
     clusterId,
     body,
     c.var.deps.now,
+    first,
   )
   return c.json(out)
 }

@@ -7,8 +7,8 @@
 import { stream as honoStream } from 'hono/streaming'
 
 import type { AppContext } from '../http/env'
-import { AppError } from '../http/errors'
-import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
+import { commandLoop, type LoadedCluster } from '../http/command-loop'
+import { gradeCommand, parseProgress, taskList } from '../labs/grade'
 import { classifyCommand } from '../labs/misconceptions'
 import {
   advanceStream,
@@ -19,15 +19,8 @@ import {
 } from '../sim/stream'
 import { terminalPrompt, type TerminalResult } from '../sim/session'
 import type { TraceEntry } from '../sim/net/types'
-import {
-  loadCluster,
-  recordedCommand,
-  shellView,
-  storeLine,
-  type SimulatedLine,
-  type TerminalLineBody,
-} from './line'
-import { putTerminal, terminalRecord } from './records'
+import { gradedLine, loadCluster, recordedCommand, shellView, type TerminalLineBody } from './line'
+import { putTerminal, terminalRecord, touchTerminal } from './records'
 import { finishHistory, readIfChanged, updateClusterState } from './store'
 import { registerStream } from './streams-registry'
 
@@ -35,14 +28,18 @@ import { registerStream } from './streams-registry'
 export const STREAM_LIMIT_MS = 10 * 60_000
 export const LIMIT_NOTICE =
   "service-lab: this command was stopped after 10 minutes (the terminal's limit for one command)\n"
-const MAX_ATTEMPTS = 20
 /** a write the client has not taken for this long means it is gone */
 const WRITE_STALL_MS = 15_000
 
 type Event = Record<string, unknown> & { type: string }
 
-export async function streamTerminalLine(c: AppContext, clusterId: string, body: TerminalLineBody) {
-  const run = await firstStep(c, clusterId, body)
+export async function streamTerminalLine(
+  c: AppContext,
+  clusterId: string,
+  body: TerminalLineBody,
+  first?: LoadedCluster,
+) {
+  const run = await firstStep(c, clusterId, body, first)
   c.header('Content-Type', 'application/x-ndjson')
   return honoStream(c, async (out) => {
     let stopped = false
@@ -83,14 +80,24 @@ function keepAlive(c: AppContext, work: Promise<unknown>): void {
   }
 }
 
-/** The line up to its first pause, stored like any line. */
-async function firstStep(c: AppContext, clusterId: string, body: TerminalLineBody) {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { row, lab } = await loadCluster(c.var.db, clusterId, c.var.userId!)
-    const now = c.var.deps.now()
-    const state = await c.var.codec.decode(row.state)
+/** The line up to its first pause, stored like any line (the shared loop: one read, one batch). */
+async function firstStep(
+  c: AppContext,
+  clusterId: string,
+  body: TerminalLineBody,
+  first?: LoadedCluster,
+) {
+  const ref = {
+    db: c.var.db,
+    codec: c.var.codec,
+    userId: c.var.userId!,
+    clusterId,
+    clock: c.var.deps.now,
+  }
+  return commandLoop(ref, first, ({ row, lab }, state, now) => {
     const id = body.terminal ?? 'default'
     const rec = terminalRecord(state, id, now)
+    const sessionBefore = JSON.stringify(rec.session)
     const columns = body.columns ?? rec.columns
     const rows = body.rows ?? rec.rows
     const progress = parseProgress(row.progress)
@@ -104,37 +111,27 @@ async function firstStep(c: AppContext, clusterId: string, body: TerminalLineBod
       eof: body.eof,
     })
     const result = started.step.result ?? partialResult(started.stream!, rec.session)
-    putTerminal(result.state, id, { session: result.session, columns, rows, usedAt: now })
-    const cmd = recordedCommand(rec.session, body.command, body.eof === true)
-    const newlyCompleted = gradeCommand(
-      lab,
-      result.state,
-      { ...result, command: cmd.graded },
-      progress,
-      now,
-    )
-    if (body.command.trim() !== '')
-      progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
-    const sim: SimulatedLine = { row, lab, progress, result, newlyCompleted, now }
-    if (await storeLine(c.var.db, c.var.codec, sim, body, rec.session))
-      return {
-        c,
-        clusterId,
-        body,
-        sim,
-        stream: started.stream,
-        first: started.step,
-        version: row.version + 1,
-        seq: row.version + 1,
-        newlyCompleted,
-        session: rec.session,
-        /** tasks completed by the last step, for its `tasks` event */
-        justDone: [] as string[],
-        lastInterrupt: '',
-      }
-    await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
-  }
-  throw new AppError(409, 'conflict', 'The cluster is busy with other commands; please try again.')
+    const after = { session: result.session, columns, rows }
+    const touched = touchTerminal(result.state, id, after, sessionBefore, now)
+    const line = { body, session: rec.session, now, touched }
+    const graded = gradedLine(lab, progress, result, line, (sim) => ({
+      c,
+      clusterId,
+      body,
+      sim,
+      stream: started.stream,
+      first: started.step,
+      version: row.version + 1,
+      seq: row.version + 1,
+      newlyCompleted: sim.newlyCompleted,
+      session: rec.session,
+      /** tasks completed by the last step, for its `tasks` event */
+      justDone: [] as string[],
+      lastInterrupt: '',
+    }))
+    // a line still running goes on changing this document: the cache must not hold it parsed
+    return { ...graded, stillInUse: started.stream !== undefined }
+  })
 }
 
 /** What a line still running has done so far, for its history row and grading. */

@@ -61,6 +61,8 @@ const LINES: Line[] = [
   { command: 'kubectl delete deployment web' },
   { command: 'kubectl delete pod -l app=nginx-1.1 --wait=false' },
   { command: 'kubectl delete service my-service' },
+  { command: 'kubectl delete deployment nginx-deployment-4 --cascade=foreground --wait=false' },
+  { command: 'kubectl delete replicaset -l app=web --cascade=orphan' },
   { command: 'kubectl exec access-pod -- curl -s my-blue-service:8080' },
   { command: 'kubectl exec access-pod -- curl -s -m 2 web' },
   { command: 'kubectl exec access-pod -- curl -s -m 2 my-service:8080' },

@@ -87,7 +87,8 @@ export async function runExecLine(
     call.clusterId,
     { command: line, stdin },
     call.now,
-    { first },
+    first,
+    true,
   )
   return toOutcome(argv, r)
 }

@@ -60,6 +60,7 @@ export function terminalShell(call: ExecCall, t: ShellTarget): ShellBackend {
       call.clusterId,
       { command, terminal, columns: size.columns || 80, rows: size.rows || 24, eof },
       call.now,
+      undefined,
       true,
     )
   const step = (a: Answer): ShellStep =>

@@ -1,0 +1,89 @@
+// npx tsx bench/request-cpu.ts [--n 200] [--json]
+// CPU time per request of the Node entry's app (libSQL file, the same pragmas and codec as
+// worker/node.ts), called in process (app.fetch, no sockets), one request at a time: the floor
+// (GET /api/me) and each command kind of the isolated phases, sent as the browser's terminal sends
+// them. On a shared machine wall-clock latency is mostly other people's work; the process's own
+// CPU time per request (process.cpuUsage) moves far less, so A/B comparisons of the request path
+// are made with this. The ratio to the floor here is the isolated phases' ratio on an idle loop.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { createClient } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import { createApp } from '../worker/app'
+import { libsqlDatabase } from '../worker/db/libsql'
+import { stateCodec } from '../worker/db/state-codec'
+import { BROWSER_TAB, FLOOR_KIND, PHASES } from './isolated'
+import { Learner, type Sample } from './load'
+import { SEED_SCENARIO } from './seed-scenario'
+import { fmt, summarise } from './stats'
+
+const args = process.argv.slice(2)
+const nAt = args.indexOf('--n')
+const N = nAt >= 0 ? Number(args[nAt + 1]) : 200
+const json = args.includes('--json')
+
+async function app() {
+  const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-cpu-')), 'b.db')}` })
+  await client.execute('PRAGMA journal_mode = WAL')
+  await client.execute('PRAGMA synchronous = NORMAL')
+  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
+  const a = createApp({
+    openDb: (m) => libsqlDatabase(client, m),
+    stateCodec: stateCodec({ gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) }),
+    clientAddress: () => '127.0.0.1',
+    now: () => Date.now(),
+  })
+  // Learner speaks HTTP through fetch: route it into the app instead
+  const base = 'http://bench.local'
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    a.fetch(new Request(input, init))) as typeof fetch
+  return base
+}
+
+async function seeded(base: string) {
+  const l = new Learner(base, [])
+  const ok = (b: any) => b.exitCode === 0
+  await l.call('POST', '/api/auth/signup', { email: `cpu-${Date.now()}@example.com`, password: 'bench password', name: 'Cpu' })
+  const id = (await l.call('POST', '/api/labs/playground/cluster')).body.cluster.id as string
+  await l.run(id, 'setup', 'kubectl apply -f -', ok, SEED_SCENARIO, BROWSER_TAB)
+  for (let k = 0; k < 60; k++) {
+    const a = await l.run(id, 'setup', 'kubectl get pods', ok, undefined, BROWSER_TAB)
+    if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) break
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get update', ok, undefined, BROWSER_TAB)
+  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get install -y curl', ok, undefined, BROWSER_TAB)
+  return { l, id }
+}
+
+const base = await app()
+const { l, id } = await seeded(base)
+const results: { kind: string; cpuMs: number; wallP50: number; errors: number }[] = []
+for (const phase of PHASES) {
+  for (let r = 0; r < 20; r++) await phase.send(l.into([]), id, r)
+  const samples: Sample[] = []
+  const measured = l.into(samples)
+  const cpu = process.cpuUsage()
+  for (let r = 0; r < N; r++) await phase.send(measured, id, r)
+  const used = process.cpuUsage(cpu)
+  results.push({
+    kind: phase.kind,
+    cpuMs: (used.user + used.system) / 1000 / N,
+    wallP50: summarise(samples.map((s) => s.ms)).p50,
+    errors: samples.filter((s) => !s.ok).length,
+  })
+}
+const floor = results.find((r) => r.kind === FLOOR_KIND)!.cpuMs
+if (json) console.log(JSON.stringify({ n: N, results }, null, 2))
+else {
+  console.log(`## CPU per request, Node + libSQL in process, ${N} sequential requests per kind`)
+  console.log('kind                     cpu ms/req   cpu / floor   wall p50 ms   errors')
+  for (const r of results)
+    console.log(
+      `${r.kind.padEnd(24)} ${fmt(r.cpuMs, 3).padStart(10)} ${(r.cpuMs / floor).toFixed(2).padStart(13)} ${fmt(r.wallP50, 2).padStart(13)} ${String(r.errors).padStart(8)}`,
+    )
+}
+process.exit(0)
