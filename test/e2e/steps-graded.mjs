@@ -82,7 +82,9 @@ export function gradedSteps(page, base, state) {
             return (await cursorLine(page)) === '$ kubectl get pods -o wide'
           },
           'Up to recall the last command from the server history',
-          5_000,
+          // the history arrives with the page's first reads; a loaded machine has been seen to
+          // take ~6 s to answer them
+          15_000,
           300,
         )
         await page.goto(base + '/labs')
