@@ -3,12 +3,12 @@
 import type { Database } from '../db/client'
 import type { ClusterRow } from '../db/clusters'
 import type { StateCodec } from '../db/state-codec'
-import { classifyCommand } from '../labs/misconceptions'
-import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
+import { parseProgress, taskList } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import { run } from '../sim/run'
 import type { TraceEntry } from '../sim/net/types'
 import { commandLoop, type LoadedCluster } from './command-loop'
+import { gradedLine } from './graded-line'
 import { notFound } from './errors'
 import { labOfCluster } from './lab-access'
 
@@ -40,47 +40,22 @@ export async function runInCluster(
       history: progress.recent,
       owned: true,
     })
-    const last = { command: body.command, stdin: body.stdin, ...result }
-    // after a core bug the document may be half-changed: grade nothing and keep the stored one
-    const newlyCompleted = result.internalError
-      ? []
-      : gradeCommand(lab, result.state, last, progress, now)
-    if (body.command.trim() !== '')
-      progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
-    // a command that completed a task did what the lab asked (e.g. "see the ClusterIP time out
-    // from outside"): it is not a misconception
-    const misconceptions = newlyCompleted.length > 0 ? [] : classifyCommand(last)
-    return {
-      state: result.state,
-      documentChanged: result.documentChanged,
-      internalError: result.internalError,
-      progress,
-      trace: result.trace,
-      history: {
-        command: body.command,
-        stdin: body.stdin ?? null,
-        exitCode: result.exitCode,
+    const line = { body, session: null, now, touched: false }
+    return gradedLine(lab, progress, result, line, (s) => {
+      const { trace, diagnosis } = visibleTrace(lab, result.trace)
+      return {
         stdout: result.stdout,
         stderr: result.stderr,
-        tasksCompleted: JSON.stringify(newlyCompleted),
-        causes: JSON.stringify(misconceptions),
-      },
-      answer: () => {
-        const { trace, diagnosis } = visibleTrace(lab, result.trace)
-        return {
-          stdout: result.stdout,
-          stderr: result.stderr,
-          exitCode: result.exitCode,
-          tasks: taskList(lab, progress),
-          newlyCompleted,
-          trace,
-          changed: result.changed,
-          clear: result.clear,
-          diagnosis,
-          completedAt: progress.completedAt,
-        }
-      },
-    }
+        exitCode: result.exitCode,
+        tasks: taskList(lab, s.progress),
+        newlyCompleted: s.newlyCompleted,
+        trace,
+        changed: result.changed,
+        clear: result.clear,
+        diagnosis,
+        completedAt: s.progress.completedAt,
+      }
+    })
   })
 }
 

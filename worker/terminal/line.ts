@@ -4,16 +4,16 @@
 // `kubectl exec POD -- LINE` when it ran inside a pod.
 import type { Database } from '../db/client'
 import type { StateCodec } from '../db/state-codec'
-import type { Lab } from '../labs/types'
-import { classifyCommand } from '../labs/misconceptions'
-import { gradeCommand, parseProgress, RECENT_MAX, taskList, type Progress } from '../labs/grade'
+import { parseProgress, taskList } from '../labs/grade'
 import { runInTerminal, type ShellSession, type TerminalResult } from '../sim/session'
 import type { ClusterState } from '../sim/state'
 import { commandLoop, loadCluster, type LoadedCluster } from '../http/command-loop'
+import { gradedLine, type SimulatedLine } from '../http/graded-line'
 import { visibleTrace } from '../http/run-command'
 import { terminalRecord, touchTerminal } from './records'
 
 export { loadCluster }
+export { gradedLine, recordedCommand } from '../http/graded-line'
 
 export interface TerminalLineBody {
   command: string
@@ -29,62 +29,6 @@ export function shellView(session: ShellSession | null) {
   return session
     ? { pod: session.pod, container: session.container, namespace: session.namespace }
     : null
-}
-
-/** What the grader and the instructor's timeline see for a line typed where `session` is. */
-export function recordedCommand(session: ShellSession | null, line: string, eof: boolean) {
-  const typed = eof ? 'exit' : line
-  if (!session) return { graded: typed, shown: typed }
-  const ns = session.namespace === 'default' ? '' : ` -n ${session.namespace}`
-  return {
-    graded: `kubectl exec${ns} ${session.pod} -c ${session.container} -- ${typed}`,
-    shown: `[${session.pod}] ${eof ? '^D' : line}`,
-  }
-}
-
-export interface SimulatedLine {
-  lab: Lab
-  progress: Progress
-  result: TerminalResult
-  newlyCompleted: string[]
-}
-
-/** The line's outcome, graded, as the shared loop stores it (no I/O). */
-export function gradedLine<T>(
-  lab: Lab,
-  progress: Progress,
-  result: TerminalResult,
-  line: { body: TerminalLineBody; session: ShellSession | null; now: number; touched: boolean },
-  answer: (s: SimulatedLine) => T,
-) {
-  const { body, session, now } = line
-  const cmd = recordedCommand(session, body.command, body.eof === true)
-  const last = { command: cmd.graded, stdin: body.stdin, ...result }
-  const newlyCompleted = result.internalError
-    ? []
-    : gradeCommand(lab, result.state, last, progress, now)
-  if (body.command.trim() !== '')
-    progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
-  const misconceptions =
-    newlyCompleted.length > 0 ? [] : classifyCommand({ ...result, command: cmd.graded })
-  return {
-    state: result.state,
-    // the terminal's own record changed: the document did, whatever the line itself did
-    documentChanged: line.touched ? true : result.documentChanged,
-    internalError: result.internalError,
-    progress,
-    trace: result.trace,
-    history: {
-      command: cmd.shown,
-      stdin: body.stdin ?? null,
-      exitCode: result.exitCode,
-      stdout: result.stdout,
-      stderr: result.stderr,
-      tasksCompleted: JSON.stringify(newlyCompleted),
-      causes: JSON.stringify(misconceptions),
-    },
-    answer: () => answer({ lab, progress, result, newlyCompleted }),
-  }
 }
 
 /** Runs the line on a decoded cluster, notes it in its terminal's record and grades it. */
@@ -117,7 +61,7 @@ export function simulateLine(
 }
 
 /** The JSON answer of a terminal line: today's fields plus prompt, shell, output (and ended). */
-export function lineAnswer(s: SimulatedLine) {
+export function lineAnswer(s: SimulatedLine<TerminalResult>) {
   const { lab, result, progress } = s
   const { trace, diagnosis } = visibleTrace(lab, result.trace)
   return {
