@@ -71,8 +71,10 @@ export function streamsSuite(base: () => string) {
     await a.sim('kubectl run watched --image=nginx')
     const out = await w.done
     expect(out.matched).toBe(true)
+    // as a real cluster's watch shows a new pod (TERMINAL-FACTS B6): created Pending, bound
+    // (Pending), then the kubelet's ContainerCreating
     expect(out.stdout).toMatch(
-      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nwatched\s+0\/1\s+ContainerCreating\s+0\s+\d+s\n/,
+      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nwatched\s+0\/1\s+Pending\s+0\s+\d+s\nwatched\s+0\/1\s+Pending\s+0\s+\d+s\nwatched\s+0\/1\s+ContainerCreating\s+0\s+\d+s\n/,
     )
   }, 60_000)
 

@@ -6,7 +6,8 @@
 import { ClusterFeed, type FeedDeps } from './feed'
 import { diffSnapshots, initialEvents, snapshot, type Snapshot, type WatchEvent } from './diff'
 import { bookmarkObject, encodeObject, eventLine } from './encode'
-import type { WatchSpec } from './spec'
+import { matchesSpec, type WatchSpec } from './spec'
+import { withPodStart } from '../../sim/stream/watch-pod-start'
 
 /** The longest a watch stays open (seconds): 30 minutes, then the client must watch again. */
 export const WATCH_LIMIT_SECONDS = 30 * 60
@@ -36,6 +37,8 @@ export async function openWatch(
   let sentHeader = false
   let stopped = false
   const started = o.now()
+  /** when the watch last read the cluster: pods created since then get their first events */
+  let lastLook = first.now
   const limit = Math.min(spec.timeoutSeconds ?? Infinity, o.limitSeconds ?? WATCH_LIMIT_SECONDS)
   const deadline = started + limit * 1000
   const pollMs = o.pollMs ?? POLL_MS
@@ -65,7 +68,8 @@ export async function openWatch(
           if (r === 'gone') break
           if (r !== 'unchanged') {
             const next = snapshot(r.state, spec)
-            emit(diffSnapshots(snap, next), r.now)
+            emit(withStart(diffSnapshots(snap, next), spec, lastLook), r.now)
+            lastLook = r.now
             snap = next
             rv = String(r.state.rv)
           }
@@ -87,4 +91,19 @@ export async function openWatch(
       stopped = true
     },
   })
+}
+
+/**
+ * The events with what a real watch shows of a new pod before the state read (created Pending,
+ * then bound, then ContainerCreating: the simulation does all three in one step). A view the
+ * watch would not match (a field selector on spec.nodeName) is left out.
+ */
+function withStart(events: WatchEvent[], spec: WatchSpec, since: number): WatchEvent[] {
+  const real = new Set(events.map((e) => e.object))
+  return withPodStart(
+    events.map((e) => [e.type, e.object]),
+    since,
+  )
+    .filter(([, object]) => real.has(object) || matchesSpec(object, spec))
+    .map(([type, object]) => ({ type, object }))
 }
