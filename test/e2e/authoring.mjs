@@ -6,17 +6,20 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { chooseChromium } from './browser.mjs'
 import { recordRuns, Suite } from './harness.mjs'
 import { authoringScenarios } from './authoring-scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const OUT = join(ROOT, 'test-results')
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`e2e: Chromium not found at ${CHROMIUM}; apt-get install -y chromium`)
+// the same browser as the other suites (CHROMIUM_PATH, a chromium on PATH, else the npm one)
+let chosen
+try {
+  chosen = await chooseChromium()
+} catch (err) {
+  console.error(`e2e: ${err?.message ?? err}`)
   console.log('0 passed, 1 failed')
   process.exit(1)
 }
@@ -60,7 +63,12 @@ try {
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
     : await startServer(ROOT, 8852)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+  browser = await chromium.launch({
+    executablePath: chosen.executablePath,
+    headless: true,
+    args: chosen.args,
+    env: chosen.env,
+  })
   const problems = []
   const teacher = await watchedPage(browser, problems, 'instructor')
   const learner = await watchedPage(browser, problems, 'learner')

@@ -2,8 +2,10 @@
 // Which Chromium the browser tests drive: CHROMIUM_PATH, else a chromium on PATH, else the one that
 // comes through npm (@sparticuz/chromium, a dev dependency), so `npm install && npm test` is enough.
 
+import { spawnSync } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** The flags every run uses: no sandbox (root in CI), no GPU, and no calls home. */
 const BASE_ARGS = [
@@ -50,13 +52,37 @@ export async function findChromium(env = process.env) {
     const found = findOnPath(name, env.PATH)
     if (found) return { executablePath: found, source: `${name} on PATH`, args: BASE_ARGS }
   }
-  const { default: chromium } = await import('@sparticuz/chromium')
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `no chromium on PATH, and the npm one (@sparticuz/chromium) is built for Linux x64 only; set CHROMIUM_PATH to a Chromium or Chrome binary`,
+    )
+  }
+  const { default: chromium, inflate } = await import('@sparticuz/chromium')
   const executablePath = await chromium.executablePath()
   return {
     executablePath,
     source: '@sparticuz/chromium (npm)',
     args: [...BASE_ARGS, ...NPM_ARGS],
+    env: await npmChromiumEnv(inflate, env),
   }
+}
+
+/** The shared libraries the npm Chromium loads from the system (NSS, NSPR, expat). */
+const SYSTEM_LIBS = ['libnss3.so', 'libnssutil3.so', 'libnspr4.so', 'libexpat.so.1']
+
+/**
+ * The npm Chromium is built for Amazon Linux 2023 and takes NSS, NSPR and expat from the system;
+ * a bare Debian or Ubuntu has none of them. The package carries its own copies (al2023.tar.br),
+ * which it unpacks only on AWS: when the system lacks one, they are unpacked here and given to the
+ * browser alone through LD_LIBRARY_PATH. A system that has them all keeps its own.
+ */
+async function npmChromiumEnv(inflate, env) {
+  const known = spawnSync('ldconfig', ['-p'], { encoding: 'utf8' }).stdout ?? ''
+  if (SYSTEM_LIBS.every((lib) => known.includes(`${lib} `))) return undefined
+  const bin = join(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '..', 'bin')
+  const unpacked = await inflate(join(bin, 'al2023.tar.br'))
+  const lib = join(unpacked, 'lib')
+  return { ...env, LD_LIBRARY_PATH: [lib, env.LD_LIBRARY_PATH].filter(Boolean).join(delimiter) }
 }
 
 /** Finds the browser and says which one it is, or explains what to do when none can be used. */

@@ -66,6 +66,7 @@ try {
     executablePath: chosen.executablePath,
     headless: true,
     args: chosen.args,
+    env: chosen.env,
   })
   const problems = []
   const teacher = await watchedPage(browser, problems, 'instructor')

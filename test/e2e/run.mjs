@@ -95,6 +95,7 @@ async function runMain(base) {
     executablePath: browser.executablePath,
     headless: true,
     args: browser.args,
+    env: browser.env,
     viewport: { width: 1280, height: 900 },
   })
   const page = context.pages()[0] ?? (await context.newPage())
