@@ -20,8 +20,11 @@ export interface ContainerLineResult extends LineResult {
   exited: boolean
 }
 
-/** The shell of a session, rebuilt for one line (variables, exported names, files, `$?`). */
-export function sessionShell(ctx: Ctx, session: ShellSession): Shell | undefined {
+/**
+ * The shell of a session, rebuilt for one line (variables, exported names, files, `$?`, and its
+ * history with `line` added, as it stands while the line runs).
+ */
+export function sessionShell(ctx: Ctx, session: ShellSession, line: string): Shell | undefined {
   const pod = getObject<Pod>(ctx.s, 'Pod', session.namespace, session.pod)
   const spec = pod?.spec.containers.find((c) => c.name === session.container)
   if (!pod || !spec) return undefined
@@ -38,7 +41,7 @@ export function sessionShell(ctx: Ctx, session: ShellSession): Shell | undefined
     new Set(session.exported),
   )
   sh.status = session.status
-  sh.history = [...(session.history ?? [])]
+  sh.history = remembered(session, line)
   // interactive bash keeps COLUMNS/LINES in step with the window (checkwinsize); ash does not
   if (session.dialect === 'bash' && ctx.terminal) {
     sh.vars.COLUMNS = String(ctx.terminal.columns)
@@ -75,9 +78,8 @@ export function runContainerLine(
   session: ShellSession,
   line: string,
 ): ContainerLineResult {
-  const sh = sessionShell(ctx, session)
+  const sh = sessionShell(ctx, session, line)
   if (!sh) throw new Error('runContainerLine: the session container is gone')
-  sh.history = remembered(session, line)
   const output: Transcript = []
   const counter = { bytes: 0 }
   const budget = lineOf(ctx).budget

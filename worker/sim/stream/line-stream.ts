@@ -6,6 +6,7 @@
 
 import type { Ctx } from '../context'
 import { cloneJSON, type ClusterState } from '../state'
+import { documentChangedSince, probeDocument } from '../document-changed'
 import { settle } from '../shell/cluster-deps'
 import { Shell } from '../shell/interpreter'
 import { lineFiles, lineOf } from '../shell/line'
@@ -83,13 +84,22 @@ export function startStream(
     clear: false,
     terminal: { columns: input.columns ?? DEFAULT_COLUMNS, rows: input.rows ?? DEFAULT_ROWS },
   }
-  settle(s, input.now)
   const parsed = parseLine(line)
   // a line fed stdin (`kubectl delete -f -`) runs to the end at once, reading it as before
   const streams = parsed.ok && mayStream(line) && !input.eof && !input.stdin
-  const sh = streams ? streamShell(ctx, session) : undefined
-  if (!parsed.ok || !sh)
-    return { step: doneStep(runInTerminal(s, session, line, { ...input, owned: true }), input.now) }
+  const runAtOnce = () => runInTerminal(s, session, line, { ...input, owned: true })
+  // a line that does not stream runs as any line: run() settles and says whether it changed
+  if (!streams) return { step: doneStep(runAtOnce(), input.now) }
+  // taken before the settle, whose writes count as the line's changes
+  const probe = probeDocument(s)
+  settle(s, input.now)
+  const sh = streamShell(ctx, session, line)
+  if (!sh) {
+    const result = runAtOnce()
+    if (!result.internalError)
+      result.documentChanged = documentChangedSince(result.state, probe, `stream: ${line}`)
+    return { step: doneStep(result, input.now) }
+  }
   const writer = new StreamWriter(ctx, sh.budget)
   sh.tty = { out: writer.out, err: writer.err }
   const stream: LineStream = {
@@ -114,10 +124,14 @@ function emptyInput() {
 }
 
 /** The shell the line runs in: the container session's, or a fresh workstation bash. */
-function streamShell(ctx: Ctx, session: ShellSession | null): StreamShell | undefined {
+function streamShell(
+  ctx: Ctx,
+  session: ShellSession | null,
+  line: string,
+): StreamShell | undefined {
   if (session) {
     if (sessionGone(ctx, session)) return undefined
-    const sh = sessionShell(ctx, session)
+    const sh = sessionShell(ctx, session, line)
     return sh ? StreamShell.from(sh) : undefined
   }
   const sh = Shell.login(
@@ -132,6 +146,8 @@ function streamShell(ctx: Ctx, session: ShellSession | null): StreamShell | unde
   sh.vars.BASH_VERSION = '5.2.21(1)-release'
   sh.vars.COLUMNS = String(ctx.terminal?.columns ?? DEFAULT_COLUMNS)
   sh.vars.LINES = String(ctx.terminal?.rows ?? DEFAULT_ROWS)
+  // the lab's earlier lines, then this one, as a line that does not stream (shell/terminal.ts)
+  sh.history = [...ctx.history, line]
   return StreamShell.from(sh)
 }
 

@@ -33,6 +33,7 @@ export class StreamShell extends Shell {
     )
     s.status = sh.status
     s.tty = sh.tty
+    s.history = sh.history
     return s
   }
 
