@@ -71,7 +71,11 @@ export function run(state: ClusterState, line: string, input: RunInput): RunResu
   return result
 }
 
-function runGuarded(state: ClusterState, line: string, input: RunInput): RunResult {
+/**
+ * run() without its own change readings, for a caller that takes them around more than the line
+ * (runInTerminal: the line and the shell it may open).
+ */
+export function runGuarded(state: ClusterState, line: string, input: RunInput): RunResult {
   try {
     const s = input.owned ? state : cloneJSON(state)
     const ctx: Ctx = {

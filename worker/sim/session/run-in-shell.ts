@@ -3,7 +3,7 @@
 
 import { cloneJSON, type ClusterState } from '../state'
 import type { Ctx } from '../context'
-import { run, type RunInput, type RunResult } from '../run'
+import { runGuarded, type RunInput, type RunResult } from '../run'
 import { settle } from '../shell/cluster-deps'
 import type { Transcript } from '../shell/io'
 import { openShell } from './open'
@@ -69,7 +69,8 @@ function terminalLine(
   const size = { columns: input.columns ?? DEFAULT_COLUMNS, rows: input.rows ?? DEFAULT_ROWS }
   if (session) return shellLine(state, session, line, input)
   if (input.eof) return { ...quiet(state, input), session: null, prompt: WORKSTATION_PROMPT }
-  const r = run(state, line, { ...input, terminal: size })
+  // withChangeFlag takes the readings around the whole line: run()'s own would be taken twice
+  const r = runGuarded(state, line, { ...input, terminal: size })
   if (!r.openShell) return { ...r, session: null, prompt: WORKSTATION_PROMPT }
   const opened = openShell(r.state, r.openShell, input.now)
   if ('error' in opened) {
