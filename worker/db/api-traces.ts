@@ -5,6 +5,7 @@
 // written in the exec's own batch (storeRun), from the row the exec has just read: no extra read
 // or statement.
 
+import { visibleTrace } from '../labs/visible-trace'
 import type { TraceEntry } from '../sim/net/types'
 
 /** Traces kept: a loop of curls leaves its last few, as the map would show no more at once. */
@@ -37,7 +38,7 @@ export function withApiTraces(
   hideDiagnoses = false,
 ): string | undefined {
   if (all.length === 0) return undefined
-  const traces = hideDiagnoses ? all.map(({ diagnosis: _, ...t }) => t) : all
+  const { trace: traces } = visibleTrace({ hideDiagnoses }, all)
   const old = parseApiTraces(stored)
   const base = old.at(-1)?.seq ?? 0
   // numbering counts every trace, also those of a long loop that are not kept

@@ -4,20 +4,12 @@ import type { Database } from '../db/client'
 import type { ClusterRow } from '../db/clusters'
 import type { StateCodec } from '../db/state-codec'
 import { parseProgress, taskList } from '../labs/grade'
-import type { Lab } from '../labs/types'
-import { run } from '../sim/run'
-import type { TraceEntry } from '../sim/net/types'
+import { run, type RunResult } from '../sim/run'
 import { commandLoop, type LoadedCluster } from './command-loop'
-import { gradedLine } from './graded-line'
+import { visibleTrace } from '../labs/visible-trace'
+import { gradedLine, type SimulatedLine } from './graded-line'
 import { notFound } from './errors'
 import { labOfCluster } from './lab-access'
-
-/** The trace and diagnoses a lab shows (a lab may hide the diagnoses: finding them is the task). */
-export function visibleTrace(lab: Lab, trace: TraceEntry[]) {
-  if (!lab.hideDiagnoses)
-    return { trace, diagnosis: trace.filter((t) => t.diagnosis).map((t) => t.diagnosis!) }
-  return { trace: trace.map(({ diagnosis: _, ...t }) => t), diagnosis: [] }
-}
 
 export async function runInCluster(
   db: Database,
@@ -41,22 +33,25 @@ export async function runInCluster(
       owned: true,
     })
     const line = { body, session: null, now, touched: false }
-    return gradedLine(lab, progress, result, line, (s) => {
-      const { trace, diagnosis } = visibleTrace(lab, result.trace)
-      return {
-        stdout: result.stdout,
-        stderr: result.stderr,
-        exitCode: result.exitCode,
-        tasks: taskList(lab, s.progress),
-        newlyCompleted: s.newlyCompleted,
-        trace,
-        changed: result.changed,
-        clear: result.clear,
-        diagnosis,
-        completedAt: s.progress.completedAt,
-      }
-    })
+    return gradedLine(lab, progress, result, line, runAnswer)
   })
+}
+
+/** The JSON answer of a line: its output, the lab's tasks, and the traces the lab shows. */
+export function runAnswer({ lab, progress, result, newlyCompleted }: SimulatedLine<RunResult>) {
+  const { trace, diagnosis } = visibleTrace(lab, result.trace)
+  return {
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
+    tasks: taskList(lab, progress),
+    newlyCompleted,
+    trace,
+    changed: result.changed,
+    clear: result.clear,
+    diagnosis,
+    completedAt: progress.completedAt,
+  }
 }
 
 /** A row read by the caller, with its lab (read here only if the caller did not bring it). */

@@ -4,12 +4,12 @@
 // `kubectl exec POD -- LINE` when it ran inside a pod.
 import type { Database } from '../db/client'
 import type { StateCodec } from '../db/state-codec'
-import { parseProgress, taskList } from '../labs/grade'
+import { parseProgress } from '../labs/grade'
 import { runInTerminal, type ShellSession, type TerminalResult } from '../sim/session'
 import type { ClusterState } from '../sim/state'
 import { commandLoop, loadCluster, type LoadedCluster } from '../http/command-loop'
 import { gradedLine, type SimulatedLine } from '../http/graded-line'
-import { visibleTrace } from '../http/run-command'
+import { runAnswer } from '../http/run-command'
 import { terminalRecord, touchTerminal } from './records'
 
 export { loadCluster }
@@ -62,19 +62,9 @@ export function simulateLine(
 
 /** The JSON answer of a terminal line: today's fields plus prompt, shell, output (and ended). */
 export function lineAnswer(s: SimulatedLine<TerminalResult>) {
-  const { lab, result, progress } = s
-  const { trace, diagnosis } = visibleTrace(lab, result.trace)
+  const { result } = s
   return {
-    stdout: result.stdout,
-    stderr: result.stderr,
-    exitCode: result.exitCode,
-    tasks: taskList(lab, progress),
-    newlyCompleted: s.newlyCompleted,
-    trace,
-    changed: result.changed,
-    clear: result.clear,
-    diagnosis,
-    completedAt: progress.completedAt,
+    ...runAnswer(s),
     prompt: result.prompt,
     shell: shellView(result.session),
     output: result.output,

@@ -9,6 +9,7 @@ import { stream as honoStream } from 'hono/streaming'
 import type { AppContext } from '../http/env'
 import { commandLoop, type LoadedCluster } from '../http/command-loop'
 import { gradeCommand, parseProgress, taskList } from '../labs/grade'
+import { visibleTrace } from '../labs/visible-trace'
 import { classifyCommand } from '../labs/misconceptions'
 import {
   advanceStream,
@@ -18,7 +19,6 @@ import {
   type StreamStep,
 } from '../sim/stream'
 import { terminalPrompt, type TerminalResult } from '../sim/session'
-import type { TraceEntry } from '../sim/net/types'
 import { gradedLine, loadCluster, recordedCommand, shellView, type TerminalLineBody } from './line'
 import { putTerminal, terminalRecord, touchTerminal } from './records'
 import { finishHistory, readIfChanged, updateClusterState } from './store'
@@ -284,7 +284,8 @@ async function finishLine(run: Started, step: StreamStep) {
 
 async function sendStep(run: Started, step: StreamStep, send: (e: Event) => Promise<void>) {
   for (const o of step.output) await send({ type: 'output', stream: o.stream, text: o.text })
-  for (const t of step.trace) await send({ type: 'trace', trace: visibleTrace(run, t) })
+  for (const t of visibleTrace(run.sim.lab, step.trace).trace)
+    await send({ type: 'trace', trace: t })
   if (step.changed.length > 0) await send({ type: 'changed', changed: step.changed })
   const interrupt = JSON.stringify(step.interrupt)
   if (!step.result && interrupt !== run.lastInterrupt) {
@@ -302,12 +303,6 @@ async function sendStep(run: Started, step: StreamStep, send: (e: Event) => Prom
   }
 }
 
-function visibleTrace(run: Started, t: TraceEntry) {
-  if (!run.sim.lab.hideDiagnoses) return t
-  const { diagnosis: _, ...rest } = t
-  return rest
-}
-
 function endEvent(run: Started, result: TerminalResult): Event {
   const { lab, progress } = run.sim
   return {
@@ -318,9 +313,7 @@ function endEvent(run: Started, result: TerminalResult): Event {
     prompt: result.prompt,
     shell: shellView(result.session),
     clear: result.clear,
-    diagnosis: lab.hideDiagnoses
-      ? []
-      : result.trace.filter((t) => t.diagnosis).map((t) => t.diagnosis!),
+    diagnosis: visibleTrace(lab, result.trace).diagnosis,
     completedAt: progress.completedAt,
     ...(result.ended ? { ended: result.ended } : {}),
   }
