@@ -5,14 +5,14 @@
 // not a WebSocket upgrade (kubectl's SPDY fallback, a plain GET) gets `Upgrade request required`.
 
 import type { Context } from 'hono'
-import { findCluster, type ClusterRow } from '../../db/clusters'
-import { settle } from '../../sim/controllers/settle'
+import type { ClusterRow } from '../../db/clusters'
 import { effectiveArgv, findImage } from '../../sim/net/images'
 import { isInteractiveShell } from '../../sim/session'
 import type { ClusterState } from '../../sim/state'
 import type { KubeEnv } from '../auth'
 import type { ResourcePath } from '../path'
-import { badRequest, noRoute } from '../status'
+import { readCluster } from '../cluster-io'
+import { badRequest } from '../status'
 import { containerLines } from '../logs/log-lines'
 import { attachOutput } from './attach-output'
 import { attachedShell } from './attach-shell'
@@ -107,10 +107,8 @@ export async function serveExec(c: Context<KubeEnv>, p: ResourcePath, sub: 'exec
   const query = new URL(c.req.url).searchParams
   const req = readExecRequest(sub, p.namespace ?? 'default', p.name ?? '', query)
   const kube = c.var.kube
-  const row = await findCluster(c.var.db, kube.clusterId, kube.userId)
-  if (!row) throw noRoute()
-  const state = await c.var.codec.decode(row.state)
-  settle(state, c.var.deps.now())
+  // the row read with the token when auth read it, and this isolate's copy of its document
+  const { row, state } = await readCluster(c)
   const target = resolveTarget(state, req)
   const accept = upgrader(c)
   const protocol = chooseProtocol(c.req.header('sec-websocket-protocol'))
