@@ -13,19 +13,6 @@ export async function replaceKubeToken(db: Database, row: KubeTokenRow): Promise
   ])
 }
 
-/** The token's cluster and owner, if it exists and has not expired (one read by primary key). */
-export async function findKubeToken(
-  db: Database,
-  tokenHash: string,
-  now: number,
-): Promise<KubeTokenRow | undefined> {
-  return db
-    .select()
-    .from(kubeTokens)
-    .where(and(eq(kubeTokens.tokenHash, tokenHash), gt(kubeTokens.expiresAt, now)))
-    .get()
-}
-
 /** Revokes every token of the cluster. */
 export async function revokeKubeTokens(db: Database, clusterId: string, userId: string) {
   await db
