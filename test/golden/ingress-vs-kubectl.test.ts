@@ -3,7 +3,7 @@
 // cells, so kubectl's layout (blank ADDRESS, widths) is checked; -o yaml|json|name as well.
 // Skipped, with the reason, when no kubectl v1.32 is on PATH.
 
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newCluster, run, type ClusterState } from '../../worker/sim/index'
@@ -11,21 +11,11 @@ import { formatTimestamp, getObject, putObject } from '../../worker/sim/state'
 import type { KubeEvent } from '../../worker/sim/objects/types'
 import type { Ingress } from '../../worker/sim/objects/ingress-types'
 import { startFakeApiServer } from './fake-apiserver'
+import { HAVE_KUBECTL } from '../sim/kubectl/real-kubectl'
 
 const exec = promisify(execFile)
 
-function haveKubectl(): boolean {
-  try {
-    return execFileSync('kubectl', ['version', '--client'], {
-      encoding: 'utf8',
-      timeout: 10_000,
-    }).includes('v1.32')
-  } catch {
-    return false
-  }
-}
-
-const HAVE = haveKubectl()
+const HAVE = HAVE_KUBECTL
 
 const BACKEND = (svc: string, port: string) =>
   /^\d+$/.test(port)

@@ -2,23 +2,14 @@
 // shorter corpus than the Node one: protobuf create, apply, scale, Tables, describe, explain,
 // errors, each compared with the lab terminal's output. Ages are masked: the clock is not pinned
 // here. Needs the `kubectl` binary and wrangler; skipped where kubectl is missing.
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from '../http/client'
+import { HAVE_KUBECTL as HAS_KUBECTL } from '../sim/kubectl/real-kubectl'
 
-function hasKubectl(): boolean {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const HAS_KUBECTL = hasKubectl()
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-wd-'))
 let server: { base: string; stop: () => void } | undefined
 

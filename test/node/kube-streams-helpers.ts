@@ -22,7 +22,8 @@ function has(program: string, args: string[]): boolean {
   }
 }
 
-export const HAS_KUBECTL = has('kubectl', ['version', '--client'])
+// the comparisons are byte for byte with kubectl 1.32: another version on PATH skips them
+export { HAVE_KUBECTL as HAS_KUBECTL } from '../sim/kubectl/real-kubectl'
 export const HAS_PYTHON = has('python3', ['--version'])
 
 export const dir = mkdtempSync(join(tmpdir(), 'sl-kube-streams-'))
