@@ -1,11 +1,14 @@
-// npx tsx bench/request-cpu.ts [--n 200] [--json]
+// npx tsx bench/request-cpu.ts [--n 200] [--json] [--only KIND] [--profile FILE]
 // CPU time per request of the Node entry's app (libSQL file, the same pragmas and codec as
 // worker/node.ts), called in process (app.fetch, no sockets), one request at a time: the floor
 // (GET /api/me) and each command kind of the isolated phases, sent as the browser's terminal sends
 // them. On a shared machine wall-clock latency is mostly other people's work; the process's own
 // CPU time per request (process.cpuUsage) moves far less, so A/B comparisons of the request path
 // are made with this. The ratio to the floor here is the isolated phases' ratio on an idle loop.
-import { mkdtempSync } from 'node:fs'
+// `--only KIND` runs the floor and that kind; `--profile FILE` writes a V8 CPU profile of the
+// measured requests of the kinds run (open it in Chrome's DevTools) to FILE.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -24,15 +27,23 @@ const args = process.argv.slice(2)
 const nAt = args.indexOf('--n')
 const N = nAt >= 0 ? Number(args[nAt + 1]) : 200
 const json = args.includes('--json')
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+const only = flag('--only')
+const profileTo = flag('--profile')
 
 async function app() {
-  const client = createClient({ url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-cpu-')), 'b.db')}` })
+  const client = createClient({
+    url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-cpu-')), 'b.db')}`,
+  })
   await client.execute('PRAGMA journal_mode = WAL')
   await client.execute('PRAGMA synchronous = NORMAL')
   await migrate(drizzle(client), { migrationsFolder: 'migrations' })
   const a = createApp({
     openDb: (m) => libsqlDatabase(client, m),
-    stateCodec: stateCodec({ gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) }),
+    stateCodec: stateCodec({
+      gzip: (b) => gzipSync(b, { level: 1 }),
+      gunzip: (b) => gunzipSync(b),
+    }),
     clientAddress: () => '127.0.0.1',
     now: () => Date.now(),
   })
@@ -46,7 +57,11 @@ async function app() {
 async function seeded(base: string) {
   const l = new Learner(base, [])
   const ok = (b: any) => b.exitCode === 0
-  await l.call('POST', '/api/auth/signup', { email: `cpu-${Date.now()}@example.com`, password: 'bench password', name: 'Cpu' })
+  await l.call('POST', '/api/auth/signup', {
+    email: `cpu-${Date.now()}@example.com`,
+    password: 'bench password',
+    name: 'Cpu',
+  })
   const id = (await l.call('POST', '/api/labs/playground/cluster')).body.cluster.id as string
   await l.run(id, 'setup', 'kubectl apply -f -', ok, SEED_SCENARIO, BROWSER_TAB)
   for (let k = 0; k < 60; k++) {
@@ -55,20 +70,39 @@ async function seeded(base: string) {
     await new Promise((r) => setTimeout(r, 500))
   }
   await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get update', ok, undefined, BROWSER_TAB)
-  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get install -y curl', ok, undefined, BROWSER_TAB)
+  await l.run(
+    id,
+    'setup',
+    'kubectl exec access-pod -- apt-get install -y curl',
+    ok,
+    undefined,
+    BROWSER_TAB,
+  )
   return { l, id }
 }
 
 const base = await app()
 const { l, id } = await seeded(base)
 const results: { kind: string; cpuMs: number; wallP50: number; errors: number }[] = []
-for (const phase of PHASES) {
+const profiler = new Session()
+if (profileTo) {
+  profiler.connect()
+  await profiler.post('Profiler.enable')
+  await profiler.post('Profiler.setSamplingInterval', { interval: 100 })
+}
+for (const phase of PHASES.filter((p) => !only || p.kind === only || p.kind === FLOOR_KIND)) {
+  const profiling = profileTo !== undefined && (only === undefined || phase.kind === only)
   for (let r = 0; r < 20; r++) await phase.send(l.into([]), id, r)
   const samples: Sample[] = []
   const measured = l.into(samples)
+  if (profiling) await profiler.post('Profiler.start')
   const cpu = process.cpuUsage()
   for (let r = 0; r < N; r++) await phase.send(measured, id, r)
   const used = process.cpuUsage(cpu)
+  if (profiling) {
+    const { profile } = await profiler.post('Profiler.stop')
+    writeFileSync(profileTo, JSON.stringify(profile))
+  }
   results.push({
     kind: phase.kind,
     cpuMs: (used.user + used.system) / 1000 / N,
