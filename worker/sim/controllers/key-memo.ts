@@ -31,6 +31,11 @@ export function skipQuietKeys(on: boolean): void {
   skipping = on
 }
 
+/** Whether settle's skips are on (tests compare with them off). */
+export function isSkippingQuiet(): boolean {
+  return skipping
+}
+
 /** Forgets every key of `s` (an in-place change made without a new resourceVersion). */
 export function forgetQuietKeys(s: ClusterState): void {
   MEMO.delete(s)
