@@ -7,7 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { skipQuietControllers } from '../../../worker/sim/controllers/settle-memo'
-import { LINES, playLines, type Line } from './change-sequences'
+import { settle } from '../../../worker/sim/controllers/settle'
+import { run } from '../../../worker/sim/run'
+import { objectsOfKind, parseTimestamp, type ClusterState } from '../../../worker/sim/state'
+import type { KubeEvent } from '../../../worker/sim/objects/types'
+import { LINES, playLines, seededJSON, T0, type Line } from './change-sequences'
 
 afterEach(() => skipQuietControllers(true))
 
@@ -57,6 +61,17 @@ spec:
         image: nginx:1.26
 `
 
+const MY_SERVICE_ENDPOINTS = `apiVersion: v1
+kind: Endpoints
+metadata:
+  name: my-service
+subsets:
+- addresses:
+  - ip: 10.244.0.7
+  ports:
+  - port: 80
+`
+
 /** Edge cases, each a short sequence whose last line is the edge (the others set it up). */
 const EDGES: Line[][] = [
   [{ command: 'kubectl delete endpointslices -l kubernetes.io/service-name=my-blue-service' }],
@@ -87,6 +102,14 @@ const EDGES: Line[][] = [
   [{ command: 'kubectl set image deployment/nginx-deployment-3 nginx=nginx:1.28' }],
   [{ command: 'kubectl annotate deployment nginx-deployment-3 note=x --overwrite' }],
   [{ command: 'kubectl delete service my-blue-service' }],
+  // the mirrored slices of a selector-less Service's hand-written Endpoints
+  [{ command: 'kubectl apply -f -', stdin: MY_SERVICE_ENDPOINTS }],
+  [
+    {
+      command:
+        'kubectl delete endpointslices -l endpointslice.kubernetes.io/managed-by=endpointslicemirroring-controller.k8s.io',
+    },
+  ],
   // an orphan ReplicaSet the Deployment adopts, an orphan pod a ReplicaSet adopts
   [{ command: 'kubectl apply -f -', stdin: STRAY_REPLICA_SET }],
   [
@@ -141,5 +164,26 @@ describe("controllers' per-key skip", () => {
       expect(last?.output, what).not.toMatch(/^error|Error from server|not found/m)
       expect(last?.documentChanged, what).toBe(true)
     }
+  })
+
+  it('lets events expire at the second their hour is up while nothing is written', () => {
+    // settle skips pruneEvents until the oldest event can expire (event-expiry.ts)
+    const steps = (skip: boolean) => {
+      skipQuietControllers(skip)
+      const s = JSON.parse(seededJSON()) as ClusterState
+      run(s, 'kubectl get pods', { now: T0 + 120_000, owned: true })
+      const events = () => objectsOfKind<KubeEvent>(s, 'Event')
+      const oldest = Math.min(...events().map((e) => parseTimestamp(e.lastTimestamp)))
+      const counts: number[] = []
+      for (let now = oldest + 3_600_000 - 2_000; counts.length < 40; now += 250) {
+        settle(s, now)
+        counts.push(events().length)
+      }
+      return { counts, doc: JSON.stringify(s) }
+    }
+    const skipped = steps(true)
+    expect(skipped).toEqual(steps(false))
+    // not vacuous: events expired along the way
+    expect(new Set(skipped.counts).size).toBeGreaterThan(1)
   })
 })
