@@ -255,7 +255,7 @@ export function reconcileDeployments(s: ClusterState, now: number): boolean {
     if (d.metadata.deletionTimestamp) continue
     const key = `deployment:${d.metadata.namespace}/${d.metadata.name}`
     const inputs = deploymentInputs(s, d, sets, pods)
-    if (syncKey(s, key, inputs, now, () => syncDeployment(s, d, pods, sets, now))) changed = true
+    if (syncKey(s, key, inputs, now, syncDeployment, s, d, pods, sets, now)) changed = true
   }
   return changed
 }

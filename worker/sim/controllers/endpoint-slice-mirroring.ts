@@ -130,7 +130,7 @@ export function reconcileEndpointSliceMirroring(s: ClusterState, now: number): b
     // mirror() reads the Endpoints and its slices only (key-memo.ts)
     let inputs = versionOf(ep)
     for (const sl of existing) inputs += ` ${sl.metadata.name}=${versionOf(sl)}`
-    if (syncKey(s, `mirror:${key}`, inputs, now, () => mirror(s, ep, existing, now))) changed = true
+    if (syncKey(s, `mirror:${key}`, inputs, now, mirror, s, ep, existing, now)) changed = true
   }
   for (const stale of mirrored.values()) {
     for (const sl of stale)

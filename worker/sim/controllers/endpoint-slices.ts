@@ -203,8 +203,8 @@ export function reconcileEndpointSlices(s: ClusterState, now: number): boolean {
       continue
     }
     const inputs = sliceInputs(svc, pods, existing)
-    const sync = () => syncService(s, svc, pods, existing, now)
-    if (syncKey(s, `endpointslice:${key}`, inputs, now, sync)) changed = true
+    const memoKey = `endpointslice:${key}`
+    if (syncKey(s, memoKey, inputs, now, syncService, s, svc, pods, existing, now)) changed = true
   }
   for (const orphans of slicesBySvc.values()) {
     for (const sl of orphans)

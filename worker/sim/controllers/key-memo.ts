@@ -48,17 +48,19 @@ function memoOf(s: ClusterState): Map<string, KeyQuiet> {
 }
 
 /**
- * Runs `sync` (which answers whether it wrote) for `key` unless it found nothing to do before
- * with the same `inputs` and none of its due times has come. `inputs` undefined: not remembered
- * (a sync whose outcome depends on more than its caller can name cheaply). The due times a sync
- * notes, or a skipped sync noted, are noted again for the controller's own memo.
+ * Runs `sync(...args)` (which answers whether it wrote) for `key` unless it found nothing to do
+ * before with the same `inputs` and none of its due times has come. `inputs` undefined: not
+ * remembered (a sync whose outcome depends on more than its caller can name cheaply). The due
+ * times a sync notes, or a skipped sync noted, are noted again for the controller's own memo.
+ * The sync and its arguments are passed apart: no closure is made per key.
  */
-export function syncKey(
+export function syncKey<A extends unknown[]>(
   s: ClusterState,
   key: string,
   inputs: string | undefined,
   now: number,
-  sync: () => boolean,
+  sync: (...args: A) => boolean,
+  ...args: A
 ): boolean {
   const memo = skipping && inputs !== undefined ? memoOf(s) : undefined
   const q = memo?.get(key)
@@ -68,7 +70,7 @@ export function syncKey(
   }
   const outer = takeDue()
   const writes = documentWrites(s)
-  const changed = sync()
+  const changed = sync(...args)
   const dueAt = takeDue()
   noteDue(outer)
   noteDue(dueAt)

@@ -168,7 +168,7 @@ export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
     const inNamespace = allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace)
     const key = `replicaset:${rs.metadata.namespace}/${rs.metadata.name}`
     const inputs = replicaSetInputs(s, rs, inNamespace)
-    if (syncKey(s, key, inputs, now, () => syncReplicaSet(s, rs, inNamespace, now))) changed = true
+    if (syncKey(s, key, inputs, now, syncReplicaSet, s, rs, inNamespace, now)) changed = true
   }
   return changed
 }
