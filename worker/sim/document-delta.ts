@@ -1,0 +1,153 @@
+// A cluster document stored as a base and a delta: the objects written since the base, the keys
+// removed since, and the small top of the document (rng, rv, runtime). A command that changes a
+// few objects then stores those objects only, as JSON, instead of serialising and compressing the
+// whole ~100 KB document again; the platform folds the delta into a new base when it grows
+// (worker/db/state-codec.ts). Pure: text in, text out.
+//
+// Objects keep their insertion order (the document's JSON is JSON.stringify's, byte for byte): a
+// key removed or removed-and-made-again since the base is listed under `del` and, if present, put
+// again at the end, as the live document has it. Container logs (up to 200 lines each, the one
+// large part of the top) are written as `null` while they are still the base's, and as the lines
+// appended since (`{drop, add}`: the base's lines without the first `drop`, then `add`) while the
+// log is the base's array appended to (log-stamps.ts); a log replaced since is written whole.
+
+import { logStamp } from './log-stamps'
+import type { KubeObject } from './objects/types'
+import { objectJSON } from './serialize'
+import type { ClusterState, ContainerRuntime } from './state'
+
+/** What a delta is taken against: the base document's object keys and their resourceVersions. */
+export interface DeltaBase {
+  /** key -> position in the base and the resourceVersion stored there */
+  readonly objects: ReadonlyMap<string, { at: number; rv: string | undefined }>
+  /** container key -> the log array the base holds, and its stamp then */
+  readonly logs: ReadonlyMap<string, BaseLog>
+}
+
+interface BaseLog {
+  /** the live array (appended to in place since) */
+  lines: string[]
+  /** its stamp and length when the base was taken */
+  stamp: number
+  length: number
+}
+
+/** A container log in a delta: the base's (null), the base's appended to, or a new one. */
+type LogDelta = null | { drop: number; add: string[] } | string[]
+
+interface Delta {
+  del: string[]
+  put: Record<string, KubeObject>
+  top: Record<string, unknown>
+}
+
+export function deltaBase(s: ClusterState): DeltaBase {
+  const objects = new Map<string, { at: number; rv: string | undefined }>()
+  let at = 0
+  for (const key in s.objects) {
+    const o = s.objects[key]
+    if (o !== undefined) objects.set(key, { at: at++, rv: o.metadata?.resourceVersion })
+  }
+  const logs = new Map<string, BaseLog>()
+  for (const [key, rt] of Object.entries(s.runtime.containers))
+    logs.set(key, { lines: rt.logs, stamp: logStamp(rt.logs), length: rt.logs.length })
+  return { objects, logs }
+}
+
+/**
+ * The JSON of everything in the document but its objects (a delta's `top`), a container's logs
+ * `null` while they are the base's.
+ */
+export function topJSON(s: ClusterState, base: DeltaBase): string {
+  const top: string[] = []
+  const doc = s as unknown as Record<string, unknown>
+  for (const k in doc) {
+    const v = doc[k]
+    if (k === 'objects' || v === undefined) continue
+    top.push(
+      `${JSON.stringify(k)}:${k === 'runtime' ? runtimeJSON(s.runtime, base) : JSON.stringify(v)}`,
+    )
+  }
+  return `{${top.join(',')}}`
+}
+
+function runtimeJSON(runtime: ClusterState['runtime'], base: DeltaBase): string {
+  const parts: string[] = []
+  const r = runtime as unknown as Record<string, unknown>
+  for (const k in r) {
+    const v = r[k]
+    if (v === undefined) continue
+    parts.push(
+      `${JSON.stringify(k)}:${k === 'containers' ? containersJSON(runtime.containers, base) : JSON.stringify(v)}`,
+    )
+  }
+  return `{${parts.join(',')}}`
+}
+
+function containersJSON(containers: Record<string, ContainerRuntime>, base: DeltaBase): string {
+  const parts: string[] = []
+  for (const [key, rt] of Object.entries(containers)) {
+    const logs = logDelta(rt.logs, base.logs.get(key))
+    parts.push(`${JSON.stringify(key)}:${JSON.stringify(logs === rt.logs ? rt : { ...rt, logs })}`)
+  }
+  return `{${parts.join(',')}}`
+}
+
+function logDelta(lines: string[], was: BaseLog | undefined): LogDelta {
+  if (was === undefined || was.lines !== lines) return lines
+  const added = logStamp(lines) - was.stamp
+  if (added === 0) return null
+  if (added > lines.length) return lines
+  return { drop: was.length + added - lines.length, add: lines.slice(lines.length - added) }
+}
+
+/**
+ * The delta that turns the base into `s`, as JSON; null when `s` is the base (its top being
+ * `baseTop`, the base's topJSON). An object whose resourceVersion is the base's
+ * is the base's (every change goes through putObject, which gives a new one: the rule serialize.ts
+ * relies on too); an object without one is always put.
+ */
+export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): string | null {
+  const live = Object.entries(s.objects).filter((e): e is [string, KubeObject] => !!e[1])
+  // the longest run of base keys still in base order: those stay where they are
+  let kept = 0
+  let last = -1
+  for (const [key] of live) {
+    const at = base.objects.get(key)?.at
+    if (at === undefined || at <= last) break
+    last = at
+    kept += 1
+  }
+  const stay = new Set(live.slice(0, kept).map(([key]) => key))
+  const del: string[] = []
+  for (const key of base.objects.keys()) if (!stay.has(key)) del.push(key)
+  const put: string[] = []
+  live.forEach(([key, o], i) => {
+    const rv = o.metadata?.resourceVersion
+    if (i < kept && rv !== undefined && base.objects.get(key)?.rv === rv) return
+    put.push(`${JSON.stringify(key)}:${objectJSON(o)}`)
+  })
+  const top = topJSON(s, base)
+  if (del.length === 0 && put.length === 0 && top === baseTop) return null
+  return `{"del":${JSON.stringify(del)},"put":{${put.join(',')}},"top":${top}}`
+}
+
+/** Applies a delta (deltaJSON's) to the parsed base, in place; answers the document. */
+export function applyDelta(base: ClusterState, json: string): ClusterState {
+  const d = JSON.parse(json) as Delta
+  const baseContainers = base.runtime.containers
+  for (const key of d.del) delete base.objects[key]
+  for (const [key, o] of Object.entries(d.put)) base.objects[key] = o
+  const doc = base as unknown as Record<string, unknown>
+  for (const k in doc) if (k !== 'objects' && !(k in d.top)) delete doc[k]
+  for (const k in d.top) doc[k] = d.top[k]
+  // a log still the base's is the base's array (the same identity: deltas over it stay small)
+  for (const [key, rt] of Object.entries(base.runtime.containers)) {
+    const logs = rt.logs as LogDelta
+    if (Array.isArray(logs)) continue
+    const lines = baseContainers[key]?.logs
+    if (!lines) throw new Error(`document delta: no base log for container ${key}`)
+    rt.logs = logs === null ? lines : lines.slice(logs.drop).concat(logs.add)
+  }
+  return base
+}
