@@ -1,0 +1,80 @@
+// An authored lab is compiled once per isolate, not on each command of a learner who plays it
+// (worker/labs/format/compiled-labs.ts), and an edited draft is still what the next command
+// grades against: the cache is keyed by the source text.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { createClient } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { createApp } from '../../worker/app'
+import { libsqlDatabase } from '../../worker/db/libsql'
+import { stateCodec } from '../../worker/db/state-codec'
+import { compileLab } from '../../worker/labs/format/compile'
+import { Client } from '../http/client'
+import { webLab } from '../http/authored-fixture'
+
+vi.mock('../../worker/labs/format/compile', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../worker/labs/format/compile')>()
+  return { ...real, compileLab: vi.fn(real.compileLab) }
+})
+
+const INSTRUCTOR_CODE = 'cache-test-code'
+const client = createClient({
+  url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-labcache-')), 'test.db')}`,
+})
+const app = createApp({
+  openDb: (m) => libsqlDatabase(client, m),
+  instructorCode: INSTRUCTOR_CODE,
+  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
+  clientAddress: () => '127.0.0.1',
+  now: () => Date.now(),
+})
+
+beforeAll(async () => {
+  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
+})
+
+const compiles = () => vi.mocked(compileLab).mock.calls.length
+
+describe('an authored lab played by its author', { timeout: 30_000 }, () => {
+  it('is compiled once for many commands, and again only when its draft changes', async () => {
+    const author = new Client(async (req) => app.fetch(req))
+    await author.signup('Ada Author', { instructorCode: INSTRUCTOR_CODE })
+    const lab = webLab()
+    const made = await author.post('/api/authored-labs', lab)
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const labId = made.body.lab.id as string
+    const cluster = await author.openCluster(labId)
+
+    const first = await author.run(cluster, 'kubectl get endpoints web')
+    expect(first.body.newlyCompleted).toEqual(['see-endpoints'])
+    const before = compiles()
+    // a one-shot run and a terminal line (command-loop.ts) of the same draft
+    expect((await author.run(cluster, 'kubectl get pods')).body.exitCode).toBe(0)
+    const line = await author.post(`/api/clusters/${cluster}/run`, {
+      command: 'kubectl get svc web',
+      terminal: 't1',
+    })
+    expect(line.body.exitCode).toBe(0)
+    expect(compiles()).toBe(before)
+
+    lab.tasks.push({
+      id: 'make-api',
+      title: 'Create Service api',
+      hints: ['kubectl create service clusterip api --tcp=80'],
+      check: { exists: { kind: 'Service', name: 'api' } } as never,
+    })
+    const edited = await author.call('PUT', `/api/authored-labs/${labId}`, lab)
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    const made2 = await author.run(cluster, 'kubectl create service clusterip api --tcp=80')
+    expect(made2.body.stdout).toBe('service/api created\n')
+    expect(made2.body.newlyCompleted).toEqual(['make-api'])
+    const afterEdit = compiles()
+    expect(afterEdit).toBeGreaterThan(before)
+    await author.run(cluster, 'kubectl get svc api')
+    expect(compiles()).toBe(afterEdit)
+  })
+})
