@@ -36,6 +36,8 @@ export function kubeApiSuite(fetch: Fetch) {
       const { c, id, kube } = await setup(fetch, 'clusterip-endpoints')
       const before = await c.get(`/api/clusters/${id}/kubeconfig/status`)
       expect(before.body).toMatchObject({ active: true })
+      // the session, then the status columns and the token's expiry in one statement
+      expect(before.headers.get('server-timing')).toMatch(/statements=2 /)
       expect(before.body.expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000)
       await kube.call('POST', '/apis/apps/v1/namespaces/default/deployments', {
         body: DEPLOYMENT('web'),
