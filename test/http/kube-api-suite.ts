@@ -221,6 +221,13 @@ export function kubeApiSuite(fetch: Fetch) {
         kind: 'PartialObjectMetadata',
         metadata: { name: 'lab-control-plane' },
       })
+      // as the apiserver, a Table only in group meta.k8s.io: else the next type it accepts
+      for (const path of ['/api/v1/nodes', '/api/v1/nodes/lab-worker']) {
+        const plain = await kube.call('GET', path, {
+          accept: 'application/json;as=Table;v=v1,application/json',
+        })
+        expect(plain.body.kind, path).toBe(path.endsWith('nodes') ? 'NodeList' : 'Node')
+      }
     })
 
     it('filters lists by label and field selectors and pages with limit/continue', async () => {

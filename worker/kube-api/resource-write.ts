@@ -151,9 +151,15 @@ const noServerSideApply = () =>
     'server-side apply (application/apply-patch+yaml) is not supported by Service Lab: use client-side `kubectl apply` (without --server-side)',
   )
 
+/** A PATCH body (of an object or its scale) of a type the simulated API server applies. */
+export async function readAppliedPatch(req: Request): Promise<{ type: PatchType; patch: unknown }> {
+  const body = await readPatchBody(req)
+  if (body.type === 'application/apply-patch+yaml') throw noServerSideApply()
+  return body
+}
+
 export async function patch(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
-  const { type, patch: p } = await readPatchBody(c.req.raw)
-  if (type === 'application/apply-patch+yaml') throw noServerSideApply()
+  const { type, patch: p } = await readAppliedPatch(c.req.raw)
   refuseClusterWrites(kind, 'patch', rp.name)
   const r = await storeUpdate(c, kind, rp, (cur) => applyPatch(cur, type, p), {
     op: 'patched',

@@ -7,12 +7,14 @@
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import type { KubeEnv } from '../auth'
+import { queryFlag } from '../list-options'
+import { podContainer } from '../pod-container'
 import type { ResourcePath } from '../path'
-import { KubeError, badRequest, noRoute } from '../status'
+import { badRequest, methodNotAllowed, noRoute } from '../status'
 import { ClusterFeed, type FeedDeps } from '../watch/feed'
 import { POLL_MS, WATCH_LIMIT_SECONDS } from '../watch/stream'
 import type { Pod } from '../../sim/objects/types'
-import { getObject, type ClusterState } from '../../sim/state'
+import { getObject } from '../../sim/state'
 import {
   appendedLines,
   containerLines,
@@ -33,29 +35,6 @@ const logParams = z.object({
   limitBytes: count,
 })
 
-const on = (v: string | undefined) => v === 'true' || v === '1'
-
-function podOf(s: ClusterState, p: ResourcePath): Pod {
-  const pod = getObject<Pod>(s, 'Pod', p.namespace, p.name ?? '')
-  if (!pod)
-    throw new KubeError('NotFound', `pods "${p.name}" not found`, { name: p.name, kind: 'pods' })
-  return pod
-}
-
-/** The container asked for, or the pod's only one (the apiserver asks to choose among several). */
-function containerOf(pod: Pod, wanted: string | undefined): string {
-  const names = pod.spec.containers.map((c) => c.name)
-  if (wanted) {
-    if (!names.includes(wanted))
-      throw badRequest(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
-    return wanted
-  }
-  if (names.length === 1) return names[0] as string
-  throw badRequest(
-    `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`,
-  )
-}
-
 function readQuery(
   url: string,
 ): Omit<LogQuery, 'container'> & { container?: string; follow: boolean } {
@@ -66,9 +45,9 @@ function readQuery(
   const q = parsed.data
   return {
     container: q.container,
-    follow: on(q.follow),
-    previous: on(q.previous),
-    timestamps: on(q.timestamps),
+    follow: queryFlag(q.follow),
+    previous: queryFlag(q.previous),
+    timestamps: queryFlag(q.timestamps),
     tailLines: q.tailLines === undefined ? undefined : Number(q.tailLines),
     limitBytes: q.limitBytes === undefined ? undefined : Number(q.limitBytes),
   }
@@ -80,11 +59,7 @@ function containerID(pod: Pod | undefined, name: string): string | undefined {
 }
 
 export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<Response> {
-  if (c.req.method !== 'GET')
-    throw new KubeError(
-      'MethodNotAllowed',
-      `the server does not allow this method on the requested resource`,
-    )
+  if (c.req.method !== 'GET') throw methodNotAllowed()
   const q = readQuery(c.req.url)
   const deps: FeedDeps = {
     db: c.var.db,
@@ -95,8 +70,8 @@ export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<R
   const feed = new ClusterFeed(deps)
   const view = await feed.current()
   if (!view) throw noRoute()
-  const pod = podOf(view.state, p)
-  const query: LogQuery = { ...q, container: containerOf(pod, q.container) }
+  const { pod, container } = podContainer(view.state, p.namespace, p.name ?? '', q.container)
+  const query: LogQuery = { ...q, container }
   const read = readLog(view.state, pod, query)
   if ('error' in read) throw badRequest(read.error)
   let text = formatLines(read.lines, q.timestamps, containerStart(pod, query.container))
