@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
+import { clip } from '../http/command-loop'
 
 export async function updateClusterState(
   db: Database,
@@ -73,10 +74,6 @@ export interface FinishWrite {
   tasksCompleted: string
   causes: string
 }
-
-const KEPT = 16 * 1024
-const clip = (t: string) =>
-  t.length <= KEPT ? t : `${t.slice(0, KEPT)}\n[... output truncated ...]`
 
 /** A streamed line's end, in one batch: the cluster (if unchanged since read) and its history row. */
 export async function finishHistory(db: Database, w: FinishWrite): Promise<boolean> {
