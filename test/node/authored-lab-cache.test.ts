@@ -2,23 +2,14 @@
 // (worker/labs/format/compiled-labs.ts), and an edited draft is still what the next command
 // grades against: the cache is keyed by the source text. A Kubernetes API write that loses a race
 // runs again on the fresh document without reading its lab again (kube-api/cluster-io.ts).
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { createApp } from '../../worker/app'
-import { libsqlDatabase } from '../../worker/db/libsql'
-import { stateCodec } from '../../worker/db/state-codec'
 import { findAuthoredLab } from '../../worker/db/authored-labs'
 import { storeRun } from '../../worker/db/clusters'
 import { compileLab } from '../../worker/labs/format/compile'
 import { Client } from '../http/client'
 import { webLab } from '../http/authored-fixture'
 import { kubeconfigOf, kubeFor } from '../http/kube-api-helpers'
+import { nodeApp } from './node-app'
 
 vi.mock('../../worker/labs/format/compile', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../worker/labs/format/compile')>()
@@ -34,20 +25,8 @@ vi.mock('../../worker/db/clusters', async (importOriginal) => {
 })
 
 const INSTRUCTOR_CODE = 'cache-test-code'
-const client = createClient({
-  url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-labcache-')), 'test.db')}`,
-})
-const app = createApp({
-  openDb: (m) => libsqlDatabase(client, m),
-  instructorCode: INSTRUCTOR_CODE,
-  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
-  clientAddress: () => '127.0.0.1',
-  now: () => Date.now(),
-})
-
-beforeAll(async () => {
-  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
-})
+const { app, migrate } = nodeApp({ instructorCode: INSTRUCTOR_CODE })
+beforeAll(migrate)
 
 const compiles = () => vi.mocked(compileLab).mock.calls.length
 const labReads = () => vi.mocked(findAuthoredLab).mock.calls.length

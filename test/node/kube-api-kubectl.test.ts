@@ -4,19 +4,11 @@
 // ways on the same cluster; writes run with the real kubectl on cluster A and with ours on
 // cluster B, which started the same way. Needs the `kubectl` binary: skipped where it is missing.
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { serve } from '@hono/node-server'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../worker/app'
-import { libsqlDatabase } from '../../worker/db/libsql'
-import { stateCodec } from '../../worker/db/state-codec'
 import { Client } from '../http/client'
+import { nodeApp, startListening, type Listening } from './node-app'
 import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
@@ -24,14 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-'))
 // the writes happen "3 minutes ago", the reads now: describe's event ages are computed by kubectl
 // from its own wall clock, Table ages by the server from this one
 let clock = Date.now() - 180_000
-const db = createClient({ url: `file:${join(dir, 'test.db')}` })
-const app = createApp({
-  openDb: (m) => libsqlDatabase(db, m),
-  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
-  clientAddress: () => '127.0.0.1',
-  now: () => clock,
-})
-let server: ReturnType<typeof serve>
+const node = nodeApp({ dbFile: join(dir, 'test.db'), now: () => clock })
+let server: Listening
 let origin = ''
 
 const real = (kubeconfig: string, args: string[], stdin = '') =>
@@ -108,15 +94,11 @@ spec:
 `
 
 beforeAll(async () => {
-  await migrate(drizzle(db), { migrationsFolder: 'migrations' })
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((ok) => server.once('listening', () => ok()))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await startListening(node)
+  origin = server.origin
 })
 
-afterAll(async () => {
-  await new Promise<void>((ok) => server.close(() => ok()))
-})
+afterAll(() => server.close())
 
 describe.skipIf(!HAS_KUBECTL)(
   'the real kubectl against the Kubernetes API (needs the kubectl binary)',
