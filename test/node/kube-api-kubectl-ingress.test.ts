@@ -6,17 +6,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Client } from '../http/client'
-import { nodeApp, startListening, type Listening } from './node-app'
+import { listenForFile } from './node-app'
 import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
 import { kubectlUntil } from './kube-streams-helpers'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-ing-'))
 let clock = Date.now() - 180_000
-const node = nodeApp({ dbFile: join(dir, 'test.db'), now: () => clock })
-let server: Listening
-let origin = ''
+const origin = listenForFile({ dbFile: join(dir, 'test.db'), now: () => clock })
 
 const real = (kubeconfig: string, args: string[], stdin = '') =>
   runKubectl(dir, kubeconfig, args, stdin)
@@ -24,7 +22,9 @@ const real = (kubeconfig: string, args: string[], stdin = '') =>
 const sim = simKubectl
 
 async function learner(lab: string) {
-  const c = new Client((req) => fetch(new Request(req.url.replace('http://lab.test', origin), req)))
+  const c = new Client((req) =>
+    fetch(new Request(req.url.replace('http://lab.test', origin()), req)),
+  )
   await c.signup()
   const id = await c.openCluster(lab)
   const kc = await c.get(`/api/clusters/${id}/kubeconfig`)
@@ -72,13 +72,6 @@ metadata:
 spec:
   controller: example.com/other
 `
-
-beforeAll(async () => {
-  server = await startListening(node)
-  origin = server.origin
-}, 60_000)
-
-afterAll(() => server.close())
 
 describe.skipIf(!HAS_KUBECTL)('the real kubectl and Ingress (needs the kubectl binary)', () => {
   it('prints what the simulated kubectl prints for Ingress writes and reads', async () => {

@@ -6,9 +6,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Client } from '../http/client'
-import { nodeApp, startListening, type Listening } from './node-app'
+import { listenForFile } from './node-app'
 import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
@@ -16,9 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-'))
 // the writes happen "3 minutes ago", the reads now: describe's event ages are computed by kubectl
 // from its own wall clock, Table ages by the server from this one
 let clock = Date.now() - 180_000
-const node = nodeApp({ dbFile: join(dir, 'test.db'), now: () => clock })
-let server: Listening
-let origin = ''
+const origin = listenForFile({ dbFile: join(dir, 'test.db'), now: () => clock })
 
 const real = (kubeconfig: string, args: string[], stdin = '') =>
   runKubectl(dir, kubeconfig, args, stdin)
@@ -26,7 +24,9 @@ const real = (kubeconfig: string, args: string[], stdin = '') =>
 const sim = simKubectl
 
 async function learner(lab: string) {
-  const c = new Client((req) => fetch(new Request(req.url.replace('http://lab.test', origin), req)))
+  const c = new Client((req) =>
+    fetch(new Request(req.url.replace('http://lab.test', origin()), req)),
+  )
   await c.signup()
   const id = await c.openCluster(lab)
   const kc = await c.get(`/api/clusters/${id}/kubeconfig`)
@@ -92,13 +92,6 @@ spec:
   ports:
   - port: 80
 `
-
-beforeAll(async () => {
-  server = await startListening(node)
-  origin = server.origin
-})
-
-afterAll(() => server.close())
 
 describe.skipIf(!HAS_KUBECTL)(
   'the real kubectl against the Kubernetes API (needs the kubectl binary)',

@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server'
 import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
+import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec, type StateCodec } from '../../worker/db/state-codec'
@@ -64,4 +65,20 @@ export async function startListening(
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   }
+}
+
+/**
+ * A fresh app served on a free port for the tests of the calling file (registers its beforeAll
+ * and afterAll; nothing is started when `when` is false): the origin, once started.
+ */
+export function listenForFile(
+  o: NodeAppOptions & { webSockets?: boolean; when?: boolean } = {},
+): () => string {
+  let server: Listening | undefined
+  // migrating a file database and binding take seconds on a loaded machine, not the 10 s default
+  beforeAll(async () => {
+    if (o.when !== false) server = await startListening(nodeApp(o), o)
+  }, 60_000)
+  afterAll(() => server?.close(), 30_000)
+  return () => server!.origin
 }
