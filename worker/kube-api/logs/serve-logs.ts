@@ -12,17 +12,9 @@ import { podContainer } from '../pod-container'
 import type { ResourcePath } from '../path'
 import { badRequest, methodNotAllowed, noRoute } from '../status'
 import { ClusterFeed, type FeedDeps } from '../watch/feed'
-import { POLL_MS, WATCH_LIMIT_SECONDS } from '../watch/stream'
 import type { Pod } from '../../sim/objects/types'
-import { getObject } from '../../sim/state'
-import {
-  appendedLines,
-  containerLines,
-  containerStart,
-  formatLines,
-  readLog,
-  type LogQuery,
-} from './log-lines'
+import { followLines } from './follow-lines'
+import { containerLines, containerStart, formatLines, readLog, type LogQuery } from './log-lines'
 
 const flag = z.optional(z.enum(['true', 'false', '1', '0']))
 const count = z.optional(z.string().check(z.regex(/^\d{1,9}$/)))
@@ -105,28 +97,22 @@ function followLog(
 ): ReadableStream<Uint8Array> {
   const enc = new TextEncoder()
   let stopped = false
-  const deadline = deps.now() + WATCH_LIMIT_SECONDS * 1000
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (first) controller.enqueue(enc.encode(first))
+      const followed = followLines(feed, deps, {
+        namespace: p.namespace,
+        pod: p.name ?? '',
+        container: q.container,
+        seen,
+        // a restarted container is another log: the stream of this one has ended
+        isSame: (pod) =>
+          pod.status.containerStatuses?.find((c) => c.name === q.container)?.containerID === id,
+        ended: () => stopped,
+      })
       const loop = async () => {
-        let lines = seen
-        while (!stopped && deps.now() < deadline) {
-          await new Promise((r) => setTimeout(r, POLL_MS))
-          if (stopped) return
-          const r = await feed.poll()
-          if (r === 'gone') return
-          if (r === 'unchanged') continue
-          const pod = getObject<Pod>(r.state, 'Pod', p.namespace, p.name ?? '')
-          const st = pod?.status.containerStatuses?.find((c) => c.name === q.container)
-          // a restarted container is another log: the stream of this one has ended
-          if (!pod || st?.containerID !== id) return
-          const now = containerLines(r.state, pod, q.container)
-          const added = appendedLines(lines, now)
-          lines = now
-          if (added.length) controller.enqueue(enc.encode(formatLines(added, q.timestamps, r.now)))
-          if (!st.state.running) return
-        }
+        for await (const { added, now } of followed)
+          if (added.length) controller.enqueue(enc.encode(formatLines(added, q.timestamps, now)))
       }
       loop()
         .catch((e: unknown) => console.error('log stream failed', e))
