@@ -202,7 +202,7 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
     // one statement: the version, and the document only when it is not the one we hold
     const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
     if (row?.state != null && row.progress != null) {
-      stream.ctx.s = await c.var.codec.decode(row.state)
+      stream.ctx.s = await c.var.codec.decode(row)
       run.version = row.version
       run.sim.progress = parseProgress(row.progress)
       changed = true
@@ -239,7 +239,7 @@ async function record(run: Started, step: StreamStep, now: number) {
   const stored = await updateClusterState(c.var.db, {
     clusterId: run.clusterId,
     expectedVersion: run.version,
-    state: await c.var.codec.encode(state),
+    document: await c.var.codec.encode(state),
     progress: JSON.stringify(sim.progress),
     now,
   })
@@ -265,7 +265,7 @@ async function finishLine(run: Started, step: StreamStep) {
     const ok = await finishHistory(c.var.db, {
       clusterId: run.clusterId,
       expectedVersion: run.version,
-      state: await c.var.codec.encode(state),
+      document: await c.var.codec.encode(state),
       progress: JSON.stringify(sim.progress),
       now: c.var.deps.now(),
       seq: run.seq,
@@ -277,7 +277,7 @@ async function finishLine(run: Started, step: StreamStep) {
     })
     if (ok || !run.stream) return
     const { row } = await loadCluster(c.var.db, run.clusterId, c.var.userId!)
-    run.stream.ctx.s = await c.var.codec.decode(row.state)
+    run.stream.ctx.s = await c.var.codec.decode(row)
     run.version = row.version
   }
 }
