@@ -3,14 +3,13 @@
 // harness as kube-api-kubectl.test.ts: writes by the real kubectl on cluster A and by ours on
 // cluster B, reads both ways on cluster A). `kubectl create ingress` posts protobuf; the
 // ingress-nginx admission webhook's denials and warnings come back as the apiserver sends them.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Client } from '../http/client'
 import { listenForFile } from './node-app'
 import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
-import { kubectlUntil } from './kube-streams-helpers'
+import { kubectlUntil, learner as openLearner } from './kube-streams-helpers'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-ing-'))
 let clock = Date.now() - 180_000
@@ -21,17 +20,8 @@ const real = (kubeconfig: string, args: string[], stdin = '') =>
 
 const sim = simKubectl
 
-async function learner(lab: string) {
-  const c = new Client((req) =>
-    fetch(new Request(req.url.replace('http://lab.test', origin()), req)),
-  )
-  await c.signup()
-  const id = await c.openCluster(lab)
-  const kc = await c.get(`/api/clusters/${id}/kubeconfig`)
-  const file = join(dir, `kc-${id}.yaml`)
-  writeFileSync(file, kc.body as string)
-  return { c, id, kubeconfig: file }
-}
+/** a learner with a cluster of `lab` and a kubeconfig file for it */
+const learner = (lab: string) => openLearner(origin(), lab)
 
 const ingress = (name: string, host: string, path: string, pathType: string, extra = '') =>
   `apiVersion: networking.k8s.io/v1

@@ -7,9 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Client } from '../http/client'
 import { listenForFile } from './node-app'
 import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
+import { learner as openLearner } from './kube-streams-helpers'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-'))
@@ -23,17 +23,8 @@ const real = (kubeconfig: string, args: string[], stdin = '') =>
 
 const sim = simKubectl
 
-async function learner(lab: string) {
-  const c = new Client((req) =>
-    fetch(new Request(req.url.replace('http://lab.test', origin()), req)),
-  )
-  await c.signup()
-  const id = await c.openCluster(lab)
-  const kc = await c.get(`/api/clusters/${id}/kubeconfig`)
-  const file = join(dir, `kc-${id}.yaml`)
-  writeFileSync(file, kc.body as string)
-  return { c, id, kubeconfig: file }
-}
+/** a learner with a cluster of `lab` and a kubeconfig file for it */
+const learner = (lab: string) => openLearner(origin(), lab)
 
 const SVC = `apiVersion: v1
 kind: Service
