@@ -234,6 +234,42 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)
     }, 15_000)
 
+    it("a watch's end keeps a task another tab completed while it ran (lost race)", async () => {
+      const { c, id } = await learner('pod-ips')
+      // tab 1: its first screen shows the pod IP (a task), then it goes on watching
+      const res = await streamed(c, id, 'kubectl get pods -o wide -w')
+      const reader = res.body!.getReader()
+      let seen = ''
+      while (!seen.includes('"interrupt"')) {
+        const { value, done } = await reader.read()
+        if (done) break
+        seen += new TextDecoder().decode(value)
+      }
+      expect(seen).toContain('"interrupt"')
+      const ip = /\b10\.244\.\d+\.\d+\b/.exec(seen)![0]
+      // tab 2 completes another task; the watch ends before its next poll, so its final write
+      // finds the row changed under it
+      const other = await c.post(`/api/clusters/${id}/run`, {
+        command: `curl --connect-timeout 1 ${ip}`,
+        terminal: 't2',
+      })
+      expect(other.body.newlyCompleted).toEqual(['outside-fails'])
+      await reader.cancel()
+      if (!o.abortNoticed)
+        expect((await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)).status).toBe(204)
+      let last: { command: string; exitCode: number } | undefined
+      for (let i = 0; i < 40 && last?.exitCode !== 1; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        const h = (await c.get(`/api/clusters/${id}/history`)).body.history
+        last = h.find((e: { command: string }) => e.command === 'kubectl get pods -o wide -w')
+      }
+      expect(last).toMatchObject({ exitCode: 1 })
+      const tasks = (await c.get('/api/labs')).body.labs.find(
+        (l: { id: string }) => l.id === 'pod-ips',
+      ).tasks as { id: string; done: boolean }[]
+      expect(tasks.filter((t) => t.done).map((t) => t.id)).toEqual(['find-pod-ip', 'outside-fails'])
+    }, 15_000)
+
     it('run -it --rm waits for the pod, opens its shell; exit deletes the pod', async () => {
       const { c, id, type } = await learner('playground')
       const events = await readEvents(

@@ -19,7 +19,8 @@ import {
   type StreamStep,
 } from '../sim/stream'
 import { terminalPrompt, type TerminalResult } from '../sim/session'
-import { gradedLine, loadCluster, recordedCommand, shellView, type TerminalLineBody } from './line'
+import { gradedLine, recordedCommand, shellView, type TerminalLineBody } from './line'
+import { mergeProgress, progressBase } from './progress-merge'
 import { putTerminal, terminalRecord, touchTerminal } from './records'
 import { finishHistory, readIfChanged, updateClusterState } from './store'
 import { registerStream } from './streams-registry'
@@ -127,6 +128,8 @@ async function firstStep(
       session: rec.session,
       /** tasks completed by the last step, for its `tasks` event */
       justDone: [] as string[],
+      /** the progress as last stored or read: what this line added since is its own */
+      base: progressBase(sim.progress),
       lastInterrupt: '',
     }))
     // a line still running goes on changing this document: the cache must not hold it parsed
@@ -204,7 +207,7 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
     if (row?.state != null && row.progress != null) {
       stream.ctx.s = await c.var.codec.decode(row.state)
       run.version = row.version
-      run.sim.progress = parseProgress(row.progress)
+      adoptProgress(run, row.progress)
       changed = true
       // a watch sees the document as it was written first (a new pod ContainerCreating), then
       // as it stands now: the states in between are events a real watch would have delivered
@@ -243,7 +246,20 @@ async function record(run: Started, step: StreamStep, now: number) {
     progress: JSON.stringify(sim.progress),
     now,
   })
-  if (stored) run.version += 1
+  if (stored) {
+    run.version += 1
+    run.base = progressBase(sim.progress)
+  }
+}
+
+/**
+ * The row as another writer left it: its progress, plus the tasks and notes this line added that
+ * did not land yet (a step's write that lost a race), so neither writer's progress is lost.
+ */
+function adoptProgress(run: Started, stored: string) {
+  const current = parseProgress(stored)
+  run.sim.progress = mergeProgress(run.sim.lab, current, run.base, run.sim.progress)
+  run.base = progressBase(current)
 }
 
 /** The end: the history row gets the exit code and output, the terminal its shell. */
@@ -276,9 +292,15 @@ async function finishLine(run: Started, step: StreamStep) {
       causes: JSON.stringify(misconceptions),
     })
     if (ok || !run.stream) return
-    const { row } = await loadCluster(c.var.db, run.clusterId, c.var.userId!)
-    run.stream.ctx.s = await c.var.codec.decode(row.state)
+    // lost a race: the document and progress as they stand now (one row, not the lab), this
+    // line's terminal record and completed tasks added again on the next attempt
+    const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
+    if (!row) return
+    if (row.state == null || row.progress == null) continue
+    const key = { clusterId: run.clusterId, version: row.version }
+    run.stream.ctx.s = (await c.var.codec.load(row.state, key)).state
     run.version = row.version
+    adoptProgress(run, row.progress)
   }
 }
 
