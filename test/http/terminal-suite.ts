@@ -113,6 +113,28 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       })
     })
 
+    it('history -c on the workstation clears the list for the lines after it, as bash does', async () => {
+      const { c, id, type } = await learner('playground')
+      await type('echo one')
+      await type('echo two')
+      expect((await type('history')).body.stdout).toBe(
+        '    1  echo one\n    2  echo two\n    3  history\n',
+      )
+      expect((await type('history -c')).body.stdout).toBe('')
+      expect((await type('history')).body.stdout).toBe('    1  history\n')
+      await type('echo three')
+      expect((await type('history 2')).body.stdout).toBe('    2  echo three\n    3  history 2\n')
+      // the browser's recall list (arrow up) starts afresh too
+      expect((await c.get(`/api/clusters/${id}/history`)).body.recent).toEqual([
+        'history',
+        'echo three',
+        'history 2',
+      ])
+      // the timeline keeps every line: only the shell's list was cleared
+      const timeline = (await c.get(`/api/clusters/${id}/history`)).body.history
+      expect(timeline.map((h: { command: string }) => h.command)).toContain('history -c')
+    })
+
     it('Ctrl+D (eof) ends bash with "exit"', async () => {
       const { type } = await learner()
       await type('kubectl exec -it access-pod -- bash')
