@@ -31,7 +31,10 @@ export function seededCluster(): ClusterState {
   if (r.exitCode !== 0) throw new Error(`seed scenario failed: ${r.stderr}`)
   let s = r.state
   settle(s, T0 + 60_000)
-  for (const line of ['kubectl exec access-pod -- apt-get update', 'kubectl exec access-pod -- apt-get install -y curl']) {
+  for (const line of [
+    'kubectl exec access-pod -- apt-get update',
+    'kubectl exec access-pod -- apt-get install -y curl',
+  ]) {
     const step = run(s, line, { now: T0 + 60_000 })
     if (step.exitCode !== 0) throw new Error(`${line}: ${step.stderr}`)
     s = step.state
@@ -42,9 +45,13 @@ export function seededCluster(): ClusterState {
 export async function coreFigures(n = 300): Promise<CoreFigures> {
   const empty = newCluster(42, T0)
   // a Worker isolate that has served a few requests is warm: discard a warm-up pass first
-  const applySettle = timeIt(() => {
-    run(empty, 'kubectl apply -f -', { now: T0, stdin: SEED_SCENARIO })
-  }, n, 300)
+  const applySettle = timeIt(
+    () => {
+      run(empty, 'kubectl apply -f -', { now: T0, stdin: SEED_SCENARIO })
+    },
+    n,
+    300,
+  )
   const s = seededCluster()
   const access = { kind: 'pod' as const, namespace: 'default', name: 'access-pod' }
   const req = { host: 'my-blue-service', port: 8080, method: 'GET', path: '/', headers: {} }
@@ -56,18 +63,28 @@ export async function coreFigures(n = 300): Promise<CoreFigures> {
     JSON.stringify(JSON.parse(text))
   }, n)
   const wholeRun = timeIt(() => {
-    const r = run(JSON.parse(text) as ClusterState, 'kubectl get pods -o wide', { now: T0 + 61_000 })
+    const r = run(JSON.parse(text) as ClusterState, 'kubectl get pods -o wide', {
+      now: T0 + 61_000,
+    })
     JSON.stringify(r.state)
   }, n)
   const wholeRunCurl = timeIt(() => {
-    const r = run(JSON.parse(text) as ClusterState, 'kubectl exec access-pod -- curl -s my-blue-service:8080', { now: T0 + 61_000 })
+    const r = run(
+      JSON.parse(text) as ClusterState,
+      'kubectl exec access-pod -- curl -s my-blue-service:8080',
+      { now: T0 + 61_000 },
+    )
     JSON.stringify(r.state)
   }, n)
-  const loop = 'for i in $(seq 1 20); do kubectl exec access-pod -- curl -s my-blue-service:8080; done | sort | uniq -c'
-  const wholeRunLoop = timeIt(() => {
-    const r = run(JSON.parse(text) as ClusterState, loop, { now: T0 + 61_000 })
-    JSON.stringify(r.state)
-  }, Math.ceil(n / 3))
+  const loop =
+    'for i in $(seq 1 20); do kubectl exec access-pod -- curl -s my-blue-service:8080; done | sort | uniq -c'
+  const wholeRunLoop = timeIt(
+    () => {
+      const r = run(JSON.parse(text) as ClusterState, loop, { now: T0 + 61_000 })
+      JSON.stringify(r.state)
+    },
+    Math.ceil(n / 3),
+  )
   const stored = await codec.encode(s)
   const codecTimes: number[] = []
   for (let i = 0; i < n; i++) {
@@ -76,7 +93,7 @@ export async function coreFigures(n = 300): Promise<CoreFigures> {
     codecTimes.push(performance.now() - t)
   }
   return {
-    storedBytes: stored.length,
+    storedBytes: stored.state.length,
     encodeDecode: summarise(codecTimes),
     wholeRunLoop: summarise(wholeRunLoop),
     applySettle: summarise(applySettle),

@@ -57,7 +57,7 @@ export async function ingressFigures(n = 3000): Promise<IngressFigures> {
   const plain = newCluster(42, T0)
   const withIngress = newClusterWithIngressNginx(42, T0)
   const size = (s: ClusterState) => new TextEncoder().encode(JSON.stringify(s)).length
-  const stored = async (s: ClusterState) => (await codec.encode(s)).length
+  const stored = async (s: ClusterState) => (await codec.encode(s)).state.length
   const s = seeded(newClusterWithIngressNginx(42, T0))
   const lb = s.objects['Service/ingress-nginx/ingress-nginx-controller']?.status as
     { loadBalancer: { ingress: { ip: string }[] } } | undefined

@@ -10,7 +10,9 @@ const client = () => new Client((req) => worker.default.fetch(req))
 
 async function rowOf(id: string) {
   const row = await env.DB.prepare(
-    'SELECT typeof(state) AS type, hex(state) AS state, version, commands, progress FROM clusters WHERE id = ?',
+    // the document: its base and the delta over it
+    `SELECT typeof(state) AS type, hex(state) || ' ' || coalesce(state_delta, '') AS state,
+      version, commands, progress FROM clusters WHERE id = ?`,
   )
     .bind(id)
     .first<{ type: string; state: string; version: number; commands: number; progress: string }>()
@@ -111,7 +113,9 @@ describe('the stored cluster row', () => {
     const id = await c.openCluster()
     await c.run(id, 'kubectl create deployment web --image=nginx')
     const json = JSON.stringify(await legacyDocument(id))
-    await env.DB.prepare('UPDATE clusters SET state = ?, version = version + 1 WHERE id = ?')
+    await env.DB.prepare(
+      'UPDATE clusters SET state = ?, state_delta = NULL, version = version + 1 WHERE id = ?',
+    )
       .bind(json, id)
       .run()
     expect((await rowOf(id)).type).toBe('text')
@@ -140,8 +144,8 @@ spec:
 /** The row's document as plain JSON text (the oldest stored form), read through the codec. */
 async function legacyDocument(id: string) {
   const { decodeState } = await import('../../worker/db/state-codec')
-  const row = await env.DB.prepare('SELECT state FROM clusters WHERE id = ?')
+  const row = await env.DB.prepare('SELECT state, state_delta FROM clusters WHERE id = ?')
     .bind(id)
-    .first<{ state: number[] }>()
-  return decodeState(new Uint8Array(row!.state))
+    .first<{ state: number[]; state_delta: string | null }>()
+  return decodeState({ state: new Uint8Array(row!.state), stateDelta: row!.state_delta })
 }

@@ -18,11 +18,20 @@ const client = createClient({
   url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-path-')), 'test.db')}`,
 })
 const calls = { encodeChanged: 0, encode: 0 }
+/** rows a command read without their document (the process held that version) */
+let readWithout = 0
 const inner = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
+/** set: the isolate's copy is lost between the read and the load (evicted, or taken) */
+let loseCopy = false
 const counted: StateCodec = {
   ...inner,
   encode: (s) => ((calls.encode += 1), inner.encode(s)),
   encodeChanged: (s, before) => ((calls.encodeChanged += 1), inner.encodeChanged(s, before)),
+  load: (stored, key) => {
+    if (stored.state === null) readWithout += 1
+    const lost = loseCopy && stored.state === null && key
+    return inner.load(stored, lost ? { ...key, version: -1 } : key)
+  },
 }
 const app = createApp({
   openDb: (m) => libsqlDatabase(client, m),
@@ -37,10 +46,11 @@ beforeAll(async () => {
 
 async function stored(id: string) {
   const r = await client.execute({
-    sql: 'SELECT hex(state) AS s, version FROM clusters WHERE id = ?',
+    sql: 'SELECT hex(state) AS s, state_delta AS d, version FROM clusters WHERE id = ?',
     args: [id],
   })
-  return { state: String(r.rows[0]!.s), version: Number(r.rows[0]!.version) }
+  const row = r.rows[0]!
+  return { state: String(row.s), delta: row.d as string | null, version: Number(row.version) }
 }
 
 describe('the command path', () => {
@@ -65,8 +75,43 @@ describe('the command path', () => {
     const created = await type('kubectl create deployment web --image=nginx')
     expect(created.body.stdout).toBe('deployment.apps/web created\n')
     expect(calls.encodeChanged).toBe(encodes.encodeChanged + 1)
-    expect((await stored(id)).state).not.toBe(after.state)
+    // a few changed objects: a delta over the stored base, not a new base
+    const changed = await stored(id)
+    expect(changed.state).toBe(after.state)
+    expect(JSON.parse(changed.delta!).put).toHaveProperty(['Deployment/default/web'])
     const listed = await c.run(id, 'kubectl get deployments')
     expect(listed.body.stdout).toMatch(/\nweb +/)
+  })
+
+  it('does not read the stored document again while this process holds its version', async () => {
+    const c = new Client(async (req) => app.fetch(req))
+    await c.signup()
+    const id = await c.openCluster()
+    await c.run(id, 'kubectl create deployment web --image=nginx')
+    // the stored document is spoiled behind the process's back, at the same version
+    await client.execute({
+      sql: `UPDATE clusters SET state = x'00', state_delta = '{' WHERE id = ?`,
+      args: [id],
+    })
+    const without = readWithout
+    const listed = await c.run(id, 'kubectl get deployments')
+    expect(listed.body.stdout).toMatch(/\nweb +/)
+    expect(readWithout).toBe(without + 1)
+  })
+
+  it('reads the row again, whole, when its copy went between the read and the load', async () => {
+    const c = new Client(async (req) => app.fetch(req))
+    await c.signup()
+    const id = await c.openCluster()
+    await c.run(id, 'kubectl create deployment web --image=nginx')
+    loseCopy = true
+    try {
+      const scaled = await c.run(id, 'kubectl scale deployment web --replicas=2')
+      expect(scaled.body.stdout).toBe('deployment.apps/web scaled\n')
+    } finally {
+      loseCopy = false
+    }
+    const listed = await c.run(id, 'kubectl get deployment web')
+    expect(listed.body.stdout).toMatch(/\nweb +\d\/2 /)
   })
 })

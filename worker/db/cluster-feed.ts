@@ -19,9 +19,9 @@ export async function readClusterVersion(db: Database, id: string): Promise<numb
 export async function readClusterState(
   db: Database,
   id: string,
-): Promise<{ version: number; state: StoredState } | undefined> {
+): Promise<{ version: number; state: StoredState; stateDelta: string | null } | undefined> {
   return db
-    .select({ version: clusters.version, state: clusters.state })
+    .select({ version: clusters.version, state: clusters.state, stateDelta: clusters.stateDelta })
     .from(clusters)
     .where(eq(clusters.id, id))
     .get()

@@ -1,4 +1,4 @@
-import type { Buffer } from 'node:buffer'
+import type { BaseWrite, DocumentWrite } from './state-codec'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Database } from './client'
 import { affectedRows } from './client'
@@ -8,7 +8,11 @@ export type ClusterRow = typeof clusters.$inferSelect
 export type HistoryRow = typeof commandHistory.$inferSelect
 
 /** The caller's cluster: another user's id reads as missing. */
-export async function findCluster(db: Database, id: string, userId: string): Promise<ClusterRow | undefined> {
+export async function findCluster(
+  db: Database,
+  id: string,
+  userId: string,
+): Promise<ClusterRow | undefined> {
   return db
     .select()
     .from(clusters)
@@ -33,15 +37,18 @@ export async function listClustersOfUser(db: Database, userId: string) {
 }
 
 /** Creates the cluster unless the user already has one for the lab (then nothing happens). */
-export async function insertCluster(db: Database, row: typeof clusters.$inferInsert): Promise<void> {
+export async function insertCluster(
+  db: Database,
+  row: typeof clusters.$inferInsert,
+): Promise<void> {
   await db.insert(clusters).values(row).onConflictDoNothing()
 }
 
 export interface RunWrite {
   clusterId: string
   expectedVersion: number
-  /** the new document; undefined keeps the stored one (the command changed nothing in it) */
-  state?: Buffer
+  /** the document's columns to write; undefined keeps the stored ones (nothing changed in it) */
+  document?: DocumentWrite
   progress: string
   now: number
   timeSpentDelta: number
@@ -62,7 +69,7 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
     db
       .update(clusters)
       .set({
-        ...(w.state === undefined ? {} : { state: w.state }),
+        ...w.document,
         ...(w.apiTraces === undefined ? {} : { apiTraces: w.apiTraces }),
         version: seq,
         progress: w.progress,
@@ -82,15 +89,25 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
 }
 
 /** Back to a starting state; progress and history stay. */
-export async function resetCluster(db: Database, id: string, userId: string, state: Buffer, now: number) {
+export async function resetCluster(
+  db: Database,
+  id: string,
+  userId: string,
+  document: BaseWrite,
+  now: number,
+) {
   await db
     .update(clusters)
-    .set({ state, version: sql`${clusters.version} + 1`, updatedAt: now })
+    .set({ ...document, version: sql`${clusters.version} + 1`, updatedAt: now })
     .where(and(eq(clusters.id, id), eq(clusters.userId, userId)))
 }
 
 /** The newest `limit` commands of a cluster, oldest first. */
-export async function listHistory(db: Database, clusterId: string, limit = 500): Promise<HistoryRow[]> {
+export async function listHistory(
+  db: Database,
+  clusterId: string,
+  limit = 500,
+): Promise<HistoryRow[]> {
   const rows = await db
     .select()
     .from(commandHistory)

@@ -8,22 +8,40 @@ import type { ClusterRow } from './clusters'
 import { clusters, kubeTokens } from './schema'
 import type { KubeTokenRow } from './kube-tokens'
 
+/**
+ * A cluster row as a command reads it: without its document (`state` and `stateDelta` null) when
+ * the reader said it holds that version (this isolate's document cache, db/document-cache.ts).
+ */
+export type CommandRow = Omit<ClusterRow, 'state'> & { state: ClusterRow['state'] | null }
+
 export interface SessionCluster {
   userId: string
   /** undefined: no such cluster, or another user's */
-  cluster?: ClusterRow
+  cluster?: CommandRow
   /** an authored lab's source as this user plays it (the author: the draft); null otherwise */
   labSource: string | null
 }
 
 const CLUSTER_KEYS = Object.keys(getTableColumns(clusters))
 
-/** A cluster row's columns under their ClusterRow names (`c` is the clusters table). */
-const CLUSTER_COLUMNS = sql.raw(
+/** The cluster row's columns but its document's, under their ClusterRow names (`c`: clusters). */
+const PLAIN_COLUMNS = sql.raw(
   Object.entries(getTableColumns(clusters))
+    .filter(([key]) => key !== 'state' && key !== 'stateDelta')
     .map(([key, col]) => `c."${col.name}" AS "${key}"`)
     .join(', '),
 )
+
+/**
+ * All of a cluster row's columns; the document's only when the row's version is not `held`, the
+ * version the caller's isolate holds (db/document-cache.ts): ~14 KB not read again.
+ */
+function clusterColumns(held: number | undefined) {
+  const v = held ?? -1
+  return sql`${PLAIN_COLUMNS},
+    CASE WHEN c.version = ${v} THEN NULL ELSE c.state END AS "state",
+    CASE WHEN c.version = ${v} THEN NULL ELSE c.state_delta END AS "stateDelta"`
+}
 
 /**
  * The live session's user and, in the same statement, their cluster `clusterId` (left-joined: a
@@ -36,9 +54,10 @@ export async function findSessionCluster(
   tokenHash: string,
   now: number,
   clusterId: string,
+  held?: number,
 ): Promise<SessionCluster | undefined> {
   const [row] = await db.all<Record<string, unknown>>(sql`
-    SELECT s.user_id AS "sessionUserId", ${CLUSTER_COLUMNS},
+    SELECT s.user_id AS "sessionUserId", ${clusterColumns(held)},
       CASE WHEN a.owner_id = s.user_id THEN a.source ELSE a.published_source END AS "labSource"
     FROM sessions s
     LEFT JOIN clusters c ON c.id = ${clusterId} AND c.user_id = s.user_id
@@ -53,11 +72,11 @@ export async function findSessionCluster(
 }
 
 /** The row as drizzle would map it: the state BLOB through its column (bytes, or legacy text). */
-function clusterOf(row: Record<string, unknown>): ClusterRow {
+function clusterOf(row: Record<string, unknown>): CommandRow {
   const out: Record<string, unknown> = {}
   for (const key of CLUSTER_KEYS) out[key] = row[key]
-  out.state = clusters.state.mapFromDriverValue(row.state as Buffer)
-  return out as unknown as ClusterRow
+  out.state = row.state === null ? null : clusters.state.mapFromDriverValue(row.state as Buffer)
+  return out as unknown as CommandRow
 }
 
 /**
@@ -68,9 +87,9 @@ export async function findTokenCluster(
   db: Database,
   tokenHash: string,
   now: number,
-  want: { clusterId: string; withCluster: boolean },
+  want: { clusterId: string; withCluster: boolean; held?: number },
 ): Promise<
-  { token: Pick<KubeTokenRow, 'clusterId' | 'userId'>; cluster?: ClusterRow } | undefined
+  { token: Pick<KubeTokenRow, 'clusterId' | 'userId'>; cluster?: CommandRow } | undefined
 > {
   const live = and(eq(kubeTokens.tokenHash, tokenHash), gt(kubeTokens.expiresAt, now))
   if (!want.withCluster) {
@@ -82,7 +101,7 @@ export async function findTokenCluster(
     return token && { token }
   }
   const [row] = await db.all<Record<string, unknown>>(sql`
-    SELECT t.cluster_id AS "tokenClusterId", t.user_id AS "tokenUserId", ${CLUSTER_COLUMNS}
+    SELECT t.cluster_id AS "tokenClusterId", t.user_id AS "tokenUserId", ${clusterColumns(want.held)}
     FROM kube_tokens t
     LEFT JOIN clusters c ON c.id = t.cluster_id AND c.user_id = t.user_id
       AND t.cluster_id = ${want.clusterId}

@@ -17,7 +17,9 @@ export const users = sqliteTable(
     /** stored lower-cased: emails are compared case-insensitively */
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['learner', 'instructor'] }).notNull().default('learner'),
+    role: text('role', { enum: ['learner', 'instructor'] })
+      .notNull()
+      .default('learner'),
     passwordHash: text('password_hash').notNull(),
     passwordSalt: text('password_salt').notNull(),
     passwordIterations: integer('password_iterations').notNull(),
@@ -62,6 +64,11 @@ export const clusters = sqliteTable(
      * base64url, or plain JSON), which decoding still reads
      */
     state: blob('state', { mode: 'buffer' }).notNull(),
+    /**
+     * JSON: what changed since `state` (sim/document-delta.ts), null when nothing did; a command
+     * that changes a few objects writes this instead of a new gzip of the whole document
+     */
+    stateDelta: text('state_delta'),
     version: integer('version').notNull(),
     /** JSON: { tasks: { [taskId]: doneAtMs }, completedAt: ms | null } */
     progress: text('progress').notNull().default('{"tasks":{},"completedAt":null}'),
@@ -112,7 +119,10 @@ export const classes = sqliteTable(
     joinCode: text('join_code').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('classes_join_code_unique').on(t.joinCode), index('classes_owner_idx').on(t.ownerId)],
+  (t) => [
+    uniqueIndex('classes_join_code_unique').on(t.joinCode),
+    index('classes_owner_idx').on(t.ownerId),
+  ],
 )
 
 export const classMembers = sqliteTable(
@@ -122,9 +132,11 @@ export const classMembers = sqliteTable(
     userId: text('user_id').notNull(),
     joinedAt: integer('joined_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_members_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.classId, t.userId] }),
+    index('class_members_user_idx').on(t.userId),
+  ],
 )
-
 
 /**
  * Kubeconfig tokens for a cluster's Kubernetes API (`/k8s/clusters/:id`). Only the SHA-256 is
@@ -178,5 +190,8 @@ export const authoredLabClasses = sqliteTable(
     classId: text('class_id').notNull(),
     publishedAt: integer('published_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.labId, t.classId] }), index('authored_lab_classes_class_idx').on(t.classId)],
+  (t) => [
+    primaryKey({ columns: [t.labId, t.classId] }),
+    index('authored_lab_classes_class_idx').on(t.classId),
+  ],
 )

@@ -9,6 +9,7 @@ import { fromBase64Url } from '../auth/crypto'
 import { DocumentCache, type DocumentKey } from './document-cache'
 import { checkingDocuments } from '../sim/document-changed'
 import { serializeDocument } from '../sim/serialize'
+import { applyDelta, deltaBase, deltaJSON, topJSON, type DeltaBase } from '../sim/document-delta'
 
 const PREFIX = 'gz:'
 
@@ -36,29 +37,72 @@ export const webGzip: Gzip = {
   gunzip: (bytes) => pipe(bytes, new DecompressionStream('gzip')),
 }
 
-/** A loaded document and the JSON it was parsed from, to tell later whether a command changed it. */
+/**
+ * A cluster row's document as stored: `state` is the base (gzip of its JSON), `stateDelta` what
+ * changed since (sim/document-delta.ts; null: nothing). `state` is null when the row was read
+ * without it because this isolate said it holds that version (command-read.ts).
+ */
+export interface StoredDocument {
+  state: StoredState | null
+  stateDelta: string | null
+}
+
+/** Columns that store a whole document: a new base, no delta. */
+export interface BaseWrite {
+  state: Buffer
+  stateDelta: null
+}
+
+/** Columns to write: a new base, or a delta over the stored base. */
+export type DocumentWrite = BaseWrite | { stateDelta: string | null }
+
+/** What is stored at one version, as this isolate knows it: enough to take the next delta. */
+export interface StoredForm {
+  baseJson: string
+  base: DeltaBase
+  /** the base's topJSON */
+  baseTop: string
+  delta: string | null
+  /** the base is stored in a form older than gzip bytes: the next change stores a new base */
+  legacyBase?: boolean
+}
+
+/** A loaded document and what it was loaded from, to tell later what a command changed. */
 export interface LoadedState {
   state: ClusterState
-  json: string
+  stored: StoredForm
 }
 
 export interface StateCodec {
-  encode(state: ClusterState): Promise<Buffer>
-  decode(stored: StoredState): Promise<ClusterState>
+  /** A whole new document to store (a new cluster, a reset): a base, no delta. */
+  encode(state: ClusterState): Promise<BaseWrite>
+  decode(stored: StoredDocument): Promise<ClusterState>
   /**
-   * The stored document, parsed, with its JSON; given its key, from this isolate's copy when it
-   * holds that version. The state is the caller's to change.
+   * The stored document, parsed; given its key, from this isolate's copy when it holds that
+   * version. The state is the caller's to change. Undefined: the row was read without its base
+   * (`state` null) and this isolate no longer holds that version; read it again whole.
    */
-  load(stored: StoredState, key?: DocumentKey): Promise<LoadedState>
-  /** The JSON of `state`, and its stored form unless it is still `before` (nothing to write). */
-  encodeChanged(state: ClusterState, before: string): Promise<{ json: string; stored?: Buffer }>
+  load(stored: StoredDocument, key?: DocumentKey): Promise<LoadedState | undefined>
+  /** The version of `clusterId` this isolate holds, if any (a read may then skip the base). */
+  heldVersion(clusterId: string): number | undefined
+  /**
+   * What to write for `state`, loaded from `before`: nothing (`write` undefined) when it is still
+   * `before`, a delta when that is small, else a new base.
+   */
+  encodeChanged(
+    state: ClusterState,
+    before: StoredForm,
+  ): Promise<{ stored: StoredForm; write?: DocumentWrite }>
   /** Notes what is now stored at `key` (after a successful write); `state` is handed over. */
-  remember(key: DocumentKey, json: string, state?: ClusterState): void
+  remember(key: DocumentKey, stored: StoredForm, state?: ClusterState): void
 }
 
-export function stateCodec(z: Gzip = webGzip): StateCodec {
+/** A delta longer than this is folded into a new base (~a third of a seeded document's JSON). */
+export const REBASE_AT = 32 * 1024
+
+export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec {
   const cache = new DocumentCache()
-  const store = async (json: string) => {
+  const gzip = async (json: string) => {
     const bytes = await z.gzip(new TextEncoder().encode(json))
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   }
@@ -71,23 +115,60 @@ export function stateCodec(z: Gzip = webGzip): StateCodec {
     const bytes = await z.gunzip(fromBase64Url(text.slice(PREFIX.length)))
     return new TextDecoder().decode(bytes)
   }
+  const parse = async (stored: StoredDocument & { state: StoredState }) => {
+    const baseJson = await jsonOf(stored.state)
+    const state = JSON.parse(baseJson) as ClusterState
+    const form = {
+      baseJson,
+      base: deltaBase(state),
+      baseTop: topJSON(state),
+      delta: stored.stateDelta,
+      legacyBase: typeof stored.state === 'string' || !isGzip(stored.state),
+    }
+    return { state: stored.stateDelta ? applyDelta(state, stored.stateDelta) : state, stored: form }
+  }
+  const rebase = async (state: ClusterState) => {
+    const baseJson = serializeDocument(state, checkingDocuments())
+    const stored = { baseJson, base: deltaBase(state), baseTop: topJSON(state), delta: null }
+    return { stored, write: { state: await gzip(baseJson), stateDelta: null } }
+  }
   return {
-    encode: (state) => store(serializeDocument(state, checkingDocuments())),
-    decode: async (stored) => JSON.parse(await jsonOf(stored)) as ClusterState,
+    encode: async (state) => (await rebase(state)).write,
+    async decode(stored) {
+      if (stored.state === null) throw new Error('decode: the row was read without its document')
+      return (await parse({ ...stored, state: stored.state })).state
+    },
     async load(stored, key) {
       const hit = key && cache.take(key)
-      if (hit?.state) return { state: hit.state, json: hit.json }
-      if (hit) return { state: cache.parse(hit.json, key), json: hit.json }
-      const json = await jsonOf(stored)
-      if (key) cache.put(key, json)
-      return { state: JSON.parse(json) as ClusterState, json }
+      if (hit) return { state: hit.state ?? cache.parse(key, rebuild), stored: hit.stored }
+      if (stored.state === null) return undefined
+      const loaded = await parse({ ...stored, state: stored.state })
+      if (key) cache.put(key, loaded.stored)
+      return loaded
     },
+    heldVersion: (clusterId) => cache.version(clusterId),
     async encodeChanged(state, before) {
-      const json = serializeDocument(state, checkingDocuments())
-      return json === before ? { json } : { json, stored: await store(json) }
+      const delta = deltaJSON(state, before.base, before.baseTop)
+      if (checkingDocuments()) checkDelta(state, before, delta)
+      if (delta === before.delta) return { stored: before }
+      if ((delta !== null && delta.length > rebaseAt) || before.legacyBase) return rebase(state)
+      return { stored: { ...before, delta }, write: { stateDelta: delta } }
     },
-    remember: (key, json, state) => cache.put(key, json, state),
+    remember: (key, stored, state) => cache.put(key, stored, state),
   }
+}
+
+/** A stored form's document, parsed again (a second command on the same version in this isolate). */
+function rebuild(stored: StoredForm): ClusterState {
+  const state = JSON.parse(stored.baseJson) as ClusterState
+  return stored.delta ? applyDelta(state, stored.delta) : state
+}
+
+/** Check mode (every test): the base and the delta give back the document, byte for byte. */
+function checkDelta(state: ClusterState, before: StoredForm, delta: string | null) {
+  const back = JSON.stringify(rebuild({ ...before, delta }))
+  if (back !== JSON.stringify(state))
+    throw new Error('document delta: base + delta does not give back the document')
 }
 
 const web = stateCodec()

@@ -29,9 +29,17 @@ clusterRoutes.get('/:id', async (c) => {
   const now = c.var.deps.now()
   // a view as of now: pods may have started since the last command (not stored: the next command
   // settles the same way from the stored state)
-  const state = await c.var.codec.decode(row.state)
+  const state = await c.var.codec.decode(row)
   settle(state, now)
-  return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version, now, objects: visibleObjects(state) } })
+  return c.json({
+    cluster: {
+      id: row.id,
+      labId: row.labId,
+      version: row.version,
+      now,
+      objects: visibleObjects(state),
+    },
+  })
 })
 
 clusterRoutes.post('/:id/reset', async (c) => {
@@ -39,11 +47,19 @@ clusterRoutes.post('/:id/reset', async (c) => {
   const lab = await labOfCluster(c.var.db, row.labId, row.userId)
   if (!lab) throw notFound('That lab')
   const now = c.var.deps.now()
-  const previous = await c.var.codec.decode(row.state)
+  const previous = await c.var.codec.decode(row)
   // a new seed (new pod names and IPs), but the lab may keep what it drew for this learner
   const state = lab.setup(previous.rng ^ 0x5bd1e995, now, previous)
   await resetCluster(c.var.db, row.id, row.userId, await c.var.codec.encode(state), now)
-  return c.json({ cluster: { id: row.id, labId: row.labId, version: row.version + 1, now, objects: visibleObjects(state) } })
+  return c.json({
+    cluster: {
+      id: row.id,
+      labId: row.labId,
+      version: row.version + 1,
+      now,
+      objects: visibleObjects(state),
+    },
+  })
 })
 
 // POST /:id/run is served by ./run-route.ts (mounted first: its own one-statement session read)
@@ -57,4 +73,3 @@ clusterRoutes.get('/:id/history', async (c) => {
     recent: progress.recent,
   })
 })
-

@@ -6,8 +6,9 @@
 // the fresh row.
 import { withApiTraces } from '../db/api-traces'
 import type { Database } from '../db/client'
-import { findCluster, storeRun, type ClusterRow, type HistoryRow } from '../db/clusters'
-import type { StateCodec } from '../db/state-codec'
+import { findCluster, storeRun, type HistoryRow } from '../db/clusters'
+import type { CommandRow } from '../db/command-read'
+import type { LoadedState, StateCodec } from '../db/state-codec'
 import type { Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import type { TraceEntry } from '../sim/net/types'
@@ -24,9 +25,9 @@ const ACTIVE_GAP_MS = 10 * 60_000
 export const clip = (t: string) =>
   t.length <= STORED_OUTPUT_MAX ? t : `${t.slice(0, STORED_OUTPUT_MAX)}\n[... output truncated ...]`
 
-/** A cluster row and the lab it runs, as read for a command. */
+/** A cluster row and the lab it runs, as read for a command (maybe without its document). */
 export interface LoadedCluster {
-  row: ClusterRow
+  row: CommandRow
   lab: Lab
 }
 
@@ -82,24 +83,25 @@ export async function commandLoop<T>(
 ): Promise<T> {
   const { db, codec, clusterId } = ref
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const loaded = attempt === 0 && first ? first : await loadCluster(db, clusterId, ref.userId)
+    const read = attempt === 0 && first ? first : await loadCluster(db, clusterId, ref.userId)
+    const [loaded, doc] = await loadDocument(ref, read)
     const { row } = loaded
     const now = ref.clock()
-    const doc = await codec.load(row.state, { clusterId, version: row.version })
     const s = simulate(loaded, doc.state, now)
     if (s.internalError)
       console.error('simulator error', { command: s.history.command, error: s.internalError })
     const encoded = s.internalError
       ? undefined
       : s.documentChanged === false
-        ? { json: doc.json, stored: undefined }
-        : await codec.encodeChanged(s.state, doc.json)
+        ? { stored: doc.stored, write: undefined }
+        : await codec.encodeChanged(s.state, doc.stored)
     const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
     const stored = await storeRun(db, {
       clusterId,
       expectedVersion: row.version,
-      // a line that changed nothing in the document (a get, a describe) rewrites only progress
-      state: encoded?.stored,
+      // a line that changed nothing in the document (a get, a describe) rewrites only progress;
+      // one that changed a few objects writes a small delta
+      document: encoded?.write,
       progress: JSON.stringify(s.progress),
       now,
       timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
@@ -117,11 +119,27 @@ export async function commandLoop<T>(
     if (stored) {
       // this isolate keeps the document as now stored: the next line skips the gunzip and parse
       const key = { clusterId, version: row.version + 1 }
-      if (encoded) codec.remember(key, encoded.json, s.stillInUse ? undefined : s.state)
+      if (encoded) codec.remember(key, encoded.stored, s.stillInUse ? undefined : s.state)
       return s.answer()
     }
     // back off a little, at random, so racing tabs do not collide again in lockstep
     await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
   }
   throw new AppError(409, 'conflict', 'The cluster is busy with other commands; please try again.')
+}
+
+/**
+ * The document of a cluster as read: from this isolate's copy, or the row's columns. A row read
+ * without its document (this isolate held that version when it asked) whose copy is gone since
+ * (another request took it, or it was evicted) is read again whole.
+ */
+async function loadDocument(
+  ref: CommandRef,
+  read: LoadedCluster,
+): Promise<[LoadedCluster, LoadedState]> {
+  const key = (row: CommandRow) => ({ clusterId: ref.clusterId, version: row.version })
+  const doc = await ref.codec.load(read.row, key(read.row))
+  if (doc) return [read, doc]
+  const again = await loadCluster(ref.db, ref.clusterId, ref.userId)
+  return [again, (await ref.codec.load(again.row, key(again.row)))!]
 }

@@ -49,9 +49,19 @@ labRoutes.get('/:labId', async (c) => {
   const lab = await findLabOr404(c, param(c, 'labId'))
   const row = await findClusterForLab(c.var.db, c.var.userId!, lab.id)
   const progress = parseProgress(row?.progress)
-  const tasks = lab.tasks.map((t) => ({ id: t.id, title: t.title, done: progress.tasks[t.id] !== undefined, hints: t.hints }))
+  const tasks = lab.tasks.map((t) => ({
+    id: t.id,
+    title: t.title,
+    done: progress.tasks[t.id] !== undefined,
+    hints: t.hints,
+  }))
   return c.json({
-    lab: { ...labSummary(lab, progress), instructions: lab.instructions, explanation: lab.explanation, tasks },
+    lab: {
+      ...labSummary(lab, progress),
+      instructions: lab.instructions,
+      explanation: lab.explanation,
+      tasks,
+    },
   })
 })
 
@@ -73,7 +83,7 @@ labRoutes.post('/:labId/cluster', async (c) => {
     id,
     userId,
     labId: lab.id,
-    state: await c.var.codec.encode(state),
+    ...(await c.var.codec.encode(state)),
     version: 1,
     progress: JSON.stringify(parseProgress(null)),
     commands: 0,

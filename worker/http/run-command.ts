@@ -1,7 +1,7 @@
 // One terminal line through the one-shot `run` API: the simulation and grading of the line, stored
 // by the shared loop (./command-loop.ts: one read, one batch of two rows, lost races re-run).
 import type { Database } from '../db/client'
-import type { ClusterRow } from '../db/clusters'
+import type { CommandRow } from '../db/command-read'
 import type { StateCodec } from '../db/state-codec'
 import { parseProgress, taskList } from '../labs/grade'
 import { run, type RunResult } from '../sim/run'
@@ -19,7 +19,7 @@ export async function runInCluster(
   body: { command: string; stdin?: string },
   clock: () => number,
   /** the row the caller has just read (the Kubernetes API's exec checked the pod in it) */
-  first?: ClusterRow | LoadedCluster,
+  first?: CommandRow | LoadedCluster,
   /** an exec through the Kubernetes API: its traces are kept for the lab page's map */
   viaApi = false,
 ) {
@@ -58,7 +58,7 @@ export function runAnswer({ lab, progress, result, newlyCompleted }: SimulatedLi
 async function withLab(
   db: Database,
   userId: string,
-  first: ClusterRow | LoadedCluster | undefined,
+  first: CommandRow | LoadedCluster | undefined,
 ): Promise<LoadedCluster | undefined> {
   if (!first || 'lab' in first) return first
   const lab = await labOfCluster(db, first.labId, userId)

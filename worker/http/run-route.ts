@@ -53,7 +53,8 @@ runRoutes.post('/:id/run', async (c) => {
 async function readSessionAndCluster(c: AppContext, id: string) {
   const hash = await sessionTokenHash(c)
   if (!hash) throw unauthenticated()
-  const read = await findSessionCluster(c.var.db, hash, c.var.deps.now(), id)
+  const held = c.var.codec.heldVersion(id)
+  const read = await findSessionCluster(c.var.db, hash, c.var.deps.now(), id, held)
   if (!read) throw unauthenticated()
   c.set('userId', read.userId)
   c.set('tokenHash', hash)

@@ -7,7 +7,7 @@
 
 import type { MiddlewareHandler } from 'hono'
 import { sha256Hex } from '../auth/crypto'
-import type { ClusterRow } from '../db/clusters'
+import type { CommandRow } from '../db/command-read'
 import { findTokenCluster } from '../db/command-read'
 import type { AppEnv } from '../http/env'
 import { resourcePathOf, segments } from './path'
@@ -29,7 +29,7 @@ export interface KubeEnv {
   Variables: AppEnv['Variables'] & {
     kube: KubeCaller
     /** the cluster row read with the token (cluster-io.ts takes it once), if the route reads one */
-    kubeCluster?: { row?: ClusterRow }
+    kubeCluster?: { row?: CommandRow }
   }
 }
 
@@ -88,6 +88,7 @@ export function requireKubeToken(): MiddlewareHandler<KubeEnv> {
     const found = await findTokenCluster(c.var.db, tokenHash, c.var.deps.now(), {
       clusterId: split.clusterId,
       withCluster,
+      held: c.var.codec.heldVersion(split.clusterId),
     })
     if (!found) throw unauthorized()
     const row = found.token

@@ -5,7 +5,9 @@
 // fresh document, as the terminal does.
 
 import type { Context } from 'hono'
-import { findCluster, storeRun, type ClusterRow } from '../db/clusters'
+import type { CommandRow } from '../db/command-read'
+import { findCluster, storeRun } from '../db/clusters'
+import type { StoredForm } from '../db/state-codec'
 import { labOfCluster } from '../http/lab-access'
 import { gradeCommand, parseProgress } from '../labs/grade'
 import { settle } from '../sim/controllers/settle'
@@ -16,10 +18,10 @@ import { KubeError, noRoute } from './status'
 const MAX_ATTEMPTS = 40
 
 export interface ClusterView {
-  row: ClusterRow
+  row: CommandRow
   state: ClusterState
-  /** the JSON the document was loaded from */
-  json: string
+  /** what the document was loaded from */
+  stored: StoredForm
   now: number
 }
 
@@ -28,17 +30,25 @@ export interface ClusterView {
  * read with the token (auth.ts) the first time, a fresh read after that (a lost race).
  */
 export async function readCluster(c: Context<KubeEnv>): Promise<ClusterView> {
-  const kube = c.var.kube
   const pre = c.var.kubeCluster
   if (pre) c.set('kubeCluster', undefined)
-  const row = pre ? pre.row : await findCluster(c.var.db, kube.clusterId, kube.userId)
+  let row: CommandRow | undefined = pre ? pre.row : await readWhole(c)
   if (!row) throw noRoute()
+  // this isolate's copy of that version when it has one: no gunzip (and the row was read without
+  // its document); a copy gone since is read again whole
+  let doc = await c.var.codec.load(row, { clusterId: row.id, version: row.version })
+  if (!doc) {
+    row = await readWhole(c)
+    if (!row) throw noRoute()
+    doc = (await c.var.codec.load(row, { clusterId: row.id, version: row.version }))!
+  }
   const now = c.var.deps.now()
-  // this isolate's copy of that version when it has one: no gunzip
-  const doc = await c.var.codec.load(row.state, { clusterId: row.id, version: row.version })
   settle(doc.state, now)
-  return { row, state: doc.state, json: doc.json, now }
+  return { row, state: doc.state, stored: doc.stored, now }
 }
+
+const readWhole = (c: Context<KubeEnv>) =>
+  findCluster(c.var.db, c.var.kube.clusterId, c.var.kube.userId)
 
 export interface WriteOutcome<T> {
   /** what the API answers (taken before the controllers run, as the apiserver answers) */
@@ -75,7 +85,7 @@ export async function writeCluster<T>(
 
 async function store<T>(
   c: Context<KubeEnv>,
-  { row, state, json, now }: ClusterView,
+  { row, state, stored: before, now }: ClusterView,
   out: WriteOutcome<T>,
 ): Promise<boolean> {
   const progress = parseProgress(row.progress)
@@ -83,11 +93,11 @@ async function store<T>(
   const lab = await labOfCluster(c.var.db, row.labId, row.userId)
   const last = { command: out.line, stdout: out.summary, stderr: '', exitCode: 0, trace: [] }
   const done = lab ? gradeCommand(lab, state, last, progress, now) : []
-  const encoded = await c.var.codec.encodeChanged(state, json)
+  const encoded = await c.var.codec.encodeChanged(state, before)
   const stored = await storeRun(c.var.db, {
     clusterId: row.id,
     expectedVersion: row.version,
-    state: encoded.stored,
+    document: encoded.write,
     progress: JSON.stringify(progress),
     now,
     timeSpentDelta: 0,
@@ -104,6 +114,6 @@ async function store<T>(
   })
   // the learner's next request (API or terminal) starts from this document, as a command's does
   if (stored)
-    c.var.codec.remember({ clusterId: row.id, version: row.version + 1 }, encoded.json, state)
+    c.var.codec.remember({ clusterId: row.id, version: row.version + 1 }, encoded.stored, state)
   return stored
 }

@@ -13,7 +13,7 @@ import type { ClusterState } from './state'
  */
 const OBJECT_JSON = new WeakMap<KubeObject, { rv: string | undefined; json: string }>()
 
-function objectJSON(o: KubeObject): string {
+export function objectJSON(o: KubeObject): string {
   const rv = o.metadata?.resourceVersion
   if (rv === undefined) return JSON.stringify(o)
   const kept = OBJECT_JSON.get(o)

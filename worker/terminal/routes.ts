@@ -29,7 +29,7 @@ terminalRoutes.get('/:id/terminals/:terminal', async (c) => {
   const terminal = terminalParam(c)
   const { row } = await loadCluster(c.var.db, param(c, 'id'), c.var.userId!)
   const now = c.var.deps.now()
-  const state = await c.var.codec.decode(row.state)
+  const state = await c.var.codec.decode(row)
   settle(state, now)
   const rec = terminalRecord(state, terminal, now)
   const base = { terminal, columns: rec.columns, rows: rec.rows }
@@ -56,12 +56,12 @@ terminalRoutes.post('/:id/terminals/:terminal/resize', async (c) => {
   for (let attempt = 0; attempt < 10; attempt++) {
     const { row } = await loadCluster(c.var.db, id, c.var.userId!)
     const now = c.var.deps.now()
-    const state = await c.var.codec.decode(row.state)
+    const state = await c.var.codec.decode(row)
     const rec = terminalRecord(state, terminal, now)
     if (rec.columns === size.columns && rec.rows === size.rows) break
     putTerminal(state, terminal, { ...rec, ...size, usedAt: now })
     const encoded = await c.var.codec.encode(state)
-    const w = { clusterId: id, expectedVersion: row.version, state: encoded, now }
+    const w = { clusterId: id, expectedVersion: row.version, document: encoded, now }
     if (await updateClusterState(c.var.db, w)) break
   }
   return c.body(null, 204)

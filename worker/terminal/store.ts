@@ -4,15 +4,22 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
+import type { BaseWrite } from '../db/state-codec'
 
 export async function updateClusterState(
   db: Database,
-  w: { clusterId: string; expectedVersion: number; state: Buffer; progress?: string; now: number },
+  w: {
+    clusterId: string
+    expectedVersion: number
+    document: BaseWrite
+    progress?: string
+    now: number
+  },
 ): Promise<boolean> {
   const r = await db
     .update(clusters)
     .set({
-      state: w.state,
+      ...w.document,
       version: w.expectedVersion + 1,
       ...(w.progress !== undefined ? { progress: w.progress } : {}),
       updatedAt: w.now,
@@ -37,6 +44,7 @@ export async function readIfChanged(
       version: number
       updatedAt: number
       state: ClusterRow['state'] | null
+      stateDelta: string | null
       progress: string | null
     }
   | undefined
@@ -50,6 +58,9 @@ export async function readIfChanged(
       >`CASE WHEN ${clusters.version} <> ${known} THEN ${clusters.state} END`.mapWith(
         clusters.state,
       ),
+      stateDelta: sql<
+        string | null
+      >`CASE WHEN ${clusters.version} <> ${known} THEN ${clusters.stateDelta} END`,
       progress: sql<
         string | null
       >`CASE WHEN ${clusters.version} <> ${known} THEN ${clusters.progress} END`,
@@ -62,7 +73,7 @@ export async function readIfChanged(
 export interface FinishWrite {
   clusterId: string
   expectedVersion: number
-  state: Buffer
+  document: BaseWrite
   progress: string
   now: number
   /** the line's history row, written when the stream started */
@@ -84,7 +95,7 @@ export async function finishHistory(db: Database, w: FinishWrite): Promise<boole
     db
       .update(clusters)
       .set({
-        state: w.state,
+        ...w.document,
         version: w.expectedVersion + 1,
         progress: w.progress,
         updatedAt: w.now,

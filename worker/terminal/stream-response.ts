@@ -205,7 +205,7 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
     // one statement: the version, and the document only when it is not the one we hold
     const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
     if (row?.state != null && row.progress != null) {
-      stream.ctx.s = await c.var.codec.decode(row.state)
+      stream.ctx.s = await c.var.codec.decode(row)
       run.version = row.version
       adoptProgress(run, row.progress)
       changed = true
@@ -242,7 +242,7 @@ async function record(run: Started, step: StreamStep, now: number) {
   const stored = await updateClusterState(c.var.db, {
     clusterId: run.clusterId,
     expectedVersion: run.version,
-    state: await c.var.codec.encode(state),
+    document: await c.var.codec.encode(state),
     progress: JSON.stringify(sim.progress),
     now,
   })
@@ -281,7 +281,7 @@ async function finishLine(run: Started, step: StreamStep) {
     const ok = await finishHistory(c.var.db, {
       clusterId: run.clusterId,
       expectedVersion: run.version,
-      state: await c.var.codec.encode(state),
+      document: await c.var.codec.encode(state),
       progress: JSON.stringify(sim.progress),
       now: c.var.deps.now(),
       seq: run.seq,
@@ -298,7 +298,9 @@ async function finishLine(run: Started, step: StreamStep) {
     if (!row) return
     if (row.state == null || row.progress == null) continue
     const key = { clusterId: run.clusterId, version: row.version }
-    run.stream.ctx.s = (await c.var.codec.load(row.state, key)).state
+    const loaded = await c.var.codec.load(row, key)
+    if (!loaded) continue
+    run.stream.ctx.s = loaded.state
     run.version = row.version
     adoptProgress(run, row.progress)
   }

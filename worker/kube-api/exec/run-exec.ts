@@ -6,7 +6,7 @@
 // output (`command terminated with exit code N`, the runtime's `error: ...`) goes back into the
 // Status on the error stream, where the real kubectl reads it and prints the same words.
 
-import type { ClusterRow } from '../../db/clusters'
+import type { CommandRow } from '../../db/command-read'
 import type { Database } from '../../db/client'
 import type { StateCodec } from '../../db/state-codec'
 import { runInCluster } from '../../http/run-command'
@@ -78,7 +78,7 @@ export async function runExecLine(
   line: string,
   argv: string[],
   stdin: string,
-  first?: ClusterRow,
+  first?: CommandRow,
 ): Promise<ExecOutcome> {
   const r = await runInCluster(
     call.db,

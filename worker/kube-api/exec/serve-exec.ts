@@ -5,7 +5,7 @@
 // not a WebSocket upgrade (kubectl's SPDY fallback, a plain GET) gets `Upgrade request required`.
 
 import type { Context } from 'hono'
-import type { ClusterRow } from '../../db/clusters'
+import type { CommandRow } from '../../db/command-read'
 import { effectiveArgv, findImage } from '../../sim/net/images'
 import { isInteractiveShell } from '../../sim/session'
 import type { ClusterState } from '../../sim/state'
@@ -39,7 +39,7 @@ interface Session {
   req: ExecRequest
   target: ExecTarget
   call: ExecCall
-  row: ClusterRow
+  row: CommandRow
   state: ClusterState
   protocol: string
 }

@@ -9,7 +9,7 @@
 
 import type { Database } from '../../db/client'
 import { readClusterState, readClusterVersion } from '../../db/cluster-feed'
-import type { StateCodec, StoredState } from '../../db/state-codec'
+import type { StateCodec, StoredDocument } from '../../db/state-codec'
 import { settle } from '../../sim/controllers/settle'
 import type { ClusterState } from '../../sim/state'
 import { nextDueAt } from './due'
@@ -30,7 +30,7 @@ export type PollResult = ClusterView | 'unchanged' | 'gone'
 
 export class ClusterFeed {
   private version: number | undefined
-  private stored: StoredState | undefined
+  private stored: StoredDocument | undefined
   private dueAt: number | undefined
   /** reads made, for the tests and the benchmark */
   reads = 0
@@ -43,7 +43,7 @@ export class ClusterFeed {
     const row = await readClusterState(this.d.db, this.d.clusterId)
     if (!row) return undefined
     this.version = row.version
-    this.stored = row.state
+    this.stored = row
     return this.view()
   }
 
@@ -62,7 +62,7 @@ export class ClusterFeed {
 
   private async view(): Promise<ClusterView> {
     const now = this.d.now()
-    const state = await this.d.codec.decode(this.stored ?? '')
+    const state = await this.d.codec.decode(this.stored ?? { state: '', stateDelta: null })
     settle(state, now)
     this.dueAt = nextDueAt(state, now)
     return { state, now }

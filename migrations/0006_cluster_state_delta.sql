@@ -1,0 +1,1 @@
+ALTER TABLE `clusters` ADD `state_delta` text;
