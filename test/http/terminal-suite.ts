@@ -183,6 +183,14 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(events[2]).toMatchObject({ exitCode: 0, prompt: '$ ', shell: null })
     })
 
+    it('history -c sent as the browser sends lines (stream: true) lasts too', async () => {
+      const { c, id, type } = await learner('playground')
+      await type('echo one')
+      const events = await readEvents(await streamed(c, id, 'history -c'))
+      expect(events[events.length - 1]).toMatchObject({ type: 'end', exitCode: 0 })
+      expect((await type('history')).body.stdout).toBe('    1  history\n')
+    })
+
     it('a streamed line that carries stdin applies it', async () => {
       const { c, id } = await learner()
       const events = await readEvents(
