@@ -189,6 +189,11 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       const events = await readEvents(await streamed(c, id, 'history -c'))
       expect(events[events.length - 1]).toMatchObject({ type: 'end', exitCode: 0 })
       expect((await type('history')).body.stdout).toBe('    1  history\n')
+      // a line that streams (sleeps) keeps it too, stored with the line's end
+      await type('echo two')
+      const slept = await readEvents(await streamed(c, id, 'history -c; sleep 1; echo done'))
+      expect(slept.filter((e) => e.type === 'output').map((e) => e.text)).toEqual(['done\n'])
+      expect((await type('history')).body.stdout).toBe('    1  history\n')
     })
 
     it('a streamed line that carries stdin applies it', async () => {

@@ -8,7 +8,7 @@ import { stream as honoStream } from 'hono/streaming'
 
 import type { AppContext } from '../http/env'
 import { commandLoop, type LoadedCluster } from '../http/command-loop'
-import { gradeCommand, parseProgress, taskList } from '../labs/grade'
+import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
 import { visibleTrace } from '../labs/visible-trace'
 import { classifyCommand } from '../labs/misconceptions'
 import {
@@ -268,6 +268,8 @@ async function finishLine(run: Started, step: StreamStep) {
   const result = step.result!
   const id = run.body.terminal ?? 'default'
   for (let attempt = 0; attempt < 10; attempt++) {
+    // `history -c` in the line: the workstation's list (the lab's recent lines) starts afresh
+    if (result.historyAfter) sim.progress.recent = result.historyAfter.slice(-RECENT_MAX)
     const state = run.stream ? run.stream.ctx.s : result.state
     const rec = terminalRecord(state, id, c.var.deps.now())
     putTerminal(state, id, { ...rec, session: result.session, usedAt: c.var.deps.now() })
