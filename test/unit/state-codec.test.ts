@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { decodeState, encodeState, stateCodec } from '../../worker/db/state-codec'
 import { toBase64Url } from '../../worker/auth/crypto'
 import { newCluster, run } from '../../worker/sim'
-import { topJSON } from '../../worker/sim/document-delta'
+import { deltaBase, topJSON } from '../../worker/sim/document-delta'
 import type { ClusterState } from '../../worker/sim/state'
 import { seededJSON } from '../sim/state/change-sequences'
 
@@ -125,10 +125,40 @@ describe('a changed document stored as a delta over its base', () => {
     expect(Object.keys(back.objects).at(-1)).toBe(key)
   })
 
+  it("carries only the log lines appended since the base, past the log's cap too", async () => {
+    const codec = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, Infinity)
+    const curl = 'kubectl exec access-pod -- curl -s my-blue-service:8080'
+    // LOG_LINES_MAX (200) access log lines in every nginx behind the Service, then a base
+    const filled = seeded()
+    for (let i = 0; i < 700; i++) run(filled, curl, { now: T1 + 1_000 * i, owned: true })
+    let row: Row = await codec.encode(filled)
+    let loaded = (await codec.load(row))!
+    for (let i = 0; i < 30; i++) {
+      const r = run(loaded.state, curl, { now: T1 + 1_000 * (700 + i), owned: true })
+      const out = await codec.encodeChanged(r.state, loaded.stored)
+      loaded = { state: r.state, stored: out.stored }
+      row = apply(row, out.write!)
+    }
+    const containers = JSON.parse(row.stateDelta!).top.runtime.containers as Record<
+      string,
+      { logs: unknown }
+    >
+    const appended = Object.values(containers)
+      .map((c) => c.logs)
+      .filter((l) => l !== null)
+    expect(appended.length).toBeGreaterThanOrEqual(1)
+    for (const l of appended)
+      expect(l).toMatchObject({ drop: expect.any(Number), add: expect.any(Array) })
+    const full = Object.values(loaded.state.runtime.containers).map((c) => c.logs.length)
+    expect(Math.max(...full)).toBe(200)
+    // a fresh isolate reads the same document, byte for byte
+    expect(JSON.stringify(await codec.decode(row))).toBe(JSON.stringify(loaded.state))
+  })
+
   it('folds a delta that grew past its limit into a new base', async () => {
     const state = seeded()
     // a limit just above the document's top (rng, rv, runtime), always in a delta
-    const limit = topJSON(state).length + 1_000
+    const limit = topJSON(state, deltaBase(state)).length + 1_000
     const small = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, limit)
     const loaded = (await small.load(await small.encode(state)))!
     const r = run(loaded.state, 'kubectl scale deployment nginx-deployment-3 --replicas=4', {

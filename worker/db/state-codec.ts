@@ -118,10 +118,11 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
   const parse = async (stored: StoredDocument & { state: StoredState }) => {
     const baseJson = await jsonOf(stored.state)
     const state = JSON.parse(baseJson) as ClusterState
+    const base = deltaBase(state)
     const form = {
       baseJson,
-      base: deltaBase(state),
-      baseTop: topJSON(state),
+      base,
+      baseTop: topJSON(state, base),
       delta: stored.stateDelta,
       legacyBase: typeof stored.state === 'string' || !isGzip(stored.state),
     }
@@ -129,7 +130,8 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
   }
   const rebase = async (state: ClusterState) => {
     const baseJson = serializeDocument(state, checkingDocuments())
-    const stored = { baseJson, base: deltaBase(state), baseTop: topJSON(state), delta: null }
+    const base = deltaBase(state)
+    const stored = { baseJson, base, baseTop: topJSON(state, base), delta: null }
     return { stored, write: { state: await gzip(baseJson), stateDelta: null } }
   }
   return {

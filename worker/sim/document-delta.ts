@@ -6,17 +6,34 @@
 //
 // Objects keep their insertion order (the document's JSON is JSON.stringify's, byte for byte): a
 // key removed or removed-and-made-again since the base is listed under `del` and, if present, put
-// again at the end, as the live document has it.
+// again at the end, as the live document has it. Container logs (up to 200 lines each, the one
+// large part of the top) are written as `null` while they are still the base's, and as the lines
+// appended since (`{drop, add}`: the base's lines without the first `drop`, then `add`) while the
+// log is the base's array appended to (log-stamps.ts); a log replaced since is written whole.
 
+import { logStamp } from './log-stamps'
 import type { KubeObject } from './objects/types'
 import { objectJSON } from './serialize'
-import type { ClusterState } from './state'
+import type { ClusterState, ContainerRuntime } from './state'
 
 /** What a delta is taken against: the base document's object keys and their resourceVersions. */
 export interface DeltaBase {
   /** key -> position in the base and the resourceVersion stored there */
   readonly objects: ReadonlyMap<string, { at: number; rv: string | undefined }>
+  /** container key -> the log array the base holds, and its stamp then */
+  readonly logs: ReadonlyMap<string, BaseLog>
 }
+
+interface BaseLog {
+  /** the live array (appended to in place since) */
+  lines: string[]
+  /** its stamp and length when the base was taken */
+  stamp: number
+  length: number
+}
+
+/** A container log in a delta: the base's (null), the base's appended to, or a new one. */
+type LogDelta = null | { drop: number; add: string[] } | string[]
 
 interface Delta {
   del: string[]
@@ -31,17 +48,57 @@ export function deltaBase(s: ClusterState): DeltaBase {
     const o = s.objects[key]
     if (o !== undefined) objects.set(key, { at: at++, rv: o.metadata?.resourceVersion })
   }
-  return { objects }
+  const logs = new Map<string, BaseLog>()
+  for (const [key, rt] of Object.entries(s.runtime.containers))
+    logs.set(key, { lines: rt.logs, stamp: logStamp(rt.logs), length: rt.logs.length })
+  return { objects, logs }
 }
 
-/** The JSON of everything in the document but its objects (a delta's `top`). */
-export function topJSON(s: ClusterState): string {
+/**
+ * The JSON of everything in the document but its objects (a delta's `top`), a container's logs
+ * `null` while they are the base's.
+ */
+export function topJSON(s: ClusterState, base: DeltaBase): string {
   const top: string[] = []
   const doc = s as unknown as Record<string, unknown>
-  for (const k in doc)
-    if (k !== 'objects' && doc[k] !== undefined)
-      top.push(`${JSON.stringify(k)}:${JSON.stringify(doc[k])}`)
+  for (const k in doc) {
+    const v = doc[k]
+    if (k === 'objects' || v === undefined) continue
+    top.push(
+      `${JSON.stringify(k)}:${k === 'runtime' ? runtimeJSON(s.runtime, base) : JSON.stringify(v)}`,
+    )
+  }
   return `{${top.join(',')}}`
+}
+
+function runtimeJSON(runtime: ClusterState['runtime'], base: DeltaBase): string {
+  const parts: string[] = []
+  const r = runtime as unknown as Record<string, unknown>
+  for (const k in r) {
+    const v = r[k]
+    if (v === undefined) continue
+    parts.push(
+      `${JSON.stringify(k)}:${k === 'containers' ? containersJSON(runtime.containers, base) : JSON.stringify(v)}`,
+    )
+  }
+  return `{${parts.join(',')}}`
+}
+
+function containersJSON(containers: Record<string, ContainerRuntime>, base: DeltaBase): string {
+  const parts: string[] = []
+  for (const [key, rt] of Object.entries(containers)) {
+    const logs = logDelta(rt.logs, base.logs.get(key))
+    parts.push(`${JSON.stringify(key)}:${JSON.stringify(logs === rt.logs ? rt : { ...rt, logs })}`)
+  }
+  return `{${parts.join(',')}}`
+}
+
+function logDelta(lines: string[], was: BaseLog | undefined): LogDelta {
+  if (was === undefined || was.lines !== lines) return lines
+  const added = logStamp(lines) - was.stamp
+  if (added === 0) return null
+  if (added > lines.length) return lines
+  return { drop: was.length + added - lines.length, add: lines.slice(lines.length - added) }
 }
 
 /**
@@ -70,7 +127,7 @@ export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): st
     if (i < kept && rv !== undefined && base.objects.get(key)?.rv === rv) return
     put.push(`${JSON.stringify(key)}:${objectJSON(o)}`)
   })
-  const top = topJSON(s)
+  const top = topJSON(s, base)
   if (del.length === 0 && put.length === 0 && top === baseTop) return null
   return `{"del":${JSON.stringify(del)},"put":{${put.join(',')}},"top":${top}}`
 }
@@ -78,10 +135,19 @@ export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): st
 /** Applies a delta (deltaJSON's) to the parsed base, in place; answers the document. */
 export function applyDelta(base: ClusterState, json: string): ClusterState {
   const d = JSON.parse(json) as Delta
+  const baseContainers = base.runtime.containers
   for (const key of d.del) delete base.objects[key]
   for (const [key, o] of Object.entries(d.put)) base.objects[key] = o
   const doc = base as unknown as Record<string, unknown>
   for (const k in doc) if (k !== 'objects' && !(k in d.top)) delete doc[k]
   for (const k in d.top) doc[k] = d.top[k]
+  // a log still the base's is the base's array (the same identity: deltas over it stay small)
+  for (const [key, rt] of Object.entries(base.runtime.containers)) {
+    const logs = rt.logs as LogDelta
+    if (Array.isArray(logs)) continue
+    const lines = baseContainers[key]?.logs
+    if (!lines) throw new Error(`document delta: no base log for container ${key}`)
+    rt.logs = logs === null ? lines : lines.slice(logs.drop).concat(logs.add)
+  }
   return base
 }

@@ -1,6 +1,7 @@
 // The image catalogue as the rest of the simulation sees it: what an image contains, what a
 // container's main process does, what a pod answers on a port, and the container log.
 
+import { bumpLogStamp } from '../log-stamps'
 import type { Container, Pod } from '../objects/types'
 import { LOG_LINES_MAX, type ClusterState, type ContainerRuntime } from '../state'
 import { findImage, type ImageInfo } from '../images/catalog'
@@ -47,6 +48,7 @@ export function containerRuntime(
 export function appendLog(s: ClusterState, podUid: string, container: string, line: string): void {
   const rt = containerRuntime(s, podUid, container)
   markChanged()
+  bumpLogStamp(rt.logs)
   rt.logs.push(line)
   if (rt.logs.length > LOG_LINES_MAX) rt.logs.splice(0, rt.logs.length - LOG_LINES_MAX)
 }
