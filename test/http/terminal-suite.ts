@@ -196,6 +196,22 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect((await type('history')).body.stdout).toBe('    1  history\n')
     })
 
+    it('what a later step prints is graded: a pod IP shown after a sleep completes the task', async () => {
+      const { c, id } = await learner('pod-ips')
+      const events = await readEvents(await streamed(c, id, 'sleep 1; kubectl get pods -o wide'))
+      expect(events.find((e) => e.type === 'tasks')).toMatchObject({
+        newlyCompleted: ['find-pod-ip'],
+      })
+      expect(events[events.length - 1]).toMatchObject({
+        type: 'end',
+        newlyCompleted: ['find-pod-ip'],
+      })
+      const tasks = (await c.get('/api/labs')).body.labs.find(
+        (l: { id: string }) => l.id === 'pod-ips',
+      ).tasks as { id: string; done: boolean }[]
+      expect(tasks.filter((t) => t.done).map((t) => t.id)).toEqual(['find-pod-ip'])
+    })
+
     it('a streamed line that carries stdin applies it', async () => {
       const { c, id } = await learner()
       const events = await readEvents(

@@ -217,7 +217,8 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
   }
   const later = first?.result ? first : advanceStream(stream, stream.ctx.s, now, changed && !first)
   const step = first && later !== first ? joinSteps(first, later) : later
-  if (step.trace.length > 0 || step.changed.length > 0) await record(run, step, now)
+  if (step.trace.length > 0 || step.changed.length > 0 || step.output.length > 0)
+    await record(run, step, now)
   return step
 }
 
@@ -230,15 +231,31 @@ function joinSteps(a: StreamStep, b: StreamStep): StreamStep {
   }
 }
 
-/** A step that sent requests or changed objects is graded and stored (one conditional update). */
+/**
+ * A step that printed, sent requests or changed objects is graded (what it printed counts: a watch
+ * row showing a new pod's IP); one that sent requests, changed objects or completed a task is
+ * stored (one conditional update).
+ */
 async function record(run: Started, step: StreamStep, now: number) {
   const { c, sim } = run
   const state = run.stream!.ctx.s
   const cmd = recordedCommand(run.session, run.body.command, false)
-  const last = { command: cmd.graded, stdout: '', stderr: '', exitCode: 0, trace: step.trace }
+  const text = (k: 'stdout' | 'stderr') =>
+    step.output
+      .filter((o) => o.stream === k)
+      .map((o) => o.text)
+      .join('')
+  const last = {
+    command: cmd.graded,
+    stdout: text('stdout'),
+    stderr: text('stderr'),
+    exitCode: 0,
+    trace: step.trace,
+  }
   const done = gradeCommand(sim.lab, state, last, sim.progress, now)
   run.newlyCompleted.push(...done)
   run.justDone = done
+  if (done.length === 0 && step.trace.length === 0 && step.changed.length === 0) return
   const stored = await updateClusterState(c.var.db, {
     clusterId: run.clusterId,
     expectedVersion: run.version,
