@@ -44,7 +44,7 @@ export interface Line {
   stdin?: string
 }
 
-const LINES: Line[] = [
+export const LINES: Line[] = [
   { command: 'kubectl get pods' },
   { command: 'kubectl get pods -o wide' },
   { command: 'kubectl get all -A' },

@@ -33,11 +33,15 @@ export function calculateStatus(
   now: number,
 ): Deployment['status'] {
   const want = d.spec.replicas ?? 1
-  const sum = (f: (rs: ReplicaSet) => number | undefined) =>
-    all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
-  const replicas = sum((rs) => rs.status?.replicas)
-  const ready = sum((rs) => rs.status?.readyReplicas)
-  const available = sum((rs) => rs.status?.availableReplicas)
+  // a loop, not closures: every settle round computes this for every Deployment synced
+  let replicas = 0
+  let ready = 0
+  let available = 0
+  for (const rs of all) {
+    replicas += rs.status?.replicas ?? 0
+    ready += rs.status?.readyReplicas ?? 0
+    available += rs.status?.availableReplicas ?? 0
+  }
   const updated = newRS?.status?.replicas ?? 0
   const status: Deployment['status'] = { observedGeneration: d.metadata.generation ?? 1 }
   if (replicas) status.replicas = replicas

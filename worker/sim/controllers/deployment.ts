@@ -19,7 +19,8 @@ import {
   specReplicas,
 } from './deployment-util'
 import { rolloutRecreate, rolloutRolling, scaleReplicaSet } from './deployment-rollout'
-import { computeHash } from './hash'
+import { deploymentInputs, templateHash } from './deployment-inputs'
+import { syncKey } from './key-memo'
 import {
   clone,
   controllerOf,
@@ -115,38 +116,6 @@ function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: nu
   }
   if (d.spec.minReadySeconds) rs.spec.minReadySeconds = d.spec.minReadySeconds
   return putObject(s, rs)
-}
-
-interface HashMemo {
-  rv: string
-  generation: number | undefined
-  template: Deployment['spec']['template']
-  hash: string
-}
-
-const HASHES = new WeakMap<Deployment, HashMemo>()
-
-/**
- * computeHash of the Deployment's template, remembered while the object is unchanged (same
- * resourceVersion) or only its status and annotations moved on (same generation, same template
- * object: spec writes go through the API server, which bumps generation and builds a new object).
- */
-function templateHash(d: Deployment): string {
-  const hit = HASHES.get(d)
-  if (
-    hit &&
-    (hit.rv === d.metadata.resourceVersion ||
-      (hit.generation === d.metadata.generation && hit.template === d.spec.template))
-  )
-    return hit.hash
-  const hash = computeHash(d.spec.template)
-  HASHES.set(d, {
-    rv: d.metadata.resourceVersion,
-    generation: d.metadata.generation,
-    template: d.spec.template,
-    hash,
-  })
-  return hash
 }
 
 /**
@@ -284,7 +253,9 @@ export function reconcileDeployments(s: ClusterState, now: number): boolean {
   const sets = objectsOf<ReplicaSet>(s, 'ReplicaSet')
   for (const d of deployments) {
     if (d.metadata.deletionTimestamp) continue
-    if (syncDeployment(s, d, pods, sets, now)) changed = true
+    const key = `deployment:${d.metadata.namespace}/${d.metadata.name}`
+    const inputs = deploymentInputs(s, d, sets, pods)
+    if (syncKey(s, key, inputs, now, syncDeployment, s, d, pods, sets, now)) changed = true
   }
   return changed
 }

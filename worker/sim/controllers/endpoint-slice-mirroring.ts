@@ -15,6 +15,7 @@ import {
 } from '../state'
 import { MANAGED_BY, SERVICE_NAME } from './endpoint-slices'
 import { hasSelector } from './service-ports'
+import { syncKey, versionOf } from './key-memo'
 import { ownerReference, sameJSON, ts, objectsOf } from './util'
 
 const MIRROR = 'endpointslicemirroring-controller.k8s.io'
@@ -126,7 +127,10 @@ export function reconcileEndpointSliceMirroring(s: ClusterState, now: number): b
           : 1,
     )
     mirrored.delete(key)
-    if (mirror(s, ep, existing, now)) changed = true
+    // mirror() reads the Endpoints and its slices only (key-memo.ts)
+    let inputs = versionOf(ep)
+    for (const sl of existing) inputs += ` ${sl.metadata.name}=${versionOf(sl)}`
+    if (syncKey(s, `mirror:${key}`, inputs, now, mirror, s, ep, existing, now)) changed = true
   }
   for (const stale of mirrored.values()) {
     for (const sl of stale)

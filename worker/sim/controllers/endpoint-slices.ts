@@ -13,6 +13,7 @@ import {
   type ClusterState,
 } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
+import { syncKey, versionOf } from './key-memo'
 import { isPodReady, ownerReference, sameJSON, ts, objectsOf } from './util'
 
 /** Labels that tie a slice to its Service and to the controller that owns it. */
@@ -170,6 +171,17 @@ function syncService(
   return changed
 }
 
+/**
+ * What syncService reads, for the per-key skip (key-memo.ts): the Service, the pods it selects
+ * (in order) and its slices (in order).
+ */
+function sliceInputs(svc: Service, pods: Pod[], existing: EndpointSlice[]): string {
+  let out = versionOf(svc)
+  for (const p of selectedPods(svc, pods)) out += ` ${p.metadata.name}=${versionOf(p)}`
+  for (const sl of existing) out += ` slice:${sl.metadata.name}=${versionOf(sl)}`
+  return out
+}
+
 /** Reconciles controller-managed slices of every Service; returns true when anything was written. */
 export function reconcileEndpointSlices(s: ClusterState, now: number): boolean {
   let changed = false
@@ -190,7 +202,9 @@ export function reconcileEndpointSlices(s: ClusterState, now: number): boolean {
       if (existing.length) changed = true
       continue
     }
-    if (syncService(s, svc, pods, existing, now)) changed = true
+    const inputs = sliceInputs(svc, pods, existing)
+    const memoKey = `endpointslice:${key}`
+    if (syncKey(s, memoKey, inputs, now, syncService, s, svc, pods, existing, now)) changed = true
   }
   for (const orphans of slicesBySvc.values()) {
     for (const sl of orphans)

@@ -13,6 +13,7 @@ import {
   removeObject,
   type ClusterState,
 } from '../state'
+import { isPruneQuiet, notePruned } from './event-expiry'
 import { ts } from './util'
 
 /** Events kept per cluster (upstream keeps every event for an hour). */
@@ -185,22 +186,30 @@ function groupByObject(s: ClusterState, events: KubeEvent[]): EventGroup[] {
  * tells its whole story.
  */
 export function pruneEvents(s: ClusterState, now: number): boolean {
+  if (isPruneQuiet(s, now)) return false
   const cutoff = ts(now - EVENT_TTL_MS)
   let changed = false
   const alive: KubeEvent[] = []
+  // the smallest lastTimestamp of those kept (or of a superset: an earlier expiry is safe)
+  let oldest: string | undefined
   for (const e of allEvents(s)) {
-    if (e.lastTimestamp >= cutoff) alive.push(e)
-    else changed = removeObject(s, 'Event', e.metadata.namespace, e.metadata.name) || changed
+    if (e.lastTimestamp >= cutoff) {
+      alive.push(e)
+      if (oldest === undefined || e.lastTimestamp < oldest) oldest = e.lastTimestamp
+    } else changed = removeObject(s, 'Event', e.metadata.namespace, e.metadata.name) || changed
   }
   let excess = alive.length - EVENTS_MAX
-  if (excess <= 0) return changed
-  for (const g of groupByObject(s, alive)) {
-    const drop = g.events.length <= excess ? g.events : g.events.sort(byAge).slice(0, excess)
-    for (const e of drop) removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
-    excess -= drop.length
-    if (excess <= 0) break
+  if (excess > 0) {
+    for (const g of groupByObject(s, alive)) {
+      const drop = g.events.length <= excess ? g.events : g.events.sort(byAge).slice(0, excess)
+      for (const e of drop) removeObject(s, 'Event', e.metadata.namespace, e.metadata.name)
+      excess -= drop.length
+      if (excess <= 0) break
+    }
+    changed = true
   }
-  return true
+  notePruned(s, now, oldest, EVENT_TTL_MS)
+  return changed
 }
 
 function byAge(a: KubeEvent, b: KubeEvent): number {

@@ -27,13 +27,18 @@ function ownerExists(
   s: ClusterState,
   obj: KubeObject,
   owner: OwnerReference,
-  uids: () => Set<string>,
+  uids: { all?: Set<string> },
 ): boolean {
   const byName =
     s.objects[objectKey(owner.kind, obj.metadata.namespace, owner.name)] ??
     s.objects[objectKey(owner.kind, undefined, owner.name)]
   if (byName?.metadata.uid === owner.uid) return true
-  return uids().has(owner.uid)
+  if (!uids.all) {
+    // every uid in the document, gathered once per collection and only when needed
+    uids.all = new Set<string>()
+    for (const key in s.objects) uids.all.add((s.objects[key] as KubeObject).metadata.uid)
+  }
+  return uids.all.has(owner.uid)
 }
 
 /**
@@ -72,14 +77,7 @@ function finishForegroundDeletions(s: ClusterState, now: number): boolean {
 /** Deletes dependents whose owner is gone; returns true when anything was deleted. */
 export function collectGarbage(s: ClusterState, now: number): boolean {
   const foreground = finishForegroundDeletions(s, now)
-  let all: Set<string> | undefined
-  const uids = () => {
-    if (!all) {
-      all = new Set<string>()
-      for (const key in s.objects) all.add((s.objects[key] as KubeObject).metadata.uid)
-    }
-    return all
-  }
+  const uids: { all?: Set<string> } = {}
   const gone: KubeObject[] = []
   for (const kind of DEPENDENTS)
     for (const obj of objectsOfKind(s, kind)) {

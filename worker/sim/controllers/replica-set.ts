@@ -7,6 +7,8 @@ import { objectKey, putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
 import { deletePodGracefully, podFromTemplate } from './pod-factory'
 import { checkCreateQuota } from '../objects/quota'
+import { syncKey } from './key-memo'
+import { replicaSetInputs } from './replica-set-inputs'
 import {
   controllerOf,
   isOwnedBy,
@@ -142,28 +144,31 @@ function computeStatus(rs: ReplicaSet, active: Pod[], now: number): ReplicaSet['
   return status
 }
 
+function syncReplicaSet(s: ClusterState, rs: ReplicaSet, inNamespace: Pod[], now: number) {
+  const active = podsOfReplicaSet(s, rs, inNamespace).filter(isPodActive)
+  let changed = manageReplicas(s, rs, active, now)
+  const stillActive = active.filter(
+    (p) => isPodActive(p) && objectKey('Pod', p.metadata.namespace, p.metadata.name) in s.objects,
+  )
+  const status = computeStatus(rs, stillActive, now)
+  if (!sameJSON(status, rs.status)) {
+    rs.status = status
+    putObject(s, rs)
+    changed = true
+  }
+  return changed
+}
+
 /** Reconciles every ReplicaSet; returns true when anything was written. */
 export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
   let changed = false
   const allPods = objectsOf<Pod>(s, 'Pod')
   for (const rs of objectsOf<ReplicaSet>(s, 'ReplicaSet')) {
     if (rs.metadata.deletionTimestamp) continue
-    const pods = podsOfReplicaSet(
-      s,
-      rs,
-      allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace),
-    )
-    const active = pods.filter(isPodActive)
-    if (manageReplicas(s, rs, active, now)) changed = true
-    const stillActive = active.filter(
-      (p) => isPodActive(p) && objectKey('Pod', p.metadata.namespace, p.metadata.name) in s.objects,
-    )
-    const status = computeStatus(rs, stillActive, now)
-    if (!sameJSON(status, rs.status)) {
-      rs.status = status
-      putObject(s, rs)
-      changed = true
-    }
+    const inNamespace = allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace)
+    const key = `replicaset:${rs.metadata.namespace}/${rs.metadata.name}`
+    const inputs = replicaSetInputs(s, rs, inNamespace)
+    if (syncKey(s, key, inputs, now, syncReplicaSet, s, rs, inNamespace, now)) changed = true
   }
   return changed
 }

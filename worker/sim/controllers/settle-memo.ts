@@ -8,6 +8,7 @@
 import { documentWrites } from '../object-index'
 import type { ClusterState } from '../state'
 import { takeDue } from './due'
+import { forgetQuietKeys, skipQuietKeys } from './key-memo'
 
 /** How a controller depends on `now` beyond stamping what it writes. */
 export type Timing =
@@ -32,9 +33,13 @@ const MEMO = new WeakMap<ClusterState, Map<number, Quiet>>()
 
 let skipping = true
 
-/** Turns the skip off (the differential test compares settles with and without it). */
+/**
+ * Turns the skip off (the differential test compares settles with and without it), with the
+ * per-key skip inside controllers (key-memo.ts).
+ */
 export function skipQuietControllers(on: boolean): void {
   skipping = on
+  skipQuietKeys(on)
 }
 
 function quietOf(s: ClusterState): Map<number, Quiet> {
@@ -90,6 +95,7 @@ export function endRun(s: ClusterState, run: ControllerRun, quiet: boolean): voi
 /** Forgets everything about `s` (an in-place change settle made itself). */
 export function forgetQuiet(s: ClusterState): void {
   MEMO.delete(s)
+  forgetQuietKeys(s)
 }
 
 /** What settle knows about a document, detached from the object: see adoptQuiet. */

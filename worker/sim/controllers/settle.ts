@@ -78,27 +78,29 @@ export function settle(s: ClusterState, now: number): void {
   if (last && last.now === now && last.stamp === writeStamp() && last.rv === s.rv && last.lb === lb)
     return
   normalize(s)
-  const quietAt: number[] = CONTROLLERS.map(() => -1)
+  const quietAt: number[] = new Array<number>(CONTROLLERS.length).fill(-1)
+  // writes plus the controllers' own "changed" answers: a plain loop, no closures per settle
+  // (a bundle that keeps function names pays for naming each closure made)
   let signals = 0
-  const stamp = () => writeStamp() + signals
   let converged = false
   for (let round = 0; round < SETTLE_MAX_ROUNDS && !converged; round++) {
     converged = true
-    CONTROLLERS.forEach(([controller, timing], i) => {
-      const before = stamp()
-      if (quietAt[i] === before) return
+    for (let i = 0; i < CONTROLLERS.length; i++) {
+      const [controller, timing] = CONTROLLERS[i] as [Controller, Timing]
+      const before = writeStamp() + signals
+      if (quietAt[i] === before) continue
       if (isStillQuiet(s, i, now)) {
         quietAt[i] = before
-        return
+        continue
       }
       const ran = startRun(s, i, timing, now)
       const changed = controller(s, now)
       if (changed) {
         converged = false
         signals += 1
-      } else if (stamp() === before) quietAt[i] = before
-      endRun(s, ran, !changed && stamp() === before)
-    })
+      } else if (writeStamp() + signals === before) quietAt[i] = before
+      endRun(s, ran, !changed && writeStamp() + signals === before)
+    }
   }
   pruneEvents(s, now)
   if (converged) SETTLED.set(s, { now, stamp: writeStamp(), rv: s.rv, lb })

@@ -1,6 +1,9 @@
-// One pass over the network's kinds per request, indexing what the dataplane looks up by key
-// (IP, Service name). Nothing is cached across calls: the state may change between them.
+// One pass over the network's kinds, indexing what the dataplane looks up by key (IP, Service
+// name). Kept per document until its next object write (a line of 20 curls, or DNS then HTTP,
+// reuses it); the view holds the live objects, so only what it indexes by must not change in place.
 
+import { checkingDocuments } from '../document-changed'
+import { documentWrites } from '../object-index'
 import { objectsOfKind, type ClusterState } from '../state'
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../objects/types'
 import { gatewayOf } from './ip'
@@ -39,8 +42,46 @@ export function nsName(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`
 }
 
-/** Indexes the objects the network needs, from the document's per-kind index. */
+const VIEWS = new WeakMap<ClusterState, { writes: number; view: NetView }>()
+
+/**
+ * The network's index of `s`, built again only after an object was written (putObject and
+ * removeObject count every write). In check mode (every Node test) a kept view is compared with
+ * a fresh one and a difference throws.
+ */
 export function buildView(s: ClusterState): NetView {
+  const writes = documentWrites(s)
+  const kept = VIEWS.get(s)
+  if (kept && kept.writes === writes) {
+    if (checkingDocuments()) checkSameView(kept.view, indexObjects(s))
+    return kept.view
+  }
+  const view = indexObjects(s)
+  VIEWS.set(s, { writes, view })
+  return view
+}
+
+function checkSameView(kept: NetView, fresh: NetView): void {
+  const same = (a: unknown[], b: unknown[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i])
+  const sameMap = (a: Map<string, unknown>, b: Map<string, unknown>) =>
+    same([...a.keys()], [...b.keys()]) && same([...a.values()], [...b.values()])
+  const nodeKey = (n: NodeInfo) => [n.node, n.name, n.ip, n.podCIDR, n.gateway]
+  const ok =
+    same(kept.pods, fresh.pods) &&
+    same(kept.services, fresh.services) &&
+    same(kept.nodes.flatMap(nodeKey), fresh.nodes.flatMap(nodeKey)) &&
+    sameMap(kept.podsByIP, fresh.podsByIP) &&
+    sameMap(kept.servicesByIP, fresh.servicesByIP) &&
+    sameMap(kept.lbByIP, fresh.lbByIP) &&
+    sameMap(kept.endpoints, fresh.endpoints) &&
+    same([...kept.slicesByService.keys()], [...fresh.slicesByService.keys()]) &&
+    same([...kept.slicesByService.values()].flat(), [...fresh.slicesByService.values()].flat()) &&
+    same([...kept.namespaces], [...fresh.namespaces])
+  if (!ok) throw new Error('net view: an object changed without a write (see net/view.ts)')
+}
+
+function indexObjects(s: ClusterState): NetView {
   const v: NetView = {
     s,
     nodes: [],

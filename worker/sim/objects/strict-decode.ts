@@ -57,28 +57,37 @@ function walkValue(
   w: Walk,
 ): void {
   if (v === null || v === undefined || t === 'any') return
-  const mismatch = (jsonType: string, goType = goTypeName(t)) => {
-    w.typeError = `json: cannot unmarshal ${jsonType} into Go struct field ${owner}.${goPath} of type ${goType}`
-  }
+  // module-level helpers, not closures: walkValue runs for every field of every decoded object
+  const where = { owner, goPath }
   if (typeof t === 'string') {
     const err = scalarMismatch(t, v)
-    if (err) mismatch(err.json, err.goType)
+    if (err) mismatch(w, where, err.json, err.goType ?? goTypeName(t))
     return
   }
   if ('struct' in t) {
-    if (!isPlainObject(v)) return mismatch(jsonTypeOf(v))
+    if (!isPlainObject(v)) return mismatch(w, where, jsonTypeOf(v), goTypeName(t))
     return walkStruct(t, v, path, goPath, w)
   }
   if ('list' in t) {
-    if (!Array.isArray(v)) return mismatch(jsonTypeOf(v))
-    v.forEach((item, i) => walkValue(t.list, item, `${path}[${i}]`, goPath, owner, w))
+    if (!Array.isArray(v)) return mismatch(w, where, jsonTypeOf(v), goTypeName(t))
+    for (let i = 0; i < v.length; i++) walkValue(t.list, v[i], `${path}[${i}]`, goPath, owner, w)
     return
   }
-  if (!isPlainObject(v)) return mismatch(jsonTypeOf(v))
+  if (!isPlainObject(v)) return mismatch(w, where, jsonTypeOf(v), goTypeName(t))
   for (const item of Object.values(v)) {
     if (w.typeError) return
-    if (item !== null && typeof item !== 'string') return mismatch(jsonTypeOf(item), 'string')
+    if (item !== null && typeof item !== 'string')
+      return mismatch(w, where, jsonTypeOf(item), 'string')
   }
+}
+
+function mismatch(
+  w: Walk,
+  { owner, goPath }: { owner: string; goPath: string },
+  jsonType: string,
+  goType: string,
+): void {
+  w.typeError = `json: cannot unmarshal ${jsonType} into Go struct field ${owner}.${goPath} of type ${goType}`
 }
 
 function scalarMismatch(t: string, v: unknown): { json: string; goType?: string } | undefined {

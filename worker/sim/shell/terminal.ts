@@ -2,7 +2,7 @@
 
 import type { Ctx, ProcessResult } from '../context'
 import type { Transcript } from './io'
-import { parseLine } from './parse'
+import { parseLineCached as parseLine } from './parse-cache'
 import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 import { Input, Sink, stopMessage } from './io'

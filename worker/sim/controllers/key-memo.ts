@@ -1,0 +1,81 @@
+// What a controller remembers per key (one Deployment, one Service) between commands, to skip
+// that key's sync: upstream controllers sync only the keys an informer event queued; here every
+// key is looked at on every settle, and a key whose inputs are as they were when its sync last
+// found nothing to do is skipped, unless a time that sync compared `now` with has come (due.ts).
+// The caller names the inputs: every object the sync reads, by uid and resourceVersion (every
+// write of an object gives it a new resourceVersion), plus anything else it reads. Kept per
+// document object in this process, beside settle's per-controller memo (settle-memo.ts), and
+// turned off and forgotten with it.
+
+import { documentWrites } from '../object-index'
+import type { KubeObject } from '../objects/types'
+import type { ClusterState } from '../state'
+import { noteDue, takeDue } from './due'
+
+interface KeyQuiet {
+  inputs: string
+  /** the `now` the sync found nothing at, and the earliest at which it might find something */
+  since: number
+  dueAt: number
+}
+
+const MEMO = new WeakMap<ClusterState, Map<string, KeyQuiet>>()
+
+let skipping = true
+
+/** `uid@resourceVersion`, for inputs: every write of an object gives it a new resourceVersion. */
+export const versionOf = (o: KubeObject) => `${o.metadata.uid}@${o.metadata.resourceVersion}`
+
+/** Turns the per-key skip off or on (settle-memo.ts's switch turns both). */
+export function skipQuietKeys(on: boolean): void {
+  skipping = on
+}
+
+/** Whether settle's skips are on (tests compare with them off). */
+export function isSkippingQuiet(): boolean {
+  return skipping
+}
+
+/** Forgets every key of `s` (an in-place change made without a new resourceVersion). */
+export function forgetQuietKeys(s: ClusterState): void {
+  MEMO.delete(s)
+}
+
+function memoOf(s: ClusterState): Map<string, KeyQuiet> {
+  let m = MEMO.get(s)
+  if (!m) MEMO.set(s, (m = new Map()))
+  return m
+}
+
+/**
+ * Runs `sync(...args)` (which answers whether it wrote) for `key` unless it found nothing to do
+ * before with the same `inputs` and none of its due times has come. `inputs` undefined: not
+ * remembered (a sync whose outcome depends on more than its caller can name cheaply). The due
+ * times a sync notes, or a skipped sync noted, are noted again for the controller's own memo.
+ * The sync and its arguments are passed apart: no closure is made per key.
+ */
+export function syncKey<A extends unknown[]>(
+  s: ClusterState,
+  key: string,
+  inputs: string | undefined,
+  now: number,
+  sync: (...args: A) => boolean,
+  ...args: A
+): boolean {
+  const memo = skipping && inputs !== undefined ? memoOf(s) : undefined
+  const q = memo?.get(key)
+  if (q && q.inputs === inputs && now >= q.since && now < q.dueAt) {
+    noteDue(q.dueAt)
+    return false
+  }
+  const outer = takeDue()
+  const writes = documentWrites(s)
+  const changed = sync(...args)
+  const dueAt = takeDue()
+  noteDue(outer)
+  noteDue(dueAt)
+  if (!memo || inputs === undefined) return changed
+  if (changed || documentWrites(s) !== writes) memo.delete(key)
+  else memo.set(key, { inputs, since: now, dueAt })
+  return changed
+}
