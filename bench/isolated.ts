@@ -3,7 +3,6 @@
 // time spent queueing behind other kinds, as in the mixed load. Lines are sent as the browser's
 // terminal sends them (a tab and its size), the path learners' lines take.
 import { Learner, type Sample } from './load'
-import { SEED_SCENARIO } from './seed-scenario'
 import { summarise } from './stats'
 
 const ok0 = (b: any) => b.exitCode === 0
@@ -54,19 +53,10 @@ export const PHASES: Phase[] = [
 
 async function seededLearner(base: string, i: number, samples: Sample[]) {
   const l = new Learner(base, samples)
-  const email = `isolated-${i}-${Date.now()}@example.com`
-  const signup = await l.call('POST', '/api/auth/signup', { email, password: 'bench password', name: `Iso ${i}` })
+  const signup = await l.signup(`isolated-${i}`, `Iso ${i}`)
   if (signup.status !== 201) throw new Error(`signup failed: ${signup.status}`)
-  const open = await l.call('POST', '/api/labs/playground/cluster')
-  const id = open.body.cluster.id as string
-  await l.run(id, 'setup', 'kubectl apply -f -', ok0, SEED_SCENARIO)
-  for (let k = 0; k < 60; k++) {
-    const a = await l.run(id, 'setup', 'kubectl get pods', ok0)
-    if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) break
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get update', ok0)
-  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get install -y curl', ok0)
+  const id = await l.openCluster()
+  await l.seed(id)
   return { l, id }
 }
 

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Learner } from './load'
 import { SEED_SCENARIO } from './seed-scenario'
 import { startNode, startWrangler, type Server } from './servers'
 import { fmt, summarise } from './stats'
@@ -34,29 +35,13 @@ async function timed(
 }
 
 async function prepare(base: string) {
-  const signup = await fetch(`${base}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `kube-bench-${Date.now()}@example.com`,
-      password: 'bench password',
-      name: 'Bench',
-    }),
-  })
-  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!
-  const post = (path: string, body: unknown) =>
-    fetch(base + path, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).then((r) => r.json() as Promise<any>)
-  const id = (await post('/api/labs/playground/cluster', {})).cluster.id as string
-  await post(`/api/clusters/${id}/run`, { command: 'kubectl apply -f -', stdin: SEED_SCENARIO })
-  const kubeconfig = await (
-    await fetch(`${base}/api/clusters/${id}/kubeconfig`, { headers: { cookie } })
-  ).text()
+  const l = new Learner(base, [])
+  await l.signup('kube-bench', 'Bench')
+  const id = await l.openCluster()
+  await l.run(id, 'setup', 'kubectl apply -f -', () => true, SEED_SCENARIO)
+  const kubeconfig = await l.kubeconfig(id)
   const token = /token: (\S+)/.exec(kubeconfig)![1]!
-  return { id, cookie, token, kubeconfig }
+  return { id, cookie: l.cookie, token, kubeconfig }
 }
 
 function kubectlProcess(kubeconfig: string): number[] {

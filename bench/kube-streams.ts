@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
+import { Learner } from './load'
 import { startNode, startWrangler, type Server } from './servers'
 import { fmt, summarise } from './stats'
 
@@ -20,32 +21,15 @@ const N = nAt >= 0 ? Number(args[nAt + 1]) : 40
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function prepare(base: string) {
-  const signup = await fetch(`${base}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `streams-${Date.now()}@example.com`,
-      password: 'bench password',
-      name: 'Bench',
-    }),
-  })
-  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!
-  const post = (path: string, body: unknown) =>
-    fetch(base + path, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).then(
-      (r) => r.json() as Promise<{ cluster: { id: string }; stdout: string; exitCode: number }>,
-    )
-  const id = (await post('/api/labs/playground/cluster', {})).cluster.id
-  const run = (command: string) => post(`/api/clusters/${id}/run`, { command })
+  const l = new Learner(base, [])
+  await l.signup('streams', 'Bench')
+  const id = await l.openCluster()
+  const run = async (command: string) =>
+    (await l.run(id, 'setup', command, () => true)).body as { stdout: string; exitCode: number }
   await run('kubectl run box --image=busybox -- sleep 3600')
   for (let i = 0; i < 60 && !/Running/.test((await run('kubectl get pod box')).stdout); i++)
     await sleep(500)
-  const kubeconfig = await (
-    await fetch(`${base}/api/clusters/${id}/kubeconfig`, { headers: { cookie } })
-  ).text()
+  const kubeconfig = await l.kubeconfig(id)
   const server = /server: (\S+)/.exec(kubeconfig)![1]!
   return { run, kubeconfig, server }
 }

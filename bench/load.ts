@@ -67,29 +67,52 @@ export class Learner {
     this.record(kind, a, ok)
     return a
   }
+
+  /** Signs up as a new learner named `name`; `tag` starts the (unique) email address. */
+  signup(tag: string, name: string): Promise<Answer> {
+    const email = `${tag}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`
+    return this.call('POST', '/api/auth/signup', { email, password: 'bench password', name })
+  }
+
+  /** The learner's cluster of a lab (created by the first call). */
+  async openCluster(labId = 'playground'): Promise<string> {
+    const open = await this.call('POST', `/api/labs/${labId}/cluster`)
+    if (open.status !== 200) throw new Error(`open cluster: ${open.status}`)
+    return open.body.cluster.id as string
+  }
+
+  /** The cluster's kubeconfig (a new token). */
+  async kubeconfig(clusterId: string): Promise<string> {
+    return (await this.call('GET', `/api/clusters/${clusterId}/kubeconfig`)).body as string
+  }
+
+  /**
+   * The seed's cluster ready for the measured mix: its manifests applied, its pods started, curl
+   * installed in the access pod; samples recorded under `kinds` (each step `setup` by default).
+   */
+  async seed(id: string, o: { kinds?: { apply: string; get: string; exec: string }; fields?: Record<string, unknown> } = {}) {
+    const k = o.kinds ?? { apply: 'setup', get: 'setup', exec: 'setup' }
+    await this.run(id, k.apply, 'kubectl apply -f -', (b) => ok0(b) && b.stdout.includes('service/my-blue-service created'), SEED_SCENARIO, o.fields)
+    for (let i = 0; i < 60; i++) {
+      const a = await this.run(id, k.get, 'kubectl get pods', (b) => ok0(b) && b.stdout.includes('NAME'), undefined, o.fields)
+      if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    await this.run(id, k.exec, 'kubectl exec access-pod -- apt-get update', ok0, undefined, o.fields)
+    await this.run(id, k.exec, 'kubectl exec access-pod -- apt-get install -y curl', ok0, undefined, o.fields)
+  }
 }
 
 const ok0 = (b: any) => b.exitCode === 0
 
-async function waitForPods(l: Learner, id: string) {
-  for (let i = 0; i < 60; i++) {
-    const a = await l.run(id, 'get', 'kubectl get pods', (b) => ok0(b) && b.stdout.includes('NAME'))
-    if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) return
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
-
 export async function learnerFlow(base: string, samples: Sample[], index: number, rounds: number) {
   const l = new Learner(base, samples)
-  const signup = await l.call('POST', '/api/auth/signup', { email: `bench-${index}-${Date.now()}@example.com`, password: 'bench password', name: `Learner ${index}` })
+  const signup = await l.signup(`bench-${index}`, `Learner ${index}`)
   l.record('signup', signup, signup.status === 201)
   const open = await l.call('POST', '/api/labs/playground/cluster')
   l.record('open cluster', open, open.status === 200)
   const id = open.body.cluster.id as string
-  await l.run(id, 'apply', 'kubectl apply -f -', (b) => ok0(b) && b.stdout.includes('service/my-blue-service created'), SEED_SCENARIO)
-  await waitForPods(l, id)
-  await l.run(id, 'exec apt-get', 'kubectl exec access-pod -- apt-get update', ok0)
-  await l.run(id, 'exec apt-get', 'kubectl exec access-pod -- apt-get install -y curl', ok0)
+  await l.seed(id, { kinds: { apply: 'apply', get: 'get', exec: 'exec apt-get' } })
   for (let r = 0; r < rounds; r++) {
     const me = await l.call('GET', '/api/me')
     l.record('floor: GET /api/me', me, me.status === 200 && me.body.user?.name === `Learner ${index}`)
@@ -110,7 +133,7 @@ export async function openFresh(base: string, learners: number, labIds: string[]
   const people: Learner[] = []
   for (let i = 0; i < learners; i++) {
     const l = new Learner(base, samples)
-    const r = await l.call('POST', '/api/auth/signup', { email: `fresh-${i}-${Date.now()}@example.com`, password: 'bench password', name: `Fresh ${i}` })
+    const r = await l.signup(`fresh-${i}`, `Fresh ${i}`)
     if (r.status !== 201) throw new Error(`signup failed: ${r.status}`)
     people.push(l)
   }

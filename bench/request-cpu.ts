@@ -20,7 +20,6 @@ import { libsqlDatabase } from '../worker/db/libsql'
 import { stateCodec } from '../worker/db/state-codec'
 import { BROWSER_TAB, FLOOR_KIND, PHASES } from './isolated'
 import { Learner, type Sample } from './load'
-import { SEED_SCENARIO } from './seed-scenario'
 import { fmt, summarise } from './stats'
 
 const args = process.argv.slice(2)
@@ -56,28 +55,9 @@ async function app() {
 
 async function seeded(base: string) {
   const l = new Learner(base, [])
-  const ok = (b: any) => b.exitCode === 0
-  await l.call('POST', '/api/auth/signup', {
-    email: `cpu-${Date.now()}@example.com`,
-    password: 'bench password',
-    name: 'Cpu',
-  })
-  const id = (await l.call('POST', '/api/labs/playground/cluster')).body.cluster.id as string
-  await l.run(id, 'setup', 'kubectl apply -f -', ok, SEED_SCENARIO, BROWSER_TAB)
-  for (let k = 0; k < 60; k++) {
-    const a = await l.run(id, 'setup', 'kubectl get pods', ok, undefined, BROWSER_TAB)
-    if (!/ContainerCreating|Pending/.test(a.body.stdout ?? '')) break
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  await l.run(id, 'setup', 'kubectl exec access-pod -- apt-get update', ok, undefined, BROWSER_TAB)
-  await l.run(
-    id,
-    'setup',
-    'kubectl exec access-pod -- apt-get install -y curl',
-    ok,
-    undefined,
-    BROWSER_TAB,
-  )
+  await l.signup('cpu', 'Cpu')
+  const id = await l.openCluster()
+  await l.seed(id, { fields: BROWSER_TAB })
   return { l, id }
 }
 

@@ -1,7 +1,8 @@
 // DELETE with DeleteOptions' propagation through the Kubernetes API: Orphan, Foreground, and
 // the 422 the apiserver answers for a policy it does not know.
 import { describe, expect, it } from 'vitest'
-import type { Fetch } from './client'
+import { Client, type Fetch } from './client'
+import { INSTRUCTOR_CODE } from './classes-suite'
 import { DEPLOYMENT, setup } from './kube-api-helpers'
 
 const DEPLOYMENTS = '/apis/apps/v1/namespaces/default/deployments'
@@ -36,6 +37,37 @@ export function kubeApiDeleteSuite(fetch: Fetch) {
       expect(fg.body.metadata.deletionTimestamp).toEqual(expect.any(String))
       // its pods had not reached a node yet, so they went at once, and the owner after them
       expect((await kube.call('GET', `${DEPLOYMENTS}/f`)).status).toBe(404)
+    })
+
+    it('history shows what kubectl 1.32 prints for each deletion: kind.group for grouped kinds', async () => {
+      const { c, id, kube } = await setup(fetch)
+      const json = 'application/json'
+      await kube.call('POST', DEPLOYMENTS, { body: DEPLOYMENT('web'), type: json })
+      expect((await kube.call('DELETE', `${DEPLOYMENTS}/web`)).status).toBe(200)
+      await c.run(id, 'kubectl run solo --image=nginx')
+      const pods = '/api/v1/namespaces/default/pods'
+      expect((await kube.call('DELETE', `${pods}/solo?gracePeriodSeconds=0`)).status).toBe(200)
+      await c.run(id, 'kubectl run one --image=nginx')
+      expect((await kube.call('DELETE', `${pods}?labelSelector=run%3Done`)).status).toBe(200)
+      // the instructor's timeline shows each line's output
+      const owner = new Client(fetch)
+      await owner.signup('Olga Owner', { instructorCode: INSTRUCTOR_CODE })
+      const cls = (await owner.post('/api/classes', { name: 'Services 101' })).body.class
+      await c.post('/api/classes/join', { joinCode: cls.joinCode })
+      const me = (await c.get('/api/me')).body.user.id as string
+      const timeline = await owner.get(
+        `/api/classes/${cls.id}/learners/${me}/labs/playground/history`,
+      )
+      expect((await c.get(`/api/clusters/${id}/history`)).status).toBe(200)
+      const history = timeline.body.history as { command: string; stdout: string }[]
+      const api = history.filter(
+        (h) => h.command.endsWith('(API)') && h.command.includes('deleted'),
+      )
+      expect(api.map((h) => h.stdout)).toEqual([
+        'deployment.apps "web" deleted\n',
+        'pod "solo" force deleted\n',
+        'pod "one" deleted\n',
+      ])
     })
 
     it('an unknown policy, or both fields, is a 422 Invalid DeleteOptions', async () => {

@@ -36,6 +36,8 @@ export function kubeApiSuite(fetch: Fetch) {
       const { c, id, kube } = await setup(fetch, 'clusterip-endpoints')
       const before = await c.get(`/api/clusters/${id}/kubeconfig/status`)
       expect(before.body).toMatchObject({ active: true })
+      // the session, then the status columns and the token's expiry in one statement
+      expect(before.headers.get('server-timing')).toMatch(/statements=2 /)
       expect(before.body.expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000)
       await kube.call('POST', '/apis/apps/v1/namespaces/default/deployments', {
         body: DEPLOYMENT('web'),
@@ -219,6 +221,13 @@ export function kubeApiSuite(fetch: Fetch) {
         kind: 'PartialObjectMetadata',
         metadata: { name: 'lab-control-plane' },
       })
+      // as the apiserver, a Table only in group meta.k8s.io: else the next type it accepts
+      for (const path of ['/api/v1/nodes', '/api/v1/nodes/lab-worker']) {
+        const plain = await kube.call('GET', path, {
+          accept: 'application/json;as=Table;v=v1,application/json',
+        })
+        expect(plain.body.kind, path).toBe(path.endsWith('nodes') ? 'NodeList' : 'Node')
+      }
     })
 
     it('filters lists by label and field selectors and pages with limit/continue', async () => {

@@ -106,6 +106,17 @@ export function kubeApiWritesSuite(fetch: Fetch) {
       })
       expect(ssa.status).toBe(415)
       expect(ssa.body.message).toContain('server-side apply')
+      // the apiserver takes the same four patch types on the scale subresource
+      const ssaScale = await kube.call('PATCH', `${path}/scale`, {
+        type: 'application/apply-patch+yaml',
+        body: 'spec: {replicas: 1}',
+      })
+      expect(ssaScale.status).toBe(415)
+      expect(ssaScale.body).toMatchObject({
+        reason: 'UnsupportedMediaType',
+        message: ssa.body.message,
+      })
+      expect((await kube.call('GET', path)).body.spec.replicas).toBe(4)
     })
 
     it('decodes protobuf bodies (kubectl create namespace)', async () => {

@@ -113,6 +113,28 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       })
     })
 
+    it('history -c on the workstation clears the list for the lines after it, as bash does', async () => {
+      const { c, id, type } = await learner('playground')
+      await type('echo one')
+      await type('echo two')
+      expect((await type('history')).body.stdout).toBe(
+        '    1  echo one\n    2  echo two\n    3  history\n',
+      )
+      expect((await type('history -c')).body.stdout).toBe('')
+      expect((await type('history')).body.stdout).toBe('    1  history\n')
+      await type('echo three')
+      expect((await type('history 2')).body.stdout).toBe('    2  echo three\n    3  history 2\n')
+      // the browser's recall list (arrow up) starts afresh too
+      expect((await c.get(`/api/clusters/${id}/history`)).body.recent).toEqual([
+        'history',
+        'echo three',
+        'history 2',
+      ])
+      // the timeline keeps every line: only the shell's list was cleared
+      const timeline = (await c.get(`/api/clusters/${id}/history`)).body.history
+      expect(timeline.map((h: { command: string }) => h.command)).toContain('history -c')
+    })
+
     it('Ctrl+D (eof) ends bash with "exit"', async () => {
       const { type } = await learner()
       await type('kubectl exec -it access-pod -- bash')
@@ -159,6 +181,35 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(events[0]).toMatchObject({ prompt: '$ ', shell: null })
       expect(events[1]).toMatchObject({ stream: 'stdout', text: 'hello\n' })
       expect(events[2]).toMatchObject({ exitCode: 0, prompt: '$ ', shell: null })
+    })
+
+    it('history -c sent as the browser sends lines (stream: true) lasts too', async () => {
+      const { c, id, type } = await learner('playground')
+      await type('echo one')
+      const events = await readEvents(await streamed(c, id, 'history -c'))
+      expect(events[events.length - 1]).toMatchObject({ type: 'end', exitCode: 0 })
+      expect((await type('history')).body.stdout).toBe('    1  history\n')
+      // a line that streams (sleeps) keeps it too, stored with the line's end
+      await type('echo two')
+      const slept = await readEvents(await streamed(c, id, 'history -c; sleep 1; echo done'))
+      expect(slept.filter((e) => e.type === 'output').map((e) => e.text)).toEqual(['done\n'])
+      expect((await type('history')).body.stdout).toBe('    1  history\n')
+    })
+
+    it('what a later step prints is graded: a pod IP shown after a sleep completes the task', async () => {
+      const { c, id } = await learner('pod-ips')
+      const events = await readEvents(await streamed(c, id, 'sleep 1; kubectl get pods -o wide'))
+      expect(events.find((e) => e.type === 'tasks')).toMatchObject({
+        newlyCompleted: ['find-pod-ip'],
+      })
+      expect(events[events.length - 1]).toMatchObject({
+        type: 'end',
+        newlyCompleted: ['find-pod-ip'],
+      })
+      const tasks = (await c.get('/api/labs')).body.labs.find(
+        (l: { id: string }) => l.id === 'pod-ips',
+      ).tasks as { id: string; done: boolean }[]
+      expect(tasks.filter((t) => t.done).map((t) => t.id)).toEqual(['find-pod-ip'])
     })
 
     it('a streamed line that carries stdin applies it', async () => {
@@ -232,6 +283,42 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(seen.match(/NAME +READY/g)?.length).toBe(1)
       await reader.cancel()
       await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)
+    }, 15_000)
+
+    it("a watch's end keeps a task another tab completed while it ran (lost race)", async () => {
+      const { c, id } = await learner('pod-ips')
+      // tab 1: its first screen shows the pod IP (a task), then it goes on watching
+      const res = await streamed(c, id, 'kubectl get pods -o wide -w')
+      const reader = res.body!.getReader()
+      let seen = ''
+      while (!seen.includes('"interrupt"')) {
+        const { value, done } = await reader.read()
+        if (done) break
+        seen += new TextDecoder().decode(value)
+      }
+      expect(seen).toContain('"interrupt"')
+      const ip = /\b10\.244\.\d+\.\d+\b/.exec(seen)![0]
+      // tab 2 completes another task; the watch ends before its next poll, so its final write
+      // finds the row changed under it
+      const other = await c.post(`/api/clusters/${id}/run`, {
+        command: `curl --connect-timeout 1 ${ip}`,
+        terminal: 't2',
+      })
+      expect(other.body.newlyCompleted).toEqual(['outside-fails'])
+      await reader.cancel()
+      if (!o.abortNoticed)
+        expect((await c.post(`/api/clusters/${id}/terminals/t1/interrupt`)).status).toBe(204)
+      let last: { command: string; exitCode: number } | undefined
+      for (let i = 0; i < 40 && last?.exitCode !== 1; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        const h = (await c.get(`/api/clusters/${id}/history`)).body.history
+        last = h.find((e: { command: string }) => e.command === 'kubectl get pods -o wide -w')
+      }
+      expect(last).toMatchObject({ exitCode: 1 })
+      const tasks = (await c.get('/api/labs')).body.labs.find(
+        (l: { id: string }) => l.id === 'pod-ips',
+      ).tasks as { id: string; done: boolean }[]
+      expect(tasks.filter((t) => t.done).map((t) => t.id)).toEqual(['find-pod-ip', 'outside-fails'])
     }, 15_000)
 
     it('run -it --rm waits for the pod, opens its shell; exit deletes the pod', async () => {

@@ -1,26 +1,15 @@
 // The one path every learner's line takes (worker/http/command-loop.ts), on the Node entry's app:
 // a line the simulation reports as leaving the document unchanged is not serialised to find out,
 // nor re-encoded, nor rewritten; one that changed it is stored, and the next line sees it.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../worker/app'
-import { libsqlDatabase } from '../../worker/db/libsql'
-import { stateCodec, type StateCodec } from '../../worker/db/state-codec'
+import type { StateCodec } from '../../worker/db/state-codec'
 import { Client } from '../http/client'
+import { nodeApp, nodeGzipCodec } from './node-app'
 
-const client = createClient({
-  url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-path-')), 'test.db')}`,
-})
 const calls = { encodeChanged: 0, encode: 0 }
 /** rows a command read without their document (the process held that version) */
 let readWithout = 0
-const inner = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
+const inner = nodeGzipCodec()
 /** set: the isolate's copy is lost between the read and the load (evicted, or taken) */
 let loseCopy = false
 const counted: StateCodec = {
@@ -33,16 +22,8 @@ const counted: StateCodec = {
     return inner.load(stored, lost ? { ...key, version: -1 } : key)
   },
 }
-const app = createApp({
-  openDb: (m) => libsqlDatabase(client, m),
-  stateCodec: counted,
-  clientAddress: () => '127.0.0.1',
-  now: () => Date.now(),
-})
-
-beforeAll(async () => {
-  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
-})
+const { app, db: client, migrate } = nodeApp({ stateCodec: counted })
+beforeAll(migrate)
 
 async function stored(id: string) {
   const r = await client.execute({

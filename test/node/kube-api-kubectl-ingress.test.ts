@@ -3,49 +3,25 @@
 // harness as kube-api-kubectl.test.ts: writes by the real kubectl on cluster A and by ours on
 // cluster B, reads both ways on cluster A). `kubectl create ingress` posts protobuf; the
 // ingress-nginx admission webhook's denials and warnings come back as the apiserver sends them.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { serve } from '@hono/node-server'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../worker/app'
-import { libsqlDatabase } from '../../worker/db/libsql'
-import { stateCodec } from '../../worker/db/state-codec'
-import { Client } from '../http/client'
+import { describe, expect, it } from 'vitest'
+import { listenForFile } from './node-app'
 import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
-import { kubectlUntil } from './kube-streams-helpers'
+import { kubectlUntil, learner as openLearner } from './kube-streams-helpers'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-ing-'))
 let clock = Date.now() - 180_000
-const db = createClient({ url: `file:${join(dir, 'test.db')}` })
-const app = createApp({
-  openDb: (m) => libsqlDatabase(db, m),
-  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
-  clientAddress: () => '127.0.0.1',
-  now: () => clock,
-})
-let server: ReturnType<typeof serve>
-let origin = ''
+const origin = listenForFile({ dbFile: join(dir, 'test.db'), now: () => clock })
 
 const real = (kubeconfig: string, args: string[], stdin = '') =>
   runKubectl(dir, kubeconfig, args, stdin)
 
 const sim = simKubectl
 
-async function learner(lab: string) {
-  const c = new Client((req) => fetch(new Request(req.url.replace('http://lab.test', origin), req)))
-  await c.signup()
-  const id = await c.openCluster(lab)
-  const kc = await c.get(`/api/clusters/${id}/kubeconfig`)
-  const file = join(dir, `kc-${id}.yaml`)
-  writeFileSync(file, kc.body as string)
-  return { c, id, kubeconfig: file }
-}
+/** a learner with a cluster of `lab` and a kubeconfig file for it */
+const learner = (lab: string) => openLearner(origin(), lab)
 
 const ingress = (name: string, host: string, path: string, pathType: string, extra = '') =>
   `apiVersion: networking.k8s.io/v1
@@ -86,17 +62,6 @@ metadata:
 spec:
   controller: example.com/other
 `
-
-beforeAll(async () => {
-  await migrate(drizzle(db), { migrationsFolder: 'migrations' })
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((ok) => server.once('listening', () => ok()))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-}, 60_000)
-
-afterAll(async () => {
-  await new Promise<void>((ok) => server.close(() => ok()))
-})
 
 describe.skipIf(!HAS_KUBECTL)('the real kubectl and Ingress (needs the kubectl binary)', () => {
   it('prints what the simulated kubectl prints for Ingress writes and reads', async () => {

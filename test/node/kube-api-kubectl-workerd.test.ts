@@ -7,11 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWranglerDev, type WranglerDev } from './wrangler-dev'
 import { Client } from '../http/client'
 import { HAVE_KUBECTL as HAS_KUBECTL } from '../sim/kubectl/real-kubectl'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-wd-'))
-let server: { base: string; stop: () => void } | undefined
+let server: WranglerDev | undefined
 
 interface Out {
   stdout: string
@@ -79,11 +80,7 @@ async function settled(sim: (line: string) => Promise<Out>, timeoutMs = 60_000):
 
 beforeAll(async () => {
   if (!HAS_KUBECTL) return
-  const path = '../e2e/server.mjs'
-  const { startServer } = (await import(path)) as {
-    startServer: (root: string, port: number) => Promise<{ base: string; stop: () => void }>
-  }
-  server = await startServer(process.cwd(), 8842)
+  server = await startWranglerDev(8842)
 }, 120_000)
 
 afterAll(() => server?.stop())

@@ -2,18 +2,15 @@
 // port 8847: watches as streamed Responses, exec/attach through a WebSocketPair 101. Needs the
 // `kubectl` binary and wrangler; skipped where kubectl is missing.
 import { afterAll, beforeAll, describe } from 'vitest'
+import { startWranglerDev, type WranglerDev } from './wrangler-dev'
 import { HAS_KUBECTL } from './kube-streams-helpers'
 import { streamsSuite } from './kube-streams-suite'
 
-let server: { base: string; stop: () => void } | undefined
+let server: WranglerDev | undefined
 
 beforeAll(async () => {
   if (!HAS_KUBECTL) return
-  const path = '../e2e/server.mjs'
-  const { startServer } = (await import(path)) as {
-    startServer: (root: string, port: number) => Promise<{ base: string; stop: () => void }>
-  }
-  server = await startServer(process.cwd(), 8847)
+  server = await startWranglerDev(8847)
 }, 120_000)
 
 afterAll(() => server?.stop())

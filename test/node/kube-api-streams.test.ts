@@ -1,47 +1,21 @@
 // Watches, logs -f and exec over WebSocket with the real kubectl against the Node entry (the app
-// served by @hono/node-server on port 8846, WebSocket upgrades through ws, libSQL file database,
+// served by @hono/node-server on a free port, WebSocket upgrades through ws, libSQL file database,
 // the wall clock: streams need time to pass). Needs the `kubectl` binary: skipped where missing.
-import type { Server } from 'node:http'
 import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { serve } from '@hono/node-server'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
-import { afterAll, beforeAll, describe } from 'vitest'
-import { createApp } from '../../worker/app'
-import { libsqlDatabase } from '../../worker/db/libsql'
-import { stateCodec } from '../../worker/db/state-codec'
-import { attachWebSockets } from '../../worker/kube-api/exec/node-upgrade'
+import { describe } from 'vitest'
 import { HAS_KUBECTL, dir } from './kube-streams-helpers'
+import { listenForFile } from './node-app'
 import { streamsSuite } from './kube-streams-suite'
 
-const PORT = 8846
-const db = createClient({ url: `file:${join(dir, 'streams.db')}` })
-const app = createApp({
-  openDb: (m) => libsqlDatabase(db, m),
-  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
-  clientAddress: () => '127.0.0.1',
-  now: () => Date.now(),
+const origin = listenForFile({
+  dbFile: join(dir, 'streams.db'),
+  webSockets: true,
+  when: HAS_KUBECTL,
 })
-let server: ReturnType<typeof serve> | undefined
-
-beforeAll(async () => {
-  if (!HAS_KUBECTL) return
-  await migrate(drizzle(db), { migrationsFolder: 'migrations' })
-  server = serve({ fetch: app.fetch, port: PORT, hostname: '127.0.0.1' })
-  attachWebSockets(server as Server, (req, env) => app.fetch(req, env))
-  await new Promise<void>((ok) => server!.once('listening', () => ok()))
-  // migrating a file database and binding take seconds on a loaded machine, not the 10 s default
-}, 60_000)
-
-afterAll(async () => {
-  if (server) await new Promise<void>((ok) => server!.close(() => ok()))
-}, 30_000)
 
 describe.skipIf(!HAS_KUBECTL)(
   'streams with the real kubectl on Node (needs the kubectl binary)',
   () => {
-    streamsSuite(() => `http://127.0.0.1:${PORT}`)
+    streamsSuite(() => origin())
   },
 )

@@ -1,5 +1,5 @@
 // Kubeconfig tokens: one live token per cluster, stored as its SHA-256 only.
-import { and, eq, gt } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Database } from './client'
 import { kubeTokens } from './schema'
 
@@ -18,14 +18,4 @@ export async function revokeKubeTokens(db: Database, clusterId: string, userId: 
   await db
     .delete(kubeTokens)
     .where(and(eq(kubeTokens.clusterId, clusterId), eq(kubeTokens.userId, userId)))
-}
-
-/** The cluster's live token's expiry, if it has one (one read by the cluster index). */
-export async function findClusterTokenExpiry(db: Database, clusterId: string, now: number) {
-  const row = await db
-    .select({ expiresAt: kubeTokens.expiresAt })
-    .from(kubeTokens)
-    .where(and(eq(kubeTokens.clusterId, clusterId), gt(kubeTokens.expiresAt, now)))
-    .get()
-  return row?.expiresAt
 }

@@ -4,6 +4,10 @@ import type { Client, InStatement, ResultSet, TransactionMode } from '@libsql/cl
 import { drizzle } from 'drizzle-orm/libsql'
 import type { Database } from './client'
 import type { DbMetrics } from './metrics'
+import { keepCompiledStatements } from './libsql-statements'
+
+// every libSQL database this process opens compiles each SQL text once (libsql-statements.ts)
+keepCompiledStatements()
 
 function record(m: DbMetrics, r: ResultSet): void {
   m.statements += 1
@@ -16,7 +20,10 @@ export function libsqlDatabase(client: Client, m: DbMetrics): Database {
     get(target, prop, receiver) {
       if (prop === 'execute') {
         return async (stmt: InStatement, args?: unknown) => {
-          const r = await (target.execute as (s: InStatement, a?: unknown) => Promise<ResultSet>)(stmt, args)
+          const r = await (target.execute as (s: InStatement, a?: unknown) => Promise<ResultSet>)(
+            stmt,
+            args,
+          )
           record(m, r)
           return r
         }

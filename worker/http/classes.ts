@@ -12,13 +12,12 @@ import { lockedUntil, recordFailure, clearFailures } from '../db/throttle'
 import { findUser } from '../db/users'
 import { labsOfClass } from '../db/authored-labs'
 import { findLab } from '../labs'
-import { compileLab } from '../labs/format/compile'
+import { compiledLab } from '../labs/format/compiled-labs'
 import type { Lab } from '../labs/types'
 import { insights, progressCsv, progressMatrix } from './class-views'
 import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
-import { documentOf } from './lab-access'
 import { param, readJson } from './validate'
 
 export const classRoutes = new Hono<AppEnv>()
@@ -108,7 +107,7 @@ classRoutes.post('/:id/join-code', async (c) => {
 /** Labs the class's instructor published to it (as learners see them), for the matrix and timelines. */
 async function classLabs(c: AppContext, classId: string): Promise<Lab[]> {
   const rows = await labsOfClass(c.var.db, classId)
-  return rows.flatMap((r) => (r.publishedSource === null ? [] : [compileLab(documentOf(r.publishedSource), r.id)]))
+  return rows.flatMap((r) => (r.publishedSource === null ? [] : [compiledLab(r.publishedSource, r.id)]))
 }
 
 async function matrixOf(c: AppContext) {

@@ -47,7 +47,9 @@ export function gradedLine<R extends RunResult, T>(
   const newlyCompleted = result.internalError
     ? []
     : gradeCommand(lab, result.state, last, progress, now)
-  if (body.command.trim() !== '')
+  // the workstation's history is the lab's recent lines: `history -c` clears them for what follows
+  if (result.historyAfter) progress.recent = result.historyAfter.slice(-RECENT_MAX)
+  else if (body.command.trim() !== '')
     progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
   // a command that completed a task did what the lab asked (e.g. "see the ClusterIP time out from
   // outside"): it is not a misconception

@@ -6,7 +6,8 @@ import { randomBytes, sha256Hex, toBase64Url } from '../auth/crypto'
 import { parseApiTraces } from '../db/api-traces'
 import { findCluster } from '../db/clusters'
 import { parseProgress } from '../labs/grade'
-import { findClusterTokenExpiry, replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
+import { findKubeconfigStatus } from '../db/kubeconfig-status'
+import { replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
 import { AppError, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { param } from './validate'
@@ -101,12 +102,12 @@ kubeconfigRoutes.delete('/:id/kubeconfig', async (c) => {
  * and draw each new request on the map once.
  */
 kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
-  const row = await loadOwn(c)
-  const expiresAt = await findClusterTokenExpiry(c.var.db, row.id, c.var.deps.now())
+  const row = await findKubeconfigStatus(c.var.db, param(c, 'id'), c.var.userId!, c.var.deps.now())
+  if (!row) throw notFound('That cluster')
   const tasksDone = Object.keys(parseProgress(row.progress).tasks)
   return c.json({
-    active: expiresAt !== undefined,
-    expiresAt: expiresAt ?? null,
+    active: row.expiresAt !== null,
+    expiresAt: row.expiresAt,
     version: row.version,
     tasksDone,
     traces: parseApiTraces(row.apiTraces),

@@ -5,8 +5,7 @@ import type { Database } from '../db/client'
 import { findClusterForLab } from '../db/clusters'
 import { findAuthoredLab, mayOpen, type AuthoredLabRow } from '../db/authored-labs'
 import { findLab } from '../labs'
-import { compileLab } from '../labs/format/compile'
-import type { LabDocument } from '../labs/format/lab-schema'
+import { compiledLab } from '../labs/format/compiled-labs'
 import type { Lab } from '../labs/types'
 
 /** Authored lab ids start with this; no built-in id does. */
@@ -14,12 +13,11 @@ export const AUTHORED_PREFIX = 'authored-'
 
 export const isAuthoredId = (id: string) => id.startsWith(AUTHORED_PREFIX)
 
-/** A stored document was validated when it was written. */
-export const documentOf = (source: string) => JSON.parse(source) as LabDocument
+export { documentOf } from '../labs/format/compiled-labs'
 
 function compiled(row: AuthoredLabRow, userId: string): Lab | undefined {
   const source = row.ownerId === userId ? row.source : row.publishedSource
-  return source === null ? undefined : compileLab(documentOf(source), row.id)
+  return source === null ? undefined : compiledLab(source, row.id)
 }
 
 /** The lab a user's existing cluster runs. */
@@ -39,7 +37,7 @@ export async function labOfCluster(
  */
 export function labOfSource(labId: string, source: string | null): Lab | undefined {
   if (!isAuthoredId(labId)) return findLab(labId)
-  return source === null ? undefined : compileLab(documentOf(source), labId)
+  return source === null ? undefined : compiledLab(source, labId)
 }
 
 /** The lab a user may open (its page, a new cluster). */

@@ -5,12 +5,12 @@ import { newId } from '../auth/crypto'
 import { findClusterForLab, insertCluster, listClustersOfUser } from '../db/clusters'
 import { labsForLearner } from '../db/authored-labs'
 import { LABS } from '../labs'
-import { compileLab } from '../labs/format/compile'
+import { compiledLab } from '../labs/format/compiled-labs'
 import { parseProgress, taskList, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import { notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
-import { documentOf, labToOpen } from './lab-access'
+import { labToOpen } from './lab-access'
 import { param } from './validate'
 
 export const labRoutes = new Hono<AppEnv>()
@@ -31,7 +31,7 @@ labRoutes.get('/', async (c) => {
   const rows = await listClustersOfUser(c.var.db, c.var.userId!)
   const byLab = new Map(rows.map((r) => [r.labId, parseProgress(r.progress)]))
   const authored = (await labsForLearner(c.var.db, c.var.userId!)).flatMap((r) =>
-    r.publishedSource === null ? [] : [compileLab(documentOf(r.publishedSource), r.id)],
+    r.publishedSource === null ? [] : [compiledLab(r.publishedSource, r.id)],
   )
   // built-in labs first, the class's own labs before the free playground
   const all = [...LABS.slice(0, -1), ...authored, ...LABS.slice(-1)]

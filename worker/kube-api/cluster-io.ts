@@ -10,6 +10,7 @@ import { findCluster, storeRun } from '../db/clusters'
 import type { StoredForm } from '../db/state-codec'
 import { labOfCluster } from '../http/lab-access'
 import { gradeCommand, parseProgress } from '../labs/grade'
+import type { Lab } from '../labs/types'
 import { settle } from '../sim/controllers/settle'
 import type { ClusterState } from '../sim/state'
 import type { KubeEnv } from './auth'
@@ -69,6 +70,9 @@ export async function writeCluster<T>(
   c: Context<KubeEnv>,
   change: (state: ClusterState, now: number) => WriteOutcome<T>,
 ): Promise<T> {
+  // read on the first store and kept through lost races: a cluster's lab does not change under it
+  let lab: Promise<Lab | undefined> | undefined
+  const labOnce = (row: CommandRow) => (lab ??= labOfCluster(c.var.db, row.labId, row.userId))
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const view = await readCluster(c)
     const { state, now } = view
@@ -76,7 +80,7 @@ export async function writeCluster<T>(
     if (!out.changed) return out.value
     const value = structuredClone(out.value)
     settle(state, now)
-    const stored = await store(c, view, out)
+    const stored = await store(c, view, out, await labOnce(view.row))
     if (stored) return value
     await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
   }
@@ -87,10 +91,10 @@ async function store<T>(
   c: Context<KubeEnv>,
   { row, state, stored: before, now }: ClusterView,
   out: WriteOutcome<T>,
+  // an authored lab is graded like a built-in one (the version this user plays)
+  lab: Lab | undefined,
 ): Promise<boolean> {
   const progress = parseProgress(row.progress)
-  // an authored lab is graded like a built-in one (the version this user plays)
-  const lab = await labOfCluster(c.var.db, row.labId, row.userId)
   const last = { command: out.line, stdout: out.summary, stderr: '', exitCode: 0, trace: [] }
   const done = lab ? gradeCommand(lab, state, last, progress, now) : []
   const encoded = await c.var.codec.encodeChanged(state, before)

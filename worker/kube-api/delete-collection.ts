@@ -8,7 +8,7 @@ import { deleteObject } from '../sim/objects'
 import type { KubeEnv } from './auth'
 import { writeCluster } from './cluster-io'
 import { propagationOf } from './delete-options'
-import { historyLine } from './history-line'
+import { deletedLine, historyLine } from './history-line'
 import type { ResourcePath } from './path'
 import { selectObjects } from './resource-read'
 import { refuseClusterWrites } from './resource-write'
@@ -39,9 +39,7 @@ export async function deleteCollection(
       value: deleted,
       changed: !dry && deleted.length > 0,
       line: historyLine(c, kind, `*${what}`, rp.namespace, 'deleted'),
-      summary: deleted
-        .map((o) => `${RESOURCES[kind].singular} "${o.metadata.name}" deleted`)
-        .join('\n'),
+      summary: deleted.map((o) => deletedLine(kind, o.metadata.name)).join('\n'),
     }
   })
   return c.json({ kind: `${kind}List`, apiVersion: apiVersionOf(kind), metadata: {}, items })

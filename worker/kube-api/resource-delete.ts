@@ -12,7 +12,7 @@ import type { KubeEnv } from './auth'
 import { readOptionalJson } from './body'
 import { propagationOf } from './delete-options'
 import { writeCluster } from './cluster-io'
-import { historyLine } from './history-line'
+import { deletedLine, historyLine } from './history-line'
 import type { ResourcePath } from './path'
 import { dryRun, refuseClusterWrites } from './resource-write'
 import { badRequest, fromApiError } from './status'
@@ -52,7 +52,7 @@ export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
       value: r.value,
       changed: !dry,
       line: historyLine(c, kind, name, r.value.metadata.namespace, 'deleted'),
-      summary: `${RESOURCES[kind].singular} "${name}" deleted`,
+      summary: deletedLine(kind, name, graceSeconds),
     }
   })
   if (!gone || dry) return c.json(obj)

@@ -7,14 +7,9 @@ import { RESOURCES, apiVersionOf, type Kind } from '../sim/objects/resources'
 import type { KubeObject } from '../sim/objects/types'
 import { notFound } from '../sim/objects/api-errors'
 import { getObject, listObjects, type ClusterState } from '../sim/state'
-import { parseLabelSelector, matchesRequirements } from '../sim/kubectl/printers/label-selector'
-import {
-  matchesFields,
-  parseFieldSelector,
-  unsupportedField,
-} from '../sim/kubectl/printers/field-selector'
 import type { KubeEnv } from './auth'
 import { readCluster } from './cluster-io'
+import { matchesSelectors, queryFlag, readSelectors } from './list-options'
 import type { ResourcePath } from './path'
 import { badRequest, fromApiError } from './status'
 import { toTable, wantsTable } from './table'
@@ -34,17 +29,9 @@ export function selectObjects(
   namespace: string | undefined,
   q: URLSearchParams,
 ) {
-  const labels = parseLabelSelector(q.get('labelSelector') ?? '')
-  if ('error' in labels) throw badRequest(labels.error)
-  const fields = parseFieldSelector(q.get('fieldSelector') ?? '')
-  if ('error' in fields) throw badRequest(fields.error)
-  const bad = unsupportedField(kind, fields.requirements)
-  if (bad) throw badRequest(bad)
-  return listObjects(state, kind, namespace).filter(
-    (o) =>
-      matchesRequirements(labels.requirements, o.metadata.labels) &&
-      matchesFields(o, fields.requirements),
-  )
+  const selectors = readSelectors(kind, q)
+  if ('error' in selectors) throw badRequest(selectors.error)
+  return listObjects(state, kind, namespace).filter((o) => matchesSelectors(o, selectors))
 }
 
 function keyOf(o: KubeObject): string {
@@ -110,8 +97,7 @@ export async function getOne(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
 
 export async function list(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   const q = new URL(c.req.url).searchParams
-  if (q.get('watch') === 'true' || q.get('watch') === '1')
-    throw badRequest('watch is not available on this server')
+  if (queryFlag(q.get('watch'))) throw badRequest('watch is not available on this server')
   const { state, now } = await readCluster(c)
   const selected = selectObjects(state, kind, rp.namespace, q)
   const { items, next, remaining } = page(selected, q)

@@ -9,13 +9,13 @@ import type { ApiError, KubeObject } from '../sim/objects/types'
 import { createObject, updateObjectDetailed } from '../sim/objects'
 import { jsonPatch, mergePatch } from '../sim/kubectl/patch-merge'
 import { asPatchError } from '../sim/kubectl/patch-errors'
+import { strategicMergePatch, type SmpError } from '../sim/kubectl/patch-strategic'
 import type { KubeEnv } from './auth'
 import { readObjectBody, readPatchBody, type PatchType } from './body'
 import { writeCluster } from './cluster-io'
 import { historyLine, summaryLine } from './history-line'
 import type { ResourcePath } from './path'
 import { objectAt, objectResponse } from './resource-read'
-import { strategicMergeWithDirectives } from './smp-directives'
 import { KubeError, badRequest, fromApiError } from './status'
 import { setWarnings } from './warnings'
 
@@ -141,7 +141,24 @@ export function applyPatch(current: KubeObject, type: PatchType, patch: unknown)
   }
   if (!isObj(patch)) throw badRequest('the patch is not a JSON object')
   if (type === 'application/merge-patch+json') return mergePatch(current, patch)
-  return strategicMergeWithDirectives(current, patch)
+  const r = strategicMergePatch(current as unknown as Record<string, unknown>, patch)
+  if (!r.ok) throw smpStatus(r.error)
+  return r.value
+}
+
+/**
+ * The apiserver's Status for a strategic merge patch it cannot apply (the same code the terminal's
+ * kubectl patch uses). Its 500s carry no reason upstream; here they are InternalError, so the real
+ * kubectl prints `Error from server (InternalError): ...` where ours prints `Error from server: ...`.
+ */
+function smpStatus(e: SmpError): KubeError {
+  if (e.code === 400) return badRequest(e.message)
+  if (e.code === 422)
+    return new KubeError(
+      'Invalid',
+      'the server rejected our request due to an error in our request',
+    )
+  return new KubeError('InternalError', e.message)
 }
 
 /** Server-side apply is not simulated: kubectl prints this Status as is. */
@@ -151,9 +168,15 @@ const noServerSideApply = () =>
     'server-side apply (application/apply-patch+yaml) is not supported by Service Lab: use client-side `kubectl apply` (without --server-side)',
   )
 
+/** A PATCH body (of an object or its scale) of a type the simulated API server applies. */
+export async function readAppliedPatch(req: Request): Promise<{ type: PatchType; patch: unknown }> {
+  const body = await readPatchBody(req)
+  if (body.type === 'application/apply-patch+yaml') throw noServerSideApply()
+  return body
+}
+
 export async function patch(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
-  const { type, patch: p } = await readPatchBody(c.req.raw)
-  if (type === 'application/apply-patch+yaml') throw noServerSideApply()
+  const { type, patch: p } = await readAppliedPatch(c.req.raw)
   refuseClusterWrites(kind, 'patch', rp.name)
   const r = await storeUpdate(c, kind, rp, (cur) => applyPatch(cur, type, p), {
     op: 'patched',

@@ -12,13 +12,7 @@ import { create, patch, update } from './resource-write'
 import { remove } from './resource-delete'
 import { deleteCollection } from './delete-collection'
 import { scale } from './scale'
-import { KubeError, badRequest, noRoute } from './status'
-
-const notAllowed = () =>
-  new KubeError(
-    'MethodNotAllowed',
-    'the server does not allow this method on the requested resource',
-  )
+import { badRequest, methodNotAllowed, noRoute } from './status'
 
 function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   const sub = rp.subresource
@@ -26,7 +20,7 @@ function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise
   if (sub === 'status') {
     if (c.req.method === 'GET') return getOne(c, kind, rp)
     // status is the simulated controllers' to write (kubelet, endpoints, load balancer)
-    throw notAllowed()
+    throw methodNotAllowed()
   }
   if (kind === 'Pod' && sub === 'portforward')
     throw badRequest(
@@ -41,7 +35,7 @@ export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Prom
     rp.version === 'v1' &&
     rp.resource === 'selfsubjectaccessreviews'
   ) {
-    if (c.req.method !== 'POST' || rp.name || rp.namespace) throw notAllowed()
+    if (c.req.method !== 'POST' || rp.name || rp.namespace) throw methodNotAllowed()
     return selfSubjectAccessReview(c)
   }
   const kind = kindOf(rp)
@@ -52,15 +46,15 @@ export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Prom
   const m = c.req.method
   if (rp.name === undefined) {
     if (m === 'GET' || m === 'HEAD') return list(c, kind, rp)
-    if (namespaced && rp.namespace === undefined) throw notAllowed()
+    if (namespaced && rp.namespace === undefined) throw methodNotAllowed()
     if (m === 'POST') return create(c, kind, rp)
     if (m === 'DELETE') return deleteCollection(c, kind, rp)
-    throw notAllowed()
+    throw methodNotAllowed()
   }
   if (namespaced && rp.namespace === undefined) throw noRoute()
   if (m === 'GET' || m === 'HEAD') return getOne(c, kind, rp)
   if (m === 'PUT') return update(c, kind, rp)
   if (m === 'PATCH') return patch(c, kind, rp)
   if (m === 'DELETE') return remove(c, kind, rp)
-  throw notAllowed()
+  throw methodNotAllowed()
 }

@@ -16,7 +16,7 @@ import {
 import { openapiDocument, openapiRoot } from './openapi'
 import { resourcePathOf, segments } from './path'
 import { serveResource } from './resources'
-import { KubeError, noRoute } from './status'
+import { methodNotAllowed, noRoute } from './status'
 import { VERSION_INFO } from './version'
 
 function jsonText(
@@ -78,11 +78,7 @@ export async function serveRest(c: Context<KubeEnv>): Promise<Response> {
   }
   const rp = resourcePathOf(segs)
   if (!rp) {
-    if (!read && segs.length <= 3)
-      throw new KubeError(
-        'MethodNotAllowed',
-        'the server does not allow this method on the requested resource',
-      )
+    if (!read && segs.length <= 3) throw methodNotAllowed()
     throw noRoute()
   }
   return serveResource(c, rp)

@@ -8,11 +8,11 @@ import type { KubeObject, LabelSelector } from '../sim/objects/types'
 import { selectorString } from '../sim/kubectl/printers/labels'
 import type { KubeEnv } from './auth'
 import { readCluster } from './cluster-io'
-import { readObjectBody, readPatchBody } from './body'
+import { readObjectBody } from './body'
 import type { ResourcePath } from './path'
 import { objectAt } from './resource-read'
-import { applyPatch, storeUpdate } from './resource-write'
-import { KubeError, badRequest } from './status'
+import { applyPatch, readAppliedPatch, storeUpdate } from './resource-write'
+import { KubeError, badRequest, methodNotAllowed } from './status'
 
 interface Scalable {
   spec?: { replicas?: number; selector?: LabelSelector }
@@ -60,15 +60,11 @@ export async function scale(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): 
     const body = await readObjectBody(c.req.raw)
     change = () => body
   } else if (c.req.method === 'PATCH') {
-    const { type, patch } = await readPatchBody(c.req.raw)
-    if (type === 'application/apply-patch+yaml')
-      throw badRequest('server-side apply is not supported')
+    // the apiserver applies all four patch types to a scale; server-side apply is refused with
+    // the same 415 as on the object itself (not simulated)
+    const { type, patch } = await readAppliedPatch(c.req.raw)
     change = (cur) => applyPatch(cur as unknown as KubeObject, type, patch)
-  } else
-    throw new KubeError(
-      'MethodNotAllowed',
-      `the server does not allow this method on the requested resource`,
-    )
+  } else throw methodNotAllowed()
   let replicas = 0
   const r = await storeUpdate(
     c,

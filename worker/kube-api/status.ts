@@ -119,6 +119,13 @@ export function fromApiError(
 export const noRoute = () =>
   new KubeError('NotFound', 'the server could not find the requested resource')
 
+/** The apiserver's answer to a verb the resource does not serve (405). */
+export const methodNotAllowed = () =>
+  new KubeError(
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+  )
+
 export const unauthorized = () => new KubeError('Unauthorized', 'Unauthorized')
 
 export const badRequest = (message: string) => new KubeError('BadRequest', message)

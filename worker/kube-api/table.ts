@@ -7,12 +7,19 @@ import type { Kind } from '../sim/objects/resources'
 import type { KubeObject } from '../sim/objects/types'
 import { TABLES } from '../sim/kubectl/printers/tables'
 
-/** True when the Accept header asks for a Table (kubectl get's Accept, KUBE-API-FACTS §3.1). */
+/**
+ * True when the Accept header asks for a Table (kubectl get's Accept, KUBE-API-FACTS §3.1): one of
+ * its media types has `as=Table` in the group meta.k8s.io. The apiserver skips an `as=Table`
+ * without that group (handlers/negotiation AllowsConversion) and serves the next type it accepts;
+ * we serve the object then too, where the apiserver answers 406 if no other type is acceptable.
+ */
 export function wantsTable(accept: string | undefined): boolean {
-  return /;\s*as=Table/.test(accept ?? '')
+  return (accept ?? '')
+    .split(',')
+    .some((part) => /;\s*as=Table/.test(part) && /g=meta\.k8s\.io/.test(part))
 }
 
-export function columnDefinitions(kind: Kind) {
+function columnDefinitions(kind: Kind) {
   return TABLES[kind].columns.map((col, i) => ({
     name: col.name,
     type: 'string',
@@ -26,7 +33,7 @@ function partial(obj: KubeObject) {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata }
 }
 
-export function tableRow(kind: Kind, obj: KubeObject, now: number, includeObject: string) {
+function tableRow(kind: Kind, obj: KubeObject, now: number, includeObject: string) {
   const object =
     includeObject === 'None' ? undefined : includeObject === 'Object' ? obj : partial(obj)
   return { cells: TABLES[kind].row(obj, now), ...(object ? { object } : {}) }

@@ -31,6 +31,11 @@ export interface Ctx {
   history: string[]
   /** set by `clear` */
   clear: boolean
+  /**
+   * the workstation shell's history list after the line, set only when the line rewrote it
+   * (`history -c`): bash keeps that for the session's next lines, so the caller stores it
+   */
+  historyAfter?: string[]
   /** the learner's terminal (size, shells to open); absent for one-shot lines */
   terminal?: TerminalCtx
 }

@@ -38,6 +38,8 @@ export interface RunResult {
   changed: Change[]
   /** true after `clear` */
   clear: boolean
+  /** the workstation's history list when the line rewrote it (`history -c`); see Ctx */
+  historyAfter?: string[]
   /**
    * stdout and stderr in the order the programs wrote them (each program's stdout before its
    * stderr), so a terminal can show them interleaved as a real one does
@@ -99,6 +101,7 @@ export function runGuarded(state: ClusterState, line: string, input: RunInput): 
       documentChanged: true,
     }
     if (ctx.terminal?.open) result.openShell = ctx.terminal.open
+    if (ctx.historyAfter) result.historyAfter = ctx.historyAfter
     return result
   } catch (e) {
     return {

@@ -5,6 +5,7 @@ import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
 import type { BaseWrite } from '../db/state-codec'
+import { clip } from '../http/command-loop'
 
 export async function updateClusterState(
   db: Database,
@@ -84,10 +85,6 @@ export interface FinishWrite {
   tasksCompleted: string
   causes: string
 }
-
-const KEPT = 16 * 1024
-const clip = (t: string) =>
-  t.length <= KEPT ? t : `${t.slice(0, KEPT)}\n[... output truncated ...]`
 
 /** A streamed line's end, in one batch: the cluster (if unchanged since read) and its history row. */
 export async function finishHistory(db: Database, w: FinishWrite): Promise<boolean> {

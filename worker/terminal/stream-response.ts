@@ -8,7 +8,7 @@ import { stream as honoStream } from 'hono/streaming'
 
 import type { AppContext } from '../http/env'
 import { commandLoop, type LoadedCluster } from '../http/command-loop'
-import { gradeCommand, parseProgress, taskList } from '../labs/grade'
+import { gradeCommand, parseProgress, RECENT_MAX, taskList } from '../labs/grade'
 import { visibleTrace } from '../labs/visible-trace'
 import { classifyCommand } from '../labs/misconceptions'
 import {
@@ -19,7 +19,8 @@ import {
   type StreamStep,
 } from '../sim/stream'
 import { terminalPrompt, type TerminalResult } from '../sim/session'
-import { gradedLine, loadCluster, recordedCommand, shellView, type TerminalLineBody } from './line'
+import { gradedLine, recordedCommand, shellView, type TerminalLineBody } from './line'
+import { mergeProgress, progressBase } from './progress-merge'
 import { putTerminal, terminalRecord, touchTerminal } from './records'
 import { finishHistory, readIfChanged, updateClusterState } from './store'
 import { registerStream } from './streams-registry'
@@ -127,6 +128,8 @@ async function firstStep(
       session: rec.session,
       /** tasks completed by the last step, for its `tasks` event */
       justDone: [] as string[],
+      /** the progress as last stored or read: what this line added since is its own */
+      base: progressBase(sim.progress),
       lastInterrupt: '',
     }))
     // a line still running goes on changing this document: the cache must not hold it parsed
@@ -204,7 +207,7 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
     if (row?.state != null && row.progress != null) {
       stream.ctx.s = await c.var.codec.decode(row)
       run.version = row.version
-      run.sim.progress = parseProgress(row.progress)
+      adoptProgress(run, row.progress)
       changed = true
       // a watch sees the document as it was written first (a new pod ContainerCreating), then
       // as it stands now: the states in between are events a real watch would have delivered
@@ -214,7 +217,8 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
   }
   const later = first?.result ? first : advanceStream(stream, stream.ctx.s, now, changed && !first)
   const step = first && later !== first ? joinSteps(first, later) : later
-  if (step.trace.length > 0 || step.changed.length > 0) await record(run, step, now)
+  if (step.trace.length > 0 || step.changed.length > 0 || step.output.length > 0)
+    await record(run, step, now)
   return step
 }
 
@@ -227,15 +231,31 @@ function joinSteps(a: StreamStep, b: StreamStep): StreamStep {
   }
 }
 
-/** A step that sent requests or changed objects is graded and stored (one conditional update). */
+/**
+ * A step that printed, sent requests or changed objects is graded (what it printed counts: a watch
+ * row showing a new pod's IP); one that sent requests, changed objects or completed a task is
+ * stored (one conditional update).
+ */
 async function record(run: Started, step: StreamStep, now: number) {
   const { c, sim } = run
   const state = run.stream!.ctx.s
   const cmd = recordedCommand(run.session, run.body.command, false)
-  const last = { command: cmd.graded, stdout: '', stderr: '', exitCode: 0, trace: step.trace }
+  const text = (k: 'stdout' | 'stderr') =>
+    step.output
+      .filter((o) => o.stream === k)
+      .map((o) => o.text)
+      .join('')
+  const last = {
+    command: cmd.graded,
+    stdout: text('stdout'),
+    stderr: text('stderr'),
+    exitCode: 0,
+    trace: step.trace,
+  }
   const done = gradeCommand(sim.lab, state, last, sim.progress, now)
   run.newlyCompleted.push(...done)
   run.justDone = done
+  if (done.length === 0 && step.trace.length === 0 && step.changed.length === 0) return
   const stored = await updateClusterState(c.var.db, {
     clusterId: run.clusterId,
     expectedVersion: run.version,
@@ -243,7 +263,20 @@ async function record(run: Started, step: StreamStep, now: number) {
     progress: JSON.stringify(sim.progress),
     now,
   })
-  if (stored) run.version += 1
+  if (stored) {
+    run.version += 1
+    run.base = progressBase(sim.progress)
+  }
+}
+
+/**
+ * The row as another writer left it: its progress, plus the tasks and notes this line added that
+ * did not land yet (a step's write that lost a race), so neither writer's progress is lost.
+ */
+function adoptProgress(run: Started, stored: string) {
+  const current = parseProgress(stored)
+  run.sim.progress = mergeProgress(run.sim.lab, current, run.base, run.sim.progress)
+  run.base = progressBase(current)
 }
 
 /** The end: the history row gets the exit code and output, the terminal its shell. */
@@ -252,6 +285,8 @@ async function finishLine(run: Started, step: StreamStep) {
   const result = step.result!
   const id = run.body.terminal ?? 'default'
   for (let attempt = 0; attempt < 10; attempt++) {
+    // `history -c` in the line: the workstation's list (the lab's recent lines) starts afresh
+    if (result.historyAfter) sim.progress.recent = result.historyAfter.slice(-RECENT_MAX)
     const state = run.stream ? run.stream.ctx.s : result.state
     const rec = terminalRecord(state, id, c.var.deps.now())
     putTerminal(state, id, { ...rec, session: result.session, usedAt: c.var.deps.now() })
@@ -276,9 +311,17 @@ async function finishLine(run: Started, step: StreamStep) {
       causes: JSON.stringify(misconceptions),
     })
     if (ok || !run.stream) return
-    const { row } = await loadCluster(c.var.db, run.clusterId, c.var.userId!)
-    run.stream.ctx.s = await c.var.codec.decode(row)
+    // lost a race: the document and progress as they stand now (one row, not the lab), this
+    // line's terminal record and completed tasks added again on the next attempt
+    const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
+    if (!row) return
+    if (row.state == null || row.progress == null) continue
+    const key = { clusterId: run.clusterId, version: row.version }
+    const loaded = await c.var.codec.load(row, key)
+    if (!loaded) continue
+    run.stream.ctx.s = loaded.state
     run.version = row.version
+    adoptProgress(run, row.progress)
   }
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { lab } from './helpers'
+import { lab, out } from './helpers'
 import type { Deployment, Service } from '../../../worker/sim/objects/types'
-import { jsonPatch, mergePatch, strategicMerge } from '../../../worker/sim/kubectl/patch-merge'
+import { jsonPatch, mergePatch } from '../../../worker/sim/kubectl/patch-merge'
+import { strategicMergePatch } from '../../../worker/sim/kubectl/patch-strategic'
 
 describe('kubectl patch', () => {
   test('switch a Service to NodePort with a strategic merge patch', () => {
@@ -64,20 +65,27 @@ describe('kubectl patch', () => {
       b: { d: 3, e: 4 },
       f: [1],
     })
+    // Service ports merge by port; the patch's items come first unless the live order places
+    // them (apimachinery normalizeElementOrder)
     expect(
-      strategicMerge(
-        { ports: [{ port: 80, name: 'a' }, { port: 81 }] },
-        { ports: [{ port: 80, name: 'b' }, { port: 82 }] },
+      strategicMergePatch(
+        { spec: { ports: [{ port: 80, name: 'a' }, { port: 81 }] } },
+        { spec: { ports: [{ port: 80, name: 'b' }, { port: 82 }] } },
       ),
     ).toEqual({
-      ports: [{ port: 80, name: 'b' }, { port: 81 }, { port: 82 }],
+      ok: true,
+      value: { spec: { ports: [{ port: 80, name: 'b' }, { port: 82 }, { port: 81 }] } },
     })
     expect(
-      strategicMerge(
-        { ports: [{ port: 80 }, { port: 81 }] },
-        { ports: [{ port: 80, $patch: 'delete' }] },
+      strategicMergePatch(
+        { spec: { ports: [{ port: 80 }, { port: 81 }] } },
+        { spec: { ports: [{ port: 80, $patch: 'delete' }] } },
       ),
-    ).toEqual({ ports: [{ port: 81 }] })
+    ).toEqual({ ok: true, value: { spec: { ports: [{ port: 81 }] } } })
+    // an untagged list (Endpoints subsets) is replaced whole
+    expect(
+      strategicMergePatch({ subsets: [{ ports: [{ port: 80 }] }] }, { subsets: [{ ports: [] }] }),
+    ).toEqual({ ok: true, value: { subsets: [{ ports: [] }] } })
     expect(
       jsonPatch({ a: [1, 2] }, [
         { op: 'add', path: '/a/-', value: 3 },
@@ -104,5 +112,80 @@ describe('unknown fields in a PATCH', () => {
     expect(k('create -f -', yaml.replace('name: web', 'name: other')).stderr).toBe(
       'Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].targetport"\n',
     )
+  })
+})
+
+describe('strategic merge directives in kubectl patch (apimachinery strategicpatch)', () => {
+  const deployment = () => {
+    const l = lab()
+    l.k('create deployment web --image=nginx:1.19')
+    l.k(
+      `patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"busybox"}]}}}}'`,
+    )
+    const get = () => l.ctx.s.objects['Deployment/default/web'] as Deployment
+    return { ...l, get }
+  }
+  const names = (d: Deployment) => d.spec.template.spec.containers.map((c) => c.name)
+
+  test('a new container goes first, as the apiserver orders it; $setElementOrder reorders', () => {
+    const { k, get } = deployment()
+    expect(names(get())).toEqual(['side', 'nginx'])
+    const order = `{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"side"}]}}}}`
+    expect(out(k(`patch deploy web -p '${order}'`))).toEqual({
+      stdout: 'deployment.apps/web patched\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect(names(get())).toEqual(['nginx', 'side'])
+  })
+
+  test('$patch: replace replaces a list or a map; $patch: delete removes an item', () => {
+    const { k, get } = deployment()
+    k(
+      `patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"$patch":"replace"},{"name":"only","image":"nginx"}]}}}}'`,
+    )
+    expect(names(get())).toEqual(['only'])
+    k(`patch deploy web -p '{"metadata":{"labels":{"$patch":"replace","tier":"fe"}}}'`)
+    expect(get().metadata.labels).toEqual({ tier: 'fe' })
+    k(
+      `patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"name":"only","$patch":"delete"},{"name":"x","image":"nginx"}]}}}}'`,
+    )
+    expect(names(get())).toEqual(['x'])
+  })
+
+  test('$retainKeys clears the fields it does not list; $deleteFromPrimitiveList', () => {
+    const { k, get } = deployment()
+    expect(get().spec.strategy).toMatchObject({ type: 'RollingUpdate' })
+    k(`patch deploy web -p '{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}}'`)
+    expect(get().spec.strategy).toEqual({ type: 'Recreate' })
+    k(`patch deploy web --type=merge -p '{"metadata":{"finalizers":["a.io/x","b.io/y"]}}'`)
+    k(`patch deploy web -p '{"metadata":{"$deleteFromPrimitiveList/finalizers":["a.io/x"]}}'`)
+    expect(get().metadata.finalizers).toEqual(['b.io/y'])
+  })
+
+  test('malformed directives answer as the apiserver does', () => {
+    const { k } = deployment()
+    expect(
+      out(
+        k(
+          `patch deploy web -p '{"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":{}}}}'`,
+        ),
+      ),
+    ).toEqual({
+      stdout: '',
+      stderr: 'Error from server (BadRequest): invalid patch format of retainKeys\n',
+      exitCode: 1,
+    })
+    expect(k(`patch deploy web -p '{"metadata":{"labels":{"$patch":"merge"}}}'`).stderr).toBe(
+      'Error from server: unknown patch type: merge in map: map[$patch:merge]\n',
+    )
+    expect(
+      k(`patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"$patch":"merge"}]}}}}'`)
+        .stderr,
+    ).toBe('Error from server: merging lists cannot yet be specified in the patch\n')
+    expect(
+      k(`patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"image":"nginx"}]}}}}'`)
+        .stderr,
+    ).toBe('Error from server: map: map[image:nginx] does not contain declared merge key: name\n')
   })
 })

@@ -85,6 +85,12 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     says: /exceeded quota/,
   },
   {
+    name: 'a later manifest, after namespaces, that is not YAML',
+    edit: (d) => ({ ...d, start: { namespaces: ['dev'], manifests: [WEB, 'kind: [\n'] } }),
+    path: '$.start.manifests[1]',
+    says: /^This YAML does not parse: /,
+  },
+  {
     name: 'a manifest that is not YAML',
     edit: (d) => ({ ...d, start: { manifests: ['kind: [\n'] } }),
     path: '$.start.manifests[0]',

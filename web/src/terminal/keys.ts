@@ -109,13 +109,3 @@ export function visibleWidth(text: string): number {
     .replace(/[\x00-\x1f]/g, '').length
   /* eslint-enable no-control-regex */
 }
-
-/** What a tty echoes of keys typed under a running command: text, and Enter as a new line. */
-export function ttyEcho(data: string): string {
-  /* eslint-disable no-control-regex -- dropping terminal escape and control bytes on purpose */
-  return data
-    .replace(/\x1b\[[0-9;]*[A-Za-z~]/g, '')
-    .replace(/[\x00-\x0c\x0e-\x1f\x7f]/g, '')
-    .replace(/\r/g, '\r\n')
-  /* eslint-enable no-control-regex */
-}

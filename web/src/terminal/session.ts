@@ -4,8 +4,8 @@
 import { errorText } from '../api'
 import type { TraceEntry } from '../types'
 import { LineEditor, type LineEvent } from './line-editor'
-import { ttyEcho } from './keys'
 import { LineEvents } from './line-events'
+import { TtyEcho } from './tty-echo'
 import { runLine, type RunEnd, type ShellRef } from './run-stream'
 import {
   WORKSTATION_PROMPT,
@@ -29,6 +29,7 @@ export class TerminalSession {
   serverTerminals = false
   private readonly editor: LineEditor
   private typeahead = ''
+  private readonly echo = new TtyEcho()
   private abort: AbortController | undefined
   private running: Promise<void> | undefined
   private lastChar = '\n'
@@ -92,10 +93,10 @@ export class TerminalSession {
       // keys typed while a line runs, or before the first prompt, wait for the next prompt
       const i = this.busy ? data.indexOf('\x03') : -1
       if (i >= 0) return this.interrupt()
-      this.typeahead += data
-      // the tty echoes what is typed under a running command; the next prompt reads it again
-      const echo = ttyEcho(data)
-      if (this.busy && echo) this.screen.write(echo)
+      // under a running command the tty echoes the keys and keeps them, its own rubbing out
+      // done (tty-echo.ts); before the first prompt they simply wait
+      if (!this.busy) this.typeahead += data
+      else this.screen.write(this.echo.feed(data))
       return
     }
     const { events, rest } = this.editor.feed(data)
@@ -137,7 +138,9 @@ export class TerminalSession {
   interrupt(): void {
     const abort = this.abort
     if (!abort) return
+    // SIGINT flushes the tty's input (no NOFLSH): what was typed under the command is gone
     this.typeahead = ''
+    this.echo.reset()
     abort.abort()
     if (this.serverTerminals) interruptTerminal(this.clusterId, this.id)
   }
@@ -234,9 +237,9 @@ export class TerminalSession {
     this.editor.columns = this.screen.cols
     this.editor.start(this.prompt, column)
     this.hooks.onShown()
-    if (!this.typeahead) return
-    const pending = this.typeahead
+    const pending = this.typeahead + this.echo.take()
     this.typeahead = ''
+    if (!pending) return
     this.input(pending)
   }
 }

@@ -3,11 +3,8 @@
 // container stops (Success on the error stream, close 1000) or the stream limit passes. Input is
 // read and dropped (the simulated servers do not read stdin). One version read a second, as a watch.
 
-import type { Pod } from '../../sim/objects/types'
-import { getObject } from '../../sim/state'
-import { appendedLines, containerLines } from '../logs/log-lines'
+import { followLines } from '../logs/follow-lines'
 import { ClusterFeed, type FeedDeps } from '../watch/feed'
-import { POLL_MS, WATCH_LIMIT_SECONDS } from '../watch/stream'
 import { ERROR, STDOUT, failureStatus, frame, readClientFrame, successStatus } from './frames'
 import type { ExecHandlers, ExecPeer } from './peer'
 
@@ -36,22 +33,14 @@ export function attachOutput(
     peer.close(1000)
   }
   const loop = async () => {
-    let lines = t.seen
-    const deadline = deps.now() + WATCH_LIMIT_SECONDS * 1000
-    while (!done && deps.now() < deadline) {
-      await new Promise((r) => setTimeout(r, POLL_MS))
-      const r = await feed.poll()
-      if (done || r === 'gone') break
-      if (r === 'unchanged') continue
-      const pod = getObject<Pod>(r.state, 'Pod', t.namespace, t.pod)
-      if (!pod || pod.metadata.uid !== t.uid) break
-      const now = containerLines(r.state, pod, t.container)
-      const added = appendedLines(lines, now)
-      lines = now
+    const followed = followLines(feed, deps, {
+      ...t,
+      isSame: (pod) => pod.metadata.uid === t.uid,
+      ended: () => done,
+    })
+    for await (const { added } of followed) {
       const text = added.map((l) => `${l.replace(/\n$/, '')}\n`).join('')
       if (text) peer.send(frame(STDOUT, t.tty ? text.replace(/\n/g, '\r\n') : text))
-      const st = pod.status.containerStatuses?.find((c) => c.name === t.container)
-      if (!st?.state.running) break
     }
     finish(successStatus())
   }

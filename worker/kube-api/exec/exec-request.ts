@@ -6,8 +6,10 @@
 
 import { containerUnavailable } from '../../sim/kubectl/exec'
 import type { Pod } from '../../sim/objects/types'
-import { getObject, type ClusterState } from '../../sim/state'
-import { KubeError, badRequest } from '../status'
+import type { ClusterState } from '../../sim/state'
+import { queryFlag } from '../list-options'
+import { podContainer } from '../pod-container'
+import { badRequest } from '../status'
 
 export interface ExecRequest {
   subresource: 'exec' | 'attach'
@@ -21,7 +23,6 @@ export interface ExecRequest {
   tty: boolean
 }
 
-const TRUE = new Set(['true', '1', 't', 'T', 'TRUE', 'True'])
 const MAX_ARGS = 200
 const MAX_ARG_CHARS = 10_000
 
@@ -32,7 +33,7 @@ export function readExecRequest(
   query: URLSearchParams,
 ): ExecRequest {
   const command = query.getAll('command')
-  const bool = (name: string) => TRUE.has(query.get(name) ?? '')
+  const bool = (name: string) => queryFlag(query.get(name))
   const req: ExecRequest = {
     subresource,
     namespace,
@@ -64,20 +65,7 @@ export interface ExecTarget {
 
 /** The pod and container the request reaches, or the apiserver's refusal. */
 export function resolveTarget(s: ClusterState, req: ExecRequest): ExecTarget {
-  const pod = getObject<Pod>(s, 'Pod', req.namespace, req.pod)
-  if (!pod)
-    throw new KubeError('NotFound', `pods "${req.pod}" not found`, { name: req.pod, kind: 'pods' })
-  const names = pod.spec.containers.map((c) => c.name)
-  let container = req.container
-  if (container === undefined) {
-    if (names.length !== 1)
-      throw badRequest(
-        `a container name must be specified for pod ${req.pod}, choose one of: [${names.join(' ')}]`,
-      )
-    container = names[0] as string
-  } else if (!names.includes(container)) {
-    throw badRequest(`container ${container} is not valid for pod ${req.pod}`)
-  }
+  const { pod, container } = podContainer(s, req.namespace, req.pod, req.container)
   const unavailable = containerUnavailable(pod, container)
   if (unavailable?.startsWith('cannot exec')) {
     const verb = req.subresource === 'attach' ? 'attach to' : 'exec into'

@@ -7,20 +7,14 @@
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import type { KubeEnv } from '../auth'
+import { queryFlag } from '../list-options'
+import { podContainer } from '../pod-container'
 import type { ResourcePath } from '../path'
-import { KubeError, badRequest, noRoute } from '../status'
+import { badRequest, methodNotAllowed, noRoute } from '../status'
 import { ClusterFeed, type FeedDeps } from '../watch/feed'
-import { POLL_MS, WATCH_LIMIT_SECONDS } from '../watch/stream'
 import type { Pod } from '../../sim/objects/types'
-import { getObject, type ClusterState } from '../../sim/state'
-import {
-  appendedLines,
-  containerLines,
-  containerStart,
-  formatLines,
-  readLog,
-  type LogQuery,
-} from './log-lines'
+import { followLines } from './follow-lines'
+import { containerLines, containerStart, formatLines, readLog, type LogQuery } from './log-lines'
 
 const flag = z.optional(z.enum(['true', 'false', '1', '0']))
 const count = z.optional(z.string().check(z.regex(/^\d{1,9}$/)))
@@ -33,29 +27,6 @@ const logParams = z.object({
   limitBytes: count,
 })
 
-const on = (v: string | undefined) => v === 'true' || v === '1'
-
-function podOf(s: ClusterState, p: ResourcePath): Pod {
-  const pod = getObject<Pod>(s, 'Pod', p.namespace, p.name ?? '')
-  if (!pod)
-    throw new KubeError('NotFound', `pods "${p.name}" not found`, { name: p.name, kind: 'pods' })
-  return pod
-}
-
-/** The container asked for, or the pod's only one (the apiserver asks to choose among several). */
-function containerOf(pod: Pod, wanted: string | undefined): string {
-  const names = pod.spec.containers.map((c) => c.name)
-  if (wanted) {
-    if (!names.includes(wanted))
-      throw badRequest(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
-    return wanted
-  }
-  if (names.length === 1) return names[0] as string
-  throw badRequest(
-    `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`,
-  )
-}
-
 function readQuery(
   url: string,
 ): Omit<LogQuery, 'container'> & { container?: string; follow: boolean } {
@@ -66,9 +37,9 @@ function readQuery(
   const q = parsed.data
   return {
     container: q.container,
-    follow: on(q.follow),
-    previous: on(q.previous),
-    timestamps: on(q.timestamps),
+    follow: queryFlag(q.follow),
+    previous: queryFlag(q.previous),
+    timestamps: queryFlag(q.timestamps),
     tailLines: q.tailLines === undefined ? undefined : Number(q.tailLines),
     limitBytes: q.limitBytes === undefined ? undefined : Number(q.limitBytes),
   }
@@ -80,11 +51,7 @@ function containerID(pod: Pod | undefined, name: string): string | undefined {
 }
 
 export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<Response> {
-  if (c.req.method !== 'GET')
-    throw new KubeError(
-      'MethodNotAllowed',
-      `the server does not allow this method on the requested resource`,
-    )
+  if (c.req.method !== 'GET') throw methodNotAllowed()
   const q = readQuery(c.req.url)
   const deps: FeedDeps = {
     db: c.var.db,
@@ -95,8 +62,8 @@ export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<R
   const feed = new ClusterFeed(deps)
   const view = await feed.current()
   if (!view) throw noRoute()
-  const pod = podOf(view.state, p)
-  const query: LogQuery = { ...q, container: containerOf(pod, q.container) }
+  const { pod, container } = podContainer(view.state, p.namespace, p.name ?? '', q.container)
+  const query: LogQuery = { ...q, container }
   const read = readLog(view.state, pod, query)
   if ('error' in read) throw badRequest(read.error)
   let text = formatLines(read.lines, q.timestamps, containerStart(pod, query.container))
@@ -130,28 +97,22 @@ function followLog(
 ): ReadableStream<Uint8Array> {
   const enc = new TextEncoder()
   let stopped = false
-  const deadline = deps.now() + WATCH_LIMIT_SECONDS * 1000
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (first) controller.enqueue(enc.encode(first))
+      const followed = followLines(feed, deps, {
+        namespace: p.namespace,
+        pod: p.name ?? '',
+        container: q.container,
+        seen,
+        // a restarted container is another log: the stream of this one has ended
+        isSame: (pod) =>
+          pod.status.containerStatuses?.find((c) => c.name === q.container)?.containerID === id,
+        ended: () => stopped,
+      })
       const loop = async () => {
-        let lines = seen
-        while (!stopped && deps.now() < deadline) {
-          await new Promise((r) => setTimeout(r, POLL_MS))
-          if (stopped) return
-          const r = await feed.poll()
-          if (r === 'gone') return
-          if (r === 'unchanged') continue
-          const pod = getObject<Pod>(r.state, 'Pod', p.namespace, p.name ?? '')
-          const st = pod?.status.containerStatuses?.find((c) => c.name === q.container)
-          // a restarted container is another log: the stream of this one has ended
-          if (!pod || st?.containerID !== id) return
-          const now = containerLines(r.state, pod, q.container)
-          const added = appendedLines(lines, now)
-          lines = now
-          if (added.length) controller.enqueue(enc.encode(formatLines(added, q.timestamps, r.now)))
-          if (!st.state.running) return
-        }
+        for await (const { added, now } of followed)
+          if (added.length) controller.enqueue(enc.encode(formatLines(added, q.timestamps, now)))
       }
       loop()
         .catch((e: unknown) => console.error('log stream failed', e))

@@ -4,19 +4,18 @@
 
 import { RESOURCES, apiVersionOf, type Kind } from '../../sim/objects/resources'
 import type { KubeObject } from '../../sim/objects/types'
-import { columnDefinitions, tableRow } from '../table'
+import { toTable } from '../table'
 import type { WatchSpec } from './spec'
 
 /** The object of one event, as the request asked for it. */
 export function encodeObject(o: KubeObject, spec: WatchSpec, now: number, first: boolean): unknown {
   if (!spec.table) return o
-  return {
-    kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
-    metadata: { resourceVersion: o.metadata.resourceVersion },
-    columnDefinitions: first ? columnDefinitions(spec.kind) : null,
-    rows: [tableRow(spec.kind, o, now, spec.includeObject)],
-  }
+  return toTable(spec.kind, [o], {
+    now,
+    resourceVersion: o.metadata.resourceVersion,
+    includeObject: spec.includeObject,
+    headers: first,
+  })
 }
 
 /** A BOOKMARK's object: only the kind and the version the watch has reached. */

@@ -3,17 +3,10 @@
 
 import type { Kind } from '../../sim/objects/resources'
 import type { KubeObject } from '../../sim/objects/types'
-import {
-  matchesFields,
-  parseFieldSelector,
-  unsupportedField,
-  type FieldRequirement,
-} from '../../sim/kubectl/printers/field-selector'
-import {
-  matchesRequirements,
-  parseLabelSelector,
-  type Requirement,
-} from '../../sim/kubectl/printers/label-selector'
+import type { FieldRequirement } from '../../sim/kubectl/printers/field-selector'
+import type { Requirement } from '../../sim/kubectl/printers/label-selector'
+import { matchesSelectors, queryFlag, readSelectors } from '../list-options'
+import { wantsTable } from '../table'
 
 export interface WatchSpec {
   kind: Kind
@@ -35,19 +28,9 @@ export interface WatchSpec {
 
 export type SpecResult = { ok: true; spec: WatchSpec } | { ok: false; message: string }
 
-/** `watch=true`, `watch=1` (apiserver accepts any strconv.ParseBool true). */
+/** `watch=true`, `watch=1`, any value but `0`/`false` (list-options.ts queryFlag). */
 export function isWatchRequest(query: URLSearchParams): boolean {
-  return ['true', '1', 't', 'T', 'TRUE', 'True'].includes(query.get('watch') ?? '')
-}
-
-function wantsTable(accept: string | undefined): boolean {
-  return (accept ?? '')
-    .split(',')
-    .some((part) => /;\s*as=Table/.test(part) && /g=meta\.k8s\.io/.test(part))
-}
-
-function bool(v: string | null): boolean {
-  return v === 'true' || v === '1'
+  return queryFlag(query.get('watch'))
 }
 
 /** Reads a watch request; `message` is the BadRequest text the apiserver would give. */
@@ -57,12 +40,8 @@ export function readWatchSpec(
   query: URLSearchParams,
   accept: string | undefined,
 ): SpecResult {
-  const labels = parseLabelSelector(query.get('labelSelector') ?? '')
-  if ('error' in labels) return { ok: false, message: labels.error }
-  const fields = parseFieldSelector(query.get('fieldSelector') ?? '')
-  if ('error' in fields) return { ok: false, message: fields.error }
-  const unsupported = unsupportedField(kind, fields.requirements)
-  if (unsupported) return { ok: false, message: unsupported }
+  const selectors = readSelectors(kind, query)
+  if ('error' in selectors) return { ok: false, message: selectors.error }
   const timeout = query.get('timeoutSeconds')
   if (timeout !== null && !/^\d{1,9}$/.test(timeout))
     return { ok: false, message: `invalid value "${timeout}" for timeoutSeconds` }
@@ -80,11 +59,11 @@ export function readWatchSpec(
     spec: {
       kind,
       namespace,
-      labels: labels.requirements,
-      fields: fields.requirements,
+      labels: selectors.labels,
+      fields: selectors.fields,
       resourceVersion: rv,
-      sendInitialEvents: bool(query.get('sendInitialEvents')),
-      allowWatchBookmarks: bool(query.get('allowWatchBookmarks')),
+      sendInitialEvents: queryFlag(query.get('sendInitialEvents')),
+      allowWatchBookmarks: queryFlag(query.get('allowWatchBookmarks')),
       timeoutSeconds: timeout === null ? undefined : Number(timeout),
       table: wantsTable(accept),
       includeObject: include,
@@ -95,5 +74,5 @@ export function readWatchSpec(
 export function matchesSpec(obj: KubeObject, spec: WatchSpec): boolean {
   if (obj.kind !== spec.kind) return false
   if (spec.namespace !== undefined && obj.metadata.namespace !== spec.namespace) return false
-  return matchesRequirements(spec.labels, obj.metadata.labels) && matchesFields(obj, spec.fields)
+  return matchesSelectors(obj, spec)
 }

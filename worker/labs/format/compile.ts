@@ -1,11 +1,7 @@
 // A lab document (data) made into the platform's Lab: its starting cluster built through the API
 // server as `kubectl apply` would, and its tasks' checks evaluated by evaluate.ts.
-import { newCluster } from '../../sim/bootstrap'
-import { settle } from '../../sim/controllers/settle'
-import { applyObject } from '../../sim/objects/apply'
-import { parseManifests } from '../../sim/objects/manifest-parse'
 import type { ClusterState } from '../../sim/state'
-import { SETUP_LEAD_MS } from '../setup'
+import { buildCluster } from '../setup'
 import type { CheckContext, CheckedCommand, Lab } from '../types'
 import { evaluate, forgetOtherCluster, VARIANT_FLAG } from './evaluate'
 import type { LabDocument } from './lab-schema'
@@ -51,25 +47,19 @@ export function buildStart(
   now: number,
   variant: string | undefined,
 ): { state: ClusterState } | { problem: StartProblem } {
-  const at = now - SETUP_LEAD_MS
-  const s = newCluster(seed, at)
-  for (const { path, yaml } of texts(doc, variant)) {
-    const parsed = parseManifests(yaml, 'STDIN')
-    if (parsed.error)
-      return { problem: { path, message: `This YAML does not parse: ${parsed.error}` } }
-    for (const obj of parsed.objects) {
-      const r = applyObject(s, obj, { now: at })
-      if (!r.ok)
-        return { problem: { path, message: `The API server refused it: ${r.error.message}` } }
-    }
-    settle(s, at)
-  }
-  if (variant !== undefined) s.runtime.flags[VARIANT_FLAG] = variant
-  if (doc.start.loadBalancerController === false) s.runtime.loadBalancerController = false
-  settle(s, at)
-  for (let t = at + 30_000; t < now; t += 30_000) settle(s, t)
-  settle(s, now)
-  return { state: s }
+  const manifests = texts(doc, variant)
+  const built = buildCluster(seed, now, {
+    manifests: manifests.map((m) => m.yaml),
+    tweak: (s) => {
+      if (variant !== undefined) s.runtime.flags[VARIANT_FLAG] = variant
+      if (doc.start.loadBalancerController === false) s.runtime.loadBalancerController = false
+    },
+  })
+  if ('state' in built) return built
+  const { index, parse, message } = built.problem
+  const path = manifests[index]?.path ?? '$.start'
+  const why = parse ? 'This YAML does not parse' : 'The API server refused it'
+  return { problem: { path, message: `${why}: ${message}` } }
 }
 
 /** Makes a Lab of a (validated) document; `id` is the catalogue id it is served under. */

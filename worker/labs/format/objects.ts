@@ -2,6 +2,7 @@
 // Endpoints that follow the ready pods. JSONPath is kubectl's own (the simulator's evaluator).
 import type { KubeObject, Pod } from '../../sim/objects/types'
 import { findJsonPathValues } from '../../sim/kubectl/printers/jsonpath'
+import { matchesSelector } from '../../sim/objects/selectors'
 import { listObjects, type ClusterState } from '../../sim/state'
 import { endpointIPs, endpointPairs, isPodReady, podIP } from '../checks'
 import type { FieldRef, FieldTest, ObjectRef, PodFilter } from './check-schema'
@@ -9,22 +10,20 @@ import { compiled } from './regex'
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'Node'])
 
-function hasLabels(o: KubeObject, selector: Record<string, string> | undefined): boolean {
-  return Object.entries(selector ?? {}).every(([k, v]) => o.metadata.labels?.[k] === v)
-}
-
 /** Objects `ref` names: one by name, or all carrying its labels (namespace default `default`). */
 export function objectsOf(s: ClusterState, ref: ObjectRef): KubeObject[] {
   const ns = CLUSTER_SCOPED.has(ref.kind) ? undefined : (ref.namespace ?? 'default')
   return listObjects(s, ref.kind, ns).filter(
-    (o) => (ref.name === undefined || o.metadata.name === ref.name) && hasLabels(o, ref.selector),
+    (o) =>
+      (ref.name === undefined || o.metadata.name === ref.name) &&
+      matchesSelector(o.metadata.labels, ref.selector),
   )
 }
 
 export function podMatches(p: Pod, f: PodFilter): boolean {
   if (f.name !== undefined && p.metadata.name !== f.name) return false
   if (f.namespace !== undefined && p.metadata.namespace !== f.namespace) return false
-  if (!hasLabels(p, f.selector)) return false
+  if (!matchesSelector(p.metadata.labels, f.selector)) return false
   if (f.image !== undefined && !p.spec.containers.some((c) => c.image === f.image)) return false
   return f.ready === undefined || isPodReady(p) === f.ready
 }

@@ -100,6 +100,21 @@ export function isIngressNginxInstalled(s: ClusterState): boolean {
   return getObject(s, 'Deployment', INGRESS_NGINX.namespace, INGRESS_NGINX.deployment) !== undefined
 }
 
+/**
+ * The controller's store order (ingress-nginx internal/ingress/controller/store/store.go
+ * sortIngressSlice): oldest creationTimestamp first (seconds, as metav1.Time compares them), and on
+ * a tie the reverse of `namespace/name` (upstream's `in > jn`). The first Ingress in this order
+ * owns a duplicate host and path, in the nginx configuration and in the webhook's denial alike.
+ */
+export function byIngressStoreOrder(a: Ingress, b: Ingress): number {
+  const ta = a.metadata.creationTimestamp ?? ''
+  const tb = b.metadata.creationTimestamp ?? ''
+  if (ta !== tb) return ta < tb ? -1 : 1
+  const ka = `${a.metadata.namespace}/${a.metadata.name}`
+  const kb = `${b.metadata.namespace}/${b.metadata.name}`
+  return ka === kb ? 0 : ka > kb ? -1 : 1
+}
+
 /** Ingresses in document order. */
 export function allIngresses(s: ClusterState): Ingress[] {
   return objectsOfKind<Ingress>(s, 'Ingress')

@@ -1,22 +1,11 @@
-// The three patch formats `kubectl patch --type` sends, applied as the API server applies them:
-// JSON merge patch (RFC 7386), strategic merge patch (k8s.io/apimachinery strategicpatch: lists
-// with a patch merge key are merged by that key, `$patch: delete` removes an item) and JSON patch
-// (RFC 6902). Leaves out `$retainKeys`, `$setElementOrder` and the other rarer directives.
+// Two of the patch formats `kubectl patch --type` sends, applied as the API server applies them:
+// JSON merge patch (RFC 7386) and JSON patch (RFC 6902). The third, strategic merge patch, is in
+// patch-strategic.ts.
 
 type Json = unknown
 type Obj = Record<string, Json>
 
 const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** Patch merge keys of the fields a Services course touches (k8s.io/api `patchMergeKey` tags). */
-function mergeKey(field: string, items: Json[]): string | undefined {
-  if (['containers', 'initContainers', 'env', 'volumes', 'imagePullSecrets'].includes(field))
-    return 'name'
-  if (field === 'volumeMounts') return 'mountPath'
-  if (field === 'ports')
-    return items.some((i) => isObj(i) && 'containerPort' in i) ? 'containerPort' : 'port'
-  return undefined
-}
 
 /** RFC 7386: objects merge recursively, null deletes, anything else replaces. */
 export function mergePatch(target: Json, patch: Json): Json {
@@ -25,33 +14,6 @@ export function mergePatch(target: Json, patch: Json): Json {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k]
     else out[k] = mergePatch(out[k], v)
-  }
-  return out
-}
-
-function mergeList(field: string, target: Json, patch: Json[]): Json[] {
-  const key = mergeKey(field, [...patch, ...(Array.isArray(target) ? target : [])])
-  if (!key || !Array.isArray(target))
-    return patch.filter((p) => !(isObj(p) && p.$patch === 'delete'))
-  const out = [...target]
-  for (const p of patch) {
-    const idx = isObj(p) ? out.findIndex((t) => isObj(t) && t[key] === p[key]) : -1
-    if (isObj(p) && p.$patch === 'delete') {
-      if (idx >= 0) out.splice(idx, 1)
-    } else if (idx >= 0) out[idx] = strategicMerge(out[idx], p)
-    else out.push(p)
-  }
-  return out
-}
-
-/** Strategic merge patch: a merge patch whose keyed lists merge item by item. */
-export function strategicMerge(target: Json, patch: Json): Json {
-  if (!isObj(patch)) return patch
-  const out: Obj = isObj(target) ? { ...target } : {}
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k]
-    else if (Array.isArray(v)) out[k] = mergeList(k, out[k], v)
-    else out[k] = strategicMerge(out[k], v)
   }
   return out
 }

@@ -14,7 +14,8 @@ import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
-import { jsonPatch, mergePatch, strategicMerge } from './patch-merge'
+import { jsonPatch, mergePatch } from './patch-merge'
+import { strategicMergePatch, type SmpError } from './patch-strategic'
 import { resolveTargets } from './targets'
 
 const TYPES = ['json', 'merge', 'strategic']
@@ -37,11 +38,38 @@ function readPatch(inv: Invocation): { value: unknown } | { fail: ProcessResult 
   }
 }
 
-function patched(obj: KubeObject, patch: unknown, type: string): KubeObject | undefined {
-  if (type === 'json') return jsonPatch(obj, patch) as KubeObject | undefined
-  const next = type === 'merge' ? mergePatch(obj, patch) : strategicMerge(obj, patch)
-  return typeof next === 'object' && next !== null ? (next as KubeObject) : undefined
+type Patched = { obj: KubeObject } | { error: ProcessResult }
+
+// the apiserver's 422 without kind or name: kubectl's checkErr prints it with no `error: `
+// prefix (kubectl pkg/cmd/util/helpers.go, the isInvalidReasonStatusError branch)
+const REJECTED =
+  'The request is invalid: the server rejected our request due to an error in our request\n'
+
+/** How kubectl prints a strategic merge patch the apiserver could not apply. */
+function smpFailure(e: SmpError, stdout: string): ProcessResult {
+  const stderr =
+    e.code === 422
+      ? REJECTED
+      : e.code === 400
+        ? `Error from server (BadRequest): ${e.message}\n`
+        : `Error from server: ${e.message}\n`
+  return { stdout, stderr, exitCode: 1 }
 }
+
+function patched(obj: KubeObject, patch: unknown, type: string, stdout: string): Patched {
+  const rejected = { error: { stdout, stderr: REJECTED, exitCode: 1 } }
+  if (type === 'json') {
+    const next = jsonPatch(obj, patch)
+    return isObj(next) ? { obj: next as KubeObject } : rejected
+  }
+  if (!isObj(patch)) return rejected
+  if (type === 'merge') return { obj: mergePatch(obj, patch) as KubeObject }
+  const r = strategicMergePatch(obj as unknown as Record<string, unknown>, patch)
+  return r.ok ? { obj: r.value as unknown as KubeObject } : { error: smpFailure(r.error, stdout) }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** `kubectl patch ...`. */
 export function patchVerb(inv: Invocation): ProcessResult {
@@ -60,15 +88,9 @@ export function patchVerb(inv: Invocation): ProcessResult {
   for (const t of found.targets) {
     const obj = getObject(inv.ctx.s, t.kind, t.namespace, t.name)
     if (!obj) return printApiError(notFound(t.kind, t.name), {}, stdout)
-    const next = patched(obj, patch, type)
-    // the apiserver's 422 without kind or name: kubectl's checkErr prints it with no `error: `
-    // prefix (kubectl pkg/cmd/util/helpers.go, the isInvalidReasonStatusError branch)
-    if (!next)
-      return {
-        stdout,
-        stderr: 'The request is invalid: the server rejected our request due to an error in our request\n',
-        exitCode: 1,
-      }
+    const p = patched(obj, patch, type, stdout)
+    if ('error' in p) return p.error
+    const next = p.obj
     const changed = JSON.stringify(next) !== JSON.stringify(obj)
     let result = next
     if (changed && dry.value === 'none') {

@@ -5,7 +5,12 @@
 
 import type { Ingress, IngressBackend, IngressPathType } from '../objects/types'
 import type { ClusterState } from '../state'
-import { allIngresses, servedByNginx, type ServedVerdict } from '../controllers/ingress-nginx-class'
+import {
+  allIngresses,
+  byIngressStoreOrder,
+  servedByNginx,
+  type ServedVerdict,
+} from '../controllers/ingress-nginx-class'
 
 export const REWRITE_TARGET = 'nginx.ingress.kubernetes.io/rewrite-target'
 export const USE_REGEX = 'nginx.ingress.kubernetes.io/use-regex'
@@ -56,16 +61,7 @@ function refOf(ing: Ingress): IngressRef {
   return { namespace: ing.metadata.namespace ?? 'default', name: ing.metadata.name }
 }
 
-function byAge(a: Ingress, b: Ingress): number {
-  const ta = a.metadata.creationTimestamp ?? ''
-  const tb = b.metadata.creationTimestamp ?? ''
-  if (ta !== tb) return ta < tb ? -1 : 1
-  const ka = `${a.metadata.namespace}/${a.metadata.name}`
-  const kb = `${b.metadata.namespace}/${b.metadata.name}`
-  return ka < kb ? -1 : ka > kb ? 1 : 0
-}
-
-/** The configuration of the served Ingresses, oldest first (a duplicate host+path keeps the first). */
+/** The configuration of the served Ingresses in store order (a duplicate host+path keeps the first). */
 export function buildIngressConfig(s: ClusterState): IngressConfig {
   const config: IngressConfig = { servers: [], ignored: [], served: [] }
   const byName = new Map<string, IngressServer>()
@@ -78,7 +74,7 @@ export function buildIngressConfig(s: ClusterState): IngressConfig {
     return srv
   }
   server('_')
-  for (const ing of [...allIngresses(s)].sort(byAge)) {
+  for (const ing of [...allIngresses(s)].sort(byIngressStoreOrder)) {
     const verdict = servedByNginx(s, ing)
     if (!verdict.served) config.ignored.push({ ingress: ing, verdict })
     else {

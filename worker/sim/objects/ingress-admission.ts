@@ -13,6 +13,7 @@ import { findOverlap } from './ingress-overlap'
 import {
   INGRESS_NGINX,
   allIngresses,
+  byIngressStoreOrder,
   isIngressNginxRunning,
   servedByNginx,
 } from '../controllers/ingress-nginx-class'
@@ -36,15 +37,7 @@ export function servedIngresses(s: ClusterState): Ingress[] {
   const served = allIngresses(s).filter(
     (i) => !i.metadata.deletionTimestamp && servedByNginx(s, i).served,
   )
-  return served.sort((a, b) => {
-    const ta = a.metadata.creationTimestamp
-    const tb = b.metadata.creationTimestamp
-    if (ta !== tb) return ta < tb ? -1 : 1
-    // equal timestamps: reverse namespace/name order, as upstream's `in > jn`
-    const ka = `${a.metadata.namespace}/${a.metadata.name}`
-    const kb = `${b.metadata.namespace}/${b.metadata.name}`
-    return ka === kb ? 0 : ka > kb ? -1 : 1
-  })
+  return served.sort(byIngressStoreOrder)
 }
 
 /** `(?i)^/[[:alnum:]\_\-/]*$`: strict-validate-path-type, on by default in 1.12 (I28). */

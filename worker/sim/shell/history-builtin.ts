@@ -1,7 +1,9 @@
 // `history`, the builtin of bash and busybox ash. An interactive shell (the workstation's line, a
 // pod's shell) carries its list in `Shell.history`, the running line last; `sh -c` and scripts
 // have none, so there bash prints nothing. dash has no such builtin.
-// Kept: `history`, `history N`, `history -c`. Left out: -d, -anrw, -ps (they say so).
+// Kept: `history`, `history N`, `history -c` (the cleared list lasts: a pod shell keeps it in its
+// session, the workstation hands it to the platform as Ctx.historyAfter, which stores it as the
+// lab's recent lines). Left out: -d, -anrw, -ps (they say so).
 
 import type { Builtin } from './builtins'
 import { notFoundMessage } from './host'

@@ -55,7 +55,8 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
   )
   sh.tty = { out, err }
   // the lab's earlier lines, then this one (bash adds a line to its history before running it)
-  sh.history = [...ctx.history, line]
+  const history = [...ctx.history, line]
+  sh.history = history
   // bash sets these itself; they are shell variables, not exported
   sh.vars.HOSTNAME = 'workstation'
   sh.vars.BASH = '/usr/bin/bash'
@@ -66,6 +67,8 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
     sh.vars.LINES = String(ctx.terminal.rows)
   }
   let exitCode = sh.runScript(parsed.script, { stdin: new Input(stdin), out, err })
+  // `history -c` replaced the list (a subshell's own copy does not count, as in bash)
+  if (sh.history !== history) ctx.historyAfter = sh.history ?? []
   let stderr = err.text()
   const reason = state.budget.stopped
   if (reason) {

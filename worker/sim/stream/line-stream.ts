@@ -42,6 +42,8 @@ export interface LineStream {
   writer: StreamWriter
   traceFrom: number
   changedFrom: number
+  /** the workstation shell's history list as the line started (a `history -c` replaces it) */
+  startHistory?: string[]
 }
 
 export interface StreamStep {
@@ -108,6 +110,7 @@ export function startStream(
     gen: sh.streamScript(parsed.script, { stdin: emptyInput(), out: writer.out, err: writer.err }),
     session,
     interrupt: SHELL_INTERRUPT,
+    ...(session ? {} : { startHistory: sh.history }),
     writer,
     traceFrom: 0,
     changedFrom: 0,
@@ -219,7 +222,11 @@ function finish(stream: LineStream, exitCode: number, natural: boolean): StreamS
     const saved = savedSession(sh, stream.session, code)
     result = { ...result, session: saved, prompt: promptOf(saved) }
     if (natural && sh.exited) result = endSession(ctx, result, saved, false)
-  } else if (natural && ctx.terminal?.open) {
+  } else if (sh.history !== stream.startHistory) {
+    // `history -c` on the workstation: the caller keeps the cleared list (Ctx.historyAfter)
+    result.historyAfter = sh.history ?? []
+  }
+  if (!stream.session && natural && ctx.terminal?.open) {
     const opened = openShell(ctx.s, ctx.terminal.open, ctx.now)
     if ('session' in opened)
       result = { ...result, session: opened.session, prompt: promptOf(opened.session) }
