@@ -155,10 +155,28 @@ describe('a changed document stored as a delta over its base', () => {
     expect(JSON.stringify(await codec.decode(row))).toBe(JSON.stringify(loaded.state))
   })
 
+  it('ignores a delta left over another base (a writer that knew no deltas rewrote the document)', async () => {
+    const codec = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, Infinity)
+    const state = seeded()
+    const row: Row = await codec.encode(state)
+    const loaded = (await codec.load(row))!
+    const r = run(loaded.state, 'kubectl delete service my-blue-service', { now: T1, owned: true })
+    const withDelta = apply(row, (await codec.encodeChanged(r.state, loaded.stored)).write!)
+    expect(await codec.decode(withDelta)).not.toHaveProperty([
+      'objects',
+      'Service/default/my-blue-service',
+    ])
+    // an older platform during a deploy writes the whole document and leaves state_delta alone
+    const older = seeded()
+    older.runtime.flags.older = 'yes'
+    const rewritten = { ...withDelta, state: gzipSync(JSON.stringify(older)) }
+    expect(JSON.stringify(await codec.decode(rewritten))).toBe(JSON.stringify(older))
+  })
+
   it('folds a delta that grew past its limit into a new base', async () => {
     const state = seeded()
     // a limit just above the document's top (rng, rv, runtime), always in a delta
-    const limit = topJSON(state, deltaBase(state)).length + 1_000
+    const limit = topJSON(state, deltaBase(state, '')).length + 1_000
     const small = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, limit)
     const loaded = (await small.load(await small.encode(state)))!
     const r = run(loaded.state, 'kubectl scale deployment nginx-deployment-3 --replicas=4', {

@@ -118,7 +118,7 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
   const parse = async (stored: StoredDocument & { state: StoredState }) => {
     const baseJson = await jsonOf(stored.state)
     const state = JSON.parse(baseJson) as ClusterState
-    const base = deltaBase(state)
+    const base = deltaBase(state, storedId(stored.state))
     const form = {
       baseJson,
       base,
@@ -126,13 +126,15 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
       delta: stored.stateDelta,
       legacyBase: typeof stored.state === 'string' || !isGzip(stored.state),
     }
-    return { state: stored.stateDelta ? applyDelta(state, stored.stateDelta) : state, stored: form }
+    const whole = stored.stateDelta && applyDelta(state, stored.stateDelta, base.id)
+    return { state: whole || state, stored: form }
   }
   const rebase = async (state: ClusterState) => {
     const baseJson = serializeDocument(state, checkingDocuments())
-    const base = deltaBase(state)
+    const bytes = await gzip(baseJson)
+    const base = deltaBase(state, storedId(bytes))
     const stored = { baseJson, base, baseTop: topJSON(state, base), delta: null }
-    return { stored, write: { state: await gzip(baseJson), stateDelta: null } }
+    return { stored, write: { state: bytes, stateDelta: null } }
   }
   return {
     encode: async (state) => (await rebase(state)).write,
@@ -160,10 +162,21 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
   }
 }
 
+/** Names a stored base: FNV-1a (32 bits) of its bytes (or of a legacy row's text), in hex. */
+function storedId(stored: StoredState): string {
+  let h = 0x811c9dc5
+  const n = stored.length
+  for (let i = 0; i < n; i++) {
+    h ^= typeof stored === 'string' ? stored.charCodeAt(i) : stored[i]!
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
 /** A stored form's document, parsed again (a second command on the same version in this isolate). */
 function rebuild(stored: StoredForm): ClusterState {
   const state = JSON.parse(stored.baseJson) as ClusterState
-  return stored.delta ? applyDelta(state, stored.delta) : state
+  return (stored.delta && applyDelta(state, stored.delta, stored.base.id)) || state
 }
 
 /** Check mode (every test): the base and the delta give back the document, byte for byte. */

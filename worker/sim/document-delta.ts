@@ -18,6 +18,12 @@ import type { ClusterState, ContainerRuntime } from './state'
 
 /** What a delta is taken against: the base document's object keys and their resourceVersions. */
 export interface DeltaBase {
+  /**
+   * names the stored base (a hash of its stored bytes, given by the platform); a delta carries it,
+   * and one found over another base is ignored: a writer that knows no deltas (an older version of
+   * the platform during a deploy) rewrote the whole document and left the column as it was
+   */
+  readonly id: string
   /** key -> position in the base and the resourceVersion stored there */
   readonly objects: ReadonlyMap<string, { at: number; rv: string | undefined }>
   /** container key -> the log array the base holds, and its stamp then */
@@ -36,12 +42,13 @@ interface BaseLog {
 type LogDelta = null | { drop: number; add: string[] } | string[]
 
 interface Delta {
+  base: string
   del: string[]
   put: Record<string, KubeObject>
   top: Record<string, unknown>
 }
 
-export function deltaBase(s: ClusterState): DeltaBase {
+export function deltaBase(s: ClusterState, id: string): DeltaBase {
   const objects = new Map<string, { at: number; rv: string | undefined }>()
   let at = 0
   for (const key in s.objects) {
@@ -51,7 +58,7 @@ export function deltaBase(s: ClusterState): DeltaBase {
   const logs = new Map<string, BaseLog>()
   for (const [key, rt] of Object.entries(s.runtime.containers))
     logs.set(key, { lines: rt.logs, stamp: logStamp(rt.logs), length: rt.logs.length })
-  return { objects, logs }
+  return { id, objects, logs }
 }
 
 /**
@@ -129,12 +136,16 @@ export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): st
   })
   const top = topJSON(s, base)
   if (del.length === 0 && put.length === 0 && top === baseTop) return null
-  return `{"del":${JSON.stringify(del)},"put":{${put.join(',')}},"top":${top}}`
+  return `{"base":${JSON.stringify(base.id)},"del":${JSON.stringify(del)},"put":{${put.join(',')}},"top":${top}}`
 }
 
-/** Applies a delta (deltaJSON's) to the parsed base, in place; answers the document. */
-export function applyDelta(base: ClusterState, json: string): ClusterState {
+/**
+ * Applies a delta (deltaJSON's) to the parsed base named `id`, in place; answers the document, or
+ * undefined (the base untouched) when the delta was taken over another base.
+ */
+export function applyDelta(base: ClusterState, json: string, id: string): ClusterState | undefined {
   const d = JSON.parse(json) as Delta
+  if (d.base !== id) return undefined
   const baseContainers = base.runtime.containers
   for (const key of d.del) delete base.objects[key]
   for (const [key, o] of Object.entries(d.put)) base.objects[key] = o
