@@ -153,6 +153,16 @@ describe('strategic merge directives in kubectl patch (apimachinery strategicpat
     expect(names(get())).toEqual(['x'])
   })
 
+  test('a map replaced by the same keys in another order is no change (reflect.DeepEqual)', () => {
+    const { k, get } = deployment()
+    k(`patch deploy web -p '{"metadata":{"labels":{"tier":"fe"}}}'`)
+    expect(Object.keys(get().metadata.labels!)).toEqual(['app', 'tier'])
+    const reordered = `{"metadata":{"labels":{"$patch":"replace","tier":"fe","app":"web"}}}`
+    expect(out(k(`patch deploy web -p '${reordered}'`)).stdout).toBe(
+      'deployment.apps/web patched (no change)\n',
+    )
+  })
+
   test('$retainKeys clears the fields it does not list; $deleteFromPrimitiveList', () => {
     const { k, get } = deployment()
     expect(get().spec.strategy).toMatchObject({ type: 'RollingUpdate' })

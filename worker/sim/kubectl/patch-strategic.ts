@@ -7,6 +7,7 @@
 // `$deleteFromPrimitiveList/<list>`. Left out: the type lookup's errors for fields the schema
 // does not know (the strict field validation after the merge reports those).
 
+import { isPlainObject } from '../objects/strict-decode'
 import { patchMetaOf } from './patch-strategic-meta'
 import { indexIn, normalizeElementOrder, partition } from './patch-strategic-order'
 
@@ -23,8 +24,6 @@ export interface SmpError {
 }
 
 export type SmpResult = { ok: true; value: Obj } | { ok: false; error: SmpError }
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const ORDER = '$setElementOrder/'
 const DELETE_FROM = '$deleteFromPrimitiveList/'
@@ -75,7 +74,7 @@ function mergeMap(m: Merger, original: Obj | undefined, patch: Obj, path: string
       continue
     }
     const meta = patchMetaOf([...path, k])
-    if (isObj(pv)) out[k] = mergeMap(m, ov as Obj, pv, [...path, k])
+    if (isPlainObject(pv)) out[k] = mergeMap(m, ov as Obj, pv, [...path, k])
     else if (Array.isArray(pv) && meta.strategy === 'merge')
       out[k] = mergeList(m, ov as unknown[], pv, [...path, k], deleting)
     else out[k] = pv
@@ -132,10 +131,10 @@ const badArg = (v: unknown): SmpError => ({
 /** validatePatchWithSetOrderList: the patch's items appear in the directive, in its order. */
 function orderMatches(m: Merger, given: unknown[], order: unknown[], key?: string): boolean {
   const items =
-    key !== undefined ? given.filter((v) => !(isObj(v) && v.$patch === 'delete')) : given
+    key !== undefined ? given.filter((v) => !(isPlainObject(v) && v.$patch === 'delete')) : given
   let p = 0
   for (let o = 0; p < items.length && o < order.length; o++) {
-    while (p < items.length && isObj(items[p]) && '$patch' in (items[p] as Obj)) p++
+    while (p < items.length && isPlainObject(items[p]) && '$patch' in (items[p] as Obj)) p++
     if (p < items.length && indexIn([order[o]], items[p], key) === 0) p++
   }
   if (p >= items.length) return true

@@ -4,6 +4,8 @@
 
 import { parse } from 'yaml'
 import type { ProcessResult } from '../context'
+import { sameJSONUnordered } from '../objects/json-equal'
+import { isPlainObject } from '../objects/strict-decode'
 import type { KubeObject } from '../objects/types'
 import { getObject } from '../state'
 import type { Invocation } from './invocation'
@@ -60,16 +62,13 @@ function patched(obj: KubeObject, patch: unknown, type: string, stdout: string):
   const rejected = { error: { stdout, stderr: REJECTED, exitCode: 1 } }
   if (type === 'json') {
     const next = jsonPatch(obj, patch)
-    return isObj(next) ? { obj: next as KubeObject } : rejected
+    return isPlainObject(next) ? { obj: next as KubeObject } : rejected
   }
-  if (!isObj(patch)) return rejected
+  if (!isPlainObject(patch)) return rejected
   if (type === 'merge') return { obj: mergePatch(obj, patch) as KubeObject }
   const r = strategicMergePatch(obj as unknown as Record<string, unknown>, patch)
   return r.ok ? { obj: r.value as unknown as KubeObject } : { error: smpFailure(r.error, stdout) }
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** `kubectl patch ...`. */
 export function patchVerb(inv: Invocation): ProcessResult {
@@ -91,7 +90,8 @@ export function patchVerb(inv: Invocation): ProcessResult {
     const p = patched(obj, patch, type, stdout)
     if ('error' in p) return p.error
     const next = p.obj
-    const changed = JSON.stringify(next) !== JSON.stringify(obj)
+    // as kubectl's reflect.DeepEqual of the object before and after: key order does not count
+    const changed = !sameJSONUnordered(next, obj)
     let result = next
     if (changed && dry.value === 'none') {
       const r = updateObject(inv.ctx.s, next, { now: inv.ctx.now })
