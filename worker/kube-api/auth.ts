@@ -53,9 +53,9 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /**
- * Whether the request is served from one read of the cluster row (a REST get, list or write of a
- * kind the API has): that row is then read in the token's statement. Discovery, OpenAPI and
- * `/version` read no cluster; watches, logs and exec read theirs as they go.
+ * Whether the request starts from one read of the cluster row (a REST get, list or write of a
+ * kind the API has, an exec or attach): that row is then read in the token's statement. Discovery,
+ * OpenAPI and `/version` read no cluster; watches, logs and port-forwards read theirs as they go.
  */
 function readsCluster(method: string, rest: string, query: URLSearchParams): boolean {
   let p
@@ -66,7 +66,7 @@ function readsCluster(method: string, rest: string, query: URLSearchParams): boo
   }
   if (!p?.info) return false
   if (p.subresource === undefined) return !(method === 'GET' && isWatchRequest(query))
-  return !['log', 'exec', 'attach', 'portforward'].includes(p.subresource)
+  return !['log', 'portforward'].includes(p.subresource)
 }
 
 /**
