@@ -155,6 +155,19 @@ describe('a changed document stored as a delta over its base', () => {
     expect(JSON.stringify(await codec.decode(row))).toBe(JSON.stringify(loaded.state))
   })
 
+  it('carries an object settle gave its empty status in place (same resourceVersion)', async () => {
+    const codec = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, Infinity)
+    const state = seeded()
+    // a hand-built lab state: a Service written without a status
+    delete state.objects['Service/default/my-blue-service']!.status
+    const row: Row = await codec.encode(state)
+    const loaded = (await codec.load(row))!
+    const r = run(loaded.state, 'kubectl get svc my-blue-service', { now: T1, owned: true })
+    expect(r.state.objects['Service/default/my-blue-service']!.status).toEqual({ loadBalancer: {} })
+    const out = await codec.encodeChanged(r.state, loaded.stored)
+    expect(JSON.stringify(await codec.decode(apply(row, out.write!)))).toBe(JSON.stringify(r.state))
+  })
+
   it('ignores a delta left over another base (a writer that knew no deltas rewrote the document)', async () => {
     const codec = stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, Infinity)
     const state = seeded()

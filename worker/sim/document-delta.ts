@@ -13,7 +13,7 @@
 
 import { logStamp } from './log-stamps'
 import type { KubeObject } from './objects/types'
-import { objectJSON } from './serialize'
+import { objectJSON, unchangedSince } from './serialize'
 import type { ClusterState, ContainerRuntime } from './state'
 
 /** What a delta is taken against: the base document's object keys and their resourceVersions. */
@@ -110,9 +110,9 @@ function logDelta(lines: string[], was: BaseLog | undefined): LogDelta {
 
 /**
  * The delta that turns the base into `s`, as JSON; null when `s` is the base (its top being
- * `baseTop`, the base's topJSON). An object whose resourceVersion is the base's
- * is the base's (every change goes through putObject, which gives a new one: the rule serialize.ts
- * relies on too); an object without one is always put.
+ * `baseTop`, the base's topJSON). An object at the base's resourceVersion is the base's (every
+ * change goes through putObject, which gives a new one), unless it was edited in place since
+ * (serialize.ts unchangedSince); an object without one is always put.
  */
 export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): string | null {
   const live = Object.entries(s.objects).filter((e): e is [string, KubeObject] => !!e[1])
@@ -130,8 +130,7 @@ export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): st
   for (const key of base.objects.keys()) if (!stay.has(key)) del.push(key)
   const put: string[] = []
   live.forEach(([key, o], i) => {
-    const rv = o.metadata?.resourceVersion
-    if (i < kept && rv !== undefined && base.objects.get(key)?.rv === rv) return
+    if (i < kept && unchangedSince(o, base.objects.get(key)?.rv)) return
     put.push(`${JSON.stringify(key)}:${objectJSON(o)}`)
   })
   const top = topJSON(s, base)

@@ -23,9 +23,22 @@ export function objectJSON(o: KubeObject): string {
   return json
 }
 
+/** Objects edited in place with their resourceVersion kept: never taken as unchanged since. */
+const EDITED_IN_PLACE = new WeakSet<KubeObject>()
+
 /** Forgets an object's JSON: for the rare edit in place that keeps its resourceVersion. */
 export function forgetObjectJSON(o: KubeObject): void {
   OBJECT_JSON.delete(o)
+  EDITED_IN_PLACE.add(o)
+}
+
+/**
+ * Whether `o` is what was stored when it had resourceVersion `storedRv` (the rule above: same
+ * object at the same version, unless it was edited in place since).
+ */
+export function unchangedSince(o: KubeObject, storedRv: string | undefined): boolean {
+  const rv = o.metadata?.resourceVersion
+  return rv !== undefined && rv === storedRv && !EDITED_IN_PLACE.has(o)
 }
 
 /** JSON.stringify(s), byte for byte; with `verify` compared with it, and a mismatch throws. */
