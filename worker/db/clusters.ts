@@ -4,6 +4,13 @@ import type { Database } from './client'
 import { affectedRows } from './client'
 import { clusters, commandHistory } from './schema'
 
+/** history rows keep at most this much of each stream */
+const STORED_OUTPUT_MAX = 16 * 1024
+
+/** A command's output as its history row keeps it. */
+export const clipOutput = (t: string) =>
+  t.length <= STORED_OUTPUT_MAX ? t : `${t.slice(0, STORED_OUTPUT_MAX)}\n[... output truncated ...]`
+
 export type ClusterRow = typeof clusters.$inferSelect
 export type HistoryRow = typeof commandHistory.$inferSelect
 
@@ -81,8 +88,8 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
       .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion))),
     // columns in the table's order: drizzle's INSERT ... SELECT lists them all
     db.insert(commandHistory).select(
-      sql`SELECT ${w.clusterId}, ${seq}, ${h.at}, ${h.command}, ${h.stdin}, ${h.exitCode}, ${h.stdout},
-          ${h.stderr}, ${h.tasksCompleted}, ${h.causes} WHERE changes() = 1`,
+      sql`SELECT ${w.clusterId}, ${seq}, ${h.at}, ${h.command}, ${h.stdin}, ${h.exitCode}, ${clipOutput(h.stdout)},
+          ${clipOutput(h.stderr)}, ${h.tasksCompleted}, ${h.causes} WHERE changes() = 1`,
     ),
   ])
   return affectedRows(updated) === 1

@@ -17,13 +17,8 @@ import { AppError, notFound } from './errors'
 import { labOfCluster } from './lab-access'
 
 const MAX_ATTEMPTS = 40
-/** history rows keep at most this much of each stream */
-const STORED_OUTPUT_MAX = 16 * 1024
 /** a gap longer than this between commands is a break, not time spent */
 const ACTIVE_GAP_MS = 10 * 60_000
-
-export const clip = (t: string) =>
-  t.length <= STORED_OUTPUT_MAX ? t : `${t.slice(0, STORED_OUTPUT_MAX)}\n[... output truncated ...]`
 
 /** A cluster row and the lab it runs, as read for a command (maybe without its document). */
 export interface LoadedCluster {
@@ -109,12 +104,7 @@ export async function commandLoop<T>(
         ref.viaApi && !s.internalError
           ? withApiTraces(row.apiTraces, s.trace, loaded.lab.hideDiagnoses)
           : undefined,
-      history: {
-        ...s.history,
-        at: now,
-        stdout: clip(s.history.stdout),
-        stderr: clip(s.history.stderr),
-      },
+      history: { ...s.history, at: now },
     })
     if (stored) {
       // this isolate keeps the document as now stored: the next line skips the gunzip and parse

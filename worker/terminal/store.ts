@@ -5,7 +5,7 @@ import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
 import type { BaseWrite } from '../db/state-codec'
-import { clip } from '../http/command-loop'
+import { clipOutput } from '../db/clusters'
 
 export async function updateClusterState(
   db: Database,
@@ -102,8 +102,8 @@ export async function finishHistory(db: Database, w: FinishWrite): Promise<boole
       .update(commandHistory)
       .set({
         exitCode: w.exitCode,
-        stdout: clip(w.stdout),
-        stderr: clip(w.stderr),
+        stdout: clipOutput(w.stdout),
+        stderr: clipOutput(w.stderr),
         tasksCompleted: w.tasksCompleted,
         causes: w.causes,
       })
