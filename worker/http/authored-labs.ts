@@ -19,7 +19,8 @@ import { parseLabDocument } from '../labs/format/parse'
 import type { LabDocument } from '../labs/format/lab-schema'
 import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
-import { AUTHORED_PREFIX, documentOf } from './lab-access'
+import { documentOf } from '../labs/format/compiled-labs'
+import { AUTHORED_PREFIX } from './lab-access'
 import { param, readJson } from './validate'
 
 export const authoredLabRoutes = new Hono<AppEnv>()

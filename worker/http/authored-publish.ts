@@ -22,7 +22,7 @@ import {
   viewableLab,
 } from './authored-labs'
 import { AppError, notFound } from './errors'
-import { documentOf } from './lab-access'
+import { documentOf } from '../labs/format/compiled-labs'
 import { readJson } from './validate'
 
 authoredLabRoutes.post('/:id/verify', async (c) => {

@@ -13,8 +13,6 @@ export const AUTHORED_PREFIX = 'authored-'
 
 export const isAuthoredId = (id: string) => id.startsWith(AUTHORED_PREFIX)
 
-export { documentOf } from '../labs/format/compiled-labs'
-
 function compiled(row: AuthoredLabRow, userId: string): Lab | undefined {
   const source = row.ownerId === userId ? row.source : row.publishedSource
   return source === null ? undefined : compiledLab(source, row.id)

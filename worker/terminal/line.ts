@@ -7,13 +7,10 @@ import type { StateCodec } from '../db/state-codec'
 import { parseProgress } from '../labs/grade'
 import { runInTerminal, type ShellSession, type TerminalResult } from '../sim/session'
 import type { ClusterState } from '../sim/state'
-import { commandLoop, loadCluster, type LoadedCluster } from '../http/command-loop'
+import { commandLoop, type LoadedCluster } from '../http/command-loop'
 import { gradedLine, type SimulatedLine } from '../http/graded-line'
 import { runAnswer } from '../http/run-command'
 import { terminalRecord, touchTerminal } from './records'
-
-export { loadCluster }
-export { gradedLine, recordedCommand } from '../http/graded-line'
 
 export interface TerminalLineBody {
   command: string
@@ -32,7 +29,7 @@ export function shellView(session: ShellSession | null) {
 }
 
 /** Runs the line on a decoded cluster, notes it in its terminal's record and grades it. */
-export function simulateLine(
+function simulateLine(
   { row, lab }: LoadedCluster,
   state: ClusterState,
   body: TerminalLineBody,
@@ -61,7 +58,7 @@ export function simulateLine(
 }
 
 /** The JSON answer of a terminal line: today's fields plus prompt, shell, output (and ended). */
-export function lineAnswer(s: SimulatedLine<TerminalResult>) {
+function lineAnswer(s: SimulatedLine<TerminalResult>) {
   const { result } = s
   return {
     ...runAnswer(s),

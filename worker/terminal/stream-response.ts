@@ -19,7 +19,8 @@ import {
   type StreamStep,
 } from '../sim/stream'
 import { terminalPrompt, type TerminalResult } from '../sim/session'
-import { gradedLine, recordedCommand, shellView, type TerminalLineBody } from './line'
+import { gradedLine, recordedCommand } from '../http/graded-line'
+import { shellView, type TerminalLineBody } from './line'
 import { mergeProgress, progressBase } from './progress-merge'
 import { putTerminal, terminalRecord, touchTerminal } from './records'
 import { finishHistory, readIfChanged, updateClusterState } from './store'
