@@ -11,13 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
-import { createApp } from '../worker/app'
-import { libsqlDatabase } from '../worker/db/libsql'
-import { stateCodec } from '../worker/db/state-codec'
+import { openNodeApp } from '../worker/node'
 import { BROWSER_TAB, FLOOR_KIND, PHASES } from './isolated'
 import { Learner, type Sample } from './load'
 import { fmt, summarise } from './stats'
@@ -31,20 +25,9 @@ const only = flag('--only')
 const profileTo = flag('--profile')
 
 async function app() {
-  const client = createClient({
+  // the Node entry's own app (worker/node.ts: pragmas, migrations, codec) over a fresh file
+  const { app: a } = await openNodeApp({
     url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-cpu-')), 'b.db')}`,
-  })
-  await client.execute('PRAGMA journal_mode = WAL')
-  await client.execute('PRAGMA synchronous = NORMAL')
-  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
-  const a = createApp({
-    openDb: (m) => libsqlDatabase(client, m),
-    stateCodec: stateCodec({
-      gzip: (b) => gzipSync(b, { level: 1 }),
-      gunzip: (b) => gunzipSync(b),
-    }),
-    clientAddress: () => '127.0.0.1',
-    now: () => Date.now(),
   })
   // Learner speaks HTTP through fetch: route it into the app instead
   const base = 'http://bench.local'

@@ -9,6 +9,7 @@ import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { createApp } from './app'
+import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
 import { stateCodec } from './db/state-codec'
@@ -36,19 +37,35 @@ export function staticFiles(root: string) {
       try {
         const body = await readFile(file)
         const type = TYPES[extname(file)] ?? 'application/octet-stream'
-        const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+        const cache = path.startsWith('/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache'
         return new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': cache } })
       } catch {
         return new Response('Not found', { status: 404 })
       }
     }
     const index = await readFile(join(base, 'index.html')).catch(() => undefined)
-    if (!index) return new Response('The web front end is not built: run `npm run build:web`.', { status: 404 })
-    return new Response(index, { headers: { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' } })
+    if (!index)
+      return new Response('The web front end is not built: run `npm run build:web`.', {
+        status: 404,
+      })
+    return new Response(index, {
+      headers: { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' },
+    })
   }
 }
 
-export async function startNode(opts: { port: number; url: string; authToken?: string; instructorCode?: string }) {
+export interface NodeAppOptions {
+  url: string
+  authToken?: string
+  instructorCode?: string
+  serveAsset?: (req: Request) => Promise<Response>
+  clientAddress?: Deps['clientAddress']
+}
+
+/** The app over libSQL as the Node entry runs it: the pragmas, the migrations, the zlib codec. */
+export async function openNodeApp(opts: NodeAppOptions) {
   const client = createClient({ url: opts.url, authToken: opts.authToken })
   await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   // WAL's usual setting: a commit waits for no fsync (the WAL is synced at checkpoints), so a
@@ -61,11 +78,28 @@ export async function startNode(opts: { port: number; url: string; authToken?: s
     // zlib's synchronous gzip: Node's web streams are several times slower, and each of their
     // awaits lets every other request in line go first
     // (level 1: a third of level 6's time for a few percent more bytes; any level reads back)
-    stateCodec: stateCodec({ gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) }),
+    stateCodec: stateCodec({
+      gzip: (b) => gzipSync(b, { level: 1 }),
+      gunzip: (b) => gunzipSync(b),
+    }),
     instructorCode: opts.instructorCode,
+    serveAsset: opts.serveAsset,
+    clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),
+    now: () => Date.now(),
+  })
+  return { app, client }
+}
+
+export async function startNode(opts: {
+  port: number
+  url: string
+  authToken?: string
+  instructorCode?: string
+}) {
+  const { app, client } = await openNodeApp({
+    ...opts,
     serveAsset: staticFiles('web/dist'),
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-    now: () => Date.now(),
   })
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
   // kubectl exec/attach: WebSocket upgrades go to the same app (worker/kube-api/exec)
@@ -77,7 +111,8 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.me
 if (isMain) {
   const port = Number(process.env.PORT ?? 8787)
   const url = process.env.LIBSQL_URL ?? 'file:data/service-lab.db'
-  if (url.startsWith('file:')) await import('node:fs').then((fs) => fs.mkdirSync('data', { recursive: true }))
+  if (url.startsWith('file:'))
+    await import('node:fs').then((fs) => fs.mkdirSync('data', { recursive: true }))
   await startNode({
     port,
     url,
