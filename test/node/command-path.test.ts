@@ -64,6 +64,28 @@ describe('the command path', () => {
     expect(listed.body.stdout).toMatch(/\nweb +/)
   })
 
+  it('stores the later steps of a streamed line as deltas over the stored base', async () => {
+    const c = new Client(async (req) => app.fetch(req))
+    await c.signup()
+    const id = await c.openCluster()
+    await c.run(id, 'kubectl get pods')
+    const before = await stored(id)
+    const streamed = await c.post(`/api/clusters/${id}/run`, {
+      command: 'sleep 1; kubectl create deployment later --image=nginx',
+      terminal: 'tab-1',
+      columns: 100,
+      rows: 30,
+      stream: true,
+    })
+    expect(String(streamed.body)).toContain('deployment.apps/later created')
+    const after = await stored(id)
+    expect(after.state).toBe(before.state)
+    expect(JSON.parse(after.delta!).put).toHaveProperty(['Deployment/default/later'])
+    // and the next line, served from this process's copy, sees it
+    const listed = await c.run(id, 'kubectl get deployment later')
+    expect(listed.body.stdout).toMatch(/\nlater +/)
+  })
+
   it('does not read the stored document again while this process holds its version', async () => {
     const c = new Client(async (req) => app.fetch(req))
     await c.signup()

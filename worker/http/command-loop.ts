@@ -8,7 +8,7 @@ import { withApiTraces } from '../db/api-traces'
 import type { Database } from '../db/client'
 import { findCluster, storeRun, type HistoryRow } from '../db/clusters'
 import type { CommandRow } from '../db/command-read'
-import type { LoadedState, StateCodec } from '../db/state-codec'
+import type { LoadedState, StateCodec, StoredForm } from '../db/state-codec'
 import type { Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import type { TraceEntry } from '../sim/net/types'
@@ -53,8 +53,8 @@ export interface SimulatedCommand<T> {
   /** the line's request traces (kept for the lab page's map when the line came through the API) */
   trace: readonly TraceEntry[]
   history: Omit<HistoryRow, 'clusterId' | 'seq' | 'at'>
-  /** the answer, built only once the batch landed */
-  answer(): T
+  /** the answer, built only once the batch landed, given what is now stored */
+  answer(stored: StoredForm): T
 }
 
 export interface CommandRef {
@@ -110,7 +110,7 @@ export async function commandLoop<T>(
       // this isolate keeps the document as now stored: the next line skips the gunzip and parse
       const key = { clusterId, version: row.version + 1 }
       if (encoded) codec.remember(key, encoded.stored, s.stillInUse ? undefined : s.state)
-      return s.answer()
+      return s.answer(encoded?.stored ?? doc.stored)
     }
     // back off a little, at random, so racing tabs do not collide again in lockstep
     await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))

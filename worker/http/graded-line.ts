@@ -1,6 +1,7 @@
 // A line's outcome as every door grades and records it (the one-shot `run`, terminal tabs,
 // streams, the Kubernetes API's exec): the grader sees `kubectl exec POD -- LINE` for a line typed
 // in a pod's shell, the timeline `[pod] LINE`; misconceptions count only when no task completed.
+import type { StoredForm } from '../db/state-codec'
 import { classifyCommand } from '../labs/misconceptions'
 import { gradeCommand, RECENT_MAX, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
@@ -38,7 +39,7 @@ export function gradedLine<R extends RunResult, T>(
   progress: Progress,
   result: R,
   line: { body: TypedLine; session: ShellSession | null; now: number; touched: boolean },
-  answer: (s: SimulatedLine<R>) => T,
+  answer: (s: SimulatedLine<R>, stored: StoredForm) => T,
 ) {
   const { body, session, now } = line
   const cmd = recordedCommand(session, body.command, body.eof === true)
@@ -71,6 +72,6 @@ export function gradedLine<R extends RunResult, T>(
       tasksCompleted: JSON.stringify(newlyCompleted),
       causes: JSON.stringify(misconceptions),
     },
-    answer: () => answer({ lab, progress, result, newlyCompleted }),
+    answer: (stored: StoredForm) => answer({ lab, progress, result, newlyCompleted }, stored),
   }
 }

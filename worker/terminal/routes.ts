@@ -57,13 +57,21 @@ terminalRoutes.post('/:id/terminals/:terminal/resize', async (c) => {
   for (let attempt = 0; attempt < 10; attempt++) {
     const { row } = await loadCluster(c.var.db, id, c.var.userId!)
     const now = c.var.deps.now()
-    const state = await c.var.codec.decode(row)
+    // this isolate's copy when it holds the version, handed back after (a delta, not a new base)
+    const key = { clusterId: id, version: row.version }
+    const { state, stored } = (await c.var.codec.load(row, key))!
     const rec = terminalRecord(state, terminal, now)
-    if (rec.columns === size.columns && rec.rows === size.rows) break
+    if (rec.columns === size.columns && rec.rows === size.rows) {
+      c.var.codec.remember(key, stored, state)
+      break
+    }
     putTerminal(state, terminal, { ...rec, ...size, usedAt: now })
-    const encoded = await c.var.codec.encode(state)
-    const w = { clusterId: id, expectedVersion: row.version, document: encoded, now }
-    if (await updateClusterState(c.var.db, w)) break
+    const encoded = await c.var.codec.encodeChanged(state, stored)
+    const w = { clusterId: id, expectedVersion: row.version, document: encoded.write, now }
+    if (await updateClusterState(c.var.db, w)) {
+      c.var.codec.remember({ clusterId: id, version: row.version + 1 }, encoded.stored, state)
+      break
+    }
   }
   return c.body(null, 204)
 })

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
-import type { BaseWrite } from '../db/state-codec'
+import type { DocumentWrite } from '../db/state-codec'
 import { clipOutput } from '../db/clusters'
 
 export async function updateClusterState(
@@ -12,7 +12,7 @@ export async function updateClusterState(
   w: {
     clusterId: string
     expectedVersion: number
-    document: BaseWrite
+    document?: DocumentWrite
     progress?: string
     now: number
   },
@@ -74,7 +74,7 @@ export async function readIfChanged(
 export interface FinishWrite {
   clusterId: string
   expectedVersion: number
-  document: BaseWrite
+  document?: DocumentWrite
   progress: string
   now: number
   /** the line's history row, written when the stream started */

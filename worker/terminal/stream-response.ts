@@ -4,6 +4,7 @@
 // stream reads only the cluster's version (one row, at most once a second), decodes the document
 // only when that changed, and writes only when the line recorded something (a request, a change,
 // a completed task) and once at the end (the history row's exit code, the terminal's shell).
+import type { StoredForm } from '../db/state-codec'
 import { stream as honoStream } from 'hono/streaming'
 
 import type { AppContext } from '../http/env'
@@ -116,8 +117,10 @@ async function firstStep(
     const after = { session: result.session, columns, rows }
     const touched = touchTerminal(result.state, id, after, sessionBefore, now)
     const line = { body, session: rec.session, now, touched }
-    const graded = gradedLine(lab, progress, result, line, (sim) => ({
+    const graded = gradedLine(lab, progress, result, line, (sim, stored) => ({
       c,
+      /** the document as stored at `version`: what the next write of this line is a delta over */
+      stored,
       clusterId,
       body,
       sim,
@@ -206,7 +209,10 @@ async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
     // one statement: the version, and the document only when it is not the one we hold
     const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
     if (row?.state != null && row.progress != null) {
-      stream.ctx.s = await c.var.codec.decode(row)
+      const key = { clusterId: run.clusterId, version: row.version }
+      const loaded = (await c.var.codec.load(row, key))!
+      stream.ctx.s = loaded.state
+      run.stored = loaded.stored
       run.version = row.version
       adoptProgress(run, row.progress)
       changed = true
@@ -257,17 +263,28 @@ async function record(run: Started, step: StreamStep, now: number) {
   run.newlyCompleted.push(...done)
   run.justDone = done
   if (done.length === 0 && step.trace.length === 0 && step.changed.length === 0) return
+  const encoded = await c.var.codec.encodeChanged(state, run.stored)
   const stored = await updateClusterState(c.var.db, {
     clusterId: run.clusterId,
     expectedVersion: run.version,
-    document: await c.var.codec.encode(state),
+    document: encoded.write,
     progress: JSON.stringify(sim.progress),
     now,
   })
   if (stored) {
     run.version += 1
     run.base = progressBase(sim.progress)
+    keepStored(run, encoded.stored)
   }
+}
+
+/**
+ * What this line's write stored (the row now at `run.version`): the next write is a delta over it,
+ * and the learner's next command finds it in this isolate (its JSON: the stream may go on).
+ */
+function keepStored(run: Started, stored: StoredForm) {
+  run.stored = stored
+  run.c.var.codec.remember({ clusterId: run.clusterId, version: run.version }, stored)
 }
 
 /**
@@ -298,10 +315,11 @@ async function finishLine(run: Started, step: StreamStep) {
             ...result,
             command: recordedCommand(run.session, run.body.command, false).graded,
           })
+    const encoded = await c.var.codec.encodeChanged(state, run.stored)
     const ok = await finishHistory(c.var.db, {
       clusterId: run.clusterId,
       expectedVersion: run.version,
-      document: await c.var.codec.encode(state),
+      document: encoded.write,
       progress: JSON.stringify(sim.progress),
       now: c.var.deps.now(),
       seq: run.seq,
@@ -311,6 +329,10 @@ async function finishLine(run: Started, step: StreamStep) {
       tasksCompleted: JSON.stringify(run.newlyCompleted),
       causes: JSON.stringify(misconceptions),
     })
+    if (ok) {
+      run.version += 1
+      keepStored(run, encoded.stored)
+    }
     if (ok || !run.stream) return
     // lost a race: the document and progress as they stand now (one row, not the lab), this
     // line's terminal record and completed tasks added again on the next attempt
@@ -321,6 +343,7 @@ async function finishLine(run: Started, step: StreamStep) {
     const loaded = await c.var.codec.load(row, key)
     if (!loaded) continue
     run.stream.ctx.s = loaded.state
+    run.stored = loaded.stored
     run.version = row.version
     adoptProgress(run, row.progress)
   }
