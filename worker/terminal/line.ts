@@ -5,7 +5,13 @@
 import type { Database } from '../db/client'
 import type { StateCodec } from '../db/state-codec'
 import { parseProgress } from '../labs/grade'
-import { runInTerminal, type ShellSession, type TerminalResult } from '../sim/session'
+import {
+  runInTerminal,
+  type ShellSession,
+  type TerminalInput,
+  type TerminalResult,
+} from '../sim/session'
+import type { StoredForm } from '../db/state-codec'
 import type { ClusterState } from '../sim/state'
 import { commandLoop, type LoadedCluster } from '../http/command-loop'
 import { gradedLine, type SimulatedLine } from '../http/graded-line'
@@ -28,12 +34,17 @@ export function shellView(session: ShellSession | null) {
     : null
 }
 
-/** Runs the line on a decoded cluster, notes it in its terminal's record and grades it. */
-function simulateLine(
+/**
+ * A line on a decoded cluster, in its tab: `start` runs it (whole, or up to its first pause, for a
+ * stream) in the tab's shell at the tab's size; the tab's record notes it, and it is graded.
+ */
+export function terminalLine<T>(
   { row, lab }: LoadedCluster,
   state: ClusterState,
   body: TerminalLineBody,
   now: number,
+  start: (session: ShellSession | null, input: TerminalInput) => TerminalResult,
+  answer: (s: SimulatedLine<TerminalResult>, stored: StoredForm) => T,
 ) {
   const progress = parseProgress(row.progress)
   const id = body.terminal ?? 'default'
@@ -41,7 +52,7 @@ function simulateLine(
   const sessionBefore = JSON.stringify(rec.session)
   const columns = body.columns ?? rec.columns
   const rows = body.rows ?? rec.rows
-  const result = runInTerminal(state, rec.session, body.command, {
+  const result = start(rec.session, {
     now,
     stdin: body.stdin,
     history: progress.recent,
@@ -54,7 +65,7 @@ function simulateLine(
   const touched =
     !result.internalError && touchTerminal(result.state, id, after, sessionBefore, now)
   const line = { body, session: rec.session, now, touched }
-  return gradedLine(lab, progress, result, line, lineAnswer)
+  return gradedLine(lab, progress, result, line, answer)
 }
 
 /** The JSON answer of a terminal line: today's fields plus prompt, shell, output (and ended). */
@@ -82,5 +93,14 @@ export async function runTerminalLine(
   viaApi = false,
 ) {
   const ref = { db, codec, userId, clusterId, clock, viaApi }
-  return commandLoop(ref, first, (loaded, state, now) => simulateLine(loaded, state, body, now))
+  return commandLoop(ref, first, (loaded, state, now) =>
+    terminalLine(
+      loaded,
+      state,
+      body,
+      now,
+      (session, input) => runInTerminal(state, session, body.command, input),
+      lineAnswer,
+    ),
+  )
 }

@@ -19,11 +19,11 @@ import {
   type LineStream,
   type StreamStep,
 } from '../sim/stream'
-import { terminalPrompt, type TerminalResult } from '../sim/session'
-import { gradedLine, recordedCommand } from '../http/graded-line'
-import { shellView, type TerminalLineBody } from './line'
+import { terminalPrompt, type ShellSession, type TerminalResult } from '../sim/session'
+import { recordedCommand } from '../http/graded-line'
+import { shellView, terminalLine, type TerminalLineBody } from './line'
 import { mergeProgress, progressBase } from './progress-merge'
-import { putTerminal, terminalRecord, touchTerminal } from './records'
+import { putTerminal, terminalRecord } from './records'
 import { finishHistory, readIfChanged, updateClusterState } from './store'
 import { registerStream } from './streams-registry'
 
@@ -97,47 +97,43 @@ async function firstStep(
     clusterId,
     clock: c.var.deps.now,
   }
-  return commandLoop(ref, first, ({ row, lab }, state, now) => {
-    const id = body.terminal ?? 'default'
-    const rec = terminalRecord(state, id, now)
-    const sessionBefore = JSON.stringify(rec.session)
-    const columns = body.columns ?? rec.columns
-    const rows = body.rows ?? rec.rows
-    const progress = parseProgress(row.progress)
-    const started = startStream(state, rec.session, body.command, {
-      now,
-      stdin: body.stdin,
-      history: progress.recent,
-      owned: true,
-      columns,
-      rows,
-      eof: body.eof,
-    })
-    const result = started.step.result ?? partialResult(started.stream!, rec.session)
-    const after = { session: result.session, columns, rows }
-    const touched = touchTerminal(result.state, id, after, sessionBefore, now)
-    const line = { body, session: rec.session, now, touched }
-    const graded = gradedLine(lab, progress, result, line, (sim, stored) => ({
-      c,
-      /** the document as stored at `version`: what the next write of this line is a delta over */
-      stored,
-      clusterId,
+  return commandLoop(ref, first, (loaded, state, now) => {
+    // what the start made (the stream, its first step) and the shell it started in
+    let started: ReturnType<typeof startStream> | undefined
+    let shellBefore: ShellSession | null = null
+    const graded = terminalLine(
+      loaded,
+      state,
       body,
-      sim,
-      stream: started.stream,
-      first: started.step,
-      version: row.version + 1,
-      seq: row.version + 1,
-      newlyCompleted: sim.newlyCompleted,
-      session: rec.session,
-      /** tasks completed by the last step, for its `tasks` event */
-      justDone: [] as string[],
-      /** the progress as last stored or read: what this line added since is its own */
-      base: progressBase(sim.progress),
-      lastInterrupt: '',
-    }))
+      now,
+      (session, input) => {
+        const s = startStream(state, session, body.command, input)
+        started = s
+        shellBefore = session
+        return s.step.result ?? partialResult(s.stream!, session)
+      },
+      (sim, stored) => ({
+        c,
+        /** the document as stored at `version`: what the next write of this line is a delta over */
+        stored,
+        clusterId,
+        body,
+        sim,
+        stream: started!.stream,
+        first: started!.step,
+        version: loaded.row.version + 1,
+        seq: loaded.row.version + 1,
+        newlyCompleted: sim.newlyCompleted,
+        session: shellBefore,
+        /** tasks completed by the last step, for its `tasks` event */
+        justDone: [] as string[],
+        /** the progress as last stored or read: what this line added since is its own */
+        base: progressBase(sim.progress),
+        lastInterrupt: '',
+      }),
+    )
     // a line still running goes on changing this document: the cache must not hold it parsed
-    return { ...graded, stillInUse: started.stream !== undefined }
+    return { ...graded, stillInUse: started!.stream !== undefined }
   })
 }
 
