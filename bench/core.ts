@@ -23,7 +23,8 @@ export interface CoreFigures {
   wholeRunLoop: Summary
 }
 
-const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
+/** the clock the seeded cluster is built at */
+export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
 
 /** The scenario applied and settled, pods running (a minute later). */
 export function seededCluster(): ClusterState {

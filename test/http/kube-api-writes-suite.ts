@@ -119,6 +119,35 @@ export function kubeApiWritesSuite(fetch: Fetch) {
       expect((await kube.call('GET', path)).body.spec.replicas).toBe(4)
     })
 
+    it("answers a strategic merge patch it cannot apply as the apiserver does, and as the terminal's kubectl prints it", async () => {
+      const { c, id, kube } = await setup(fetch)
+      await kube.call('POST', '/apis/apps/v1/namespaces/default/deployments', {
+        body: DEPLOYMENT('web'),
+        type: 'application/json',
+      })
+      const patch = '{"spec":{"$patch":"bogus"}}'
+      const r = await kube.call('PATCH', '/apis/apps/v1/namespaces/default/deployments/web', {
+        type: 'application/strategic-merge-patch+json',
+        body: patch,
+      })
+      // the patch library's plain error: ErrorToAPIStatus sends a 500 with no reason
+      expect(r.status).toBe(500)
+      expect(r.body).toMatchObject({ kind: 'Status', status: 'Failure', code: 500 })
+      expect(r.body).not.toHaveProperty('reason')
+      const sim = await c.run(id, `kubectl patch deployment web -p '${patch}'`)
+      expect(sim.body.stderr).toBe(`Error from server: ${r.body.message}\n`)
+      const list = await kube.call('PATCH', '/apis/apps/v1/namespaces/default/deployments/web', {
+        type: 'application/strategic-merge-patch+json',
+        body: '{"spec":{"template":{"spec":{"containers":[["nginx"]]}}}}',
+      })
+      // a list of lists (ErrNoListOfLists): the generic 422 without the library's reason
+      expect(list.status).toBe(422)
+      expect(list.body).toMatchObject({
+        reason: 'Invalid',
+        message: 'the server rejected our request due to an error in our request',
+      })
+    })
+
     it('decodes protobuf bodies (kubectl create namespace)', async () => {
       const { kube } = await setup(fetch)
       const typeMeta = pb([

@@ -137,6 +137,10 @@ describe.skipIf(!HAS_KUBECTL)(
           `kubectl patch service web --type=json -p '[{"op":"test","path":"/spec/type","value":"LoadBalancer"}]'`,
         ],
         [
+          ['patch', 'service', 'web', '-p', '{"spec":{"$patch":"bogus"}}'],
+          `kubectl patch service web -p '{"spec":{"$patch":"bogus"}}'`,
+        ],
+        [
           ['scale', 'deployment', 'nope', '--replicas=1'],
           'kubectl scale deployment nope --replicas=1',
         ],
@@ -181,6 +185,7 @@ describe.skipIf(!HAS_KUBECTL)(
       expect(failed).toEqual([
         'kubectl patch service web --type=json -p \'[{"op":"remove","path":"/nope"}]\'',
         'kubectl patch service web --type=json -p \'[{"op":"test","path":"/spec/type","value":"LoadBalancer"}]\'',
+        'kubectl patch service web -p \'{"spec":{"$patch":"bogus"}}\'',
         'kubectl scale deployment nope --replicas=1',
         'kubectl create deployment web --image=nginx',
         'kubectl get pod nope',

@@ -1,40 +1,19 @@
 // A streamed line whose step's write loses a race goes on: at its next poll it takes the row as
 // the other tab left it and keeps the task its lost step completed (worker/terminal/stream-response
 // adoptProgress). The race is made certain: the other tab's line runs just before that write.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { createClient } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
-import { migrate } from 'drizzle-orm/libsql/migrator'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { createApp } from '../../worker/app'
-import { stateCodec } from '../../worker/db/state-codec'
-import { libsqlDatabase } from '../../worker/db/libsql'
 import * as store from '../../worker/terminal/store'
 import { Client } from '../http/client'
 import { readEvents } from '../http/terminal-suite'
+import { nodeApp } from './node-app'
 
 vi.mock('../../worker/terminal/store', async (original) => {
   const real = await original<typeof import('../../worker/terminal/store')>()
   return { ...real, updateClusterState: vi.fn(real.updateClusterState) }
 })
 
-const client = createClient({
-  url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-race-')), 'test.db')}`,
-})
-const app = createApp({
-  openDb: (m) => libsqlDatabase(client, m),
-  stateCodec: stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }),
-  clientAddress: () => '127.0.0.1',
-  now: () => Date.now(),
-})
-const fetch = async (req: Request) => app.fetch(req)
-
-beforeAll(async () => {
-  await migrate(drizzle(client), { migrationsFolder: 'migrations' })
-})
+const { fetch, migrate } = nodeApp()
+beforeAll(migrate)
 
 describe('a streamed step that loses its write', () => {
   it("keeps its task and the other tab's through the next poll and the line's end", async () => {

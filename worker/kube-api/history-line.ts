@@ -30,13 +30,3 @@ export function historyLine(
 export function summaryLine(kind: Kind, name: string, op: string): string {
   return `${kindPrefix(kind)}/${name} ${op}`
 }
-
-/**
- * What kubectl 1.32 prints for a deleted object (delete.go PrintObj): `deployment.apps "web"
- * deleted` (kind.group for grouped kinds, `pod "x" deleted` for core ones), `force deleted` for a
- * zero grace period.
- */
-export function deletedLine(kind: Kind, name: string, gracePeriodSeconds?: number): string {
-  const op = gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
-  return `${kindPrefix(kind)} "${name}" ${op}`
-}

@@ -130,13 +130,7 @@ export async function update(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
 export function applyPatch(current: KubeObject, type: PatchType, patch: unknown): unknown {
   if (type === 'application/json-patch+json') {
     const next = jsonPatch(current, patch)
-    // apiserver patch.go: NewGenericServerResponse(422, ..., isUnexpectedResponse=false): the
-    // library's reason is not sent, only this generic message (apimachinery errors.go)
-    if (next === undefined)
-      throw new KubeError(
-        'Invalid',
-        'the server rejected our request due to an error in our request',
-      )
+    if (next === undefined) throw rejectedPatch()
     return next
   }
   if (!isObj(patch)) throw badRequest('the patch is not a JSON object')
@@ -147,18 +141,22 @@ export function applyPatch(current: KubeObject, type: PatchType, patch: unknown)
 }
 
 /**
+ * apiserver patch.go: NewGenericServerResponse(422, ..., isUnexpectedResponse=false): the patch
+ * library's reason is not sent, only this generic message (apimachinery errors.go).
+ */
+const rejectedPatch = () =>
+  new KubeError('Invalid', 'the server rejected our request due to an error in our request')
+
+/**
  * The apiserver's Status for a strategic merge patch it cannot apply (the same code the terminal's
- * kubectl patch uses). Its 500s carry no reason upstream; here they are InternalError, so the real
- * kubectl prints `Error from server (InternalError): ...` where ours prints `Error from server: ...`.
+ * kubectl patch uses). Its 500s are the patch library's plain errors (handlers/patch.go
+ * interpretStrategicMergePatchError), a Status with no reason: kubectl prints `Error from server:
+ * <message>`, as the terminal's kubectl patch does.
  */
 function smpStatus(e: SmpError): KubeError {
   if (e.code === 400) return badRequest(e.message)
-  if (e.code === 422)
-    return new KubeError(
-      'Invalid',
-      'the server rejected our request due to an error in our request',
-    )
-  return new KubeError('InternalError', e.message)
+  if (e.code === 422) return rejectedPatch()
+  return new KubeError('', e.message)
 }
 
 /** Server-side apply is not simulated: kubectl prints this Status as is. */

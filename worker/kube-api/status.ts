@@ -1,8 +1,13 @@
 // metav1.Status answers (k8s.io/apimachinery pkg/api/errors): every failure of the Kubernetes API
-// is one of these, so the real kubectl prints `Error from server (<reason>): <message>`.
+// is one of these, so the real kubectl prints `Error from server (<reason>): <message>` (without
+// the reason for a Status that has none).
 
 import type { ApiError } from '../sim/objects/types'
 
+/**
+ * `''` is StatusReasonUnknown: what ErrorToAPIStatus gives an error that is not a Status (a 500
+ * with no reason; kubectl prints `Error from server: <message>`).
+ */
 export type StatusReason =
   | ApiError['reason']
   | 'Unauthorized'
@@ -11,6 +16,7 @@ export type StatusReason =
   | 'UnsupportedMediaType'
   | 'NotAcceptable'
   | 'Gone'
+  | ''
 
 export type StatusCode = 400 | 401 | 403 | 404 | 405 | 406 | 409 | 410 | 413 | 415 | 422 | 429 | 500
 
@@ -30,6 +36,7 @@ const CODES: Record<StatusReason, StatusCode> = {
   Invalid: 422,
   TooManyRequests: 429,
   InternalError: 500,
+  '': 500,
 }
 
 export interface StatusDetails {
@@ -63,7 +70,8 @@ export function statusBody(reason: StatusReason, message: string, details: Statu
     metadata: {},
     status: 'Failure',
     message,
-    reason,
+    // reason is omitempty upstream: StatusReasonUnknown is left out
+    ...(reason ? { reason } : {}),
     details,
     code: CODES[reason],
   }

@@ -1,13 +1,14 @@
 // Random sequences of realistic terminal lines against the bench's seeded cluster, time moving on
 // between them, for properties of the core's change tracking (documentChanged, settle's skip).
 import fc from 'fast-check'
-import { newCluster } from '../../../worker/sim/bootstrap'
 import { run } from '../../../worker/sim/run'
 import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
 import type { ClusterState } from '../../../worker/sim/state'
+import { seededCluster, T0 } from '../../../bench/core'
 import { SEED_SCENARIO } from '../../../bench/seed-scenario'
 
-export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
+// the seeded cluster's clock, which the sequences continue
+export { T0 }
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -112,18 +113,9 @@ export const arbShellLines = fc.array(
 
 let seeded: string | undefined
 
-/** The bench's isolated scenario: seed scenario applied, pods running, curl installed (as JSON). */
+/** The bench's isolated scenario (bench/core.ts, which throws if a seed line fails), as JSON. */
 export function seededJSON(): string {
-  if (seeded) return seeded
-  const r = run(newCluster(42, T0), 'kubectl apply -f -', { now: T0, stdin: SEED_SCENARIO })
-  let s = r.state
-  for (const command of [
-    'kubectl get pods',
-    'kubectl exec access-pod -- apt-get update',
-    'kubectl exec access-pod -- apt-get install -y curl',
-  ])
-    s = run(s, command, { now: T0 + 60_000 }).state
-  seeded = JSON.stringify(s)
+  seeded ??= JSON.stringify(seededCluster())
   return seeded
 }
 

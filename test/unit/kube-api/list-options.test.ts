@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { queryFlag } from '../../../worker/kube-api/list-options'
 import { readExecRequest } from '../../../worker/kube-api/exec/exec-request'
+import { readLogQuery } from '../../../worker/kube-api/logs/serve-logs'
 import { isWatchRequest, readWatchSpec } from '../../../worker/kube-api/watch/spec'
 
 const rows: [string | null, boolean][] = [
@@ -35,5 +36,22 @@ describe('a boolean query parameter', () => {
       tty: false,
       stdin: true,
     })
+  })
+
+  it('reads log options the same way', () => {
+    const url = (query: string) => `https://k/api/v1/namespaces/default/pods/web/log?${query}`
+    expect(readLogQuery(url('follow=True&previous=&timestamps=0'))).toMatchObject({
+      follow: true,
+      previous: true,
+      timestamps: false,
+    })
+    expect(readLogQuery(url('follow=&previous=t&timestamps=yes'))).toMatchObject({
+      follow: true,
+      previous: true,
+      timestamps: true,
+    })
+    expect(() => readLogQuery(url('follow=1&tailLines=x'))).toThrow(
+      'invalid log options: tailLines',
+    )
   })
 })

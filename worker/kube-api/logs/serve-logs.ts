@@ -16,7 +16,8 @@ import type { Pod } from '../../sim/objects/types'
 import { followLines } from './follow-lines'
 import { containerLines, containerStart, formatLines, readLog, type LogQuery } from './log-lines'
 
-const flag = z.optional(z.enum(['true', 'false', '1', '0']))
+// any value: queryFlag reads it as the apiserver does (`True`, `t`, an empty value are true)
+const flag = z.optional(z.string())
 const count = z.optional(z.string().check(z.regex(/^\d{1,9}$/)))
 const logParams = z.object({
   container: z.optional(z.string().check(z.maxLength(253))),
@@ -27,7 +28,8 @@ const logParams = z.object({
   limitBytes: count,
 })
 
-function readQuery(
+/** PodLogOptions from the query; a malformed count or container is the apiserver's BadRequest. */
+export function readLogQuery(
   url: string,
 ): Omit<LogQuery, 'container'> & { container?: string; follow: boolean } {
   const raw = Object.fromEntries(new URL(url).searchParams)
@@ -52,7 +54,7 @@ function containerID(pod: Pod | undefined, name: string): string | undefined {
 
 export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<Response> {
   if (c.req.method !== 'GET') throw methodNotAllowed()
-  const q = readQuery(c.req.url)
+  const q = readLogQuery(c.req.url)
   const deps: FeedDeps = {
     db: c.var.db,
     codec: c.var.codec,

@@ -13,7 +13,7 @@ import { deleteObject } from './api'
 import { clientError } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests } from './manifests'
-import { kindGroup, withDryRun, type DryRun } from './names'
+import { deletedLine, nameLine, type DryRun } from './names'
 import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
 import { resolveTargets, type Target, type TargetsResult } from './targets'
@@ -137,11 +137,10 @@ export function deleteVerb(inv: Invocation): ProcessResult {
       if (!('api' in err && err.api.reason === 'NotFound' && ignoreNotFound)) errs.push(err)
       continue
     }
-    const op = withDryRun(grace === 0 ? 'force deleted' : 'deleted', dry.value)
     stdout +=
       output === 'name'
-        ? `${kindGroup(t.kind)}/${t.name}\n`
-        : `${kindGroup(t.kind)} "${t.name}" ${op}\n`
+        ? nameLine(t.kind, t.name)
+        : `${deletedLine(t.kind, t.name, grace, dry.value)}\n`
   }
   if (found.targets.length === 0) stdout += 'No resources found\n'
   if (dry.value === 'none') settleCluster(inv.ctx)

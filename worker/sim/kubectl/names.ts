@@ -22,3 +22,18 @@ export function withDryRun(op: string, dryRun: DryRun): string {
   if (dryRun === 'server') return `${op} (server dry run)`
   return op
 }
+
+/**
+ * What kubectl 1.32 delete prints for a deleted object (delete.go PrintObj): `deployment.apps
+ * "web" deleted` (kind.group for grouped kinds, `pod "x" deleted` for core ones), `force deleted`
+ * for a zero grace period, with the dry-run suffix.
+ */
+export function deletedLine(
+  kind: Kind | string,
+  name: string,
+  gracePeriodSeconds?: number,
+  dryRun: DryRun = 'none',
+): string {
+  const op = gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
+  return `${kindGroup(kind)} "${name}" ${withDryRun(op, dryRun)}`
+}
