@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { sameJSON } from '../../../worker/sim/controllers/util'
 import { sameJSONUnordered } from '../../../worker/sim/objects/json-equal'
-import { sorted } from '../../../worker/sim/objects/update'
 
 // a small domain, so that independently drawn values are often equal or nearly so
 const leaf = fc.constantFrom<unknown>(1, 2, 'x', '', null, true, false)
@@ -19,6 +18,18 @@ const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     }),
   ),
 }))
+
+/** A copy with object keys sorted: the reference sameJSONUnordered is checked against. */
+function sorted(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sorted)
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+    )
+  return v
+}
 
 /** The same value with every object's keys in reverse order. */
 function reversed(v: unknown): unknown {

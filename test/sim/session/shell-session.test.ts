@@ -3,6 +3,7 @@ import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
 import type { ClusterState } from '../../../worker/sim/state'
 import { run } from '../../../worker/sim/run'
 import { scenario, T0 } from '../shell/fixture'
+import { drive } from '../stream/drive'
 
 /** A terminal typed into line by line, as the platform drives it. */
 function terminal(state: ClusterState = scenario(7)) {
@@ -212,6 +213,18 @@ describe('the terminal size reaches the programs', () => {
     const r = run(scenario(7), 'stty size', { now: T0 + 130_000 })
     expect(r.stderr).toBe("stty: 'standard input': Inappropriate ioctl for device\n")
     expect(r.exitCode).toBe(1)
+    // nor has bash a window size to put in COLUMNS/LINES
+    const vars = 'echo "[$COLUMNS $LINES]" $HOSTNAME $BASH_VERSION'
+    expect(run(scenario(7), vars, { now: T0 + 130_000 }).stdout).toBe(
+      '[ ] workstation 5.2.21(1)-release\n',
+    )
+  })
+
+  it('a line that streams runs in the same workstation bash: size, variables, history', () => {
+    const line = 'echo $COLUMNS $LINES $HOSTNAME $BASH_VERSION; history; sleep 1'
+    const d = drive(scenario(7), line, { now: T0 + 130_000, seconds: 2, columns: 132 })
+    expect(d.text).toBe(`132 24 workstation 5.2.21(1)-release\n    1  ${line}\n`)
+    expect(d.last.result?.exitCode).toBe(0)
   })
 })
 

@@ -76,11 +76,25 @@ export class TtyEcho {
     return out
   }
 
-  /** WERASE: the spaces before the cursor, then the word before them. */
+  /**
+   * WERASE as n_tty's eraser does it ("Equivalent to BSD's ALTWERASE"): the non-word characters
+   * before the cursor, then the run of word characters before them, so `pods/web` loses `web`.
+   */
   private wordLength(): number {
     let i = this.line.length
-    while (i > 0 && /\s/.test(this.line[i - 1]!.ch)) i--
-    while (i > 0 && !/\s/.test(this.line[i - 1]!.ch)) i--
+    while (i > 0 && !isWordChar(this.line[i - 1]!.ch)) i--
+    while (i > 0 && isWordChar(this.line[i - 1]!.ch)) i--
     return this.line.length - i
   }
+}
+
+/**
+ * n_tty's `isalnum(c) || c == '_'`, asked of a character's first byte (IUTF8). The kernel's ctype
+ * (lib/ctype.c) counts the bytes 0xC0-0xFF as Latin-1 letters but for the signs 0xD7 and 0xF7, so
+ * every UTF-8 lead byte is a letter except 0xD7, the lead byte of U+05C0-U+05FF.
+ */
+function isWordChar(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0
+  if (code < 0x80) return /\w/.test(ch)
+  return code < 0x5c0 || code > 0x5ff
 }

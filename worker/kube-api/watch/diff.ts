@@ -5,9 +5,8 @@
 
 import type { KubeObject } from '../../sim/objects/types'
 import { objectsOfKind, type ClusterState } from '../../sim/state'
+import type { EventType } from '../../sim/stream/types'
 import { matchesSpec, type WatchSpec } from './spec'
-
-export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
 export interface WatchEvent {
   type: EventType

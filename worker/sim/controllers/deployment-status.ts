@@ -134,19 +134,21 @@ export function progressingCondition(
     st.conditions = [...conds.filter((x) => x.type !== 'Progressing'), c]
     return
   }
+  if (!cur || cur.reason === 'NewReplicaSetAvailable') return
   const deadline = d.spec.progressDeadlineSeconds ?? 600
-  const at = cur ? parseTimestamp(cur.lastUpdateTime) + deadline * 1000 : NaN
-  if (cur && cur.reason !== 'NewReplicaSetAvailable' && !(at < now)) noteDue(at)
-  if (cur && cur.reason !== 'NewReplicaSetAvailable' && at < now) {
-    st.conditions = setCondition(
-      conds,
-      condition(
-        'Progressing',
-        'False',
-        'ProgressDeadlineExceeded',
-        `ReplicaSet "${name}" has timed out progressing.`,
-        now,
-      ),
-    )
+  const at = parseTimestamp(cur.lastUpdateTime) + deadline * 1000
+  if (!(at < now)) {
+    noteDue(at)
+    return
   }
+  st.conditions = setCondition(
+    conds,
+    condition(
+      'Progressing',
+      'False',
+      'ProgressDeadlineExceeded',
+      `ReplicaSet "${name}" has timed out progressing.`,
+      now,
+    ),
+  )
 }

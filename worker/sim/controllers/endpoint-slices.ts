@@ -51,11 +51,11 @@ function toEndpoint(pod: Pod, publishAll: boolean): SliceEndpoint {
   return ep
 }
 
-/** Desired slices keyed by their port set. */
-function desiredSlices(svc: Service, pods: Pod[]): Map<string, Desired> {
+/** Desired slices keyed by their port set; `selected` is selectedPods(svc, every pod). */
+function desiredSlices(svc: Service, selected: Pod[]): Map<string, Desired> {
   const out = new Map<string, Desired>()
   const publishAll = svc.spec.publishNotReadyAddresses === true
-  for (const pod of selectedPods(svc, pods)) {
+  for (const pod of selected) {
     const ports: SlicePort[] = []
     for (const sp of svc.spec.ports ?? []) {
       const port = findPort(pod, sp)
@@ -144,11 +144,11 @@ function writeSlice(
 function syncService(
   s: ClusterState,
   svc: Service,
-  pods: Pod[],
+  selected: Pod[],
   existing: EndpointSlice[],
   now: number,
 ): boolean {
-  const desired = desiredSlices(svc, pods)
+  const desired = desiredSlices(svc, selected)
   const byKey = new Map(existing.map((sl) => [sliceKey(sl), sl]))
   let changed = false
   const spare = existing.filter((sl) => !desired.has(sliceKey(sl)))
@@ -175,9 +175,9 @@ function syncService(
  * What syncService reads, for the per-key skip (key-memo.ts): the Service, the pods it selects
  * (in order) and its slices (in order).
  */
-function sliceInputs(svc: Service, pods: Pod[], existing: EndpointSlice[]): string {
+function sliceInputs(svc: Service, selected: Pod[], existing: EndpointSlice[]): string {
   let out = versionOf(svc)
-  for (const p of selectedPods(svc, pods)) out += ` ${p.metadata.name}=${versionOf(p)}`
+  for (const p of selected) out += ` ${p.metadata.name}=${versionOf(p)}`
   for (const sl of existing) out += ` slice:${sl.metadata.name}=${versionOf(sl)}`
   return out
 }
@@ -202,9 +202,11 @@ export function reconcileEndpointSlices(s: ClusterState, now: number): boolean {
       if (existing.length) changed = true
       continue
     }
-    const inputs = sliceInputs(svc, pods, existing)
+    const selected = selectedPods(svc, pods)
+    const inputs = sliceInputs(svc, selected, existing)
     const memoKey = `endpointslice:${key}`
-    if (syncKey(s, memoKey, inputs, now, syncService, s, svc, pods, existing, now)) changed = true
+    if (syncKey(s, memoKey, inputs, now, syncService, s, svc, selected, existing, now))
+      changed = true
   }
   for (const orphans of slicesBySvc.values()) {
     for (const sl of orphans)

@@ -57,36 +57,30 @@ function walkValue(
   w: Walk,
 ): void {
   if (v === null || v === undefined || t === 'any') return
-  // module-level helpers, not closures: walkValue runs for every field of every decoded object
-  const where = { owner, goPath }
+  // no closure and no object made per call: walkValue runs for every field of every decoded object
   if (typeof t === 'string') {
     const err = scalarMismatch(t, v)
-    if (err) mismatch(w, where, err.json, err.goType ?? goTypeName(t))
+    if (err) mismatch(w, owner, goPath, err.json, err.goType ?? goTypeName(t))
     return
   }
   if ('struct' in t) {
-    if (!isPlainObject(v)) return mismatch(w, where, jsonTypeOf(v), goTypeName(t))
+    if (!isPlainObject(v)) return mismatch(w, owner, goPath, jsonTypeOf(v), goTypeName(t))
     return walkStruct(t, v, path, goPath, w)
   }
   if ('list' in t) {
-    if (!Array.isArray(v)) return mismatch(w, where, jsonTypeOf(v), goTypeName(t))
+    if (!Array.isArray(v)) return mismatch(w, owner, goPath, jsonTypeOf(v), goTypeName(t))
     for (let i = 0; i < v.length; i++) walkValue(t.list, v[i], `${path}[${i}]`, goPath, owner, w)
     return
   }
-  if (!isPlainObject(v)) return mismatch(w, where, jsonTypeOf(v), goTypeName(t))
+  if (!isPlainObject(v)) return mismatch(w, owner, goPath, jsonTypeOf(v), goTypeName(t))
   for (const item of Object.values(v)) {
     if (w.typeError) return
     if (item !== null && typeof item !== 'string')
-      return mismatch(w, where, jsonTypeOf(item), 'string')
+      return mismatch(w, owner, goPath, jsonTypeOf(item), 'string')
   }
 }
 
-function mismatch(
-  w: Walk,
-  { owner, goPath }: { owner: string; goPath: string },
-  jsonType: string,
-  goType: string,
-): void {
+function mismatch(w: Walk, owner: string, goPath: string, jsonType: string, goType: string): void {
   w.typeError = `json: cannot unmarshal ${jsonType} into Go struct field ${owner}.${goPath} of type ${goType}`
 }
 

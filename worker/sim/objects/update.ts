@@ -124,18 +124,6 @@ function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[]
   return []
 }
 
-/** A copy with object keys sorted, for order-insensitive comparison as Go's DeepEqual does. */
-export function sorted(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sorted)
-  if (v && typeof v === 'object')
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
-    )
-  return v
-}
-
 function sameObject(a: KubeObject, b: KubeObject): boolean {
   return sameJSONUnordered(a, b)
 }

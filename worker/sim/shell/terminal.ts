@@ -35,6 +35,33 @@ export function runLine(ctx: Ctx, typed: string, stdin: string): LineResult {
   }
 }
 
+/**
+ * The interactive bash a typed line runs in on the workstation (it streams or not): bash's own
+ * variables, COLUMNS/LINES of the terminal tab when there is one, and the history list.
+ */
+export function workstationShell(ctx: Ctx, line: string): Shell {
+  const sh = Shell.login(
+    ctx,
+    workstationHost(),
+    'bash',
+    lineOf(ctx).budget,
+    lineFiles(ctx, 'workstation'),
+  )
+  // the lab's earlier lines, then this one (bash adds a line to its history before running it)
+  sh.history = [...ctx.history, line]
+  // bash sets these itself; they are shell variables, not exported
+  sh.vars.HOSTNAME = 'workstation'
+  sh.vars.BASH = '/usr/bin/bash'
+  sh.vars.BASH_VERSION = '5.2.21(1)-release'
+  // interactive bash keeps COLUMNS/LINES in step with a terminal tab (checkwinsize); a one-shot
+  // line (no tab) leaves them unset
+  if (ctx.terminal) {
+    sh.vars.COLUMNS = String(ctx.terminal.columns)
+    sh.vars.LINES = String(ctx.terminal.rows)
+  }
+  return sh
+}
+
 function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
   const parsed = parseLine(line)
   if (!parsed.ok) {
@@ -46,26 +73,9 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
   const output: Transcript = []
   const out = new Sink(state.budget, counter, { list: output, stream: 'stdout' })
   const err = new Sink(state.budget, counter, { list: output, stream: 'stderr' })
-  const sh = Shell.login(
-    ctx,
-    workstationHost(),
-    'bash',
-    state.budget,
-    lineFiles(ctx, 'workstation'),
-  )
+  const sh = workstationShell(ctx, line)
+  const history = sh.history
   sh.tty = { out, err }
-  // the lab's earlier lines, then this one (bash adds a line to its history before running it)
-  const history = [...ctx.history, line]
-  sh.history = history
-  // bash sets these itself; they are shell variables, not exported
-  sh.vars.HOSTNAME = 'workstation'
-  sh.vars.BASH = '/usr/bin/bash'
-  sh.vars.BASH_VERSION = '5.2.21(1)-release'
-  // interactive bash keeps COLUMNS/LINES in step with a terminal tab (checkwinsize)
-  if (ctx.terminal) {
-    sh.vars.COLUMNS = String(ctx.terminal.columns)
-    sh.vars.LINES = String(ctx.terminal.rows)
-  }
   let exitCode = sh.runScript(parsed.script, { stdin: new Input(stdin), out, err })
   // `history -c` replaced the list (a subshell's own copy does not count, as in bash)
   if (sh.history !== history) ctx.historyAfter = sh.history ?? []

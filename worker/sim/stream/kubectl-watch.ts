@@ -17,9 +17,7 @@ import { RESOURCES } from '../objects/resources'
 import type { KubeObject } from '../objects/types'
 import { replay, runOnce } from './sync'
 import { withPodStart } from './watch-pod-start'
-import { KUBECTL_INTERRUPT, type Pause, type StreamProc } from './types'
-
-type Event = 'ADDED' | 'MODIFIED' | 'DELETED'
+import { KUBECTL_INTERRUPT, type EventType, type Pause, type StreamProc } from './types'
 
 function getArgs(inv: Invocation): GetArgs {
   const f = inv.flags
@@ -83,7 +81,7 @@ export function* watchGet(p: StreamProc, inv: Invocation): Generator<Pause, numb
     return out
   }
   const table = new WatchTable()
-  const print = (list: [Event, KubeObject][]) => {
+  const print = (list: [EventType, KubeObject][]) => {
     if (list.length > 0) p.io.out.write(render(p, args, table, list, events))
   }
   const snapshot = (m: Map<string, KubeObject>) =>
@@ -108,7 +106,7 @@ export function* watchGet(p: StreamProc, inv: Invocation): Generator<Pause, numb
     const since = looked
     looked = p.ctx.now
     const now = current()
-    const changes: [Event, KubeObject][] = []
+    const changes: [EventType, KubeObject][] = []
     for (const [k, o] of now) {
       const before = seen.get(k)
       if (!before) changes.push(['ADDED', o])
@@ -132,7 +130,7 @@ function render(
   p: StreamProc,
   args: GetArgs,
   table: WatchTable,
-  list: [Event, KubeObject][],
+  list: [EventType, KubeObject][],
   events: boolean,
 ): string {
   if (!human(args))

@@ -8,11 +8,9 @@ import type { Ctx } from '../context'
 import { cloneJSON, type ClusterState } from '../state'
 import { documentChangedSince, probeDocument } from '../document-changed'
 import { settle } from '../shell/cluster-deps'
-import { Shell } from '../shell/interpreter'
-import { lineFiles, lineOf } from '../shell/line'
 import { parseLineCached as parseLine } from '../shell/parse-cache'
 import { stopMessage, type Transcript } from '../shell/io'
-import { workstationHost } from '../shell/workstation'
+import { workstationShell } from '../shell/terminal'
 import { sessionShell, savedSession } from '../session/container-line'
 import { sessionGone } from '../session/end'
 import { openShell } from '../session/open'
@@ -137,21 +135,8 @@ function streamShell(
     const sh = sessionShell(ctx, session, line)
     return sh ? StreamShell.from(sh) : undefined
   }
-  const sh = Shell.login(
-    ctx,
-    workstationHost(),
-    'bash',
-    lineOf(ctx).budget,
-    lineFiles(ctx, 'workstation'),
-  )
-  sh.vars.HOSTNAME = 'workstation'
-  sh.vars.BASH = '/usr/bin/bash'
-  sh.vars.BASH_VERSION = '5.2.21(1)-release'
-  sh.vars.COLUMNS = String(ctx.terminal?.columns ?? DEFAULT_COLUMNS)
-  sh.vars.LINES = String(ctx.terminal?.rows ?? DEFAULT_ROWS)
-  // the lab's earlier lines, then this one, as a line that does not stream (shell/terminal.ts)
-  sh.history = [...ctx.history, line]
-  return StreamShell.from(sh)
+  // startStream always gives the context a terminal, so COLUMNS/LINES are always set here
+  return StreamShell.from(workstationShell(ctx, line))
 }
 
 /**

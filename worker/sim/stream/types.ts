@@ -6,6 +6,9 @@ import type { Io } from '../shell/io'
 import type { Shell } from '../shell/interpreter'
 import type { Env } from '../context'
 
+/** A watch event's type (apimachinery pkg/watch EventType), less BOOKMARK and ERROR. */
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
 /** Resume at `until` (ms) at the latest; earlier when the cluster changed, if `onChange`. */
 export interface Pause {
   until: number

@@ -6,8 +6,7 @@
 
 import { cloneJSON, parseTimestamp } from '../state'
 import type { KubeObject, Pod } from '../objects/types'
-
-type Event = 'ADDED' | 'MODIFIED' | 'DELETED'
+import type { EventType } from './types'
 
 /** The pod as the API server held it before the scheduler (`bound` false) or the kubelet. */
 function earlier(pod: Pod, bound: boolean): Pod {
@@ -24,13 +23,16 @@ function earlier(pod: Pod, bound: boolean): Pod {
  * the last look (`since`, ms; timestamps have whole seconds). An unscheduled pod is only ADDED, as
  * it is; a pod the watch only now matches (a label changed) is ADDED as it is now.
  */
-export function withPodStart(events: [Event, KubeObject][], since: number): [Event, KubeObject][] {
-  return events.flatMap(([event, o]): [Event, KubeObject][] => {
+export function withPodStart(
+  events: [EventType, KubeObject][],
+  since: number,
+): [EventType, KubeObject][] {
+  return events.flatMap(([event, o]): [EventType, KubeObject][] => {
     const pod = o as Pod
     const created = parseTimestamp(o.metadata.creationTimestamp ?? '')
     const fresh = event === 'ADDED' && o.kind === 'Pod' && created >= since - 1000
     if (!fresh || !pod.spec.nodeName) return [[event, o]]
-    const list: [Event, KubeObject][] = [['ADDED', earlier(pod, false)]]
+    const list: [EventType, KubeObject][] = [['ADDED', earlier(pod, false)]]
     // admitted by the kubelet (containerStatuses): the bound-but-Pending view came in between
     if (pod.status.containerStatuses) list.push(['MODIFIED', earlier(pod, true)])
     return [...list, ['MODIFIED', o]]
