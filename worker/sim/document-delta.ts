@@ -36,6 +36,12 @@ interface BaseLog {
   /** its stamp and length when the base was taken */
   stamp: number
   length: number
+  /**
+   * the JSON of the first `count` lines appended since the base, comma-joined: a log is only ever
+   * appended to (and trimmed at its front), so the n-th line appended since the base never changes
+   * and each delta serialises only the lines appended since the last one
+   */
+  appended?: { count: number; json: string }
 }
 
 /** A container log in a delta: the base's (null), the base's appended to, or a new one. */
@@ -66,46 +72,64 @@ export function deltaBase(s: ClusterState, id: string): DeltaBase {
  * `null` while they are the base's.
  */
 export function topJSON(s: ClusterState, base: DeltaBase): string {
-  const top: string[] = []
-  const doc = s as unknown as Record<string, unknown>
-  for (const k in doc) {
-    const v = doc[k]
-    if (k === 'objects' || v === undefined) continue
-    top.push(
-      `${JSON.stringify(k)}:${k === 'runtime' ? runtimeJSON(s.runtime, base) : JSON.stringify(v)}`,
-    )
-  }
-  return `{${top.join(',')}}`
+  return recordOf(s, (k, v) =>
+    k === 'objects'
+      ? undefined
+      : k === 'runtime'
+        ? runtimeJSON(s.runtime, base)
+        : JSON.stringify(v),
+  )
 }
 
 function runtimeJSON(runtime: ClusterState['runtime'], base: DeltaBase): string {
-  const parts: string[] = []
-  const r = runtime as unknown as Record<string, unknown>
-  for (const k in r) {
-    const v = r[k]
-    if (v === undefined) continue
-    parts.push(
-      `${JSON.stringify(k)}:${k === 'containers' ? containersJSON(runtime.containers, base) : JSON.stringify(v)}`,
-    )
-  }
-  return `{${parts.join(',')}}`
+  return recordOf(runtime, (k, v) =>
+    k === 'containers' ? containersJSON(runtime.containers, base) : JSON.stringify(v),
+  )
 }
 
 function containersJSON(containers: Record<string, ContainerRuntime>, base: DeltaBase): string {
-  const parts: string[] = []
-  for (const [key, rt] of Object.entries(containers)) {
-    const logs = logDelta(rt.logs, base.logs.get(key))
-    parts.push(`${JSON.stringify(key)}:${JSON.stringify(logs === rt.logs ? rt : { ...rt, logs })}`)
-  }
-  return `{${parts.join(',')}}`
+  return recordOf(containers, (key, rt: ContainerRuntime | undefined) => {
+    if (rt === undefined) return undefined
+    const logs = logDeltaJSON(rt.logs, base.logs.get(key))
+    return logs === undefined
+      ? JSON.stringify(rt)
+      : recordOf(rt, (k, v) => (k === 'logs' ? logs : JSON.stringify(v)))
+  })
 }
 
-function logDelta(lines: string[], was: BaseLog | undefined): LogDelta {
-  if (was === undefined || was.lines !== lines) return lines
+/**
+ * JSON.stringify(o) for a plain object, each value's JSON given by `json` (undefined: the key is
+ * left out, as JSON.stringify leaves out undefined). Built by concatenation, not join: the parts
+ * holding the container logs are long, and each join would copy them again.
+ */
+function recordOf<T>(o: object, json: (k: string, v: T) => string | undefined): string {
+  let out = ''
+  const r = o as Record<string, T>
+  for (const k in r) {
+    const v = json(k, r[k] as T)
+    if (v !== undefined) out += (out === '' ? '{' : ',') + JSON.stringify(k) + ':' + v
+  }
+  return out === '' ? '{}' : out + '}'
+}
+
+/** A log's JSON in a delta (LogDelta), or undefined when it is written whole (a new array). */
+function logDeltaJSON(lines: string[], was: BaseLog | undefined): string | undefined {
+  if (was === undefined || was.lines !== lines) return undefined
   const added = logStamp(lines) - was.stamp
-  if (added === 0) return null
-  if (added > lines.length) return lines
-  return { drop: was.length + added - lines.length, add: lines.slice(lines.length - added) }
+  if (added === 0) return 'null'
+  if (added > lines.length) return undefined
+  const drop = was.length + added - lines.length
+  return `{"drop":${drop},"add":[${appendedJSON(lines, added, was)}]}`
+}
+
+/** The JSON of the last `added` lines (those appended since the base), comma-joined. */
+function appendedJSON(lines: string[], added: number, was: BaseLog): string {
+  const kept = was.appended !== undefined && was.appended.count <= added ? was.appended : undefined
+  let json = kept?.json ?? ''
+  for (let i = lines.length - added + (kept?.count ?? 0); i < lines.length; i++)
+    json += `${json === '' ? '' : ','}${JSON.stringify(lines[i])}`
+  was.appended = { count: added, json }
+  return json
 }
 
 /**
@@ -115,27 +139,37 @@ function logDelta(lines: string[], was: BaseLog | undefined): LogDelta {
  * (serialize.ts unchangedSince); an object without one is always put.
  */
 export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): string | null {
-  const live = Object.entries(s.objects).filter((e): e is [string, KubeObject] => !!e[1])
-  // the longest run of base keys still in base order: those stay where they are
+  // the longest run of base keys still in base order stays where it is (`kept` of them)
   let kept = 0
   let last = -1
-  for (const [key] of live) {
-    const at = base.objects.get(key)?.at
-    if (at === undefined || at <= last) break
-    last = at
-    kept += 1
+  let inOrder = true
+  let put = ''
+  for (const key in s.objects) {
+    const o = s.objects[key]
+    if (o === undefined) continue
+    const was = inOrder ? base.objects.get(key) : undefined
+    if (was === undefined || was.at <= last) inOrder = false
+    else {
+      last = was.at
+      kept += 1
+      if (unchangedSince(o, was.rv)) continue
+    }
+    put += (put === '' ? '' : ',') + JSON.stringify(key) + ':' + objectJSON(o)
   }
-  const stay = new Set(live.slice(0, kept).map(([key]) => key))
-  const del: string[] = []
-  for (const key of base.objects.keys()) if (!stay.has(key)) del.push(key)
-  const put: string[] = []
-  live.forEach(([key, o], i) => {
-    if (i < kept && unchangedSince(o, base.objects.get(key)?.rv)) return
-    put.push(`${JSON.stringify(key)}:${objectJSON(o)}`)
-  })
+  const del = kept === base.objects.size ? [] : removedSince(s, base, kept)
   const top = topJSON(s, base)
-  if (del.length === 0 && put.length === 0 && top === baseTop) return null
-  return `{"base":${JSON.stringify(base.id)},"del":${JSON.stringify(del)},"put":{${put.join(',')}},"top":${top}}`
+  if (del.length === 0 && put === '' && top === baseTop) return null
+  return `{"base":${JSON.stringify(base.id)},"del":${JSON.stringify(del)},"put":{${put}},"top":${top}}`
+}
+
+/** The base's keys not among the first `kept` of the document's (in base order). */
+function removedSince(s: ClusterState, base: DeltaBase, kept: number): string[] {
+  const stay = new Set<string>()
+  for (const key in s.objects) {
+    if (stay.size === kept) break
+    if (s.objects[key] !== undefined) stay.add(key)
+  }
+  return [...base.objects.keys()].filter((key) => !stay.has(key))
 }
 
 /**
