@@ -59,11 +59,22 @@ export function containerTools(s: ClusterState, pod: Pod, container: Container):
   if (!image) return {}
   const rt = s.runtime.containers[`${pod.metadata.uid}/${container.name}`]
   if (!rt || rt.installed.length === 0) return image.tools
+  // the same image and packages give the same set: kept, as a line asks several times (the
+  // shell's dialect, each program looked up); callers never change a ToolSet (image.tools is shared)
+  const key = JSON.stringify(rt.installed)
+  let byPackages = INSTALLED_TOOLS.get(image)
+  if (!byPackages || byPackages.size > 64) INSTALLED_TOOLS.set(image, (byPackages = new Map()))
+  const kept = byPackages.get(key)
+  if (kept) return kept
   const tools: ToolSet = { ...image.tools }
   for (const pkg of rt.installed)
     Object.assign(tools, aptPackageTools(pkg, image.release ?? '24.04') ?? {})
+  byPackages.set(key, tools)
   return tools
 }
+
+/** containerTools' sets for containers with packages installed: image -> installed list -> set. */
+const INSTALLED_TOOLS = new WeakMap<ImageInfo, Map<string, ToolSet>>()
 
 /** The main process of a pod's container, or undefined when the image does not exist. */
 export function containerProcess(

@@ -18,6 +18,7 @@ import { lineFiles, lineOf } from './line'
 import { Shell } from './interpreter'
 import { execute } from './simple-command'
 import { Input, Sink } from './io'
+import { dict } from './own'
 
 export interface ExecResult extends ProcessResult {
   /**
@@ -66,7 +67,7 @@ export function execInPod(
   const out = new Sink(line.budget)
   const err = opts.tty ? out : new Sink(line.budget)
   if (opts.tty) sh.tty = { out, err }
-  const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, { ...host.env })
+  const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, dict(host.env))
   if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode }
   // this terminal's own notices (not the program's output) stay on stderr, beside the pty
   const lines = out.text().split(/(?<=\n)/)

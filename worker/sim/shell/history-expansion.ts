@@ -5,6 +5,7 @@
 export type Expanded = { ok: true; line: string; changed: boolean } | { ok: false; error: string }
 
 export function expandHistory(line: string, history: string[]): Expanded {
+  if (!line.includes('!')) return { ok: true, line, changed: false }
   let out = ''
   let changed = false
   let single = false

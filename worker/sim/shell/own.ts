@@ -6,6 +6,10 @@ export function own<T>(obj: Record<string, T>, key: string): T | undefined {
 }
 
 /** A map-like object without a prototype, safe to fill with typed names. */
-export function dict<T>(from: Record<string, T> = {}): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, from)
+export function dict<T>(from?: Record<string, T>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>
+  // a loop, not Object.assign: several times faster into an object without a prototype (a shell
+  // copies its environment, ~50 variables with Service links, a few times a line)
+  if (from) for (const k of Object.keys(from)) out[k] = from[k] as T
+  return out
 }

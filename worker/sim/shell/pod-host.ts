@@ -10,6 +10,11 @@ import type { Dialect, Host, Tool } from './host'
 import { podProgram } from './pod-programs'
 import { osRelease } from './os-release'
 import { dict, own } from './own'
+import { documentWrites } from '../object-index'
+import { checkingDocuments } from '../document-changed'
+import type { ClusterState } from '../state'
+
+type Env = Record<string, string>
 
 const BIN_DIRS = /^\/(usr\/)?(local\/)?s?bin\//
 
@@ -24,6 +29,30 @@ export function podEnv(ctx: Ctx, pod: Pod, container: Container): Record<string,
   for (const [k, v] of Object.entries(serviceEnv(ctx.s, pod))) if (!(k in env)) env[k] = v
   env.HOME ??= '/root'
   return env
+}
+
+/**
+ * podEnv kept per container spec while its document has had no object written: it reads the pod
+ * and the Services only, and every change to either goes through putObject/removeObject. A host's
+ * env is only ever copied, never changed. Check mode (every Node test) compares it with podEnv.
+ */
+const ENVS = new WeakMap<Container, { s: ClusterState; pod: Pod; writes: number; env: Env }>()
+
+function keptPodEnv(ctx: Ctx, pod: Pod, container: Container): Env {
+  const writes = documentWrites(ctx.s)
+  const kept = ENVS.get(container)
+  if (kept && kept.s === ctx.s && kept.pod === pod && kept.writes === writes) {
+    if (checkingDocuments()) checkKeptEnv(kept.env, podEnv(ctx, pod, container))
+    return kept.env
+  }
+  const env = podEnv(ctx, pod, container)
+  ENVS.set(container, { s: ctx.s, pod, writes, env })
+  return env
+}
+
+function checkKeptEnv(kept: Env, fresh: Env): void {
+  if (JSON.stringify(kept) !== JSON.stringify(fresh))
+    throw new Error('podHost: a kept environment differs from podEnv (a write was not counted)')
 }
 
 function dialectOf(sh: string | undefined): Dialect {
@@ -65,7 +94,7 @@ function buildPodHost(ctx: Ctx, pod: Pod, container: Container): Host {
     shell: dialectOf(containerTools(ctx.s, pod, container).sh),
     hostname: podHostname(pod),
     address: pod.status?.podIP ?? '',
-    env: podEnv(ctx, pod, container),
+    env: keptPodEnv(ctx, pod, container),
     files,
     container: {
       key,
