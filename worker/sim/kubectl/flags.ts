@@ -87,13 +87,32 @@ function addValue(out: ParsedFlags, f: FlagSpec, raw: string): string | undefine
   return undefined
 }
 
-/** Parses argv against a command's flags (plus the global ones); errors carry pflag's wording. */
-export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
+interface FlagIndex {
+  byName: Map<string, FlagSpec>
+  byShort: Map<string, FlagSpec>
+}
+
+/** Kept per spec list: a command's list comes from its help text, read once (help/index.ts). */
+const INDEXES = new WeakMap<FlagSpec[], FlagIndex>()
+
+/** A command's flags plus the global ones, by name and by shorthand. */
+function flagIndex(specs: FlagSpec[]): FlagIndex {
+  const kept = INDEXES.get(specs)
+  if (kept) return kept
   // a command's own flag shadows the global one of the same name, shorthand included (cobra)
   const own = new Set(specs.map((f) => f.name))
   const all = [...specs, ...GLOBAL_FLAGS.filter((f) => !own.has(f.name))]
-  const byName = new Map(all.map((f) => [f.name, f]))
-  const byShort = new Map(all.filter((f) => f.short).map((f) => [f.short as string, f]))
+  const index = {
+    byName: new Map(all.map((f) => [f.name, f])),
+    byShort: new Map(all.filter((f) => f.short).map((f) => [f.short as string, f])),
+  }
+  INDEXES.set(specs, index)
+  return index
+}
+
+/** Parses argv against a command's flags (plus the global ones); errors carry pflag's wording. */
+export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
+  const { byName, byShort } = flagIndex(specs)
   const out: ParsedFlags = { values: new Map(), args: [], argsLenAtDash: -1 }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string

@@ -32,12 +32,18 @@ function positionals(argv: string[], specs: FlagSpec[]): number[] {
   return out
 }
 
-/** The command's flags plus the global ones it does not shadow. */
+/** The command's flags plus the global ones it does not shadow (kept: a command path's are fixed). */
 function specsFor(path: string): FlagSpec[] {
+  const kept = SPECS.get(path)
+  if (kept) return kept
   const own = flagSpecs(path)
   const names = new Set(own.map((f) => f.name))
-  return [...own, ...GLOBAL_FLAGS.filter((f) => !names.has(f.name))]
+  const specs = [...own, ...GLOBAL_FLAGS.filter((f) => !names.has(f.name))]
+  SPECS.set(path, specs)
+  return specs
 }
+
+const SPECS = new Map<string, FlagSpec[]>()
 
 interface Found {
   node: CommandNode
