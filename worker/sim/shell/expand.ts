@@ -42,32 +42,40 @@ export function expandFields(x: Expander, words: Word[]): string[] {
 }
 
 function fieldsOf(x: Expander, word: Word): string[] {
-  const out: string[] = []
-  let cur = ''
-  let has = false
-  const end = () => {
-    if (has) out.push(cur)
-    cur = ''
-    has = false
-  }
-  word.forEach((part, i) => {
+  // the field being built is `f.cur` (`f.has`: it exists, even if empty); no closures here: this
+  // runs for every word of every line, and a named closure costs a defineProperty when bundled
+  const f: Field = { out: [], cur: '', has: false }
+  for (let i = 0; i < word.length; i++) {
+    const part = word[i] as WordPart
     const text = partValue(x, part, i === 0)
     if (part.t === 'lit' || part.quoted) {
-      cur = withinStringLimit(cur + text)
-      if (part.quoted || text !== '') has = true
-      return
+      f.cur = withinStringLimit(f.cur + text)
+      if (part.quoted || text !== '') f.has = true
+      continue
     }
     const pieces = text.split(/[ \t\n]+/).filter(Boolean)
-    if (/^[ \t\n]/.test(text) || (pieces.length === 0 && text !== '')) end()
-    pieces.forEach((piece, k) => {
-      if (k > 0) end()
-      cur = withinStringLimit(cur + piece)
-      has = true
-    })
-    if (pieces.length > 0 && /[ \t\n]$/.test(text)) end()
-  })
-  end()
-  return out
+    if (/^[ \t\n]/.test(text) || (pieces.length === 0 && text !== '')) endField(f)
+    for (let k = 0; k < pieces.length; k++) {
+      if (k > 0) endField(f)
+      f.cur = withinStringLimit(f.cur + (pieces[k] as string))
+      f.has = true
+    }
+    if (pieces.length > 0 && /[ \t\n]$/.test(text)) endField(f)
+  }
+  endField(f)
+  return f.out
+}
+
+interface Field {
+  out: string[]
+  cur: string
+  has: boolean
+}
+
+function endField(f: Field): void {
+  if (f.has) f.out.push(f.cur)
+  f.cur = ''
+  f.has = false
 }
 
 /** Expands one word without splitting (assignment values, redirection targets). */

@@ -31,6 +31,15 @@ function at(version: string): number {
 
 /** The version-dependent strings of one curl release. */
 export function curlFlavour(version: string): CurlFlavour {
+  // kept: the same for every transfer of a version (and its closures cost to make, bundled)
+  let kept = FLAVOURS.get(version)
+  if (!kept) FLAVOURS.set(version, (kept = flavourOf(version)))
+  return kept
+}
+
+const FLAVOURS = new Map<string, CurlFlavour>()
+
+function flavourOf(version: string): CurlFlavour {
   const v = at(version)
   return {
     version,
