@@ -11,6 +11,8 @@
 // appended since (`{drop, add}`: the base's lines without the first `drop`, then `add`) while the
 // log is the base's array appended to (log-stamps.ts); a log replaced since is written whole.
 
+import { cloneJSON } from './clone-json'
+import { sameValues } from './document-changed'
 import { logStamp } from './log-stamps'
 import type { KubeObject } from './objects/types'
 import { objectJSON, unchangedSince } from './serialize'
@@ -42,7 +44,15 @@ interface BaseLog {
    * and each delta serialises only the lines appended since the last one
    */
   appended?: { count: number; json: string }
+  /**
+   * the container's record (all but its logs) when last written in a delta: a copy of its fields
+   * and its JSON around the logs' place, reused while the fields are the same (sameValues)
+   */
+  record?: { fields: unknown[]; head: string; tail: string }
 }
+
+/** Where a record's logs sit among its fields (recordFields). */
+const LOGS_SLOT = Symbol('logs')
 
 /** A container log in a delta: the base's (null), the base's appended to, or a new one. */
 type LogDelta = null | { drop: number; add: string[] } | string[]
@@ -90,11 +100,43 @@ function runtimeJSON(runtime: ClusterState['runtime'], base: DeltaBase): string 
 function containersJSON(containers: Record<string, ContainerRuntime>, base: DeltaBase): string {
   return recordOf(containers, (key, rt: ContainerRuntime | undefined) => {
     if (rt === undefined) return undefined
-    const logs = logDeltaJSON(rt.logs, base.logs.get(key))
-    return logs === undefined
-      ? JSON.stringify(rt)
-      : recordOf(rt, (k, v) => (k === 'logs' ? logs : JSON.stringify(v)))
+    const was = base.logs.get(key)
+    const logs = logDeltaJSON(rt.logs, was)
+    return logs === undefined || was === undefined ? JSON.stringify(rt) : recordJSON(rt, logs, was)
   })
+}
+
+/** JSON.stringify(rt) with its logs' JSON given; the rest reused from the last delta if unchanged. */
+function recordJSON(rt: ContainerRuntime, logs: string, was: BaseLog): string {
+  const fields = recordFields(rt)
+  const kept = was.record
+  if (kept !== undefined && sameValues(kept.fields, fields)) return kept.head + logs + kept.tail
+  // the record's fields as JSON, split at the logs' place
+  const before: string[] = []
+  const after: string[] = []
+  let part = before
+  const r = rt as unknown as Record<string, unknown>
+  for (const k in r) {
+    if (k === 'logs') {
+      before.push('"logs":')
+      part = after
+      continue
+    }
+    const json = JSON.stringify(r[k]) as string | undefined
+    if (json !== undefined) part.push(`${JSON.stringify(k)}:${json}`)
+  }
+  const head = `{${before.join(',')}`
+  const tail = `${after.map((p) => `,${p}`).join('')}}`
+  was.record = { fields: cloneJSON(fields), head, tail }
+  return head + logs + tail
+}
+
+/** A record's keys in order and its values but the logs (a key holding undefined included). */
+function recordFields(rt: ContainerRuntime): unknown[] {
+  const out: unknown[] = []
+  const r = rt as unknown as Record<string, unknown>
+  for (const k in r) out.push(k, k === 'logs' ? LOGS_SLOT : r[k])
+  return out
 }
 
 /**

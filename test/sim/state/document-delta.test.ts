@@ -1,6 +1,7 @@
 // A delta over its base gives back the live document byte for byte, whatever the lines did: the
 // shortcuts deltaJSON takes (objects at their base resourceVersion skipped, the JSON of the log
-// lines appended since the base kept from one delta to the next) against JSON.stringify.
+// lines appended since the base and of unchanged container records kept from one delta to the
+// next) against JSON.stringify.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { arbDeltaLines, playDeltas } from './delta-sequences'
