@@ -83,20 +83,32 @@ const HINTS: Record<string, string> = {
   k: 'kubectl (no alias k is set up here)',
 }
 
-/** The workstation as a host: bash, kubectl and the Ubuntu 24.04 tools above. */
+/**
+ * The workstation as a host: bash, kubectl and the Ubuntu 24.04 tools above. One for every line
+ * (it depends on nothing), frozen: a host's env and files are only read (a shell copies its env).
+ */
 export function workstationHost(): Host {
+  WORKSTATION ??= Object.freeze(newWorkstationHost())
+  return WORKSTATION
+}
+
+let WORKSTATION: Host | undefined
+
+function newWorkstationHost(): Host {
   return {
-    origin: { kind: 'workstation' },
+    origin: Object.freeze({ kind: 'workstation' }),
     shell: 'bash',
     hostname: 'workstation',
     address: WORKSTATION_IP,
-    env: dict(WORKSTATION_ENV),
-    files: dict({
-      '/etc/hostname': 'workstation\n',
-      '/etc/resolv.conf': 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n',
-      '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 workstation\n',
-      '/etc/os-release': osRelease({ os: 'ubuntu', release: '24.04' } as ImageInfo) ?? '',
-    }),
+    env: Object.freeze(dict(WORKSTATION_ENV)),
+    files: Object.freeze(
+      dict({
+        '/etc/hostname': 'workstation\n',
+        '/etc/resolv.conf': 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n',
+        '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 workstation\n',
+        '/etc/os-release': osRelease({ os: 'ubuntu', release: '24.04' } as ImageInfo) ?? '',
+      }),
+    ),
     find: (name) => {
       const base = name.replace(/^\/(usr\/)?(local\/)?s?bin\//, '')
       const tool = own(WORKSTATION_TOOLS, base)
