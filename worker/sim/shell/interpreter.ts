@@ -6,7 +6,7 @@ import type { AndOr, Command, Pipeline, Script } from './ast'
 import type { Ctx } from '../context'
 import type { Dialect, Host } from './host'
 import { Input, ITERATION_LIMIT, LimitReached, Sink, type Budget, type Io } from './io'
-import { ExpansionError, expandFields } from './expand'
+import { ExpansionError, expandFields, type Expander } from './expand'
 import { runSimple } from './simple-command'
 import { withRedirects } from './redirect'
 import { evalArith } from './arith'
@@ -191,34 +191,9 @@ export class Shell {
   }
 
   /** Expansion bound to this shell, with substitution errors going to `io.err`. */
-  expander(io: Io) {
+  expander(io: Io): Expander {
     this.errOut = io.err
-    return {
-      home: own(this.vars, 'HOME') ?? '/root',
-      braces: this.dialect === 'bash' || this.dialect === 'bash-c',
-      param: (name: string) => this.param(name),
-      assign: (name: string, value: string) => {
-        this.vars[name] = value
-      },
-      substitute: (script: Script) => {
-        const sub = this.subshell()
-        const out = new Sink(this.budget)
-        sub.runScript(script, { stdin: new Input(''), out, err: this.errOut ?? io.err })
-        this.substStatus = sub.status
-        return out.text().replace(/\n+$/, '')
-      },
-      arith: (expr: string) => {
-        const r = evalArith(
-          expr.replace(
-            /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g,
-            (_, n: string) => own(this.vars, n) ?? '',
-          ),
-          (n) => own(this.vars, n),
-        )
-        if (r.ok) return String(r.value)
-        throw new ExpansionError(`${this.dialect === 'bash' ? 'bash' : 'sh'}: ${r.error}\n`)
-      },
-    }
+    return new ShellExpander(this, io)
   }
 
   param(name: string): string | undefined {
@@ -244,5 +219,49 @@ export class Shell {
     }
     if (/^[1-9]$/.test(name)) return this.args[Number(name) - 1]
     return own(this.vars, name)
+  }
+}
+
+/**
+ * Expansion bound to a shell: a class, so its methods are made once rather than as four closures
+ * for every simple command (each a defineProperty once bundled with keepNames).
+ */
+class ShellExpander implements Expander {
+  readonly home: string
+  readonly braces: boolean
+
+  constructor(
+    private readonly sh: Shell,
+    private readonly io: Io,
+  ) {
+    this.home = own(sh.vars, 'HOME') ?? '/root'
+    this.braces = sh.dialect === 'bash' || sh.dialect === 'bash-c'
+  }
+
+  param(name: string): string | undefined {
+    return this.sh.param(name)
+  }
+
+  assign(name: string, value: string): void {
+    this.sh.vars[name] = value
+  }
+
+  substitute(script: Script): string {
+    const sh = this.sh
+    const sub = sh.subshell()
+    const out = new Sink(sh.budget)
+    sub.runScript(script, { stdin: new Input(''), out, err: sh.errOut ?? this.io.err })
+    sh.substStatus = sub.status
+    return out.text().replace(/\n+$/, '')
+  }
+
+  arith(expr: string): string {
+    const vars = this.sh.vars
+    const r = evalArith(
+      expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => own(vars, n) ?? ''),
+      (n) => own(vars, n),
+    )
+    if (r.ok) return String(r.value)
+    throw new ExpansionError(`${this.sh.dialect === 'bash' ? 'bash' : 'sh'}: ${r.error}\n`)
   }
 }

@@ -88,20 +88,31 @@ export function makeProc(
     stdin,
     env,
     files: sh.files,
-    spawn: (args, input) => {
-      const child = sh.subshell()
-      // a program started by another (xargs, timeout, env) writes where its parent writes
-      return capture(
-        (io) => {
-          child.tty = { out: tty.out ? io.out : devNull, err: tty.err ? io.err : devNull }
-          return execute(child, args, io, env)
-        },
-        sh,
-        input,
-      )
-    },
-    script: (src, dialect, input, args) => runScriptText(sh, src, dialect, input, args, env),
+    spawn: spawner(sh, env, tty),
+    script: scripter(sh, env),
   }
+}
+
+// Proc's functions are made by these (not as named closures in the object literal: bundled with
+// keepNames, each of those costs a defineProperty, and every program run makes a Proc)
+
+function spawner(sh: Shell, env: Env, tty: Proc['tty']): Proc['spawn'] {
+  return (args, input) => {
+    const child = sh.subshell()
+    // a program started by another (xargs, timeout, env) writes where its parent writes
+    return capture(
+      (io) => {
+        child.tty = { out: tty.out ? io.out : devNull, err: tty.err ? io.err : devNull }
+        return execute(child, args, io, env)
+      },
+      sh,
+      input,
+    )
+  }
+}
+
+function scripter(sh: Shell, env: Env): Proc['script'] {
+  return (src, dialect, input, args) => runScriptText(sh, src, dialect, input, args, env)
 }
 
 function capture(fn: (io: Io) => number, sh: Shell, input: string): ProcessResult {
