@@ -1,5 +1,5 @@
-// A container's environment is kept between lines while its document has had no object written
-// (shell/pod-host.ts), and the tools of a container with packages installed by their list
+// A container's environment and files are kept between lines while its document has had no
+// object written (shell/pod-host.ts), and the tools of a container with packages installed by their list
 // (net/images.ts containerTools): what a process sees must be what a fresh parse of the same
 // document gives, after any line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,8 @@ import type { ClusterState } from '../../../worker/sim/state'
 import { arbLines, seededJSON, T0 } from '../state/change-sequences'
 
 const ENV = 'kubectl exec access-pod -- env'
+const FILES =
+  'kubectl exec access-pod -- cat /etc/hosts /etc/resolv.conf /etc/hostname /etc/os-release'
 const TOOLS =
   'kubectl exec access-pod -- sh -c "command -v curl nslookup ping; echo $MY_SERVICE_PORT"'
 
@@ -21,7 +23,7 @@ const TOOLS =
 function seen(s: ClusterState, now: number) {
   const fresh = JSON.parse(JSON.stringify(s)) as ClusterState
   const out = (doc: ClusterState) =>
-    [ENV, TOOLS]
+    [ENV, FILES, TOOLS]
       .map((line) =>
         run(doc, line, { now, owned: true })
           .output.map((o) => o.text)
@@ -64,7 +66,7 @@ describe('a kept container environment', () => {
     checkDocumentChanged(true)
     try {
       expect(run(s, ENV, { now, owned: true }).internalError).toMatch(
-        /a kept environment differs from podEnv/,
+        /a kept environment or file differs from podEnv\/podFiles/,
       )
     } finally {
       checkDocumentChanged(false)

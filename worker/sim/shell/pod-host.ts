@@ -31,28 +31,56 @@ export function podEnv(ctx: Ctx, pod: Pod, container: Container): Record<string,
   return env
 }
 
-/**
- * podEnv kept per container spec while its document has had no object written: it reads the pod
- * and the Services only, and every change to either goes through putObject/removeObject. A host's
- * env is only ever copied, never changed. Check mode (every Node test) compares it with podEnv.
- */
-const ENVS = new WeakMap<Container, { s: ClusterState; pod: Pod; writes: number; env: Env }>()
-
-function keptPodEnv(ctx: Ctx, pod: Pod, container: Container): Env {
-  const writes = documentWrites(ctx.s)
-  const kept = ENVS.get(container)
-  if (kept && kept.s === ctx.s && kept.pod === pod && kept.writes === writes) {
-    if (checkingDocuments()) checkKeptEnv(kept.env, podEnv(ctx, pod, container))
-    return kept.env
-  }
-  const env = podEnv(ctx, pod, container)
-  ENVS.set(container, { s: ctx.s, pod, writes, env })
-  return env
+/** The files the kubelet and the image give a container: resolv.conf, hosts, hostname, os-release. */
+function podFiles(pod: Pod, container: Container): Env {
+  const image = findImage(container.image)
+  const files: Env = dict({
+    '/etc/resolv.conf': resolvConf(pod),
+    '/etc/hosts': etcHosts(pod),
+    '/etc/hostname': `${podHostname(pod)}\n`,
+  })
+  const release = image ? osRelease(image) : undefined
+  if (release) files['/etc/os-release'] = release
+  return files
 }
 
-function checkKeptEnv(kept: Env, fresh: Env): void {
+interface PodParts {
+  env: Env
+  files: Env
+}
+
+/**
+ * podEnv and podFiles kept per container spec while its document has had no object written: they
+ * read the pod, its image and the Services only, and every change to those goes through
+ * putObject/removeObject. A host's env and files are only ever read or copied, never changed.
+ * Check mode (every Node test) compares what is kept with podEnv and podFiles.
+ */
+const KEPT = new WeakMap<
+  Container,
+  { s: ClusterState; pod: Pod; writes: number; parts: PodParts }
+>()
+
+function keptPodParts(ctx: Ctx, pod: Pod, container: Container): PodParts {
+  const writes = documentWrites(ctx.s)
+  const kept = KEPT.get(container)
+  if (kept && kept.s === ctx.s && kept.pod === pod && kept.writes === writes) {
+    if (checkingDocuments()) checkKept(kept.parts, freshParts(ctx, pod, container))
+    return kept.parts
+  }
+  const parts = freshParts(ctx, pod, container)
+  KEPT.set(container, { s: ctx.s, pod, writes, parts })
+  return parts
+}
+
+function freshParts(ctx: Ctx, pod: Pod, container: Container): PodParts {
+  return { env: podEnv(ctx, pod, container), files: podFiles(pod, container) }
+}
+
+function checkKept(kept: PodParts, fresh: PodParts): void {
   if (JSON.stringify(kept) !== JSON.stringify(fresh))
-    throw new Error('podHost: a kept environment differs from podEnv (a write was not counted)')
+    throw new Error(
+      'podHost: a kept environment or file differs from podEnv/podFiles (a write was not counted)',
+    )
 }
 
 function dialectOf(sh: string | undefined): Dialect {
@@ -76,15 +104,8 @@ export function podHost(ctx: Ctx, pod: Pod, container: Container): Host {
 }
 
 function buildPodHost(ctx: Ctx, pod: Pod, container: Container): Host {
-  const image = findImage(container.image)
   const key = `${pod.metadata.uid}/${container.name}`
-  const files: Record<string, string> = dict({
-    '/etc/resolv.conf': resolvConf(pod),
-    '/etc/hosts': etcHosts(pod),
-    '/etc/hostname': `${podHostname(pod)}\n`,
-  })
-  const release = image ? osRelease(image) : undefined
-  if (release) files['/etc/os-release'] = release
+  const { env, files } = keptPodParts(ctx, pod, container)
   const host: Host = {
     origin: {
       kind: 'pod',
@@ -94,7 +115,7 @@ function buildPodHost(ctx: Ctx, pod: Pod, container: Container): Host {
     shell: dialectOf(containerTools(ctx.s, pod, container).sh),
     hostname: podHostname(pod),
     address: pod.status?.podIP ?? '',
-    env: keptPodEnv(ctx, pod, container),
+    env,
     files,
     container: {
       key,
