@@ -10,6 +10,7 @@ import { buildView, findPod, findService, type NetView } from './view'
 import { endpointsFor } from './endpoints'
 import { lookupClusterName } from './cluster-dns'
 import { lookupUpstream } from './upstream'
+import { checkingDocuments } from '../document-changed'
 
 /** What a record points at, so callers can explain and route without resolving again. */
 export type DnsTarget =
@@ -50,8 +51,44 @@ export function resolveName(s: ClusterState, origin: Origin, name: string): DnsA
   return resolveNameIn(buildView(s), origin, name)
 }
 
+/**
+ * Answers kept per view (a view lasts until the document's next object write, and an answer reads
+ * the view only): the same name asked again from the same place, as every curl of a loop or of a
+ * learner's next line does, is not resolved again. In check mode (every Node test) a kept answer
+ * is compared with a fresh one.
+ */
+const ANSWERS = new WeakMap<NetView, Map<string, DnsAnswer>>()
+
 /** resolveName over an already built view (one index per request). */
 export function resolveNameIn(v: NetView, origin: Origin, rawName: string): DnsAnswer {
+  let kept = ANSWERS.get(v)
+  if (!kept) ANSWERS.set(v, (kept = new Map()))
+  const key = `${origin.kind}/${origin.kind === 'pod' ? origin.namespace : ''}/${origin.kind === 'workstation' ? '' : origin.name}|${rawName}`
+  const hit = kept.get(key)
+  if (hit !== undefined) {
+    if (
+      checkingDocuments() &&
+      JSON.stringify(hit) !== JSON.stringify(answerName(v, origin, rawName))
+    )
+      throw new Error(
+        `dns: a kept answer for ${rawName} differs (an object changed without a write)`,
+      )
+    return copyAnswer(hit)
+  }
+  if (kept.size > 256) kept.clear()
+  const answer = answerName(v, origin, rawName)
+  kept.set(key, answer)
+  return copyAnswer(answer)
+}
+
+/** A kept answer's copy: callers keep its lists in their traces. */
+function copyAnswer(a: DnsAnswer): DnsAnswer {
+  return a.kind === 'A'
+    ? { ...a, ips: [...a.ips], tried: [...a.tried] }
+    : { ...a, tried: [...a.tried] }
+}
+
+function answerName(v: NetView, origin: Origin, rawName: string): DnsAnswer {
   const name = rawName.toLowerCase()
   if (isIPv4(name))
     return { kind: 'A', ips: [name], fqdn: name, target: { kind: 'literal' }, tried: [] }
