@@ -21,8 +21,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** RFC 7231 date as servers write it: `Thu, 26 Nov 2026 06:10:00 GMT`. */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString()
+  const d = new Date(ms)
+  const year = d.getUTCFullYear()
+  // what toUTCString writes, built from its parts: several times cheaper, and every response
+  // carries one or two; years outside four digits (never seen here) are left to toUTCString
+  if (!(year >= 1000 && year <= 9999)) return d.toUTCString()
+  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${year} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 /** Zero-padded number. */
 export function pad(n: number, w = 2): string {
