@@ -8,6 +8,7 @@ import { recordEvent } from './events'
 import { deletePodGracefully, podFromTemplate } from './pod-factory'
 import { checkCreateQuota } from '../objects/quota'
 import { syncKey } from './key-memo'
+import { readBeyondKinds } from './settle-memo'
 import { replicaSetInputs } from './replica-set-inputs'
 import {
   controllerOf,
@@ -62,6 +63,8 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
   const want = rs.spec.replicas ?? 1
   let changed = false
   if (active.length < want) {
+    // creating reads the quota (every kind's count) and, refused, the events
+    readBeyondKinds()
     for (let i = active.length; i < want; i++) {
       const rng = s.rng
       const pod = podFromTemplate(s, rs, rs.spec.template, now)
