@@ -120,9 +120,18 @@ export function removeObject(
   return true
 }
 
+let lastSecond = NaN
+let lastFormatted = ''
+
 /** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  // one settle stamps many objects and events in the same second: the last answer is kept
+  const second = Math.floor(ms / 1000)
+  if (second === lastSecond) return lastFormatted
+  const text = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+  lastSecond = second
+  lastFormatted = text
+  return text
 }
 
 export function parseTimestamp(ts: string): number {
