@@ -120,17 +120,20 @@ export function removeObject(
   return true
 }
 
-let lastSecond = NaN
-let lastFormatted = ''
+/** The last two seconds formatted (a settle stamps `now`, and pruneEvents the hour before it). */
+const FORMATTED: [number, string][] = [
+  [NaN, ''],
+  [NaN, ''],
+]
+let nextFormatted = 0
 
 /** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */
 export function formatTimestamp(ms: number): string {
-  // one settle stamps many objects and events in the same second: the last answer is kept
   const second = Math.floor(ms / 1000)
-  if (second === lastSecond) return lastFormatted
+  for (const [at, text] of FORMATTED) if (at === second) return text
   const text = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
-  lastSecond = second
-  lastFormatted = text
+  FORMATTED[nextFormatted] = [second, text]
+  nextFormatted = 1 - nextFormatted
   return text
 }
 
