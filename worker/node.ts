@@ -12,6 +12,7 @@ import { createApp } from './app'
 import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
+import { readNodeBody } from './node-body'
 import { stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
 
@@ -85,6 +86,7 @@ export async function openNodeApp(opts: NodeAppOptions) {
     instructorCode: opts.instructorCode,
     serveAsset: opts.serveAsset,
     clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),
+    readBody: readNodeBody,
     now: () => Date.now(),
   })
   return { app, client }
