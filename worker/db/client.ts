@@ -34,3 +34,18 @@ export function batchSql(db: Database, statements: SqlStatement[]): Promise<unkn
   const { $client } = db as unknown as { $client: { batch(s: SqlStatement[]): Promise<unknown[]> } }
   return $client.batch(statements)
 }
+
+/**
+ * Runs one query as SQL text, for reads too costly to build with the query builder on every
+ * request (db/command-read.ts): its rows as objects by column name, from either driver (libSQL's
+ * client takes { sql, args } as it is; D1's through the metered binding, d1.ts).
+ */
+export async function querySql(
+  db: Database,
+  statement: SqlStatement,
+): Promise<Record<string, unknown>[]> {
+  const { $client } = db as unknown as {
+    $client: { execute(s: SqlStatement): Promise<{ rows: Record<string, unknown>[] }> }
+  }
+  return (await $client.execute(statement)).rows
+}

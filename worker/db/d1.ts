@@ -63,6 +63,15 @@ class MeteredD1 {
     for (const r of results) record(this.m, r.meta as Meta)
     return results
   }
+  /** querySql's read (client.ts): SQL text and arguments, answered as libSQL's client does */
+  async execute(s: SqlStatement): Promise<{ rows: Record<string, unknown>[] }> {
+    const r = await this.inner
+      .prepare(s.sql)
+      .bind(...s.args)
+      .all<Record<string, unknown>>()
+    record(this.m, r.meta as Meta)
+    return { rows: r.results }
+  }
   exec(query: string): Promise<D1ExecResult> {
     return this.inner.exec(query)
   }
