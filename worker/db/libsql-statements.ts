@@ -10,8 +10,8 @@
 //
 // The driver also sets each statement up again on every call: safeIntegers(true), raw(true) (which
 // raises a native exception for a statement that returns no rows: BEGIN, UPDATE, INSERT, COMMIT)
-// and columns() twice (~0.05 ms each for the command read's 16 columns): ~0.25 ms of a command. A
-// kept statement answers these from what its first call did (remembered()), since none of them can
+// and columns() twice (~0.05 ms each for the command read's columns, timed in a request). A kept
+// statement answers these from what its first call did (remembered()), since none of them can
 // change for a compiled statement while the schema stays (migrations run when the process starts;
 // a schema changed by another process while this one runs needs a restart).
 import Database from 'libsql'
