@@ -66,7 +66,17 @@ export interface NodeAppOptions {
 
 /** The app over libSQL as the Node entry runs it: the pragmas, the migrations, the zlib codec. */
 export async function openNodeApp(opts: NodeAppOptions) {
-  const client = createClient({ url: opts.url, authToken: opts.authToken })
+  // a local file gets one connection: @libsql/client's pool opened one per request in flight (8
+  // learners: 8 connections), each with the SQLite defaults, not the pragmas below (so most
+  // commits waited for an fsync), its own page cache, emptied by every other connection's write,
+  // and its own compiled statements. SQLite calls are synchronous: one connection loses nothing.
+  // (A libSQL server's `concurrency` is its requests in flight: left as it is.)
+  const local = opts.url.startsWith('file:')
+  const client = createClient({
+    url: opts.url,
+    authToken: opts.authToken,
+    ...(local ? { concurrency: 1 } : {}),
+  })
   await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   // WAL's usual setting: a commit waits for no fsync (the WAL is synced at checkpoints), so a
   // command no longer waits for the disk; a power cut may lose the last commits, never the file
