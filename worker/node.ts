@@ -12,6 +12,7 @@ import { createApp } from './app'
 import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
+import { setUpEveryConnection } from './db/libsql-connections'
 import { stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
 
@@ -66,22 +67,13 @@ export interface NodeAppOptions {
 
 /** The app over libSQL as the Node entry runs it: the pragmas, the migrations, the zlib codec. */
 export async function openNodeApp(opts: NodeAppOptions) {
-  // a local file gets one connection: @libsql/client's pool opened one per request in flight (8
-  // learners: 8 connections), each with the SQLite defaults, not the pragmas below (so most
-  // commits waited for an fsync), its own page cache, emptied by every other connection's write,
-  // and its own compiled statements. SQLite calls are synchronous: one connection loses nothing.
-  // (A libSQL server's `concurrency` is its requests in flight: left as it is.)
-  const local = opts.url.startsWith('file:')
-  const client = createClient({
-    url: opts.url,
-    authToken: opts.authToken,
-    ...(local ? { concurrency: 1 } : {}),
-  })
-  await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   // WAL's usual setting: a commit waits for no fsync (the WAL is synced at checkpoints), so a
-  // command no longer waits for the disk; a power cut may lose the last commits, never the file
-  await client.execute('PRAGMA synchronous = NORMAL').catch(() => undefined)
-  await client.execute('PRAGMA busy_timeout = 5000').catch(() => undefined)
+  // command no longer waits for the disk; a power cut may lose the last commits, never the file.
+  // Both are settings of a connection: every connection of the client's pool gets them
+  // (db/libsql-connections.ts)
+  setUpEveryConnection('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+  const client = createClient({ url: opts.url, authToken: opts.authToken })
+  await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   await migrate(drizzle(client), { migrationsFolder: resolve('migrations') })
   const app = createApp({
     openDb: (metrics) => libsqlDatabase(client, metrics),
