@@ -13,6 +13,7 @@ import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
 import { setUpEveryConnection } from './db/libsql-connections'
+import { readNodeBody } from './node-body'
 import { stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
 
@@ -87,6 +88,7 @@ export async function openNodeApp(opts: NodeAppOptions) {
     instructorCode: opts.instructorCode,
     serveAsset: opts.serveAsset,
     clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),
+    readBody: readNodeBody,
     now: () => Date.now(),
   })
   return { app, client }

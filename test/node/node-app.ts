@@ -15,6 +15,7 @@ import { createApp } from '../../worker/app'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec, type StateCodec } from '../../worker/db/state-codec'
 import { attachWebSockets } from '../../worker/kube-api/exec/node-upgrade'
+import { readNodeBody } from '../../worker/node-body'
 
 export const nodeGzipCodec = () =>
   stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
@@ -35,6 +36,8 @@ export function nodeApp(o: NodeAppOptions = {}) {
     stateCodec: o.stateCodec ?? nodeGzipCodec(),
     instructorCode: o.instructorCode,
     clientAddress: () => '127.0.0.1',
+    // as the Node entry reads bodies (served over a socket; in-process requests have no stream)
+    readBody: readNodeBody,
     now: o.now ?? (() => Date.now()),
   })
   return {

@@ -17,6 +17,11 @@ export interface Deps {
   now(): number
   /** how cluster documents are stored (the runtime's gzip); default: CompressionStream */
   stateCodec?: StateCodec
+  /**
+   * reads a request's body from the runtime's own stream, at most `max` bytes (`tooLarge()`
+   * rejects past it); undefined: read the web Request's body (the Node entry: worker/node-body.ts)
+   */
+  readBody?(c: Context, max: number, tooLarge: () => Error): Promise<Uint8Array> | undefined
   /** signups allowed per client address per hour */
   signupsPerHour?: number
 }

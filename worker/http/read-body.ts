@@ -1,6 +1,16 @@
 // Reads a request body up to a limit, stopping as soon as it is past it, whatever Content-Length
 // claims: a huge body costs neither memory nor CPU. Shared by the JSON API and the Kubernetes API,
 // which answer "too large" each in their own error shape.
+import type { AppContext } from './env'
+
+/** The request's body through the runtime's reader if it has one (Deps.readBody), else the web one. */
+export function readRequestBody(
+  c: AppContext,
+  max: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
+  return c.var.deps.readBody?.(c, max, tooLarge) ?? readBodyLimited(c.req.raw, max, tooLarge)
+}
 
 /** The body's bytes, or `tooLarge()` thrown once more than `max` bytes arrived. */
 export async function readBodyLimited(

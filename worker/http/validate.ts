@@ -2,12 +2,13 @@
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import { AppError, invalidInput } from './errors'
-import { readBodyLimited } from './read-body'
+import type { AppContext } from './env'
+import { readRequestBody } from './read-body'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
 /** Reads a JSON body (at most 1 MiB) and validates it; errors are 400/413/415 in the API's shape. */
-export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
+export async function readJson<T>(c: AppContext, schema: z.ZodMiniType<T>): Promise<T> {
   const type = c.req.header('content-type') ?? ''
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError(
@@ -18,7 +19,7 @@ export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise
   }
   const declared = Number(c.req.header('content-length') ?? '0')
   if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const text = await readLimited(c.req.raw)
+  const text = new TextDecoder().decode(await readRequestBody(c, MAX_BODY_BYTES, tooLarge))
   let body: unknown
   try {
     body = JSON.parse(text)
@@ -26,10 +27,6 @@ export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise
     throw invalidInput('The request body is not valid JSON.')
   }
   return parseWith(schema, body)
-}
-
-async function readLimited(req: Request): Promise<string> {
-  return new TextDecoder().decode(await readBodyLimited(req, MAX_BODY_BYTES, tooLarge))
 }
 
 const tooLarge = () =>

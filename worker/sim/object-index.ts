@@ -24,17 +24,44 @@ const INDEXES = new WeakMap<Record<string, KubeObject>, KindIndex>()
 /** Counts every write through putObject/removeObject (any cluster), for settle's skip test. */
 let writes = 0
 
-/** The same count per document, for settle's memo across commands (settle-memo.ts). */
-const DOCUMENT_WRITES = new WeakMap<ClusterState, number>()
+/**
+ * The same count per document, in all and per kind, for settle's skips (settle-memo.ts): a
+ * controller that reads a few kinds is still quiet after writes to other kinds (the events every
+ * controller records). `ANY` counts the writes of unknown kind (forgetIndex): every kind's.
+ */
+interface DocumentWrites {
+  all: number
+  byKind: Map<string, number>
+}
+
+const DOCUMENT_WRITES = new WeakMap<ClusterState, DocumentWrites>()
+
+const ANY = '*'
 
 /** Writes through putObject/removeObject/forgetIndex to this document object so far. */
 export function documentWrites(s: ClusterState): number {
-  return DOCUMENT_WRITES.get(s) ?? 0
+  return DOCUMENT_WRITES.get(s)?.all ?? 0
 }
 
-function countWrite(s: ClusterState): void {
+/**
+ * Writes so far to objects of the given kinds in this document object (every kind: undefined).
+ * Equal readings mean none of those kinds was written in between.
+ */
+export function kindWrites(s: ClusterState, kinds: readonly string[] | undefined): number {
+  const w = DOCUMENT_WRITES.get(s)
+  if (!w) return 0
+  if (kinds === undefined) return w.all
+  let n = w.byKind.get(ANY) ?? 0
+  for (let i = 0; i < kinds.length; i++) n += w.byKind.get(kinds[i] as string) ?? 0
+  return n
+}
+
+function countWrite(s: ClusterState, kind: string): void {
   writes += 1
-  DOCUMENT_WRITES.set(s, documentWrites(s) + 1)
+  let w = DOCUMENT_WRITES.get(s)
+  if (!w) DOCUMENT_WRITES.set(s, (w = { all: 0, byKind: new Map() }))
+  w.all += 1
+  w.byKind.set(kind, (w.byKind.get(kind) ?? 0) + 1)
 }
 
 function kindOfKey(key: string): string {
@@ -59,7 +86,7 @@ function keysOfKind(idx: KindIndex, kind: string): Set<string> {
 /** Drops the key index of `s`; call after writing `s.objects` without putObject/removeObject. */
 export function forgetIndex(s: ClusterState): void {
   INDEXES.delete(s.objects)
-  countWrite(s)
+  countWrite(s, ANY)
 }
 
 /** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */
@@ -126,7 +153,7 @@ export function listObjects<T extends KubeObject = KubeObject>(
 
 /** putObject's bookkeeping: counts the write and indexes a key new to the document. */
 export function noteWrite(s: ClusterState, kind: string, key: string, isNew: boolean): void {
-  countWrite(s)
+  countWrite(s, kind)
   const idx = INDEXES.get(s.objects)
   if (!idx || !isNew) return
   const keys = keysOfKind(idx, kind)
@@ -137,7 +164,7 @@ export function noteWrite(s: ClusterState, kind: string, key: string, isNew: boo
 
 /** removeObject's bookkeeping. */
 export function noteRemoval(s: ClusterState, kind: string, key: string): void {
-  countWrite(s)
+  countWrite(s, kind)
   const idx = INDEXES.get(s.objects)
   if (!idx) return
   idx.byKind.get(kind)?.delete(key)

@@ -120,9 +120,21 @@ export function removeObject(
   return true
 }
 
+/** The last two seconds formatted (a settle stamps `now`, and pruneEvents the hour before it). */
+const FORMATTED: [number, string][] = [
+  [NaN, ''],
+  [NaN, ''],
+]
+let nextFormatted = 0
+
 /** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const second = Math.floor(ms / 1000)
+  for (const [at, text] of FORMATTED) if (at === second) return text
+  const text = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+  FORMATTED[nextFormatted] = [second, text]
+  nextFormatted = 1 - nextFormatted
+  return text
 }
 
 export function parseTimestamp(ts: string): number {

@@ -5,7 +5,7 @@
 import type { Deployment, Pod, ReplicaSet } from '../objects/types'
 import { objectKey, type ClusterState } from '../state'
 import { computeHash } from './hash'
-import { versionOf } from './key-memo'
+import { pushVersion, type Inputs } from './key-memo'
 import { controllerOf } from './util'
 
 interface HashMemo {
@@ -41,20 +41,38 @@ export function templateHash(d: Deployment): string {
 }
 
 /**
+ * Pods by the uid of their controller, in document order: the deployment controller writes no
+ * pod, so one grouping serves every Deployment of a reconcile.
+ */
+export function podsByController(pods: Pod[]): Map<string, Pod[]> {
+  const out = new Map<string, Pod[]>()
+  for (const p of pods) {
+    const c = controllerOf(p)
+    if (!c) continue
+    const list = out.get(c.uid)
+    if (list) list.push(p)
+    else out.set(c.uid, [p])
+  }
+  return out
+}
+
+/**
  * The inputs of syncDeployment(d): every ReplicaSet in its namespace that it owns or that has no
  * controller (an adoption candidate), every pod (any namespace, as isOwnedBy compares uids) whose
- * controller is one of those, and the object holding the name `<deploy>-<hash>` if any. A
- * ReplicaSet controlled by another owner is never read by the sync.
+ * controller is one of those (`byController`: podsByController of the pods it reads), and the
+ * object holding the name `<deploy>-<hash>` if any. A ReplicaSet controlled by another owner is
+ * never read by the sync.
  */
 export function deploymentInputs(
   s: ClusterState,
   d: Deployment,
   sets: ReplicaSet[],
-  pods: Pod[],
-): string {
+  byController: Map<string, Pod[]>,
+): Inputs {
   const ns = d.metadata.namespace
-  let out = versionOf(d)
-  const owned = new Set<string>()
+  const out: Inputs = []
+  pushVersion(out, d)
+  const first = out.length
   for (const rs of sets) {
     if (
       rs.metadata.namespace !== ns ||
@@ -63,16 +81,20 @@ export function deploymentInputs(
       continue
     const c = controllerOf(rs)
     if (c && c.uid !== d.metadata.uid) continue
-    out += ` rs:${rs.metadata.name}=${versionOf(rs)}`
-    owned.add(rs.metadata.uid)
+    out.push('rs', rs.metadata.name)
+    pushVersion(out, rs)
   }
+  const last = out.length
   const taken = s.objects[objectKey('ReplicaSet', ns, `${d.metadata.name}-${templateHash(d)}`)]
-  if (taken) out += ` taken:${versionOf(taken)}`
-  if (owned.size > 0)
-    for (const p of pods) {
-      const c = controllerOf(p)
-      if (c && owned.has(c.uid))
-        out += ` pod:${p.metadata.namespace}/${p.metadata.name}=${versionOf(p)}`
+  if (taken) {
+    out.push('taken')
+    pushVersion(out, taken)
+  }
+  // the pods of each ReplicaSet listed (its uid is the third of its four entries)
+  for (let i = first; i < last; i += 4)
+    for (const p of byController.get(out[i + 2] as string) ?? []) {
+      out.push('pod', p.metadata.namespace, p.metadata.name)
+      pushVersion(out, p)
     }
   return out
 }

@@ -19,7 +19,7 @@ import {
   specReplicas,
 } from './deployment-util'
 import { rolloutRecreate, rolloutRolling, scaleReplicaSet } from './deployment-rollout'
-import { deploymentInputs, templateHash } from './deployment-inputs'
+import { deploymentInputs, podsByController, templateHash } from './deployment-inputs'
 import { syncKey } from './key-memo'
 import {
   clone,
@@ -251,10 +251,11 @@ export function reconcileDeployments(s: ClusterState, now: number): boolean {
   if (deployments.length === 0) return false
   const pods = objectsOf<Pod>(s, 'Pod')
   const sets = objectsOf<ReplicaSet>(s, 'ReplicaSet')
+  const byController = podsByController(pods)
   for (const d of deployments) {
     if (d.metadata.deletionTimestamp) continue
     const key = `deployment:${d.metadata.namespace}/${d.metadata.name}`
-    const inputs = deploymentInputs(s, d, sets, pods)
+    const inputs = deploymentInputs(s, d, sets, byController)
     if (syncKey(s, key, inputs, now, syncDeployment, s, d, pods, sets, now)) changed = true
   }
   return changed

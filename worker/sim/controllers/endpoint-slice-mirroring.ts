@@ -15,7 +15,7 @@ import {
 } from '../state'
 import { MANAGED_BY, SERVICE_NAME } from './endpoint-slices'
 import { hasSelector } from './service-ports'
-import { syncKey, versionOf } from './key-memo'
+import { pushVersion, syncKey, type Inputs } from './key-memo'
 import { ownerReference, sameJSON, ts, objectsOf } from './util'
 
 const MIRROR = 'endpointslicemirroring-controller.k8s.io'
@@ -128,8 +128,12 @@ export function reconcileEndpointSliceMirroring(s: ClusterState, now: number): b
     )
     mirrored.delete(key)
     // mirror() reads the Endpoints and its slices only (key-memo.ts)
-    let inputs = versionOf(ep)
-    for (const sl of existing) inputs += ` ${sl.metadata.name}=${versionOf(sl)}`
+    const inputs: Inputs = []
+    pushVersion(inputs, ep)
+    for (const sl of existing) {
+      inputs.push(sl.metadata.name)
+      pushVersion(inputs, sl)
+    }
     if (syncKey(s, `mirror:${key}`, inputs, now, mirror, s, ep, existing, now)) changed = true
   }
   for (const stale of mirrored.values()) {

@@ -13,7 +13,7 @@ import {
   type ClusterState,
 } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
-import { syncKey, versionOf } from './key-memo'
+import { pushVersion, syncKey, type Inputs } from './key-memo'
 import { isPodReady, ownerReference, sameJSON, ts, objectsOf } from './util'
 
 /** Labels that tie a slice to its Service and to the controller that owns it. */
@@ -175,10 +175,18 @@ function syncService(
  * What syncService reads, for the per-key skip (key-memo.ts): the Service, the pods it selects
  * (in order) and its slices (in order).
  */
-function sliceInputs(svc: Service, selected: Pod[], existing: EndpointSlice[]): string {
-  let out = versionOf(svc)
-  for (const p of selected) out += ` ${p.metadata.name}=${versionOf(p)}`
-  for (const sl of existing) out += ` slice:${sl.metadata.name}=${versionOf(sl)}`
+function sliceInputs(svc: Service, selected: Pod[], existing: EndpointSlice[]): Inputs {
+  const out: Inputs = []
+  pushVersion(out, svc)
+  for (const p of selected) {
+    out.push(p.metadata.name)
+    pushVersion(out, p)
+  }
+  out.push('slices')
+  for (const sl of existing) {
+    out.push(sl.metadata.name)
+    pushVersion(out, sl)
+  }
   return out
 }
 

@@ -3,7 +3,8 @@
 // key is looked at on every settle, and a key whose inputs are as they were when its sync last
 // found nothing to do is skipped, unless a time that sync compared `now` with has come (due.ts).
 // The caller names the inputs: every object the sync reads, by uid and resourceVersion (every
-// write of an object gives it a new resourceVersion), plus anything else it reads. Kept per
+// write of an object gives it a new resourceVersion), plus anything else it reads, as a list of
+// the objects' own strings (no text is built per key, and equal lists compare by reference). Kept per
 // document object in this process, beside settle's per-controller memo (settle-memo.ts), and
 // turned off and forgotten with it.
 
@@ -12,8 +13,11 @@ import type { KubeObject } from '../objects/types'
 import type { ClusterState } from '../state'
 import { noteDue, takeDue } from './due'
 
+/** What a sync reads, in a fixed order: equal lists mean the same inputs. */
+export type Inputs = (string | boolean | undefined)[]
+
 interface KeyQuiet {
-  inputs: string
+  inputs: Inputs
   /** the `now` the sync found nothing at, and the earliest at which it might find something */
   since: number
   dueAt: number
@@ -23,8 +27,16 @@ const MEMO = new WeakMap<ClusterState, Map<string, KeyQuiet>>()
 
 let skipping = true
 
-/** `uid@resourceVersion`, for inputs: every write of an object gives it a new resourceVersion. */
-export const versionOf = (o: KubeObject) => `${o.metadata.uid}@${o.metadata.resourceVersion}`
+/** Adds uid and resourceVersion of `o` to inputs: every write of an object gives it a new resourceVersion. */
+export function pushVersion(inputs: Inputs, o: KubeObject): void {
+  inputs.push(o.metadata.uid, o.metadata.resourceVersion)
+}
+
+function sameInputs(a: Inputs, b: Inputs): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** Turns the per-key skip off or on (settle-memo.ts's switch turns both). */
 export function skipQuietKeys(on: boolean): void {
@@ -57,14 +69,14 @@ function memoOf(s: ClusterState): Map<string, KeyQuiet> {
 export function syncKey<A extends unknown[]>(
   s: ClusterState,
   key: string,
-  inputs: string | undefined,
+  inputs: Inputs | undefined,
   now: number,
   sync: (...args: A) => boolean,
   ...args: A
 ): boolean {
   const memo = skipping && inputs !== undefined ? memoOf(s) : undefined
   const q = memo?.get(key)
-  if (q && q.inputs === inputs && now >= q.since && now < q.dueAt) {
+  if (q && inputs && sameInputs(q.inputs, inputs) && now >= q.since && now < q.dueAt) {
     noteDue(q.dueAt)
     return false
   }

@@ -2,7 +2,7 @@
 
 import type { Pod, ReplicaSet } from '../objects/types'
 import { objectKey, type ClusterState } from '../state'
-import { versionOf } from './key-memo'
+import { pushVersion, type Inputs } from './key-memo'
 import { controllerOf, isPodActive } from './util'
 
 /**
@@ -15,14 +15,17 @@ export function replicaSetInputs(
   s: ClusterState,
   rs: ReplicaSet,
   inNamespace: Pod[],
-): string | undefined {
-  let out = versionOf(rs)
+): Inputs | undefined {
+  const out: Inputs = []
+  pushVersion(out, rs)
   let active = 0
   for (const p of inNamespace) {
     const c = controllerOf(p)
     if (c && c.uid !== rs.metadata.uid) continue
     const stored = objectKey('Pod', p.metadata.namespace, p.metadata.name) in s.objects
-    out += ` ${p.metadata.name}=${versionOf(p)}${stored ? '' : ' gone'}`
+    out.push(p.metadata.name)
+    pushVersion(out, p)
+    out.push(stored)
     if (c && isPodActive(p)) active += 1
   }
   return active === (rs.spec.replicas ?? 1) ? out : undefined

@@ -8,6 +8,7 @@ import { recordEvent } from './events'
 import { deletePodGracefully, podFromTemplate } from './pod-factory'
 import { checkCreateQuota } from '../objects/quota'
 import { syncKey } from './key-memo'
+import { readBeyondKinds } from './settle-memo'
 import { replicaSetInputs } from './replica-set-inputs'
 import {
   controllerOf,
@@ -62,6 +63,8 @@ function manageReplicas(s: ClusterState, rs: ReplicaSet, active: Pod[], now: num
   const want = rs.spec.replicas ?? 1
   let changed = false
   if (active.length < want) {
+    // creating reads the quota (every kind's count) and, refused, the events
+    readBeyondKinds()
     for (let i = active.length; i < want; i++) {
       const rng = s.rng
       const pod = podFromTemplate(s, rs, rs.spec.template, now)
@@ -159,13 +162,23 @@ function syncReplicaSet(s: ClusterState, rs: ReplicaSet, inNamespace: Pod[], now
   return changed
 }
 
+function podsIn(pods: Pod[], namespace: string | undefined): Pod[] {
+  const out: Pod[] = []
+  for (const p of pods) if (p.metadata.namespace === namespace) out.push(p)
+  return out
+}
+
 /** Reconciles every ReplicaSet; returns true when anything was written. */
 export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
   let changed = false
   const allPods = objectsOf<Pod>(s, 'Pod')
+  // the pods of a namespace as listed when the reconcile began, made once per namespace
+  const byNamespace = new Map<string | undefined, Pod[]>()
   for (const rs of objectsOf<ReplicaSet>(s, 'ReplicaSet')) {
     if (rs.metadata.deletionTimestamp) continue
-    const inNamespace = allPods.filter((p) => p.metadata.namespace === rs.metadata.namespace)
+    const ns = rs.metadata.namespace
+    let inNamespace = byNamespace.get(ns)
+    if (!inNamespace) byNamespace.set(ns, (inNamespace = podsIn(allPods, ns)))
     const key = `replicaset:${rs.metadata.namespace}/${rs.metadata.name}`
     const inputs = replicaSetInputs(s, rs, inNamespace)
     if (syncKey(s, key, inputs, now, syncReplicaSet, s, rs, inNamespace, now)) changed = true

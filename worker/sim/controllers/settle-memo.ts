@@ -1,11 +1,12 @@
 // What settle remembers about one document object between commands, to skip a controller that
-// would do nothing: it found nothing to do at an earlier `now`, nothing was written to the
-// document since, and no time it compares `now` with (due.ts) has come. A controller's output is
-// a function of the objects and `now`: with the objects the same, only a due time can change it.
+// would do nothing: it found nothing to do at an earlier `now`, nothing of the kinds it reads was
+// written to the document since, and no time it compares `now` with (due.ts) has come. A
+// controller's output is a function of the objects it reads and `now`: with those the same, only
+// a due time can change it.
 // Kept per document object in this process (a parsed or cloned document starts with none: the
 // platform keeps parsed documents between a learner's commands, document-cache.ts).
 
-import { documentWrites } from '../object-index'
+import { documentWrites, kindWrites } from '../object-index'
 import type { ClusterState } from '../state'
 import { takeDue } from './due'
 import { forgetQuietKeys, skipQuietKeys } from './key-memo'
@@ -19,8 +20,12 @@ export type Timing =
   /** in ways not noted (the kubelet's timers, ingress-nginx's sync): runs every settle */
   | 'always'
 
+/** The kinds a controller reads (controller-reads.ts); undefined: every kind. */
+export type Reads = readonly string[] | undefined
+
 interface Quiet {
-  /** documentWrites when the controller last ran and found nothing to do */
+  /** the kinds its run read, and kindWrites of those when it last ran and found nothing to do */
+  reads: Reads
   writes: number
   /** the `now` it ran at, and the earliest at which it might find something (Infinity: none) */
   since: number
@@ -53,7 +58,7 @@ export function isStillQuiet(s: ClusterState, i: number, now: number): boolean {
   const q = skipping ? MEMO.get(s)?.get(i) : undefined
   return (
     q !== undefined &&
-    q.writes === documentWrites(s) &&
+    q.writes === kindWrites(s, q.reads) &&
     now >= q.since &&
     now < q.dueAt &&
     q.lb === s.runtime.loadBalancerController
@@ -64,32 +69,58 @@ export function isStillQuiet(s: ClusterState, i: number, now: number): boolean {
 export interface ControllerRun {
   i: number
   timing: Timing
+  reads: Reads
   now: number
   /** documentWrites before it ran */
   writes: number
 }
 
+/** Set by a run whose answer read more than its controller's kinds (see readBeyondKinds). */
+let wide = false
+
+/**
+ * Says that the running controller's answer this time depends on more than the kinds it names
+ * (a ReplicaSet short of pods reads the quota, i.e. every kind's count, and its events): the run
+ * is then remembered as reading every kind.
+ */
+export function readBeyondKinds(): void {
+  wide = true
+}
+
 /** Before a controller runs: forget times noted by earlier code. */
-export function startRun(s: ClusterState, i: number, timing: Timing, now: number): ControllerRun {
+export function startRun(
+  s: ClusterState,
+  i: number,
+  timing: Timing,
+  reads: Reads,
+  now: number,
+): ControllerRun {
   takeDue()
-  return { i, timing, now, writes: documentWrites(s) }
+  wide = false
+  return { i, timing, reads, now, writes: documentWrites(s) }
 }
 
 /**
- * After a controller ran: remember it as quiet when it wrote nothing, with the time it noted;
- * forget it otherwise.
+ * After a controller ran: remember it as quiet when it changed nothing and wrote nothing, with
+ * the kinds it read and the time it noted; forget it otherwise. Answers whether it was quiet
+ * with respect to its kinds (settle skips it in later rounds while none of them is written).
  */
-export function endRun(s: ClusterState, run: ControllerRun, quiet: boolean): void {
+export function endRun(s: ClusterState, run: ControllerRun, changed: boolean): boolean {
   const dueAt = takeDue()
   const memo = quietOf(s)
-  if (!quiet || run.timing === 'always' || run.writes !== documentWrites(s)) memo.delete(run.i)
+  const reads = wide ? undefined : run.reads
+  wide = false
+  const quiet = !changed && run.writes === documentWrites(s)
+  if (!quiet || run.timing === 'always') memo.delete(run.i)
   else
     memo.set(run.i, {
-      writes: run.writes,
+      reads,
+      writes: kindWrites(s, reads),
       since: run.now,
       dueAt: run.timing === 'none' ? Infinity : dueAt,
       lb: s.runtime.loadBalancerController,
     })
+  return quiet && reads === run.reads
 }
 
 /** Forgets everything about `s` (an in-place change settle made itself). */
@@ -105,20 +136,23 @@ export interface QuietSnapshot {
 
 /**
  * The memo of `s` as it stands, for a copy of it made now (a parse of its JSON): only what is
- * still valid, i.e. recorded after the last write to `s`.
+ * still valid, i.e. recorded after the last write to `s` of a kind the controller reads.
  */
 export function snapshotQuiet(s: ClusterState): QuietSnapshot | undefined {
   const memo = MEMO.get(s)
   if (!memo) return undefined
-  const writes = documentWrites(s)
   const entries: QuietSnapshot['entries'] = []
   for (const [i, q] of memo)
-    if (q.writes === writes) entries.push([i, { since: q.since, dueAt: q.dueAt, lb: q.lb }])
+    if (q.writes === kindWrites(s, q.reads))
+      entries.push([i, { reads: q.reads, since: q.since, dueAt: q.dueAt, lb: q.lb }])
   return entries.length > 0 ? { entries } : undefined
 }
 
 /** Gives `copy`, JSON-identical to the document the snapshot was taken of, that document's memo. */
 export function adoptQuiet(copy: ClusterState, snap: QuietSnapshot): void {
-  const writes = documentWrites(copy)
-  MEMO.set(copy, new Map(snap.entries.map(([i, q]) => [i, { ...q, writes }])))
+  const entries = snap.entries.map(([i, q]): [number, Quiet] => [
+    i,
+    { ...q, writes: kindWrites(copy, q.reads) },
+  ])
+  MEMO.set(copy, new Map(entries))
 }

@@ -4,6 +4,8 @@
 
 import type { Kind } from '../objects/resources'
 import { objectsOfKind, writeStamp, type ClusterState } from '../state'
+import { kindWrites } from '../object-index'
+import { CONTROLLER_READS as READS } from './controller-reads'
 import { reconcileDeployments } from './deployment'
 import { reconcileEndpointSliceMirroring } from './endpoint-slice-mirroring'
 import { reconcileEndpointSlices } from './endpoint-slices'
@@ -15,25 +17,28 @@ import { reconcileLoadBalancers } from './load-balancer'
 import { reconcileIngressNginx } from './ingress-nginx-status'
 import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
-import { endRun, forgetQuiet, isStillQuiet, startRun, type Timing } from './settle-memo'
+import { endRun, forgetQuiet, isStillQuiet, startRun, type Reads, type Timing } from './settle-memo'
 import { markChanged } from '../document-changed'
 import { forgetObjectJSON } from '../serialize'
 
 type Controller = (s: ClusterState, now: number) => boolean
 
-/** The controllers in order, each with how its work depends on `now` (settle-memo.ts). */
-const CONTROLLERS: [Controller, Timing][] = [
-  [collectGarbage, 'none'],
+/**
+ * The controllers in order, each with how its work depends on `now` (settle-memo.ts) and the
+ * kinds it reads (controller-reads.ts).
+ */
+const CONTROLLERS: [Controller, Timing, Reads][] = [
+  [collectGarbage, 'none', READS.collectGarbage],
   // minReadySeconds and the progress deadline note their times (due.ts)
-  [reconcileDeployments, 'noted'],
-  [reconcileReplicaSets, 'noted'],
-  [schedulePods, 'none'],
-  [runKubelets, 'always'],
-  [reconcileEndpoints, 'none'],
-  [reconcileEndpointSlices, 'none'],
-  [reconcileEndpointSliceMirroring, 'none'],
-  [reconcileLoadBalancers, 'none'],
-  [reconcileIngressNginx, 'always'],
+  [reconcileDeployments, 'noted', READS.reconcileDeployments],
+  [reconcileReplicaSets, 'noted', READS.reconcileReplicaSets],
+  [schedulePods, 'none', READS.schedulePods],
+  [runKubelets, 'always', READS.runKubelets],
+  [reconcileEndpoints, 'none', READS.reconcileEndpoints],
+  [reconcileEndpointSlices, 'none', READS.reconcileEndpointSlices],
+  [reconcileEndpointSliceMirroring, 'none', READS.reconcileEndpointSliceMirroring],
+  [reconcileLoadBalancers, 'none', READS.reconcileLoadBalancers],
+  [reconcileIngressNginx, 'always', READS.reconcileIngressNginx],
 ]
 
 /** Rounds of all controllers per settle; a cluster normally settles in two or three. */
@@ -64,9 +69,9 @@ function normalize(s: ClusterState): void {
 const SETTLED = new WeakMap<ClusterState, { now: number; stamp: number; rv: number; lb: boolean }>()
 
 /**
- * Reconciles the cluster at time `now` (ms). Mutates `s`. A controller is skipped when nothing
- * was written since it last ran in this settle and found nothing to do: it is a function of the
- * objects and `now`, so it would find nothing again. Across settles of the same document object
+ * Reconciles the cluster at time `now` (ms). Mutates `s`. A controller is skipped when nothing of
+ * the kinds it reads was written since it last ran in this settle and found nothing to do: it is
+ * a function of those objects and `now`, so it would find nothing again. Across settles of the same document object
  * the same holds until one of its due times comes (settle-memo.ts). For the same reason a settle
  * at the same `now` with nothing written since the last complete one (e.g. after a read-only
  * command) is skipped. Writes must go through putObject/removeObject: an object edited in place
@@ -79,27 +84,27 @@ export function settle(s: ClusterState, now: number): void {
     return
   normalize(s)
   const quietAt: number[] = new Array<number>(CONTROLLERS.length).fill(-1)
-  // writes plus the controllers' own "changed" answers: a plain loop, no closures per settle
-  // (a bundle that keeps function names pays for naming each closure made)
+  // writes of the kinds read plus the controllers' own "changed" answers: a plain loop, no
+  // closures per settle (a bundle that keeps function names pays for naming each closure made)
   let signals = 0
   let converged = false
   for (let round = 0; round < SETTLE_MAX_ROUNDS && !converged; round++) {
     converged = true
     for (let i = 0; i < CONTROLLERS.length; i++) {
-      const [controller, timing] = CONTROLLERS[i] as [Controller, Timing]
-      const before = writeStamp() + signals
+      const [controller, timing, reads] = CONTROLLERS[i] as [Controller, Timing, Reads]
+      const before = kindWrites(s, reads) + signals
       if (quietAt[i] === before) continue
       if (isStillQuiet(s, i, now)) {
         quietAt[i] = before
         continue
       }
-      const ran = startRun(s, i, timing, now)
+      const ran = startRun(s, i, timing, reads, now)
       const changed = controller(s, now)
       if (changed) {
         converged = false
         signals += 1
-      } else if (writeStamp() + signals === before) quietAt[i] = before
-      endRun(s, ran, !changed && writeStamp() + signals === before)
+      }
+      if (endRun(s, ran, changed)) quietAt[i] = before
     }
   }
   pruneEvents(s, now)

@@ -1,0 +1,75 @@
+// Request bodies on the Node entry are read from Node's own stream (worker/node-body.ts), not
+// through web streams: a body arriving in pieces is read whole, a chunked body past 1 MiB is
+// answered 413 in the API's shape, and the server goes on answering.
+import { request } from 'node:http'
+import { describe, expect, it } from 'vitest'
+import { listenForFile } from './node-app'
+
+const origin = listenForFile()
+
+interface Reply {
+  status: number
+  body: string
+}
+
+/** POSTs `pieces` one write at a time (chunked: no Content-Length), as a slow client would. */
+function postInPieces(path: string, pieces: Buffer[], headers: Record<string, string> = {}) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request(origin() + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+    })
+    req.on('response', (res) => {
+      const got: Buffer[] = []
+      res.on('data', (d: Buffer) => got.push(d))
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(got).toString() }))
+    })
+    // a reset after the answer is the server dropping the rest of a refused body: not a failure
+    req.on('error', (e) => (req.writableEnded ? undefined : reject(e)))
+    let i = 0
+    const next = () => {
+      if (i === pieces.length) return req.end()
+      req.write(pieces[i++], () => setTimeout(next, 5))
+    }
+    next()
+  })
+}
+
+describe('request bodies on the Node entry', () => {
+  it('reads a body sent in pieces, a character split between two of them', async () => {
+    const json = Buffer.from(
+      JSON.stringify({ email: 'piece@example.com', password: 'a long password', name: 'Zoë ✓' }),
+    )
+    const at = json.indexOf(Buffer.from('✓')) + 1 // inside the three bytes of ✓
+    const reply = await postInPieces('/api/auth/signup', [
+      json.subarray(0, 10),
+      json.subarray(10, at),
+      json.subarray(at),
+    ])
+    expect(reply.status).toBe(201)
+    expect(JSON.parse(reply.body).user.name).toBe('Zoë ✓')
+  })
+
+  it('answers 413 in the API shape to a chunked body past 1 MiB, then serves the next request', async () => {
+    const piece = Buffer.alloc(256 * 1024, 'a')
+    const reply = await postInPieces('/api/auth/signup', [
+      Buffer.from('{"email":"'),
+      ...Array(6).fill(piece),
+    ])
+    expect(reply.status).toBe(413)
+    expect(JSON.parse(reply.body)).toEqual({
+      error: { code: 'payload_too_large', message: 'The request body is larger than 1 MiB.' },
+    })
+    const after = await fetch(origin() + '/api/me')
+    expect(after.status).toBe(401)
+  })
+
+  it('still says which JSON is broken', async () => {
+    const reply = await postInPieces('/api/auth/signup', [
+      Buffer.from('{"email":'),
+      Buffer.from('oops'),
+    ])
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body).error.code).toBe('invalid_input')
+  })
+})
