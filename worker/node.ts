@@ -12,6 +12,7 @@ import { createApp } from './app'
 import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
+import { setUpEveryConnection } from './db/libsql-connections'
 import { readNodeBody } from './node-body'
 import { stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -67,12 +68,13 @@ export interface NodeAppOptions {
 
 /** The app over libSQL as the Node entry runs it: the pragmas, the migrations, the zlib codec. */
 export async function openNodeApp(opts: NodeAppOptions) {
+  // WAL's usual setting: a commit waits for no fsync (the WAL is synced at checkpoints), so a
+  // command no longer waits for the disk; a power cut may lose the last commits, never the file.
+  // Both are settings of a connection: every connection of the client's pool gets them
+  // (db/libsql-connections.ts)
+  setUpEveryConnection('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
   const client = createClient({ url: opts.url, authToken: opts.authToken })
   await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
-  // WAL's usual setting: a commit waits for no fsync (the WAL is synced at checkpoints), so a
-  // command no longer waits for the disk; a power cut may lose the last commits, never the file
-  await client.execute('PRAGMA synchronous = NORMAL').catch(() => undefined)
-  await client.execute('PRAGMA busy_timeout = 5000').catch(() => undefined)
   await migrate(drizzle(client), { migrationsFolder: resolve('migrations') })
   const app = createApp({
     openDb: (metrics) => libsqlDatabase(client, metrics),

@@ -1,15 +1,11 @@
-import type { BaseWrite, DocumentWrite } from './state-codec'
+import type { BaseWrite } from './state-codec'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Database } from './client'
-import { affectedRows } from './client'
+import { affectedRows, batchSql } from './client'
+import { storeRunStatements, type RunWrite } from './store-run-sql'
 import { clusters, commandHistory } from './schema'
 
-/** history rows keep at most this much of each stream */
-const STORED_OUTPUT_MAX = 16 * 1024
-
-/** A command's output as its history row keeps it. */
-export const clipOutput = (t: string) =>
-  t.length <= STORED_OUTPUT_MAX ? t : `${t.slice(0, STORED_OUTPUT_MAX)}\n[... output truncated ...]`
+export { clipOutput, type RunWrite } from './store-run-sql'
 
 export type ClusterRow = typeof clusters.$inferSelect
 export type HistoryRow = typeof commandHistory.$inferSelect
@@ -51,47 +47,14 @@ export async function insertCluster(
   await db.insert(clusters).values(row).onConflictDoNothing()
 }
 
-export interface RunWrite {
-  clusterId: string
-  expectedVersion: number
-  /** the document's columns to write; undefined keeps the stored ones (nothing changed in it) */
-  document?: DocumentWrite
-  progress: string
-  now: number
-  timeSpentDelta: number
-  history: Omit<HistoryRow, 'clusterId' | 'seq'>
-  /** the `api_traces` column's new value (an exec through the Kubernetes API); undefined keeps it */
-  apiTraces?: string
-}
-
 /**
  * Stores a command's outcome: the cluster row only if nobody wrote it since it was read
  * (`version = ?`), and its history row only if that update happened, in one batch (one transaction).
- * Answers false when the race was lost.
+ * Answers false when the race was lost. The two statements are SQL text kept per shape
+ * (store-run-sql.ts), not built by drizzle's query builders on every command.
  */
 export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
-  const seq = w.expectedVersion + 1
-  const h = w.history
-  const [updated] = await db.batch([
-    db
-      .update(clusters)
-      .set({
-        ...w.document,
-        ...(w.apiTraces === undefined ? {} : { apiTraces: w.apiTraces }),
-        version: seq,
-        progress: w.progress,
-        commands: sql`${clusters.commands} + 1`,
-        timeSpentSeconds: sql`${clusters.timeSpentSeconds} + ${w.timeSpentDelta}`,
-        lastActivityAt: w.now,
-        updatedAt: w.now,
-      })
-      .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion))),
-    // columns in the table's order: drizzle's INSERT ... SELECT lists them all
-    db.insert(commandHistory).select(
-      sql`SELECT ${w.clusterId}, ${seq}, ${h.at}, ${h.command}, ${h.stdin}, ${h.exitCode}, ${clipOutput(h.stdout)},
-          ${clipOutput(h.stderr)}, ${h.tasksCompleted}, ${h.causes} WHERE changes() = 1`,
-    ),
-  ])
+  const [updated] = await batchSql(db, storeRunStatements(w))
   return affectedRows(updated) === 1
 }
 

@@ -2,7 +2,7 @@
 // drizzle's D1 driver reads rows with `raw()`, which carries no `meta`; here `raw()` runs `all()`
 // and maps objects to arrays the same way drizzle's own batch path does (d1ToRawMapping).
 import { drizzle } from 'drizzle-orm/d1'
-import type { Database } from './client'
+import type { Database, SqlStatement } from './client'
 import type { DbMetrics } from './metrics'
 
 type Meta = { rows_read?: number; rows_written?: number }
@@ -53,10 +53,24 @@ class MeteredD1 {
   prepare(query: string): MeteredStatement {
     return new MeteredStatement(this.inner.prepare(query), this.m)
   }
-  async batch<T>(statements: MeteredStatement[]): Promise<D1Result<T>[]> {
-    const results = await this.inner.batch<T>(statements.map((s) => s.inner))
+  /** drizzle's batch gives its prepared statements; batchSql (client.ts) SQL text and arguments */
+  async batch<T>(statements: (MeteredStatement | SqlStatement)[]): Promise<D1Result<T>[]> {
+    const results = await this.inner.batch<T>(
+      statements.map((s) =>
+        s instanceof MeteredStatement ? s.inner : this.inner.prepare(s.sql).bind(...s.args),
+      ),
+    )
     for (const r of results) record(this.m, r.meta as Meta)
     return results
+  }
+  /** querySql's read (client.ts): SQL text and arguments, answered as libSQL's client does */
+  async execute(s: SqlStatement): Promise<{ rows: Record<string, unknown>[] }> {
+    const r = await this.inner
+      .prepare(s.sql)
+      .bind(...s.args)
+      .all<Record<string, unknown>>()
+    record(this.m, r.meta as Meta)
+    return { rows: r.results }
   }
   exec(query: string): Promise<D1ExecResult> {
     return this.inner.exec(query)
