@@ -77,6 +77,17 @@ export async function isolatedPhases(base: string, learners = 8, rounds = 30, wa
   const people = await Promise.all(Array.from({ length: learners }, (_, i) => seededLearner(base, i, setup)))
   const bad = setup.filter((s) => !s.ok).length
   if (bad > 0) throw new Error(`isolated phases: ${bad} set-up requests failed`)
+  // A warm-up pass over every kind first, so each measured phase finds the server in the steady
+  // state a long-running one is in. Without it the first command phase paid for V8 compiling the
+  // command path: whichever kind ran first read ~0.5x higher against the floor than when it ran
+  // last (Node, 2026-12-06: get pods 1.65-2.02x first, 0.98-1.44x last).
+  for (const phase of PHASES) {
+    await Promise.all(
+      people.map(async ({ l, id }) => {
+        for (let r = 0; r < warmup; r++) await phase.send(l.into([]), id, r)
+      }),
+    )
+  }
   const byKind = new Map<string, Sample[]>()
   for (const phase of PHASES) {
     const samples: Sample[] = []
