@@ -1,8 +1,12 @@
 // Request bodies on the Node entry are read from Node's own stream (worker/node-body.ts), not
 // through web streams: a body arriving in pieces is read whole, a chunked body past 1 MiB is
-// answered 413 in the API's shape, and the server goes on answering.
+// answered 413 in the API's shape, and the server goes on answering; a client gone before or while
+// its body is read leaves no request waiting forever.
 import { request } from 'node:http'
+import { PassThrough } from 'node:stream'
+import type { Context } from 'hono'
 import { describe, expect, it } from 'vitest'
+import { readNodeBody } from '../../worker/node-body'
 import { listenForFile } from './node-app'
 
 const origin = listenForFile()
@@ -71,5 +75,35 @@ describe('request bodies on the Node entry', () => {
     ])
     expect(reply.status).toBe(400)
     expect(JSON.parse(reply.body).error.code).toBe('invalid_input')
+  })
+})
+
+describe('a client gone before its body is read', () => {
+  const ctx = (incoming: unknown) => ({ env: { incoming } }) as unknown as Context
+  const tooLarge = () => new Error('too large')
+  const settled = (p: Promise<unknown> | undefined) =>
+    Promise.race([
+      Promise.resolve(p).then(
+        (v) => ({ v }),
+        (e: unknown) => ({ e }),
+      ),
+      new Promise((r) => setTimeout(() => r('still waiting'), 1000)),
+    ])
+
+  it('leaves an already closed stream to the web reader instead of waiting on it', async () => {
+    const gone = new PassThrough()
+    gone.destroy()
+    await new Promise((r) => setImmediate(r))
+    expect(readNodeBody(ctx(gone), 1024, tooLarge)).toBeUndefined()
+  })
+
+  it('ends the read with what arrived when the stream closes midway', async () => {
+    const leaving = new PassThrough()
+    const read = readNodeBody(ctx(leaving), 1024, tooLarge)
+    leaving.write('{"command":')
+    await new Promise((r) => setImmediate(r))
+    leaving.destroy()
+    const out = (await settled(read)) as { v?: Uint8Array }
+    expect(Buffer.from(out.v!).toString()).toBe('{"command":')
   })
 })
