@@ -71,20 +71,30 @@ export interface IsolatedFigures {
   rowsWritten: number
 }
 
+/** learners whose clusters warm the server up, and the requests of each kind each sends */
+const WARMERS = 4
+const WARM_ROUNDS = 10
+
 /** `learners` at once, `rounds` requests each per phase, after `warmup` unmeasured ones. */
 export async function isolatedPhases(base: string, learners = 8, rounds = 30, warmup = 5): Promise<IsolatedFigures[]> {
   const setup: Sample[] = []
-  const people = await Promise.all(Array.from({ length: learners }, (_, i) => seededLearner(base, i, setup)))
+  // learners of their own warm the server up (below), so the measured clusters see only their phases
+  const [people, warmers] = await Promise.all([
+    Promise.all(Array.from({ length: learners }, (_, i) => seededLearner(base, i, setup))),
+    Promise.all(Array.from({ length: WARMERS }, (_, i) => seededLearner(base, learners + i, setup))),
+  ])
   const bad = setup.filter((s) => !s.ok).length
   if (bad > 0) throw new Error(`isolated phases: ${bad} set-up requests failed`)
   // A warm-up pass over every kind first, so each measured phase finds the server in the steady
   // state a long-running one is in. Without it the first command phase paid for V8 compiling the
   // command path: whichever kind ran first read ~0.5x higher against the floor than when it ran
-  // last (Node, 2026-12-06: get pods 1.65-2.02x first, 0.98-1.44x last).
+  // last (Node, 2026-12-06: get pods 1.65-2.02x first, 0.98-1.44x last). It runs on clusters of
+  // its own: a warm-up `scale` on the measured ones would leave them with pods and events the
+  // phases before `scale` never had.
   for (const phase of PHASES) {
     await Promise.all(
-      people.map(async ({ l, id }) => {
-        for (let r = 0; r < warmup; r++) await phase.send(l.into([]), id, r)
+      warmers.map(async ({ l, id }) => {
+        for (let r = 0; r < WARM_ROUNDS; r++) await phase.send(l.into([]), id, r)
       }),
     )
   }
