@@ -5,6 +5,7 @@
 // command writes, so the six shapes are made once, from the schema's column names, and a command
 // only lines up its arguments.
 import type { SqlStatement, SqlValue } from './client'
+import type { HistoryRow } from './clusters'
 import type { DocumentWrite } from './state-codec'
 import { clusters, commandHistory } from './schema'
 import { getTableColumns } from 'drizzle-orm'
@@ -17,7 +18,6 @@ const STORED_OUTPUT_MAX = 16 * 1024
 export const clipOutput = (t: string) =>
   t.length <= STORED_OUTPUT_MAX ? t : `${t.slice(0, STORED_OUTPUT_MAX)}\n[... output truncated ...]`
 
-type HistoryRow = typeof commandHistory.$inferSelect
 
 export interface RunWrite {
   clusterId: string

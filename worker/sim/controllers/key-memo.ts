@@ -4,8 +4,8 @@
 // found nothing to do is skipped, unless a time that sync compared `now` with has come (due.ts).
 // The caller names the inputs: every object the sync reads, by uid and resourceVersion (every
 // write of an object gives it a new resourceVersion), plus anything else it reads, as a list of
-// the objects' own strings (no text is built per key, and equal lists compare by reference). Kept per
-// document object in this process, beside settle's per-controller memo (settle-memo.ts), and
+// the objects' own strings (no text is built per key; lists are compared element by element). Kept
+// per document object in this process, beside settle's per-controller memo (settle-memo.ts), and
 // turned off and forgotten with it.
 
 import { documentWrites } from '../object-index'
