@@ -6,10 +6,10 @@ import type { AndOr, Command, Pipeline, Script } from './ast'
 import type { Ctx } from '../context'
 import type { Dialect, Host } from './host'
 import { Input, ITERATION_LIMIT, LimitReached, Sink, type Budget, type Io } from './io'
-import { ExpansionError, expandFields, type Expander } from './expand'
+import { expandFields, type Expander } from './expand'
+import { ShellExpander } from './shell-expander'
 import { runSimple } from './simple-command'
 import { withRedirects } from './redirect'
-import { evalArith } from './arith'
 import { randomInt } from '../state'
 import { dict, own } from './own'
 
@@ -219,49 +219,5 @@ export class Shell {
     }
     if (/^[1-9]$/.test(name)) return this.args[Number(name) - 1]
     return own(this.vars, name)
-  }
-}
-
-/**
- * Expansion bound to a shell: a class, so its methods are made once rather than as four closures
- * for every simple command (each a defineProperty once bundled with keepNames).
- */
-class ShellExpander implements Expander {
-  readonly home: string
-  readonly braces: boolean
-
-  constructor(
-    private readonly sh: Shell,
-    private readonly io: Io,
-  ) {
-    this.home = own(sh.vars, 'HOME') ?? '/root'
-    this.braces = sh.dialect === 'bash' || sh.dialect === 'bash-c'
-  }
-
-  param(name: string): string | undefined {
-    return this.sh.param(name)
-  }
-
-  assign(name: string, value: string): void {
-    this.sh.vars[name] = value
-  }
-
-  substitute(script: Script): string {
-    const sh = this.sh
-    const sub = sh.subshell()
-    const out = new Sink(sh.budget)
-    sub.runScript(script, { stdin: new Input(''), out, err: sh.errOut ?? this.io.err })
-    sh.substStatus = sub.status
-    return out.text().replace(/\n+$/, '')
-  }
-
-  arith(expr: string): string {
-    const vars = this.sh.vars
-    const r = evalArith(
-      expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => own(vars, n) ?? ''),
-      (n) => own(vars, n),
-    )
-    if (r.ok) return String(r.value)
-    throw new ExpansionError(`${this.sh.dialect === 'bash' ? 'bash' : 'sh'}: ${r.error}\n`)
   }
 }
