@@ -92,6 +92,12 @@ interface FlagIndex {
   byShort: Map<string, FlagSpec>
 }
 
+/** A command's flags plus the global ones; its own flag shadows a global one of its name (cobra). */
+export function withGlobalFlags(specs: FlagSpec[]): FlagSpec[] {
+  const own = new Set(specs.map((f) => f.name))
+  return [...specs, ...GLOBAL_FLAGS.filter((f) => !own.has(f.name))]
+}
+
 /** Kept per spec list: a command's list comes from its help text, read once (help/index.ts). */
 const INDEXES = new WeakMap<FlagSpec[], FlagIndex>()
 
@@ -99,9 +105,7 @@ const INDEXES = new WeakMap<FlagSpec[], FlagIndex>()
 function flagIndex(specs: FlagSpec[]): FlagIndex {
   const kept = INDEXES.get(specs)
   if (kept) return kept
-  // a command's own flag shadows the global one of the same name, shorthand included (cobra)
-  const own = new Set(specs.map((f) => f.name))
-  const all = [...specs, ...GLOBAL_FLAGS.filter((f) => !own.has(f.name))]
+  const all = withGlobalFlags(specs)
   const index = {
     byName: new Map(all.map((f) => [f.name, f])),
     byShort: new Map(all.filter((f) => f.short).map((f) => [f.short as string, f])),

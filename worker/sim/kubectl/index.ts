@@ -3,7 +3,7 @@
 // out plugins, kubeconfig files and the (unimplemented) verbs listed as unsupported in commands.ts.
 
 import type { Ctx, Env, ProcessResult } from '../context'
-import { Flags, GLOBAL_FLAGS, parseFlags, type FlagSpec } from './flags'
+import { Flags, GLOBAL_FLAGS, parseFlags, withGlobalFlags, type FlagSpec } from './flags'
 import { flagSpecs, helpText } from './help'
 import type { CommandNode } from './invocation'
 import { ROOT } from './commands'
@@ -36,9 +36,7 @@ function positionals(argv: string[], specs: FlagSpec[]): number[] {
 function specsFor(path: string): FlagSpec[] {
   const kept = SPECS.get(path)
   if (kept) return kept
-  const own = flagSpecs(path)
-  const names = new Set(own.map((f) => f.name))
-  const specs = [...own, ...GLOBAL_FLAGS.filter((f) => !names.has(f.name))]
+  const specs = withGlobalFlags(flagSpecs(path))
   SPECS.set(path, specs)
   return specs
 }
