@@ -8,7 +8,7 @@ import { checkDocumentChanged } from '../../../worker/sim/document-changed'
 import { run } from '../../../worker/sim/run'
 import type { Service } from '../../../worker/sim/objects/types'
 import type { ClusterState } from '../../../worker/sim/state'
-import { arbLines, seededJSON, T0 } from '../state/change-sequences'
+import { arbLines, playLines, seededJSON, T0 } from '../state/change-sequences'
 
 const ENV = 'kubectl exec access-pod -- env'
 const FILES =
@@ -41,13 +41,9 @@ describe('a kept container environment', () => {
   it('is what a fresh parse gives, after every line of random sequences', () => {
     fc.assert(
       fc.property(arbLines, (lines) => {
-        let s = JSON.parse(seededJSON()) as ClusterState
-        let now = T0 + 120_000
-        for (const [line, gap] of lines) {
-          now += gap
-          s = run(s, line.command, { now, stdin: line.stdin, owned: true }).state
-          const { live, fresh } = seen(s, now)
-          expect(live, line.command).toBe(fresh)
+        for (const step of playLines(lines)) {
+          const { live, fresh } = seen(step.after, step.now)
+          expect(live, step.line).toBe(fresh)
         }
       }),
       { numRuns: 40 },

@@ -127,6 +127,8 @@ export interface Step {
   line: string
   /** what the terminal showed */
   output: string
+  /** the line's time */
+  now: number
 }
 
 /** Plays `lines` on a fresh parse of the seeded document, as the platform does (owned). */
@@ -138,7 +140,14 @@ export function* playLines(lines: [Line, number][], start = seededJSON()): Gener
     const before = JSON.stringify(s)
     const r = run(s, line.command, { now, stdin: line.stdin, owned: true })
     const output = r.output.map((o) => o.text).join('')
-    yield { before, after: r.state, documentChanged: r.documentChanged, line: line.command, output }
+    yield {
+      before,
+      after: r.state,
+      documentChanged: r.documentChanged,
+      line: line.command,
+      output,
+      now,
+    }
     s = r.state
   }
 }
@@ -153,7 +162,7 @@ export function* playTerminal(lines: [string, number][], start = seededJSON()): 
     const before = JSON.stringify(s)
     const r = runInTerminal(s, session, line, { now, owned: true })
     const output = r.output.map((o) => o.text).join('') + r.prompt
-    yield { before, after: r.state, documentChanged: r.documentChanged, line, output }
+    yield { before, after: r.state, documentChanged: r.documentChanged, line, output, now }
     s = r.state
     session = r.session
   }
