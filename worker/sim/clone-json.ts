@@ -12,6 +12,12 @@ export function cloneJSON<T>(v: T): T {
     return out as T
   }
   const out: Record<string, unknown> = {}
-  for (const k in v) out[k] = cloneJSON((v as Record<string, unknown>)[k])
+  for (const k in v) {
+    const value = cloneJSON((v as Record<string, unknown>)[k])
+    // JSON.parse makes "__proto__" an own key; an assignment would set the copy's prototype instead
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true })
+    else out[k] = value
+  }
   return out as T
 }
