@@ -10,9 +10,9 @@ import { stateCodec } from '../worker/db/state-codec'
 import type { ClusterState } from '../worker/sim/state'
 import { SEED_SCENARIO } from './seed-scenario'
 import { fmt, summarise, timeIt, type Summary } from './stats'
+import { T0 } from './core'
 
 const codec = stateCodec({ gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) })
-const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
 
 const INGRESS = `apiVersion: networking.k8s.io/v1
 kind: Ingress

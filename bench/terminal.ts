@@ -18,10 +18,9 @@ import { stateCodec } from '../worker/db/state-codec'
 import { runInTerminal, type ShellSession } from '../worker/sim/session'
 import { advanceStream, startStream } from '../worker/sim/stream'
 import type { ClusterState } from '../worker/sim/state'
-import { seededCluster } from './core'
+import { seededCluster, T0 } from './core'
 import { fmt, summarise, timeIt } from './stats'
 
-const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
 const json = process.argv.includes('--json')
 
 function cpuFigures(n = 300) {

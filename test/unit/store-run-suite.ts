@@ -6,7 +6,8 @@ import fc from 'fast-check'
 import { Buffer } from 'node:buffer'
 import { expect } from 'vitest'
 import { affectedRows, type Database } from '../../worker/db/client'
-import { clipOutput, insertCluster, storeRun, type RunWrite } from '../../worker/db/clusters'
+import { insertCluster, storeRun } from '../../worker/db/clusters'
+import { clipOutput, type RunWrite } from '../../worker/db/store-run-sql'
 import { clusters, commandHistory } from '../../worker/db/schema'
 
 /** The batch as drizzle's builders made it before store-run-sql.ts: the reference. */

@@ -5,8 +5,6 @@ import { affectedRows, batchSql } from './client'
 import { storeRunStatements, type RunWrite } from './store-run-sql'
 import { clusters, commandHistory } from './schema'
 
-export { clipOutput, type RunWrite } from './store-run-sql'
-
 export type ClusterRow = typeof clusters.$inferSelect
 export type HistoryRow = typeof commandHistory.$inferSelect
 

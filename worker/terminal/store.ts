@@ -5,7 +5,7 @@ import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
 import type { DocumentWrite } from '../db/state-codec'
-import { clipOutput } from '../db/clusters'
+import { clipOutput } from '../db/store-run-sql'
 
 export async function updateClusterState(
   db: Database,
