@@ -189,6 +189,12 @@ describe('strategic merge directives in kubectl patch (apimachinery strategicpat
     expect(k(`patch deploy web -p '{"metadata":{"labels":{"$patch":"merge"}}}'`).stderr).toBe(
       'Error from server: unknown patch type: merge in map: map[$patch:merge]\n',
     )
+    // a JSON number decodes to a float64: %v prints it as Go does, %s (the type) as fmt's complaint
+    expect(
+      k(`patch deploy web -p '{"metadata":{"labels":{"$patch":0.00001,"n":1e21}}}'`).stderr,
+    ).toBe(
+      'Error from server: unknown patch type: %!s(float64=1e-05) in map: map[$patch:1e-05 n:1e+21]\n',
+    )
     expect(
       k(`patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"$patch":"merge"}]}}}}'`)
         .stderr,

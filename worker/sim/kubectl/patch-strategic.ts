@@ -10,6 +10,7 @@
 import { isPlainObject } from '../objects/strict-decode'
 import { patchMetaOf } from './patch-strategic-meta'
 import { indexIn, normalizeElementOrder, partition } from './patch-strategic-order'
+import { goS, goV } from './printers/go-format'
 
 type Obj = Record<string, unknown>
 
@@ -53,7 +54,8 @@ function mergeMap(m: Merger, original: Obj | undefined, patch: Obj, path: string
       return patch
     }
     if (v === 'delete') return {}
-    m.fail({ code: 500, message: `unknown patch type: ${goValue(v)} in map: ${goValue(patch)}` })
+    // apimachinery's errBadPatchTypeFmt: "unknown patch type: %s in map: %v"
+    m.fail({ code: 500, message: `unknown patch type: ${goS(v)} in map: ${goV(patch)}` })
     return original ?? {}
   }
   const out: Obj = original ?? {}
@@ -140,7 +142,7 @@ function orderMatches(m: Merger, given: unknown[], order: unknown[], key?: strin
   if (p >= items.length) return true
   m.fail({
     code: 500,
-    message: `The order in patch list:\n${goValue(given)}\n doesn't match $setElementOrder list:\n${goValue(order)}\n`,
+    message: `The order in patch list:\n${goV(given)}\n doesn't match $setElementOrder list:\n${goV(order)}\n`,
   })
   return false
 }
@@ -160,7 +162,7 @@ function mergeList(
     return live
   }
   if (kinds.size > 1) {
-    const text = `[${goValue(live)} ${goValue(given)}]`
+    const text = `[${goV(live)} ${goV(given)}]`
     m.fail({ code: 500, message: `list element types are not identical: ${text}` })
     return live
   }
@@ -206,7 +208,7 @@ function applySpecialItems(m: Merger, live: unknown[], given: Obj[], key: string
     else
       m.fail({
         code: 500,
-        message: `unknown patch type: ${goValue(item.$patch)} in map: ${goValue(item)}`,
+        message: `unknown patch type: ${goS(item.$patch)} in map: ${goV(item)}`,
       })
   }
   return replace ? { live: plain as unknown[], given: [] as Obj[] } : { live: out, given: plain }
@@ -214,7 +216,7 @@ function applySpecialItems(m: Merger, live: unknown[], given: Obj[], key: string
 
 const noMergeKey = (item: Obj, key: string): SmpError => ({
   code: 500,
-  message: `map: ${goValue(item)} does not contain declared merge key: ${key}`,
+  message: `map: ${goV(item)} does not contain declared merge key: ${key}`,
 })
 
 /** The Go type a JSON value decodes to, as reflect compares them. */
@@ -230,15 +232,4 @@ function goType(v: unknown): string {
   if (k === 'map') return 'map[string]interface {}'
   if (k === 'number') return 'float64'
   return k === 'nil' ? '<nil>' : k
-}
-
-/** Go's `%v` of a decoded JSON value (maps print with sorted keys). */
-export function goValue(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>'
-  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`
-  if (typeof v === 'object') {
-    const keys = Object.keys(v).sort()
-    return `map[${keys.map((k) => `${k}:${goValue((v as Obj)[k])}`).join(' ')}]`
-  }
-  return String(v)
 }

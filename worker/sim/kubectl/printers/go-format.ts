@@ -16,6 +16,23 @@ export function goV(v: unknown): string {
   return goScalar(v)
 }
 
+/**
+ * fmt `%s` of a decoded JSON value: strings as they are, any other scalar as fmt's complaint
+ * (`%!s(float64=1e-05)`, `%!s(bool=true)`, `%!s(<nil>)`), slices and maps element by element.
+ */
+export function goS(v: unknown): string {
+  if (typeof v === 'string') return v
+  if (v === null || v === undefined) return '%!s(<nil>)'
+  if (Array.isArray(v)) return `[${v.map(goS).join(' ')}]`
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    return `map[${sortedKeys(o)
+      .map((k) => `${k}:${goS(o[k])}`)
+      .join(' ')}]`
+  }
+  return `%!s(${typeof v === 'number' ? 'float64' : typeof v}=${goScalar(v)})`
+}
+
 /** fmt `%#v` of map[string]interface{} content: `map[string]interface {}{"a":1}`. */
 export function goSharpV(v: unknown): string {
   if (v === null || v === undefined) return 'interface {}(nil)'
