@@ -2,56 +2,18 @@
 // shorter corpus than the Node one: protobuf create, apply, scale, Tables, describe, explain,
 // errors, each compared with the lab terminal's output. Ages are masked: the clock is not pinned
 // here. Needs the `kubectl` binary and wrangler; skipped where kubectl is missing.
-import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from './wrangler-dev'
-import { Client } from '../http/client'
-import { HAVE_KUBECTL as HAS_KUBECTL } from '../sim/kubectl/real-kubectl'
+import { dir, HAS_KUBECTL, kubectl, learner, type Out } from './kube-streams-helpers'
 
-const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-wd-'))
 let server: WranglerDev | undefined
-
-interface Out {
-  stdout: string
-  stderr: string
-  exitCode: number
-}
 
 /** Ages and the padding they change, left out: the two runs are a moment apart. */
 function normal(o: Out): Out {
   const n = (t: string) => t.replace(/\b(\d+[dhm])?\d+[smhd]\b/g, 'AGE').replace(/ {2,}/g, '  ')
   return { stdout: n(o.stdout), stderr: n(o.stderr), exitCode: o.exitCode }
-}
-
-function real(kubeconfig: string, args: string[]): Promise<Out> {
-  return new Promise((resolve) => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', kubeconfig, ...args],
-      { env: { ...process.env, HOME: dir }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: number }).code : 0
-        resolve({ stdout, stderr, exitCode: typeof code === 'number' ? code : 1 })
-      },
-    )
-  })
-}
-
-async function learner() {
-  const base = server!.base
-  const c = new Client((req) => fetch(new Request(req.url.replace('http://lab.test', base), req)))
-  await c.signup()
-  const id = await c.openCluster('playground')
-  const file = join(dir, `kc-${id}.yaml`)
-  writeFileSync(file, (await c.get(`/api/clusters/${id}/kubeconfig`)).body as string)
-  const sim = async (line: string, stdin?: string): Promise<Out> => {
-    const r = await c.run(id, line, stdin)
-    return { stdout: r.body.stdout, stderr: r.body.stderr, exitCode: r.body.exitCode }
-  }
-  return { kubeconfig: file, sim }
 }
 
 interface PodList {
@@ -89,8 +51,8 @@ describe.skipIf(!HAS_KUBECTL)(
   'the real kubectl against wrangler dev (needs the kubectl binary)',
   () => {
     it('prints what the simulated kubectl prints', async () => {
-      const a = await learner()
-      const b = await learner()
+      const a = await learner(server!.base)
+      const b = await learner(server!.base)
       const svc =
         'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n'
       const svcFile = join(dir, 'svc.yaml')
@@ -108,7 +70,7 @@ describe.skipIf(!HAS_KUBECTL)(
         [['get', 'pod', 'nope'], 'kubectl get pod nope'],
       ]
       for (const [args, line, stdin] of writes)
-        expect(await real(a.kubeconfig, args), args.join(' ')).toEqual(await b.sim(line, stdin))
+        expect(await kubectl(a.kubeconfig, args), args.join(' ')).toEqual(await b.sim(line, stdin))
       // the reads compare two moments: only a settled cluster reads the same at both
       await settled(a.sim)
       for (const line of [
@@ -120,7 +82,7 @@ describe.skipIf(!HAS_KUBECTL)(
         'api-resources',
       ]) {
         const want = normal(await a.sim(`kubectl ${line}`))
-        expect(normal(await real(a.kubeconfig, line.split(' '))), line).toEqual(want)
+        expect(normal(await kubectl(a.kubeconfig, line.split(' '))), line).toEqual(want)
       }
     }, 180_000)
   },
