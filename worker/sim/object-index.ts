@@ -4,6 +4,7 @@
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
 import type { ClusterState } from './state'
+import { forgetUids } from './uid-index'
 
 /**
  * Per-kind key lists of one objects map, built on first use and kept current by putObject and
@@ -83,9 +84,10 @@ function keysOfKind(idx: KindIndex, kind: string): Set<string> {
   return keys
 }
 
-/** Drops the key index of `s`; call after writing `s.objects` without putObject/removeObject. */
+/** Drops the key and uid indexes of `s`; call after writing `s.objects` without putObject/removeObject. */
 export function forgetIndex(s: ClusterState): void {
   INDEXES.delete(s.objects)
+  forgetUids(s)
   countWrite(s, ANY)
 }
 

@@ -5,6 +5,7 @@
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
 import { noteRemoval, noteWrite } from './object-index'
+import { noteUid } from './uid-index'
 import type { TerminalRecord } from './session/types'
 
 export { forgetIndex, listObjects, objectsOfKind, writeStamp } from './object-index'
@@ -103,6 +104,7 @@ export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   obj.metadata.resourceVersion = String(s.rv)
   const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
   noteWrite(s, obj.kind, key, !(key in s.objects))
+  noteUid(s, obj.metadata.uid, key)
   s.objects[key] = obj
   return obj
 }

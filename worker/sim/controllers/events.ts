@@ -15,6 +15,7 @@ import {
 } from '../state'
 import { isPruneQuiet, notePruned } from './event-expiry'
 import { ts } from './util'
+import { hasUid } from '../uid-index'
 
 /** Events kept per cluster (upstream keeps every event for an hour). */
 export const EVENTS_MAX = 30
@@ -162,12 +163,10 @@ interface EventGroup {
 
 /** Events grouped by the object they are about, with what decides which group goes first. */
 function groupByObject(s: ClusterState, events: KubeEvent[]): EventGroup[] {
-  const uids = new Set<string>()
-  for (const key in s.objects) uids.add((s.objects[key] as KubeObject).metadata.uid)
   const groups = new Map<string, EventGroup>()
   for (const e of events) {
     const uid = e.involvedObject.uid ?? ''
-    const g = groups.get(uid) ?? { events: [], gone: !uids.has(uid), newest: '', rv: 0 }
+    const g = groups.get(uid) ?? { events: [], gone: !hasUid(s, uid), newest: '', rv: 0 }
     groups.set(uid, g)
     g.events.push(e)
     if (e.lastTimestamp > g.newest) g.newest = e.lastTimestamp

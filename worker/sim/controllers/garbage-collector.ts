@@ -3,7 +3,7 @@
 // the foreground (objects/propagation.ts) has its dependents deleted, then goes once none of
 // those that block it (blockOwnerDeletion) is left.
 
-import type { KubeObject, OwnerReference, Pod } from '../objects/types'
+import type { KubeObject, Pod } from '../objects/types'
 import type { Kind } from '../objects/resources'
 import {
   FOREGROUND_FINALIZER,
@@ -12,34 +12,12 @@ import {
   isDeletingForeground,
   startForegroundDeletion,
 } from '../objects/propagation'
-import { objectKey, objectsOfKind, putObject, removeObject, type ClusterState } from '../state'
+import { objectsOfKind, putObject, removeObject, type ClusterState } from '../state'
 import { deletePodGracefully } from './pod-factory'
 import { controllerOf } from './util'
+import { hasUid } from '../uid-index'
 
 const DEPENDENTS: Kind[] = ['ReplicaSet', 'Pod', 'EndpointSlice']
-
-/**
- * Whether the owner still exists: looked up by kind and name in the dependent's namespace (or
- * cluster-wide) and compared by uid, as the GC's graph does; an owner of a kind we do not know is
- * searched for by uid alone.
- */
-function ownerExists(
-  s: ClusterState,
-  obj: KubeObject,
-  owner: OwnerReference,
-  uids: { all?: Set<string> },
-): boolean {
-  const byName =
-    s.objects[objectKey(owner.kind, obj.metadata.namespace, owner.name)] ??
-    s.objects[objectKey(owner.kind, undefined, owner.name)]
-  if (byName?.metadata.uid === owner.uid) return true
-  if (!uids.all) {
-    // every uid in the document, gathered once per collection and only when needed
-    uids.all = new Set<string>()
-    for (const key in s.objects) uids.all.add((s.objects[key] as KubeObject).metadata.uid)
-  }
-  return uids.all.has(owner.uid)
-}
 
 /**
  * A dependent of an owner deleted in the foreground is deleted in the foreground too (the GC's
@@ -74,15 +52,17 @@ function finishForegroundDeletions(s: ClusterState, now: number): boolean {
   return changed
 }
 
-/** Deletes dependents whose owner is gone; returns true when anything was deleted. */
+/**
+ * Deletes dependents whose controller owner is gone: no object of the document has its uid (the
+ * GC's graph is keyed by uid). Returns true when anything was deleted.
+ */
 export function collectGarbage(s: ClusterState, now: number): boolean {
   const foreground = finishForegroundDeletions(s, now)
-  const uids: { all?: Set<string> } = {}
   const gone: KubeObject[] = []
   for (const kind of DEPENDENTS)
     for (const obj of objectsOfKind(s, kind)) {
       const owner = controllerOf(obj)
-      if (owner && !isDeletingForeground(obj) && !ownerExists(s, obj, owner, uids)) gone.push(obj)
+      if (owner && !isDeletingForeground(obj) && !hasUid(s, owner.uid)) gone.push(obj)
     }
   let changed = foreground
   for (const obj of gone) {
