@@ -6,6 +6,7 @@ export {
   createObject,
   applyObject,
   updateObject,
+  scaleObject,
   deleteObject,
   notFound,
   lastAppliedJSON,

@@ -6,7 +6,7 @@ import type { ProcessResult } from '../context'
 import type { KubeObject } from '../objects/types'
 import { getObject } from '../state'
 import type { Invocation } from './invocation'
-import { notFound, updateObject } from './api'
+import { notFound, scaleObject } from './api'
 import { clientError, printApiError } from './errors'
 import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun, type DryRun } from './names'
@@ -59,11 +59,10 @@ function scaleOne(
     return clientError(`Expected replicas to be ${o.current}, was ${spec.replicas ?? 1}`)
   let result = obj
   if (o.dry !== 'client') {
-    const next = { ...obj, spec: { ...spec, replicas: o.replicas } } as KubeObject
     const r =
       o.dry === 'server'
-        ? { ok: true as const, value: next }
-        : updateObject(inv.ctx.s, next, { now: inv.ctx.now })
+        ? { ok: true as const, value: { ...obj, spec: { ...spec, replicas: o.replicas } } }
+        : scaleObject(inv.ctx.s, obj, o.replicas, { now: inv.ctx.now })
     if (!r.ok) return printApiError(r.error)
     result = r.value
     if (o.dry === 'none') recordChange(inv.ctx, result, 'configured')

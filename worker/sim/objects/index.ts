@@ -11,6 +11,7 @@ export { parseManifests, type ParsedManifests } from './manifest-parse'
 export { createObject } from './create'
 export { applyObject, LAST_APPLIED, lastAppliedJSON, type ApplyResult } from './apply'
 export { updateObject, updateObjectDetailed, type UpdateResult } from './update'
+export { scaleObject, scaleFastPath } from './scale-update'
 export { deleteObject, getObjectOrError, type DeleteOptions } from './delete'
 export { decodeKind, mappingError, type WriteOptions } from './decode'
 export {

@@ -26,6 +26,27 @@ export function strictDecode(kind: Kind, obj: Record<string, unknown>): ApiError
   return undefined
 }
 
+/**
+ * Whether `value` decodes cleanly (no unknown field, no type mismatch) as the field at `path`
+ * (struct fields from the kind's top, e.g. ['metadata', 'annotations']); false for a path the
+ * schema does not have.
+ */
+export function decodesCleanlyAt(kind: Kind, path: readonly string[], value: unknown): boolean {
+  let owner = KIND_SCHEMAS[kind]
+  let ft: FieldType | undefined = owner
+  for (let i = 0; i < path.length; i++) {
+    if (i > 0) {
+      if (typeof ft !== 'object' || !('struct' in ft)) return false
+      owner = ft
+    }
+    ft = owner.fields[path[i] as string]
+    if (!ft) return false
+  }
+  const w: Walk = { unknown: [] }
+  walkValue(ft, value, path.join('.'), path.join('.'), owner.struct, w)
+  return !w.typeError && w.unknown.length === 0
+}
+
 /** path: with indices, for unknown fields; goPath: dotted without indices, for type errors */
 function walkStruct(
   t: StructType,
