@@ -13,9 +13,38 @@ interface HashMemo {
   generation: number | undefined
   template: Deployment['spec']['template']
   hash: string
+  /** the key of the ReplicaSet a new one of this template would take */
+  newKey: string
 }
 
 const HASHES = new WeakMap<Deployment, HashMemo>()
+
+/** The remembered hash of `d`, if still its template's. */
+function validMemo(d: Deployment): HashMemo | undefined {
+  const hit = HASHES.get(d)
+  if (
+    hit &&
+    (hit.rv === d.metadata.resourceVersion ||
+      (hit.generation === d.metadata.generation && hit.template === d.spec.template))
+  )
+    return hit
+  return undefined
+}
+
+function hashMemo(d: Deployment): HashMemo {
+  const hit = validMemo(d)
+  if (hit) return hit
+  const hash = computeHash(d.spec.template)
+  const memo: HashMemo = {
+    rv: d.metadata.resourceVersion,
+    generation: d.metadata.generation,
+    template: d.spec.template,
+    hash,
+    newKey: objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${hash}`),
+  }
+  HASHES.set(d, memo)
+  return memo
+}
 
 /**
  * computeHash of the Deployment's template, remembered while the object is unchanged (same
@@ -23,21 +52,26 @@ const HASHES = new WeakMap<Deployment, HashMemo>()
  * object: spec writes go through the API server, which bumps generation and builds a new object).
  */
 export function templateHash(d: Deployment): string {
-  const hit = HASHES.get(d)
-  if (
-    hit &&
-    (hit.rv === d.metadata.resourceVersion ||
-      (hit.generation === d.metadata.generation && hit.template === d.spec.template))
-  )
-    return hit.hash
-  const hash = computeHash(d.spec.template)
-  HASHES.set(d, {
-    rv: d.metadata.resourceVersion,
-    generation: d.metadata.generation,
-    template: d.spec.template,
-    hash,
+  return hashMemo(d).hash
+}
+
+/**
+ * Gives `to`, a new version of the Deployment `from` sharing its template object (kubectl scale's
+ * certified path: only replicas, generation and status differ), the hash `from` has.
+ */
+export function shareTemplateHash(from: Deployment, to: Deployment): void {
+  const hit = validMemo(from)
+  if (!hit || to.spec.template !== from.spec.template) return
+  HASHES.set(to, {
+    ...hit,
+    rv: to.metadata.resourceVersion,
+    generation: to.metadata.generation,
   })
-  return hash
+}
+
+/** The key `ReplicaSet/<ns>/<deploy>-<hash>` a new ReplicaSet of the current template takes. */
+export function newReplicaSetKey(d: Deployment): string {
+  return hashMemo(d).newKey
 }
 
 /**
@@ -66,26 +100,23 @@ export function podsByController(pods: Pod[]): Map<string, Pod[]> {
 export function deploymentInputs(
   s: ClusterState,
   d: Deployment,
-  sets: ReplicaSet[],
+  sets: ListedReplicaSets,
   byController: Map<string, Pod[]>,
 ): Inputs {
   const ns = d.metadata.namespace
   const out: Inputs = []
   pushVersion(out, d)
   const first = out.length
-  for (const rs of sets) {
-    if (
-      rs.metadata.namespace !== ns ||
-      !(objectKey('ReplicaSet', ns, rs.metadata.name) in s.objects)
-    )
-      continue
+  for (let i = 0; i < sets.items.length; i++) {
+    const rs = sets.items[i] as ReplicaSet
+    if (rs.metadata.namespace !== ns || !((sets.keys[i] as string) in s.objects)) continue
     const c = controllerOf(rs)
     if (c && c.uid !== d.metadata.uid) continue
     out.push('rs', rs.metadata.name)
     pushVersion(out, rs)
   }
   const last = out.length
-  const taken = s.objects[objectKey('ReplicaSet', ns, `${d.metadata.name}-${templateHash(d)}`)]
+  const taken = s.objects[newReplicaSetKey(d)]
   if (taken) {
     out.push('taken')
     pushVersion(out, taken)
@@ -97,4 +128,17 @@ export function deploymentInputs(
       pushVersion(out, p)
     }
   return out
+}
+
+/** The ReplicaSets as a reconcile listed them, with their keys (made once per reconcile). */
+export interface ListedReplicaSets {
+  items: ReplicaSet[]
+  keys: string[]
+}
+
+export function listReplicaSets(items: ReplicaSet[]): ListedReplicaSets {
+  return {
+    items,
+    keys: items.map((rs) => objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name)),
+  }
 }

@@ -19,7 +19,13 @@ import {
   specReplicas,
 } from './deployment-util'
 import { rolloutRecreate, rolloutRolling, scaleReplicaSet } from './deployment-rollout'
-import { deploymentInputs, podsByController, templateHash } from './deployment-inputs'
+import {
+  deploymentInputs,
+  listReplicaSets,
+  newReplicaSetKey,
+  podsByController,
+  templateHash,
+} from './deployment-inputs'
 import { syncKey } from './key-memo'
 import {
   clone,
@@ -164,11 +170,7 @@ function syncDeployment(
   const rvBefore = s.rv
   let created = false
   if (!newRS && !d.spec.paused) {
-    if (
-      objectKey('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${templateHash(d)}`) in
-      s.objects
-    )
-      return false
+    if (newReplicaSetKey(d) in s.objects) return false
     newRS = newReplicaSet(s, d, maxOld + 1, now)
     all.push(newRS)
     created = true
@@ -252,10 +254,11 @@ export function reconcileDeployments(s: ClusterState, now: number): boolean {
   const pods = objectsOf<Pod>(s, 'Pod')
   const sets = objectsOf<ReplicaSet>(s, 'ReplicaSet')
   const byController = podsByController(pods)
+  const listed = listReplicaSets(sets)
   for (const d of deployments) {
     if (d.metadata.deletionTimestamp) continue
     const key = `deployment:${d.metadata.namespace}/${d.metadata.name}`
-    const inputs = deploymentInputs(s, d, sets, byController)
+    const inputs = deploymentInputs(s, d, listed, byController)
     if (syncKey(s, key, inputs, now, syncDeployment, s, d, pods, sets, now)) changed = true
   }
   return changed

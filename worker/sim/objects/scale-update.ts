@@ -12,6 +12,7 @@ import type { WriteOptions } from './decode'
 import { checkReplicas } from './quota'
 import { updateObject } from './update'
 import { certify, isCertified } from './scale-certify'
+import { shareTemplateHash } from '../controllers/deployment-inputs'
 
 let fastPath = true
 
@@ -61,6 +62,7 @@ export function scaleObject(
   if (r.ok && r.value !== old) {
     putObject(s, r.value)
     certify(r.value)
+    shareTemplateHash(old as Deployment, r.value as Deployment)
   }
   return r
 }
