@@ -62,12 +62,25 @@ export function qualifiedResource(kind: Kind): string {
  * `deploy`) to a kind, the way kubectl's RESTMapper does for the resources we serve.
  */
 export function resolveResource(typed: string): Kind | undefined {
-  const t = typed.toLowerCase()
+  return typedNames().get(typed.toLowerCase())
+}
+
+let TYPED: Map<string, Kind> | undefined
+
+/** Every name a resource answers to -> its kind (the first resource listing a name wins). */
+function typedNames(): Map<string, Kind> {
+  if (TYPED) return TYPED
+  TYPED = new Map()
   for (const r of Object.values(RESOURCES)) {
     const names = [r.plural, r.singular, r.kind.toLowerCase(), ...r.shortNames]
-    if (r.group) names.push(`${r.plural}.${r.group}`, `${r.singular}.${r.group}`, `${r.kind.toLowerCase()}.${r.group}`)
-    if (r.group) names.push(`${r.plural}.${r.group}/${r.version}`.replace(/\/v1$/, ''))
-    if (names.includes(t)) return r.kind
+    if (r.group)
+      names.push(
+        `${r.plural}.${r.group}`,
+        `${r.singular}.${r.group}`,
+        `${r.kind.toLowerCase()}.${r.group}`,
+        `${r.plural}.${r.group}/${r.version}`.replace(/\/v1$/, ''),
+      )
+    for (const n of names) if (!TYPED.has(n)) TYPED.set(n, r.kind)
   }
-  return undefined
+  return TYPED
 }
