@@ -33,6 +33,8 @@ let writes = 0
 interface DocumentWrites {
   all: number
   byKind: Map<string, number>
+  /** removals alone, per kind */
+  removals: Map<string, number>
 }
 
 const DOCUMENT_WRITES = new WeakMap<ClusterState, DocumentWrites>()
@@ -57,12 +59,23 @@ export function kindWrites(s: ClusterState, kinds: readonly string[] | undefined
   return n
 }
 
-function countWrite(s: ClusterState, kind: string): void {
+function countWrite(s: ClusterState, kind: string): DocumentWrites {
   writes += 1
   let w = DOCUMENT_WRITES.get(s)
-  if (!w) DOCUMENT_WRITES.set(s, (w = { all: 0, byKind: new Map() }))
+  if (!w) DOCUMENT_WRITES.set(s, (w = { all: 0, byKind: new Map(), removals: new Map() }))
   w.all += 1
   w.byKind.set(kind, (w.byKind.get(kind) ?? 0) + 1)
+  return w
+}
+
+/**
+ * Removals so far of objects of one kind from this document object (writes of unknown kind,
+ * forgetIndex, included): equal readings mean no object of that kind went in between.
+ */
+export function kindRemovals(s: ClusterState, kind: string): number {
+  const w = DOCUMENT_WRITES.get(s)
+  if (!w) return 0
+  return (w.removals.get(kind) ?? 0) + (w.byKind.get(ANY) ?? 0)
 }
 
 function kindOfKey(key: string): string {
@@ -166,7 +179,8 @@ export function noteWrite(s: ClusterState, kind: string, key: string, isNew: boo
 
 /** removeObject's bookkeeping. */
 export function noteRemoval(s: ClusterState, kind: string, key: string): void {
-  countWrite(s, kind)
+  const w = countWrite(s, kind)
+  w.removals.set(kind, (w.removals.get(kind) ?? 0) + 1)
   const idx = INDEXES.get(s.objects)
   if (!idx) return
   idx.byKind.get(kind)?.delete(key)

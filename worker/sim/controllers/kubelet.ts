@@ -20,6 +20,7 @@ import {
 } from './kubelet-status'
 import { allocatePodIP, releasePodIP } from './pod-ip'
 import { podCondition, sameJSON, ts, objectsOf } from './util'
+import { dropOrphanRuntime } from './kubelet-orphans'
 
 function nodeIP(node: Node): string {
   return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
@@ -190,17 +191,6 @@ export function removePod(s: ClusterState, pod: Pod): void {
   const prefix = `${pod.metadata.uid}/`
   for (const key of Object.keys(s.runtime.containers))
     if (key.startsWith(prefix)) delete s.runtime.containers[key]
-}
-
-function dropOrphanRuntime(s: ClusterState, pods: Pod[]): boolean {
-  const uids = new Set(pods.map((p) => p.metadata.uid))
-  let changed = false
-  for (const key of Object.keys(s.runtime.containers)) {
-    if (uids.has(key.slice(0, key.indexOf('/')))) continue
-    delete s.runtime.containers[key]
-    changed = true
-  }
-  return changed
 }
 
 /** Runs every node's kubelet once; returns true when anything changed. */
