@@ -76,3 +76,26 @@ export function equalIgnoreHash(rsTemplate: PodTemplateSpec, template: PodTempla
   delete la[HASH_LABEL]
   return sameJSON(la, b.labels ?? {})
 }
+
+/** equalIgnoreHash of a ReplicaSet's template and a Deployment's, as last compared. */
+const SAME_TEMPLATE = new WeakMap<
+  object,
+  { template: object; generation: number | undefined; equal: boolean }
+>()
+
+/**
+ * equalIgnoreHash(rs template, d template), remembered per pair of template objects and the
+ * Deployment's generation: templates are not written in place (an API write builds new ones and
+ * bumps generation), and each sync of a Deployment compares them again.
+ */
+export function sameTemplate(rs: ReplicaSet, d: Deployment): boolean {
+  const m = SAME_TEMPLATE.get(rs.spec.template)
+  if (m && m.template === d.spec.template && m.generation === d.metadata.generation) return m.equal
+  const equal = equalIgnoreHash(rs.spec.template, d.spec.template)
+  SAME_TEMPLATE.set(rs.spec.template, {
+    template: d.spec.template,
+    generation: d.metadata.generation,
+    equal,
+  })
+  return equal
+}

@@ -11,7 +11,7 @@ import { calculateStatus, progressingCondition } from './deployment-status'
 import {
   byCreation,
   DESIRED_REPLICAS,
-  equalIgnoreHash,
+  sameTemplate,
   MAX_REPLICAS,
   resolveFenceposts,
   REVISION,
@@ -132,7 +132,7 @@ function newReplicaSet(s: ClusterState, d: Deployment, revision: number, now: nu
  */
 function findNewReplicaSet(d: Deployment, all: ReplicaSet[]): ReplicaSet | undefined {
   const oldestFirst = all.length > 1 ? [...all].sort(byCreation) : all
-  const same = oldestFirst.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template))
+  const same = oldestFirst.find((rs) => sameTemplate(rs, d))
   if (same) return same
   const hash = templateHash(d)
   const byHash = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
