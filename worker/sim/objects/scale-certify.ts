@@ -6,7 +6,7 @@
 
 import type { KubeObject } from './types'
 import { decodeObject } from './decode'
-import { decodesCleanlyAt } from './strict-decode'
+import { decodesCleanlyAt, isPlainObject } from './strict-decode'
 import { validateObject } from './validate'
 import { isQualifiedName } from './names'
 import { sameJSON } from '../controllers/util'
@@ -59,10 +59,19 @@ function sameMeta(c: Certified, d: KubeObject): boolean {
   return true
 }
 
-/** ValidateObjectMeta's and the decoder's view of annotations alone. */
-function validAnnotations(a: unknown): boolean {
-  if (!decodesCleanlyAt('Deployment', ['metadata', 'annotations'], a)) return false
-  for (const k in (a ?? {}) as object) if (isQualifiedName(k.toLowerCase()).length > 0) return false
+/**
+ * The decoder's and ValidateObjectMeta's view of annotations alone (a map of strings, keys
+ * qualified names); keys the certified annotations had were checked then.
+ */
+function validAnnotations(a: unknown, certified: unknown): boolean {
+  if (a === undefined || a === null) return true
+  if (!isPlainObject(a)) return false
+  const known = isPlainObject(certified) ? certified : {}
+  for (const k in a) {
+    const v = a[k]
+    if (v !== null && typeof v !== 'string') return false
+    if (!Object.hasOwn(known, k) && isQualifiedName(k.toLowerCase()).length > 0) return false
+  }
   return true
 }
 
@@ -75,8 +84,8 @@ export function isCertified(d: KubeObject, now: number): boolean {
     if (validateObject('Deployment', d).length > 0) return false
   } else {
     if (c.spec !== d.spec || !sameKeys(c.keys, d) || !sameMeta(c, d)) return false
-    if (c.annotations !== d.metadata.annotations && !validAnnotations(d.metadata.annotations))
-      return false
+    const annotations = d.metadata.annotations
+    if (c.annotations !== annotations && !validAnnotations(annotations, c.annotations)) return false
     if (c.status !== d.status && !decodesCleanlyAt('Deployment', ['status'], d.status)) return false
   }
   CERTIFIED.set(d, snapshot(d))
