@@ -122,8 +122,13 @@ export function removeObject(
   return true
 }
 
-/** The last two seconds formatted (a settle stamps `now`, and pruneEvents the hour before it). */
+/**
+ * The last four seconds formatted: a settle stamps `now`, pruneEvents the hour before it and
+ * notes when its oldest event expires, and a command's first settle is at an earlier `now`.
+ */
 const FORMATTED: [number, string][] = [
+  [NaN, ''],
+  [NaN, ''],
   [NaN, ''],
   [NaN, ''],
 ]
@@ -132,10 +137,13 @@ let nextFormatted = 0
 /** RFC 3339 in seconds, as the API server writes timestamps: `2026-11-26T06:01:05Z`. */
 export function formatTimestamp(ms: number): string {
   const second = Math.floor(ms / 1000)
-  for (const [at, text] of FORMATTED) if (at === second) return text
+  for (let i = 0; i < FORMATTED.length; i++) {
+    const f = FORMATTED[i] as [number, string]
+    if (f[0] === second) return f[1]
+  }
   const text = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
   FORMATTED[nextFormatted] = [second, text]
-  nextFormatted = 1 - nextFormatted
+  nextFormatted = (nextFormatted + 1) % FORMATTED.length
   return text
 }
 

@@ -1,4 +1,4 @@
-// formatTimestamp keeps the last two seconds it formatted (state.ts): any sequence of times must
+// formatTimestamp keeps the last four seconds it formatted (state.ts): any sequence of times must
 // give what formatting each one afresh gives.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
