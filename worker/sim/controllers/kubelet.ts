@@ -11,7 +11,7 @@ import { cloneJSON, parseTimestamp, putObject, removeObject, type ClusterState }
 import { recordEvent, recordRepeatedEvent } from './events'
 import { advanceContainer, applyImageChange, type ContainerCtx } from './kubelet-container'
 import { readinessAt } from './kubelet-health'
-import { kubeletRecord, NEVER, peekKubeletRecord } from './kubelet-record'
+import { kubeletRecord, NEVER } from './kubelet-record'
 import {
   initialContainerStatuses,
   podPhase,
@@ -21,6 +21,7 @@ import {
 import { allocatePodIP, releasePodIP } from './pod-ip'
 import { podCondition, sameJSON, ts, objectsOf } from './util'
 import { dropOrphanRuntime } from './kubelet-orphans'
+import { forgetKubeletsQuiet, kubeletsQuiet, noteKubeletsQuiet, quietUntil } from './kubelet-quiet'
 
 function nodeIP(node: Node): string {
   return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
@@ -95,24 +96,16 @@ function lastChange(pod: Pod, now: number): number {
 
 /** Nothing is due for this pod before `now`: no container step ends and no probe result changes. */
 function isQuiet(s: ClusterState, pod: Pod, now: number): boolean {
-  if (!pod.status.startTime) return false
-  if (!pod.status.podIP) return now < parseTimestamp(pod.status.startTime) + 1000
-  for (const c of pod.spec.containers) {
-    const rec = peekKubeletRecord(s, pod.metadata.uid, c.name)
-    if (
-      !rec ||
-      rec.until <= now ||
-      (rec.nextProbe ?? 0) <= now ||
-      (rec.image !== undefined && rec.image !== c.image)
-    )
-      return false
-  }
-  return true
+  return quietUntil(s, pod, now) >= 0
 }
 
 /** One kubelet sync of a pod at `now`; returns true when its status changed. */
 function syncPod(s: ClusterState, pod: Pod, node: Node, now: number): boolean {
-  if (isQuiet(s, pod, now)) return false
+  return !isQuiet(s, pod, now) && syncBusyPod(s, pod, node, now)
+}
+
+/** syncPod of a pod that is not quiet. */
+function syncBusyPod(s: ClusterState, pod: Pod, node: Node, now: number): boolean {
   const before = cloneJSON(pod.status)
   const t0 = scheduledAt(pod, now)
   if (!pod.status.startTime) admit(pod, node, t0)
@@ -193,19 +186,37 @@ export function removePod(s: ClusterState, pod: Pod): void {
     if (key.startsWith(prefix)) delete s.runtime.containers[key]
 }
 
-/** Runs every node's kubelet once; returns true when anything changed. */
+/**
+ * Runs every node's kubelet once; returns true when anything changed. Skipped while every pod on
+ * a node is quiet and nothing they read was written (kubelet-quiet.ts).
+ */
 export function runKubelets(s: ClusterState, now: number): boolean {
   const nodes = new Map(objectsOf<Node>(s, 'Node').map((n) => [n.metadata.name, n]))
   const pods = objectsOf<Pod>(s, 'Pod')
+  // a Pod removal is a Pod write: dropOrphanRuntime has nothing to do then (check mode looks)
+  if (kubeletsQuiet(s, () => pods.filter((p) => nodes.has(p.spec.nodeName ?? '')), now))
+    return dropOrphanRuntime(s, pods)
   let changed = dropOrphanRuntime(s, pods)
+  // the earliest time a pod stops being quiet; -1: some pod was not quiet
+  let until = Infinity
   for (const pod of pods) {
     const node = pod.spec.nodeName ? nodes.get(pod.spec.nodeName) : undefined
     if (!node) continue
     if (!pod.status) pod.status = { phase: 'Pending' }
     if (pod.metadata.deletionTimestamp) {
+      until = -1
       if (terminatePod(s, pod, node, now)) changed = true
-    } else if (syncPod(s, pod, node, now)) changed = true
+      continue
+    }
+    const quiet = quietUntil(s, pod, now)
+    if (quiet >= 0) until = Math.min(until, quiet)
+    else {
+      until = -1
+      if (syncBusyPod(s, pod, node, now)) changed = true
+    }
   }
+  if (changed) forgetKubeletsQuiet(s)
+  else noteKubeletsQuiet(s, now, until)
   return changed
 }
 
