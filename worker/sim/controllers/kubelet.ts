@@ -193,7 +193,7 @@ export function removePod(s: ClusterState, pod: Pod): void {
 export function runKubelets(s: ClusterState, now: number): boolean {
   const nodes = new Map(objectsOf<Node>(s, 'Node').map((n) => [n.metadata.name, n]))
   const pods = objectsOf<Pod>(s, 'Pod')
-  // a Pod removal is a Pod write: dropOrphanRuntime has nothing to do then (check mode looks)
+  // skipped: no Pod was written, so none removed and no record orphaned (check mode looks)
   if (kubeletsQuiet(s, () => pods.filter((p) => nodes.has(p.spec.nodeName ?? '')), now))
     return dropOrphanRuntime(s, pods)
   let changed = dropOrphanRuntime(s, pods)
