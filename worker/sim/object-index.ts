@@ -97,7 +97,10 @@ function keysOfKind(idx: KindIndex, kind: string): Set<string> {
   return keys
 }
 
-/** Drops the key and uid indexes of `s`; call after writing `s.objects` without putObject/removeObject. */
+/**
+ * Drops the key and uid indexes of `s`; call after writing `s.objects` without putObject or
+ * removeObject.
+ */
 export function forgetIndex(s: ClusterState): void {
   INDEXES.delete(s.objects)
   forgetUids(s)
