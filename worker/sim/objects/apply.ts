@@ -4,7 +4,7 @@
 
 import type { ClusterState } from '../state'
 import { cloneJSON, getObject } from '../state'
-import type { ApiResult, KubeObject } from './types'
+import type { ApiError, ApiResult, KubeObject } from './types'
 import { RESOURCES } from './resources'
 import { fail, ok } from './api-errors'
 import { decodeKind, type WriteOptions } from './decode'
@@ -13,6 +13,7 @@ import { createObject } from './create'
 import { updateObjectDetailed } from './update'
 import { threeWayMerge } from './three-way-merge'
 import { badRequest } from './api-errors'
+import type { SmpError } from '../kubectl/patch-strategic'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -48,8 +49,8 @@ function sortKeys(v: unknown): unknown {
   return out
 }
 
-/** What kubectl sends: the manifest with its namespace set and the annotation (re)written. */
-function withAnnotation(
+/** What kubectl applies (its `modified`): the manifest with its namespace set and the annotation (re)written. */
+export function withAnnotation(
   input: Record<string, unknown>,
   namespaced: boolean,
   namespace: string,
@@ -86,20 +87,29 @@ export function applyObject(
     return r.ok ? withWarnings(ok({ object: r.value, op: 'created' }), r.warnings) : r
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED]
-  const original = parseLastApplied(previous)
   const merged = threeWayMerge(
-    original,
+    parseLastApplied(previous),
     sent,
     cloneJSON(live) as unknown as Record<string, unknown>,
   )
-  const r = updateObjectDetailed(s, merged as unknown as KubeObject, opts)
+  if (!merged.ok) return fail(patchFailure(merged.error))
+  const missing = previous === undefined ? { missingLastApplied: true } : {}
+  // an empty patch is kubectl's `unchanged`: it sends nothing
+  if (Object.keys(merged.patch).length === 0)
+    return ok({ object: live, op: 'unchanged' as const, ...missing })
+  const r = updateObjectDetailed(s, merged.object as unknown as KubeObject, opts)
   if (!r.ok) return r
-  const res = ok({
-    object: r.value.object,
-    op: r.value.changed ? ('configured' as const) : ('unchanged' as const),
-    ...(previous === undefined ? { missingLastApplied: true } : {}),
-  })
-  return withWarnings(res, r.warnings)
+  // a patch the apiserver finds nothing to change in is still `configured` (apply.go:766)
+  return withWarnings(
+    ok({ object: r.value.object, op: 'configured' as const, ...missing }),
+    r.warnings,
+  )
+}
+
+/** How the apiserver answers a patch it cannot apply (handlers/patch.go). */
+function patchFailure(e: SmpError): ApiError {
+  if (e.code === 400) return badRequest(e.message)
+  return { reason: e.code === 422 ? 'Invalid' : 'InternalError', message: e.message }
 }
 
 /** Carries admission warnings over to a derived result. */

@@ -1,0 +1,139 @@
+// kubectl's diff of a list tagged `merge` (apimachinery strategicpatch diffLists): both lists are
+// walked in the order of their items' `%v` text (an object's merge key, a scalar itself), equal
+// texts pair up, and the rest are additions or deletions. Objects are diffed field by field and
+// dropped ones become `{<key>: <value>, $patch: delete}`; dropped scalars go to the parallel
+// `$deleteFromPrimitiveList` list; `$setElementOrder` carries the manifest's order.
+
+import { isPlainObject } from './strict-decode'
+import { goV } from '../kubectl/printers/go-format'
+import type { PatchMeta } from '../kubectl/patch-strategic-meta'
+import { diffMaps } from './three-way-patch'
+
+type Obj = Record<string, unknown>
+
+/** `delta`: live object → manifest, deletions ignored; `deletions`: last applied → manifest. */
+export type Pass = 'delta' | 'deletions'
+
+export interface ListDiff {
+  /** the patch's list: changed and added items, then `$patch: delete` items */
+  items: unknown[]
+  /** `$deleteFromPrimitiveList/<field>` */
+  deleteFrom: unknown[]
+  /** `$setElementOrder/<field>` */
+  order: unknown[]
+}
+
+/** The Go type a JSON value decodes to, as reflect compares them. */
+export function goKind(v: unknown): string {
+  if (Array.isArray(v)) return 'slice'
+  if (v === null) return 'nil'
+  return typeof v === 'object' ? 'map' : typeof v
+}
+
+/** diffLists; undefined where kubectl fails to diff (see three-way-patch.ts). */
+export function diffLists(
+  a: unknown[],
+  m: unknown[],
+  path: string[],
+  meta: PatchMeta,
+  pass: Pass,
+): ListDiff | undefined {
+  if (a.length === 0) return { items: pass === 'delta' ? m : [], deleteFrom: [], order: [] }
+  const kinds = new Set([...a, ...m].map(goKind))
+  if (kinds.size !== 1 || kinds.has('slice')) return undefined
+  if (!kinds.has('map')) return diffScalars(a, m, pass)
+  const key = meta.key
+  if (key === undefined || ![...a, ...m].every((v) => isPlainObject(v) && key in v))
+    return undefined
+  return diffObjects(a as Obj[], m as Obj[], path, key, pass, meta.retainKeys)
+}
+
+/** Pairs the items of `a` and `m` by text, in sorted order, as upstream's merge walk does. */
+function walk<T>(a: T[], m: T[], text: (v: T) => string, on: Walker<T>): void {
+  const by = (x: T, y: T) => (text(x) < text(y) ? -1 : text(x) > text(y) ? 1 : 0)
+  const as = [...a].sort(by)
+  const ms = [...m].sort(by)
+  let i = 0
+  let j = 0
+  while (i < as.length || j < ms.length) {
+    const ai = as[i] as T
+    const mj = ms[j] as T
+    if (i < as.length && j < ms.length && text(ai) === text(mj)) {
+      on.both(ai, mj)
+      i++
+      j++
+    } else if (j >= ms.length || (i < as.length && text(ai) < text(mj))) {
+      on.onlyA(ai)
+      i++
+    } else {
+      on.onlyM(mj)
+      j++
+    }
+  }
+}
+
+interface Walker<T> {
+  both: (a: T, m: T) => void
+  onlyA: (a: T) => void
+  onlyM: (m: T) => void
+}
+
+/** Stable sort by first position in `m` (normalizeSliceOrder). */
+function inOrderOf(items: unknown[], m: unknown[], id: (v: unknown) => unknown): unknown[] {
+  const at = (v: unknown) => m.findIndex((x) => id(x) === id(v))
+  return items
+    .map((v, n) => ({ v, n, at: at(v) }))
+    .sort((x, y) => x.at - y.at || x.n - y.n)
+    .map((x) => x.v)
+}
+
+function diffObjects(
+  a: Obj[],
+  m: Obj[],
+  path: string[],
+  key: string,
+  pass: Pass,
+  retainKeys: boolean | undefined,
+): ListDiff {
+  const changed: Obj[] = []
+  const deleted: Obj[] = []
+  walk(a, m, (v) => goV(v[key]), {
+    both: (ai, mj) => {
+      const sub = diffMaps(ai, mj, path, pass, retainKeys)
+      if (Object.keys(sub).length > 0) changed.push({ ...sub, [key]: mj[key] })
+    },
+    onlyA: (ai) => {
+      if (pass === 'deletions') deleted.push({ [key]: ai[key], $patch: 'delete' })
+    },
+    onlyM: (mj) => {
+      if (pass === 'delta') changed.push(mj)
+    },
+  })
+  const items = [...inOrderOf(changed, m, (v) => (v as Obj)[key]), ...deleted]
+  const orderSame = a.length === m.length && a.every((v, n) => v[key] === m[n]?.[key])
+  const wantOrder = pass === 'delta' ? items.length > 0 || !orderSame : items.length > 0
+  const order = wantOrder ? m.map((v) => ({ [key]: v[key] })) : []
+  return { items, deleteFrom: [], order }
+}
+
+/**
+ * diffListsOfScalars. Upstream sorts the live list in place before comparing it with the
+ * manifest's for `$setElementOrder`, so a live list out of sorted order always differs.
+ */
+function diffScalars(a: unknown[], m: unknown[], pass: Pass): ListDiff {
+  const added: unknown[] = []
+  const dropped: unknown[] = []
+  walk(a, m, goV, {
+    both: () => {},
+    onlyA: (v) => {
+      if (pass === 'deletions' && !dropped.includes(v)) dropped.push(v)
+    },
+    onlyM: (v) => {
+      if (pass === 'delta') added.push(v)
+    },
+  })
+  const sorted = [...a].sort((x, y) => (goV(x) < goV(y) ? -1 : goV(x) > goV(y) ? 1 : 0))
+  const differs = sorted.length !== m.length || sorted.some((v, n) => v !== m[n])
+  const wantOrder = pass === 'delta' ? differs : dropped.length > 0
+  return { items: inOrderOf(added, m, (v) => v), deleteFrom: dropped, order: wantOrder ? m : [] }
+}
