@@ -10,6 +10,7 @@
 import { isPlainObject } from '../objects/strict-decode'
 import { patchMetaOf } from './patch-strategic-meta'
 import { indexIn, normalizeElementOrder, partition } from './patch-strategic-order'
+import { discardNulls, removeDirectives } from './patch-strategic-values'
 import { goS, goV } from './printers/go-format'
 
 type Obj = Record<string, unknown>
@@ -71,17 +72,26 @@ function mergeMap(m: Merger, original: Obj | undefined, patch: Obj, path: string
     }
     const ov = out[k]
     if (!(k in out) || goKind(ov) !== goKind(pv)) {
-      // upstream takes the patch's value as it is here, a deletion list included
-      out[k] = pv
+      // a deletion list with no list to delete from is dropped
+      if (!deleting) takeAsIs(out, k, pv)
       continue
     }
     const meta = patchMetaOf([...path, k])
     if (isPlainObject(pv)) out[k] = mergeMap(m, ov as Obj, pv, [...path, k])
-    else if (Array.isArray(pv) && meta.strategy === 'merge')
+    // a deletion list deletes whatever the list's strategy (mergeSliceHandler)
+    else if (Array.isArray(pv) && (meta.strategy === 'merge' || deleting))
       out[k] = mergeList(m, ov as unknown[], pv, [...path, k], deleting)
     else out[k] = pv
   }
   return out
+}
+
+/** The patch's value where the live object has none to merge it with (patch-strategic-values.ts). */
+function takeAsIs(out: Obj, k: string, pv: unknown): void {
+  discardNulls(pv)
+  const v = removeDirectives(pv)
+  if (v === undefined) delete out[k]
+  else out[k] = v
 }
 
 /** `$retainKeys`: only the listed fields stay; every field the patch sets must be listed. */
@@ -117,7 +127,7 @@ function setElementOrder(m: Merger, out: Obj, patch: Obj, field: string, path: s
   const merged = !given
     ? live!
     : !live
-      ? given
+      ? (removeDirectives(given) as unknown[])
       : meta.strategy === 'merge'
         ? mergeList(m, live, given, [...path, field], false)
         : given
