@@ -218,4 +218,16 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
     },
     60_000,
   )
+
+  it('a patch the apiserver refuses is printed as kubectl sent it', async () => {
+    const [a, b] = [await openLearner(origin()), await openLearner(origin())]
+    const first = service({ labels: { tier: 'web' }, finalizers: ['example.com/a'] })
+    const typo = service({ finalizers: ['example.com/<b>'] }, [
+      { name: 'http', port: 80, targetport: 80 },
+    ])
+    for (const manifest of [first, typo].map((m) => JSON.stringify(m))) {
+      const real = await kubectl(a.kubeconfig, ['apply', '-f', '-'], manifest)
+      expect(await b.sim('kubectl apply -f -', manifest)).toEqual(real)
+    }
+  }, 60_000)
 })

@@ -157,4 +157,16 @@ describe('kubectl apply over changes made on the server', () => {
     apply(deployment({ tolerations: [{ key: 'a', operator: 'Exists' }] }))
     expect(get('deploy web', '{.spec.template.spec.tolerations[*].key}')).toBe('a')
   })
+
+  test('a patch the apiserver refuses is printed as kubectl sent it (Go JSON of the patch)', () => {
+    const { k } = lab()
+    k('apply -f -', service({ labels: { tier: 'web' }, finalizers: ['example.com/a'] }))
+    const typo = [{ name: 'http', port: 80, targetport: 80 }]
+    const r = k('apply -f -', service({ finalizers: ['example.com/<b>'] }, typo))
+    const annotation = String.raw`"{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"annotations\":{},\"finalizers\":[\"example.com/\\u003cb\\u003e\"],\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"ports\":[{\"name\":\"http\",\"port\":80,\"targetport\":80}],\"selector\":{\"app\":\"web\"}}}\n"`
+    const patch = String.raw`{"metadata":{"$deleteFromPrimitiveList/finalizers":["example.com/a"],"$setElementOrder/finalizers":["example.com/\u003cb\u003e"],"annotations":{"kubectl.kubernetes.io/last-applied-configuration":${annotation}},"finalizers":["example.com/\u003cb\u003e"],"labels":null},"spec":{"$setElementOrder/ports":[{"port":80}],"ports":[{"port":80,"targetport":80}]}}`
+    expect(r.stderr).toBe(
+      `Error from server (BadRequest): error when applying patch:\n${patch}\nto:\nResource: "/v1, Resource=services", GroupVersionKind: "/v1, Kind=Service"\nName: "web", Namespace: "default"\nfor: "STDIN": error when patching "STDIN": strict decoding error: unknown field "spec.ports[0].targetport"\n`,
+    )
+  })
 })

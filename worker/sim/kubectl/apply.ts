@@ -1,7 +1,7 @@
 // `kubectl apply -f` (client-side apply, kubectl pkg/cmd/apply/apply.go applyOneObject): create
 // when missing, else patch; per-object `created|configured|unchanged` lines; errors collected and
 // printed at the end (one as checkErr prints it, several as an aggregate). Leaves out -k, --prune,
-// --server-side and the exact three-way patch body in patch-failure messages.
+// --server-side.
 
 import type { ProcessResult } from '../context'
 import type { ApiError, KubeObject } from '../objects/types'
@@ -9,6 +9,7 @@ import { getObject } from '../state'
 import { isKind, qualifiedResource, RESOURCES, type Kind } from '../objects/resources'
 import type { Invocation } from './invocation'
 import { applyObject } from './api'
+import { sentApplyPatch } from '../objects/apply'
 import { asPatchError } from './patch-errors'
 import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
@@ -44,10 +45,11 @@ function missingAnnotationWarning(kind: Kind, name: string): string {
 }
 
 /** AddSourceToErr's verb for a failed patch (apply.go:751): the patch, the target, then `for:`. */
-function patchVerb(m: Manifest, kind: Kind): string {
+function patchVerb(m: Manifest, kind: Kind, live: KubeObject): string {
   const r = qualifiedResource(kind).split('.')
   const gv = `${RESOURCES[kind].group}/${RESOURCES[kind].version}`
-  return `applying patch:\n${JSON.stringify(m.object)}\nto:\nResource: "${gv}, Resource=${r[0]}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "${m.name}", Namespace: "${m.namespace ?? ''}"\nfor:`
+  const patch = sentApplyPatch(live, m.object, m.namespace)
+  return `applying patch:\n${patch}\nto:\nResource: "${gv}, Resource=${r[0]}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "${m.name}", Namespace: "${m.namespace ?? ''}"\nfor:`
 }
 
 interface Applied {
@@ -83,7 +85,11 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
       return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
     const patchErr = asPatchError(r.error)
     const api = { ...patchErr, message: `error when patching "${m.source}": ${patchErr.message}` }
-    return { line: '', warning, error: { api, source: m.source, verb: patchVerb(m, kind) } }
+    return {
+      line: '',
+      warning,
+      error: { api, source: m.source, verb: patchVerb(m, kind, existing) },
+    }
   }
   const { object, op } = r.value
   if (dryRun === 'none' && op !== 'unchanged') recordChange(inv.ctx, object, op)

@@ -12,6 +12,7 @@ import { isPlainObject } from './strict-decode'
 import { createObject } from './create'
 import { updateObjectDetailed } from './update'
 import { threeWayMerge } from './three-way-merge'
+import { threeWayMergePatch } from './three-way-patch'
 import { badRequest } from './api-errors'
 import type { SmpError } from '../kubectl/patch-strategic'
 
@@ -29,7 +30,8 @@ export function lastAppliedJSON(manifest: Record<string, unknown>): string {
   return `${goJSON(manifest)}\n`
 }
 
-function goJSON(v: unknown): string {
+/** Go's json.Marshal of decoded JSON: sorted keys, HTML-escaped. */
+export function goJSON(v: unknown): string {
   return JSON.stringify(sortKeys(v)).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)
 }
 
@@ -110,6 +112,22 @@ export function applyObject(
 function patchFailure(e: SmpError): ApiError {
   if (e.code === 400) return badRequest(e.message)
   return { reason: e.code === 422 ? 'Invalid' : 'InternalError', message: e.message }
+}
+
+/**
+ * The patch body kubectl apply sends to update `live` from `input` (what it prints when the
+ * apiserver refuses the patch): Go's JSON of the three-way merge patch.
+ */
+export function sentApplyPatch(
+  live: KubeObject,
+  input: Record<string, unknown>,
+  namespace?: string,
+): string {
+  const namespaced = live.metadata.namespace !== undefined
+  const original = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED])
+  const sent = withAnnotation(input, namespaced, namespace ?? 'default')
+  const current = cloneJSON(live) as unknown as Record<string, unknown>
+  return goJSON(threeWayMergePatch(original, sent, current))
 }
 
 /** Carries admission warnings over to a derived result. */
