@@ -157,6 +157,17 @@ const CASES: Case[] = [
     want: [{ emptyDir: {}, name: 'data' }],
   },
   {
+    // kubectl create --dry-run=client -o yaml writes creationTimestamp: null; the live one differs
+    name: 'a generated manifest applied again is configured, and nothing changes',
+    target: ['deployment', 'web'],
+    steps: [1, 2].map(() => {
+      const d = deployment({})
+      return { apply: { ...d, metadata: { name: 'web', creationTimestamp: null }, status: {} } }
+    }),
+    jsonpath: '{.metadata.generation}',
+    want: 'text:1',
+  },
+  {
     name: 'Service ports merge by port',
     target: ['service', 'web'],
     steps: [
@@ -199,7 +210,10 @@ async function play(a: Learner, b: Learner, c: Case) {
     const current = JSON.parse(before.stdout) as { metadata: { annotations: Obj } }
     const original = JSON.parse(current.metadata.annotations[LAST_APPLIED] as string) as Obj
     const modified = withAnnotation(step.apply, true, 'default')
-    expect(threeWayMergePatch(original, modified, current), c.name).toEqual(sentPatch(real.stderr))
+    expect(threeWayMergePatch(original, modified, current), c.name).toEqual({
+      ok: true,
+      patch: sentPatch(real.stderr),
+    })
   }
 }
 
@@ -229,5 +243,28 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
       const real = await kubectl(a.kubeconfig, ['apply', '-f', '-'], manifest)
       expect(await b.sim('kubectl apply -f -', manifest)).toEqual(real)
     }
+  }, 60_000)
+
+  it("kubectl's own diff error (a container without a name) names the three documents", async () => {
+    const [a, b] = [await openLearner(origin()), await openLearner(origin())]
+    // the documents hold what differs between two clusters: ids, versions, times
+    const mask = (o: { stdout: string; stderr: string; exitCode: number }) => ({
+      ...o,
+      stderr: o.stderr
+        .replace(/(\\*"(?:uid|resourceVersion)\\*":\\*")[^"\\]*/g, '$1X')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'TIME'),
+    })
+    const named = deployment({})
+    const nameless = deployment({ containers: [{ image: 'nginx' }] })
+    let real = { stdout: '', stderr: '', exitCode: 0 }
+    for (const manifest of [named, nameless].map((m) => JSON.stringify(m))) {
+      real = await kubectl(a.kubeconfig, ['apply', '-f', '-'], manifest)
+      expect(mask(await b.sim('kubectl apply -f -', manifest))).toEqual(mask(real))
+    }
+    expect(real.stderr).toMatch(/^error: error when applying patch:\n\nto:\n/)
+    expect(real.stderr).toMatch(/\n\ncurrent:\n\{"apiVersion":"apps\/v1",.*"status":\{/)
+    expect(real.stderr).toMatch(
+      /\n\nfor:: map: map\[image:nginx\] does not contain declared merge key: name\n$/,
+    )
   }, 60_000)
 })

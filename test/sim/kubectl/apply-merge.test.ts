@@ -169,4 +169,24 @@ describe('kubectl apply over changes made on the server', () => {
       `Error from server (BadRequest): error when applying patch:\n${patch}\nto:\nResource: "/v1, Resource=services", GroupVersionKind: "/v1, Kind=Service"\nName: "web", Namespace: "default"\nfor: "STDIN": error when patching "STDIN": strict decoding error: unknown field "spec.ports[0].targetport"\n`,
     )
   })
+
+  test('a container without a name over a live Deployment: kubectl cannot diff, and says so', () => {
+    const { k } = lab()
+    k('apply -f -', deployment({}))
+    const r = k('apply -f -', deployment({ containers: [{ image: 'nginx' }] }))
+    expect(r.exitCode).toBe(1)
+    const [head, docs] = r.stderr.split('creating patch with:\n')
+    expect(head).toBe(
+      'error: error when applying patch:\n\nto:\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\nName: "web", Namespace: "default"\nfor: "STDIN": error when patching "STDIN": ',
+    )
+    expect(docs).toMatch(
+      /^original:\n\{"apiVersion":"apps\/v1",.*\}\n\nmodified:\n\{.*\}\n\ncurrent:\n\{.*\}\n\nfor:: /,
+    )
+    expect(docs).toMatch(
+      /for:: map: map\[image:nginx\] does not contain declared merge key: name\n$/,
+    )
+    expect(k(`get deploy web -o 'jsonpath={.spec.template.spec.containers[*].name}'`).stdout).toBe(
+      'nginx',
+    )
+  })
 })

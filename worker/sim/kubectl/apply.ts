@@ -45,11 +45,20 @@ function missingAnnotationWarning(kind: Kind, name: string): string {
 }
 
 /** AddSourceToErr's verb for a failed patch (apply.go:751): the patch, the target, then `for:`. */
-function patchVerb(m: Manifest, kind: Kind, live: KubeObject): string {
+function patchVerb(m: Manifest, kind: Kind, patch: string): string {
   const r = qualifiedResource(kind).split('.')
   const gv = `${RESOURCES[kind].group}/${RESOURCES[kind].version}`
-  const patch = sentApplyPatch(live, m.object, m.namespace)
   return `applying patch:\n${patch}\nto:\nResource: "${gv}, Resource=${r[0]}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "${m.name}", Namespace: "${m.namespace ?? ''}"\nfor:`
+}
+
+/** A failed apply over `live`: the apiserver's error, or kubectl's own when it could not diff. */
+function patchError(m: Manifest, kind: Kind, live: KubeObject, err: ApiError): ObjectError {
+  const sent = sentApplyPatch(live, m.object, m.namespace)
+  const verb = patchVerb(m, kind, sent.ok ? sent.patch : '')
+  const inner = `error when patching "${m.source}": `
+  if (!sent.ok) return { text: `error when ${verb} "${m.source}": ${inner}${sent.error}` }
+  const patchErr = asPatchError(err)
+  return { api: { ...patchErr, message: inner + patchErr.message }, source: m.source, verb }
 }
 
 interface Applied {
@@ -83,13 +92,7 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   if (!r.ok) {
     if (!existing)
       return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
-    const patchErr = asPatchError(r.error)
-    const api = { ...patchErr, message: `error when patching "${m.source}": ${patchErr.message}` }
-    return {
-      line: '',
-      warning,
-      error: { api, source: m.source, verb: patchVerb(m, kind, existing) },
-    }
+    return { line: '', warning, error: patchError(m, kind, existing, r.error) }
   }
   const { object, op } = r.value
   if (dryRun === 'none' && op !== 'unchanged') recordChange(inv.ctx, object, op)

@@ -109,25 +109,31 @@ export function applyObject(
 }
 
 /** How the apiserver answers a patch it cannot apply (handlers/patch.go). */
-function patchFailure(e: SmpError): ApiError {
+function patchFailure(e: SmpError | { diff: string }): ApiError {
+  // kubectl's own diff error (see sentApplyPatch); kept plain for callers other than kubectl
+  if ('diff' in e) return badRequest(e.diff)
   if (e.code === 400) return badRequest(e.message)
   return { reason: e.code === 422 ? 'Invalid' : 'InternalError', message: e.message }
 }
 
 /**
- * The patch body kubectl apply sends to update `live` from `input` (what it prints when the
- * apiserver refuses the patch): Go's JSON of the three-way merge patch.
+ * What kubectl prints of its apply of `input` over `live` when that fails: the patch it sent (Go's
+ * JSON of the three-way merge patch), or, when it could not diff, its `creating patch with:` text
+ * (kubectl pkg/cmd/apply/patcher.go) naming the three documents and the diff's error.
  */
 export function sentApplyPatch(
   live: KubeObject,
   input: Record<string, unknown>,
   namespace?: string,
-): string {
+): { ok: true; patch: string } | { ok: false; error: string } {
   const namespaced = live.metadata.namespace !== undefined
-  const original = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED])
+  const previous = live.metadata.annotations?.[LAST_APPLIED]
   const sent = withAnnotation(input, namespaced, namespace ?? 'default')
   const current = cloneJSON(live) as unknown as Record<string, unknown>
-  return goJSON(threeWayMergePatch(original, sent, current))
+  const diff = threeWayMergePatch(parseLastApplied(previous), sent, current)
+  if (diff.ok) return { ok: true, patch: goJSON(diff.patch) }
+  const docs = `original:\n${previous ?? ''}\nmodified:\n${goJSON(sent)}\n\ncurrent:\n${goJSON(current)}\n`
+  return { ok: false, error: `creating patch with:\n${docs}\nfor:: ${diff.error}` }
 }
 
 /** Carries admission warnings over to a derived result. */

@@ -4,15 +4,18 @@
 // dropped ones become `{<key>: <value>, $patch: delete}`; dropped scalars go to the parallel
 // `$deleteFromPrimitiveList` list; `$setElementOrder` carries the manifest's order.
 
-import { isPlainObject } from './strict-decode'
 import { goV } from '../kubectl/printers/go-format'
 import type { PatchMeta } from '../kubectl/patch-strategic-meta'
 import { diffMaps } from './three-way-patch'
 
 type Obj = Record<string, unknown>
 
-/** `delta`: live object → manifest, deletions ignored; `deletions`: last applied → manifest. */
-export type Pass = 'delta' | 'deletions'
+/** One pass: the delta (live object → manifest, deletions ignored) or the deletions (last applied → manifest). */
+export interface Pass {
+  deletions: boolean
+  /** kubectl's diff error, the first met: it sends nothing then */
+  error?: string
+}
 
 export interface ListDiff {
   /** the patch's list: changed and added items, then `$patch: delete` items */
@@ -38,13 +41,18 @@ export function diffLists(
   meta: PatchMeta,
   pass: Pass,
 ): ListDiff | undefined {
-  if (a.length === 0) return { items: pass === 'delta' ? m : [], deleteFrom: [], order: [] }
+  if (a.length === 0) return { items: !pass.deletions ? m : [], deleteFrom: [], order: [] }
   const kinds = new Set([...a, ...m].map(goKind))
   if (kinds.size !== 1 || kinds.has('slice')) return undefined
   if (!kinds.has('map')) return diffScalars(a, m, pass)
   const key = meta.key
-  if (key === undefined || ![...a, ...m].every((v) => isPlainObject(v) && key in v))
+  if (key === undefined) return undefined
+  // the walk meets items in their merge key's order, a missing key reading `<nil>`
+  const keyless = [...a, ...m].find((v) => !(key in (v as Obj)))
+  if (keyless) {
+    pass.error ??= `map: ${goV(keyless)} does not contain declared merge key: ${key}`
     return undefined
+  }
   return diffObjects(a as Obj[], m as Obj[], path, key, pass, meta.retainKeys)
 }
 
@@ -103,15 +111,15 @@ function diffObjects(
       if (Object.keys(sub).length > 0) changed.push({ ...sub, [key]: mj[key] })
     },
     onlyA: (ai) => {
-      if (pass === 'deletions') deleted.push({ [key]: ai[key], $patch: 'delete' })
+      if (pass.deletions) deleted.push({ [key]: ai[key], $patch: 'delete' })
     },
     onlyM: (mj) => {
-      if (pass === 'delta') changed.push(mj)
+      if (!pass.deletions) changed.push(mj)
     },
   })
   const items = [...inOrderOf(changed, m, (v) => (v as Obj)[key]), ...deleted]
   const orderSame = a.length === m.length && a.every((v, n) => v[key] === m[n]?.[key])
-  const wantOrder = pass === 'delta' ? items.length > 0 || !orderSame : items.length > 0
+  const wantOrder = !pass.deletions ? items.length > 0 || !orderSame : items.length > 0
   const order = wantOrder ? m.map((v) => ({ [key]: v[key] })) : []
   return { items, deleteFrom: [], order }
 }
@@ -126,14 +134,14 @@ function diffScalars(a: unknown[], m: unknown[], pass: Pass): ListDiff {
   walk(a, m, goV, {
     both: () => {},
     onlyA: (v) => {
-      if (pass === 'deletions' && !dropped.includes(v)) dropped.push(v)
+      if (pass.deletions && !dropped.includes(v)) dropped.push(v)
     },
     onlyM: (v) => {
-      if (pass === 'delta') added.push(v)
+      if (!pass.deletions) added.push(v)
     },
   })
   const sorted = [...a].sort((x, y) => (goV(x) < goV(y) ? -1 : goV(x) > goV(y) ? 1 : 0))
   const differs = sorted.length !== m.length || sorted.some((v, n) => v !== m[n])
-  const wantOrder = pass === 'delta' ? differs : dropped.length > 0
+  const wantOrder = !pass.deletions ? differs : dropped.length > 0
   return { items: inOrderOf(added, m, (v) => v), deleteFrom: dropped, order: wantOrder ? m : [] }
 }

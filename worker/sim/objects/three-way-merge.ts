@@ -12,7 +12,9 @@ type Obj = Record<string, unknown>
 
 export type ThreeWayResult =
   /** `patch` is what kubectl sends (`{}`: nothing, kubectl prints `unchanged`) */
-  { ok: true; patch: Obj; object: Obj } | { ok: false; patch: Obj; error: SmpError }
+  | { ok: true; patch: Obj; object: Obj }
+  /** the apiserver refused the patch, or (`diff`) kubectl could not compute one */
+  | { ok: false; error: SmpError | { diff: string } }
 
 /** The live object after kubectl applies `modified` over `current`, given the last applied `original`. */
 export function threeWayMerge(
@@ -20,8 +22,10 @@ export function threeWayMerge(
   modified: Obj,
   current: Obj,
 ): ThreeWayResult {
-  const patch = threeWayMergePatch(original, modified, current)
+  const diff = threeWayMergePatch(original, modified, current)
+  if (!diff.ok) return { ok: false, error: { diff: diff.error } }
+  const patch = diff.patch
   if (Object.keys(patch).length === 0) return { ok: true, patch, object: current }
   const r = strategicMergePatch(current, patch)
-  return r.ok ? { ok: true, patch, object: r.value } : { ok: false, patch, error: r.error }
+  return r.ok ? { ok: true, patch, object: r.value } : { ok: false, error: r.error }
 }

@@ -3,8 +3,8 @@
 // manifest, plus the deletions from the last applied manifest to the new one. Lists tagged `merge`
 // (patch-strategic-meta.ts, looked up by path as the apiserver does) are diffed item by item
 // (three-way-lists.ts); other lists and scalars are replaced whole when they differ.
-// Left out: kubectl's errors while diffing (an item without its merge key, a list mixing types);
-// such a list is sent whole here and the apiserver's merge or validation reports it.
+// kubectl's one likely diff error is an item without its merge key (a container without a name);
+// left out: lists mixing types or of lists, sent whole here for the apiserver to report.
 
 import { isPlainObject } from './strict-decode'
 import { sameJSONUnordered } from './json-equal'
@@ -16,11 +16,24 @@ type Obj = Record<string, unknown>
 const ORDER = '$setElementOrder/'
 const DELETE_FROM = '$deleteFromPrimitiveList/'
 
-/** The strategic merge patch kubectl apply sends; `{}` means `unchanged` (no request at all). */
-export function threeWayMergePatch(original: Obj | undefined, modified: Obj, current: Obj): Obj {
-  const delta = diffMaps(current, modified, [], 'delta')
-  const deletions = diffMaps(original ?? {}, modified, [], 'deletions')
-  return combine(deletions, delta, [])
+export type ThreeWayPatch = { ok: true; patch: Obj } | { ok: false; error: string }
+
+/**
+ * The strategic merge patch kubectl apply sends (`{}`: none, kubectl prints `unchanged`), or the
+ * error kubectl's diff stops at (mergepatch.ErrNoMergeKey's text).
+ */
+export function threeWayMergePatch(
+  original: Obj | undefined,
+  modified: Obj,
+  current: Obj,
+): ThreeWayPatch {
+  const pass: Pass = { deletions: false }
+  const delta = diffMaps(current, modified, [], pass)
+  if (pass.error) return { ok: false, error: pass.error }
+  const removing: Pass = { deletions: true }
+  const deletions = diffMaps(original ?? {}, modified, [], removing)
+  if (removing.error) return { ok: false, error: removing.error }
+  return { ok: true, patch: combine(deletions, delta, []) }
 }
 
 /**
@@ -34,7 +47,7 @@ export function diffMaps(a: Obj, m: Obj, path: string[], pass: Pass, retainKeys 
     if (retainKeys && mv !== null) retained.push(k)
     const av = a[k]
     if (!(k in a) || goKind(av) !== goKind(mv)) {
-      if (pass === 'delta') patch[k] = mv
+      if (!pass.deletions) patch[k] = mv
       continue
     }
     const at = [...path, k]
@@ -42,9 +55,9 @@ export function diffMaps(a: Obj, m: Obj, path: string[], pass: Pass, retainKeys 
       const sub = diffMaps(av, mv, at, pass, patchMetaOf(at).retainKeys)
       if (Object.keys(sub).length > 0) patch[k] = sub
     } else if (Array.isArray(av) && Array.isArray(mv)) diffSlice(patch, k, av, mv, at, pass)
-    else if (pass === 'delta' && !sameJSONUnordered(av, mv)) patch[k] = mv
+    else if (!pass.deletions && !sameJSONUnordered(av, mv)) patch[k] = mv
   }
-  if (pass === 'deletions') for (const k of Object.keys(a)) if (!(k in m)) patch[k] = null
+  if (pass.deletions) for (const k of Object.keys(a)) if (!(k in m)) patch[k] = null
   // the server keeps only the listed fields, so the directive goes out only when needed
   if (retained.length > 0 && (Object.keys(patch).length > 0 || hasDroppedField(a, m)))
     patch.$retainKeys = retained.sort()
@@ -56,7 +69,7 @@ function diffSlice(patch: Obj, k: string, a: unknown[], m: unknown[], at: string
   const meta = patchMetaOf(at)
   const d = meta.strategy === 'merge' ? diffLists(a, m, at, meta, pass) : undefined
   if (!d) {
-    if (pass === 'delta' && !sameJSONUnordered(a, m)) patch[k] = m
+    if (!pass.deletions && !sameJSONUnordered(a, m)) patch[k] = m
     return
   }
   if (d.items.length > 0) patch[k] = d.items
