@@ -187,6 +187,18 @@ function sentPatch(stderr: string): Obj {
   return last ? (JSON.parse(JSON.parse(last) as string) as Obj) : {}
 }
 
+/** Waits (up to 20 s) until pod x runs on every cluster given. */
+async function running(ls: Learner[]) {
+  for (let i = 0; i < 40; i++) {
+    const phases = await Promise.all(
+      ls.map((l) => kubectl(l.kubeconfig, ['get', 'pod', 'x', '-o', 'jsonpath={.status.phase}'])),
+    )
+    if (phases.every((p) => p.stdout === 'Running')) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error('pod x did not start')
+}
+
 /** Each step on both clusters; the apply steps' patches checked against ours. */
 async function play(a: Learner, b: Learner, c: Case) {
   const get = (l: Learner) => kubectl(l.kubeconfig, ['get', ...c.target, '-o', 'json'])
@@ -266,5 +278,34 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
     expect(real.stderr).toMatch(
       /\n\nfor:: map: map\[image:nginx\] does not contain declared merge key: name\n$/,
     )
+  }, 60_000)
+
+  it('applying over a terminating object warns, unchanged or not', async () => {
+    const [a, b] = [await openLearner(origin()), await openLearner(origin())]
+    const pod = (image: string) =>
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'x' },
+        spec: { containers: [{ name: 'c', image, command: ['sleep', '3600'] }] },
+      })
+    const steps: [string[], string?][] = [
+      [['apply', '-f', '-'], pod('busybox')],
+      [['delete', 'pod', 'x', '--wait=false']],
+      [['apply', '-f', '-'], pod('busybox')],
+      [['apply', '-f', '-'], pod('busybox:1.36')],
+    ]
+    const outs = []
+    for (const [args, stdin] of steps) {
+      // a running `sleep` ignores SIGTERM: the pod then terminates for its 30 s grace period
+      if (args[0] === 'delete') await running([a, b])
+      const real = await kubectl(a.kubeconfig, args, stdin)
+      expect(await b.sim(`kubectl ${args.join(' ')}`, stdin)).toEqual(real)
+      outs.push(real)
+    }
+    expect(outs.slice(2).map((o) => o.stderr)).toEqual([
+      'Warning: Detected changes to resource x which is currently being deleted.\n',
+      'Warning: Detected changes to resource x which is currently being deleted.\n',
+    ])
   }, 60_000)
 })

@@ -189,4 +189,31 @@ describe('kubectl apply over changes made on the server', () => {
       'nginx',
     )
   })
+
+  test('applying over a terminating Pod warns (WarnIfDeleting), unchanged or not', () => {
+    const { k, advance } = lab()
+    const pod = (image: string) =>
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'x' },
+        spec: { containers: [{ name: 'c', image, command: ['sleep', '3600'] }] },
+      })
+    k('apply -f -', pod('busybox'))
+    expect(k('apply -f -', pod('busybox')).stderr).toBe('')
+    advance(10_000)
+    // a running `sleep` ignores SIGTERM: the pod terminates for its 30 s grace period
+    k('delete pod x --wait=false')
+    const warning = 'Warning: Detected changes to resource x which is currently being deleted.\n'
+    expect(k('apply -f -', pod('busybox'))).toEqual({
+      stdout: 'pod/x unchanged\n',
+      stderr: warning,
+      exitCode: 0,
+    })
+    expect(k('apply -f -', pod('busybox:1.36'))).toEqual({
+      stdout: 'pod/x configured\n',
+      stderr: warning,
+      exitCode: 0,
+    })
+  })
 })

@@ -103,8 +103,15 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
       object.metadata.name,
       withDryRun(ssa ? 'serverside-applied' : op, dryRun),
     ),
-    warning: warning + renderWarnings(r.warnings),
+    warning: warning + renderWarnings(r.warnings) + (existing ? deletingWarning(object) : ''),
   }
+}
+
+/** WarnIfDeleting (apply.go:1125): an object applied over while it terminates, `unchanged` too. */
+function deletingWarning(obj: KubeObject): string {
+  return obj.metadata.deletionTimestamp
+    ? `Warning: Detected changes to resource ${obj.metadata.name} which is currently being deleted.\n`
+    : ''
 }
 
 /** `kubectl apply -f -`: what a learner pastes from a tutorial. */
