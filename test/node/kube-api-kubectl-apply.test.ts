@@ -168,6 +168,19 @@ const CASES: Case[] = [
     want: 'text:1',
   },
   {
+    // a create sends no nulls (pruneNullsFromMap); non-string annotations read as none
+    name: "a manifest's nulls: created without them, configured ever after",
+    target: ['service', 'web'],
+    steps: [1, 2].map(() => ({
+      apply: {
+        ...service({ labels: { a: null, b: 'x' }, annotations: { n: null, keep: 'v' } }),
+        spec: { selector: { app: 'web', z: null }, ports: [{ port: 80, name: null }] },
+      },
+    })),
+    jsonpath: '{.metadata.labels} {.spec.selector} {.spec.ports[0].name}',
+    want: 'text:{"b":"x"} {"app":"web"} ',
+  },
+  {
     name: 'Service ports merge by port',
     target: ['service', 'web'],
     steps: [
@@ -307,5 +320,19 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
       'Warning: Detected changes to resource x which is currently being deleted.\n',
       'Warning: Detected changes to resource x which is currently being deleted.\n',
     ])
+  }, 60_000)
+
+  it('apply --dry-run=client prints what a create would send, nulls pruned', async () => {
+    const [a, b] = [await openLearner(origin()), await openLearner(origin())]
+    const manifest = JSON.stringify({
+      ...service({ labels: { a: null, b: 'x' }, annotations: { keep: 'v' } }),
+      spec: { selector: { app: 'web', z: null }, ports: [{ port: 80, name: null }] },
+    })
+    for (const output of ['json', 'yaml']) {
+      const args = ['apply', '-f', '-', '--dry-run=client', '-o', output]
+      const real = await kubectl(a.kubeconfig, args, manifest)
+      expect(real.exitCode).toBe(0)
+      expect(await b.sim(`kubectl ${args.join(' ')}`, manifest)).toEqual(real)
+    }
   }, 60_000)
 })

@@ -10,6 +10,7 @@ import { isKind, qualifiedResource, RESOURCES, type Kind } from '../objects/reso
 import type { Invocation } from './invocation'
 import { applyObject } from './api'
 import { sentApplyPatch } from '../objects/apply'
+import { discardNulls } from './patch-strategic-values'
 import { asPatchError } from './patch-errors'
 import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
@@ -74,8 +75,11 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   const ssa = inv.flags.bool('server-side')
   if (dryRun === 'client') {
     const op = ssa ? 'serverside-applied' : existing ? 'configured' : 'created'
+    const object = withSavedConfig(structuredClone(m.object))
+    // a create sends the object without its nulls (pruneNullsFromMap), an update its manifest
+    if (!existing) discardNulls(object)
     return {
-      object: withSavedConfig(m.object) as KubeObject,
+      object: object as KubeObject,
       line: nameLine(kind, m.name, withDryRun(op, dryRun)),
       warning: '',
     }

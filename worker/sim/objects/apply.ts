@@ -15,6 +15,7 @@ import { threeWayMerge } from './three-way-merge'
 import { threeWayMergePatch } from './three-way-patch'
 import { badRequest } from './api-errors'
 import type { SmpError } from '../kubectl/patch-strategic'
+import { discardNulls } from '../kubectl/patch-strategic-values'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -61,13 +62,21 @@ export function withAnnotation(
   const meta = isPlainObject(m.metadata) ? m.metadata : {}
   m.metadata = meta
   if (namespaced && !meta.namespace) meta.namespace = namespace
-  const annotations = isPlainObject(meta.annotations)
-    ? (meta.annotations as Record<string, string>)
-    : {}
+  const annotations = readAnnotations(meta.annotations)
   delete annotations[LAST_APPLIED]
   meta.annotations = annotations
   annotations[LAST_APPLIED] = lastAppliedJSON(m)
   return m
+}
+
+/**
+ * The annotations as kubectl reads them (unstructured GetAnnotations): a map holding any value that
+ * is not a string reads as none, so kubectl drops them all from what it sends.
+ */
+export function readAnnotations(v: unknown): Record<string, string> {
+  return isPlainObject(v) && Object.values(v).every((a) => typeof a === 'string')
+    ? (v as Record<string, string>)
+    : {}
 }
 
 /** `kubectl apply` of one object. */
@@ -85,6 +94,8 @@ export function applyObject(
   if (!meta.name) return fail(badRequest('resource name may not be empty'))
   const live = getObject(s, k.kind, namespaced ? meta.namespace : undefined, meta.name)
   if (!live) {
+    // pruneNullsFromMap (apply.go), after the annotation: that keeps the manifest's nulls
+    discardNulls(sent)
     const r = createObject(s, sent, opts)
     return r.ok ? withWarnings(ok({ object: r.value, op: 'created' }), r.warnings) : r
   }
