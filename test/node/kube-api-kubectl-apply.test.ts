@@ -140,6 +140,14 @@ const CASES: Case[] = [
     want: { type: 'Recreate' },
   },
   {
+    // the live strategy holds the defaulted rollingUpdate the manifest does not name
+    name: 'a strategy naming only its type is sent with $retainKeys on every apply',
+    target: ['deployment', 'web'],
+    steps: [1, 2].map(() => ({ apply: deployment({}, { strategy: { type: 'RollingUpdate' } }) })),
+    jsonpath: '{.spec.strategy}',
+    want: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+  },
+  {
     name: "a volume's source is replaced, not added to (retainKeys)",
     target: ['deployment', 'web'],
     steps: [
@@ -179,6 +187,19 @@ const CASES: Case[] = [
     })),
     jsonpath: '{.metadata.labels} {.spec.selector} {.spec.ports[0].name}',
     want: 'text:{"b":"x"} {"app":"web"} ',
+  },
+  {
+    // the apiserver keeps its own status on an update; kubectl still diffs it, keyed by type
+    name: 'status conditions merge by type',
+    target: ['service', 'web'],
+    steps: [['example.com/a', 'example.com/b'], ['example.com/b']].map((types) => ({
+      apply: {
+        ...service({}),
+        status: { conditions: types.map((type) => ({ type, status: 'True', reason: 'R' })) },
+      },
+    })),
+    jsonpath: '{.status.conditions}',
+    want: 'text:',
   },
   {
     name: 'Service ports merge by port',
