@@ -12,6 +12,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../../worker/app'
+import type { Deps } from '../../worker/http/env'
 import { libsqlDatabase } from '../../worker/db/libsql'
 import { stateCodec, type StateCodec } from '../../worker/db/state-codec'
 import { attachWebSockets } from '../../worker/kube-api/exec/node-upgrade'
@@ -26,6 +27,8 @@ export interface NodeAppOptions {
   now?: () => number
   instructorCode?: string
   stateCodec?: StateCodec
+  /** how bodies are read; default: as the Node entry reads them (readNodeBody) */
+  readBody?: Deps['readBody']
 }
 
 export function nodeApp(o: NodeAppOptions = {}) {
@@ -37,7 +40,7 @@ export function nodeApp(o: NodeAppOptions = {}) {
     instructorCode: o.instructorCode,
     clientAddress: () => '127.0.0.1',
     // as the Node entry reads bodies (served over a socket; in-process requests have no stream)
-    readBody: readNodeBody,
+    readBody: o.readBody ?? readNodeBody,
     now: o.now ?? (() => Date.now()),
   })
   return {

@@ -7,9 +7,17 @@ import { PassThrough } from 'node:stream'
 import type { Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { readNodeBody } from '../../worker/node-body'
+import { learner } from './kube-streams-helpers'
 import { listenForFile } from './node-app'
 
-const origin = listenForFile()
+/** the kinds of request whose body went through the Node entry's reader */
+const readByNode: string[] = []
+const origin = listenForFile({
+  readBody: (c, max, tooLarge) => {
+    readByNode.push(new URL(c.req.url).pathname.startsWith('/k8s/') ? 'kube' : 'api')
+    return readNodeBody(c, max, tooLarge)
+  },
+})
 
 interface Reply {
   status: number
@@ -19,7 +27,7 @@ interface Reply {
 /** POSTs `pieces` one write at a time (chunked: no Content-Length), as a slow client would. */
 function postInPieces(path: string, pieces: Buffer[], headers: Record<string, string> = {}) {
   return new Promise<Reply>((resolve, reject) => {
-    const req = request(origin() + path, {
+    const req = request(path.startsWith('http') ? path : origin() + path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
     })
@@ -75,6 +83,38 @@ describe('request bodies on the Node entry', () => {
     ])
     expect(reply.status).toBe(400)
     expect(JSON.parse(reply.body).error.code).toBe('invalid_input')
+  })
+})
+
+describe('Kubernetes API bodies on the Node entry', () => {
+  it('reads a Pod sent in pieces, and answers a chunked body past 1 MiB with a 413 Status', async () => {
+    const l = await learner(origin())
+    const pods = `${l.server}/api/v1/namespaces/default/pods`
+    const pod = Buffer.from(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'in-pieces', annotations: { note: 'zoë' } },
+        spec: { containers: [{ name: 'c', image: 'nginx' }] },
+      }),
+    )
+    const at = pod.indexOf(Buffer.from('ë')) + 1 // inside the two bytes of ë
+    const made = await postInPieces(pods, [pod.subarray(0, 7), pod.subarray(7, at), pod.subarray(at)])
+    expect(made.status).toBe(201)
+    expect(JSON.parse(made.body).metadata.annotations.note).toBe('zoë')
+    expect((await l.sim('kubectl get pod in-pieces -o name')).stdout).toBe('pod/in-pieces\n')
+
+    expect(readByNode).toContain('kube')
+
+    const piece = Buffer.alloc(256 * 1024, ' ')
+    const huge = await postInPieces(pods, [Buffer.from('{"kind":'), ...Array(5).fill(piece)])
+    expect(huge.status).toBe(413)
+    expect(JSON.parse(huge.body)).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'RequestEntityTooLarge',
+      code: 413,
+    })
   })
 })
 

@@ -1,11 +1,15 @@
 // Reads a request body up to a limit, stopping as soon as it is past it, whatever Content-Length
 // claims: a huge body costs neither memory nor CPU. Shared by the JSON API and the Kubernetes API,
 // which answer "too large" each in their own error shape.
-import type { AppContext } from './env'
+import type { Context } from 'hono'
+import type { AppEnv } from './env'
+
+/** The JSON API's context or the Kubernetes API's (both apps set `deps`). */
+export type BodyContext<E extends AppEnv = AppEnv> = Context<E>
 
 /** The request's body through the runtime's reader if it has one (Deps.readBody), else the web one. */
-export function readRequestBody(
-  c: AppContext,
+export function readRequestBody<E extends AppEnv>(
+  c: BodyContext<E>,
   max: number,
   tooLarge: () => Error,
 ): Promise<Uint8Array> {

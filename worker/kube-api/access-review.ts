@@ -32,7 +32,7 @@ export function decide(ra: Attributes | undefined): { allowed: boolean; reason?:
 }
 
 export async function selfSubjectAccessReview(c: Context<KubeEnv>): Promise<Response> {
-  const body = (await readObjectBody(c.req.raw)) as {
+  const body = (await readObjectBody(c)) as {
     spec?: { resourceAttributes?: Attributes; nonResourceAttributes?: unknown }
   }
   const spec = body?.spec ?? {}

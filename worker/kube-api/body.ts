@@ -5,7 +5,8 @@
 import { parse } from 'yaml'
 import { KubeError, badRequest } from './status'
 import { decodeProtobufObject } from './protobuf'
-import { readBodyLimited } from '../http/read-body'
+import { readRequestBody, type BodyContext } from '../http/read-body'
+import type { AppEnv } from '../http/env'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -25,10 +26,13 @@ export function mediaType(req: Request): string {
   return (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 }
 
-/** Reads the body, stopping past the limit whatever Content-Length claims. */
-export async function readBytes(req: Request): Promise<Uint8Array> {
-  if (Number(req.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) throw tooLarge()
-  return readBodyLimited(req, MAX_BODY_BYTES, tooLarge)
+/**
+ * Reads the body, stopping past the limit whatever Content-Length claims; through the runtime's
+ * own reader where it has one (the Node entry reads Node's request stream: worker/node-body.ts).
+ */
+export async function readBytes<E extends AppEnv>(c: BodyContext<E>): Promise<Uint8Array> {
+  if (Number(c.req.header('content-length') ?? '0') > MAX_BODY_BYTES) throw tooLarge()
+  return readRequestBody(c, MAX_BODY_BYTES, tooLarge)
 }
 
 function text(bytes: Uint8Array): string {
@@ -57,9 +61,9 @@ function parseYamlText(t: string): unknown {
 }
 
 /** An object body (POST, PUT): JSON, YAML or Kubernetes protobuf. */
-export async function readObjectBody(req: Request): Promise<unknown> {
-  const type = mediaType(req)
-  const bytes = await readBytes(req)
+export async function readObjectBody<E extends AppEnv>(c: BodyContext<E>): Promise<unknown> {
+  const type = mediaType(c.req.raw)
+  const bytes = await readBytes(c)
   if (bytes.byteLength === 0) throw badRequest('the request body is empty')
   if (type === 'application/json' || type === '') return parseJsonText(text(bytes))
   if (type === 'application/yaml') return parseYamlText(text(bytes))
@@ -72,10 +76,10 @@ export async function readObjectBody(req: Request): Promise<unknown> {
 }
 
 /** A patch body and its type. */
-export async function readPatchBody(req: Request): Promise<{ type: PatchType; patch: unknown }> {
-  const type = mediaType(req) as PatchType
+export async function readPatchBody<E extends AppEnv>(c: BodyContext<E>): Promise<{ type: PatchType; patch: unknown }> {
+  const type = mediaType(c.req.raw) as PatchType
   if (!PATCH_TYPES.includes(type)) throw unsupported(type, [...PATCH_TYPES])
-  const t = text(await readBytes(req))
+  const t = text(await readBytes(c))
   return {
     type,
     patch: type === 'application/apply-patch+yaml' ? parseYamlText(t) : parseJsonText(t),
@@ -83,10 +87,10 @@ export async function readPatchBody(req: Request): Promise<{ type: PatchType; pa
 }
 
 /** An optional JSON body (DELETE options). */
-export async function readOptionalJson(req: Request): Promise<unknown> {
-  const bytes = await readBytes(req)
+export async function readOptionalJson<E extends AppEnv>(c: BodyContext<E>): Promise<unknown> {
+  const bytes = await readBytes(c)
   if (bytes.byteLength === 0) return undefined
-  const type = mediaType(req)
+  const type = mediaType(c.req.raw)
   if (type === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(bytes)
   return parseJsonText(text(bytes))
 }

@@ -30,7 +30,7 @@ interface DeleteBody {
 
 export async function remove(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   refuseClusterWrites(kind, 'delete', rp.name)
-  const body = ((await readOptionalJson(c.req.raw)) ?? {}) as DeleteBody
+  const body = ((await readOptionalJson(c)) ?? {}) as DeleteBody
   if (!isObj(body)) throw badRequest('the delete options are not a JSON object')
   const grace = body.gracePeriodSeconds ?? c.req.query('gracePeriodSeconds')
   const graceSeconds = grace === undefined || grace === null ? undefined : Number(grace)

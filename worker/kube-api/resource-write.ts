@@ -12,6 +12,7 @@ import { asPatchError } from '../sim/kubectl/patch-errors'
 import { strategicMergePatch, type SmpError } from '../sim/kubectl/patch-strategic'
 import type { KubeEnv } from './auth'
 import { readObjectBody, readPatchBody, type PatchType } from './body'
+import type { BodyContext } from '../http/read-body'
 import { writeCluster } from './cluster-io'
 import { historyLine, summaryLine } from './history-line'
 import type { ResourcePath } from './path'
@@ -56,7 +57,7 @@ function asKind(body: unknown, kind: Kind): Record<string, unknown> {
 
 export async function create(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   refuseClusterWrites(kind, 'create')
-  const body = asKind(await readObjectBody(c.req.raw), kind)
+  const body = asKind(await readObjectBody(c), kind)
   const dry = dryRun(c)
   let rv = ''
   let now = 0
@@ -116,7 +117,7 @@ export async function storeUpdate(
 
 export async function update(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   refuseClusterWrites(kind, 'update', rp.name)
-  const body = asKind(await readObjectBody(c.req.raw), kind)
+  const body = asKind(await readObjectBody(c), kind)
   const meta = isObj(body.metadata) ? body.metadata : {}
   if (meta.name !== undefined && meta.name !== rp.name)
     throw badRequest(
@@ -167,14 +168,14 @@ const noServerSideApply = () =>
   )
 
 /** A PATCH body (of an object or its scale) of a type the simulated API server applies. */
-export async function readAppliedPatch(req: Request): Promise<{ type: PatchType; patch: unknown }> {
-  const body = await readPatchBody(req)
+export async function readAppliedPatch(c: BodyContext<KubeEnv>): Promise<{ type: PatchType; patch: unknown }> {
+  const body = await readPatchBody(c)
   if (body.type === 'application/apply-patch+yaml') throw noServerSideApply()
   return body
 }
 
 export async function patch(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
-  const { type, patch: p } = await readAppliedPatch(c.req.raw)
+  const { type, patch: p } = await readAppliedPatch(c)
   refuseClusterWrites(kind, 'patch', rp.name)
   const r = await storeUpdate(c, kind, rp, (cur) => applyPatch(cur, type, p), {
     op: 'patched',

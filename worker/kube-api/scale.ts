@@ -57,12 +57,12 @@ export async function scale(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): 
   }
   let change: (current: ReturnType<typeof scaleOf>) => unknown
   if (c.req.method === 'PUT') {
-    const body = await readObjectBody(c.req.raw)
+    const body = await readObjectBody(c)
     change = () => body
   } else if (c.req.method === 'PATCH') {
     // the apiserver applies all four patch types to a scale; server-side apply is refused with
     // the same 415 as on the object itself (not simulated)
-    const { type, patch } = await readAppliedPatch(c.req.raw)
+    const { type, patch } = await readAppliedPatch(c)
     change = (cur) => applyPatch(cur as unknown as KubeObject, type, patch)
   } else throw methodNotAllowed()
   let replicas = 0

@@ -53,14 +53,13 @@ export function gradeCommand(
       done.push(task.id)
     }
   }
-  if (
-    progress.completedAt === null &&
-    lab.tasks.length > 0 &&
-    lab.tasks.every((t) => progress.tasks[t.id] !== undefined)
-  ) {
-    progress.completedAt = now
-  }
+  if (progress.completedAt === null && allTasksDone(lab, progress)) progress.completedAt = now
   return done
+}
+
+/** A lab is completed once each of its tasks is (a lab without tasks never is). */
+export function allTasksDone(lab: Pick<Lab, 'tasks'>, p: Pick<Progress, 'tasks'>): boolean {
+  return lab.tasks.length > 0 && lab.tasks.every((t) => p.tasks[t.id] !== undefined)
 }
 
 type Probe = Parameters<Lab['tasks'][number]['check']>[0]['probe']

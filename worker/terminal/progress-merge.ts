@@ -2,7 +2,7 @@
 // may have completed a task or noted something meanwhile. When the line's write finds the row
 // changed, it takes the row's progress as it stands now and adds back only what the line itself
 // did since it last read or stored it: never a copy of its own stale view.
-import type { Progress } from '../labs/grade'
+import { allTasksDone, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 
 const copy = (p: Progress): Progress => structuredClone(p)
@@ -31,10 +31,9 @@ export function mergeProgress(
 }
 
 function completedAt(lab: Pick<Lab, 'tasks'>, p: Progress): number | null {
-  const times = lab.tasks.map((t) => p.tasks[t.id])
-  if (times.length === 0 || times.some((t) => t === undefined)) return null
+  if (!allTasksDone(lab, p)) return null
   // the lab was completed when its last task was
-  return Math.max(...(times as number[]))
+  return Math.max(...lab.tasks.map((t) => p.tasks[t.id]!))
 }
 
 function mergeMemory(
