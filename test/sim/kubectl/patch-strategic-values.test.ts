@@ -55,3 +55,28 @@ describe('kubectl patch with a deletion list and no list', () => {
     expect(k(`get deploy web -o 'jsonpath={.metadata.finalizers}'`).stdout).toBe('')
   })
 })
+
+describe('a "__proto__" key is a key like any other (decoded JSON has it as its own)', () => {
+  const invalid = (name: string) =>
+    `The Service "${name}" is invalid: metadata.labels: Invalid value: "__proto__": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n`
+  const svc = (labels: string) =>
+    `{"apiVersion":"v1","kind":"Service","metadata":{"name":"web","labels":${labels}},"spec":{"ports":[{"port":80}]}}`
+
+  test('kubectl patch and kubectl apply send it, and validation answers', () => {
+    const { k } = lab()
+    k('apply -f -', svc('{"a":"b"}'))
+    expect(k(`patch svc web -p '{"metadata":{"labels":{"__proto__":"x"}}}'`).stderr).toBe(
+      invalid('web'),
+    )
+    expect(k('apply -f -', svc('{"a":"b","__proto__":"x"}')).stderr).toBe(invalid('web'))
+  })
+
+  test('the merge keeps it as a key', () => {
+    const patch = JSON.parse('{"metadata":{"labels":{"__proto__":"x"}}}') as Record<string, unknown>
+    const r = smp({ metadata: { labels: { a: 'b' } } }, patch) as { metadata: { labels: object } }
+    expect(Object.entries(r.metadata.labels)).toEqual([
+      ['a', 'b'],
+      ['__proto__', 'x'],
+    ])
+  })
+})

@@ -15,6 +15,20 @@ export function discardNulls(v: unknown): void {
     }
 }
 
+/**
+ * `o[k] = v` as Go's map assignment: `__proto__` (an own key in decoded JSON) stays a key instead
+ * of setting the object's prototype.
+ */
+export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+  else o[k] = v
+}
+
+/** The own value of `o[k]`: a decoded JSON object inherits nothing. */
+export const ownValue = (o: Record<string, unknown>, k: string): unknown =>
+  Object.hasOwn(o, k) ? o[k] : undefined
+
 /** removeDirectives: `v` without directive maps; undefined when `v` itself is one. */
 export function removeDirectives(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(removeDirectives).filter((x) => x !== undefined)
@@ -23,7 +37,14 @@ export function removeDirectives(v: unknown): unknown {
   const out: Record<string, unknown> = {}
   for (const [k, x] of Object.entries(v)) {
     const kept = removeDirectives(x)
-    if (kept !== undefined) out[k] = kept
+    if (kept !== undefined) setOwn(out, k, kept)
   }
   return out
+}
+
+/** The Go type a JSON value decodes to, as reflect compares them. */
+export function goKind(v: unknown): string {
+  if (Array.isArray(v)) return 'slice'
+  if (v === null) return 'nil'
+  return typeof v === 'object' ? 'map' : typeof v
 }

@@ -5,6 +5,7 @@
 // `$deleteFromPrimitiveList` list; `$setElementOrder` carries the manifest's order.
 
 import { goV } from '../kubectl/printers/go-format'
+import { goKind } from '../kubectl/patch-strategic-values'
 import type { PatchMeta } from '../kubectl/patch-strategic-meta'
 import { diffMaps } from './three-way-patch'
 
@@ -24,13 +25,6 @@ export interface ListDiff {
   deleteFrom: unknown[]
   /** `$setElementOrder/<field>` */
   order: unknown[]
-}
-
-/** The Go type a JSON value decodes to, as reflect compares them. */
-export function goKind(v: unknown): string {
-  if (Array.isArray(v)) return 'slice'
-  if (v === null) return 'nil'
-  return typeof v === 'object' ? 'map' : typeof v
 }
 
 /** diffLists; undefined where kubectl fails to diff (see three-way-patch.ts). */

@@ -9,7 +9,8 @@
 import { isPlainObject } from './strict-decode'
 import { sameJSONUnordered } from './json-equal'
 import { patchMetaOf } from '../kubectl/patch-strategic-meta'
-import { diffLists, goKind, type Pass } from './three-way-lists'
+import { diffLists, type Pass } from './three-way-lists'
+import { goKind, ownValue, setOwn } from '../kubectl/patch-strategic-values'
 
 type Obj = Record<string, unknown>
 
@@ -45,19 +46,20 @@ export function diffMaps(a: Obj, m: Obj, path: string[], pass: Pass, retainKeys 
   const retained: string[] = []
   for (const [k, mv] of Object.entries(m)) {
     if (retainKeys && mv !== null) retained.push(k)
-    const av = a[k]
-    if (!(k in a) || goKind(av) !== goKind(mv)) {
-      if (!pass.deletions) patch[k] = mv
+    const av = ownValue(a, k)
+    if (!Object.hasOwn(a, k) || goKind(av) !== goKind(mv)) {
+      if (!pass.deletions) setOwn(patch, k, mv)
       continue
     }
     const at = [...path, k]
     if (isPlainObject(av) && isPlainObject(mv)) {
       const sub = diffMaps(av, mv, at, pass, patchMetaOf(at).retainKeys)
-      if (Object.keys(sub).length > 0) patch[k] = sub
+      if (Object.keys(sub).length > 0) setOwn(patch, k, sub)
     } else if (Array.isArray(av) && Array.isArray(mv)) diffSlice(patch, k, av, mv, at, pass)
-    else if (!pass.deletions && !sameJSONUnordered(av, mv)) patch[k] = mv
+    else if (!pass.deletions && !sameJSONUnordered(av, mv)) setOwn(patch, k, mv)
   }
-  if (pass.deletions) for (const k of Object.keys(a)) if (!(k in m)) patch[k] = null
+  if (pass.deletions)
+    for (const k of Object.keys(a)) if (!Object.hasOwn(m, k)) setOwn(patch, k, null)
   // the server keeps only the listed fields, so the directive goes out only when needed
   if (retained.length > 0 && (Object.keys(patch).length > 0 || hasDroppedField(a, m)))
     patch.$retainKeys = retained.sort()
@@ -69,17 +71,17 @@ function diffSlice(patch: Obj, k: string, a: unknown[], m: unknown[], at: string
   const meta = patchMetaOf(at)
   const d = meta.strategy === 'merge' ? diffLists(a, m, at, meta, pass) : undefined
   if (!d) {
-    if (!pass.deletions && !sameJSONUnordered(a, m)) patch[k] = m
+    if (!pass.deletions && !sameJSONUnordered(a, m)) setOwn(patch, k, m)
     return
   }
-  if (d.items.length > 0) patch[k] = d.items
+  if (d.items.length > 0) setOwn(patch, k, d.items)
   if (d.deleteFrom.length > 0) patch[DELETE_FROM + k] = d.deleteFrom
   if (d.order.length > 0) patch[ORDER + k] = d.order
 }
 
 /** hasAdditionalNewField: `a` holds a non-null field `m` has not. */
 function hasDroppedField(a: Obj, m: Obj): boolean {
-  return Object.entries(a).some(([k, v]) => v !== null && !(k in m))
+  return Object.entries(a).some(([k, v]) => v !== null && !Object.hasOwn(m, k))
 }
 
 /**
@@ -90,11 +92,11 @@ function hasDroppedField(a: Obj, m: Obj): boolean {
 function combine(deletions: Obj, delta: Obj, path: string[]): Obj {
   const out: Obj = { ...deletions }
   for (const [k, v] of Object.entries(delta)) {
-    const d = out[k]
-    if (isPlainObject(d) && isPlainObject(v)) out[k] = combine(d, v, [...path, k])
+    const d = ownValue(out, k)
+    if (isPlainObject(d) && isPlainObject(v)) setOwn(out, k, combine(d, v, [...path, k]))
     else if (Array.isArray(d) && Array.isArray(v) && !k.startsWith('$'))
-      out[k] = combineItems(d, v, [...path, k], delta[ORDER + k])
-    else out[k] = v
+      setOwn(out, k, combineItems(d, v, [...path, k], delta[ORDER + k]))
+    else setOwn(out, k, v)
   }
   return out
 }
