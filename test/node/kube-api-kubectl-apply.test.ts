@@ -81,6 +81,17 @@ const CASES: Case[] = [
     want: ['example.com/b', 'example.com/c', 'example.com/server'],
   },
   {
+    // compared sorted with the manifest, the live list reads the same: kubectl sends nothing
+    name: 'finalizers reordered into sorted order are unchanged, and keep the live order',
+    target: ['service', 'web'],
+    steps: [
+      { apply: service({ finalizers: ['example.com/c', 'example.com/a'] }) },
+      { apply: service({ finalizers: ['example.com/a', 'example.com/c'] }) },
+    ],
+    jsonpath: '{.metadata.finalizers}',
+    want: ['example.com/c', 'example.com/a'],
+  },
+  {
     name: 'hostAliases merge by ip',
     target: ['deployment', 'web'],
     steps: [

@@ -75,6 +75,11 @@ describe('kubectl apply over changes made on the server', () => {
       'service/web configured\n',
     )
     expect(get('service web', '{.metadata.finalizers}')).toBe('["example.com/b","example.com/a"]')
+    // reordered into sorted order, the live list compares the same: nothing is sent
+    expect(apply(service({ finalizers: ['example.com/a', 'example.com/b'] }))).toBe(
+      'service/web unchanged\n',
+    )
+    expect(get('service web', '{.metadata.finalizers}')).toBe('["example.com/b","example.com/a"]')
   })
 
   test('hostAliases merge by ip', () => {
