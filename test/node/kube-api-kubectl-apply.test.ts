@@ -81,8 +81,8 @@ const CASES: Case[] = [
     want: ['example.com/b', 'example.com/c', 'example.com/server'],
   },
   {
-    // compared sorted with the manifest, the live list reads the same: kubectl sends nothing
-    name: 'finalizers reordered into sorted order are unchanged, and keep the live order',
+    // compared sorted with the manifest, the live list reads the same: no $setElementOrder
+    name: 'finalizers reordered into sorted order keep the live order',
     target: ['service', 'web'],
     steps: [
       { apply: service({ finalizers: ['example.com/c', 'example.com/a'] }) },

@@ -75,9 +75,9 @@ describe('kubectl apply over changes made on the server', () => {
       'service/web configured\n',
     )
     expect(get('service web', '{.metadata.finalizers}')).toBe('["example.com/b","example.com/a"]')
-    // reordered into sorted order, the live list compares the same: nothing is sent
+    // reordered into sorted order, the live list compares the same: only the annotation is sent
     expect(apply(service({ finalizers: ['example.com/a', 'example.com/b'] }))).toBe(
-      'service/web unchanged\n',
+      'service/web configured\n',
     )
     expect(get('service web', '{.metadata.finalizers}')).toBe('["example.com/b","example.com/a"]')
   })
