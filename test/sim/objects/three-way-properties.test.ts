@@ -24,8 +24,9 @@ const deployment = fc
   .record({
     finalizers: subset(['example.com/a', 'example.com/b', 'example.com/c']),
     containers: subset(['app', 'sidecar', 'proxy']).chain((ns) =>
-      ns.length ? fc.tuple(...ns.map(container)) : fc.constant([]),
+      fc.tuple(...ns.map(container)).map((cs): Obj[] => [...cs]),
     ),
+
     hostAliases: subset(['10.0.0.1', '10.0.0.2']).map((ips) =>
       ips.map((ip) => ({ ip, hostnames: [`h${ip.slice(-1)}`] })),
     ),

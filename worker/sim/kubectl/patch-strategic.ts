@@ -86,7 +86,7 @@ function mergeMap(m: Merger, original: Obj | undefined, patch: Obj, path: string
   return out
 }
 
-/** The patch's value where the live object has none to merge it with (patch-strategic-values.ts). */
+/** The patch's value where the live object has none to merge it with (see -values.ts). */
 function takeAsIs(out: Obj, k: string, pv: unknown): void {
   discardNulls(pv)
   const v = removeDirectives(pv)

@@ -52,7 +52,7 @@ function sortKeys(v: unknown): unknown {
   return out
 }
 
-/** What kubectl applies (its `modified`): the manifest with its namespace set and the annotation (re)written. */
+/** kubectl's `modified`: the manifest with its namespace set and the annotation (re)written. */
 export function withAnnotation(
   input: Record<string, unknown>,
   namespaced: boolean,
@@ -143,7 +143,9 @@ export function sentApplyPatch(
   const current = cloneJSON(live) as unknown as Record<string, unknown>
   const diff = threeWayMergePatch(parseLastApplied(previous), sent, current)
   if (diff.ok) return { ok: true, patch: goJSON(diff.patch) }
-  const docs = `original:\n${previous ?? ''}\nmodified:\n${goJSON(sent)}\n\ncurrent:\n${goJSON(current)}\n`
+  const docs = [`original:\n${previous ?? ''}`, `modified:\n${goJSON(sent)}\n`]
+    .concat(`current:\n${goJSON(current)}\n`)
+    .join('\n')
   return { ok: false, error: `creating patch with:\n${docs}\nfor:: ${diff.error}` }
 }
 

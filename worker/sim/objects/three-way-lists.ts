@@ -11,7 +11,10 @@ import { diffMaps } from './three-way-patch'
 
 type Obj = Record<string, unknown>
 
-/** One pass: the delta (live object → manifest, deletions ignored) or the deletions (last applied → manifest). */
+/**
+ * One of kubectl's two diffs: the delta (live object → manifest, deletions ignored) or the
+ * deletions (last applied manifest → manifest, changes and additions ignored).
+ */
 export interface Pass {
   deletions: boolean
   /** kubectl's diff error, the first met: it sends nothing then */
@@ -35,7 +38,7 @@ export function diffLists(
   meta: PatchMeta,
   pass: Pass,
 ): ListDiff | undefined {
-  if (a.length === 0) return { items: !pass.deletions ? m : [], deleteFrom: [], order: [] }
+  if (a.length === 0) return { items: pass.deletions ? [] : m, deleteFrom: [], order: [] }
   const kinds = new Set([...a, ...m].map(goKind))
   if (kinds.size !== 1 || kinds.has('slice')) return undefined
   if (!kinds.has('map')) return diffScalars(a, m, pass)

@@ -1,6 +1,6 @@
-// kubectl client-side apply of an existing object: kubectl computes its three-way strategic merge
-// patch (three-way-patch.ts) and the apiserver applies it to the live object with the same strategic
-// merge patch `kubectl patch` and PATCH through the Kubernetes API use (kubectl/patch-strategic.ts).
+// kubectl client-side apply of an existing object: kubectl computes its three-way strategic
+// merge patch (three-way-patch.ts) and the apiserver applies it to the live object with the same
+// strategic merge `kubectl patch` and PATCH through the Kubernetes API use (patch-strategic.ts).
 // So fields in the new manifest win, fields dropped since the last apply are removed, everything
 // else on the live object (server defaults, allocations, status, items others added to a `merge`
 // list such as finalizers or containers) stays, in the order the apiserver gives it.
@@ -16,7 +16,7 @@ export type ThreeWayResult =
   /** the apiserver refused the patch, or (`diff`) kubectl could not compute one */
   | { ok: false; error: SmpError | { diff: string } }
 
-/** The live object after kubectl applies `modified` over `current`, given the last applied `original`. */
+/** The live object after kubectl applies `modified` over `current` (last applied: `original`). */
 export function threeWayMerge(
   original: Obj | undefined,
   modified: Obj,
