@@ -179,12 +179,46 @@ const CASES: Case[] = [
     // kubectl create --dry-run=client -o yaml writes creationTimestamp: null; the live one differs
     name: 'a generated manifest applied again is configured, and nothing changes',
     target: ['deployment', 'web'],
-    steps: [1, 2].map(() => {
-      const d = deployment({})
-      return { apply: { ...d, metadata: { name: 'web', creationTimestamp: null }, status: {} } }
-    }),
+    steps: [1, 2].map(() => ({
+      // as `kubectl create deployment web --image=nginx --dry-run=client -o yaml` writes it
+      apply: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { creationTimestamp: null, labels: { app: 'web' }, name: 'web' },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: 'web' } },
+          strategy: {},
+          template: {
+            metadata: { creationTimestamp: null, labels: { app: 'web' } },
+            spec: { containers: [{ image: 'nginx', name: 'nginx', resources: {} }] },
+          },
+        },
+        status: {},
+      },
+    })),
     jsonpath: '{.metadata.generation}',
     want: 'text:1',
+  },
+  {
+    name: 'a generated Service applied again is configured, and nothing changes',
+    target: ['service', 'web'],
+    steps: [1, 2].map(() => ({
+      // as `kubectl create service nodeport web --tcp=80:8080 --dry-run=client -o yaml` writes it
+      apply: {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { creationTimestamp: null, labels: { app: 'web' }, name: 'web' },
+        spec: {
+          ports: [{ name: '80-8080', port: 80, protocol: 'TCP', targetPort: 8080 }],
+          selector: { app: 'web' },
+          type: 'NodePort',
+        },
+        status: { loadBalancer: {} },
+      },
+    })),
+    jsonpath: '{.spec.ports[0].name}',
+    want: 'text:80-8080',
   },
   {
     // a create sends no nulls (pruneNullsFromMap); non-string annotations read as none
