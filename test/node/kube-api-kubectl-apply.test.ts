@@ -336,7 +336,7 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
     }
   }, 60_000)
 
-  it("kubectl's own diff error (a container without a name) names the three documents", async () => {
+  it("kubectl's own diff errors (a container without a name, a list mixing types) name the three documents", async () => {
     const [a, b] = [await openLearner(origin()), await openLearner(origin())]
     // the documents hold what differs between two clusters: ids, versions, times
     const mask = (o: { stdout: string; stderr: string; exitCode: number }) => ({
@@ -347,16 +347,26 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
     })
     const named = deployment({})
     const nameless = deployment({ containers: [{ image: 'nginx' }] })
-    let real = { stdout: '', stderr: '', exitCode: 0 }
-    for (const manifest of [named, nameless].map((m) => JSON.stringify(m))) {
-      real = await kubectl(a.kubeconfig, ['apply', '-f', '-'], manifest)
+    const mixed = deployment({ containers: [{ name: 'nginx', image: 'nginx' }, 'oops'] })
+    const nested = deployment({ containers: [['nginx']] })
+    const errs: string[] = []
+    for (const manifest of [named, mixed, nested, nameless].map((m) => JSON.stringify(m))) {
+      const real = await kubectl(a.kubeconfig, ['apply', '-f', '-'], manifest)
       expect(mask(await b.sim('kubectl apply -f -', manifest))).toEqual(mask(real))
+      errs.push(real.stderr)
     }
-    expect(real.stderr).toMatch(/^error: error when applying patch:\n\nto:\n/)
-    expect(real.stderr).toMatch(/\n\ncurrent:\n\{"apiVersion":"apps\/v1",.*"status":\{/)
-    expect(real.stderr).toMatch(
-      /\n\nfor:: map: map\[image:nginx\] does not contain declared merge key: name\n$/,
-    )
+    for (const e of errs.slice(1)) {
+      expect(e).toMatch(/^error: error when applying patch:\n\nto:\n/)
+      expect(e).toMatch(/\n\ncurrent:\n\{"apiVersion":"apps\/v1",.*"status":\{/)
+    }
+    // the live list first (with the apiserver's defaults), then the manifest's
+    const live =
+      'map[image:nginx:1.27 imagePullPolicy:IfNotPresent name:nginx resources:map[] terminationMessagePath:/dev/termination-log terminationMessagePolicy:File]'
+    expect(errs.slice(1).map((e) => e.slice(e.lastIndexOf('\nfor:: ') + 7))).toEqual([
+      `list element types are not identical: [[${live}] [map[image:nginx name:nginx] oops]]\n`,
+      `list element types are not identical: [[${live}] [[nginx]]]\n`,
+      'map: map[image:nginx] does not contain declared merge key: name\n',
+    ])
   }, 60_000)
 
   it('applying over a terminating object warns, unchanged or not', async () => {

@@ -72,10 +72,15 @@ describe('three-way merge patch', () => {
     expect(patch(live, live, live)).toEqual({})
   })
 
-  test('an item without its merge key stops the diff with kubectl error', () => {
+  test('an item without its merge key, or a list mixing types, stops the diff', () => {
     const live = { spec: { containers: [{ name: 'a', image: 'nginx' }] } }
     expect(patch(live, { spec: { containers: [{ image: 'nginx' }] } }, live)).toBe(
       'map: map[image:nginx] does not contain declared merge key: name',
     )
+    expect(patch(live, { spec: { containers: [{ name: 'a' }, 'oops'] } }, live)).toBe(
+      'list element types are not identical: [[map[image:nginx name:a]] [map[name:a] oops]]',
+    )
+    const nested = { metadata: { finalizers: [['x']] } }
+    expect(patch(undefined, nested, nested)).toBe('lists of lists are not supported')
   })
 })

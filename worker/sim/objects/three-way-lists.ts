@@ -30,7 +30,7 @@ export interface ListDiff {
   order: unknown[]
 }
 
-/** diffLists; undefined where kubectl fails to diff (see three-way-patch.ts). */
+/** diffLists; undefined where kubectl fails to diff (then `pass.error` says why) or leaves it. */
 export function diffLists(
   a: unknown[],
   m: unknown[],
@@ -39,8 +39,14 @@ export function diffLists(
   pass: Pass,
 ): ListDiff | undefined {
   if (a.length === 0) return { items: pass.deletions ? [] : m, deleteFrom: [], order: [] }
-  const kinds = new Set([...a, ...m].map(goKind))
-  if (kinds.size !== 1 || kinds.has('slice')) return undefined
+  const items = [...a, ...m]
+  const kinds = new Set(items.map(goKind))
+  // upstream's reflect would panic on a null item: such a list goes whole
+  if (kinds.has('nil')) return undefined
+  // sliceElementType: the first item's type, then every other the same
+  if (goKind(items[0]) === 'slice') pass.error ??= 'lists of lists are not supported'
+  else if (kinds.size > 1) pass.error ??= `list element types are not identical: ${goV([a, m])}`
+  if (kinds.size > 1 || kinds.has('slice')) return undefined
   if (!kinds.has('map')) return diffScalars(a, m, pass)
   const key = meta.key
   if (key === undefined) return undefined

@@ -3,8 +3,8 @@
 // manifest, plus the deletions from the last applied manifest to the new one. Lists tagged `merge`
 // (patch-strategic-meta.ts, looked up by path as the apiserver does) are diffed item by item
 // (three-way-lists.ts); other lists and scalars are replaced whole when they differ.
-// kubectl's one likely diff error is an item without its merge key (a container without a name);
-// left out: lists mixing types or of lists, sent whole here for the apiserver to report.
+// kubectl's diff errors (an item without its merge key, such as a container without a name; a
+// `merge` list mixing types or holding lists) are returned as kubectl prints them.
 
 import { isPlainObject } from './strict-decode'
 import { sameJSONUnordered } from './json-equal'
