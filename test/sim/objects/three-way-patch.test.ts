@@ -80,6 +80,8 @@ describe('three-way merge patch', () => {
     expect(patch(live, { spec: { containers: [{ name: 'a' }, 'oops'] } }, live)).toBe(
       'list element types are not identical: [[map[image:nginx name:a]] [map[name:a] oops]]',
     )
+    const maps = { metadata: { finalizers: [{ a: 1 }] } }
+    expect(patch(undefined, maps, maps)).toBe('map: map[a:1] does not contain declared merge key: ')
     const nested = { metadata: { finalizers: [['x']] } }
     expect(patch(undefined, nested, nested)).toBe('lists of lists are not supported')
   })

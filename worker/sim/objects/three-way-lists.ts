@@ -48,8 +48,8 @@ export function diffLists(
   else if (kinds.size > 1) pass.error ??= `list element types are not identical: ${goV([a, m])}`
   if (kinds.size > 1 || kinds.has('slice')) return undefined
   if (!kinds.has('map')) return diffScalars(a, m, pass)
-  const key = meta.key
-  if (key === undefined) return undefined
+  // a list of objects with no merge key fails like one whose items lack theirs
+  const key = meta.key ?? ''
   // the walk meets items in their merge key's order, a missing key reading `<nil>`
   const keyless = [...a, ...m].find((v) => !(key in (v as Obj)))
   if (keyless) {
