@@ -1,7 +1,7 @@
 // `kubectl apply -f` (client-side apply, kubectl pkg/cmd/apply/apply.go applyOneObject): create
 // when missing, else patch; per-object `created|configured|unchanged` lines; errors collected and
 // printed at the end (one as checkErr prints it, several as an aggregate). Leaves out -k, --prune,
-// --server-side and the exact three-way patch body in patch-failure messages.
+// --server-side.
 
 import type { ProcessResult } from '../context'
 import type { ApiError, KubeObject } from '../objects/types'
@@ -9,6 +9,8 @@ import { getObject } from '../state'
 import { isKind, qualifiedResource, RESOURCES, type Kind } from '../objects/resources'
 import type { Invocation } from './invocation'
 import { applyObject } from './api'
+import { sentApplyPatch } from '../objects/apply'
+import { discardNulls } from './patch-strategic-values'
 import { asPatchError } from './patch-errors'
 import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
@@ -44,10 +46,20 @@ function missingAnnotationWarning(kind: Kind, name: string): string {
 }
 
 /** AddSourceToErr's verb for a failed patch (apply.go:751): the patch, the target, then `for:`. */
-function patchVerb(m: Manifest, kind: Kind): string {
+function patchVerb(m: Manifest, kind: Kind, patch: string): string {
   const r = qualifiedResource(kind).split('.')
   const gv = `${RESOURCES[kind].group}/${RESOURCES[kind].version}`
-  return `applying patch:\n${JSON.stringify(m.object)}\nto:\nResource: "${gv}, Resource=${r[0]}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "${m.name}", Namespace: "${m.namespace ?? ''}"\nfor:`
+  return `applying patch:\n${patch}\nto:\nResource: "${gv}, Resource=${r[0]}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "${m.name}", Namespace: "${m.namespace ?? ''}"\nfor:`
+}
+
+/** A failed apply over `live`: the apiserver's error, or kubectl's own when it could not diff. */
+function patchError(m: Manifest, kind: Kind, live: KubeObject, err: ApiError): ObjectError {
+  const sent = sentApplyPatch(live, m.object, m.namespace)
+  const verb = patchVerb(m, kind, sent.ok ? sent.patch : '')
+  const inner = `error when patching "${m.source}": `
+  if (!sent.ok) return { text: `error when ${verb} "${m.source}": ${inner}${sent.error}` }
+  const patchErr = asPatchError(err)
+  return { api: { ...patchErr, message: inner + patchErr.message }, source: m.source, verb }
 }
 
 interface Applied {
@@ -63,8 +75,11 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   const ssa = inv.flags.bool('server-side')
   if (dryRun === 'client') {
     const op = ssa ? 'serverside-applied' : existing ? 'configured' : 'created'
+    const object = withSavedConfig(structuredClone(m.object))
+    // a create sends the object without its nulls (pruneNullsFromMap), an update its manifest
+    if (!existing) discardNulls(object)
     return {
-      object: withSavedConfig(m.object) as KubeObject,
+      object: object as KubeObject,
       line: nameLine(kind, m.name, withDryRun(op, dryRun)),
       warning: '',
     }
@@ -81,9 +96,7 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
   if (!r.ok) {
     if (!existing)
       return { line: '', warning, error: { api: r.error, source: m.source, verb: 'creating' } }
-    const patchErr = asPatchError(r.error)
-    const api = { ...patchErr, message: `error when patching "${m.source}": ${patchErr.message}` }
-    return { line: '', warning, error: { api, source: m.source, verb: patchVerb(m, kind) } }
+    return { line: '', warning, error: patchError(m, kind, existing, r.error) }
   }
   const { object, op } = r.value
   if (dryRun === 'none' && op !== 'unchanged') recordChange(inv.ctx, object, op)
@@ -94,8 +107,15 @@ function applyOne(inv: Invocation, m: Manifest, dryRun: DryRun): Applied {
       object.metadata.name,
       withDryRun(ssa ? 'serverside-applied' : op, dryRun),
     ),
-    warning: warning + renderWarnings(r.warnings),
+    warning: warning + renderWarnings(r.warnings) + (existing ? deletingWarning(object) : ''),
   }
+}
+
+/** WarnIfDeleting (apply.go:1125): an object applied over while it terminates, `unchanged` too. */
+function deletingWarning(obj: KubeObject): string {
+  return obj.metadata.deletionTimestamp
+    ? `Warning: Detected changes to resource ${obj.metadata.name} which is currently being deleted.\n`
+    : ''
 }
 
 /** `kubectl apply -f -`: what a learner pastes from a tutorial. */

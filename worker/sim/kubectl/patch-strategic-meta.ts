@@ -7,9 +7,15 @@ export interface PatchMeta {
   /** `merge`: the list is merged item by item (by `key` for objects, by value for scalars) */
   strategy?: 'merge'
   key?: string
+  /**
+   * `retainKeys`: kubectl's patch lists the map's fields in `$retainKeys`, so the server drops the
+   * others (a union such as DeploymentStrategy or a volume's source); only the client reads it
+   */
+  retainKeys?: true
 }
 
 const merge = (key?: string): PatchMeta => ({ strategy: 'merge', ...(key ? { key } : {}) })
+const RETAIN_KEYS = { retainKeys: true } as const
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
 
@@ -27,18 +33,19 @@ const CONTAINER: Record<string, PatchMeta> = {
   volumeDevices: merge('devicePath'),
 }
 
-/** PodSpec (a Pod's or a template's), NodeSpec. */
+/** PodSpec (a Pod's or a template's), NodeSpec, DeploymentSpec. */
 const SPEC: Record<string, PatchMeta> = {
   containers: merge('name'),
   initContainers: merge('name'),
   ephemeralContainers: merge('name'),
-  volumes: merge('name'),
+  volumes: { ...merge('name'), ...RETAIN_KEYS },
   imagePullSecrets: merge('name'),
   hostAliases: merge('ip'),
   topologySpreadConstraints: merge('topologyKey'),
-  resourceClaims: merge('name'),
+  resourceClaims: { ...merge('name'), ...RETAIN_KEYS },
   schedulingGates: merge('name'),
   podCIDRs: merge(),
+  strategy: RETAIN_KEYS,
 }
 
 /** PodStatus, NodeStatus, and the conditions of every status. */

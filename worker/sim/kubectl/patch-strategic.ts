@@ -10,6 +10,7 @@
 import { isPlainObject } from '../objects/strict-decode'
 import { patchMetaOf } from './patch-strategic-meta'
 import { indexIn, normalizeElementOrder, partition } from './patch-strategic-order'
+import { discardNulls, goKind, ownValue, removeDirectives, setOwn } from './patch-strategic-values'
 import { goS, goV } from './printers/go-format'
 
 type Obj = Record<string, unknown>
@@ -69,19 +70,28 @@ function mergeMap(m: Merger, original: Obj | undefined, patch: Obj, path: string
       delete out[k]
       continue
     }
-    const ov = out[k]
-    if (!(k in out) || goKind(ov) !== goKind(pv)) {
-      // upstream takes the patch's value as it is here, a deletion list included
-      out[k] = pv
+    const ov = ownValue(out, k)
+    if (!Object.hasOwn(out, k) || goKind(ov) !== goKind(pv)) {
+      // a deletion list with no list to delete from is dropped
+      if (!deleting) takeAsIs(out, k, pv)
       continue
     }
     const meta = patchMetaOf([...path, k])
-    if (isPlainObject(pv)) out[k] = mergeMap(m, ov as Obj, pv, [...path, k])
-    else if (Array.isArray(pv) && meta.strategy === 'merge')
-      out[k] = mergeList(m, ov as unknown[], pv, [...path, k], deleting)
-    else out[k] = pv
+    if (isPlainObject(pv)) setOwn(out, k, mergeMap(m, ov as Obj, pv, [...path, k]))
+    // a deletion list deletes whatever the list's strategy (mergeSliceHandler)
+    else if (Array.isArray(pv) && (meta.strategy === 'merge' || deleting))
+      setOwn(out, k, mergeList(m, ov as unknown[], pv, [...path, k], deleting))
+    else setOwn(out, k, pv)
   }
   return out
+}
+
+/** The patch's value where the live object has none to merge it with (see -values.ts). */
+function takeAsIs(out: Obj, k: string, pv: unknown): void {
+  discardNulls(pv)
+  const v = removeDirectives(pv)
+  if (v === undefined) delete out[k]
+  else setOwn(out, k, v)
 }
 
 /** `$retainKeys`: only the listed fields stay; every field the patch sets must be listed. */
@@ -105,8 +115,8 @@ function setElementOrder(m: Merger, out: Obj, patch: Obj, field: string, path: s
       code: 500,
       message: `expected a []interface {}, but received a ${goType(order)}`,
     })
-  const live = out[field]
-  const given = patch[field]
+  const live = ownValue(out, field)
+  const given = ownValue(patch, field)
   delete patch[field]
   if (live !== undefined && !Array.isArray(live)) return m.fail(badArg(live))
   if (given !== undefined && !Array.isArray(given)) return m.fail(badArg(given))
@@ -117,12 +127,12 @@ function setElementOrder(m: Merger, out: Obj, patch: Obj, field: string, path: s
   const merged = !given
     ? live!
     : !live
-      ? given
+      ? (removeDirectives(given) as unknown[])
       : meta.strategy === 'merge'
         ? mergeList(m, live, given, [...path, field], false)
         : given
   const { inBy, rest } = partition(merged, order, key)
-  out[field] = normalizeElementOrder(inBy, rest, order, live ?? [], key)
+  setOwn(out, field, normalizeElementOrder(inBy, rest, order, live ?? [], key))
 }
 
 const badArg = (v: unknown): SmpError => ({
@@ -218,13 +228,6 @@ const noMergeKey = (item: Obj, key: string): SmpError => ({
   code: 500,
   message: `map: ${goV(item)} does not contain declared merge key: ${key}`,
 })
-
-/** The Go type a JSON value decodes to, as reflect compares them. */
-function goKind(v: unknown): string {
-  if (Array.isArray(v)) return 'slice'
-  if (v === null) return 'nil'
-  return typeof v === 'object' ? 'map' : typeof v
-}
 
 function goType(v: unknown): string {
   const k = goKind(v)

@@ -4,7 +4,7 @@
 
 import type { ClusterState } from '../state'
 import { cloneJSON, getObject } from '../state'
-import type { ApiResult, KubeObject } from './types'
+import type { ApiError, ApiResult, KubeObject } from './types'
 import { RESOURCES } from './resources'
 import { fail, ok } from './api-errors'
 import { decodeKind, type WriteOptions } from './decode'
@@ -12,7 +12,10 @@ import { isPlainObject } from './strict-decode'
 import { createObject } from './create'
 import { updateObjectDetailed } from './update'
 import { threeWayMerge } from './three-way-merge'
+import { threeWayMergePatch } from './three-way-patch'
 import { badRequest } from './api-errors'
+import type { SmpError } from '../kubectl/patch-strategic'
+import { discardNulls } from '../kubectl/patch-strategic-values'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -28,7 +31,8 @@ export function lastAppliedJSON(manifest: Record<string, unknown>): string {
   return `${goJSON(manifest)}\n`
 }
 
-function goJSON(v: unknown): string {
+/** Go's json.Marshal of decoded JSON: sorted keys, HTML-escaped. */
+export function goJSON(v: unknown): string {
   return JSON.stringify(sortKeys(v)).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)
 }
 
@@ -48,8 +52,8 @@ function sortKeys(v: unknown): unknown {
   return out
 }
 
-/** What kubectl sends: the manifest with its namespace set and the annotation (re)written. */
-function withAnnotation(
+/** kubectl's `modified`: the manifest with its namespace set and the annotation (re)written. */
+export function withAnnotation(
   input: Record<string, unknown>,
   namespaced: boolean,
   namespace: string,
@@ -58,13 +62,21 @@ function withAnnotation(
   const meta = isPlainObject(m.metadata) ? m.metadata : {}
   m.metadata = meta
   if (namespaced && !meta.namespace) meta.namespace = namespace
-  const annotations = isPlainObject(meta.annotations)
-    ? (meta.annotations as Record<string, string>)
-    : {}
+  const annotations = readAnnotations(meta.annotations)
   delete annotations[LAST_APPLIED]
   meta.annotations = annotations
   annotations[LAST_APPLIED] = lastAppliedJSON(m)
   return m
+}
+
+/**
+ * The annotations as kubectl reads them (unstructured GetAnnotations): a map holding any value that
+ * is not a string reads as none, so kubectl drops them all from what it sends.
+ */
+export function readAnnotations(v: unknown): Record<string, string> {
+  return isPlainObject(v) && Object.values(v).every((a) => typeof a === 'string')
+    ? (v as Record<string, string>)
+    : {}
 }
 
 /** `kubectl apply` of one object. */
@@ -82,24 +94,59 @@ export function applyObject(
   if (!meta.name) return fail(badRequest('resource name may not be empty'))
   const live = getObject(s, k.kind, namespaced ? meta.namespace : undefined, meta.name)
   if (!live) {
+    // pruneNullsFromMap (apply.go), after the annotation: that keeps the manifest's nulls
+    discardNulls(sent)
     const r = createObject(s, sent, opts)
     return r.ok ? withWarnings(ok({ object: r.value, op: 'created' }), r.warnings) : r
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED]
-  const original = parseLastApplied(previous)
   const merged = threeWayMerge(
-    original,
+    parseLastApplied(previous),
     sent,
     cloneJSON(live) as unknown as Record<string, unknown>,
   )
-  const r = updateObjectDetailed(s, merged as unknown as KubeObject, opts)
+  if (!merged.ok) return fail(patchFailure(merged.error))
+  const missing = previous === undefined ? { missingLastApplied: true } : {}
+  // an empty patch is kubectl's `unchanged`: it sends nothing
+  if (Object.keys(merged.patch).length === 0)
+    return ok({ object: live, op: 'unchanged' as const, ...missing })
+  const r = updateObjectDetailed(s, merged.object as unknown as KubeObject, opts)
   if (!r.ok) return r
-  const res = ok({
-    object: r.value.object,
-    op: r.value.changed ? ('configured' as const) : ('unchanged' as const),
-    ...(previous === undefined ? { missingLastApplied: true } : {}),
-  })
-  return withWarnings(res, r.warnings)
+  // a patch the apiserver finds nothing to change in is still `configured` (apply.go:766)
+  return withWarnings(
+    ok({ object: r.value.object, op: 'configured' as const, ...missing }),
+    r.warnings,
+  )
+}
+
+/** How the apiserver answers a patch it cannot apply (handlers/patch.go). */
+function patchFailure(e: SmpError | { diff: string }): ApiError {
+  // kubectl's own diff error (see sentApplyPatch); kept plain for callers other than kubectl
+  if ('diff' in e) return badRequest(e.diff)
+  if (e.code === 400) return badRequest(e.message)
+  return { reason: e.code === 422 ? 'Invalid' : 'InternalError', message: e.message }
+}
+
+/**
+ * What kubectl prints of its apply of `input` over `live` when that fails: the patch it sent (Go's
+ * JSON of the three-way merge patch), or, when it could not diff, its `creating patch with:` text
+ * (kubectl pkg/cmd/apply/patcher.go) naming the three documents and the diff's error.
+ */
+export function sentApplyPatch(
+  live: KubeObject,
+  input: Record<string, unknown>,
+  namespace?: string,
+): { ok: true; patch: string } | { ok: false; error: string } {
+  const namespaced = live.metadata.namespace !== undefined
+  const previous = live.metadata.annotations?.[LAST_APPLIED]
+  const sent = withAnnotation(input, namespaced, namespace ?? 'default')
+  const current = cloneJSON(live) as unknown as Record<string, unknown>
+  const diff = threeWayMergePatch(parseLastApplied(previous), sent, current)
+  if (diff.ok) return { ok: true, patch: goJSON(diff.patch) }
+  const docs = [`original:\n${previous ?? ''}`, `modified:\n${goJSON(sent)}\n`]
+    .concat(`current:\n${goJSON(current)}\n`)
+    .join('\n')
+  return { ok: false, error: `creating patch with:\n${docs}\nfor:: ${diff.error}` }
 }
 
 /** Carries admission warnings over to a derived result. */
