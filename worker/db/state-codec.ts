@@ -10,6 +10,7 @@ import { DocumentCache, type DocumentKey } from './document-cache'
 import { checkingDocuments } from '../sim/document-changed'
 import { serializeDocument } from '../sim/serialize'
 import { applyDelta, deltaBase, deltaJSON, topJSON, type DeltaBase } from '../sim/document-delta'
+import { fitDelta, unpadDelta, utf8Length, type RowFit } from './delta-room'
 
 const PREFIX = 'gz:'
 
@@ -63,6 +64,8 @@ export interface StoredForm {
   /** the base's topJSON */
   baseTop: string
   delta: string | null
+  /** the UTF-8 length the `state_delta` column is stored at, padding included (delta-room.ts) */
+  room?: number
   /** the base is stored in a form older than gzip bytes: the next change stores a new base */
   legacyBase?: boolean
 }
@@ -87,12 +90,19 @@ export interface StateCodec {
   heldVersion(clusterId: string): number | undefined
   /**
    * What to write for `state`, loaded from `before`: nothing (`write` undefined) when it is still
-   * `before`, a delta when that is small, else a new base.
+   * `before`, a delta when that is small, else a new base. A delta is padded to keep the row's
+   * size given the length change of the row's other text written with it (`fit`).
    */
   encodeChanged(
     state: ClusterState,
     before: StoredForm,
+    fit?: RowFit,
   ): Promise<{ stored: StoredForm; write?: DocumentWrite }>
+  /**
+   * What to write for a document left as `before`: nothing, or its delta padded again when the
+   * row's other text (`fit`) changed length, so that the row keeps its size (delta-room.ts).
+   */
+  keepDocument(before: StoredForm, fit?: RowFit): { stored: StoredForm; write?: DocumentWrite }
   /** Notes what is now stored at `key` (after a successful write); `state` is handed over. */
   remember(key: DocumentKey, stored: StoredForm, state?: ClusterState): void
 }
@@ -119,21 +129,23 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
     const baseJson = await jsonOf(stored.state)
     const state = JSON.parse(baseJson) as ClusterState
     const base = deltaBase(state, storedId(stored.state))
+    const delta = unpadDelta(stored.stateDelta)
     const form = {
       baseJson,
       base,
       baseTop: topJSON(state, base),
-      delta: stored.stateDelta,
+      delta,
+      room: utf8Length(stored.stateDelta),
       legacyBase: typeof stored.state === 'string' || !isGzip(stored.state),
     }
-    const whole = stored.stateDelta && applyDelta(state, stored.stateDelta, base.id)
+    const whole = delta && applyDelta(state, delta, base.id)
     return { state: whole || state, stored: form }
   }
   const rebase = async (state: ClusterState) => {
     const baseJson = serializeDocument(state, checkingDocuments())
     const bytes = await gzip(baseJson)
     const base = deltaBase(state, storedId(bytes))
-    const stored = { baseJson, base, baseTop: topJSON(state, base), delta: null }
+    const stored = { baseJson, base, baseTop: topJSON(state, base), delta: null, room: 0 }
     return { stored, write: { state: bytes, stateDelta: null } }
   }
   return {
@@ -151,15 +163,27 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
       return loaded
     },
     heldVersion: (clusterId) => cache.version(clusterId),
-    async encodeChanged(state, before) {
+    async encodeChanged(state, before, fit) {
       const delta = deltaJSON(state, before.base, before.baseTop)
       if (checkingDocuments()) checkDelta(state, before, delta)
-      if (delta === before.delta) return { stored: before }
+      if (delta === before.delta) return refit(before, fit)
       if ((delta !== null && delta.length > rebaseAt) || before.legacyBase) return rebase(state)
-      return { stored: { ...before, delta }, write: { stateDelta: delta } }
+      if (delta === null)
+        return { stored: { ...before, delta, room: 0 }, write: { stateDelta: null } }
+      const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit)
+      return { stored: { ...before, delta, room }, write: { stateDelta } }
     },
+    keepDocument: refit,
     remember: (key, stored, state) => cache.put(key, stored, state),
   }
+}
+
+/** The document as stored, its delta padded again if the row's other text changed length. */
+function refit(before: StoredForm, fit?: RowFit): { stored: StoredForm; write?: DocumentWrite } {
+  if (!fit || fit.was === fit.now || before.delta === null || before.room === undefined)
+    return { stored: before }
+  const { stateDelta, room } = fitDelta(before.delta, before.room, fit)
+  return { stored: { ...before, room }, write: { stateDelta } }
 }
 
 /** Names a stored base: FNV-1a (32 bits) of its bytes (or of a legacy row's text), in hex. */

@@ -1,0 +1,57 @@
+// The cluster row is written at one size while its delta fits the room kept for it: the delta's
+// JSON, then spaces, so that the `state_delta` column and the row's other text written with it
+// (progress, API traces) keep their total length. Why: SQLite rewrites a row in place when the new
+// record has exactly the old one's size, writing only the pages whose bytes changed (btree.c,
+// btreeOverwriteCell); a record of any other size is a new cell, and every overflow page of the
+// row is freed and written again, the ~14-17 KB gzip base before the delta included. The bench's
+// `scale` wrote ~14 WAL pages a command that way (each a page written now and copied again at the
+// next checkpoint). Progress changes length on most commands (its recent lines), so it is counted.
+// JSON.parse takes trailing whitespace, so a padded delta is still the JSON it was: a platform
+// that knows no padding reads it as before, and rows written before it (unpadded) read as they are.
+import { Buffer } from 'node:buffer'
+
+/** the room grows in steps of this much, so that a growing delta outgrows it only now and then */
+export const DELTA_ROOM_STEP = 8 * 1024
+
+const SPACES = ' '.repeat(DELTA_ROOM_STEP)
+
+/**
+ * The UTF-8 lengths of the row's other text written beside the delta (progress; API traces when
+ * written), as stored and as about to be written: what the delta's padding makes up for.
+ */
+export interface RowFit {
+  was: number
+  now: number
+}
+
+/** A delta as the column is written (`stateDelta`) and the column's UTF-8 length (`room`). */
+export interface FittedDelta {
+  stateDelta: string
+  room: number
+}
+
+export const utf8Length = (text: string | null) => (text === null ? 0 : Buffer.byteLength(text))
+
+/**
+ * The delta padded to keep the row's size: the column at `room` bytes, plus what the other text
+ * gave up (`fit`). A delta that does not fit gets the next step of room past its length (the row
+ * changes size once).
+ */
+export function fitDelta(delta: string, room: number, fit?: RowFit): FittedDelta {
+  const length = utf8Length(delta)
+  const free = room + (fit ? fit.was - fit.now : 0)
+  const next = length <= free ? free : (Math.floor(length / DELTA_ROOM_STEP) + 1) * DELTA_ROOM_STEP
+  return { stateDelta: padDelta(delta, delta.length + next - length), room: next }
+}
+
+/** `delta` followed by spaces up to `chars` characters. */
+function padDelta(delta: string, chars: number): string {
+  let out = delta
+  while (out.length < chars) out += SPACES.slice(0, Math.min(DELTA_ROOM_STEP, chars - out.length))
+  return out
+}
+
+/** The delta stored in a padded column, without its padding. */
+export function unpadDelta(stored: string | null): string | null {
+  return stored === null ? null : stored.trimEnd()
+}
