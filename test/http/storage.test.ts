@@ -12,7 +12,7 @@ async function rowOf(id: string) {
   const row = await env.DB.prepare(
     // the document: its base and the delta over it (without the spaces that pad the delta so that
     // the row keeps its size when progress changes length: db/delta-room.ts)
-    `SELECT typeof(state) AS type, hex(state) || ' ' || coalesce(rtrim(state_delta), '') AS state,
+    `SELECT typeof(state) AS type, hex(state) || ' ' || coalesce(ltrim(state_delta), '') AS state,
       version, commands, progress FROM clusters WHERE id = ?`,
   )
     .bind(id)

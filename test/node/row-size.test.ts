@@ -31,6 +31,23 @@ describe('a cluster row written at one size', () => {
     const id = await c.openCluster()
     const tab = (command: string) =>
       c.post(`/api/clusters/${id}/run`, { command, terminal: 'tab-1', columns: 100, rows: 30 })
+    // a row with no delta (a fresh base): the empty delta takes up the change in progress
+    expect((await sizes(id)).delta).toBe(0)
+    expect((await c.run(id, 'kubectl get pods')).status).toBe(200)
+    const fresh = [await sizes(id)]
+    for (const line of ['kubectl get nodes', 'kubectl get namespaces -o wide', 'pwd']) {
+      expect((await c.run(id, line)).status, line).toBe(200)
+      fresh.push(await sizes(id))
+    }
+    expect(new Set(fresh.map((s) => s.progress)).size).toBe(4)
+    expect(new Set(fresh.map((s) => s.row)).size).toBe(1)
+    // the delta's JSON keeps its place at the row's end (the padding leads): no page of it moves
+    expect(new Set(fresh.map((s) => s.text.trimStart())).size).toBe(1)
+    expect(fresh.filter((s) => !s.text.endsWith('}'))).toEqual([])
+    const empty = await nodeGzipCodec().decode(fresh.at(-1)!.stored)
+    expect(JSON.parse(fresh.at(-1)!.text).put).toEqual({})
+    expect(empty.objects).toHaveProperty(['Node//lab-worker'])
+
     expect((await tab('kubectl create deployment web --image=nginx')).status).toBe(200)
     const start = await sizes(id)
     expect(start.delta).toBeGreaterThan(0)

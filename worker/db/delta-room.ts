@@ -1,12 +1,14 @@
-// The cluster row is written at one size while its delta fits the room kept for it: the delta's
-// JSON, then spaces, so that the `state_delta` column and the row's other text written with it
+// The cluster row is written at one size while its delta fits the room kept for it: spaces, then
+// the delta's JSON, so that the `state_delta` column and the row's other text written with it
 // (progress, API traces) keep their total length. Why: SQLite rewrites a row in place when the new
 // record has exactly the old one's size, writing only the pages whose bytes changed (btree.c,
 // btreeOverwriteCell); a record of any other size is a new cell, and every overflow page of the
 // row is freed and written again, the ~14-17 KB gzip base before the delta included. The bench's
 // `scale` wrote ~14 WAL pages a command that way (each a page written now and copied again at the
 // next checkpoint). Progress changes length on most commands (its recent lines), so it is counted.
-// JSON.parse takes trailing whitespace, so a padded delta is still the JSON it was: a platform
+// The padding leads: `state_delta` is the row's last column (added by migration 0006), so the
+// delta's JSON then keeps its place at the row's end while progress, before it, changes length,
+// and an unchanged delta is no page written. JSON.parse takes surrounding whitespace, so a padded delta is still the JSON it was: a platform
 // that knows no padding reads it as before, and rows written before it (unpadded) read as they are.
 import { Buffer } from 'node:buffer'
 
@@ -34,24 +36,31 @@ export const utf8Length = (text: string | null) => (text === null ? 0 : Buffer.b
 
 /**
  * The delta padded to keep the row's size: the column at `room` bytes, plus what the other text
- * gave up (`fit`). A delta that does not fit gets the next step of room past its length (the row
- * changes size once).
+ * gave up (`fit`). A delta that does not fit gets the next step of room past its length with at
+ * least half a step to spare (the row changes size once).
  */
 export function fitDelta(delta: string, room: number, fit?: RowFit): FittedDelta {
   const length = utf8Length(delta)
   const free = room + (fit ? fit.was - fit.now : 0)
-  const next = length <= free ? free : (Math.floor(length / DELTA_ROOM_STEP) + 1) * DELTA_ROOM_STEP
+  const next = length <= free ? free : grownRoom(length)
   return { stateDelta: padDelta(delta, delta.length + next - length), room: next }
 }
 
-/** `delta` followed by spaces up to `chars` characters. */
+/** Room for `length` bytes with at least half a step to spare, so that it lasts a while. */
+function grownRoom(length: number): number {
+  const next = (Math.floor(length / DELTA_ROOM_STEP) + 1) * DELTA_ROOM_STEP
+  return next - length < DELTA_ROOM_STEP / 2 ? next + DELTA_ROOM_STEP : next
+}
+
+/** `delta` after spaces, `chars` characters in all. */
 function padDelta(delta: string, chars: number): string {
-  let out = delta
-  while (out.length < chars) out += SPACES.slice(0, Math.min(DELTA_ROOM_STEP, chars - out.length))
-  return out
+  let pad = ''
+  while (pad.length + delta.length < chars)
+    pad += SPACES.slice(0, Math.min(DELTA_ROOM_STEP, chars - delta.length - pad.length))
+  return pad + delta
 }
 
 /** The delta stored in a padded column, without its padding. */
 export function unpadDelta(stored: string | null): string | null {
-  return stored === null ? null : stored.trimEnd()
+  return stored === null ? null : stored.trimStart()
 }

@@ -9,7 +9,14 @@ import { fromBase64Url } from '../auth/crypto'
 import { DocumentCache, type DocumentKey } from './document-cache'
 import { checkingDocuments } from '../sim/document-changed'
 import { serializeDocument } from '../sim/serialize'
-import { applyDelta, deltaBase, deltaJSON, topJSON, type DeltaBase } from '../sim/document-delta'
+import {
+  applyDelta,
+  deltaBase,
+  deltaJSON,
+  emptyDeltaJSON,
+  topJSON,
+  type DeltaBase,
+} from '../sim/document-delta'
 import { fitDelta, unpadDelta, utf8Length, type RowFit } from './delta-room'
 
 const PREFIX = 'gz:'
@@ -178,11 +185,14 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
   }
 }
 
-/** The document as stored, its delta padded again if the row's other text changed length. */
+/**
+ * The document as stored, its delta padded again if the row's other text changed length (a row
+ * with no delta gets the empty one, so that it keeps its size too).
+ */
 function refit(before: StoredForm, fit?: RowFit): { stored: StoredForm; write?: DocumentWrite } {
-  if (!fit || fit.was === fit.now || before.delta === null || before.room === undefined)
-    return { stored: before }
-  const { stateDelta, room } = fitDelta(before.delta, before.room, fit)
+  if (!fit || fit.was === fit.now || before.legacyBase) return { stored: before }
+  const delta = before.delta ?? emptyDeltaJSON(before.base, before.baseTop)
+  const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit)
   return { stored: { ...before, room }, write: { stateDelta } }
 }
 
