@@ -13,6 +13,7 @@ import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
 import { setUpEveryConnection } from './db/libsql-connections'
+import { BACKSTOP_PAGES, checkpointInBackground, localFile } from './db/wal-checkpointer'
 import { readNodeBody } from './node-body'
 import { stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -72,10 +73,17 @@ export async function openNodeApp(opts: NodeAppOptions) {
   // command no longer waits for the disk; a power cut may lose the last commits, never the file.
   // Both are settings of a connection: every connection of the client's pool gets them
   // (db/libsql-connections.ts)
-  setUpEveryConnection('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+  // A local file's WAL is checkpointed by a thread of its own (db/wal-checkpointer.ts); the
+  // connections' own checkpoint stays as a backstop, at a higher mark
+  const file = localFile(opts.url)
+  setUpEveryConnection(
+    'PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000' +
+      (file ? `; PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}` : ''),
+  )
   const client = createClient({ url: opts.url, authToken: opts.authToken })
   await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   await migrate(drizzle(client), { migrationsFolder: resolve('migrations') })
+  if (file) checkpointInBackground(file)
   const app = createApp({
     openDb: (metrics) => libsqlDatabase(client, metrics),
     // zlib's synchronous gzip: Node's web streams are several times slower, and each of their
