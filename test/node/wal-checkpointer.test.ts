@@ -1,8 +1,10 @@
 // The Node entry's WAL checkpoints, made by a thread of their own (worker/db/wal-checkpointer.ts):
 // what the app's connections wrote reaches the database file without any of them checkpointing.
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import Database from 'libsql'
 import { describe, expect, it } from 'vitest'
 import { checkpointInBackground, localFile } from '../../worker/db/wal-checkpointer'
@@ -43,4 +45,15 @@ describe('WAL checkpoints in a thread', () => {
   ])('knows %s as a local file: %s', (url, file) => {
     expect(localFile(url)).toBe(file)
   })
+})
+
+describe('a process with the checkpoint thread', () => {
+  it('exits cleanly when it exits in the middle of a checkpoint', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sl-wal-exit-')), 'a.db')
+    const fixture = fileURLToPath(new URL('./fixtures/exit-during-checkpoint.ts', import.meta.url))
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fixture, file], { encoding: 'utf8' })
+    // before: the thread was ended inside libsql's native call and the process aborted (134)
+    expect(r.stderr).not.toContain('panicked')
+    expect(r.status).toBe(0)
+  }, 60_000)
 })

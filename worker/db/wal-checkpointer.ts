@@ -16,6 +16,7 @@ export const BACKSTOP_PAGES = 10_000
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.libsql)
+const stopped = new Int32Array(workerData.stopped)
 const db = new Database(workerData.file)
 db.exec('PRAGMA busy_timeout = 1000')
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)')
@@ -29,6 +30,8 @@ const timer = setInterval(() => {
 parentPort.on('message', () => {
   clearInterval(timer)
   db.close()
+  Atomics.store(stopped, 0, 1)
+  Atomics.notify(stopped, 0)
   parentPort.close()
 })
 `
@@ -40,19 +43,43 @@ export function localFile(url: string): string | undefined {
   return path === '' || path === ':memory:' ? undefined : path
 }
 
-/** Starts checkpointing `file`'s WAL in a worker thread; it never keeps the process alive. */
+/**
+ * Starts checkpointing `file`'s WAL in a worker thread; it never keeps the process alive. When the
+ * process exits, the thread is stopped first, between two checkpoints: a thread ended inside one
+ * (process.exit() during a native call of libsql) aborts the whole process (a Rust panic).
+ */
 export function checkpointInBackground(file: string): { stop(): Promise<void> } {
   const libsql = createRequire(import.meta.url).resolve('libsql')
+  const stopped = new Int32Array(new SharedArrayBuffer(4))
   const worker = new Worker(THREAD, {
     eval: true,
-    workerData: { file, libsql, everyMs: CHECKPOINT_EVERY_MS },
+    workerData: { file, libsql, everyMs: CHECKPOINT_EVERY_MS, stopped: stopped.buffer },
   })
   worker.unref()
   worker.on('error', (e) => console.error('WAL checkpoint thread stopped', e))
+  let running = true
+  const halt = () => {
+    if (!running) return
+    running = false
+    worker.postMessage('stop')
+  }
+  // 'exit' handlers are synchronous: wait (at most a second) for the thread to stop between two
+  // checkpoints, before Node ends it
+  const onExit = () => {
+    halt()
+    Atomics.wait(stopped, 0, 0, 1000)
+  }
+  process.once('exit', onExit)
+  worker.once('exit', () => {
+    running = false
+    process.off('exit', onExit)
+  })
   return {
     async stop() {
-      worker.postMessage('stop')
-      await new Promise((done) => worker.once('exit', done))
+      if (!running) return
+      const exited = new Promise((done) => worker.once('exit', done))
+      halt()
+      await exited
     },
   }
 }
