@@ -15,7 +15,7 @@ import { libsqlDatabase } from './db/libsql'
 import { setUpEveryConnection } from './db/libsql-connections'
 import { BACKSTOP_PAGES, checkpointInBackground, localFile } from './db/wal-checkpointer'
 import { readNodeBody } from './node-body'
-import { stateCodec } from './db/state-codec'
+import { REBASE_AT, stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
@@ -89,10 +89,12 @@ export async function openNodeApp(opts: NodeAppOptions) {
     // zlib's synchronous gzip: Node's web streams are several times slower, and each of their
     // awaits lets every other request in line go first
     // (level 1: a third of level 6's time for a few percent more bytes; any level reads back)
-    stateCodec: stateCodec({
-      gzip: (b) => gzipSync(b, { level: 1 }),
-      gunzip: (b) => gunzipSync(b),
-    }),
+    // the delta padded so that a cluster row keeps its size (db/delta-room.ts)
+    stateCodec: stateCodec(
+      { gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) },
+      REBASE_AT,
+      { keepRowSize: true },
+    ),
     instructorCode: opts.instructorCode,
     serveAsset: opts.serveAsset,
     clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),

@@ -10,9 +10,8 @@ const client = () => new Client((req) => worker.default.fetch(req))
 
 async function rowOf(id: string) {
   const row = await env.DB.prepare(
-    // the document: its base and the delta over it (without the spaces that pad the delta so that
-    // the row keeps its size when progress changes length: db/delta-room.ts)
-    `SELECT typeof(state) AS type, hex(state) || ' ' || coalesce(ltrim(state_delta), '') AS state,
+    // the document: its base and the delta over it
+    `SELECT typeof(state) AS type, hex(state) || ' ' || coalesce(state_delta, '') AS state,
       version, commands, progress FROM clusters WHERE id = ?`,
   )
     .bind(id)

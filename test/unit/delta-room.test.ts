@@ -3,7 +3,12 @@
 // while the delta fits.
 import { describe, expect, it } from 'vitest'
 import { Buffer } from 'node:buffer'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { DELTA_ROOM_STEP, fitDelta, unpadDelta } from '../../worker/db/delta-room'
+import { REBASE_AT, stateCodec } from '../../worker/db/state-codec'
+import { newCluster } from '../../worker/sim'
+
+const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
 
 const delta = (n: number, fill = 'a') => JSON.stringify({ base: 'x', put: { k: fill.repeat(n) } })
 const bytes = (s: string) => Buffer.byteLength(s)
@@ -55,5 +60,29 @@ describe('a delta padded to its room', () => {
     expect(stateDelta.length).toBeLessThan(room)
     const again = fitDelta(delta(700, 'ü'), room)
     expect(bytes(again.stateDelta)).toBe(room)
+  })
+})
+
+describe('which codec pads', () => {
+  const zlib = { gzip: (b: Uint8Array) => gzipSync(b), gunzip: (b: Uint8Array) => gunzipSync(b) }
+  const changedTwice = async (codec: ReturnType<typeof stateCodec>) => {
+    const loaded = (await codec.load(await codec.encode(newCluster(9, T0))))!
+    loaded.state.runtime.flags.seen = 'yes'
+    const fit = { was: 100, now: 120 }
+    const changed = await codec.encodeChanged(loaded.state, loaded.stored, fit)
+    const kept = codec.keepDocument(changed.stored, { was: 120, now: 150 })
+    return { changed: changed.write as { stateDelta: string }, kept: kept.write }
+  }
+
+  it('the Node entry keeps the row size, the default (D1) writes the delta as it is', async () => {
+    const node = await changedTwice(stateCodec(zlib, REBASE_AT, { keepRowSize: true }))
+    expect(node.changed.stateDelta).toMatch(/^ +\{/)
+    expect(node.kept).toEqual({ stateDelta: expect.stringMatching(/^ +\{/) })
+    expect(bytes((node.kept as { stateDelta: string }).stateDelta)).toBe(
+      bytes(node.changed.stateDelta) - 30,
+    )
+    const d1 = await changedTwice(stateCodec(zlib))
+    expect(d1.changed.stateDelta).toBe(d1.changed.stateDelta.trim())
+    expect(d1.kept).toBeUndefined()
   })
 })

@@ -117,7 +117,20 @@ export interface StateCodec {
 /** A delta longer than this is folded into a new base (~a third of a seeded document's JSON). */
 export const REBASE_AT = 32 * 1024
 
-export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec {
+export interface CodecOptions {
+  /**
+   * pad the delta so that the row keeps its size (delta-room.ts): the Node entry's local SQLite
+   * then rewrites only the row's changed pages. Off on D1, where every byte bound is sent to the
+   * database and a row is billed as a row, whatever pages it took
+   */
+  keepRowSize?: boolean
+}
+
+export function stateCodec(
+  z: Gzip = webGzip,
+  rebaseAt = REBASE_AT,
+  { keepRowSize = false }: CodecOptions = {},
+): StateCodec {
   const cache = new DocumentCache()
   const gzip = async (json: string) => {
     const bytes = await z.gzip(new TextEncoder().encode(json))
@@ -132,6 +145,8 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
     const bytes = await z.gunzip(fromBase64Url(text.slice(PREFIX.length)))
     return new TextDecoder().decode(bytes)
   }
+  const keepDocument = (before: StoredForm, fit?: RowFit) =>
+    keepRowSize ? refit(before, fit) : { stored: before }
   const parse = async (stored: StoredDocument & { state: StoredState }) => {
     const baseJson = await jsonOf(stored.state)
     const state = JSON.parse(baseJson) as ClusterState
@@ -173,14 +188,15 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
     async encodeChanged(state, before, fit) {
       const delta = deltaJSON(state, before.base, before.baseTop)
       if (checkingDocuments()) checkDelta(state, before, delta)
-      if (delta === before.delta) return refit(before, fit)
+      if (delta === before.delta) return keepDocument(before, fit)
       if ((delta !== null && delta.length > rebaseAt) || before.legacyBase) return rebase(state)
       if (delta === null)
         return { stored: { ...before, delta, room: 0 }, write: { stateDelta: null } }
+      if (!keepRowSize) return { stored: { ...before, delta }, write: { stateDelta: delta } }
       const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit)
       return { stored: { ...before, delta, room }, write: { stateDelta } }
     },
-    keepDocument: refit,
+    keepDocument,
     remember: (key, stored, state) => cache.put(key, stored, state),
   }
 }
