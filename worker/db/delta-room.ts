@@ -1,15 +1,17 @@
-// The cluster row is written at one size while its delta fits the room kept for it: spaces, then
-// the delta's JSON, so that the `state_delta` column and the row's other text written with it
-// (progress, API traces) keep their total length. Why: SQLite rewrites a row in place when the new
-// record has exactly the old one's size, writing only the pages whose bytes changed (btree.c,
-// btreeOverwriteCell); a record of any other size is a new cell, and every overflow page of the
-// row is freed and written again, the ~14-17 KB gzip base before the delta included. The bench's
-// `scale` wrote ~14 WAL pages a command that way (each a page written now and copied again at the
-// next checkpoint). Progress changes length on most commands (its recent lines), so it is counted.
+// Node entry (state-codec.ts `keepRowSize`): the cluster row is written at one size while its
+// delta fits the room kept for it: spaces, then the delta's JSON, so that the `state_delta` column
+// and the row's other text written with it (progress, API traces) keep their total length. Why:
+// SQLite rewrites a row in place when the new record has exactly the old one's size, writing only
+// the pages whose bytes changed (btree.c, btreeOverwriteCell); a record of any other size is a new
+// cell, and every overflow page of the row is freed and written again, the ~14-17 KB gzip base
+// included. Progress changes length on most commands (its recent lines), so almost every command
+// rewrote the whole row: ~14 WAL pages for the bench's `scale` (each written now and copied again
+// at the next checkpoint), against ~10 now; ~9 for a `get pods`, against ~5.
 // The padding leads: `state_delta` is the row's last column (added by migration 0006), so the
-// delta's JSON then keeps its place at the row's end while progress, before it, changes length,
-// and an unchanged delta is no page written. JSON.parse takes surrounding whitespace, so a padded delta is still the JSON it was: a platform
-// that knows no padding reads it as before, and rows written before it (unpadded) read as they are.
+// delta's JSON keeps its place at the row's end while progress, before it, changes length, and an
+// unchanged delta is no page written. JSON.parse takes whitespace around a value, so a padded
+// delta is still the JSON it was: a platform that knows no padding reads it as before, and rows
+// written before it (unpadded) read as they are.
 import { Buffer } from 'node:buffer'
 
 /** the room grows in steps of this much, so that a growing delta outgrows it only now and then */
