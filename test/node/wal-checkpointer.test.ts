@@ -40,6 +40,8 @@ describe('WAL checkpoints in a thread', () => {
     ['file:///srv/lab.db', '/srv/lab.db'],
     ['file:data/lab.db', 'data/lab.db'],
     ['file::memory:', undefined],
+    ['file:data/lab.db?mode=ro', undefined],
+    ['file:my%20labs.db', undefined],
     ['libsql://lab.example.org', undefined],
     ['http://127.0.0.1:8080', undefined],
   ])('knows %s as a local file: %s', (url, file) => {

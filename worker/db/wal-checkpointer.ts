@@ -36,9 +36,13 @@ parentPort.on('message', () => {
 })
 `
 
-/** The database file a libSQL URL names, or undefined (in memory, a remote server). */
+/**
+ * The database file a libSQL URL names, or undefined (in memory, a remote server). A URL with a
+ * query or an escape is left to the client's own reading (undefined: no thread, SQLite's own
+ * checkpoints), rather than the thread opening some other file.
+ */
 export function localFile(url: string): string | undefined {
-  if (!url.startsWith('file:')) return undefined
+  if (!url.startsWith('file:') || /[?#%]/.test(url)) return undefined
   const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '')
   return path === '' || path === ':memory:' ? undefined : path
 }
