@@ -13,8 +13,9 @@ import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
 import { setUpEveryConnection } from './db/libsql-connections'
+import { BACKSTOP_PAGES, checkpointInBackground, localFile } from './db/wal-checkpointer'
 import { readNodeBody } from './node-body'
-import { stateCodec } from './db/state-codec'
+import { REBASE_AT, stateCodec } from './db/state-codec'
 import { gunzipSync, gzipSync } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
@@ -72,19 +73,28 @@ export async function openNodeApp(opts: NodeAppOptions) {
   // command no longer waits for the disk; a power cut may lose the last commits, never the file.
   // Both are settings of a connection: every connection of the client's pool gets them
   // (db/libsql-connections.ts)
-  setUpEveryConnection('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+  // A local file's WAL is checkpointed by a thread of its own (db/wal-checkpointer.ts); the
+  // connections' own checkpoint stays as a backstop, at a higher mark
+  const file = localFile(opts.url)
+  setUpEveryConnection(
+    'PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000' +
+      (file ? `; PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}` : ''),
+  )
   const client = createClient({ url: opts.url, authToken: opts.authToken })
   await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   await migrate(drizzle(client), { migrationsFolder: resolve('migrations') })
+  if (file) checkpointInBackground(file)
   const app = createApp({
     openDb: (metrics) => libsqlDatabase(client, metrics),
     // zlib's synchronous gzip: Node's web streams are several times slower, and each of their
     // awaits lets every other request in line go first
     // (level 1: a third of level 6's time for a few percent more bytes; any level reads back)
-    stateCodec: stateCodec({
-      gzip: (b) => gzipSync(b, { level: 1 }),
-      gunzip: (b) => gunzipSync(b),
-    }),
+    // the delta padded so that a cluster row keeps its size (db/delta-room.ts)
+    stateCodec: stateCodec(
+      { gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) },
+      REBASE_AT,
+      { keepRowSize: true },
+    ),
     instructorCode: opts.instructorCode,
     serveAsset: opts.serveAsset,
     clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),

@@ -15,7 +15,10 @@ let loseCopy = false
 const counted: StateCodec = {
   ...inner,
   encode: (s) => ((calls.encode += 1), inner.encode(s)),
-  encodeChanged: (s, before) => ((calls.encodeChanged += 1), inner.encodeChanged(s, before)),
+  encodeChanged: (s, before, fit) => (
+    (calls.encodeChanged += 1),
+    inner.encodeChanged(s, before, fit)
+  ),
   load: (stored, key) => {
     if (stored.state === null) readWithout += 1
     const lost = loseCopy && stored.state === null && key

@@ -14,12 +14,15 @@ import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../../worker/app'
 import type { Deps } from '../../worker/http/env'
 import { libsqlDatabase } from '../../worker/db/libsql'
-import { stateCodec, type StateCodec } from '../../worker/db/state-codec'
+import { REBASE_AT, stateCodec, type StateCodec } from '../../worker/db/state-codec'
 import { attachWebSockets } from '../../worker/kube-api/exec/node-upgrade'
 import { readNodeBody } from '../../worker/node-body'
 
+/** as the Node entry's codec (worker/node.ts): the delta padded to keep the row's size */
 export const nodeGzipCodec = () =>
-  stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) })
+  stateCodec({ gzip: (b) => gzipSync(b), gunzip: (b) => gunzipSync(b) }, REBASE_AT, {
+    keepRowSize: true,
+  })
 
 export interface NodeAppOptions {
   /** the database file; default: test.db in a new temporary folder */

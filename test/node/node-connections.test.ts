@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import Database from 'libsql'
 import { describe, expect, it } from 'vitest'
 import { openNodeApp } from '../../worker/node'
+import { BACKSTOP_PAGES } from '../../worker/db/wal-checkpointer'
 import { Client } from '../http/client'
 
 type Connection = Database.Database
@@ -52,6 +53,8 @@ describe('the Node entry over a local file', () => {
       // NORMAL: in WAL mode a commit waits for no fsync (worker/node.ts)
       expect(pragma(db, 'synchronous')).toBe(1)
       expect(pragma(db, 'busy_timeout')).toBe(5000)
+      // a thread checkpoints the WAL (db/wal-checkpointer.ts); a connection's own is the backstop
+      expect(pragma(db, 'wal_autocheckpoint')).toBe(BACKSTOP_PAGES)
     }
     client.close()
   })

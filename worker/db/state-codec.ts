@@ -9,7 +9,15 @@ import { fromBase64Url } from '../auth/crypto'
 import { DocumentCache, type DocumentKey } from './document-cache'
 import { checkingDocuments } from '../sim/document-changed'
 import { serializeDocument } from '../sim/serialize'
-import { applyDelta, deltaBase, deltaJSON, topJSON, type DeltaBase } from '../sim/document-delta'
+import {
+  applyDelta,
+  deltaBase,
+  deltaJSON,
+  emptyDeltaJSON,
+  topJSON,
+  type DeltaBase,
+} from '../sim/document-delta'
+import { fitDelta, unpadDelta, utf8Length, type RowFit } from './delta-room'
 
 const PREFIX = 'gz:'
 
@@ -63,6 +71,8 @@ export interface StoredForm {
   /** the base's topJSON */
   baseTop: string
   delta: string | null
+  /** the UTF-8 length the `state_delta` column is stored at, padding included (delta-room.ts) */
+  room?: number
   /** the base is stored in a form older than gzip bytes: the next change stores a new base */
   legacyBase?: boolean
 }
@@ -87,12 +97,19 @@ export interface StateCodec {
   heldVersion(clusterId: string): number | undefined
   /**
    * What to write for `state`, loaded from `before`: nothing (`write` undefined) when it is still
-   * `before`, a delta when that is small, else a new base.
+   * `before`, a delta when that is small, else a new base. A delta is padded to keep the row's
+   * size given the length change of the row's other text written with it (`fit`).
    */
   encodeChanged(
     state: ClusterState,
     before: StoredForm,
+    fit?: RowFit,
   ): Promise<{ stored: StoredForm; write?: DocumentWrite }>
+  /**
+   * What to write for a document left as `before`: nothing, or its delta padded again when the
+   * row's other text (`fit`) changed length, so that the row keeps its size (delta-room.ts).
+   */
+  keepDocument(before: StoredForm, fit?: RowFit): { stored: StoredForm; write?: DocumentWrite }
   /** Notes what is now stored at `key` (after a successful write); `state` is handed over. */
   remember(key: DocumentKey, stored: StoredForm, state?: ClusterState): void
 }
@@ -100,7 +117,20 @@ export interface StateCodec {
 /** A delta longer than this is folded into a new base (~a third of a seeded document's JSON). */
 export const REBASE_AT = 32 * 1024
 
-export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec {
+export interface CodecOptions {
+  /**
+   * pad the delta so that the row keeps its size (delta-room.ts): the Node entry's local SQLite
+   * then rewrites only the row's changed pages. Off on D1, where every byte bound is sent to the
+   * database and a row is billed as a row, whatever pages it took
+   */
+  keepRowSize?: boolean
+}
+
+export function stateCodec(
+  z: Gzip = webGzip,
+  rebaseAt = REBASE_AT,
+  { keepRowSize = false }: CodecOptions = {},
+): StateCodec {
   const cache = new DocumentCache()
   const gzip = async (json: string) => {
     const bytes = await z.gzip(new TextEncoder().encode(json))
@@ -115,25 +145,29 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
     const bytes = await z.gunzip(fromBase64Url(text.slice(PREFIX.length)))
     return new TextDecoder().decode(bytes)
   }
+  const keepDocument = (before: StoredForm, fit?: RowFit) =>
+    keepRowSize ? refit(before, fit) : { stored: before }
   const parse = async (stored: StoredDocument & { state: StoredState }) => {
     const baseJson = await jsonOf(stored.state)
     const state = JSON.parse(baseJson) as ClusterState
     const base = deltaBase(state, storedId(stored.state))
+    const delta = unpadDelta(stored.stateDelta)
     const form = {
       baseJson,
       base,
       baseTop: topJSON(state, base),
-      delta: stored.stateDelta,
+      delta,
+      room: utf8Length(stored.stateDelta),
       legacyBase: typeof stored.state === 'string' || !isGzip(stored.state),
     }
-    const whole = stored.stateDelta && applyDelta(state, stored.stateDelta, base.id)
+    const whole = delta && applyDelta(state, delta, base.id)
     return { state: whole || state, stored: form }
   }
   const rebase = async (state: ClusterState) => {
     const baseJson = serializeDocument(state, checkingDocuments())
     const bytes = await gzip(baseJson)
     const base = deltaBase(state, storedId(bytes))
-    const stored = { baseJson, base, baseTop: topJSON(state, base), delta: null }
+    const stored = { baseJson, base, baseTop: topJSON(state, base), delta: null, room: 0 }
     return { stored, write: { state: bytes, stateDelta: null } }
   }
   return {
@@ -151,15 +185,31 @@ export function stateCodec(z: Gzip = webGzip, rebaseAt = REBASE_AT): StateCodec 
       return loaded
     },
     heldVersion: (clusterId) => cache.version(clusterId),
-    async encodeChanged(state, before) {
+    async encodeChanged(state, before, fit) {
       const delta = deltaJSON(state, before.base, before.baseTop)
       if (checkingDocuments()) checkDelta(state, before, delta)
-      if (delta === before.delta) return { stored: before }
+      if (delta === before.delta) return keepDocument(before, fit)
       if ((delta !== null && delta.length > rebaseAt) || before.legacyBase) return rebase(state)
-      return { stored: { ...before, delta }, write: { stateDelta: delta } }
+      if (delta === null)
+        return { stored: { ...before, delta, room: 0 }, write: { stateDelta: null } }
+      if (!keepRowSize) return { stored: { ...before, delta }, write: { stateDelta: delta } }
+      const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit)
+      return { stored: { ...before, delta, room }, write: { stateDelta } }
     },
+    keepDocument,
     remember: (key, stored, state) => cache.put(key, stored, state),
   }
+}
+
+/**
+ * The document as stored, its delta padded again if the row's other text changed length (a row
+ * with no delta gets the empty one, so that it keeps its size too).
+ */
+function refit(before: StoredForm, fit?: RowFit): { stored: StoredForm; write?: DocumentWrite } {
+  if (!fit || fit.was === fit.now || before.legacyBase) return { stored: before }
+  const delta = before.delta ?? emptyDeltaJSON(before.base, before.baseTop)
+  const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit)
+  return { stored: { ...before, room }, write: { stateDelta } }
 }
 
 /** Names a stored base: FNV-1a (32 bits) of its bytes (or of a legacy row's text), in hex. */

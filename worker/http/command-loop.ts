@@ -8,7 +8,8 @@ import { withApiTraces } from '../db/api-traces'
 import type { Database } from '../db/client'
 import { findCluster, storeRun, type HistoryRow } from '../db/clusters'
 import type { CommandRow } from '../db/command-read'
-import type { LoadedState, StateCodec, StoredForm } from '../db/state-codec'
+import { utf8Length, type RowFit } from '../db/delta-room'
+import type { DocumentWrite, LoadedState, StateCodec, StoredForm } from '../db/state-codec'
 import type { Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import type { TraceEntry } from '../sim/net/types'
@@ -85,11 +86,14 @@ export async function commandLoop<T>(
     const s = simulate(loaded, doc.state, now)
     if (s.internalError)
       console.error('simulator error', { command: s.history.command, error: s.internalError })
+    const progress = JSON.stringify(s.progress)
+    const apiTraces =
+      ref.viaApi && !s.internalError
+        ? withApiTraces(row.apiTraces, s.trace, loaded.lab.hideDiagnoses)
+        : undefined
     const encoded = s.internalError
       ? undefined
-      : s.documentChanged === false
-        ? { stored: doc.stored, write: undefined }
-        : await codec.encodeChanged(s.state, doc.stored)
+      : await encodeDocument(ref.codec, s, doc.stored, rowFit(row, progress, apiTraces))
     const gap = row.lastActivityAt === null ? 0 : now - row.lastActivityAt
     const stored = await storeRun(db, {
       clusterId,
@@ -97,13 +101,10 @@ export async function commandLoop<T>(
       // a line that changed nothing in the document (a get, a describe) rewrites only progress;
       // one that changed a few objects writes a small delta
       document: encoded?.write,
-      progress: JSON.stringify(s.progress),
+      progress,
       now,
       timeSpentDelta: gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0,
-      apiTraces:
-        ref.viaApi && !s.internalError
-          ? withApiTraces(row.apiTraces, s.trace, loaded.lab.hideDiagnoses)
-          : undefined,
+      apiTraces,
       history: { ...s.history, at: now },
     })
     if (stored) {
@@ -116,6 +117,29 @@ export async function commandLoop<T>(
     await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)))
   }
   throw new AppError(409, 'conflict', 'The cluster is busy with other commands; please try again.')
+}
+
+/** What to write of the document after a line (nothing, a delta, a new base). */
+function encodeDocument(
+  codec: StateCodec,
+  s: SimulatedCommand<unknown>,
+  before: StoredForm,
+  fit: RowFit,
+):
+  | Promise<{ stored: StoredForm; write?: DocumentWrite }>
+  | { stored: StoredForm; write?: DocumentWrite } {
+  return s.documentChanged === false
+    ? codec.keepDocument(before, fit)
+    : codec.encodeChanged(s.state, before, fit)
+}
+
+/**
+ * How the row's other text written with the document changes length (progress; the API traces
+ * when written): the delta's padding makes up for it, so the row keeps its size (delta-room.ts).
+ */
+function rowFit(row: CommandRow, progress: string, apiTraces: string | undefined): RowFit {
+  const traces = apiTraces === undefined ? 0 : utf8Length(apiTraces) - utf8Length(row.apiTraces)
+  return { was: utf8Length(row.progress), now: utf8Length(progress) + traces }
 }
 
 /**

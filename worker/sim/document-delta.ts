@@ -86,6 +86,14 @@ export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): st
   return `{"base":${JSON.stringify(base.id)},"del":${JSON.stringify(del)},"put":{${put}},"top":${top}}`
 }
 
+/**
+ * The delta that changes nothing: the base itself, as a delta (what a row may hold in place of
+ * none, to keep its size: worker/db/delta-room.ts).
+ */
+export function emptyDeltaJSON(base: DeltaBase, baseTop: string): string {
+  return `{"base":${JSON.stringify(base.id)},"del":[],"put":{},"top":${baseTop}}`
+}
+
 /** The base's keys not among the first `kept` of the document's (in base order). */
 function removedSince(s: ClusterState, base: DeltaBase, kept: number): string[] {
   const stay = new Set<string>()
