@@ -13,6 +13,7 @@ import { kubeconfigRoutes } from './http/kubeconfig'
 import { AppError } from './http/errors'
 import type { AppEnv, Deps } from './http/env'
 import { sameOriginOnly, securityHeaders } from './http/guards'
+import { setAfterHandler } from './http/response-headers'
 import { labRoutes } from './http/labs'
 import { newMetrics, serverTiming } from './db/metrics'
 import { stateCodec } from './db/state-codec'
@@ -34,8 +35,11 @@ export function createApp(deps: Deps) {
     c.set('db', deps.openDb(metrics))
     const started = performance.now()
     await next()
-    c.header('Server-Timing', serverTiming(metrics, performance.now() - started))
-    c.header('Cache-Control', 'no-store')
+    // set in place: c.header() would copy the finished response (http/response-headers.ts)
+    setAfterHandler(c, {
+      'Server-Timing': serverTiming(metrics, performance.now() - started),
+      'Cache-Control': 'no-store',
+    })
   })
   app.use('/api/*', sameOriginOnly())
 
