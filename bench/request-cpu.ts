@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getRequestListener } from '@hono/node-server'
 import { openNodeApp } from '../worker/node'
 import { BROWSER_TAB, FLOOR_KIND, PHASES } from './isolated'
 import { Learner, type Sample } from './load'
@@ -29,6 +30,9 @@ async function app() {
   const { app: a } = await openNodeApp({
     url: `file:${join(mkdtempSync(join(tmpdir(), 'sl-cpu-')), 'b.db')}`,
   })
+  // the globals the Node server runs with: serve() installs @hono/node-server's light Request and
+  // Response (a string body written at once, no undici Response unless something forces one)
+  getRequestListener(a.fetch)
   // Learner speaks HTTP through fetch: route it into the app instead
   const base = 'http://bench.local'
   globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
