@@ -2,7 +2,7 @@
 // progress.go syncRolloutStatus): counts summed over the ReplicaSets, Available from
 // minimum availability, Progressing with the upstream reasons and messages.
 
-import type { Deployment, DeploymentCondition, ReplicaSet } from '../objects/types'
+import type { Deployment, DeploymentCondition, KubeObject, ReplicaSet } from '../objects/types'
 import { parseTimestamp } from '../state'
 import { resolveFenceposts } from './deployment-util'
 import { ts } from './util'
@@ -151,4 +151,16 @@ export function progressingCondition(
       now,
     ),
   )
+}
+
+/**
+ * The earliest time progressingCondition, run again on a Deployment with this status, would
+ * note: its deadline while Progressing is neither absent nor complete (earlier than needed when
+ * the rollout is complete: a due time only makes a sync run).
+ */
+export function progressDue(o: KubeObject): number {
+  const d = o as Deployment
+  const cur = d.status?.conditions?.find((c) => c.type === 'Progressing')
+  if (!cur || cur.reason === 'NewReplicaSetAvailable') return Infinity
+  return parseTimestamp(cur.lastUpdateTime) + (d.spec.progressDeadlineSeconds ?? 600) * 1000
 }

@@ -7,7 +7,7 @@
 import { defaultPodSpec } from '../objects/defaults-pod'
 import type { Deployment, Pod, ReplicaSet } from '../objects/types'
 import { objectKey, putObject, randomUid, removeObject, type ClusterState } from '../state'
-import { calculateStatus, progressingCondition } from './deployment-status'
+import { calculateStatus, progressDue, progressingCondition } from './deployment-status'
 import {
   byCreation,
   DESIRED_REPLICAS,
@@ -26,7 +26,7 @@ import {
   podsByController,
   templateHash,
 } from './deployment-inputs'
-import { syncKey } from './key-memo'
+import { syncKeyOwn } from './key-memo'
 import {
   clone,
   controllerOf,
@@ -259,7 +259,9 @@ export function reconcileDeployments(s: ClusterState, now: number): boolean {
     if (d.metadata.deletionTimestamp) continue
     const key = `deployment:${d.metadata.namespace}/${d.metadata.name}`
     const inputs = deploymentInputs(s, d, listed, byController)
-    if (syncKey(s, key, inputs, now, syncDeployment, s, d, pods, sets, now)) changed = true
+    // a sync that wrote only d's status would find nothing at once (deployment-status.ts)
+    const own = { obj: d, dueAfter: progressDue }
+    if (syncKeyOwn(s, key, inputs, own, now, syncDeployment, s, d, pods, sets, now)) changed = true
   }
   return changed
 }

@@ -74,6 +74,49 @@ export function syncKey<A extends unknown[]>(
   sync: (...args: A) => boolean,
   ...args: A
 ): boolean {
+  return syncKeyOwn(s, key, inputs, undefined, now, sync, ...args)
+}
+
+/**
+ * What a sync's own object's write leaves: `obj` is the key's object, its version first in the
+ * inputs (pushVersion), and a sync whose only write was `obj` (its status) would, run again at
+ * once, write nothing and note no due time before `dueAfter(obj)`.
+ */
+export interface OwnWrite {
+  obj: KubeObject
+  dueAfter: (obj: KubeObject) => number
+}
+
+let ownSkipping = true
+
+/** Own writes remembered as quiet so far (any cluster): settle compares it with the writes. */
+let ownQuiet = 0
+
+/** A number that grows with every own write syncKeyOwn remembers as leaving its key quiet. */
+export function ownQuietWrites(): number {
+  return ownQuiet
+}
+
+/** Turns the own-write shortcut alone off (its differential test). */
+export function skipAfterOwnWrite(on: boolean): void {
+  ownSkipping = on
+}
+
+/**
+ * syncKey, and after a sync whose one write was its own object (a status write): the key is
+ * remembered as quiet with the object's new version, as the sync run again would find it. This
+ * spares the round settle runs only because of that write (upstream: the status update's own
+ * watch event, a no-op sync).
+ */
+export function syncKeyOwn<A extends unknown[]>(
+  s: ClusterState,
+  key: string,
+  inputs: Inputs | undefined,
+  own: OwnWrite | undefined,
+  now: number,
+  sync: (...args: A) => boolean,
+  ...args: A
+): boolean {
   const memo = skipping && inputs !== undefined ? memoOf(s) : undefined
   const q = memo?.get(key)
   if (q && inputs && sameInputs(q.inputs, inputs) && now >= q.since && now < q.dueAt) {
@@ -82,12 +125,35 @@ export function syncKey<A extends unknown[]>(
   }
   const outer = takeDue()
   const writes = documentWrites(s)
+  const rv = own?.obj.metadata.resourceVersion
   const changed = sync(...args)
   const dueAt = takeDue()
   noteDue(outer)
   noteDue(dueAt)
   if (!memo || inputs === undefined) return changed
-  if (changed || documentWrites(s) !== writes) memo.delete(key)
-  else memo.set(key, { inputs, since: now, dueAt })
+  if (!changed && documentWrites(s) === writes) memo.set(key, { inputs, since: now, dueAt })
+  else if (own && ownSkipping && wroteOnlyOwn(s, own.obj, inputs, rv, writes)) {
+    const after = inputs.slice()
+    after[1] = own.obj.metadata.resourceVersion
+    const due = Math.min(dueAt, own.dueAfter(own.obj))
+    memo.set(key, { inputs: after, since: now, dueAt: due })
+    noteDue(due)
+    ownQuiet += 1
+  } else memo.delete(key)
   return changed
+}
+
+function wroteOnlyOwn(
+  s: ClusterState,
+  obj: KubeObject,
+  inputs: Inputs,
+  rv: string | undefined,
+  writes: number,
+): boolean {
+  return (
+    documentWrites(s) === writes + 1 &&
+    inputs[0] === obj.metadata.uid &&
+    inputs[1] === rv &&
+    obj.metadata.resourceVersion !== rv
+  )
 }

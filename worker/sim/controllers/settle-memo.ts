@@ -102,15 +102,22 @@ export function startRun(
 
 /**
  * After a controller ran: remember it as quiet when it changed nothing and wrote nothing, with
- * the kinds it read and the time it noted; forget it otherwise. Answers whether it was quiet
- * with respect to its kinds (settle skips it in later rounds while none of them is written).
+ * the kinds it read and the time it noted; forget it otherwise. `ownQuiet`: every write it made
+ * left it quiet (key-memo.ts syncKeyOwn), so it is remembered as quiet after them. Answers whether
+ * it was quiet with respect to its kinds (settle skips it in later rounds while none of them is
+ * written).
  */
-export function endRun(s: ClusterState, run: ControllerRun, changed: boolean): boolean {
+export function endRun(
+  s: ClusterState,
+  run: ControllerRun,
+  changed: boolean,
+  ownQuiet = false,
+): boolean {
   const dueAt = takeDue()
   const memo = quietOf(s)
   const reads = wide ? undefined : run.reads
   wide = false
-  const quiet = !changed && run.writes === documentWrites(s)
+  const quiet = ownQuiet || (!changed && run.writes === documentWrites(s))
   if (!quiet || run.timing === 'always') memo.delete(run.i)
   else
     memo.set(run.i, {

@@ -4,7 +4,7 @@
 
 import type { Kind } from '../objects/resources'
 import { objectsOfKind, writeStamp, type ClusterState } from '../state'
-import { kindWrites } from '../object-index'
+import { documentWrites, kindWrites } from '../object-index'
 import { CONTROLLER_READS as READS } from './controller-reads'
 import { reconcileDeployments } from './deployment'
 import { reconcileEndpointSliceMirroring } from './endpoint-slice-mirroring'
@@ -17,6 +17,7 @@ import { reconcileLoadBalancers } from './load-balancer'
 import { reconcileIngressNginx } from './ingress-nginx-status'
 import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
+import { ownQuietWrites } from './key-memo'
 import { endRun, forgetQuiet, isStillQuiet, startRun, type Reads, type Timing } from './settle-memo'
 import { markChanged } from '../document-changed'
 import { forgetObjectJSON } from '../serialize'
@@ -99,12 +100,18 @@ export function settle(s: ClusterState, now: number): void {
         continue
       }
       const ran = startRun(s, i, timing, reads, now)
+      const own = ownQuietWrites()
       const changed = controller(s, now)
       if (changed) {
         converged = false
         signals += 1
       }
-      if (endRun(s, ran, changed)) quietAt[i] = before
+      // every write was a key's own status, each key then quiet (key-memo.ts syncKeyOwn): so is
+      // the controller, until something else is written
+      const ownQuiet =
+        ownQuietWrites() > own && documentWrites(s) - ran.writes === ownQuietWrites() - own
+      if (endRun(s, ran, changed, ownQuiet))
+        quietAt[i] = ownQuiet ? kindWrites(s, reads) + signals : before
     }
   }
   pruneEvents(s, now)
