@@ -103,7 +103,8 @@ export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   s.rv += 1
   obj.metadata.resourceVersion = String(s.rv)
   const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
-  noteWrite(s, obj.kind, key, !(key in s.objects))
+  const isNew = !(key in s.objects)
+  noteWrite(s, obj.kind, key, isNew, !isNew && s.objects[key] === obj)
   noteUid(s, obj.metadata.uid, key)
   s.objects[key] = obj
   return obj

@@ -14,7 +14,7 @@ import {
   type ClusterState,
 } from '../../../worker/sim/state'
 
-const names = (objs: { metadata: { namespace?: string; name: string } }[]) =>
+const names = (objs: readonly { metadata: { namespace?: string; name: string } }[]) =>
   objs.map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`)
 
 function service(name: string, namespace = 'default'): Service {

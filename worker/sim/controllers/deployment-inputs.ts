@@ -78,7 +78,7 @@ export function newReplicaSetKey(d: Deployment): string {
  * Pods by the uid of their controller, in document order: the deployment controller writes no
  * pod, so one grouping serves every Deployment of a reconcile.
  */
-export function podsByController(pods: Pod[]): Map<string, Pod[]> {
+export function podsByController(pods: readonly Pod[]): Map<string, Pod[]> {
   const out = new Map<string, Pod[]>()
   for (const p of pods) {
     const c = controllerOf(p)
@@ -132,11 +132,11 @@ export function deploymentInputs(
 
 /** The ReplicaSets as a reconcile listed them, with their keys (made once per reconcile). */
 export interface ListedReplicaSets {
-  items: ReplicaSet[]
+  items: readonly ReplicaSet[]
   keys: string[]
 }
 
-export function listReplicaSets(items: ReplicaSet[]): ListedReplicaSets {
+export function listReplicaSets(items: readonly ReplicaSet[]): ListedReplicaSets {
   return {
     items,
     keys: items.map((rs) => objectKey('ReplicaSet', rs.metadata.namespace, rs.metadata.name)),

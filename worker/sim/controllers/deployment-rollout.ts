@@ -133,7 +133,7 @@ export function rolloutRecreate(
   d: Deployment,
   newRS: ReplicaSet,
   old: ReplicaSet[],
-  pods: Pod[],
+  pods: readonly Pod[],
   now: number,
 ): void {
   for (const rs of old) if (specReplicas(rs) > 0) scaleReplicaSet(s, d, rs, 0, now)

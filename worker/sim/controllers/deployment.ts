@@ -53,7 +53,7 @@ function templateWithoutHash(rs: ReplicaSet): string {
   return stableStringify(t)
 }
 
-function replicaSetsOf(s: ClusterState, d: Deployment, sets: ReplicaSet[]): ReplicaSet[] {
+function replicaSetsOf(s: ClusterState, d: Deployment, sets: readonly ReplicaSet[]): ReplicaSet[] {
   const out: ReplicaSet[] = []
   for (const rs of sets) {
     if (
@@ -159,8 +159,8 @@ function syncRevision(s: ClusterState, d: Deployment, rs: ReplicaSet, maxOld: nu
 function syncDeployment(
   s: ClusterState,
   d: Deployment,
-  pods: Pod[],
-  sets: ReplicaSet[],
+  pods: readonly Pod[],
+  sets: readonly ReplicaSet[],
   now: number,
 ): boolean {
   const all = replicaSetsOf(s, d, sets)
@@ -198,7 +198,7 @@ function cleanupOldReplicaSets(
   s: ClusterState,
   d: Deployment,
   old: ReplicaSet[],
-  pods: Pod[],
+  pods: readonly Pod[],
 ): void {
   const limit = d.spec.revisionHistoryLimit ?? 10
   const idle = old

@@ -36,7 +36,7 @@ function address(pod: Pod): EndpointAddress {
 }
 
 /** Subsets for a Service: one per distinct set of resolved ports (RepackSubsets). */
-export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
+export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
   const groups = new Map<
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
@@ -79,7 +79,7 @@ function serviceLabels(svc: Service): Record<string, string> {
   return labels
 }
 
-function syncService(s: ClusterState, svc: Service, pods: Pod[], now: number): boolean {
+function syncService(s: ClusterState, svc: Service, pods: readonly Pod[], now: number): boolean {
   const ns = svc.metadata.namespace
   const subsets = desiredSubsets(svc, pods)
   const labels = serviceLabels(svc)
@@ -117,7 +117,7 @@ function isControllerMade(ep: Endpoints): boolean {
 }
 
 /** What a sync of `svc` reads: the Service and every pod its selector matches, by resourceVersion. */
-function syncInputs(svc: Service, pods: Pod[]): number {
+function syncInputs(svc: Service, pods: readonly Pod[]): number {
   const parts = [svc.metadata.uid, svc.metadata.resourceVersion]
   for (const p of pods) {
     if (p.metadata.namespace !== svc.metadata.namespace) continue
@@ -131,7 +131,12 @@ function syncInputs(svc: Service, pods: Pod[]): number {
  * Syncs the Services whose inputs changed since their last sync, and any whose Endpoints are gone
  * (the controller's delete handler); true when an Endpoints object was written.
  */
-function syncChangedServices(s: ClusterState, services: Service[], pods: Pod[], now: number) {
+function syncChangedServices(
+  s: ClusterState,
+  services: readonly Service[],
+  pods: readonly Pod[],
+  now: number,
+) {
   const memory = (s.runtime.endpointsSyncedFrom ??= {})
   const seen = new Set<string>()
   let changed = false

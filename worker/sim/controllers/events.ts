@@ -67,7 +67,7 @@ function nanosHex(at: number): string {
   return lastHex
 }
 
-function allEvents(s: ClusterState): KubeEvent[] {
+function allEvents(s: ClusterState): readonly KubeEvent[] {
   return objectsOfKind<KubeEvent>(s, 'Event')
 }
 

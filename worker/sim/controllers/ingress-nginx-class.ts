@@ -116,6 +116,6 @@ export function byIngressStoreOrder(a: Ingress, b: Ingress): number {
 }
 
 /** Ingresses in document order. */
-export function allIngresses(s: ClusterState): Ingress[] {
+export function allIngresses(s: ClusterState): readonly Ingress[] {
   return objectsOfKind<Ingress>(s, 'Ingress')
 }

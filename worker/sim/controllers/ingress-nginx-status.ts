@@ -63,7 +63,7 @@ function memoryOf(s: ClusterState): IngressNginxMemory {
   return s.runtime.ingressNginx
 }
 
-function forgetGone(mem: IngressNginxMemory, ingresses: Ingress[]): void {
+function forgetGone(mem: IngressNginxMemory, ingresses: readonly Ingress[]): void {
   const uids = new Set(ingresses.map((i) => i.metadata.uid))
   for (const uid of Object.keys(mem.synced)) if (!uids.has(uid)) delete mem.synced[uid]
   for (const uid of Object.keys(mem.ignored)) if (!uids.has(uid)) delete mem.ignored[uid]

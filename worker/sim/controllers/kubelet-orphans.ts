@@ -15,7 +15,7 @@ const ORPHANS_DROPPED = new WeakMap<ClusterState, number>()
  * (the kubelet's, exec's, a served request's), so a record can lose its pod only when a Pod is
  * removed: until then there is nothing to drop (check mode looks anyway).
  */
-export function dropOrphanRuntime(s: ClusterState, pods: Pod[]): boolean {
+export function dropOrphanRuntime(s: ClusterState, pods: readonly Pod[]): boolean {
   const podRemovals = kindRemovals(s, 'Pod')
   if (ORPHANS_DROPPED.get(s) === podRemovals && isSkippingQuiet()) {
     if (checkingDocuments() && hasOrphans(s, pods))
@@ -33,7 +33,7 @@ export function dropOrphanRuntime(s: ClusterState, pods: Pod[]): boolean {
   return changed
 }
 
-function hasOrphans(s: ClusterState, pods: Pod[]): boolean {
+function hasOrphans(s: ClusterState, pods: readonly Pod[]): boolean {
   const uids = new Set(pods.map((p) => p.metadata.uid))
   for (const key in s.runtime.containers) if (!uids.has(key.slice(0, key.indexOf('/')))) return true
   return false

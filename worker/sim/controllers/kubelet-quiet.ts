@@ -69,7 +69,7 @@ export function forgetKubeletsQuiet(s: ClusterState): void {
 }
 
 /** Check mode: every pod on a node is still quiet and none terminating, as the skip assumed. */
-function checkQuiet(s: ClusterState, pods: Pod[], now: number): void {
+function checkQuiet(s: ClusterState, pods: readonly Pod[], now: number): void {
   for (const pod of pods) {
     if (pod.metadata.deletionTimestamp || !pod.status || quietUntil(s, pod, now) < 0)
       throw new Error(`kubelet skipped with pod ${pod.metadata.name} not quiet at ${now}`)

@@ -25,7 +25,7 @@ import {
 const SOURCE = { component: 'replicaset-controller' }
 
 /** Pods the ReplicaSet controls (adopting matching orphans on the way). */
-export function podsOfReplicaSet(s: ClusterState, rs: ReplicaSet, pods: Pod[]): Pod[] {
+export function podsOfReplicaSet(s: ClusterState, rs: ReplicaSet, pods: readonly Pod[]): Pod[] {
   const out: Pod[] = []
   for (const pod of pods) {
     if (isOwnedBy(pod, rs)) out.push(pod)
@@ -162,7 +162,7 @@ function syncReplicaSet(s: ClusterState, rs: ReplicaSet, inNamespace: Pod[], now
   return changed
 }
 
-function podsIn(pods: Pod[], namespace: string | undefined): Pod[] {
+function podsIn(pods: readonly Pod[], namespace: string | undefined): Pod[] {
   const out: Pod[] = []
   for (const p of pods) if (p.metadata.namespace === namespace) out.push(p)
   return out

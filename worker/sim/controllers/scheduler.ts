@@ -40,7 +40,7 @@ function filterNode(pod: Pod, node: Node): Rejection | undefined {
 }
 
 /** The FailedScheduling message of the 1.32 scheduler (framework.Diagnosis + preemption). */
-function unschedulableMessage(nodes: Node[], reasons: Map<string, Rejection>): string {
+function unschedulableMessage(nodes: readonly Node[], reasons: Map<string, Rejection>): string {
   const counts = new Map<string, number>()
   for (const node of nodes) {
     const r = reasons.get(node.metadata.name)

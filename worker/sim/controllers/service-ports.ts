@@ -29,7 +29,7 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
 }
 
 /** Pods the selector matches that can be endpoints: scheduled with an IP, not terminal. */
-export function selectedPods(svc: Service, pods: Pod[]): Pod[] {
+export function selectedPods(svc: Service, pods: readonly Pod[]): Pod[] {
   return pods.filter(
     (p) =>
       p.metadata.namespace === svc.metadata.namespace &&
