@@ -21,8 +21,9 @@ interface KindIndex {
   /** kind -> keys sorted by namespace then name, until the kind gains or loses a key */
   sorted: Map<string, string[]>
   /**
-   * kind -> objectsOfKind's answer, kept until any object of the kind is written or removed.
-   * Never changed in place (a write drops it), so a caller iterating one while writing is safe;
+   * kind -> objectsOfKind's answer, kept until an object of the kind is added, removed or
+   * replaced (a write in place keeps it: the list holds the same objects). Never changed in place
+   * (a write drops it), so a caller iterating one while writing is safe;
    * callers must not change it either (frozen, and compared with a scan, in check mode).
    */
   objects: Map<string, readonly KubeObject[]>
