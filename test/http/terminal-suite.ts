@@ -40,6 +40,27 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(r.body.stderr).toMatch(/interactive shells are not simulated/)
     })
 
+    it("keeps each tab's workstation shell (variables, cwd, files) between its lines", async () => {
+      const { c, id, type } = await learner()
+      await type('NAME=web; cd /tmp')
+      await type(
+        'kubectl create deployment $NAME --image=nginx --dry-run=client -o yaml > web.yaml',
+      )
+      expect((await type('echo $NAME; pwd; ls')).body.stdout).toBe('web\n/tmp\nweb.yaml\n')
+      expect((await type('kubectl apply -f web.yaml')).body).toMatchObject({
+        stdout: 'deployment.apps/web created\n',
+        exitCode: 0,
+      })
+      // another tab has a shell of its own; a one-shot line (no tab) starts afresh
+      const other = await c.post(`/api/clusters/${id}/run`, {
+        command: 'echo "[$NAME]"; pwd',
+        terminal: 't2',
+      })
+      expect(other.body.stdout).toBe('[]\n/home/learner\n')
+      expect((await c.run(id, 'echo "[$NAME]"')).body.stdout).toBe('[]\n')
+      expect((await type('echo $NAME')).body.stdout).toBe('web\n')
+    })
+
     it('follows the course notes: exec -it, apt-get, curl a pod IP, exit', async () => {
       const { c, id, type } = await learner()
       const ip = (
@@ -194,6 +215,17 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       const slept = await readEvents(await streamed(c, id, 'history -c; sleep 1; echo done'))
       expect(slept.filter((e) => e.type === 'output').map((e) => e.text)).toEqual(['done\n'])
       expect((await type('history')).body.stdout).toBe('    1  history\n')
+    })
+
+    it("a streamed line starts from the tab's shell and leaves what it set, as the browser sends lines", async () => {
+      const { c, id, type } = await learner('playground')
+      await type('A=1; cd /tmp')
+      const slept = await readEvents(await streamed(c, id, 'echo $A; sleep 1; B=2; cd /etc; pwd'))
+      expect(slept.filter((e) => e.type === 'output').map((e) => e.text)).toEqual(['1\n', '/etc\n'])
+      expect((await type('echo $A $B; pwd')).body.stdout).toBe('1 2\n/etc\n')
+      const quick = await readEvents(await streamed(c, id, 'C=3'))
+      expect(quick[quick.length - 1]).toMatchObject({ type: 'end', exitCode: 0 })
+      expect((await type('echo $C')).body.stdout).toBe('3\n')
     })
 
     it('what a later step prints is graded: a pod IP shown after a sleep completes the task', async () => {

@@ -2,7 +2,7 @@
 
 import type { ClusterState } from './state'
 import type { TraceEntry } from './net/types'
-import type { TerminalCtx } from './session/types'
+import type { TerminalCtx, WorkstationShellState } from './session/types'
 
 export interface Change {
   kind: string
@@ -38,6 +38,8 @@ export interface Ctx {
   historyAfter?: string[]
   /** the learner's terminal (size, shells to open); absent for one-shot lines */
   terminal?: TerminalCtx
+  /** the workstation shell as the line left it (set only in a terminal tab) */
+  workstationAfter?: WorkstationShellState
 }
 
 /** Environment variables of the shell running a program. */

@@ -6,7 +6,7 @@ import type { Change, Ctx } from './context'
 import type { TraceEntry } from './net/types'
 import { settle } from './shell/cluster-deps'
 import { runLine } from './shell/terminal'
-import type { OpenRequest } from './session/types'
+import type { OpenRequest, WorkstationShellState } from './session/types'
 import { documentChangedSince, probeDocument } from './document-changed'
 
 export interface RunInput {
@@ -23,7 +23,7 @@ export interface RunInput {
    */
   owned?: boolean
   /** the learner's terminal: its size, and whether `kubectl exec -it` may open a shell in it */
-  terminal?: { columns: number; rows: number }
+  terminal?: { columns: number; rows: number; workstation?: WorkstationShellState }
 }
 
 export interface RunResult {
@@ -40,6 +40,8 @@ export interface RunResult {
   clear: boolean
   /** the workstation's history list when the line rewrote it (`history -c`); see Ctx */
   historyAfter?: string[]
+  /** the workstation shell as the line left it (only with `terminal`): the tab keeps it */
+  workstation?: WorkstationShellState
   /**
    * stdout and stderr in the order the programs wrote them (each program's stdout before its
    * stderr), so a terminal can show them interleaved as a real one does
@@ -102,6 +104,7 @@ export function runGuarded(state: ClusterState, line: string, input: RunInput): 
     }
     if (ctx.terminal?.open) result.openShell = ctx.terminal.open
     if (ctx.historyAfter) result.historyAfter = ctx.historyAfter
+    if (ctx.workstationAfter) result.workstation = ctx.workstationAfter
     return result
   } catch (e) {
     return {

@@ -50,6 +50,7 @@ export function terminalLine<T>(
   const id = body.terminal ?? 'default'
   const rec = terminalRecord(state, id, now)
   const sessionBefore = JSON.stringify(rec.session)
+  const workstationBefore = JSON.stringify(rec.workstation)
   const columns = body.columns ?? rec.columns
   const rows = body.rows ?? rec.rows
   const result = start(rec.session, {
@@ -60,10 +61,14 @@ export function terminalLine<T>(
     columns,
     rows,
     eof: body.eof,
+    workstation: rec.workstation,
   })
-  const after = { session: result.session, columns, rows }
+  // a line past the workstation's limit (or run in a container) leaves the tab's as it was
+  const workstation = result.workstation ?? rec.workstation
+  const after = { session: result.session, columns, rows, ...(workstation ? { workstation } : {}) }
   const touched =
-    !result.internalError && touchTerminal(result.state, id, after, sessionBefore, now)
+    !result.internalError &&
+    touchTerminal(result.state, id, after, sessionBefore, now, workstationBefore)
   const line = { body, session: rec.session, now, touched }
   return gradedLine(lab, progress, result, line, answer)
 }

@@ -35,6 +35,7 @@ export interface TerminalAfter {
   session: TerminalRecord['session']
   columns: number
   rows: number
+  workstation?: TerminalRecord['workstation']
 }
 
 /**
@@ -48,6 +49,8 @@ export function touchTerminal(
   after: TerminalAfter,
   sessionBefore: string,
   now: number,
+  /** the workstation shell's JSON before the line; undefined: the record's as stored */
+  workstationBefore?: string,
 ): boolean {
   const all = state.runtime.terminals ?? {}
   const old = Object.prototype.hasOwnProperty.call(all, id) ? all[id] : undefined
@@ -57,7 +60,8 @@ export function touchTerminal(
     old.rows === after.rows &&
     now - old.usedAt < USED_AT_REFRESH_MS &&
     now >= old.usedAt &&
-    JSON.stringify(after.session) === sessionBefore
+    JSON.stringify(after.session) === sessionBefore &&
+    JSON.stringify(after.workstation) === (workstationBefore ?? JSON.stringify(old.workstation))
   if (same) return false
   putTerminal(state, id, { ...after, usedAt: now })
   return true

@@ -303,7 +303,13 @@ async function finishLine(run: Started, step: StreamStep) {
     if (result.historyAfter) sim.progress.recent = result.historyAfter.slice(-RECENT_MAX)
     const state = run.stream ? run.stream.ctx.s : result.state
     const rec = terminalRecord(state, id, c.var.deps.now())
-    putTerminal(state, id, { ...rec, session: result.session, usedAt: c.var.deps.now() })
+    const workstation = result.workstation ?? rec.workstation
+    putTerminal(state, id, {
+      ...rec,
+      session: result.session,
+      ...(workstation ? { workstation } : {}),
+      usedAt: c.var.deps.now(),
+    })
     const misconceptions =
       run.newlyCompleted.length > 0
         ? []

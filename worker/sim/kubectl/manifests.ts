@@ -48,13 +48,13 @@ export function loadManifests(inv: Invocation, filenames: string[]): LoadedManif
         mappingErrors: [],
         fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"`,
       }
-    if (f !== '-' && readWorkstationFile(inv.ctx, f) === undefined)
+    if (f !== '-' && readWorkstationFile(inv.ctx, f, inv.env.PWD) === undefined)
       return { manifests: [], mappingErrors: [], fatal: `the path "${f}" does not exist` }
   }
   for (const f of filenames) {
     // a file written earlier on the same line (`kubectl get ... -o yaml > svc.yaml; kubectl apply -f svc.yaml`)
     const source = f === '-' ? 'STDIN' : f
-    const parsed = parseManifests(f === '-' ? inv.stdin : (readWorkstationFile(inv.ctx, f) ?? ''), source)
+    const parsed = parseManifests(f === '-' ? inv.stdin : (readWorkstationFile(inv.ctx, f, inv.env.PWD) ?? ''), source)
     for (const obj of parsed.objects) {
       const unmapped = mappingError(obj, source)
       if (unmapped !== undefined) {

@@ -10,7 +10,12 @@ import { openShell } from './open'
 import { runContainerLine } from './container-line'
 import { goneOutput, kubectlAfterExit, sessionGone, shellGoodbye } from './end'
 import { promptOf } from './prompt'
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, type ShellSession } from './types'
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  type ShellSession,
+  type WorkstationShellState,
+} from './types'
 import { documentChangedSince, probeDocument } from '../document-changed'
 
 /** The learner's own prompt on the workstation (what the web terminal has always shown). */
@@ -21,6 +26,8 @@ export interface TerminalInput extends Omit<RunInput, 'terminal'> {
   rows?: number
   /** Ctrl+D on an empty line */
   eof?: boolean
+  /** the tab's workstation shell as its previous line left it */
+  workstation?: WorkstationShellState
 }
 
 export interface TerminalResult extends RunResult {
@@ -70,7 +77,8 @@ function terminalLine(
   if (session) return shellLine(state, session, line, input)
   if (input.eof) return { ...quiet(state, input), session: null, prompt: WORKSTATION_PROMPT }
   // withChangeFlag takes the readings around the whole line: run()'s own would be taken twice
-  const r = runGuarded(state, line, { ...input, terminal: size })
+  const terminal = input.workstation ? { ...size, workstation: input.workstation } : size
+  const r = runGuarded(state, line, { ...input, terminal })
   if (!r.openShell) return { ...r, session: null, prompt: WORKSTATION_PROMPT }
   const opened = openShell(r.state, r.openShell, input.now)
   if ('error' in opened) {

@@ -61,10 +61,24 @@ export interface OpenRequest {
   tty: boolean
 }
 
+/**
+ * The workstation's bash as a terminal tab left it: what the learner set (variables, `export`s,
+ * the cwd as PWD, files written with `>`) and `$?`, carried to the tab's next line as an
+ * interactive bash keeps them. Plain JSON, stored with the tab's record.
+ */
+export interface WorkstationShellState {
+  vars: Record<string, string>
+  exported: string[]
+  files: Record<string, string>
+  status: number
+}
+
 /** The terminal a line is typed in (absent for the one-shot `run` API). */
 export interface TerminalCtx {
   columns: number
   rows: number
+  /** the tab's workstation shell as the tab's previous line left it (none: a fresh login) */
+  workstation?: WorkstationShellState
   /** set by kubectl when the line opens an interactive shell */
   open?: OpenRequest
 }
@@ -76,6 +90,8 @@ export const DEFAULT_ROWS = 24
 export interface TerminalRecord {
   /** the container shell this terminal is in, or null on the workstation */
   session: ShellSession | null
+  /** the tab's workstation shell (absent: a fresh login, as in documents before it was kept) */
+  workstation?: WorkstationShellState
   columns: number
   rows: number
   /** last line typed (ms), for forgetting the least recently used terminal */

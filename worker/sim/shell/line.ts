@@ -38,9 +38,13 @@ export function lineFiles(ctx: Ctx, hostKey: string): Record<string, string> {
  * A file written with `>` earlier in the same terminal line (`kubectl get svc web -o yaml > svc.yaml;
  * kubectl apply -f svc.yaml`); undefined when there is none. For kubectl's `-f PATH`.
  */
-export function readWorkstationFile(ctx: Ctx, path: string): string | undefined {
+export function readWorkstationFile(
+  ctx: Ctx,
+  path: string,
+  cwd = WORKSTATION_HOME,
+): string | undefined {
   const files = own(lineOf(ctx).files, 'workstation')
   if (!files) return undefined
-  // written files are keyed by absolute path; the workstation's shell starts in its HOME
-  return own(files, path.replace(/^\.\//, '')) ?? own(files, resolvePath(WORKSTATION_HOME, path))
+  // written files are keyed by absolute path, relative ones from the shell's cwd (its PWD)
+  return own(files, path.replace(/^\.\//, '')) ?? own(files, resolvePath(cwd, path))
 }

@@ -9,6 +9,8 @@ import { Input, Sink, stopMessage } from './io'
 import { lineFiles, lineOf } from './line'
 import { workstationHost } from './workstation'
 import { expandHistory } from './history-expansion'
+import { dict } from './own'
+import { workstationLimitMessage, workstationStateOf } from './workstation-state'
 
 export interface LineResult extends ProcessResult {
   /** stdout and stderr in the order they were written, for a terminal that shows them together */
@@ -40,13 +42,21 @@ export function runLine(ctx: Ctx, typed: string, stdin: string): LineResult {
  * variables, COLUMNS/LINES of the terminal tab when there is one, and the history list.
  */
 export function workstationShell(ctx: Ctx, line: string): Shell {
-  const sh = Shell.login(
-    ctx,
-    workstationHost(),
-    'bash',
-    lineOf(ctx).budget,
-    lineFiles(ctx, 'workstation'),
-  )
+  const kept = ctx.terminal?.workstation
+  const files = lineFiles(ctx, 'workstation')
+  const budget = lineOf(ctx).budget
+  const sh = kept
+    ? new Shell(
+        ctx,
+        workstationHost(),
+        'bash',
+        budget,
+        Object.assign(files, kept.files),
+        dict(kept.vars),
+        new Set(kept.exported),
+      )
+    : Shell.login(ctx, workstationHost(), 'bash', budget, files)
+  if (kept) sh.status = kept.status
   // the lab's earlier lines, then this one (bash adds a line to its history before running it)
   sh.history = [...ctx.history, line]
   // bash sets these itself; they are shell variables, not exported
@@ -85,6 +95,14 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
     stderr += stopMessage(reason)
     output.push({ stream: 'stderr', text: stopMessage(reason) })
     exitCode = exitCode === 0 ? 1 : exitCode
+  }
+  if (ctx.terminal) {
+    const kept = workstationStateOf(sh, exitCode)
+    if (kept) ctx.workstationAfter = kept
+    else {
+      stderr += workstationLimitMessage()
+      output.push({ stream: 'stderr', text: workstationLimitMessage() })
+    }
   }
   return { stdout: out.text(), stderr, exitCode, output }
 }

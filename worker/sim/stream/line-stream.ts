@@ -11,6 +11,7 @@ import { settle } from '../shell/cluster-deps'
 import { parseLineCached as parseLine } from '../shell/parse-cache'
 import { stopMessage, type Transcript } from '../shell/io'
 import { workstationShell } from '../shell/terminal'
+import { workstationStateOf } from '../shell/workstation-state'
 import { sessionShell, savedSession } from '../session/container-line'
 import { sessionGone } from '../session/end'
 import { openShell } from '../session/open'
@@ -84,6 +85,7 @@ export function startStream(
     clear: false,
     terminal: { columns: input.columns ?? DEFAULT_COLUMNS, rows: input.rows ?? DEFAULT_ROWS },
   }
+  if (input.workstation && ctx.terminal) ctx.terminal.workstation = input.workstation
   const parsed = parseLine(line)
   // a line fed stdin (`kubectl delete -f -`) runs to the end at once, reading it as before
   const streams = parsed.ok && mayStream(line) && !input.eof && !input.stdin
@@ -207,9 +209,12 @@ function finish(stream: LineStream, exitCode: number, natural: boolean): StreamS
     const saved = savedSession(sh, stream.session, code)
     result = { ...result, session: saved, prompt: promptOf(saved) }
     if (natural && sh.exited) result = endSession(ctx, result, saved, false)
-  } else if (sh.history !== stream.startHistory) {
+  } else {
     // `history -c` on the workstation: the caller keeps the cleared list (Ctx.historyAfter)
-    result.historyAfter = sh.history ?? []
+    if (sh.history !== stream.startHistory) result.historyAfter = sh.history ?? []
+    // what the line set stays for the tab's next line (past the limit: the tab keeps its last)
+    const kept = workstationStateOf(sh, code)
+    if (kept) result.workstation = kept
   }
   if (!stream.session && natural && ctx.terminal?.open) {
     const opened = openShell(ctx.s, ctx.terminal.open, ctx.now)

@@ -1,0 +1,92 @@
+// The workstation's bash in a terminal tab keeps what the learner set between lines, as an
+// interactive bash does: variables, exports, the cwd, `$?` and (without a disk) the files written
+// with `>`. The tab hands the state from one line to the next (worker/terminal/line.ts does it
+// with the tab's record); a line without it starts from a fresh login.
+import { describe, expect, it } from 'vitest'
+import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
+import type { WorkstationShellState } from '../../../worker/sim/session/types'
+import { WORKSTATION_STATE_LIMIT } from '../../../worker/sim/shell/workstation-state'
+import { scenario, T0 } from '../shell/fixture'
+
+/** A terminal tab: each line two seconds after the last; `keep: false` forgets the state. */
+function tab(keep = true) {
+  let s = scenario(7)
+  let session: ShellSession | null = null
+  let workstation: WorkstationShellState | undefined
+  let now = T0 + 130_000
+  return (line: string, columns = 80) => {
+    now += 2000
+    const r = runInTerminal(s, session, line, { now, columns, workstation })
+    s = r.state
+    session = r.session
+    if (keep) workstation = r.workstation ?? workstation
+    return { out: r.stdout, err: r.stderr, exitCode: r.exitCode }
+  }
+}
+
+describe('the workstation shell of a terminal tab', () => {
+  it('keeps variables, exports, the cwd and $? for the next line', () => {
+    const type = tab()
+    type('x=5; export NS=default; cd /tmp')
+    expect(type('echo $x $NS; pwd; env | grep ^NS=').out).toBe('5 default\n/tmp\nNS=default\n')
+    expect(type('cd -').out).toBe('/home/learner\n')
+    type('false')
+    expect(type('echo $?').out).toBe('1\n')
+    expect(type('unset x; echo "[$x]"').out).toBe('[]\n')
+  })
+
+  it('keeps a command substitution for the next line: POD=$(...) then kubectl exec $POD', () => {
+    const type = tab()
+    type('POD=$(kubectl get pod access-pod -o name)')
+    const r = type('kubectl exec $POD -- hostname')
+    expect(r.err).toBe('')
+    expect(r.out).toBe('access-pod\n')
+  })
+
+  it('keeps files: a manifest generated with > is applied on a later line, from the cwd', () => {
+    const type = tab()
+    type('cd /tmp')
+    type('kubectl create deployment gen --image=nginx --dry-run=client -o yaml > gen.yaml')
+    expect(type('ls').out).toBe('gen.yaml\n')
+    expect(type('kubectl apply -f gen.yaml')).toMatchObject({
+      out: 'deployment.apps/gen created\n',
+      exitCode: 0,
+    })
+    expect(type('kubectl apply -f /tmp/gen.yaml').exitCode).toBe(0)
+    expect(type('cd; kubectl apply -f gen.yaml').err).toBe(
+      'error: the path "gen.yaml" does not exist\n',
+    )
+  })
+
+  it('reads a relative -f from the cwd within one line too (it read from HOME)', () => {
+    const type = tab(false)
+    const r = type(
+      'cd /tmp; kubectl create deployment g2 --image=nginx --dry-run=client -o yaml > g2.yaml; kubectl apply -f g2.yaml',
+    )
+    expect(r.out).toBe('deployment.apps/g2 created\n')
+  })
+
+  it('starts every line afresh without a tab to keep it (the one-shot run API)', () => {
+    const type = tab(false)
+    type('x=5; cd /tmp; echo hi > f')
+    expect(type('echo "[$x]"; pwd; cat f').out).toBe('[]\n/home/learner\n')
+  })
+
+  it('takes COLUMNS from the tab on every line, not from the line before', () => {
+    const type = tab()
+    expect(type('echo $COLUMNS', 80).out).toBe('80\n')
+    expect(type('echo $COLUMNS', 132).out).toBe('132\n')
+  })
+
+  it('past its limit keeps what it had and says so, as the other limits do', () => {
+    const type = tab()
+    type('keep=yes')
+    const big = 'x=a; for i in $(seq 1 17); do x=$x$x; done; y=$x; z=$x'
+    const r = type(big)
+    expect(WORKSTATION_STATE_LIMIT).toBe(256 * 1024)
+    expect(r.err).toBe(
+      "service-lab: workstation limit (256 KB of variables and files) reached; this line's changes to them were not kept\n",
+    )
+    expect(type('echo $keep ${#x}').out).toBe('yes 0\n')
+  })
+})
