@@ -63,14 +63,15 @@ export interface OpenRequest {
 
 /**
  * The workstation's bash as a terminal tab left it: what the learner set (variables, `export`s,
- * the cwd as PWD, files written with `>`) and `$?`, carried to the tab's next line as an
- * interactive bash keeps them. Plain JSON, stored with the tab's record.
+ * the cwd as PWD, files written with `>`), carried to the tab's next line as an interactive bash
+ * keeps them. Plain JSON, stored with the tab's record. Simplification: `$?` is not carried (each
+ * line starts with 0), so a line that changed nothing but failed still leaves the document as it
+ * was (no rewrite); pod shells carry it.
  */
 export interface WorkstationShellState {
   vars: Record<string, string>
   exported: string[]
   files: Record<string, string>
-  status: number
 }
 
 /** The terminal a line is typed in (absent for the one-shot `run` API). */

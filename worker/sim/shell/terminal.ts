@@ -56,7 +56,6 @@ export function workstationShell(ctx: Ctx, line: string): Shell {
         new Set(kept.exported),
       )
     : Shell.login(ctx, workstationHost(), 'bash', budget, files)
-  if (kept) sh.status = kept.status
   // the lab's earlier lines, then this one (bash adds a line to its history before running it)
   sh.history = [...ctx.history, line]
   // bash sets these itself; they are shell variables, not exported
@@ -97,7 +96,7 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
     exitCode = exitCode === 0 ? 1 : exitCode
   }
   if (ctx.terminal) {
-    const kept = workstationStateOf(sh, exitCode)
+    const kept = workstationStateOf(sh)
     if (kept) ctx.workstationAfter = kept
     else {
       stderr += workstationLimitMessage()

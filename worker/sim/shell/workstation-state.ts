@@ -1,5 +1,6 @@
 // The workstation's bash kept between the lines of a terminal tab, as an interactive bash keeps
-// its variables, exports, cwd, `$?` and (here, without a disk) the files written with `>`: a
+// its variables, exports, cwd and (here, without a disk) the files written with `>` (not `$?`:
+// session/types.ts WorkstationShellState says why): a
 // learner's `POD=$(kubectl get pod -o name)` is there for the next line, and
 // `kubectl create deployment web --image=nginx --dry-run=client -o yaml > web.yaml` can be applied
 // with `kubectl apply -f web.yaml` afterwards. The one-shot `run` API keeps nothing (no tab).
@@ -20,11 +21,11 @@ function size(state: WorkstationShellState): number {
 }
 
 /** The state a shell leaves, or undefined when it is past the limit (the tab keeps its last). */
-export function workstationStateOf(sh: Shell, status: number): WorkstationShellState | undefined {
+export function workstationStateOf(sh: Shell): WorkstationShellState | undefined {
   const vars: Record<string, string> = {}
   for (const [k, v] of Object.entries(sh.vars)) if (!PER_LINE.has(k)) vars[k] = v
   const exported = [...sh.exported].filter((k) => !PER_LINE.has(k))
-  const state = { vars, exported, files: { ...sh.files }, status }
+  const state = { vars, exported, files: { ...sh.files } }
   return size(state) > WORKSTATION_STATE_LIMIT ? undefined : state
 }
 
