@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listenForFile } from './node-app'
+import { deploymentManifest, serviceManifest, type Obj } from '../sim/kubectl/apply-manifests'
 import { HAS_KUBECTL, kubectl, learner as openLearner, type Learner } from './kube-streams-helpers'
 import { LAST_APPLIED, withAnnotation } from '../../worker/sim/objects/apply'
 import { threeWayMergePatch } from '../../worker/sim/objects/three-way-patch'
@@ -16,7 +17,6 @@ import { threeWayMergePatch } from '../../worker/sim/objects/three-way-patch'
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-apply-'))
 const origin = listenForFile({ dbFile: join(dir, 'test.db'), when: HAS_KUBECTL })
 
-type Obj = Record<string, unknown>
 type Step = { apply: Obj } | { patch: string; type?: 'merge' | 'strategic' }
 
 interface Case {
@@ -29,27 +29,8 @@ interface Case {
   want: unknown
 }
 
-const service = (extra: Obj, ports: Obj[] = [{ name: 'http', port: 80 }]): Obj => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: { name: 'web', ...extra },
-  spec: { selector: { app: 'web' }, ports },
-})
-
-const deployment = (podSpec: Obj, spec: Obj = {}): Obj => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web' },
-  spec: {
-    replicas: 1,
-    selector: { matchLabels: { app: 'web' } },
-    ...spec,
-    template: {
-      metadata: { labels: { app: 'web' } },
-      spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }], ...podSpec },
-    },
-  },
-})
+const service = serviceManifest
+const deployment = deploymentManifest
 
 const podPatch = (podSpec: Obj) => JSON.stringify({ spec: { template: { spec: podSpec } } })
 

@@ -3,32 +3,12 @@
 // apiserver (the same sequences run with the real kubectl in test/node/kube-api-kubectl-apply).
 import { describe, expect, test } from 'vitest'
 import { lab } from './helpers'
+import { deploymentManifest, serviceManifest, type Obj } from './apply-manifests'
 
-type Obj = Record<string, unknown>
-
-const service = (extra: Obj, ports: Obj[] = [{ name: 'http', port: 80 }]) =>
-  JSON.stringify({
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'web', ...extra },
-    spec: { selector: { app: 'web' }, ports },
-  })
+const service = (extra: Obj, ports?: Obj[]) => JSON.stringify(serviceManifest(extra, ports))
 
 const deployment = (podSpec: Obj, spec: Obj = {}) =>
-  JSON.stringify({
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web' },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: 'web' } },
-      ...spec,
-      template: {
-        metadata: { labels: { app: 'web' } },
-        spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }], ...podSpec },
-      },
-    },
-  })
+  JSON.stringify(deploymentManifest(podSpec, spec))
 
 const podPatch = (podSpec: Obj) => `'${JSON.stringify({ spec: { template: { spec: podSpec } } })}'`
 
