@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error: a plain-JS build script without types
+// a plain-JS build script (typed from its JavaScript: tsconfig allowJs)
 import { bundledSource } from '../../scripts/bundle-labs.mjs'
 import { findLab } from '../../worker/labs'
 import { dataLabDocument } from '../../worker/labs/data'

@@ -6,35 +6,11 @@
 // connection of its own every CHECKPOINT_EVERY_MS: a passive checkpoint takes no lock a writer
 // waits for, and the first write after it starts the WAL over. The app's connections keep
 // SQLite's own checkpoint as a backstop at a higher mark, should the thread fall behind or stop.
-import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
 export const CHECKPOINT_EVERY_MS = 200
 /** WAL pages past which an app connection checkpoints by itself (the thread fell behind) */
 export const BACKSTOP_PAGES = 10_000
-
-const THREAD = `
-const { parentPort, workerData } = require('node:worker_threads')
-const Database = require(workerData.libsql)
-const stopped = new Int32Array(workerData.stopped)
-const db = new Database(workerData.file)
-db.exec('PRAGMA busy_timeout = 1000')
-const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)')
-const timer = setInterval(() => {
-  try {
-    checkpoint.all()
-  } catch (e) {
-    // busy now (a writer's checkpoint, a schema change): the next tick tries again
-  }
-}, workerData.everyMs)
-parentPort.on('message', () => {
-  clearInterval(timer)
-  db.close()
-  Atomics.store(stopped, 0, 1)
-  Atomics.notify(stopped, 0)
-  parentPort.close()
-})
-`
 
 /**
  * The database file a libSQL URL names, or undefined (in memory, a remote server). A URL with a
@@ -53,11 +29,10 @@ export function localFile(url: string): string | undefined {
  * (process.exit() during a native call of libsql) aborts the whole process (a Rust panic).
  */
 export function checkpointInBackground(file: string): { stop(): Promise<void> } {
-  const libsql = createRequire(import.meta.url).resolve('libsql')
   const stopped = new Int32Array(new SharedArrayBuffer(4))
-  const worker = new Worker(THREAD, {
-    eval: true,
-    workerData: { file, libsql, everyMs: CHECKPOINT_EVERY_MS, stopped: stopped.buffer },
+  // the thread's code: wal-checkpoint-thread.mjs (checked by typecheck and lint as any other file)
+  const worker = new Worker(new URL('./wal-checkpoint-thread.mjs', import.meta.url), {
+    workerData: { file, everyMs: CHECKPOINT_EVERY_MS, stopped: stopped.buffer },
   })
   worker.unref()
   worker.on('error', (e) => console.error('WAL checkpoint thread stopped', e))

@@ -1,0 +1,279 @@
+// @ts-check
+// The Node entry's database thread (started by libsql-thread.ts): one libsql connection to the
+// local file, every statement of the app run here, so the event loop's thread spends no time
+// inside SQLite. It does what @libsql/client's local driver did on the main thread (its
+// sqlite3.js: BEGIN/COMMIT around a batch, bigints as numbers, BLOBs as ArrayBuffers, SQLite
+// errors with their codes) and keeps each statement compiled (as libsql-statements.ts does there).
+// Plain JavaScript: a worker thread loads no TypeScript under vitest.
+import { parentPort, workerData } from 'node:worker_threads'
+import { Buffer } from 'node:buffer'
+import Database from 'libsql'
+
+/**
+ * @typedef {{ sql: string, args: unknown[] | Record<string, unknown> }} Stmt
+ * @typedef {{ id: number, op: 'execute' | 'batch' | 'migrate', stmts: Stmt[], mode?: string }} Ask
+ * @typedef {{ columns: string[], columnTypes: string[], rows: unknown[][], rowsAffected: number,
+ *   lastInsertRowid: bigint | undefined }} Result
+ * @typedef {{ stmt: Database.Statement<unknown[]>, returnsData: boolean, columns: string[],
+ *   columnTypes: string[] }} Compiled
+ */
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort)
+const { file, settings, stopping, stopped } = /** @type {{ file: string, settings: string,
+  stopping: SharedArrayBuffer, stopped: SharedArrayBuffer }} */ (workerData)
+const stoppingFlag = new Int32Array(stopping)
+const stoppedFlag = new Int32Array(stopped)
+
+/** statements kept (our SQL is a few dozen texts; a runaway set is dropped whole) */
+const MAX_KEPT = 256
+/** statements that read or write rows, or begin and end transactions: safe to keep */
+const KEEPABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|BEGIN|COMMIT|END|ROLLBACK)\b/i
+/** @type {Map<string, Compiled>} */
+const kept = new Map()
+const BEGIN = {
+  write: 'BEGIN IMMEDIATE',
+  read: 'BEGIN TRANSACTION READONLY',
+  deferred: 'BEGIN DEFERRED',
+}
+
+/** @type {Database.Database} */
+let db
+
+/** @param {string} sql @returns {Compiled} */
+function compile(sql) {
+  const hit = kept.get(sql)
+  if (hit) return hit
+  // anything else (DDL, a PRAGMA) may change the schema: a kept `SELECT *` would answer old columns
+  if (!KEEPABLE.test(sql)) kept.clear()
+  const stmt = db.prepare(sql)
+  stmt.safeIntegers(true)
+  let returnsData = true
+  try {
+    // raw() throws for a statement that returns no data
+    stmt.raw(true)
+  } catch {
+    returnsData = false
+  }
+  const cols = returnsData ? stmt.columns() : []
+  const compiled = {
+    stmt,
+    returnsData,
+    columns: cols.map((c) => c.name),
+    columnTypes: cols.map((c) => c.type ?? ''),
+  }
+  if (KEEPABLE.test(sql)) {
+    if (kept.size >= MAX_KEPT) kept.clear()
+    kept.set(sql, compiled)
+  }
+  return compiled
+}
+
+/** A bound value as libsql takes it (what @libsql/client's valueToSql does, intMode number). */
+function toSql(/** @type {unknown} */ v) {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v))
+      throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments')
+    return v
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+  if (v instanceof ArrayBuffer) return Buffer.from(v)
+  if (v instanceof Date) return v.valueOf()
+  if (v === undefined) throw new TypeError('undefined cannot be passed as argument to the database')
+  return v
+}
+
+/** @param {Stmt} s */
+function bound(s) {
+  if (Array.isArray(s.args)) return s.args.map(toSql)
+  /** @type {Record<string, unknown>} */
+  const named = {}
+  for (const [k, v] of Object.entries(s.args)) named[/^[@$:]/.test(k) ? k.slice(1) : k] = toSql(v)
+  return named
+}
+
+/** A value read, as @libsql/client gives it: integers as numbers, BLOBs as their own bytes. */
+function fromSql(/** @type {unknown} */ v, /** @type {ArrayBuffer[]} */ moved) {
+  if (typeof v === 'bigint') {
+    if (v < -9007199254740991n || v > 9007199254740991n)
+      throw new RangeError(
+        'Received integer which cannot be safely represented as a JavaScript number',
+      )
+    return Number(v)
+  }
+  if (v instanceof Uint8Array) {
+    const whole = v.byteOffset === 0 && v.byteLength === v.buffer.byteLength
+    const bytes = whole ? /** @type {ArrayBuffer} */ (v.buffer) : v.slice().buffer
+    moved.push(bytes)
+    return bytes
+  }
+  return v
+}
+
+/** @param {Stmt} s @param {ArrayBuffer[]} moved @returns {Result} */
+function run(s, moved) {
+  const c = compile(s.sql)
+  const args = bound(s)
+  if (c.returnsData) {
+    const rows = /** @type {unknown[][]} */ (c.stmt.all(args)).map((r) =>
+      r.map((v) => fromSql(v, moved)),
+    )
+    return {
+      columns: c.columns,
+      columnTypes: c.columnTypes,
+      rows,
+      rowsAffected: 0,
+      lastInsertRowid: undefined,
+    }
+  }
+  const info = c.stmt.run(args)
+  return {
+    columns: [],
+    columnTypes: [],
+    rows: [],
+    rowsAffected: info.changes,
+    lastInsertRowid: BigInt(info.lastInsertRowid),
+  }
+}
+
+/** Runs `stmts` in one transaction begun with `begin`; a failed statement is named by its index. */
+function inTransaction(
+  /** @type {string} */ begin,
+  /** @type {Stmt[]} */ stmts,
+  /** @type {ArrayBuffer[]} */ moved,
+) {
+  run({ sql: begin, args: [] }, moved)
+  try {
+    const results = stmts.map((s, i) => {
+      if (!db.inTransaction)
+        throw Object.assign(new Error('The transaction has been rolled back'), {
+          code: 'TRANSACTION_CLOSED',
+          index: i,
+        })
+      try {
+        return run(s, moved)
+      } catch (e) {
+        throw Object.assign(/** @type {Error} */ (e), { index: i })
+      }
+    })
+    run({ sql: 'COMMIT', args: [] }, moved)
+    return results
+  } finally {
+    if (db.inTransaction) db.prepare('ROLLBACK').run()
+  }
+}
+
+/** @param {Ask} ask @param {ArrayBuffer[]} moved */
+function answer(ask, moved) {
+  if (ask.op === 'execute') return [run(/** @type {Stmt} */ (ask.stmts[0]), moved)]
+  if (ask.op === 'batch') {
+    const begin = BEGIN[/** @type {keyof typeof BEGIN} */ (ask.mode ?? 'deferred')]
+    if (!begin)
+      throw new RangeError(
+        'Unknown transaction mode, supported values are "write", "read" and "deferred"',
+      )
+    return inTransaction(begin, ask.stmts, moved)
+  }
+  // drizzle's migrator: as the local driver, with foreign keys off while it runs
+  db.exec('PRAGMA foreign_keys=off')
+  try {
+    return inTransaction('BEGIN DEFERRED', ask.stmts, moved)
+  } finally {
+    db.exec('PRAGMA foreign_keys=on')
+  }
+}
+
+const BASE_CODES = [
+  'ERROR',
+  'INTERNAL',
+  'PERM',
+  'ABORT',
+  'BUSY',
+  'LOCKED',
+  'NOMEM',
+  'READONLY',
+  'INTERRUPT',
+  'IOERR',
+  'CORRUPT',
+  'NOTFOUND',
+  'FULL',
+  'CANTOPEN',
+  'PROTOCOL',
+  'EMPTY',
+  'SCHEMA',
+  'TOOBIG',
+  'CONSTRAINT',
+  'MISMATCH',
+  'MISUSE',
+  'NOLFS',
+  'AUTH',
+  'FORMAT',
+  'RANGE',
+  'NOTADB',
+  'NOTICE',
+  'WARNING',
+]
+
+/**
+ * An error as the main thread rebuilds it: SQLite's with LibsqlError's fields (code: the base
+ * code from rawCode, extendedCode: libsql's own code), as @libsql/client's mapSqliteError.
+ * @param {unknown} e
+ */
+function wireError(e) {
+  const err = /** @type {Error & { code?: unknown, rawCode?: unknown, index?: number }} */ (e)
+  const message = String(err?.message ?? e)
+  if (e instanceof Database.SqliteError) {
+    const raw = typeof err.rawCode === 'number' ? err.rawCode : undefined
+    const base =
+      raw === undefined ? 'UNKNOWN' : (BASE_CODES[(raw & 0xff) - 1] ?? `UNKNOWN_${raw & 0xff}`)
+    const extendedCode = typeof err.code === 'string' ? err.code : undefined
+    return {
+      name: 'LibsqlError',
+      message,
+      code: `SQLITE_${base}`,
+      extendedCode,
+      rawCode: raw,
+      index: err.index,
+    }
+  }
+  const code = typeof err?.code === 'string' ? err.code : undefined
+  return { name: String(err?.name ?? 'Error'), message, code, index: err?.index }
+}
+
+function stop() {
+  if (db.open) db.close()
+  Atomics.store(stoppedFlag, 0, 1)
+  Atomics.notify(stoppedFlag, 0)
+  port.close()
+}
+
+function listen() {
+  port.on('message', (/** @type {Ask | { op: 'close' }} */ ask) => {
+    if (ask.op === 'close') return stop()
+    // the process is exiting: nobody waits for this answer, and the thread is to stop at once
+    if (Atomics.load(stoppingFlag, 0) === 1) return stop()
+    /** @type {ArrayBuffer[]} */
+    const moved = []
+    try {
+      const results = answer(ask, moved)
+      port.postMessage({ id: ask.id, results }, moved)
+    } catch (e) {
+      port.postMessage({ id: ask.id, error: wireError(e) })
+    }
+  })
+}
+
+try {
+  db = new Database(file)
+  try {
+    db.exec(settings)
+  } catch {
+    // a connection that refuses them runs with SQLite's defaults
+  }
+  listen()
+  port.postMessage({ ready: true })
+} catch (e) {
+  // the main thread's open answers with this error, as createClient() throws it
+  port.postMessage({ ready: false, error: wireError(e) })
+  port.close()
+}
