@@ -59,8 +59,10 @@ describe('the Node entry with its database thread', () => {
     await learner.signup()
     const id = await learner.openCluster()
     const long = client.execute(LONG_QUERY)
-    // the thread dies once it is done with the long query: a message it cannot read
-    ;(client as unknown as { worker: Worker }).worker.postMessage(null)
+    // the long query is sent at the end of this turn; the thread dies once it is done with it: a
+    // message it cannot read
+    await new Promise((r) => setImmediate(r))
+    ;(client as unknown as { worker: Worker }).worker.postMessage([null])
     const waiting = await Promise.all([learner.get('/api/me'), learner.run(id, 'kubectl get pods')])
     expect((await long).rows[0]).toEqual({ n: 3_000_000 })
     for (const r of [...waiting, await learner.get('/api/me')]) {

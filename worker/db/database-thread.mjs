@@ -240,25 +240,62 @@ function wireError(e) {
   return { name: String(err?.name ?? 'Error'), message, code, index: err?.index }
 }
 
+/** answers not sent yet: those of every ask that came in one wake-up of the thread go together */
+let outbox = /** @type {unknown[]} */ ([])
+let outMoved = /** @type {ArrayBuffer[]} */ ([])
+let flushing = false
+
+/** Sends the answers gathered (one wake-up of the main thread for all, not one per statement). */
+function flush() {
+  flushing = false
+  if (outbox.length === 0) return
+  const [answers, moved] = [outbox, outMoved]
+  outbox = []
+  outMoved = []
+  port.postMessage(answers, moved)
+}
+
+function reply(/** @type {unknown} */ a, /** @type {ArrayBuffer[]} */ moved) {
+  outbox.push(a)
+  for (const m of moved) outMoved.push(m)
+  // after every message already queued for this thread has been answered
+  if (!flushing) setImmediate(flush)
+  flushing = true
+}
+
 function stop() {
+  flush()
   if (db.open) db.close()
   Atomics.store(stoppedFlag, 0, 1)
   Atomics.notify(stoppedFlag, 0)
   port.close()
 }
 
+/** @param {Ask} ask */
+function answerOne(ask) {
+  /** @type {ArrayBuffer[]} */
+  const moved = []
+  try {
+    reply({ id: ask.id, results: answer(ask, moved) }, moved)
+  } catch (e) {
+    reply({ id: ask.id, error: wireError(e) }, [])
+  }
+}
+
 function listen() {
-  port.on('message', (/** @type {Ask | { op: 'close' }} */ ask) => {
-    if (ask.op === 'close') return stop()
-    // the process is exiting: nobody waits for this answer, and the thread is to stop at once
-    if (Atomics.load(stoppingFlag, 0) === 1) return stop()
-    /** @type {ArrayBuffer[]} */
-    const moved = []
+  // asks come in lists: those the main thread made in one turn of its event loop
+  port.on('message', (/** @type {Ask[] | { op: 'close' }} */ asks) => {
+    if (!Array.isArray(asks)) return stop()
     try {
-      const results = answer(ask, moved)
-      port.postMessage({ id: ask.id, results }, moved)
+      for (const ask of asks) {
+        // the process is exiting: nobody waits for this answer, and the thread is to stop at once
+        if (Atomics.load(stoppingFlag, 0) === 1) return stop()
+        answerOne(ask)
+      }
     } catch (e) {
-      port.postMessage({ id: ask.id, error: wireError(e) })
+      // a fault of this thread's own (it ends): the answers made so far still go out
+      flush()
+      throw e
     }
   })
 }

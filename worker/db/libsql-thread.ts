@@ -68,6 +68,9 @@ export class ThreadClient {
   readonly protocol = 'file'
   private next = 0
   private readonly pending = new Map<number, Pending>()
+  /** asks not sent yet (sent at the end of the current turn) */
+  private outbox: { id: number; op: Op; stmts: { sql: string; args: InArgs }[]; mode?: string }[] =
+    []
   /** why the thread is gone, once it is */
   private gone: string | undefined
   private readonly exited: Promise<void>
@@ -76,7 +79,9 @@ export class ThreadClient {
     private readonly worker: Worker,
     private readonly stopping: Int32Array,
   ) {
-    worker.on('message', (a: Answer) => this.answered(a))
+    worker.on('message', (answers: Answer[]) => {
+      for (const a of answers) this.answered(a)
+    })
     worker.on('error', (e) => {
       console.error('database thread failed', e)
       this.fail(`The database thread failed: ${e.message}`)
@@ -122,6 +127,7 @@ export class ThreadClient {
   close(): void {
     if (this.closed) return
     this.closed = true
+    this.flush()
     if (!this.gone) this.worker.postMessage({ op: 'close' })
   }
 
@@ -145,14 +151,28 @@ export class ThreadClient {
       // an answer awaited keeps the process alive, as a call of the in-process driver did
       if (this.pending.size === 0) this.worker.ref()
       this.pending.set(id, { op, resolve, reject })
-      try {
-        this.worker.postMessage({ id, op, stmts, mode })
-      } catch (e) {
-        // a value that cannot be sent to the thread (a function, a symbol)
-        this.settle(id)
-        reject(e)
-      }
+      // the asks of one turn go to the thread together (one wake-up of it for all)
+      if (this.outbox.length === 0) queueMicrotask(() => this.flush())
+      this.outbox.push({ id, op, stmts, mode })
     })
+  }
+
+  private flush(): void {
+    const asks = this.outbox
+    this.outbox = []
+    if (asks.length === 0) return
+    try {
+      this.worker.postMessage(asks)
+    } catch {
+      // a value that cannot be sent to the thread (a function, a symbol): that ask alone fails
+      for (const a of asks) {
+        try {
+          this.worker.postMessage([a])
+        } catch (e) {
+          this.settle(a.id)?.reject(e)
+        }
+      }
+    }
   }
 
   private answered(a: Answer): void {
@@ -172,6 +192,7 @@ export class ThreadClient {
   /** The thread is gone: every statement waiting for it gets a clear error, never a hang. */
   private fail(why: string): void {
     this.gone ??= why
+    this.outbox = []
     const waiting = [...this.pending.values()]
     this.pending.clear()
     this.worker.unref()
