@@ -8,26 +8,22 @@
 // uses one, and one held across awaits would hold the thread's only connection.
 import { Worker } from 'node:worker_threads'
 import {
-  LibsqlBatchError,
   LibsqlError,
   type InArgs,
   type InStatement,
   type ResultSet,
   type TransactionMode,
 } from '@libsql/client'
-import { resultSet, type WireResult } from './libsql-thread-results'
-
-interface WireError {
-  name: string
-  message: string
-  code?: string
-  extendedCode?: string
-  rawCode?: number
-  index?: number
-}
+import {
+  normalized,
+  rebuilt,
+  resultSet,
+  type Op,
+  type WireError,
+  type WireResult,
+} from './libsql-thread-results'
 
 type Answer = { id: number; results: WireResult[] } | { id: number; error: WireError }
-type Op = 'execute' | 'batch' | 'migrate'
 interface Pending {
   op: Op
   resolve(r: ResultSet[]): void
@@ -38,29 +34,6 @@ interface Pending {
 const EXIT_WAIT_MS = 6000
 
 const closedError = (why: string) => new LibsqlError(why, 'CLIENT_CLOSED')
-
-/** The error the thread reported, rebuilt as @libsql/client's local driver would have thrown it. */
-function rebuilt(e: WireError, op: Op): Error {
-  if (e.name === 'LibsqlError' || e.code === 'TRANSACTION_CLOSED') {
-    const code = e.code ?? 'SQLITE_UNKNOWN'
-    // a batch's (and a migration's) failed statement is named by its index; the client built its
-    // LibsqlBatchError from the LibsqlError's message, the code before it once more
-    if (op !== 'execute' && e.index !== undefined) {
-      const message = e.name === 'LibsqlError' ? `${code}: ${e.message}` : e.message
-      return new LibsqlBatchError(message, e.index, code, e.extendedCode, e.rawCode)
-    }
-    return new LibsqlError(e.message, code, e.extendedCode, e.rawCode)
-  }
-  if (e.name === 'RangeError') return new RangeError(e.message)
-  if (e.name === 'TypeError') return new TypeError(e.message)
-  return new Error(e.message)
-}
-
-function normalized(s: InStatement): { sql: string; args: InArgs } {
-  if (typeof s === 'string') return { sql: s, args: [] }
-  if (Array.isArray(s)) return { sql: s[0], args: s[1] ?? [] }
-  return { sql: s.sql, args: s.args ?? [] }
-}
 
 /** A client whose every statement runs in the database thread, in the order it was asked. */
 export class ThreadClient {
