@@ -5,7 +5,7 @@ import type { Server } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { createClient, type Client } from '@libsql/client'
+import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { createApp } from './app'
@@ -13,7 +13,6 @@ import type { Deps } from './http/env'
 import { attachWebSockets } from './kube-api/exec/node-upgrade'
 import { libsqlDatabase } from './db/libsql'
 import { setUpEveryConnection } from './db/libsql-connections'
-import { openDatabaseThread, type ThreadClient } from './db/libsql-thread'
 import { BACKSTOP_PAGES, checkpointInBackground, localFile } from './db/wal-checkpointer'
 import { readNodeBody } from './node-body'
 import { REBASE_AT, stateCodec } from './db/state-codec'
@@ -68,36 +67,20 @@ export interface NodeAppOptions {
   clientAddress?: Deps['clientAddress']
 }
 
-/**
- * A local file's statements run in a thread of their own (db/libsql-thread.ts), with the settings
- * on its one connection; any other URL (a libSQL server, in memory, a file URL with options) gets
- * @libsql/client's own client, the settings on each of its local connections.
- */
-async function openClient(opts: NodeAppOptions, file: string | undefined, settings: string) {
-  if (file) {
-    const thread = await openDatabaseThread(file, settings)
-    // the part of Client that drizzle and worker/db use (db/libsql-thread.ts)
-    return thread as unknown as Client & Pick<ThreadClient, 'stop'>
-  }
-  setUpEveryConnection(settings)
-  const client = createClient({ url: opts.url, authToken: opts.authToken })
-  return Object.assign(client, { stop: async () => client.close() })
-}
-
 /** The app over libSQL as the Node entry runs it: the pragmas, the migrations, the zlib codec. */
 export async function openNodeApp(opts: NodeAppOptions) {
   // WAL's usual setting: a commit waits for no fsync (the WAL is synced at checkpoints), so a
   // command no longer waits for the disk; a power cut may lose the last commits, never the file.
-  // Both are settings of a connection: a local file's one connection in the database thread gets
-  // them (db/libsql-thread.ts), as does every connection of a remote client's pool
+  // Both are settings of a connection: every connection of the client's pool gets them
   // (db/libsql-connections.ts)
   // A local file's WAL is checkpointed by a thread of its own (db/wal-checkpointer.ts); the
   // connections' own checkpoint stays as a backstop, at a higher mark
   const file = localFile(opts.url)
-  const settings =
+  setUpEveryConnection(
     'PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000' +
-    (file ? `; PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}` : '')
-  const client = await openClient(opts, file, settings)
+      (file ? `; PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}` : ''),
+  )
+  const client = createClient({ url: opts.url, authToken: opts.authToken })
   await client.execute('PRAGMA journal_mode = WAL').catch(() => undefined)
   await migrate(drizzle(client), { migrationsFolder: resolve('migrations') })
   if (file) checkpointInBackground(file)
@@ -138,38 +121,17 @@ export async function startNode(opts: {
   return { server, client }
 }
 
-/**
- * SIGINT and SIGTERM end the process cleanly: no new connections, the requests in flight answered
- * (at most EXIT_GRACE_MS), then the database thread stopped between two statements.
- */
-export function exitOnSignals(server: Server, client: { stop(): Promise<void> }): void {
-  const exit = () => {
-    server.close(() => void client.stop().finally(() => process.exit(0)))
-    // a kept-alive connection is closed between two of its requests (close() alone leaves the
-    // busy ones serving new requests for as long as their client keeps sending)
-    setInterval(() => server.closeIdleConnections(), 10).unref()
-    // a connection that stays (a kubectl exec's WebSocket): exit anyway; the process's 'exit'
-    // handlers still stop the database thread between two statements
-    setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref()
-  }
-  process.once('SIGINT', exit)
-  process.once('SIGTERM', exit)
-}
-
-const EXIT_GRACE_MS = 5000
-
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')
 if (isMain) {
   const port = Number(process.env.PORT ?? 8787)
   const url = process.env.LIBSQL_URL ?? 'file:data/service-lab.db'
   if (url.startsWith('file:'))
     await import('node:fs').then((fs) => fs.mkdirSync('data', { recursive: true }))
-  const { server, client } = await startNode({
+  await startNode({
     port,
     url,
     authToken: process.env.LIBSQL_AUTH_TOKEN,
     instructorCode: process.env.INSTRUCTOR_CODE ?? 'local-instructor-code',
   })
-  exitOnSignals(server as Server, client)
   console.log(`Service Lab (Node + libSQL, ${url}) on http://localhost:${port}`)
 }

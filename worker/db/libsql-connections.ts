@@ -8,8 +8,7 @@
 // The settings are the process's: every libsql connection opened after the Node entry's app
 // (tests' and benches' databases in the same process too) gets them, and a later call changes
 // them only for connections not yet set up. Remote libSQL servers are untouched: their pragmas
-// are the server's. A plain local file's one connection is the database thread's
-// (libsql-thread.ts), which runs the same settings when it opens it.
+// are the server's.
 import Database from 'libsql'
 
 type Connection = Database.Database

@@ -6,9 +6,7 @@
 // better-sqlite3-style APIs allow (a statement is reset after each run). Only queries and
 // transaction control are kept: any other statement (a migration's DDL, a PRAGMA) empties every
 // connection's set first, since a kept `SELECT *` would go on answering the old columns. Node
-// only, for @libsql/client's local driver in this process (a file URL with options, the tests'
-// apps); a plain local file's statements run in the database thread, which keeps its own
-// (database-thread.mjs). D1 and remote libSQL servers are untouched.
+// entry only; D1 and remote libSQL servers are untouched.
 //
 // The driver also sets each statement up again on every call: safeIntegers(true), raw(true) (which
 // raises a native exception for a statement that returns no rows: BEGIN, UPDATE, INSERT, COMMIT)
