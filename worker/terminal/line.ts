@@ -50,7 +50,6 @@ export function terminalLine<T>(
   const id = body.terminal ?? 'default'
   const rec = terminalRecord(state, id, now)
   const sessionBefore = JSON.stringify(rec.session)
-  const workstationBefore = JSON.stringify(rec.workstation)
   const columns = body.columns ?? rec.columns
   const rows = body.rows ?? rec.rows
   const result = start(rec.session, {
@@ -67,8 +66,7 @@ export function terminalLine<T>(
   const workstation = result.workstation ?? rec.workstation
   const after = { session: result.session, columns, rows, ...(workstation ? { workstation } : {}) }
   const touched =
-    !result.internalError &&
-    touchTerminal(result.state, id, after, sessionBefore, now, workstationBefore)
+    !result.internalError && touchTerminal(result.state, id, after, sessionBefore, now)
   const line = { body, session: rec.session, now, touched }
   return gradedLine(lab, progress, result, line, answer)
 }
