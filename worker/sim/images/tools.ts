@@ -39,6 +39,7 @@ const COREUTILS = [
   'cut',
   'ps',
   'stty',
+  'base64',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */

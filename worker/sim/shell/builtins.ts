@@ -121,6 +121,7 @@ const changeDirectory: Builtin = (sh, argv, io) => {
   sh.vars.OLDPWD = cwd
   sh.vars.PWD = dir
   sh.exported.add('OLDPWD')
+  sh.exported.add('PWD')
   if (args[0] === '-') io.out.write(`${dir}\n`)
   return 0
 }

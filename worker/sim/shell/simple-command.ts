@@ -134,14 +134,18 @@ export function runScriptText(
   const parsed = parseLine(src)
   if (!parsed.ok)
     return { stdout: '', stderr: syntaxErrorText(dialect, parsed.error, src), exitCode: 2 }
+  // a shell starts in its parent's working directory and exports PWD (bash, dash and ash do), so
+  // the programs it runs after a `cd` resolve relative paths from there
+  const vars = dict(env)
+  vars.PWD = own(sh.vars, 'PWD') ?? own(env, 'PWD') ?? '/'
   const child = new Shell(
     sh.ctx,
     sh.host,
     dialect,
     sh.budget,
     sh.files,
-    dict(env),
-    new Set(Object.keys(env)),
+    vars,
+    new Set(Object.keys(vars)),
     args,
   )
   return capture((io) => child.runScript(parsed.script, io), sh, input)

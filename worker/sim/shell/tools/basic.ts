@@ -27,7 +27,7 @@ export function readArg(p: Proc, name: string): string | undefined {
 }
 
 /** Who processes run as: the image's USER in a container (root unless it says), the learner at home. */
-function userOf(p: Proc): ImageUser {
+export function userOf(p: Proc): ImageUser {
   if (!p.host.container) return { name: 'learner', uid: 1000, group: 'learner', gid: 1000 }
   return findImage(p.host.container.image)?.user ?? { name: 'root', uid: 0, group: 'root', gid: 0 }
 }

@@ -1,43 +1,76 @@
 // `ls` with no disk behind it: the directories a simulated host knows (fs-path.ts), relative to the
 // cwd. One name per line when stdout is not a terminal; in columns on a terminal (kubectl exec -t),
 // laid out as GNU ls (vertical fill, tab-padded to 8) or busybox ls (spaces) does.
-// Left out: -l's metadata (there is none to show: no sizes, owners or times), colours, -R.
+// Dot files only with -a/-A; -d lists a directory itself; -l in ls-long.ts (its metadata is a
+// fresh container's, not stored: see there). Left out: colours, -R, -t/-S sorting.
 
-import type { Tool } from '../host'
-import { listDirectory, lookupFile, resolvePath } from '../fs-path'
+import type { Proc, Tool } from '../host'
+import { isDirectory, listDirectory, lookupFile, resolvePath } from '../fs-path'
+import { longListing, type Entry } from './ls-long'
 import { own } from '../own'
 import { isBusybox } from './basic'
 
 /** ls of the directories a simulated host can know. */
 export const ls: Tool = (p) => {
-  const flags = p.argv
-    .slice(1)
-    .filter((a) => /^-[^-]/.test(a))
-    .join('')
-  const all = flags.includes('a')
-  const args = p.argv.slice(1).filter((a) => !a.startsWith('-'))
+  const operands = p.argv.slice(1)
+  const flags = operands.filter((a) => /^-[^-]/.test(a)).join('')
+  const long = flags.includes('l')
+  const hidden = flags.includes('a') ? 'all' : flags.includes('A') ? 'almost' : 'none'
+  const args = operands.filter((a) => !a.startsWith('-'))
   const cwd = own(p.env, 'PWD') ?? '/'
-  const columns = p.tty.out && !flags.includes('1') && !flags.includes('l')
-  let files: string[] = []
+  const home = own(p.env, 'HOME')
+  const columns = p.tty.out && !flags.includes('1') && !long
+  const files: Entry[] = []
+  const dirs: Array<[string, Entry[]]> = []
   let err = ''
-  const dirs: Array<[string, string[]]> = []
   for (const t of args.length > 0 ? args : ['.']) {
-    const names = listDirectory(p.host, p.files, resolvePath(cwd, t), own(p.env, 'HOME'))
-    if (names !== undefined) dirs.push([t, all ? ['.', '..', ...names] : names])
-    else if (lookupFile(p.files, p.host, cwd, t) !== undefined) files.push(t)
+    const path = resolvePath(cwd, t)
+    const names = listDirectory(p.host, p.files, path, home)
+    if (names !== undefined && flags.includes('d')) files.push({ name: t, path, dir: true })
+    else if (names !== undefined) dirs.push([t, entriesOf(p, path, names, hidden, home)])
+    else if (lookupFile(p.files, p.host, cwd, t) !== undefined)
+      files.push({ name: t, path, dir: false })
     else err += `ls: cannot access '${t}': No such file or directory\n`
   }
-  files = files.sort()
-  const show = (names: string[]) =>
-    columns
-      ? layout(names, Number(p.env.COLUMNS) || 80, isBusybox(p))
-      : names.map((n) => `${n}\n`).join('')
-  let out = files.length > 0 ? show(files) : ''
-  for (const [t, names] of dirs) {
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const show = (entries: Entry[], total: boolean) =>
+    long
+      ? longListing(p, entries, total, { human: flags.includes('h'), busybox: isBusybox(p), home })
+      : columns
+        ? layout(
+            entries.map((e) => e.name),
+            Number(p.env.COLUMNS) || 80,
+            isBusybox(p),
+          )
+        : entries.map((e) => `${e.name}\n`).join('')
+  let out = files.length > 0 ? show(files, false) : ''
+  for (const [t, entries] of dirs) {
     if (dirs.length + files.length > 1) out += `${out ? '\n' : ''}${t}:\n`
-    out += show(names)
+    out += show(entries, true)
   }
   return { stdout: out, stderr: err, exitCode: err ? 2 : 0 }
+}
+
+/** A directory's entries as listed: dot files only with -a (with `.` and `..`) or -A. */
+function entriesOf(
+  p: Proc,
+  dir: string,
+  names: string[],
+  hidden: 'all' | 'almost' | 'none',
+  home: string | undefined,
+): Entry[] {
+  const shown = hidden === 'none' ? names.filter((n) => !n.startsWith('.')) : names
+  const child = (n: string) => resolvePath(dir, n)
+  const entries = shown.map((name) => {
+    const path = child(name)
+    return { name, path, dir: isDirectory(p.host, p.files, path, home) }
+  })
+  if (hidden !== 'all') return entries
+  return [
+    { name: '.', path: dir, dir: true },
+    { name: '..', path: child('..'), dir: true },
+    ...entries,
+  ]
 }
 
 /** Names in columns filled top to bottom, as many columns as fit the terminal's width. */
