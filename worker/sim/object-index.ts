@@ -6,6 +6,7 @@ import type { Kind } from './objects/resources'
 import type { ClusterState } from './state'
 import { checkingDocuments } from './document-changed'
 import { forgetUids } from './uid-index'
+import { forgetOwnerWatch } from './owner-watch'
 
 /**
  * Per-kind key lists of one objects map, built on first use and kept current by putObject and
@@ -113,6 +114,7 @@ function keysOfKind(idx: KindIndex, kind: string): Set<string> {
 export function forgetIndex(s: ClusterState): void {
   INDEXES.delete(s.objects)
   forgetUids(s)
+  forgetOwnerWatch(s)
   countWrite(s, ANY)
 }
 
