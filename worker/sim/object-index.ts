@@ -118,6 +118,11 @@ export function forgetIndex(s: ClusterState): void {
   countWrite(s, ANY)
 }
 
+/** The kinds the document has held objects of (some lists may be empty now). */
+export function indexedKinds(s: ClusterState): Iterable<string> {
+  return indexOf(s).byKind.keys()
+}
+
 /** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */
 export function writeStamp(): number {
   return writes

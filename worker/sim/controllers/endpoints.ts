@@ -18,7 +18,7 @@ import type {
 import { getObject, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
 import { isPodReady, matchesLabels, sameJSON, ts, objectsOf } from './util'
-import { fnv32a } from './hash'
+import { FNV32A_OFFSET, fnv32aAppend } from './hash'
 
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time'
 
@@ -116,15 +116,21 @@ function isControllerMade(ep: Endpoints): boolean {
   )
 }
 
-/** What a sync of `svc` reads: the Service and every pod its selector matches, by resourceVersion. */
+/**
+ * What a sync of `svc` reads: the Service and every pod its selector matches, by resourceVersion;
+ * fnv32a of those joined by `|` (the stored memory's value), hashed part by part.
+ */
 function syncInputs(svc: Service, pods: readonly Pod[]): number {
-  const parts = [svc.metadata.uid, svc.metadata.resourceVersion]
+  let h = fnv32aAppend(FNV32A_OFFSET, svc.metadata.uid ?? '')
+  h = fnv32aAppend(fnv32aAppend(h, '|'), svc.metadata.resourceVersion ?? '')
+  const ns = svc.metadata.namespace
+  const selector = svc.spec.selector
   for (const p of pods) {
-    if (p.metadata.namespace !== svc.metadata.namespace) continue
-    if (!matchesLabels(svc.spec.selector, p.metadata.labels)) continue
-    parts.push(p.metadata.uid, p.metadata.resourceVersion)
+    if (p.metadata.namespace !== ns || !matchesLabels(selector, p.metadata.labels)) continue
+    h = fnv32aAppend(fnv32aAppend(h, '|'), p.metadata.uid ?? '')
+    h = fnv32aAppend(fnv32aAppend(h, '|'), p.metadata.resourceVersion ?? '')
   }
-  return fnv32a(parts.join('|'))
+  return h
 }
 
 /**

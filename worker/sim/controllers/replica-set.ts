@@ -10,6 +10,7 @@ import { checkCreateQuota } from '../objects/quota'
 import { syncKey } from './key-memo'
 import { readBeyondKinds } from './settle-memo'
 import { replicaSetInputs } from './replica-set-inputs'
+import { kindRemovals } from '../object-index'
 import {
   controllerOf,
   isOwnedBy,
@@ -172,6 +173,7 @@ function podsIn(pods: readonly Pod[], namespace: string | undefined): Pod[] {
 export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
   let changed = false
   const allPods = objectsOf<Pod>(s, 'Pod')
+  const removals = kindRemovals(s, 'Pod')
   // the pods of a namespace as listed when the reconcile began, made once per namespace
   const byNamespace = new Map<string | undefined, Pod[]>()
   for (const rs of objectsOf<ReplicaSet>(s, 'ReplicaSet')) {
@@ -180,7 +182,7 @@ export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
     let inNamespace = byNamespace.get(ns)
     if (!inNamespace) byNamespace.set(ns, (inNamespace = podsIn(allPods, ns)))
     const key = `replicaset:${rs.metadata.namespace}/${rs.metadata.name}`
-    const inputs = replicaSetInputs(s, rs, inNamespace)
+    const inputs = replicaSetInputs(s, rs, inNamespace, kindRemovals(s, 'Pod') === removals)
     if (syncKey(s, key, inputs, now, syncReplicaSet, s, rs, inNamespace, now)) changed = true
   }
   return changed
