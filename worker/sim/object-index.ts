@@ -223,8 +223,6 @@ export function listObjects<T extends KubeObject = KubeObject>(
 /**
  * putObject's bookkeeping: counts the write and indexes a key new to the document. `inPlace`: the
  * object stored under the key already (changed in place), so the kind's kept list still holds.
- * `obj`: the object a new key gets, appended to a copy of the kind's kept list (what a scan would
- * list: a new key goes last); without it the list is dropped.
  */
 export function noteWrite(
   s: ClusterState,
@@ -232,52 +230,25 @@ export function noteWrite(
   key: string,
   isNew: boolean,
   inPlace = false,
-  obj?: KubeObject,
 ): void {
   countWrite(s, kind)
   const idx = INDEXES.get(s.objects)
   if (!idx) return
-  if (!isNew) {
-    if (!inPlace) idx.objects.delete(kind)
-    return
-  }
+  if (!inPlace) idx.objects.delete(kind)
+  if (!isNew) return
   const keys = keysOfKind(idx, kind)
-  // a key deleted behind our back and not yet noticed: now it goes last, and the list is stale
-  const known = keys.delete(key)
+  keys.delete(key) // a key deleted behind our back and not yet noticed: now it goes last
   keys.add(key)
   idx.sorted.delete(kind)
-  const kept = idx.objects.get(kind)
-  if (kept === undefined) return
-  if (obj === undefined || known) idx.objects.delete(kind)
-  else idx.objects.set(kind, keptCopy(kept, -1, obj))
 }
 
-/** removeObject's bookkeeping; `gone`: the object removed, left out of a copy of the kept list. */
-export function noteRemoval(s: ClusterState, kind: string, key: string, gone?: KubeObject): void {
+/** removeObject's bookkeeping. */
+export function noteRemoval(s: ClusterState, kind: string, key: string): void {
   const w = countWrite(s, kind)
   w.removals.set(kind, (w.removals.get(kind) ?? 0) + 1)
   const idx = INDEXES.get(s.objects)
   if (!idx) return
+  idx.objects.delete(kind)
   idx.byKind.get(kind)?.delete(key)
   idx.sorted.delete(kind)
-  const kept = idx.objects.get(kind)
-  if (kept === undefined) return
-  const at = gone === undefined ? -1 : kept.indexOf(gone)
-  if (at < 0) idx.objects.delete(kind)
-  else idx.objects.set(kind, keptCopy(kept, at))
-}
-
-/**
- * A kept list changed by copy (callers may be iterating the old one): the element at `drop`
- * left out, `add` appended. Copying ~30 elements costs less than the scan of the kind's keys.
- */
-function keptCopy(
-  kept: readonly KubeObject[],
-  drop: number,
-  add?: KubeObject,
-): readonly KubeObject[] {
-  const out: KubeObject[] = []
-  for (let i = 0; i < kept.length; i++) if (i !== drop) out.push(kept[i] as KubeObject)
-  if (add !== undefined) out.push(add)
-  return checkingDocuments() ? Object.freeze(out) : out
 }

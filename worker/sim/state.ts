@@ -106,7 +106,7 @@ export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
   const prev = s.objects[key]
   const isNew = prev === undefined && !(key in s.objects)
-  noteWrite(s, obj.kind, key, isNew, !isNew && prev === obj, obj)
+  noteWrite(s, obj.kind, key, isNew, !isNew && prev === obj)
   noteUid(s, obj.metadata.uid, key)
   s.objects[key] = obj
   noteOwnedWrite(s, obj, prev)
@@ -123,7 +123,7 @@ export function removeObject(
   if (!(key in s.objects)) return false
   const gone = s.objects[key]
   delete s.objects[key]
-  noteRemoval(s, kind, key, gone)
+  noteRemoval(s, kind, key)
   if (gone) noteRemoved(s, gone)
   return true
 }

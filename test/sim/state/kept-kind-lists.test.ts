@@ -8,10 +8,10 @@ import type * as ObjectIndex from '../../../worker/sim/object-index'
 import { keepKindLists, objectsOfKind } from '../../../worker/sim/object-index'
 import type { Kind } from '../../../worker/sim/objects/resources'
 import type { Deployment } from '../../../worker/sim/objects/types'
-import { cloneJSON, putObject, removeObject, type ClusterState } from '../../../worker/sim/state'
+import { cloneJSON, putObject, type ClusterState } from '../../../worker/sim/state'
 import { arbLines, playLines, seededJSON, type Line } from './change-sequences'
 
-const planted = vi.hoisted(() => ({ fault: false, inPlace: false, copy: false }))
+const planted = vi.hoisted(() => ({ fault: false, inPlace: false }))
 
 vi.mock('../../../worker/sim/object-index', async (importOriginal) => {
   const real = await importOriginal<typeof ObjectIndex>()
@@ -30,24 +30,16 @@ vi.mock('../../../worker/sim/object-index', async (importOriginal) => {
     return fresh
   }
   // the second fault: every write to an existing key taken as in place (a replaced object too)
-  function noteWrite(...[s, kind, key, isNew, inPlace, obj]: Parameters<typeof real.noteWrite>) {
-    real.noteWrite(s, kind, key, isNew, planted.inPlace ? !isNew : inPlace, obj)
+  function noteWrite(...[s, kind, key, isNew, inPlace]: Parameters<typeof real.noteWrite>) {
+    real.noteWrite(s, kind, key, isNew, planted.inPlace ? !isNew : inPlace)
   }
-  // the third: a removal's copy of the kept list leaves out another object than the one removed
-  function noteRemoval(...[s, kind, key, gone]: Parameters<typeof real.noteRemoval>) {
-    const other = planted.copy
-      ? Object.values(s.objects).find((o) => o.kind === kind && o !== gone)
-      : gone
-    real.noteRemoval(s, kind, key, other)
-  }
-  return { ...real, objectsOfKind, noteWrite, noteRemoval }
+  return { ...real, objectsOfKind, noteWrite }
 })
 
 afterEach(() => {
   keepKindLists(true)
   planted.fault = false
   planted.inPlace = false
-  planted.copy = false
 })
 
 function outcomes(lines: [Line, number][], keep: boolean): string[] {
@@ -118,30 +110,6 @@ describe("objectsOfKind's kept lists", () => {
     if (!first) throw new Error('the seeded cluster has Deployments')
     putObject(s, cloneJSON(first))
     expect(() => objectsOfKind(s, 'Deployment')).toThrow(/stale/)
-  })
-
-  it('are copied with a new object appended and a removed one left out', () => {
-    const s = JSON.parse(seededJSON()) as ClusterState
-    const pods = objectsOfKind(s, 'Pod')
-    const [first, second] = pods
-    if (!first || !second) throw new Error('the seeded cluster has pods')
-    removeObject(s, 'Pod', first.metadata.namespace, first.metadata.name)
-    const after = objectsOfKind(s, 'Pod')
-    expect(after).not.toBe(pods)
-    expect(after).toEqual(pods.slice(1))
-    const copy = { ...cloneJSON(first), metadata: { ...first.metadata, name: 'again' } }
-    putObject(s, copy)
-    expect(objectsOfKind(s, 'Pod')).toEqual([...pods.slice(1), copy])
-    expect(pods).toContain(first)
-  })
-
-  it('a removal that leaves out the wrong object is caught in check mode', () => {
-    planted.copy = true
-    const s = JSON.parse(seededJSON()) as ClusterState
-    const [first] = objectsOfKind(s, 'Pod')
-    if (!first) throw new Error('the seeded cluster has pods')
-    removeObject(s, 'Pod', first.metadata.namespace, first.metadata.name)
-    expect(() => objectsOfKind(s, 'Pod')).toThrow(/stale/)
   })
 
   it('a key deleted behind the index is caught in check mode', () => {
