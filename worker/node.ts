@@ -16,7 +16,7 @@ import { setUpEveryConnection } from './db/libsql-connections'
 import { BACKSTOP_PAGES, checkpointInBackground, localFile } from './db/wal-checkpointer'
 import { readNodeBody } from './node-body'
 import { REBASE_AT, stateCodec } from './db/state-codec'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { nodeGzip } from './db/node-gzip'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -86,15 +86,9 @@ export async function openNodeApp(opts: NodeAppOptions) {
   if (file) checkpointInBackground(file)
   const app = createApp({
     openDb: (metrics) => libsqlDatabase(client, metrics),
-    // zlib's synchronous gzip: Node's web streams are several times slower, and each of their
-    // awaits lets every other request in line go first
-    // (level 1: a third of level 6's time for a few percent more bytes; any level reads back)
-    // the delta padded so that a cluster row keeps its size (db/delta-room.ts)
-    stateCodec: stateCodec(
-      { gzip: (b) => gzipSync(b, { level: 1 }), gunzip: (b) => gunzipSync(b) },
-      REBASE_AT,
-      { keepRowSize: true },
-    ),
+    // zlib's gzip, off the main thread (db/node-gzip.ts); the delta padded so that a cluster
+    // row keeps its size (db/delta-room.ts)
+    stateCodec: stateCodec(nodeGzip, REBASE_AT, { keepRowSize: true }),
     instructorCode: opts.instructorCode,
     serveAsset: opts.serveAsset,
     clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),

@@ -41,8 +41,13 @@ export const utf8Length = (text: string | null) => (text === null ? 0 : Buffer.b
  * gave up (`fit`). A delta that does not fit gets the next step of room past its length with at
  * least half a step to spare (the row changes size once).
  */
-export function fitDelta(delta: string, room: number, fit?: RowFit): FittedDelta {
-  const length = utf8Length(delta)
+export function fitDelta(
+  delta: string,
+  room: number,
+  fit?: RowFit,
+  /** the delta's UTF-8 length when known (sim/document-delta.ts sizedDeltaJSON) */
+  length = utf8Length(delta),
+): FittedDelta {
   const free = room + (fit ? fit.was - fit.now : 0)
   const next = length <= free ? free : grownRoom(length)
   return { stateDelta: padDelta(delta, delta.length + next - length), room: next }

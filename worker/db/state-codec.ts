@@ -8,12 +8,12 @@ import { Buffer } from 'node:buffer'
 import { fromBase64Url } from '../auth/crypto'
 import { DocumentCache, type DocumentKey } from './document-cache'
 import { checkingDocuments } from '../sim/document-changed'
-import { serializeDocument } from '../sim/serialize'
+import { serializeDocument, type SizedJSON } from '../sim/serialize'
 import {
   applyDelta,
   deltaBase,
-  deltaJSON,
   emptyDeltaJSON,
+  sizedDeltaJSON,
   topJSON,
   type DeltaBase,
 } from '../sim/document-delta'
@@ -186,14 +186,15 @@ export function stateCodec(
     },
     heldVersion: (clusterId) => cache.version(clusterId),
     async encodeChanged(state, before, fit) {
-      const delta = deltaJSON(state, before.base, before.baseTop)
-      if (checkingDocuments()) checkDelta(state, before, delta)
+      const sized = sizedDeltaJSON(state, before.base, before.baseTop, utf8Length)
+      const delta = sized?.json ?? null
+      if (checkingDocuments()) checkDelta(state, before, sized)
       if (delta === before.delta) return keepDocument(before, fit)
       if ((delta !== null && delta.length > rebaseAt) || before.legacyBase) return rebase(state)
       if (delta === null)
         return { stored: { ...before, delta, room: 0 }, write: { stateDelta: null } }
       if (!keepRowSize) return { stored: { ...before, delta }, write: { stateDelta: delta } }
-      const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit)
+      const { stateDelta, room } = fitDelta(delta, before.room ?? 0, fit, sized?.bytes)
       return { stored: { ...before, delta, room }, write: { stateDelta } }
     },
     keepDocument,
@@ -229,11 +230,18 @@ function rebuild(stored: StoredForm): ClusterState {
   return (stored.delta && applyDelta(state, stored.delta, stored.base.id)) || state
 }
 
-/** Check mode (every test): the base and the delta give back the document, byte for byte. */
-function checkDelta(state: ClusterState, before: StoredForm, delta: string | null) {
-  const back = JSON.stringify(rebuild({ ...before, delta }))
+/**
+ * Check mode (every test): the base and the delta give back the document, byte for byte, and the
+ * delta's UTF-8 length summed from its parts is its length.
+ */
+function checkDelta(state: ClusterState, before: StoredForm, sized: SizedJSON | null) {
+  const back = JSON.stringify(rebuild({ ...before, delta: sized?.json ?? null }))
   if (back !== JSON.stringify(state))
     throw new Error('document delta: base + delta does not give back the document')
+  if (sized && sized.bytes !== utf8Length(sized.json))
+    throw new Error(
+      `document delta: ${sized.bytes} bytes counted, ${utf8Length(sized.json)} stored`,
+    )
 }
 
 const web = stateCodec()

@@ -15,6 +15,7 @@ import type { Lab } from '../labs/types'
 import type { TraceEntry } from '../sim/net/types'
 import type { ClusterState } from '../sim/state'
 import { AppError, notFound } from './errors'
+import { keepProgress, progressJSON } from './kept-progress'
 import { labOfCluster } from './lab-access'
 
 const MAX_ATTEMPTS = 40
@@ -86,7 +87,7 @@ export async function commandLoop<T>(
     const s = simulate(loaded, doc.state, now)
     if (s.internalError)
       console.error('simulator error', { command: s.history.command, error: s.internalError })
-    const progress = JSON.stringify(s.progress)
+    const progress = progressJSON(s.progress)
     const apiTraces =
       ref.viaApi && !s.internalError
         ? withApiTraces(row.apiTraces, s.trace, loaded.lab.hideDiagnoses)
@@ -111,6 +112,7 @@ export async function commandLoop<T>(
       // this isolate keeps the document as now stored: the next line skips the gunzip and parse
       const key = { clusterId, version: row.version + 1 }
       if (encoded) codec.remember(key, encoded.stored, s.stillInUse ? undefined : s.state)
+      keepProgress(clusterId, progress, s.progress)
       return s.answer(encoded?.stored ?? doc.stored)
     }
     // back off a little, at random, so racing tabs do not collide again in lockstep

@@ -3,6 +3,7 @@
 // in a pod's shell, the timeline `[pod] LINE`; misconceptions count only when no task completed.
 import type { StoredForm } from '../db/state-codec'
 import { classifyCommand } from '../labs/misconceptions'
+import { appendRecent } from './kept-progress'
 import { gradeCommand, RECENT_MAX, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import type { RunResult } from '../sim/run'
@@ -50,8 +51,7 @@ export function gradedLine<R extends RunResult, T>(
     : gradeCommand(lab, result.state, last, progress, now)
   // the workstation's history is the lab's recent lines: `history -c` clears them for what follows
   if (result.historyAfter) progress.recent = result.historyAfter.slice(-RECENT_MAX)
-  else if (body.command.trim() !== '')
-    progress.recent = [...progress.recent, body.command].slice(-RECENT_MAX)
+  else if (body.command.trim() !== '') progress.recent = appendRecent(progress.recent, body.command)
   // a command that completed a task did what the lab asked (e.g. "see the ClusterIP time out from
   // outside"): it is not a misconception
   const misconceptions =

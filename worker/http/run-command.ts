@@ -3,11 +3,12 @@
 import type { Database } from '../db/client'
 import type { CommandRow } from '../db/command-read'
 import type { StateCodec } from '../db/state-codec'
-import { parseProgress, taskList } from '../labs/grade'
+import { taskList } from '../labs/grade'
 import { run, type RunResult } from '../sim/run'
 import { commandLoop, type LoadedCluster } from './command-loop'
 import { visibleTrace } from '../labs/visible-trace'
 import { gradedLine, type SimulatedLine } from './graded-line'
+import { readProgress } from './kept-progress'
 import { notFound } from './errors'
 import { labOfCluster } from './lab-access'
 
@@ -25,7 +26,7 @@ export async function runInCluster(
 ) {
   const ref = { db, codec, userId, clusterId, clock, viaApi }
   return commandLoop(ref, await withLab(db, userId, first), ({ row, lab }, state, now) => {
-    const progress = parseProgress(row.progress)
+    const progress = readProgress(row.id, row.progress)
     const result = run(state, body.command, {
       now,
       stdin: body.stdin,

@@ -63,9 +63,9 @@ function containersJSON(containers: Record<string, ContainerRuntime>, base: Delt
 
 /** JSON.stringify(rt) with its logs' JSON given; the rest reused from the last delta if unchanged. */
 function recordJSON(rt: ContainerRuntime, logs: string, was: BaseLog): string {
-  const fields = recordFields(rt)
   const kept = was.record
-  if (kept !== undefined && sameValues(kept.fields, fields)) return kept.head + logs + kept.tail
+  if (kept !== undefined && isSameRecord(kept.fields, rt)) return kept.head + logs + kept.tail
+  const fields = recordFields(rt)
   // the record's fields as JSON, split at the logs' place
   const before: string[] = []
   const after: string[] = []
@@ -84,6 +84,17 @@ function recordJSON(rt: ContainerRuntime, logs: string, was: BaseLog): string {
   const tail = `${after.map((p) => `,${p}`).join('')}}`
   was.record = { fields: cloneJSON(fields), head, tail }
   return head + logs + tail
+}
+
+/** sameValues(fields, recordFields(rt)), without building the latter. */
+function isSameRecord(fields: unknown[], rt: ContainerRuntime): boolean {
+  const r = rt as unknown as Record<string, unknown>
+  let i = 0
+  for (const k in r) {
+    if (fields[i] !== k || !sameValues(fields[i + 1], k === 'logs' ? LOGS_SLOT : r[k])) return false
+    i += 2
+  }
+  return i === fields.length
 }
 
 /** A record's keys in order and its values but the logs (a key holding undefined included). */

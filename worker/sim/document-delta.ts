@@ -14,7 +14,7 @@
 import { topJSON, type BaseLog } from './delta-top'
 import { logStamp } from './log-stamps'
 import type { KubeObject } from './objects/types'
-import { objectJSON, unchangedSince } from './serialize'
+import { keyedJSON, unchangedSince, type SizedJSON, type Utf8Bytes } from './serialize'
 import type { ClusterState } from './state'
 
 export { topJSON }
@@ -29,6 +29,8 @@ export interface DeltaBase {
   readonly id: string
   /** key -> position in the base and the resourceVersion stored there */
   readonly objects: ReadonlyMap<string, { at: number; rv: string | undefined }>
+  /** the base's keys in order (at -> key) */
+  readonly keys: readonly string[]
   /** container key -> the log array the base holds, and its stamp then */
   readonly logs: ReadonlyMap<string, BaseLog>
 }
@@ -45,15 +47,16 @@ interface Delta {
 
 export function deltaBase(s: ClusterState, id: string): DeltaBase {
   const objects = new Map<string, { at: number; rv: string | undefined }>()
-  let at = 0
+  const keys: string[] = []
   for (const key in s.objects) {
     const o = s.objects[key]
-    if (o !== undefined) objects.set(key, { at: at++, rv: o.metadata?.resourceVersion })
+    if (o !== undefined)
+      objects.set(key, { at: keys.push(key) - 1, rv: o.metadata?.resourceVersion })
   }
   const logs = new Map<string, BaseLog>()
   for (const [key, rt] of Object.entries(s.runtime.containers))
     logs.set(key, { lines: rt.logs, stamp: logStamp(rt.logs), length: rt.logs.length })
-  return { id, objects, logs }
+  return { id, objects, keys, logs }
 }
 
 /**
@@ -63,11 +66,28 @@ export function deltaBase(s: ClusterState, id: string): DeltaBase {
  * (serialize.ts unchangedSince); an object without one is always put.
  */
 export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): string | null {
-  // the longest run of base keys still in base order stays where it is (`kept` of them)
-  let kept = 0
+  return sizedDeltaJSON(s, base, baseTop, notCounted)?.json ?? null
+}
+
+const notCounted: Utf8Bytes = () => 0
+
+/**
+ * deltaJSON with its UTF-8 length (`utf8Bytes` measures a string), summed from its parts, the
+ * objects' kept with their JSON: the platform pads the delta to a length in bytes, and measuring
+ * the whole delta would first copy its parts into one string, which the database copies again.
+ */
+export function sizedDeltaJSON(
+  s: ClusterState,
+  base: DeltaBase,
+  baseTop: string,
+  utf8Bytes: Utf8Bytes,
+): SizedJSON | null {
+  // the longest run of base keys still in base order stays where it is; keptAt: their positions
+  const keptAt: number[] = []
   let last = -1
   let inOrder = true
   let put = ''
+  let bytes = 0
   for (const key in s.objects) {
     const o = s.objects[key]
     if (o === undefined) continue
@@ -75,15 +95,20 @@ export function deltaJSON(s: ClusterState, base: DeltaBase, baseTop: string): st
     if (was === undefined || was.at <= last) inOrder = false
     else {
       last = was.at
-      kept += 1
+      keptAt.push(last)
       if (unchangedSince(o, was.rv)) continue
     }
-    put += (put === '' ? '' : ',') + JSON.stringify(key) + ':' + objectJSON(o)
+    const member = keyedJSON(key, o, utf8Bytes)
+    put += (put === '' ? '' : ',') + member.json
+    bytes += member.bytes + 1
   }
-  const del = kept === base.objects.size ? [] : removedSince(s, base, kept)
+  const del = keptAt.length === base.keys.length ? '[]' : JSON.stringify(removedSince(base, keptAt))
   const top = topJSON(s, base)
-  if (del.length === 0 && put === '' && top === baseTop) return null
-  return `{"base":${JSON.stringify(base.id)},"del":${JSON.stringify(del)},"put":{${put}},"top":${top}}`
+  if (del === '[]' && put === '' && top === baseTop) return null
+  const head = `{"base":${JSON.stringify(base.id)},"del":${del},"put":{`
+  const json = `${head}${put}},"top":${top}}`
+  // `bytes` counted a comma after each member: one too many, unless there are none
+  return { json, bytes: utf8Bytes(head) + bytes - (put === '' ? 0 : 1) + utf8Bytes(top) + 9 }
 }
 
 /**
@@ -94,14 +119,14 @@ export function emptyDeltaJSON(base: DeltaBase, baseTop: string): string {
   return `{"base":${JSON.stringify(base.id)},"del":[],"put":{},"top":${baseTop}}`
 }
 
-/** The base's keys not among the first `kept` of the document's (in base order). */
-function removedSince(s: ClusterState, base: DeltaBase, kept: number): string[] {
-  const stay = new Set<string>()
-  for (const key in s.objects) {
-    if (stay.size === kept) break
-    if (s.objects[key] !== undefined) stay.add(key)
-  }
-  return [...base.objects.keys()].filter((key) => !stay.has(key))
+/** The base's keys but those kept in place (`keptAt`: their positions in the base, ascending). */
+function removedSince(base: DeltaBase, keptAt: readonly number[]): string[] {
+  const del: string[] = []
+  let next = 0
+  for (let at = 0; at < base.keys.length; at++)
+    if (keptAt[next] === at) next += 1
+    else del.push(base.keys[at] as string)
+  return del
 }
 
 /**

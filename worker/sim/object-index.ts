@@ -6,6 +6,7 @@ import type { Kind } from './objects/resources'
 import type { ClusterState } from './state'
 import { checkingDocuments } from './document-changed'
 import { forgetUids } from './uid-index'
+import { forgetOwnerWatch } from './owner-watch'
 
 /**
  * Per-kind key lists of one objects map, built on first use and kept current by putObject and
@@ -113,7 +114,13 @@ function keysOfKind(idx: KindIndex, kind: string): Set<string> {
 export function forgetIndex(s: ClusterState): void {
   INDEXES.delete(s.objects)
   forgetUids(s)
+  forgetOwnerWatch(s)
   countWrite(s, ANY)
+}
+
+/** The kinds the document has held objects of (some lists may be empty now). */
+export function indexedKinds(s: ClusterState): Iterable<string> {
+  return indexOf(s).byKind.keys()
 }
 
 /** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */

@@ -11,16 +11,50 @@ import type { ClusterState } from './state'
  * relies on too, checked in every test by check mode): the same object at the same version has
  * the same JSON.
  */
-const OBJECT_JSON = new WeakMap<KubeObject, { rv: string | undefined; json: string }>()
+const OBJECT_JSON = new WeakMap<KubeObject, KeptJSON>()
+
+interface KeptJSON {
+  rv: string | undefined
+  json: string
+  /** `"key":json` as a JSON object's member, once asked for: the key, and how it was measured */
+  member?: SizedJSON & { key: string; measure: Utf8Bytes }
+}
+
+/** A string's UTF-8 length (Buffer.byteLength on Node). */
+export type Utf8Bytes = (text: string) => number
+
+/** Some JSON text and its UTF-8 length. */
+export interface SizedJSON {
+  json: string
+  bytes: number
+}
 
 export function objectJSON(o: KubeObject): string {
+  return keptJSON(o)?.json ?? JSON.stringify(o)
+}
+
+/** The object's JSON with its rv, kept; undefined for an object without a resourceVersion. */
+function keptJSON(o: KubeObject): KeptJSON | undefined {
   const rv = o.metadata?.resourceVersion
-  if (rv === undefined) return JSON.stringify(o)
-  const kept = OBJECT_JSON.get(o)
-  if (kept && kept.rv === rv) return kept.json
-  const json = JSON.stringify(o)
-  OBJECT_JSON.set(o, { rv, json })
-  return json
+  if (rv === undefined) return undefined
+  let kept = OBJECT_JSON.get(o)
+  if (kept === undefined || kept.rv !== rv)
+    OBJECT_JSON.set(o, (kept = { rv, json: JSON.stringify(o) }))
+  return kept
+}
+
+/**
+ * `"key":` and the object's JSON (objectJSON), as a member of a JSON object, with its UTF-8 length
+ * (`utf8Bytes`, given by the platform: sim/ has no encoder); kept with the object's JSON.
+ */
+export function keyedJSON(key: string, o: KubeObject, utf8Bytes: Utf8Bytes): SizedJSON {
+  const kept = keptJSON(o)
+  const was = kept?.member
+  if (was !== undefined && was.key === key && was.measure === utf8Bytes) return was
+  const json = `${JSON.stringify(key)}:${kept?.json ?? JSON.stringify(o)}`
+  const member = { key, measure: utf8Bytes, json, bytes: utf8Bytes(json) }
+  if (kept) kept.member = member
+  return member
 }
 
 /** Objects edited in place with their resourceVersion kept: never taken as unchanged since. */

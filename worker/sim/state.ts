@@ -6,6 +6,7 @@ import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
 import { noteRemoval, noteWrite } from './object-index'
 import { noteUid } from './uid-index'
+import { noteOwnedWrite, noteRemoved } from './owner-watch'
 import type { TerminalRecord } from './session/types'
 
 export { forgetIndex, listObjects, objectsOfKind, writeStamp } from './object-index'
@@ -103,10 +104,12 @@ export function putObject<T extends KubeObject>(s: ClusterState, obj: T): T {
   s.rv += 1
   obj.metadata.resourceVersion = String(s.rv)
   const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
-  const isNew = !(key in s.objects)
-  noteWrite(s, obj.kind, key, isNew, !isNew && s.objects[key] === obj)
+  const prev = s.objects[key]
+  const isNew = prev === undefined && !(key in s.objects)
+  noteWrite(s, obj.kind, key, isNew, !isNew && prev === obj)
   noteUid(s, obj.metadata.uid, key)
   s.objects[key] = obj
+  noteOwnedWrite(s, obj, prev)
   return obj
 }
 
@@ -118,8 +121,10 @@ export function removeObject(
 ): boolean {
   const key = objectKey(kind, namespace, name)
   if (!(key in s.objects)) return false
+  const gone = s.objects[key]
   delete s.objects[key]
   noteRemoval(s, kind, key)
+  if (gone) noteRemoved(s, gone)
   return true
 }
 

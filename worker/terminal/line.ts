@@ -4,7 +4,6 @@
 // `kubectl exec POD -- LINE` when it ran inside a pod.
 import type { Database } from '../db/client'
 import type { StateCodec } from '../db/state-codec'
-import { parseProgress } from '../labs/grade'
 import {
   runInTerminal,
   type ShellSession,
@@ -15,6 +14,7 @@ import type { StoredForm } from '../db/state-codec'
 import type { ClusterState } from '../sim/state'
 import { commandLoop, type LoadedCluster } from '../http/command-loop'
 import { gradedLine, type SimulatedLine } from '../http/graded-line'
+import { readProgress } from '../http/kept-progress'
 import { runAnswer } from '../http/run-command'
 import { terminalRecord, touchTerminal } from './records'
 
@@ -46,11 +46,10 @@ export function terminalLine<T>(
   start: (session: ShellSession | null, input: TerminalInput) => TerminalResult,
   answer: (s: SimulatedLine<TerminalResult>, stored: StoredForm) => T,
 ) {
-  const progress = parseProgress(row.progress)
+  const progress = readProgress(row.id, row.progress)
   const id = body.terminal ?? 'default'
   const rec = terminalRecord(state, id, now)
   const sessionBefore = JSON.stringify(rec.session)
-  const workstationBefore = JSON.stringify(rec.workstation)
   const columns = body.columns ?? rec.columns
   const rows = body.rows ?? rec.rows
   const result = start(rec.session, {
@@ -67,8 +66,7 @@ export function terminalLine<T>(
   const workstation = result.workstation ?? rec.workstation
   const after = { session: result.session, columns, rows, ...(workstation ? { workstation } : {}) }
   const touched =
-    !result.internalError &&
-    touchTerminal(result.state, id, after, sessionBefore, now, workstationBefore)
+    !result.internalError && touchTerminal(result.state, id, after, sessionBefore, now)
   const line = { body, session: rec.session, now, touched }
   return gradedLine(lab, progress, result, line, answer)
 }

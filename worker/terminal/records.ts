@@ -40,8 +40,10 @@ export interface TerminalAfter {
 
 /**
  * Stores the terminal's record after a line only if something in it changed: the shell (compared
- * with `sessionBefore`, its JSON before the line, as the line may change it in place), the size,
- * or a stale `usedAt`. Answers whether the document changed.
+ * with `sessionBefore`, its JSON before the line, as the line may change it in place), the
+ * workstation's state (the stored one itself when the line left it as it was: the sim hands it
+ * back, shell/workstation-state.ts; it copies it, never changes it), the size, or a stale
+ * `usedAt`. Answers whether the document changed.
  */
 export function touchTerminal(
   state: ClusterState,
@@ -61,7 +63,8 @@ export function touchTerminal(
     now - old.usedAt < USED_AT_REFRESH_MS &&
     now >= old.usedAt &&
     JSON.stringify(after.session) === sessionBefore &&
-    JSON.stringify(after.workstation) === (workstationBefore ?? JSON.stringify(old.workstation))
+    (after.workstation === old.workstation ||
+      JSON.stringify(after.workstation) === (workstationBefore ?? JSON.stringify(old.workstation)))
   if (same) return false
   putTerminal(state, id, { ...after, usedAt: now })
   return true

@@ -24,6 +24,29 @@ function tab(keep = true) {
   }
 }
 
+/** Lines typed one after another in a tab, and whether each changes the workstation's state. */
+const TABLE: [string, boolean][] = [
+  ['true', true], // the first line of a tab: a fresh login's state
+  ['kubectl get pods', false],
+  ['x=1', true],
+  ['x=1', false],
+  ['x=2', true],
+  ['export x', true],
+  ['export x', false],
+  ['y=1; unset y', false],
+  ['COLUMNS=5; LINES=2', false],
+  ['echo hi > a.txt', true],
+  ['cat a.txt > /dev/null', false],
+  ['echo hi > a.txt', false],
+  ['echo ho > a.txt', true],
+  ['unset HOME; HOME=/home/learner', true],
+  ['a=1; b=2', true],
+  ['unset a; a=1', true], // the same variables, in another order
+  ['cd /tmp', true],
+  ['export z=3', true],
+  ['unset x', true],
+]
+
 describe('the workstation shell of a terminal tab', () => {
   it('keeps variables, exports and the cwd for the next line ($? starts at 0: a simplification)', () => {
     const type = tab()
@@ -89,4 +112,29 @@ describe('the workstation shell of a terminal tab', () => {
     )
     expect(type('echo $keep ${#x}').out).toBe('yes 0\n')
   })
+
+  // a line that leaves the state as it was hands back the state it started from, so the platform
+  // knows the tab's record unchanged without serialising it (worker/terminal/records.ts); any
+  // change, a key's order included (it is the stored JSON's), gives a new one
+  it.each(TABLE.map(([line, changes], i) => [i, line, changes] as const))(
+    'line %i, %s, changes the state: %s',
+    (i, line, changes) => {
+      let s = scenario(7)
+      let workstation: WorkstationShellState | undefined
+      let now = T0 + 130_000
+      const lines = TABLE.slice(0, i + 1).map(([l]) => l)
+      expect(lines.at(-1)).toBe(line)
+      let before: WorkstationShellState | undefined
+      for (const l of lines) {
+        now += 2000
+        before = workstation
+        const r = runInTerminal(s, null, l, { now, workstation, owned: true })
+        expect(r.internalError).toBeUndefined()
+        s = r.state
+        workstation = r.workstation
+      }
+      expect(workstation === before).toBe(!changes)
+      expect(JSON.stringify(workstation) === JSON.stringify(before)).toBe(!changes)
+    },
+  )
 })

@@ -18,7 +18,8 @@ import type {
 import { getObject, putObject, randomUid, removeObject, type ClusterState } from '../state'
 import { compareIP, findPort, hasSelector, selectedPods } from './service-ports'
 import { isPodReady, matchesLabels, sameJSON, ts, objectsOf } from './util'
-import { fnv32a } from './hash'
+import { FNV32A_OFFSET, fnv32aAppend } from './hash'
+import { pushVersion, syncKey, type Inputs } from './key-memo'
 
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time'
 
@@ -37,12 +38,17 @@ function address(pod: Pod): EndpointAddress {
 
 /** Subsets for a Service: one per distinct set of resolved ports (RepackSubsets). */
 export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
+  return subsetsOf(svc, selectedPods(svc, pods))
+}
+
+/** desiredSubsets of the pods `svc` selects (selectedPods). */
+function subsetsOf(svc: Service, selected: readonly Pod[]): EndpointSubset[] {
   const groups = new Map<
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
   >()
   const publishAll = svc.spec.publishNotReadyAddresses === true
-  for (const pod of selectedPods(svc, pods)) {
+  for (const pod of selected) {
     if (pod.metadata.deletionTimestamp && !publishAll) continue
     const ports: EndpointPort[] = []
     for (const sp of svc.spec.ports ?? []) {
@@ -79,11 +85,16 @@ function serviceLabels(svc: Service): Record<string, string> {
   return labels
 }
 
-function syncService(s: ClusterState, svc: Service, pods: readonly Pod[], now: number): boolean {
+function syncService(
+  s: ClusterState,
+  svc: Service,
+  selected: readonly Pod[],
+  cur: Endpoints | undefined,
+  now: number,
+): boolean {
   const ns = svc.metadata.namespace
-  const subsets = desiredSubsets(svc, pods)
+  const subsets = subsetsOf(svc, selected)
   const labels = serviceLabels(svc)
-  const cur = getObject<Endpoints>(s, 'Endpoints', ns, svc.metadata.name)
   if (cur && sameJSON(cur.subsets ?? [], subsets) && sameJSON(cur.metadata.labels ?? {}, labels))
     return false
   const ep: Endpoints = cur ?? {
@@ -116,15 +127,35 @@ function isControllerMade(ep: Endpoints): boolean {
   )
 }
 
-/** What a sync of `svc` reads: the Service and every pod its selector matches, by resourceVersion. */
+/**
+ * What a sync of `svc` reads: the Service and every pod its selector matches, by resourceVersion;
+ * fnv32a of those joined by `|` (the stored memory's value), hashed part by part.
+ */
 function syncInputs(svc: Service, pods: readonly Pod[]): number {
-  const parts = [svc.metadata.uid, svc.metadata.resourceVersion]
+  let h = fnv32aAppend(FNV32A_OFFSET, svc.metadata.uid ?? '')
+  h = fnv32aAppend(fnv32aAppend(h, '|'), svc.metadata.resourceVersion ?? '')
+  const ns = svc.metadata.namespace
+  const selector = svc.spec.selector
   for (const p of pods) {
-    if (p.metadata.namespace !== svc.metadata.namespace) continue
-    if (!matchesLabels(svc.spec.selector, p.metadata.labels)) continue
-    parts.push(p.metadata.uid, p.metadata.resourceVersion)
+    if (p.metadata.namespace !== ns || !matchesLabels(selector, p.metadata.labels)) continue
+    h = fnv32aAppend(fnv32aAppend(h, '|'), p.metadata.uid ?? '')
+    h = fnv32aAppend(fnv32aAppend(h, '|'), p.metadata.resourceVersion ?? '')
   }
-  return fnv32a(parts.join('|'))
+  return h
+}
+
+/**
+ * What syncService reads, for the per-key skip (key-memo.ts): the Service, the pods it selects
+ * (those with an IP: a pod without one, as the one a scale has just made, changes nothing) and
+ * the Endpoints as they are (a hand edit is put back when the Service is synced).
+ */
+function serviceReads(svc: Service, selected: readonly Pod[], cur: Endpoints | undefined): Inputs {
+  const out: Inputs = []
+  pushVersion(out, svc)
+  if (cur) pushVersion(out, cur)
+  else out.push('none')
+  for (const p of selected) pushVersion(out, p)
+  return out
 }
 
 /**
@@ -145,10 +176,13 @@ function syncChangedServices(
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`
     seen.add(key)
     const inputs = syncInputs(svc, pods)
-    const exists = getObject(s, 'Endpoints', svc.metadata.namespace, svc.metadata.name)
+    const exists = getObject<Endpoints>(s, 'Endpoints', svc.metadata.namespace, svc.metadata.name)
     if (exists && memory[key] === inputs) continue
     memory[key] = inputs
-    if (syncService(s, svc, pods, now)) changed = true
+    const selected = selectedPods(svc, pods)
+    const read = serviceReads(svc, selected, exists)
+    if (syncKey(s, `endpoints:${key}`, read, now, syncService, s, svc, selected, exists, now))
+      changed = true
   }
   for (const key of Object.keys(memory)) if (!seen.has(key)) delete memory[key]
   return changed

@@ -14,10 +14,9 @@ import {
 } from '../objects/propagation'
 import { objectsOfKind, putObject, removeObject, type ClusterState } from '../state'
 import { deletePodGracefully } from './pod-factory'
-import { controllerOf } from './util'
 import { hasUid } from '../uid-index'
-
-const DEPENDENTS: Kind[] = ['ReplicaSet', 'Pod', 'EndpointSlice']
+import { checkingDocuments } from '../document-changed'
+import { DEPENDENT_KINDS, controllerUid, noOrphansSince, noteNoOrphans } from '../owner-watch'
 
 /**
  * A dependent of an owner deleted in the foreground is deleted in the foreground too (the GC's
@@ -52,18 +51,34 @@ function finishForegroundDeletions(s: ClusterState, now: number): boolean {
   return changed
 }
 
+/** Dependents whose controller owner no object has, and every dependent's owner uid. */
+function findOrphans(s: ClusterState, owners: Set<string>): KubeObject[] {
+  const gone: KubeObject[] = []
+  for (const kind of DEPENDENT_KINDS)
+    for (const obj of objectsOfKind(s, kind as Kind)) {
+      const owner = controllerUid(obj)
+      if (owner === undefined) continue
+      owners.add(owner)
+      if (!isDeletingForeground(obj) && !hasUid(s, owner)) gone.push(obj)
+    }
+  return gone
+}
+
 /**
  * Deletes dependents whose controller owner is gone: no object of the document has its uid (the
- * GC's graph is keyed by uid). Returns true when anything was deleted.
+ * GC's graph is keyed by uid). Returns true when anything was deleted. The scan is skipped while
+ * no owner can have gone since it last found nothing (owner-watch.ts; check mode scans anyway).
  */
 export function collectGarbage(s: ClusterState, now: number): boolean {
   const foreground = finishForegroundDeletions(s, now)
-  const gone: KubeObject[] = []
-  for (const kind of DEPENDENTS)
-    for (const obj of objectsOfKind(s, kind)) {
-      const owner = controllerOf(obj)
-      if (owner && !isDeletingForeground(obj) && !hasUid(s, owner.uid)) gone.push(obj)
-    }
+  if (!foreground && noOrphansSince(s)) {
+    if (checkingDocuments() && findOrphans(s, new Set()).length > 0)
+      throw new Error('garbage collector: an orphan appeared unnoticed; see sim/owner-watch.ts')
+    return false
+  }
+  const owners = new Set<string>()
+  const gone = findOrphans(s, owners)
+  if (gone.length === 0) noteNoOrphans(s, owners)
   let changed = foreground
   for (const obj of gone) {
     if (obj.kind === 'Pod') {

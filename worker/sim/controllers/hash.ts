@@ -8,7 +8,15 @@ import { stableStringify } from './util'
 
 /** FNV-1a, 32 bits, over UTF-16 code units (hash/fnv New32a for ASCII input). */
 export function fnv32a(text: string): number {
-  let h = 0x811c9dc5
+  return fnv32aAppend(FNV32A_OFFSET, text)
+}
+
+/** fnv32a's state before any input. */
+export const FNV32A_OFFSET = 0x811c9dc5
+
+/** fnv32a continued over `text`: fnv32aAppend(fnv32a(a), b) === fnv32a(a + b), no string built. */
+export function fnv32aAppend(hash: number, text: string): number {
+  let h = hash
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
     h = Math.imul(h, 0x01000193) >>> 0

@@ -143,6 +143,39 @@ export function syncKeyOwn<A extends unknown[]>(
   return changed
 }
 
+/**
+ * syncKey, and after a sync that wrote: `after(...args)` gives the inputs a sync run again at once
+ * would read and find nothing to do with (undefined: none such), remembered as quiet then, with
+ * the due times the sync noted. For a sync that converges in one run (a ReplicaSet's: its pods
+ * made or deleted and its status written from them), this spares the rerun the writes cause.
+ */
+export function syncKeyAfter<A extends unknown[]>(
+  s: ClusterState,
+  key: string,
+  inputs: Inputs | undefined,
+  after: (...args: A) => Inputs | undefined,
+  now: number,
+  sync: (...args: A) => boolean,
+  ...args: A
+): boolean {
+  const outer = takeDue()
+  const changed = syncKeyOwn(s, key, inputs, undefined, now, sync, ...args)
+  const dueAt = takeDue()
+  noteDue(outer)
+  noteDue(dueAt)
+  if (!changed || !skipping || !afterSkipping) return changed
+  const next = after(...args)
+  if (next !== undefined) memoOf(s).set(key, { inputs: next, since: now, dueAt })
+  return changed
+}
+
+let afterSkipping = true
+
+/** Turns syncKeyAfter's memo off (its differential test). */
+export function rememberAfterWrite(on: boolean): void {
+  afterSkipping = on
+}
+
 function wroteOnlyOwn(
   s: ClusterState,
   obj: KubeObject,

@@ -7,9 +7,10 @@ import { objectKey, putObject, type ClusterState } from '../state'
 import { recordEvent } from './events'
 import { deletePodGracefully, podFromTemplate } from './pod-factory'
 import { checkCreateQuota } from '../objects/quota'
-import { syncKey } from './key-memo'
+import { syncKeyAfter, type Inputs } from './key-memo'
 import { readBeyondKinds } from './settle-memo'
-import { replicaSetInputs } from './replica-set-inputs'
+import { replicaSetInputs, replicaSetInputsAfter } from './replica-set-inputs'
+import { kindRemovals } from '../object-index'
 import {
   controllerOf,
   isOwnedBy,
@@ -162,6 +163,11 @@ function syncReplicaSet(s: ClusterState, rs: ReplicaSet, inNamespace: Pod[], now
   return changed
 }
 
+/** What its sync, run again right after one that wrote, would read (it would find nothing). */
+function rereads(s: ClusterState, rs: ReplicaSet): Inputs | undefined {
+  return replicaSetInputsAfter(s, rs)
+}
+
 function podsIn(pods: readonly Pod[], namespace: string | undefined): Pod[] {
   const out: Pod[] = []
   for (const p of pods) if (p.metadata.namespace === namespace) out.push(p)
@@ -172,6 +178,7 @@ function podsIn(pods: readonly Pod[], namespace: string | undefined): Pod[] {
 export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
   let changed = false
   const allPods = objectsOf<Pod>(s, 'Pod')
+  const removals = kindRemovals(s, 'Pod')
   // the pods of a namespace as listed when the reconcile began, made once per namespace
   const byNamespace = new Map<string | undefined, Pod[]>()
   for (const rs of objectsOf<ReplicaSet>(s, 'ReplicaSet')) {
@@ -180,8 +187,9 @@ export function reconcileReplicaSets(s: ClusterState, now: number): boolean {
     let inNamespace = byNamespace.get(ns)
     if (!inNamespace) byNamespace.set(ns, (inNamespace = podsIn(allPods, ns)))
     const key = `replicaset:${rs.metadata.namespace}/${rs.metadata.name}`
-    const inputs = replicaSetInputs(s, rs, inNamespace)
-    if (syncKey(s, key, inputs, now, syncReplicaSet, s, rs, inNamespace, now)) changed = true
+    const inputs = replicaSetInputs(s, rs, inNamespace, kindRemovals(s, 'Pod') === removals)
+    if (syncKeyAfter(s, key, inputs, rereads, now, syncReplicaSet, s, rs, inNamespace, now))
+      changed = true
   }
   return changed
 }

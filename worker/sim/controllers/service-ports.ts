@@ -42,8 +42,33 @@ export function selectedPods(svc: Service, pods: readonly Pod[]): Pod[] {
 
 /** Orders dotted IPv4 addresses numerically. */
 export function compareIP(a: string, b: string): number {
+  const va = quadValue(a)
+  const vb = quadValue(b)
+  // sort() reads only the sign, which is the first differing part's (each part < 1000)
+  if (va >= 0 && vb >= 0) return va - vb
   const pa = a.split('.').map(Number)
   const pb = b.split('.').map(Number)
   for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0)
   return 0
+}
+
+/** Four parts of one to three digits as one number (parts base 1000), else -1: no split per call. */
+function quadValue(ip: string): number {
+  let value = 0
+  let part = 0
+  let digits = 0
+  let parts = 0
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i)
+    if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + (c - 48)
+      digits++
+    } else if (c === 46 && digits > 0 && parts < 3) {
+      value = value * 1000 + part
+      parts++
+      part = 0
+      digits = 0
+    } else return -1
+  }
+  return digits > 0 && parts === 3 ? value * 1000 + part : -1
 }

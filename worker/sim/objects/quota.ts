@@ -1,7 +1,9 @@
 // The lab's fixed ResourceQuota (modelled on plugin/pkg/admission/resourcequota): keeps one learner's
 // cluster small. Checked after validation, like the real validating admission plugin.
 
-import type { ClusterState } from '../state'
+import { objectsOfKind, type ClusterState } from '../state'
+import { indexedKinds } from '../object-index'
+import { checkingDocuments } from '../document-changed'
 import type { KubeObject } from './types'
 import { type Kind } from './resources'
 import { forbiddenError } from './api-errors'
@@ -50,6 +52,36 @@ const exceeded = (
     `exceeded quota: ${QUOTA_NAME}, requested: ${res}=${requested}, used: ${res}=${used}, limited: ${res}=${limit}`,
   )
 
+interface Usage {
+  pods: number
+  objects: number
+}
+
+function countIn(u: Usage, o: KubeObject, pods: boolean): void {
+  if (pods && livePod(o) && !UNCOUNTED_NAMESPACES.includes(o.metadata.namespace ?? '')) u.pods++
+  if (counted(o)) u.objects++
+}
+
+/**
+ * What the quota counts now, from the kind lists: the uncounted kinds (Events above all, a third
+ * of a document) are not walked. `pods`: live pods too (pods are counted only for a pod's create).
+ */
+function usage(s: ClusterState, pods: boolean): Usage {
+  const u = { pods: 0, objects: 0 }
+  for (const kind of indexedKinds(s)) {
+    if (UNCOUNTED_KINDS.includes(kind)) continue
+    for (const o of objectsOfKind(s, kind as Kind)) countIn(u, o, pods)
+  }
+  return u
+}
+
+/** usage() by a scan of every object (check mode compares the two). */
+function scanUsage(s: ClusterState, pods: boolean): Usage {
+  const u = { pods: 0, objects: 0 }
+  for (const key in s.objects) countIn(u, s.objects[key] as KubeObject, pods)
+  return u
+}
+
 /** Admission for a create: object count, pod count, replicas. */
 export function checkCreateQuota(
   s: ClusterState,
@@ -60,13 +92,11 @@ export function checkCreateQuota(
   if (replicas) return replicas
   const ns = obj.metadata.namespace
   if (ns && UNCOUNTED_NAMESPACES.includes(ns)) return undefined
-  let pods = 0
-  let objects = 0
-  for (const key in s.objects) {
-    const o = s.objects[key] as KubeObject
-    if (kind === 'Pod' && livePod(o) && !UNCOUNTED_NAMESPACES.includes(o.metadata.namespace ?? ''))
-      pods++
-    if (counted(o)) objects++
+  const { pods, objects } = usage(s, kind === 'Pod')
+  if (checkingDocuments()) {
+    const scanned = scanUsage(s, kind === 'Pod')
+    if (scanned.pods !== pods || scanned.objects !== objects)
+      throw new Error('quota: the kind lists disagree with the document; see sim/object-index.ts')
   }
   if (kind === 'Pod' && pods + 1 > MAX_PODS)
     return exceeded(kind, obj.metadata.name, 'pods', 1, pods, MAX_PODS)

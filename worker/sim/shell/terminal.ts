@@ -96,7 +96,7 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
     exitCode = exitCode === 0 ? 1 : exitCode
   }
   if (ctx.terminal) {
-    const kept = workstationStateOf(sh)
+    const kept = workstationStateOf(sh, ctx.terminal.workstation)
     if (kept) ctx.workstationAfter = kept
     else {
       stderr += workstationLimitMessage()

@@ -6,6 +6,7 @@
 // with `kubectl apply -f web.yaml` afterwards. The one-shot `run` API keeps nothing (no tab).
 import type { WorkstationShellState } from '../session/types'
 import type { Shell } from './interpreter'
+import { checkingDocuments } from '../document-changed'
 
 /** What a tab keeps at most (variables and files, in characters); past it a line's changes go. */
 export const WORKSTATION_STATE_LIMIT = 256 * 1024
@@ -20,13 +21,66 @@ function size(state: WorkstationShellState): number {
   return n
 }
 
-/** The state a shell leaves, or undefined when it is past the limit (the tab keeps its last). */
-export function workstationStateOf(sh: Shell): WorkstationShellState | undefined {
+/**
+ * The state a shell leaves, or undefined when it is past the limit (the tab keeps its last).
+ * `kept` (the state the line started from) itself when the line left it as it was: most lines set
+ * nothing, and the platform then knows without serialising either that the tab's record is
+ * unchanged (worker/terminal/records.ts).
+ */
+export function workstationStateOf(
+  sh: Shell,
+  kept?: WorkstationShellState,
+): WorkstationShellState | undefined {
+  if (kept !== undefined && isLeftAsKept(sh, kept)) {
+    if (checkingDocuments()) checkLeftAsKept(builtState(sh), kept)
+    return kept
+  }
+  return builtState(sh)
+}
+
+function builtState(sh: Shell): WorkstationShellState | undefined {
   const vars: Record<string, string> = {}
   for (const [k, v] of Object.entries(sh.vars)) if (!PER_LINE.has(k)) vars[k] = v
   const exported = [...sh.exported].filter((k) => !PER_LINE.has(k))
   const state = { vars, exported, files: { ...sh.files } }
   return size(state) > WORKSTATION_STATE_LIMIT ? undefined : state
+}
+
+/**
+ * Whether the shell's state is `kept`'s, keys in the same order (so the same JSON): an answer of
+ * false only costs the state built and compared as JSON.
+ */
+function isLeftAsKept(sh: Shell, kept: WorkstationShellState): boolean {
+  if (!sameEntries(sh.vars, kept.vars, PER_LINE) || !sameEntries(sh.files, kept.files)) return false
+  let i = 0
+  for (const name of sh.exported) {
+    if (PER_LINE.has(name)) continue
+    if (kept.exported[i] !== name) return false
+    i += 1
+  }
+  return i === kept.exported.length
+}
+
+/** Same keys in the same order and the same values, the keys in `skip` left out of `live`. */
+function sameEntries(
+  live: Record<string, string>,
+  kept: Record<string, string>,
+  skip?: ReadonlySet<string>,
+): boolean {
+  const keys = Object.keys(kept)
+  let i = 0
+  for (const k in live) {
+    if (skip?.has(k)) continue
+    if (keys[i] !== k || kept[k] !== live[k]) return false
+    i += 1
+  }
+  return i === keys.length
+}
+
+/** Check mode (every Node test): a state taken as left as kept has kept's JSON. */
+function checkLeftAsKept(built: WorkstationShellState | undefined, kept: WorkstationShellState) {
+  if (JSON.stringify(built) !== JSON.stringify(kept))
+    throw new Error('workstation state: taken as left as it was, but it changed')
 }
 
 /** The line on stderr when a line's changes were not kept (no real shell has this limit). */

@@ -213,7 +213,7 @@ function finish(stream: LineStream, exitCode: number, natural: boolean): StreamS
     // `history -c` on the workstation: the caller keeps the cleared list (Ctx.historyAfter)
     if (sh.history !== stream.startHistory) result.historyAfter = sh.history ?? []
     // what the line set stays for the tab's next line (past the limit: the tab keeps its last)
-    const kept = workstationStateOf(sh)
+    const kept = workstationStateOf(sh, ctx.terminal?.workstation)
     if (kept) result.workstation = kept
   }
   if (!stream.session && natural && ctx.terminal?.open) {
