@@ -231,6 +231,14 @@ describe('command lookup and cobra errors', () => {
       'error: "kubectl drain" is not available in this lab terminal. It supports the commands a Services course needs; type "kubectl --help" or "help" to see them.\n',
     )
   })
+
+  test('get --raw says it is not here, instead of asking for a resource type', () => {
+    const r = lab().k('get --raw /api/v1/namespaces/default/services')
+    expect(r).toMatchObject({ exitCode: 1, stdout: '' })
+    expect(r.stderr).toBe(
+      'error: "kubectl get --raw" is not available in this lab terminal. Use kubectl get -o json or -o yaml to see the objects as the API serves them.\n',
+    )
+  })
 })
 
 describe('kubectl help', () => {

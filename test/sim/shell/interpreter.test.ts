@@ -155,6 +155,17 @@ describe('workstation programs', () => {
   it('jq is not installed, as on a fresh workstation', () => {
     expect(sh('jq .').stderr).toBe('bash: jq: command not found\n')
   })
+  it("Ubuntu's own programs that are not simulated say so, not 'command not found'", () => {
+    expect(sh('yes | head -2')).toMatchObject({
+      stderr: 'service-lab: yes is on this workstation, but this terminal does not simulate it\n',
+    })
+    expect(sh('openssl rand -base64 12')).toMatchObject({
+      stderr:
+        'service-lab: openssl is on this workstation, but this terminal does not simulate it\n',
+      exitCode: 1,
+    })
+    expect(out('which yes')).toBe('/usr/bin/yes\n')
+  })
   it('seq, echo -n, printf', () => {
     expect(out('seq 3')).toBe('1\n2\n3\n')
     expect(out('seq 2 2 7')).toBe('2\n4\n6\n')

@@ -84,6 +84,17 @@ const HINTS: Record<string, string> = {
 }
 
 /**
+ * Programs an Ubuntu 24.04 machine has that this terminal does not simulate: said so, as a pod's
+ * image's unsimulated programs are (pod-host.ts), rather than bash's "command not found".
+ */
+const NOT_SIMULATED = new Set(
+  (
+    'yes openssl python3 perl man top ssh dd od find du df stat file tar gzip gunzip diff chmod ' +
+    'chown ln basename dirname realpath readlink sha256sum md5sum free uptime kill nohup git'
+  ).split(' '),
+)
+
+/**
  * The workstation as a host: bash, kubectl and the Ubuntu 24.04 tools above. One for every line
  * (it depends on nothing), frozen: a host's env and files are only read (a shell copies its env).
  */
@@ -119,6 +130,12 @@ function newWorkstationHost(): Host {
           stdout: '',
           stderr: `service-lab: ${base} is not available in this terminal; try ${hint}\n`,
           exitCode: 127,
+        })
+      if (NOT_SIMULATED.has(base))
+        return () => ({
+          stdout: '',
+          stderr: `service-lab: ${base} is on this workstation, but this terminal does not simulate it\n`,
+          exitCode: 1,
         })
       return undefined
     },
