@@ -10,7 +10,7 @@ import { getObject, parseTimestamp } from '../../state'
 import type { Pod } from '../../objects/types'
 import type { Proc } from '../host'
 import { own } from '../own'
-import { userOf } from './basic'
+import { MONTHS, userOf } from './basic'
 
 export interface Entry {
   /** the name as listed (a directory's entry, or the operand as typed) */
@@ -39,7 +39,6 @@ const DIR_MODES: Record<string, string> = {
 /** Kernel filesystems report no size for their directories. */
 const NO_SIZE = new Set(['/proc', '/sys'])
 
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')
 const HALF_YEAR_MS = ((365 * 24 * 3600) / 2) * 1000
 
 /** When the host's own files were made: the container's start, or the cluster's creation. */
