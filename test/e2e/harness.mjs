@@ -11,11 +11,14 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 export { recordRuns, runAnswer } from './run-answers.mjs'
 
 export class Suite {
-  constructor() {
+  /** @param {{ activity?: import('./page-activity.mjs').PageActivity }} options */
+  constructor({ activity } = {}) {
     this.results = []
+    this.activity = activity
   }
   async step(name, fn, timeoutMs = 45_000) {
     const started = Date.now()
+    this.activity?.mark(name)
     let timer
     try {
       await Promise.race([
@@ -38,9 +41,17 @@ export class Suite {
           .slice(0, 6)
           .join('\n    ')}`,
       )
+      this.printActivity()
     } finally {
       clearTimeout(timer)
     }
+  }
+  /** What the pages did during this step and the one before (page-activity.mjs). */
+  printActivity() {
+    if (!this.activity) return
+    const lines = this.activity.report()
+    console.log(`    what the page did (${lines.length} lines):`)
+    for (const line of lines) console.log(`      ${line}`)
   }
   summary() {
     const passed = this.results.filter((r) => r.ok).length
