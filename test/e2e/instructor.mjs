@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { chooseChromium } from './browser.mjs'
 import { recordRuns, Suite } from './harness.mjs'
+import { PageActivity } from './page-activity.mjs'
 import { instructorScenarios } from './instructor-scenarios.mjs'
 import { killGroup, startServer } from './server.mjs'
 
@@ -33,6 +34,7 @@ mkdirSync(OUT, { recursive: true })
 async function watchedPage(browser, problems, who) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
+  activity.watch(page, who)
   await recordRuns(page)
   page.setDefaultTimeout(15_000)
   page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`))
@@ -55,7 +57,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 process.on('exit', () => {
   if (server?.pid) killGroup(server.pid)
 })
-const suite = new Suite()
+const activity = new PageActivity()
+const suite = new Suite({ activity })
 const started = Date.now()
 try {
   server = process.env.E2E_BASE_URL
