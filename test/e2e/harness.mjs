@@ -133,6 +133,33 @@ export async function cursorLine(page) {
   return (rows[y >= 0 ? y : last] ?? '').trimEnd()
 }
 
+/**
+ * Presses Up until the terminal's line is `line` (the history may still be on its way). Each try
+ * starts back on the fresh line (Down, Ctrl+U) and then waits for the screen to draw the recalled
+ * line: xterm draws on the next animation frame, so a screen read at once may still show the old
+ * line, and a blind second Up would then recall the entry before (which never matches).
+ */
+export async function recallWithUp(page, line, what, timeoutMs = 15_000) {
+  let seen = '?'
+  const shows = async () => (seen = await cursorLine(page)) === line
+  await eventually(
+    async () => {
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Control+U')
+      await page.keyboard.press('ArrowUp')
+      return eventually(shows, 'the line', 1_500, 100).then(
+        () => true,
+        () => false,
+      )
+    },
+    what,
+    timeoutMs,
+    0,
+  ).catch((e) => {
+    throw new Error(`${e.message}; the line shows: ${seen}`)
+  })
+}
+
 /** Focuses the terminal the way a learner does: a click on it. */
 export async function focusTerminal(page) {
   await page.locator('.term-panel:not([hidden]) .xterm-screen').click()
