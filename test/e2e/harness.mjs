@@ -41,17 +41,18 @@ export class Suite {
           .slice(0, 6)
           .join('\n    ')}`,
       )
-      this.printActivity()
+      await this.printActivity()
     } finally {
       clearTimeout(timer)
     }
   }
   /** What the pages did during this step and the one before (page-activity.mjs). */
-  printActivity() {
+  async printActivity() {
     if (!this.activity) return
     const lines = this.activity.report()
     console.log(`    what the page did (${lines.length} lines):`)
-    for (const line of lines) console.log(`      ${line}`)
+    for (const line of [...lines, ...(await this.activity.pageStates())])
+      console.log(`      ${line}`)
   }
   summary() {
     const passed = this.results.filter((r) => r.ok).length

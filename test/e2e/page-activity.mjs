@@ -33,6 +33,7 @@ export class PageActivity {
     this.lines = []
     this.dropped = 0
     this.pending = new Map()
+    this.pages = []
   }
 
   note(text) {
@@ -51,6 +52,7 @@ export class PageActivity {
   /** Records everything `page` does from now on; `who` names it when several pages are watched. */
   watch(page, who = '') {
     const tag = who ? `[${who}] ` : ''
+    this.pages.push({ page, tag })
     const id = (r) => `${r.method()} ${where(r.url())}`
     page.on('request', (r) => {
       this.pending.set(r, { at: Date.now(), tag })
@@ -93,5 +95,20 @@ export class PageActivity {
         `${p.tag}… ${r.method()} ${where(r.url())} still unanswered after ${now - p.at} ms`,
     )
     return [...head, ...this.lines.slice(from), ...waiting]
+  }
+
+  /** Where each page is and what its main region says now (e.g. "Loading the lab…"). */
+  async pageStates() {
+    return Promise.all(
+      this.pages.map(async ({ page, tag }) => {
+        if (page.isClosed()) return `${tag}page closed`
+        const shows = await page
+          .locator('main')
+          .innerText({ timeout: 2_000 })
+          .then((t) => JSON.stringify(t.replace(/\s+/g, ' ').slice(0, 300)))
+          .catch((e) => `(unreadable: ${String(e?.message ?? e).split('\n')[0]})`)
+        return `${tag}now at ${where(page.url())}; main shows ${shows}`
+      }),
+    )
   }
 }
