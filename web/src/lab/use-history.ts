@@ -40,23 +40,40 @@ function dedupe(items: string[]): string[] {
   return lines.filter((c, i) => c !== lines[i - 1])
 }
 
-/** Reads of the record that failed (a blip, a busy server) are tried again after these pauses. */
+/**
+ * Reads of the record that failed (a blip, a busy server) are tried again after these pauses; so
+ * is one with no answer after READ_TIMEOUT_MS (`wrangler dev` 4.86 can leave a GET unanswered
+ * until the next request arrives: workers-sdk#14593).
+ */
 const RETRY_MS = [1000, 3000]
+const READ_TIMEOUT_MS = 8000
 
-function readServerHistory(clusterId: string, attempt = 0): Promise<string[]> {
-  return api<{ history: HistoryItem[] }>(
-    'GET',
-    `/api/clusters/${encodeURIComponent(clusterId)}/history`,
-  ).then(
-    (r) => r.history.map((h) => h.command),
-    async (err: unknown) => {
+async function readOnce(clusterId: string): Promise<string[]> {
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), READ_TIMEOUT_MS)
+  try {
+    const path = `/api/clusters/${encodeURIComponent(clusterId)}/history`
+    const r = await api<{ history: HistoryItem[] }>('GET', path, undefined, {
+      signal: abort.signal,
+    })
+    return r.history.map((h) => h.command)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The lab's commands as the server recorded them, oldest first. */
+export async function readServerHistory(clusterId: string): Promise<string[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readOnce(clusterId)
+    } catch (err) {
       const refused = err instanceof ApiError && err.status >= 400 && err.status < 500
       const pause = RETRY_MS[attempt]
       if ((refused && err.status !== 429) || pause === undefined) throw err
       await new Promise((resolve) => setTimeout(resolve, pause))
-      return readServerHistory(clusterId, attempt + 1)
-    },
-  )
+    }
+  }
 }
 
 export function useCommandHistory(labId: string, clusterId: string | undefined) {
