@@ -10,7 +10,7 @@ import { chooseChromium } from './browser.mjs'
 import { recordRuns, Suite } from './harness.mjs'
 import { PageActivity } from './page-activity.mjs'
 import { instructorScenarios } from './instructor-scenarios.mjs'
-import { killGroup, startServer } from './server.mjs'
+import { killGroup, nudgeDevProxy, startServer } from './server.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = join(ROOT, 'test-results')
@@ -65,6 +65,7 @@ try {
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
     : await startServer(ROOT, 8795)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  nudgeDevProxy(server.base)
   browser = await chromium.launch({
     executablePath: chosen.executablePath,
     headless: true,

@@ -13,7 +13,7 @@ import { chooseChromium } from './browser.mjs'
 import { recordRuns, Suite } from './harness.mjs'
 import { PageActivity } from './page-activity.mjs'
 import { scenarios } from './scenarios.mjs'
-import { killGroup, startServer } from './server.mjs'
+import { killGroup, nudgeDevProxy, startServer } from './server.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '../..')
@@ -149,6 +149,7 @@ try {
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
     : await startServer(ROOT, Number(process.env.E2E_PORT) || undefined)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  nudgeDevProxy(server.base)
   if (wanted('main')) await runMain(server.base)
   for (const file of OTHER_SUITES.filter(wanted)) {
     const r = runSuiteFile(file, server.base)

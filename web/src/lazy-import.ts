@@ -1,8 +1,10 @@
 // The chunks loaded on demand (the lab page, the instructor pages, CodeMirror) come over the
 // network like any request: a blip, or a deploy that replaced the asset names, makes `import()`
-// fail, and a stalled request leaves it pending. Without care the page then waits forever on
-// "Loading the lab…". So a failed import is tried again a couple of times after a short pause,
-// and the whole load gives up after a deadline, so that the page can say so and offer a reload.
+// fail, and a stalled request leaves it pending (`npm start`'s wrangler dev 4.86 can leave a GET
+// unanswered until the next request arrives: workers-sdk#14593). Without care the page then waits
+// forever on "Loading the lab…". So a failed import is tried again a couple of times after a short
+// pause, and the whole load gives up after a deadline, so that the page can say so and offer a
+// reload.
 //
 // Trying the same `import()` again works in Chromium, which forgets a module whose fetch failed
 // (whatwg/html#6768); a browser that remembers the failure fails fast and the error is shown.
