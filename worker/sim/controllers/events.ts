@@ -15,7 +15,6 @@ import {
 } from '../state'
 import { isPruneQuiet, notePruned } from './event-expiry'
 import { ts } from './util'
-import { eventFolds, foldKey, foldTarget, noteRecorded } from './event-folds'
 import { hasUid } from '../uid-index'
 
 /** Events kept per cluster (upstream keeps every event for an hour). */
@@ -36,17 +35,15 @@ export interface EventInput {
   fieldPath?: string
 }
 
-/** The fold key of an occurrence of `input` about `obj`. */
-function occurrenceKey(obj: KubeObject, input: EventInput): string {
-  return foldKey({
-    namespace: obj.metadata.namespace ?? 'default',
-    uid: obj.metadata.uid,
-    reason: input.reason,
-    message: input.message,
-    type: input.type,
-    component: input.source.component,
-    fieldPath: input.fieldPath,
-  })
+function sameEvent(e: KubeEvent, obj: KubeObject, input: EventInput): boolean {
+  return (
+    e.involvedObject.uid === obj.metadata.uid &&
+    e.reason === input.reason &&
+    e.message === input.message &&
+    e.type === input.type &&
+    e.source.component === input.source.component &&
+    e.involvedObject.fieldPath === input.fieldPath
+  )
 }
 
 /** Event names are `<object>.<hex of the time in ns>` (recorder.makeEvent). */
@@ -85,14 +82,13 @@ export function recordEvent(
   at: number,
 ): boolean {
   const namespace = obj.metadata.namespace ?? 'default'
-  const folds = eventFolds(s)
-  const key = occurrenceKey(obj, input)
-  const existing = foldTarget(s, folds, key)
+  const existing = allEvents(s).find(
+    (e) => e.metadata.namespace === namespace && sameEvent(e, obj, input),
+  )
   if (existing) {
     existing.count += 1
     existing.lastTimestamp = ts(at)
     putObject(s, existing)
-    noteRecorded(s, folds, key, existing)
     return true
   }
   const ev: KubeEvent = {
@@ -126,7 +122,6 @@ export function recordEvent(
     reportingInstance: input.source.host ?? '',
   }
   putObject(s, ev)
-  noteRecorded(s, folds, key, ev)
   return true
 }
 
@@ -139,8 +134,10 @@ export function recordRepeatedEvent(
   last: number,
   count: number,
 ): boolean {
-  const key = occurrenceKey(obj, input)
-  const existing = foldTarget(s, eventFolds(s), key)
+  const namespace = obj.metadata.namespace ?? 'default'
+  const existing = allEvents(s).find(
+    (e) => e.metadata.namespace === namespace && sameEvent(e, obj, input),
+  )
   if (existing) {
     if (existing.count === count && existing.lastTimestamp === ts(last)) return false
     existing.count = count
@@ -149,7 +146,9 @@ export function recordRepeatedEvent(
     return true
   }
   recordEvent(s, obj, input, first)
-  const ev = foldTarget(s, eventFolds(s), key) as KubeEvent
+  const ev = allEvents(s).find(
+    (e) => e.metadata.namespace === namespace && sameEvent(e, obj, input),
+  ) as KubeEvent
   ev.count = count
   ev.lastTimestamp = ts(last)
   return true
