@@ -38,7 +38,7 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const hash = await sessionTokenHash(c)
     if (!hash) throw unauthenticated()
-    const userId = await findSessionUserId(c.var.db, hash, c.var.deps.now())
+    const userId = await findSessionUserId(c.get('db'), hash, c.get('deps').now())
     if (!userId) throw unauthenticated()
     c.set('userId', userId)
     c.set('tokenHash', hash)

@@ -11,14 +11,20 @@ import { AppError, forbidden, unauthenticated } from './errors'
 import type { AppEnv } from './env'
 import { readJson } from './validate'
 
-const email = z.string().check(z.trim(), z.maxLength(254), z.email({ error: 'Enter a valid email address.' }))
+const email = z
+  .string()
+  .check(z.trim(), z.maxLength(254), z.email({ error: 'Enter a valid email address.' }))
 
 const signupBody = z.object({
   email,
-  password: z.string().check(
-    z.minLength(PASSWORD_MIN_LENGTH, { error: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.` }),
-    z.maxLength(200, { error: 'The password may have at most 200 characters.' }),
-  ),
+  password: z
+    .string()
+    .check(
+      z.minLength(PASSWORD_MIN_LENGTH, {
+        error: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
+      }),
+      z.maxLength(200, { error: 'The password may have at most 200 characters.' }),
+    ),
   name: z.string().check(z.trim(), z.minLength(1, { error: 'Enter your name.' }), z.maxLength(100)),
   instructorCode: z.optional(z.string().check(z.maxLength(200))),
 })
@@ -28,8 +34,16 @@ const loginBody = z.object({
   password: z.string().check(z.maxLength(200)),
 })
 
-export const LOGIN_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }
-const ADDRESS_POLICY: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }
+export const LOGIN_POLICY: ThrottlePolicy = {
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+}
+const ADDRESS_POLICY: ThrottlePolicy = {
+  maxFailures: 20,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+}
 
 function rateLimited(until: number, now: number): AppError {
   const seconds = Math.max(1, Math.ceil((until - now) / 1000))
@@ -71,9 +85,14 @@ authRoutes.post('/signup', async (c) => {
     createdAt: now,
   }
   if (!(await insertUser(db, user))) {
-    throw new AppError(409, 'email_taken', 'An account with that email already exists. Log in instead.', {
-      field: 'email',
-    })
+    throw new AppError(
+      409,
+      'email_taken',
+      'An account with that email already exists. Log in instead.',
+      {
+        field: 'email',
+      },
+    )
   }
   await startSession(c, db, user.id, now)
   return c.json({ user: publicUser(user) }, 201)
@@ -95,7 +114,11 @@ authRoutes.post('/login', async (c) => {
   if (!user || !good) {
     await recordFailure(db, [accountKey], now, LOGIN_POLICY)
     await recordFailure(db, [addressKey], now, ADDRESS_POLICY)
-    throw new AppError(401, 'invalid_credentials', 'That email and password do not match an account.')
+    throw new AppError(
+      401,
+      'invalid_credentials',
+      'That email and password do not match an account.',
+    )
   }
   await clearFailures(db, accountKey)
   await startSession(c, db, user.id, now)
@@ -104,7 +127,7 @@ authRoutes.post('/login', async (c) => {
 
 authRoutes.post('/logout', async (c) => {
   const hash = await sessionTokenHash(c)
-  if (hash) await deleteSession(c.var.db, hash)
+  if (hash) await deleteSession(c.get('db'), hash)
   endSessionCookie(c)
   return c.body(null, 204)
 })
@@ -113,7 +136,7 @@ export const meRoutes = new Hono<AppEnv>()
 
 meRoutes.get('/', async (c) => {
   const hash = await sessionTokenHash(c)
-  const user = hash ? await findSessionUser(c.var.db, hash, c.var.deps.now()) : undefined
+  const user = hash ? await findSessionUser(c.get('db'), hash, c.get('deps').now()) : undefined
   if (!user) throw unauthenticated()
   return c.json({ user: publicUser(user) })
 })

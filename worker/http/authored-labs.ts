@@ -27,7 +27,7 @@ export const authoredLabRoutes = new Hono<AppEnv>()
 authoredLabRoutes.use('*', requireSession())
 
 export async function requireInstructor(c: AppContext) {
-  const user = await findUser(c.var.db, c.var.userId!)
+  const user = await findUser(c.get('db'), c.get('userId')!)
   if (!user) throw notFound('That account')
   if (user.role !== 'instructor') throw forbidden('Only instructors can write labs.')
   return user
@@ -35,15 +35,18 @@ export async function requireInstructor(c: AppContext) {
 
 /** The lab, if the caller wrote it; anyone else gets the same 404 as for a missing lab. */
 export async function ownLab(c: AppContext): Promise<AuthoredLabRow> {
-  const row = await findAuthoredLab(c.var.db, param(c, 'id'))
-  if (!row || row.ownerId !== c.var.userId) throw notFound('That lab')
+  const row = await findAuthoredLab(c.get('db'), param(c, 'id'))
+  if (!row || row.ownerId !== c.get('userId')) throw notFound('That lab')
   return row
 }
 
 /** The author, or an instructor of a class it is published to (read only). */
 export async function viewableLab(c: AppContext): Promise<AuthoredLabRow> {
-  const row = await findAuthoredLab(c.var.db, param(c, 'id'))
-  if (row && (row.ownerId === c.var.userId || (await teachesLab(c.var.db, row.id, c.var.userId!))))
+  const row = await findAuthoredLab(c.get('db'), param(c, 'id'))
+  if (
+    row &&
+    (row.ownerId === c.get('userId') || (await teachesLab(c.get('db'), row.id, c.get('userId')!)))
+  )
     return row
   throw notFound('That lab')
 }
@@ -56,7 +59,7 @@ export function invalidLab(problem: { path: string; message: string }) {
 
 /** Validates a lab document (schema, limits, starting state through the API server). */
 export function checkedDocument(c: AppContext, value: unknown): LabDocument {
-  const parsed = parseLabDocument(value, c.var.deps.now())
+  const parsed = parseLabDocument(value, c.get('deps').now())
   if (!parsed.ok) throw invalidLab(parsed.problem)
   return parsed.lab
 }
@@ -69,7 +72,7 @@ export async function labView(c: AppContext, row: AuthoredLabRow) {
     verifiedVersion: row.verifiedVersion,
     publishedVersion: row.publishedVersion,
     published: row.published,
-    classIds: await classIdsOf(c.var.db, row.id),
+    classIds: await classIdsOf(c.get('db'), row.id),
     source: documentOf(row.source),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -78,7 +81,7 @@ export async function labView(c: AppContext, row: AuthoredLabRow) {
 
 export async function createLab(c: AppContext, doc: LabDocument) {
   const user = await requireInstructor(c)
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   const row: AuthoredLabRow = {
     id: AUTHORED_PREFIX + newId(),
     ownerId: user.id,
@@ -92,7 +95,7 @@ export async function createLab(c: AppContext, doc: LabDocument) {
     createdAt: now,
     updatedAt: now,
   }
-  await insertAuthoredLab(c.var.db, row)
+  await insertAuthoredLab(c.get('db'), row)
   return c.json({ lab: await labView(c, row) }, 201)
 }
 
@@ -100,7 +103,7 @@ const anyJson = z.unknown()
 
 authoredLabRoutes.get('/', async (c) => {
   await requireInstructor(c)
-  return c.json({ labs: await listOwnLabs(c.var.db, c.var.userId!) })
+  return c.json({ labs: await listOwnLabs(c.get('db'), c.get('userId')!) })
 })
 
 authoredLabRoutes.post('/', async (c) => {
@@ -115,10 +118,10 @@ authoredLabRoutes.put('/:id', async (c) => {
   const doc = checkedDocument(c, await readJson(c, anyJson))
   const source = JSON.stringify({ ...doc, id: undefined })
   if (
-    !(await updateSource(c.var.db, row.id, row.version, {
+    !(await updateSource(c.get('db'), row.id, row.version, {
       title: doc.title,
       source,
-      now: c.var.deps.now(),
+      now: c.get('deps').now(),
     }))
   )
     throw new AppError(
@@ -126,7 +129,7 @@ authoredLabRoutes.put('/:id', async (c) => {
       'conflict',
       'The lab was changed by another tab meanwhile; reload it and try again.',
     )
-  return c.json({ lab: await labView(c, (await findAuthoredLab(c.var.db, row.id))!) })
+  return c.json({ lab: await labView(c, (await findAuthoredLab(c.get('db'), row.id))!) })
 })
 
 authoredLabRoutes.delete('/:id', async (c) => {
@@ -138,6 +141,6 @@ authoredLabRoutes.delete('/:id', async (c) => {
       'published',
       'A lab that was published stays, for the progress learners made in it; unpublish it instead.',
     )
-  await deleteAuthoredLab(c.var.db, row.id)
+  await deleteAuthoredLab(c.get('db'), row.id)
   return c.body(null, 204)
 })

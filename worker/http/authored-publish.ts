@@ -28,9 +28,9 @@ import { readJson } from './validate'
 authoredLabRoutes.post('/:id/verify', async (c) => {
   const row = await ownLab(c)
   const doc = documentOf(row.source)
-  const verification = verifyLab(doc, compileLab(doc, row.id), c.var.deps.now())
-  if (verification.ok) await markVerified(c.var.db, row.id, row.version)
-  const lab = await labView(c, (await findAuthoredLab(c.var.db, row.id)) ?? row)
+  const verification = verifyLab(doc, compileLab(doc, row.id), c.get('deps').now())
+  if (verification.ok) await markVerified(c.get('db'), row.id, row.version)
+  const lab = await labView(c, (await findAuthoredLab(c.get('db'), row.id)) ?? row)
   return c.json({ verification: { version: row.version, ...verification }, lab })
 })
 
@@ -44,7 +44,7 @@ authoredLabRoutes.post('/:id/publish', async (c) => {
   const row = await ownLab(c)
   const { classIds } = await readJson(c, publishBody)
   const wanted = [...new Set(classIds)]
-  const owned = await ownedClassIds(c.var.db, row.ownerId, wanted)
+  const owned = await ownedClassIds(c.get('db'), row.ownerId, wanted)
   if (owned.length !== wanted.length) throw notFound('That class')
   if (row.verifiedVersion !== row.version)
     throw new AppError(
@@ -52,14 +52,14 @@ authoredLabRoutes.post('/:id/publish', async (c) => {
       'not_verified',
       `Version ${row.version} has not been checked with its solution yet: run "Check with solution" (POST /verify) until the solution completes every task and every near miss leaves its task undone.`,
     )
-  await publishLab(c.var.db, row, wanted, c.var.deps.now())
-  return c.json({ lab: await labView(c, (await findAuthoredLab(c.var.db, row.id))!) })
+  await publishLab(c.get('db'), row, wanted, c.get('deps').now())
+  return c.json({ lab: await labView(c, (await findAuthoredLab(c.get('db'), row.id))!) })
 })
 
 authoredLabRoutes.post('/:id/unpublish', async (c) => {
   const row = await ownLab(c)
-  await unpublishLab(c.var.db, row.id, c.var.deps.now())
-  return c.json({ lab: await labView(c, (await findAuthoredLab(c.var.db, row.id))!) })
+  await unpublishLab(c.get('db'), row.id, c.get('deps').now())
+  return c.json({ lab: await labView(c, (await findAuthoredLab(c.get('db'), row.id))!) })
 })
 
 authoredLabRoutes.get('/:id/export', async (c) => {
@@ -84,7 +84,7 @@ const importBody = z.object({
 authoredLabRoutes.post('/import', async (c) => {
   await requireInstructor(c)
   const { yaml } = await readJson(c, importBody)
-  const parsed = parseLabText(yaml, c.var.deps.now())
+  const parsed = parseLabText(yaml, c.get('deps').now())
   if (!parsed.ok) throw invalidLab(parsed.problem)
   return createLab(c, parsed.lab)
 })

@@ -4,8 +4,18 @@ import * as z from 'zod/mini'
 import { newId } from '../auth/crypto'
 import { requireSession } from '../auth/session'
 import {
-  addMember, findClassByCode, findOwnedClass, insertClass, isMember, listClassifiedHistory,
-  listClustersOf, listJoinedClasses, listMembers, listOwnedClasses, removeMember, setJoinCode,
+  addMember,
+  findClassByCode,
+  findOwnedClass,
+  insertClass,
+  isMember,
+  listClassifiedHistory,
+  listClustersOf,
+  listJoinedClasses,
+  listMembers,
+  listOwnedClasses,
+  removeMember,
+  setJoinCode,
 } from '../db/classes'
 import { findClusterForLab, listHistory } from '../db/clusters'
 import { lockedUntil, recordFailure, clearFailures } from '../db/throttle'
@@ -24,7 +34,7 @@ export const classRoutes = new Hono<AppEnv>()
 classRoutes.use('*', requireSession())
 
 async function currentUser(c: AppContext) {
-  const user = await findUser(c.var.db, c.var.userId!)
+  const user = await findUser(c.get('db'), c.get('userId')!)
   if (!user) throw notFound('That account')
   return user
 }
@@ -37,15 +47,26 @@ async function requireInstructor(c: AppContext) {
 
 /** The class, if the caller owns it; anyone else gets the same 404 as for a missing class. */
 async function ownedClass(c: AppContext) {
-  const cls = await findOwnedClass(c.var.db, param(c, 'id'), c.var.userId!)
+  const cls = await findOwnedClass(c.get('db'), param(c, 'id'), c.get('userId')!)
   if (!cls) throw notFound('That class')
   return cls
 }
 
-const nameBody = z.object({ name: z.string().check(z.trim(), z.minLength(1, { error: 'Give the class a name.' }), z.maxLength(100)) })
-const joinBody = z.object({ joinCode: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the join code.' }), z.maxLength(40)) })
+const nameBody = z.object({
+  name: z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: 'Give the class a name.' }), z.maxLength(100)),
+})
+const joinBody = z.object({
+  joinCode: z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: 'Enter the join code.' }), z.maxLength(40)),
+})
 
-async function uniqueCode(c: AppContext, attempt: (code: string) => Promise<boolean>): Promise<string> {
+async function uniqueCode(
+  c: AppContext,
+  attempt: (code: string) => Promise<boolean>,
+): Promise<string> {
   for (let i = 0; i < 5; i++) {
     const code = newJoinCode()
     if (await attempt(code)) return code
@@ -57,9 +78,15 @@ classRoutes.post('/', async (c) => {
   const user = await requireInstructor(c)
   const body = await readJson(c, nameBody)
   const id = newId()
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   const joinCode = await uniqueCode(c, (code) =>
-    insertClass(c.var.db, { id, ownerId: user.id, name: body.name, joinCode: code, createdAt: now }),
+    insertClass(c.get('db'), {
+      id,
+      ownerId: user.id,
+      name: body.name,
+      joinCode: code,
+      createdAt: now,
+    }),
   )
   return c.json({ class: { id, name: body.name, joinCode } }, 201)
 })
@@ -67,53 +94,64 @@ classRoutes.post('/', async (c) => {
 classRoutes.get('/', async (c) => {
   const user = await currentUser(c)
   if (user.role === 'instructor') {
-    const rows = await listOwnedClasses(c.var.db, user.id)
+    const rows = await listOwnedClasses(c.get('db'), user.id)
     return c.json({ classes: rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode })) })
   }
-  return c.json({ classes: await listJoinedClasses(c.var.db, user.id) })
+  return c.json({ classes: await listJoinedClasses(c.get('db'), user.id) })
 })
 
 const JOIN_POLICY = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }
 
 classRoutes.post('/join', async (c) => {
   const user = await currentUser(c)
-  if (user.role === 'instructor') throw forbidden('Instructors own classes; join one with a learner account.')
+  if (user.role === 'instructor')
+    throw forbidden('Instructors own classes; join one with a learner account.')
   const body = await readJson(c, joinBody)
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   const key = `join:${user.id}`
-  const until = await lockedUntil(c.var.db, [key], now)
+  const until = await lockedUntil(c.get('db'), [key], now)
   if (until) {
     const seconds = Math.ceil((until - now) / 1000)
-    throw new AppError(429, 'rate_limited', `Too many wrong join codes. Try again in ${seconds} seconds.`, {
-      headers: { 'Retry-After': String(seconds) },
-    })
+    throw new AppError(
+      429,
+      'rate_limited',
+      `Too many wrong join codes. Try again in ${seconds} seconds.`,
+      {
+        headers: { 'Retry-After': String(seconds) },
+      },
+    )
   }
-  const cls = await findClassByCode(c.var.db, normaliseJoinCode(body.joinCode))
+  const cls = await findClassByCode(c.get('db'), normaliseJoinCode(body.joinCode))
   if (!cls) {
-    await recordFailure(c.var.db, [key], now, JOIN_POLICY)
+    await recordFailure(c.get('db'), [key], now, JOIN_POLICY)
     throw notFound('No class has that join code. Check it with your instructor; it')
   }
-  await clearFailures(c.var.db, key)
-  await addMember(c.var.db, cls.id, user.id, now)
+  await clearFailures(c.get('db'), key)
+  await addMember(c.get('db'), cls.id, user.id, now)
   return c.json({ class: { id: cls.id, name: cls.name } })
 })
 
 classRoutes.post('/:id/join-code', async (c) => {
   const cls = await ownedClass(c)
-  const joinCode = await uniqueCode(c, (code) => setJoinCode(c.var.db, cls.id, code))
+  const joinCode = await uniqueCode(c, (code) => setJoinCode(c.get('db'), cls.id, code))
   return c.json({ class: { id: cls.id, name: cls.name, joinCode } })
 })
 
 /** Labs the class's instructor published to it (as learners see them), for the matrix and timelines. */
 async function classLabs(c: AppContext, classId: string): Promise<Lab[]> {
-  const rows = await labsOfClass(c.var.db, classId)
-  return rows.flatMap((r) => (r.publishedSource === null ? [] : [compiledLab(r.publishedSource, r.id)]))
+  const rows = await labsOfClass(c.get('db'), classId)
+  return rows.flatMap((r) =>
+    r.publishedSource === null ? [] : [compiledLab(r.publishedSource, r.id)],
+  )
 }
 
 async function matrixOf(c: AppContext) {
   const cls = await ownedClass(c)
-  const members = await listMembers(c.var.db, cls.id)
-  const clusters = await listClustersOf(c.var.db, members.map((m) => m.id))
+  const members = await listMembers(c.get('db'), cls.id)
+  const clusters = await listClustersOf(
+    c.get('db'),
+    members.map((m) => m.id),
+  )
   const labs = await classLabs(c, cls.id)
   return { cls, members, clusters, matrix: progressMatrix(cls, members, clusters, labs) }
 }
@@ -131,7 +169,10 @@ classRoutes.get('/:id/progress.csv', async (c) => {
 
 classRoutes.get('/:id/insights', async (c) => {
   const { clusters } = await matrixOf(c)
-  const rows = await listClassifiedHistory(c.var.db, clusters.map((x) => x.id))
+  const rows = await listClassifiedHistory(
+    c.get('db'),
+    clusters.map((x) => x.id),
+  )
   const owner = new Map(clusters.map((x) => [x.id, x.userId]))
   return c.json({ misconceptions: insights(rows, owner) })
 })
@@ -141,9 +182,9 @@ classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
   const userId = param(c, 'userId')
   const labId = param(c, 'labId')
   const lab = findLab(labId) ?? (await classLabs(c, cls.id)).find((l) => l.id === labId)
-  if (!lab || !(await isMember(c.var.db, cls.id, userId))) throw notFound('That learner or lab')
-  const cluster = await findClusterForLab(c.var.db, userId, lab.id)
-  const rows = cluster ? await listHistory(c.var.db, cluster.id, 2000) : []
+  if (!lab || !(await isMember(c.get('db'), cls.id, userId))) throw notFound('That learner or lab')
+  const cluster = await findClusterForLab(c.get('db'), userId, lab.id)
+  const rows = cluster ? await listHistory(c.get('db'), cluster.id, 2000) : []
   const history = rows.map((h) => ({
     at: h.at,
     command: h.command,
@@ -158,6 +199,6 @@ classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
 
 classRoutes.delete('/:id/members/:userId', async (c) => {
   const cls = await ownedClass(c)
-  if (!(await removeMember(c.var.db, cls.id, param(c, 'userId')))) throw notFound('That member')
+  if (!(await removeMember(c.get('db'), cls.id, param(c, 'userId')))) throw notFound('That member')
   return c.body(null, 204)
 })

@@ -14,7 +14,7 @@ export const clusterRoutes = new Hono<AppEnv>()
 clusterRoutes.use('*', requireSession())
 
 async function loadOwn(c: AppContext) {
-  const row = await findCluster(c.var.db, param(c, 'id'), c.var.userId!)
+  const row = await findCluster(c.get('db'), param(c, 'id'), c.get('userId')!)
   if (!row) throw notFound('That cluster')
   return row
 }
@@ -26,10 +26,10 @@ function visibleObjects(state: ClusterState) {
 
 clusterRoutes.get('/:id', async (c) => {
   const row = await loadOwn(c)
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   // a view as of now: pods may have started since the last command (not stored: the next command
   // settles the same way from the stored state)
-  const state = await c.var.codec.decode(row)
+  const state = await c.get('codec').decode(row)
   settle(state, now)
   return c.json({
     cluster: {
@@ -44,13 +44,13 @@ clusterRoutes.get('/:id', async (c) => {
 
 clusterRoutes.post('/:id/reset', async (c) => {
   const row = await loadOwn(c)
-  const lab = await labOfCluster(c.var.db, row.labId, row.userId)
+  const lab = await labOfCluster(c.get('db'), row.labId, row.userId)
   if (!lab) throw notFound('That lab')
-  const now = c.var.deps.now()
-  const previous = await c.var.codec.decode(row)
+  const now = c.get('deps').now()
+  const previous = await c.get('codec').decode(row)
   // a new seed (new pod names and IPs), but the lab may keep what it drew for this learner
   const state = lab.setup(previous.rng ^ 0x5bd1e995, now, previous)
-  await resetCluster(c.var.db, row.id, row.userId, await c.var.codec.encode(state), now)
+  await resetCluster(c.get('db'), row.id, row.userId, await c.get('codec').encode(state), now)
   return c.json({
     cluster: {
       id: row.id,
@@ -66,7 +66,7 @@ clusterRoutes.post('/:id/reset', async (c) => {
 
 clusterRoutes.get('/:id/history', async (c) => {
   const row = await loadOwn(c)
-  const rows = await listHistory(c.var.db, row.id)
+  const rows = await listHistory(c.get('db'), row.id)
   const progress = parseProgress(row.progress)
   return c.json({
     history: rows.map((h) => ({ at: h.at, command: h.command, exitCode: h.exitCode })),

@@ -19,7 +19,7 @@ kubeconfigRoutes.use('/:id/kubeconfig', requireSession())
 kubeconfigRoutes.use('/:id/kubeconfig/*', requireSession())
 
 async function loadOwn(c: AppContext) {
-  const row = await findCluster(c.var.db, param(c, 'id'), c.var.userId!)
+  const row = await findCluster(c.get('db'), param(c, 'id'), c.get('userId')!)
   if (!row) throw notFound('That cluster')
   return row
 }
@@ -72,10 +72,10 @@ kubeconfigRoutes.get('/:id/kubeconfig', async (c) => {
   if (c.req.header('sec-fetch-site') === 'cross-site')
     throw new AppError(403, 'forbidden_origin', 'Download the kubeconfig from the lab page.')
   const row = await loadOwn(c)
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   const token = `slk_${toBase64Url(randomBytes(32))}`
   const expiresAt = now + KUBE_TOKEN_TTL_MS
-  await replaceKubeToken(c.var.db, {
+  await replaceKubeToken(c.get('db'), {
     tokenHash: await sha256Hex(token),
     clusterId: row.id,
     userId: row.userId,
@@ -91,7 +91,7 @@ kubeconfigRoutes.get('/:id/kubeconfig', async (c) => {
 
 kubeconfigRoutes.delete('/:id/kubeconfig', async (c) => {
   const row = await loadOwn(c)
-  await revokeKubeTokens(c.var.db, row.id, row.userId)
+  await revokeKubeTokens(c.get('db'), row.id, row.userId)
   return c.body(null, 204)
 })
 
@@ -102,7 +102,12 @@ kubeconfigRoutes.delete('/:id/kubeconfig', async (c) => {
  * and draw each new request on the map once.
  */
 kubeconfigRoutes.get('/:id/kubeconfig/status', async (c) => {
-  const row = await findKubeconfigStatus(c.var.db, param(c, 'id'), c.var.userId!, c.var.deps.now())
+  const row = await findKubeconfigStatus(
+    c.get('db'),
+    param(c, 'id'),
+    c.get('userId')!,
+    c.get('deps').now(),
+  )
   if (!row) throw notFound('That cluster')
   const tasksDone = Object.keys(parseProgress(row.progress).tasks)
   return c.json({

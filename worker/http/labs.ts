@@ -28,9 +28,9 @@ function labSummary(lab: Lab, progress: Progress) {
 }
 
 labRoutes.get('/', async (c) => {
-  const rows = await listClustersOfUser(c.var.db, c.var.userId!)
+  const rows = await listClustersOfUser(c.get('db'), c.get('userId')!)
   const byLab = new Map(rows.map((r) => [r.labId, parseProgress(r.progress)]))
-  const authored = (await labsForLearner(c.var.db, c.var.userId!)).flatMap((r) =>
+  const authored = (await labsForLearner(c.get('db'), c.get('userId')!)).flatMap((r) =>
     r.publishedSource === null ? [] : [compiledLab(r.publishedSource, r.id)],
   )
   // built-in labs first, the class's own labs before the free playground
@@ -40,14 +40,14 @@ labRoutes.get('/', async (c) => {
 })
 
 async function findLabOr404(c: AppContext, id: string): Promise<Lab> {
-  const lab = await labToOpen(c.var.db, id, c.var.userId!)
+  const lab = await labToOpen(c.get('db'), id, c.get('userId')!)
   if (!lab) throw notFound('That lab')
   return lab
 }
 
 labRoutes.get('/:labId', async (c) => {
   const lab = await findLabOr404(c, param(c, 'labId'))
-  const row = await findClusterForLab(c.var.db, c.var.userId!, lab.id)
+  const row = await findClusterForLab(c.get('db'), c.get('userId')!, lab.id)
   const progress = parseProgress(row?.progress)
   const tasks = lab.tasks.map((t) => ({
     id: t.id,
@@ -73,7 +73,7 @@ function newSeed(): number {
 labRoutes.post('/:labId/cluster', async (c) => {
   const lab = await findLabOr404(c, param(c, 'labId'))
   const { db, deps } = c.var
-  const userId = c.var.userId!
+  const userId = c.get('userId')!
   const existing = await findClusterForLab(db, userId, lab.id)
   if (existing) return c.json({ cluster: { id: existing.id, labId: lab.id } })
   const now = deps.now()
@@ -83,7 +83,7 @@ labRoutes.post('/:labId/cluster', async (c) => {
     id,
     userId,
     labId: lab.id,
-    ...(await c.var.codec.encode(state)),
+    ...(await c.get('codec').encode(state)),
     version: 1,
     progress: JSON.stringify(parseProgress(null)),
     commands: 0,

@@ -13,7 +13,7 @@ export function readRequestBody<E extends AppEnv>(
   max: number,
   tooLarge: () => Error,
 ): Promise<Uint8Array> {
-  return c.var.deps.readBody?.(c, max, tooLarge) ?? readBodyLimited(c.req.raw, max, tooLarge)
+  return c.get('deps').readBody?.(c, max, tooLarge) ?? readBodyLimited(c.req.raw, max, tooLarge)
 }
 
 /** The body's bytes, or `tooLarge()` thrown once more than `max` bytes arrived. */

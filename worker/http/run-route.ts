@@ -34,12 +34,12 @@ runRoutes.post('/:id/run', async (c) => {
   const body = await readJson(c, runBody)
   if (isTerminalRun(body)) return terminalRun(c, id, body, first)
   const out = await runInCluster(
-    c.var.db,
-    c.var.codec,
-    c.var.userId!,
+    c.get('db'),
+    c.get('codec'),
+    c.get('userId')!,
     id,
     body,
-    c.var.deps.now,
+    c.get('deps').now,
     first,
   )
   return c.json(out)
@@ -53,8 +53,8 @@ runRoutes.post('/:id/run', async (c) => {
 async function readSessionAndCluster(c: AppContext, id: string) {
   const hash = await sessionTokenHash(c)
   if (!hash) throw unauthenticated()
-  const held = c.var.codec.heldVersion(id)
-  const read = await findSessionCluster(c.var.db, hash, c.var.deps.now(), id, held)
+  const held = c.get('codec').heldVersion(id)
+  const read = await findSessionCluster(c.get('db'), hash, c.get('deps').now(), id, held)
   if (!read) throw unauthenticated()
   c.set('userId', read.userId)
   c.set('tokenHash', hash)

@@ -81,14 +81,14 @@ export function requireKubeToken(): MiddlewareHandler<KubeEnv> {
     const token = bearer(c.req.header('authorization')) ?? split.pathToken
     if (!token || !TOKEN.test(token)) throw unauthorized()
     const tokenHash = await sha256Hex(token)
-    const limited = takeToken(tokenHash, c.var.deps.now())
+    const limited = takeToken(tokenHash, c.get('deps').now())
     if (limited) throw limited
     const query = new URL(c.req.url).searchParams
     const withCluster = readsCluster(c.req.method, split.rest, query)
-    const found = await findTokenCluster(c.var.db, tokenHash, c.var.deps.now(), {
+    const found = await findTokenCluster(c.get('db'), tokenHash, c.get('deps').now(), {
       clusterId: split.clusterId,
       withCluster,
-      held: c.var.codec.heldVersion(split.clusterId),
+      held: c.get('codec').heldVersion(split.clusterId),
     })
     if (!found) throw unauthorized()
     const row = found.token

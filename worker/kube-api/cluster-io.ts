@@ -31,25 +31,25 @@ export interface ClusterView {
  * read with the token (auth.ts) the first time, a fresh read after that (a lost race).
  */
 export async function readCluster(c: Context<KubeEnv>): Promise<ClusterView> {
-  const pre = c.var.kubeCluster
+  const pre = c.get('kubeCluster')
   if (pre) c.set('kubeCluster', undefined)
   let row: CommandRow | undefined = pre ? pre.row : await readWhole(c)
   if (!row) throw noRoute()
   // this isolate's copy of that version when it has one: no gunzip (and the row was read without
   // its document); a copy gone since is read again whole
-  let doc = await c.var.codec.load(row, { clusterId: row.id, version: row.version })
+  let doc = await c.get('codec').load(row, { clusterId: row.id, version: row.version })
   if (!doc) {
     row = await readWhole(c)
     if (!row) throw noRoute()
-    doc = (await c.var.codec.load(row, { clusterId: row.id, version: row.version }))!
+    doc = (await c.get('codec').load(row, { clusterId: row.id, version: row.version }))!
   }
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   settle(doc.state, now)
   return { row, state: doc.state, stored: doc.stored, now }
 }
 
 const readWhole = (c: Context<KubeEnv>) =>
-  findCluster(c.var.db, c.var.kube.clusterId, c.var.kube.userId)
+  findCluster(c.get('db'), c.get('kube').clusterId, c.get('kube').userId)
 
 export interface WriteOutcome<T> {
   /** what the API answers (taken before the controllers run, as the apiserver answers) */
@@ -72,7 +72,7 @@ export async function writeCluster<T>(
 ): Promise<T> {
   // read on the first store and kept through lost races: a cluster's lab does not change under it
   let lab: Promise<Lab | undefined> | undefined
-  const labOnce = (row: CommandRow) => (lab ??= labOfCluster(c.var.db, row.labId, row.userId))
+  const labOnce = (row: CommandRow) => (lab ??= labOfCluster(c.get('db'), row.labId, row.userId))
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const view = await readCluster(c)
     const { state, now } = view
@@ -97,8 +97,8 @@ async function store<T>(
   const progress = parseProgress(row.progress)
   const last = { command: out.line, stdout: out.summary, stderr: '', exitCode: 0, trace: [] }
   const done = lab ? gradeCommand(lab, state, last, progress, now) : []
-  const encoded = await c.var.codec.encodeChanged(state, before)
-  const stored = await storeRun(c.var.db, {
+  const encoded = await c.get('codec').encodeChanged(state, before)
+  const stored = await storeRun(c.get('db'), {
     clusterId: row.id,
     expectedVersion: row.version,
     document: encoded.write,
@@ -118,6 +118,6 @@ async function store<T>(
   })
   // the learner's next request (API or terminal) starts from this document, as a command's does
   if (stored)
-    c.var.codec.remember({ clusterId: row.id, version: row.version + 1 }, encoded.stored, state)
+    c.get('codec').remember({ clusterId: row.id, version: row.version + 1 }, encoded.stored, state)
   return stored
 }

@@ -66,7 +66,7 @@ function openapi(c: Context<KubeEnv>, segs: string[]): Response {
 }
 
 export async function serveRest(c: Context<KubeEnv>): Promise<Response> {
-  const segs = segments(c.var.kube.path)
+  const segs = segments(c.get('kube').path)
   const read = c.req.method === 'GET' || c.req.method === 'HEAD'
   if (read) {
     if (segs.length === 1 && segs[0] === 'version') return c.json(VERSION_INFO)

@@ -1,6 +1,6 @@
 // The streaming side of the Kubernetes API: watches (`?watch=true` on any list, Table watches),
 // `pods/<name>/log` (with follow) and `pods/<name>/exec` / `attach` over WebSocket
-// (v5.channel.k8s.io). Mounted by router.ts after the token check (c.var.kube is set: cluster,
+// (v5.channel.k8s.io). Mounted by router.ts after the token check (c.get('kube') is set: cluster,
 // user, and `path`, the Kubernetes path after the cluster prefix) and before the REST routes.
 // A handler here serves what is its own and calls next() for everything else, so a plain list,
 // get or write falls through to rest.ts.
@@ -17,7 +17,7 @@ import { serveExec } from './exec/serve-exec'
 export const streamRoutes = new Hono<KubeEnv>()
 
 streamRoutes.all('/clusters/*', async (c, next) => {
-  const p = resourcePathOf(segments(c.var.kube.path))
+  const p = resourcePathOf(segments(c.get('kube').path))
   if (!p) return next()
   const method = c.req.method
   const query = new URL(c.req.url).searchParams

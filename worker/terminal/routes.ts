@@ -17,7 +17,7 @@ import { interruptStreams } from './streams-registry'
 export const terminalRoutes = new Hono<AppEnv>()
 // mounted beside clusterRoutes, whose own guard already ran for /api/clusters/*: no second read
 const guard = requireSession()
-terminalRoutes.use('*', (c, next) => (c.var.userId ? next() : guard(c, next)))
+terminalRoutes.use('*', (c, next) => (c.get('userId') ? next() : guard(c, next)))
 
 function terminalParam(c: AppContext): string {
   const t = c.req.param('terminal') ?? ''
@@ -28,9 +28,9 @@ function terminalParam(c: AppContext): string {
 
 terminalRoutes.get('/:id/terminals/:terminal', async (c) => {
   const terminal = terminalParam(c)
-  const { row } = await loadCluster(c.var.db, param(c, 'id'), c.var.userId!)
-  const now = c.var.deps.now()
-  const state = await c.var.codec.decode(row)
+  const { row } = await loadCluster(c.get('db'), param(c, 'id'), c.get('userId')!)
+  const now = c.get('deps').now()
+  const state = await c.get('codec').decode(row)
   settle(state, now)
   const rec = terminalRecord(state, terminal, now)
   const base = { terminal, columns: rec.columns, rows: rec.rows }
@@ -55,21 +55,21 @@ terminalRoutes.post('/:id/terminals/:terminal/resize', async (c) => {
   const id = param(c, 'id')
   const size = await readJson(c, sizeBody)
   for (let attempt = 0; attempt < 10; attempt++) {
-    const { row } = await loadCluster(c.var.db, id, c.var.userId!)
-    const now = c.var.deps.now()
+    const { row } = await loadCluster(c.get('db'), id, c.get('userId')!)
+    const now = c.get('deps').now()
     // this isolate's copy when it holds the version, handed back after (a delta, not a new base)
     const key = { clusterId: id, version: row.version }
-    const { state, stored } = (await c.var.codec.load(row, key))!
+    const { state, stored } = (await c.get('codec').load(row, key))!
     const rec = terminalRecord(state, terminal, now)
     if (rec.columns === size.columns && rec.rows === size.rows) {
-      c.var.codec.remember(key, stored, state)
+      c.get('codec').remember(key, stored, state)
       break
     }
     putTerminal(state, terminal, { ...rec, ...size, usedAt: now })
-    const encoded = await c.var.codec.encodeChanged(state, stored)
+    const encoded = await c.get('codec').encodeChanged(state, stored)
     const w = { clusterId: id, expectedVersion: row.version, document: encoded.write, now }
-    if (await updateClusterState(c.var.db, w)) {
-      c.var.codec.remember({ clusterId: id, version: row.version + 1 }, encoded.stored, state)
+    if (await updateClusterState(c.get('db'), w)) {
+      c.get('codec').remember({ clusterId: id, version: row.version + 1 }, encoded.stored, state)
       break
     }
   }
@@ -79,7 +79,7 @@ terminalRoutes.post('/:id/terminals/:terminal/resize', async (c) => {
 terminalRoutes.post('/:id/terminals/:terminal/interrupt', async (c) => {
   const terminal = terminalParam(c)
   const id = param(c, 'id')
-  await loadCluster(c.var.db, id, c.var.userId!)
-  interruptStreams(c.var.userId!, id, terminal)
+  await loadCluster(c.get('db'), id, c.get('userId')!)
+  interruptStreams(c.get('userId')!, id, terminal)
   return c.body(null, 204)
 })

@@ -45,12 +45,12 @@ export async function terminalRun(
     throw invalidInput('With "eof" (Ctrl+D) the command must be empty.', 'command')
   if (body.stream) return streamTerminalLine(c, clusterId, body, first)
   const out = await runTerminalLine(
-    c.var.db,
-    c.var.codec,
-    c.var.userId!,
+    c.get('db'),
+    c.get('codec'),
+    c.get('userId')!,
     clusterId,
     body,
-    c.var.deps.now,
+    c.get('deps').now,
     first,
   )
   return c.json(out)

@@ -62,9 +62,14 @@ export async function streamTerminalLine(
     c.req.raw.signal?.addEventListener('abort', stop)
     // POST .../interrupt runs in another request: it may only set the flag (workerd forbids
     // resuming this request's promises from there); the loop sees it within a second
-    const unregister = registerStream(c.var.userId!, clusterId, body.terminal ?? 'default', () => {
-      stopped = true
-    })
+    const unregister = registerStream(
+      c.get('userId')!,
+      clusterId,
+      body.terminal ?? 'default',
+      () => {
+        stopped = true
+      },
+    )
     const work = follow(run, send, sleep, () => stopped).finally(unregister)
     keepAlive(c, work)
     await work
@@ -91,11 +96,11 @@ async function firstStep(
   first?: LoadedCluster,
 ) {
   const ref = {
-    db: c.var.db,
-    codec: c.var.codec,
-    userId: c.var.userId!,
+    db: c.get('db'),
+    codec: c.get('codec'),
+    userId: c.get('userId')!,
     clusterId,
-    clock: c.var.deps.now,
+    clock: c.get('deps').now,
   }
   return commandLoop(ref, first, (loaded, state, now) => {
     // what the start made (the stream, its first step) and the shell it started in
@@ -170,9 +175,9 @@ async function follow(
   await send({ type: 'start', prompt: terminalPrompt(run.session), shell: shellView(run.session) })
   await sendStep(run, run.first, send)
   let step = run.first
-  const startedAt = run.c.var.deps.now()
+  const startedAt = run.c.get('deps').now()
   while (!step.result) {
-    const now = run.c.var.deps.now()
+    const now = run.c.get('deps').now()
     if (stopped()) {
       step = interruptStream(run.stream!)
       break
@@ -197,16 +202,16 @@ async function follow(
 async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
   const { c } = run
   const stream = run.stream!
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   let changed = false
   let first: StreamStep | undefined
   const watching = previous.onChange || previous.wakeAt <= now + 1000
   if (watching) {
     // one statement: the version, and the document only when it is not the one we hold
-    const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
+    const row = await readIfChanged(c.get('db'), run.clusterId, c.get('userId')!, run.version)
     if (row?.state != null && row.progress != null) {
       const key = { clusterId: run.clusterId, version: row.version }
-      const loaded = (await c.var.codec.load(row, key))!
+      const loaded = (await c.get('codec').load(row, key))!
       stream.ctx.s = loaded.state
       run.stored = loaded.stored
       run.version = row.version
@@ -259,8 +264,8 @@ async function record(run: Started, step: StreamStep, now: number) {
   run.newlyCompleted.push(...done)
   run.justDone = done
   if (done.length === 0 && step.trace.length === 0 && step.changed.length === 0) return
-  const encoded = await c.var.codec.encodeChanged(state, run.stored)
-  const stored = await updateClusterState(c.var.db, {
+  const encoded = await c.get('codec').encodeChanged(state, run.stored)
+  const stored = await updateClusterState(c.get('db'), {
     clusterId: run.clusterId,
     expectedVersion: run.version,
     document: encoded.write,
@@ -280,7 +285,7 @@ async function record(run: Started, step: StreamStep, now: number) {
  */
 function keepStored(run: Started, stored: StoredForm) {
   run.stored = stored
-  run.c.var.codec.remember({ clusterId: run.clusterId, version: run.version }, stored)
+  run.c.get('codec').remember({ clusterId: run.clusterId, version: run.version }, stored)
 }
 
 /**
@@ -302,13 +307,13 @@ async function finishLine(run: Started, step: StreamStep) {
     // `history -c` in the line: the workstation's list (the lab's recent lines) starts afresh
     if (result.historyAfter) sim.progress.recent = result.historyAfter.slice(-RECENT_MAX)
     const state = run.stream ? run.stream.ctx.s : result.state
-    const rec = terminalRecord(state, id, c.var.deps.now())
+    const rec = terminalRecord(state, id, c.get('deps').now())
     const workstation = result.workstation ?? rec.workstation
     putTerminal(state, id, {
       ...rec,
       session: result.session,
       ...(workstation ? { workstation } : {}),
-      usedAt: c.var.deps.now(),
+      usedAt: c.get('deps').now(),
     })
     const misconceptions =
       run.newlyCompleted.length > 0
@@ -317,13 +322,13 @@ async function finishLine(run: Started, step: StreamStep) {
             ...result,
             command: recordedCommand(run.session, run.body.command, false).graded,
           })
-    const encoded = await c.var.codec.encodeChanged(state, run.stored)
-    const ok = await finishHistory(c.var.db, {
+    const encoded = await c.get('codec').encodeChanged(state, run.stored)
+    const ok = await finishHistory(c.get('db'), {
       clusterId: run.clusterId,
       expectedVersion: run.version,
       document: encoded.write,
       progress: JSON.stringify(sim.progress),
-      now: c.var.deps.now(),
+      now: c.get('deps').now(),
       seq: run.seq,
       exitCode: result.exitCode,
       stdout: result.stdout,
@@ -338,11 +343,11 @@ async function finishLine(run: Started, step: StreamStep) {
     if (ok || !run.stream) return
     // lost a race: the document and progress as they stand now (one row, not the lab), this
     // line's terminal record and completed tasks added again on the next attempt
-    const row = await readIfChanged(c.var.db, run.clusterId, c.var.userId!, run.version)
+    const row = await readIfChanged(c.get('db'), run.clusterId, c.get('userId')!, run.version)
     if (!row) return
     if (row.state == null || row.progress == null) continue
     const key = { clusterId: run.clusterId, version: row.version }
-    const loaded = await c.var.codec.load(row, key)
+    const loaded = await c.get('codec').load(row, key)
     if (!loaded) continue
     run.stream.ctx.s = loaded.state
     run.stored = loaded.stored

@@ -106,7 +106,7 @@ function startExec(peer: ExecPeer, s: Session): ExecHandlers {
 export async function serveExec(c: Context<KubeEnv>, p: ResourcePath, sub: 'exec' | 'attach') {
   const query = new URL(c.req.url).searchParams
   const req = readExecRequest(sub, p.namespace ?? 'default', p.name ?? '', query)
-  const kube = c.var.kube
+  const kube = c.get('kube')
   // the row read with the token when auth read it, and this isolate's copy of its document
   const { row, state } = await readCluster(c)
   const target = resolveTarget(state, req)
@@ -115,11 +115,11 @@ export async function serveExec(c: Context<KubeEnv>, p: ResourcePath, sub: 'exec
   if (!protocol)
     throw badRequest(`unable to upgrade: the client must offer the subprotocol ${V5} or ${V4}`)
   const call: ExecCall = {
-    db: c.var.db,
-    codec: c.var.codec,
+    db: c.get('db'),
+    codec: c.get('codec'),
     userId: kube.userId,
     clusterId: kube.clusterId,
-    now: c.var.deps.now,
+    now: c.get('deps').now,
   }
   const session: Session = { c, req, target, call, row, state, protocol }
   return accept(protocol, (peer) =>

@@ -56,10 +56,10 @@ export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<R
   if (c.req.method !== 'GET') throw methodNotAllowed()
   const q = readLogQuery(c.req.url)
   const deps: FeedDeps = {
-    db: c.var.db,
-    codec: c.var.codec,
-    clusterId: c.var.kube.clusterId,
-    now: c.var.deps.now,
+    db: c.get('db'),
+    codec: c.get('codec'),
+    clusterId: c.get('kube').clusterId,
+    now: c.get('deps').now,
   }
   const feed = new ClusterFeed(deps)
   const view = await feed.current()

@@ -19,7 +19,12 @@ export async function serveWatch(
   const read = readWatchSpec(kind, p.namespace, query, c.req.header('accept'))
   if (!read.ok) throw badRequest(read.message)
   const body = await openWatch(
-    { db: c.var.db, codec: c.var.codec, clusterId: c.var.kube.clusterId, now: c.var.deps.now },
+    {
+      db: c.get('db'),
+      codec: c.get('codec'),
+      clusterId: c.get('kube').clusterId,
+      now: c.get('deps').now,
+    },
     read.spec,
   )
   if (!body) throw noRoute()

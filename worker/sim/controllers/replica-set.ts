@@ -45,15 +45,11 @@ export function podsOfReplicaSet(s: ClusterState, rs: ReplicaSet, pods: readonly
 
 /** getPodsToDelete ranking: unscheduled, pending, not ready, then the newest first. */
 function deletionRank(a: Pod, b: Pod): number {
-  const keys = (p: Pod) => [
-    p.spec.nodeName ? 1 : 0,
-    p.status.phase === 'Running' ? 1 : 0,
-    isPodReady(p) ? 1 : 0,
-  ]
-  const ka = keys(a)
-  const kb = keys(b)
-  for (let i = 0; i < ka.length; i++)
-    if (ka[i] !== kb[i]) return (ka[i] as number) - (kb[i] as number)
+  const rank =
+    Number(Boolean(a.spec.nodeName)) - Number(Boolean(b.spec.nodeName)) ||
+    Number(a.status.phase === 'Running') - Number(b.status.phase === 'Running') ||
+    Number(isPodReady(a)) - Number(isPodReady(b))
+  if (rank !== 0) return rank
   const ca = a.metadata.creationTimestamp
   const cb = b.metadata.creationTimestamp
   if (ca !== cb) return ca > cb ? -1 : 1

@@ -17,7 +17,7 @@ import { reconcileLoadBalancers } from './load-balancer'
 import { reconcileIngressNginx } from './ingress-nginx-status'
 import { reconcileReplicaSets } from './replica-set'
 import { schedulePods } from './scheduler'
-import { ownQuietWrites } from './key-memo'
+import { isSkippingQuiet, ownQuietWrites } from './key-memo'
 import { endRun, forgetQuiet, isStillQuiet, startRun, type Reads, type Timing } from './settle-memo'
 import { markChanged } from '../document-changed'
 import { forgetObjectJSON } from '../serialize'
@@ -52,8 +52,20 @@ const EMPTY_STATUS: Record<string, () => unknown> = {
   Service: () => ({ loadBalancer: {} }),
 }
 
+const NORMALIZED_KINDS = Object.keys(EMPTY_STATUS)
+
+/** The writes to those kinds when each document object was last normalized (nothing to do since). */
+const NORMALIZED = new WeakMap<ClusterState, number>()
+
 /** Objects written without a status (hand-built lab states) get the empty one the API server gives. */
 function normalize(s: ClusterState): void {
+  const writes = kindWrites(s, NORMALIZED_KINDS)
+  if (NORMALIZED.get(s) === writes && isSkippingQuiet()) return
+  normalizeAll(s)
+  NORMALIZED.set(s, kindWrites(s, NORMALIZED_KINDS))
+}
+
+function normalizeAll(s: ClusterState): void {
   for (const kind in EMPTY_STATUS) {
     const empty = EMPTY_STATUS[kind] as () => unknown
     for (const o of objectsOfKind(s, kind as Kind))

@@ -2,6 +2,8 @@
 // ENTRYPOINT/CMD and the pod's command/args with the Kubernetes override rules
 // (command replaces ENTRYPOINT and drops CMD; args alone replace CMD).
 
+import { deepFreeze } from '../deep-freeze'
+import { checkingDocuments } from '../document-changed'
 import type { Container } from '../objects/types'
 import type { ImageInfo } from './catalog'
 
@@ -34,11 +36,27 @@ function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1)
 }
 
+/**
+ * resolveProcess's answers per image, by argv and stdin: it is a pure function of them, asked for
+ * every pod a request reaches and every pod deleted (does PID 1 handle SIGTERM?). Callers only
+ * read an answer (frozen in check mode). A learner's commands vary: cleared whole when full.
+ */
+const RESOLVED = new WeakMap<ImageInfo, Map<string, MainProcess>>()
+const RESOLVED_MAX = 256
+
 /** Resolves what PID 1 of the container does. `interactive` is stdin+tty (kubectl run -it). */
 export function resolveProcess(image: ImageInfo, container: Container): MainProcess {
   const argv = effectiveArgv(image, container)
   const interactive = container.stdin === true
-  return classify(image, argv, interactive)
+  let kept = RESOLVED.get(image)
+  if (!kept) RESOLVED.set(image, (kept = new Map()))
+  const key = (interactive ? 'i' : '-') + JSON.stringify(argv)
+  const hit = kept.get(key)
+  if (hit) return hit
+  const p = classify(image, argv, interactive)
+  if (kept.size >= RESOLVED_MAX) kept.clear()
+  kept.set(key, checkingDocuments() ? deepFreeze(p) : p)
+  return p
 }
 
 function classify(image: ImageInfo, argv: string[], interactive: boolean): MainProcess {

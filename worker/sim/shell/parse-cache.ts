@@ -2,6 +2,7 @@
 // and a parse is a pure function of the text whose tree the interpreter only reads. The parser
 // runs for a line not seen among the last few hundred.
 
+import { deepFreeze } from '../deep-freeze'
 import { parseLine, type ParseResult } from './parse'
 
 /** Lines kept; cleared whole when full (a learner's recent lines fit many times over). */
@@ -31,12 +32,4 @@ export function parseLineCached(src: string): ParseResult {
   if (PARSED.size >= MAX_LINES) PARSED.clear()
   PARSED.set(src, mode === 'frozen' ? deepFreeze(parsed) : parsed)
   return parsed
-}
-
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v)
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k])
-  }
-  return v
 }
