@@ -1,6 +1,9 @@
-// GNU base64: encode (76-column lines) and -d decode, for reading Secrets' data.
+// GNU base64: encode (76-column lines) and -d decode, for reading Secrets' data, byte-exact
+// (bytes.ts): `head -c 16 /dev/urandom | base64` encodes 16 bytes.
 
 import type { Tool } from '../host'
+import { bytesOfText, textOfBytes } from '../bytes'
+import { streamed } from './basic'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
@@ -38,9 +41,9 @@ export const base64: Tool = (p) => {
   if (args.includes('-d') || args.includes('--decode')) {
     const bytes = decode(p.stdin)
     if (!bytes) return { stdout: '', stderr: 'base64: invalid input\n', exitCode: 1 }
-    return { stdout: new TextDecoder().decode(bytes), stderr: '', exitCode: 0 }
+    return streamed(p, { stdout: textOfBytes(bytes), stderr: '', exitCode: 0 })
   }
-  const enc = encode(new TextEncoder().encode(p.stdin))
+  const enc = encode(bytesOfText(p.stdin))
   const lines = enc.match(/.{1,76}/g) ?? []
-  return { stdout: lines.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 }
+  return streamed(p, { stdout: lines.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 })
 }

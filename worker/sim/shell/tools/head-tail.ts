@@ -1,9 +1,10 @@
-// GNU head and tail: -n N, -N, -c N, tail -n +N. Left out: -f (nothing grows within a line).
+// GNU head and tail: -n N, -N, -c N (bytes), tail -n +N. Left out: -f (nothing grows within a line).
 
 import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { getopt, joinLines, linesOf } from './opts'
 import { readInputs } from './basic'
+import { byteLength, headBytes, sliceBytes, tailBytes } from '../bytes'
 
 function normalise(args: string[]): string[] {
   return args.map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a))
@@ -37,28 +38,65 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
   }
   const r = readInputs(p, tool, o.operands)
   const n = Math.abs(Number(spec))
-  const fromStart = spec.startsWith('+')
-  const allBut = spec.startsWith('-')
-  let out: string
-  if (bytes) {
-    const t = r.text
-    if (tool === 'head') out = allBut ? t.slice(0, Math.max(0, t.length - n)) : t.slice(0, n)
-    else out = fromStart ? t.slice(Math.max(0, n - 1)) : t.slice(Math.max(0, t.length - n))
-  } else {
-    const lines = linesOf(r.text)
-    const tailNoNewline = r.text !== '' && !r.text.endsWith('\n')
-    let picked: string[]
-    if (tool === 'head')
-      picked = allBut ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)
-    else picked = fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n)
-    out = joinLines(picked)
-    const includesLast =
-      picked.length > 0 &&
-      picked[picked.length - 1] === lines[lines.length - 1] &&
-      (tool === 'tail' || picked.length === lines.length)
-    if (tailNoNewline && includesLast) out = out.slice(0, -1)
+  const how: Pick = {
+    tool,
+    bytes,
+    n,
+    fromStart: spec.startsWith('+'),
+    allBut: spec.startsWith('-'),
   }
-  return { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  const out = bytes ? pickBytes(r.text, how) : pickLines(r.text, how)
+  const result = { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  return p.readEndless ? { ...result, endless: endlessOutput(r.text, how) } : result
+}
+
+interface Pick {
+  tool: 'head' | 'tail'
+  bytes: boolean
+  n: number
+  fromStart: boolean
+  allBut: boolean
+}
+
+/** -c counts bytes, not characters: `head -c 16 /dev/urandom` is 16 bytes. */
+function pickBytes(t: string, { tool, n, fromStart, allBut }: Pick): string {
+  if (tool === 'head')
+    return allBut ? sliceBytes(t, 0, Math.max(0, byteLength(t) - n)) : headBytes(t, n)
+  return fromStart ? sliceBytes(t, Math.max(0, n - 1)) : tailBytes(t, n)
+}
+
+function pickLines(text: string, { tool, n, fromStart, allBut }: Pick): string {
+  const lines = linesOf(text)
+  const tailNoNewline = text !== '' && !text.endsWith('\n')
+  let picked: string[]
+  if (tool === 'head')
+    picked = allBut ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)
+  else picked = fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n)
+  let out = joinLines(picked)
+  const includesLast =
+    picked.length > 0 &&
+    picked[picked.length - 1] === lines[lines.length - 1] &&
+    (tool === 'tail' || picked.length === lines.length)
+  if (tailNoNewline && includesLast) out = out.slice(0, -1)
+  return out
+}
+
+/**
+ * Whether the output of an endless input never ends: `head -n N` stops once it has N lines (false),
+ * and copies for ever when the start it was given has fewer (true: /dev/zero has no newline);
+ * `tail -n +N` copies for ever; `tail -n N` and `head -n -N` wait for an end that never comes
+ * (undefined: the line is stopped).
+ */
+function endlessOutput(
+  text: string,
+  { tool, bytes, n, fromStart, allBut }: Pick,
+): boolean | undefined {
+  if (tool === 'tail') return fromStart ? true : undefined
+  if (allBut) return undefined
+  if (bytes) return byteLength(text) < n
+  let newlines = 0
+  for (let i = text.indexOf('\n'); i >= 0 && newlines < n; i = text.indexOf('\n', i + 1)) newlines++
+  return newlines < n
 }
 
 /** GNU head. */
