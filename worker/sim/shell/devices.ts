@@ -80,16 +80,22 @@ export interface DeviceRead {
  * bytes, /dev/random and /dev/urandom the cluster's seeded random bytes (the same seed and
  * commands give the same bytes). Undefined for anything else (/dev/stdin is the caller's).
  */
-export function readDevice(s: ClusterState, path: string): DeviceRead | undefined {
+export function readDevice(
+  s: ClusterState,
+  path: string,
+  /** how many bytes the reader wants at most (`head -c 16` draws 16 random bytes, not 256 KB) */
+  want = ENDLESS_READ,
+): DeviceRead | undefined {
+  const n = Math.max(0, Math.min(want, ENDLESS_READ))
   switch (path) {
     case '/dev/null':
       return { text: '', endless: false }
     case '/dev/zero':
     case '/dev/full':
-      return { text: '\0'.repeat(ENDLESS_READ), endless: true }
+      return { text: '\0'.repeat(n), endless: true }
     case '/dev/random':
     case '/dev/urandom':
-      return { text: textOfBytes(randomBytes(s, ENDLESS_READ)), endless: true }
+      return { text: textOfBytes(randomBytes(s, n)), endless: true }
   }
   return undefined
 }

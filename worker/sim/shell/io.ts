@@ -118,9 +118,11 @@ export class Sink implements Writer {
     return this.counter.bytes
   }
 
-  /** An endless output reaching the terminal or a capture: the line cannot end, so it stops. */
+  /** An endless output reaching the terminal or a capture (`$(yes)`): the line cannot end, so it stops. */
   endless(): void {
-    this.budget.stopped ??= this.counter.bytes >= OUTPUT_LIMIT ? 'output' : 'endless'
+    // on a terminal that filled up, the output limit is what the learner saw
+    const full = this.transcript !== undefined && this.counter.bytes >= OUTPUT_LIMIT
+    this.budget.stopped ??= full ? 'output' : 'endless'
   }
 
   text(): string {

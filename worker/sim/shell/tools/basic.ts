@@ -25,12 +25,12 @@ const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
  * The text of a file argument: `-` is stdin, then a device (/dev/zero gives its first bytes and
  * marks the program a reader of an endless source), the line's files, then the host's.
  */
-export function readArg(p: Proc, name: string): string | undefined {
+export function readArg(p: Proc, name: string, want?: number): string | undefined {
   if (name === '-') return p.stdin
   const abs = resolvePath(own(p.env, 'PWD') ?? '/', name)
   if (abs.startsWith('/dev/')) {
     if (abs === '/dev/stdin') return p.stdin
-    const dev = readDevice(p.ctx.s, abs)
+    const dev = readDevice(p.ctx.s, abs, want)
     if (dev?.endless) p.readEndless = true
     if (dev) return dev.text
   }
@@ -65,12 +65,14 @@ export function readInputs(
   p: Proc,
   tool: string,
   files: string[],
+  /** bytes wanted from each device at most (`head -c N`) */
+  want?: number,
 ): { text: string; errors: string } {
   if (files.length === 0) return { text: p.stdin, errors: '' }
   let text = ''
   let errors = ''
   for (const f of files) {
-    const t = readArg(p, f)
+    const t = readArg(p, f, want)
     if (t === undefined) errors += noSuchFile(p, tool, f)
     else text += t
   }
@@ -217,7 +219,20 @@ const which: Tool = (p) => {
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
 
 /** `date` in the C locale, UTC: `Thu Nov 26 06:07:02 UTC 2026`. */
 export function dateText(now: number): string {

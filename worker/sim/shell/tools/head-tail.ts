@@ -36,8 +36,13 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
       exitCode: 1,
     }
   }
-  const r = readInputs(p, tool, o.operands)
   const n = Math.abs(Number(spec))
+  const r = readInputs(
+    p,
+    tool,
+    o.operands,
+    tool === 'head' && /^\d+$/.test(spec) && bytes ? n : undefined,
+  )
   const how: Pick = {
     tool,
     bytes,
