@@ -27,7 +27,13 @@ function expandSet(spec: string): string[] {
       continue
     }
     let c = spec[i] as string
-    if (c === '\\' && i + 1 < spec.length) c = esc[spec[++i] as string] ?? (spec[i] as string)
+    const octal = /^\\([0-7]{1,3})/.exec(spec.slice(i))
+    if (octal) {
+      // `\0`, `\012`: a byte by its octal value (`tr '\0' x` turns /dev/zero's bytes into x)
+      c = String.fromCharCode(parseInt(octal[1] as string, 8) & 255)
+      i += octal[0].length - 1
+    } else if (c === '\\' && i + 1 < spec.length)
+      c = esc[spec[++i] as string] ?? (spec[i] as string)
     if (spec[i + 1] === '-' && i + 2 < spec.length) {
       const end = spec.charCodeAt(i + 2)
       for (let x = c.charCodeAt(0); x <= end; x++) chars.push(String.fromCharCode(x))
