@@ -112,9 +112,7 @@ describe('endless sources', () => {
 
   it("kubectl exec hands a pod's endless output to the workstation's reader", () => {
     expect(sh('kubectl exec bb -- yes | head -2').stdout).toBe('y\ny\n')
-    expect(sh('kubectl exec access-pod -- cat /dev/urandom | head -c 8 | wc -c').stdout).toBe(
-      '8\n',
-    )
+    expect(sh('kubectl exec access-pod -- cat /dev/urandom | head -c 8 | wc -c').stdout).toBe('8\n')
   })
 
   it('the same seed gives the same random bytes', () => {
@@ -143,7 +141,9 @@ describe('bytes', () => {
   })
 
   it('writing to /dev/zero or /dev/urandom discards, as /dev/null does', () => {
-    const r = sh('echo hi > /dev/zero; echo there > /dev/urandom; cat /dev/zero | head -c 2 | wc -c')
+    const r = sh(
+      'echo hi > /dev/zero; echo there > /dev/urandom; cat /dev/zero | head -c 2 | wc -c',
+    )
     expect(r.stdout).toBe('2\n')
     expect(r.stderr).toBe('')
   })
