@@ -40,6 +40,7 @@ const COREUTILS = [
   'ps',
   'stty',
   'base64',
+  'od',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */

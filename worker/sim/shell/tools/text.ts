@@ -12,6 +12,7 @@ import { xargs } from './xargs'
 import { awk } from './awk'
 import { base64 } from './base64'
 import { sed } from './sed'
+import { od } from './od'
 
 export const TEXT_TOOLS: Record<string, Tool> = {
   grep,
@@ -27,4 +28,5 @@ export const TEXT_TOOLS: Record<string, Tool> = {
   awk,
   base64,
   sed,
+  od,
 }

@@ -1,0 +1,70 @@
+// od as GNU coreutils 9.1 prints it (each expected output below is what the real od printed for
+// the same input), on files, stdin and the endless devices; printf's \NNN bytes feed it.
+
+import { beforeAll, describe, expect, it } from 'vitest'
+import { run } from '../../../worker/sim/run'
+import type { ClusterState } from '../../../worker/sim/state'
+import { scenario, T0 } from './fixture'
+
+let s: ClusterState
+beforeAll(() => {
+  s = scenario(7)
+})
+const sh = (line: string) => run(s, line, { now: T0 + 130_000, history: [] })
+
+describe('od', () => {
+  it.each([
+    [
+      "printf 'hello world\\n\\001\\377' | od -c",
+      '0000000   h   e   l   l   o       w   o   r   l   d  \\n 001 377\n0000016\n',
+    ],
+    [
+      "printf 'hello world, and more and more text' | od -x",
+      '0000000 6568 6c6c 206f 6f77 6c72 2c64 6120 646e\n' +
+        '0000020 6d20 726f 2065 6e61 2064 6f6d 6572 7420\n' +
+        '0000040 7865 0074\n0000043\n',
+    ],
+    ["printf 'abcdefgh' | od -Ad -tu4", '0000000 1684234849 1751606885\n0000008\n'],
+    ["printf 'abc' | od -td2", '0000000  25185     99\n0000003\n'],
+    ["printf 'ab' | od -tx4", '0000000 00006261\n0000002\n'],
+    [
+      'head -c 48 /dev/zero | od',
+      '0000000 000000 000000 000000 000000 000000 000000 000000 000000\n*\n0000060\n',
+    ],
+    ["printf '\\303\\251' | od -c", '0000000 303 251\n0000002\n'],
+    ["printf 'xyz' | od -Ax -c -N 2", '000000   x   y\n000002\n'],
+    ["printf '\\377\\377\\377\\377' | od -An -td4", '          -1\n'],
+    [
+      "printf 'abcdefghabcdefgh' | od -b -j 3 -N 9",
+      '0000003 144 145 146 147 150 141 142 143 144\n0000014\n',
+    ],
+  ])('%s', (line, want) => {
+    expect(sh(line)).toMatchObject({ stdout: want, stderr: '', exitCode: 0 })
+  })
+
+  it('od -An -N4 -tu4 /dev/urandom: one random 32-bit number, in each image', () => {
+    for (const line of [
+      'od -An -N4 -tu4 /dev/urandom',
+      'kubectl exec access-pod -- od -An -N4 -tu4 /dev/urandom',
+      'kubectl exec bb -- od -An -N4 -tu4 /dev/urandom',
+    ]) {
+      const r = sh(line)
+      expect(r.stderr).toBe('')
+      expect(r.stdout).toMatch(/^ [ \d]{10}\n$/)
+    }
+  })
+
+  it('od reading an endless device without -N never gets to its last line', () => {
+    const r = sh('od -c /dev/zero | head -3')
+    expect(r.stdout).toBe(
+      '0000000  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0\n*\n',
+    )
+    expect(r.stderr).toMatch(/^service-lab: input limit .* reached; the line was stopped\n$/)
+  })
+
+  it('an unknown type says so as GNU od does', () => {
+    expect(sh('od -t q').stderr).toBe(
+      "od: invalid character 'q' in type string 'q'\nTry 'od --help' for more information.\n",
+    )
+  })
+})
