@@ -68,3 +68,46 @@ describe('od', () => {
     )
   })
 })
+
+describe('dd', () => {
+  it('dd if=/dev/zero bs=1k count=1 2>/dev/null | wc -c', () => {
+    expect(sh('dd if=/dev/zero bs=1k count=1 2>/dev/null | wc -c').stdout).toBe('1024\n')
+    expect(sh('dd if=/dev/urandom bs=16 count=1 status=none | base64').stdout).toMatch(
+      /^[A-Za-z0-9+/]{22}==\n$/,
+    )
+  })
+
+  it("GNU's counts and transfer line (its duration modelled)", () => {
+    expect(sh('dd if=/dev/zero bs=1k count=1 of=/dev/null').stderr).toMatch(
+      /^1\+0 records in\n1\+0 records out\n1024 bytes \(1\.0 kB, 1\.0 KiB\) copied, [\d.e-]+ s, [\d.]+ MB\/s\n$/,
+    )
+    expect(sh('printf abcdef | dd bs=4 2>&1 >/dev/null').stdout).toMatch(
+      /^1\+1 records in\n1\+1 records out\n6 bytes copied, /,
+    )
+    expect(sh('printf abcdef | dd bs=4 count=1 skip=1 2>/dev/null').stdout).toBe('ef')
+    expect(sh('dd if=/dev/zero bs=1k count=2 status=noxfer of=/dev/null').stderr).toBe(
+      '2+0 records in\n2+0 records out\n',
+    )
+  })
+
+  it("busybox's transfer line and messages", () => {
+    expect(sh('kubectl exec bb -- dd if=/dev/zero bs=1k count=1 of=/dev/null').stderr).toMatch(
+      /^1\+0 records in\n1\+0 records out\n1024 bytes \(1\.0KB\) copied, \d\.\d{6} seconds, [\d.]+MB\/s\n$/,
+    )
+    expect(sh('kubectl exec bb -- dd if=/nope').stderr).toBe(
+      "dd: can't open '/nope': No such file or directory\ncommand terminated with exit code 1\n",
+    )
+  })
+
+  it('bad operands, as GNU dd words them in a UTF-8 locale', () => {
+    expect(sh('dd bs=x').stderr).toBe('dd: invalid number: ‘x’\n')
+    expect(sh('dd foo=1').stderr).toBe(
+      "dd: unrecognized operand ‘foo=1’\nTry 'dd --help' for more information.\n",
+    )
+    expect(sh('dd if=/nope').stderr).toBe("dd: failed to open '/nope': No such file or directory\n")
+  })
+
+  it('without count= it reads an endless device for ever: the line is stopped', () => {
+    expect(sh('dd if=/dev/zero of=/dev/null').stderr).toMatch(/^service-lab: input limit/)
+  })
+})

@@ -41,6 +41,7 @@ const COREUTILS = [
   'stty',
   'base64',
   'od',
+  'dd',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */

@@ -13,6 +13,7 @@ import { awk } from './awk'
 import { base64 } from './base64'
 import { sed } from './sed'
 import { od } from './od'
+import { dd } from './dd'
 
 export const TEXT_TOOLS: Record<string, Tool> = {
   grep,
@@ -29,4 +30,5 @@ export const TEXT_TOOLS: Record<string, Tool> = {
   base64,
   sed,
   od,
+  dd,
 }
