@@ -42,6 +42,7 @@ const COREUTILS = [
   'base64',
   'od',
   'dd',
+  'fold',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */

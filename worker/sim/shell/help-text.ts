@@ -13,7 +13,7 @@ kubectl is configured for your lab cluster (context kind-lab).
   curl, wget             from the workstation: node IPs + NodePorts, LoadBalancer IPs and
                          kubectl port-forward ports answer; ClusterIPs and pod IPs do not
   echo printf seq sleep  grep head tail wc sort uniq awk sed cut tr xargs cat tee base64
-  od dd yes timeout date ls  history (and !!, !N) clear help
+  od dd fold yes timeout date ls history (and !!, !N) clear help
 
 Shell: quotes, | ; && ||, $(...) and \`...\`, $VAR and VAR=value, {1..5}, for/while/if,
 2>&1 >/dev/null > file (files last for one line), here-documents (<<EOF),

@@ -14,6 +14,7 @@ import { base64 } from './base64'
 import { sed } from './sed'
 import { od } from './od'
 import { dd } from './dd'
+import { fold } from './fold'
 
 export const TEXT_TOOLS: Record<string, Tool> = {
   grep,
@@ -31,4 +32,5 @@ export const TEXT_TOOLS: Record<string, Tool> = {
   sed,
   od,
   dd,
+  fold,
 }

@@ -1,5 +1,5 @@
-// od as GNU coreutils 9.1 prints it (each expected output below is what the real od printed for
-// the same input), on files, stdin and the endless devices; printf's \NNN bytes feed it.
+// od, dd, base64 -w and fold as GNU coreutils 9.1 print them (each exact expected output below is
+// what the real tool printed for the same input), on files, stdin and the endless devices.
 
 import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../../../worker/sim/run'
@@ -109,5 +109,38 @@ describe('dd', () => {
 
   it('without count= it reads an endless device for ever: the line is stopped', () => {
     expect(sh('dd if=/dev/zero of=/dev/null').stderr).toMatch(/^service-lab: input limit/)
+  })
+})
+
+describe('base64 and fold', () => {
+  it.each([
+    ["printf 'abc' | base64 -w0", 'YWJj'],
+    ["printf 'abcdefghijklmnop' | base64 -w 8", 'YWJjZGVm\nZ2hpamts\nbW5vcA==\n'],
+    ['base64 --wrap=4 <<< hello', 'aGVs\nbG8K\n'],
+    ["printf 'abcdefghij klmnop qrs\\nxy\\n' | fold -w 5", 'abcde\nfghij\n klmn\nop qr\ns\nxy\n'],
+    ["printf 'abcdefghij klmnop qrs\\n' | fold -s -w 8", 'abcdefgh\nij \nklmnop \nqrs\n'],
+  ])('%s', (line, want) => {
+    expect(sh(line)).toMatchObject({ stdout: want, stderr: '', exitCode: 0 })
+  })
+
+  it('base64 reads a file operand, a device too', () => {
+    expect(sh('base64 /etc/hostname').stdout).toBe('d29ya3N0YXRpb24K\n')
+    expect(sh('base64 -w 0 /dev/urandom | head -c 20').stdout).toMatch(/^[A-Za-z0-9+/]{20}$/)
+  })
+
+  it('bad sizes, as GNU words them', () => {
+    expect(sh('base64 -w x').stderr).toBe('base64: invalid wrap size: ‘x’\n')
+    expect(sh('fold -w 0 <<< abc').stderr).toBe(
+      'fold: invalid number of columns: ‘0’: Numerical result out of range\n',
+    )
+  })
+
+  it('tr -dc a-zA-Z0-9 < /dev/urandom | fold -w 32 | head -n 1: a password', () => {
+    for (const line of [
+      'tr -dc a-zA-Z0-9 < /dev/urandom | fold -w 32 | head -n 1',
+      "kubectl exec bb -- sh -c 'tr -dc a-zA-Z0-9 < /dev/urandom | fold -w 32 | head -n 1'",
+      "kubectl exec access-pod -- sh -c 'tr -dc a-zA-Z0-9 < /dev/urandom | fold -w 32 | head -n 1'",
+    ])
+      expect(sh(line).stdout).toMatch(/^[A-Za-z0-9]{32}\n$/)
   })
 })
