@@ -1,6 +1,6 @@
-// fold (GNU coreutils; busybox alike): lines cut at -w COLS (80), -s at the last blank before it,
-// -b counting bytes. `tr -dc a-z0-9 < /dev/urandom | fold -w 32 | head -n 1` makes a password.
-// Left out: tabs and backspaces count one column each (fold moves to the tab stop).
+// fold (GNU coreutils; busybox alike): lines cut at -w COLS (80), -s at the last blank before it.
+// `tr -dc a-z0-9 < /dev/urandom | fold -w 32 | head -n 1` makes a password. Left out: a character
+// is one column (fold moves a tab to its stop, and -b counts bytes: accepted, not applied).
 
 import type { Tool } from '../host'
 import { getopt } from './opts'
