@@ -96,6 +96,14 @@ describe('endless sources', () => {
     expect(r.exitCode).toBe(1)
   })
 
+  it('grep stops reading at its first match with -q, at its Nth with -m; cut filters', () => {
+    expect(sh('yes | grep -q y && echo found').stdout).toBe('found\n')
+    expect(sh('yes | grep -m 2 y').stdout).toBe('y\ny\n')
+    expect(sh('yes abc | cut -c 2 | head -2').stdout).toBe('b\nb\n')
+    expect(sh('yes | grep -c y').stderr).toBe(ENDLESS_STOP)
+    expect(sh('yes | grep -q n').stderr).toBe(ENDLESS_STOP)
+  })
+
   it('a reader that does not read its input is not stopped (yes | echo hi)', () => {
     expect(sh('yes | echo hi').stdout).toBe('hi\n')
   })
