@@ -88,6 +88,7 @@ describe('endless sources', () => {
     ['a file written for ever', 'cat /dev/zero > /tmp/zeros'],
     ['a substitution', 'x=$(yes); echo after'],
     ['more than one read gives', 'head -c 300000 /dev/zero | wc -c'],
+    ['an endless stderr has no reader', "sh -c 'yes >&2'; echo after"],
   ])('%s: the line is stopped, never hangs', (_, line) => {
     const r = sh(line)
     expect(r.internalError).toBeUndefined()

@@ -132,7 +132,7 @@ export function tailBytes(s: string, n: number): string {
   return textOfBytes(bytes.subarray(Math.max(0, bytes.length - n)))
 }
 
-// a lone low surrogate only: U+DC80..U+DCFF as the second half of a pair is part of a real character
+// a lone low surrogate only: as the second half of a pair, U+DC80..U+DCFF is part of a character
 const ESCAPED = /(?<![\ud800-\udbff])[\udc80-\udcff]/g
 
 /**

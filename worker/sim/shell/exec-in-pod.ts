@@ -71,6 +71,7 @@ export function execInPod(
   if (opts.tty) sh.tty = { out, err }
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, dict(host.env))
   const endless = out.ended ? { endless: true } : {}
+  if (err.ended && err !== out) line.budget.stopped ??= 'endless'
   if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode, ...endless }
   // this terminal's own notices (not the program's output) stay on stderr, beside the pty
   const lines = out.text().split(/(?<=\n)/)

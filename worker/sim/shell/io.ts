@@ -118,7 +118,7 @@ export class Sink implements Writer {
     return this.counter.bytes
   }
 
-  /** An endless output reaching the terminal or a capture (`$(yes)`): the line cannot end, so it stops. */
+  /** An endless output reaching the terminal or a capture (`$(yes)`): the line cannot end. */
   endless(): void {
     // on a terminal that filled up, the output limit is what the learner saw
     const full = this.transcript !== undefined && this.counter.bytes >= OUTPUT_LIMIT
@@ -163,7 +163,7 @@ export class Input {
 
   constructor(
     private readonly text: string,
-    /** the text is only the start of what this input gives: it never ends (`yes |`, `< /dev/zero`) */
+    /** the text is only the start of this input: it never ends (`yes |`, `< /dev/zero`) */
     readonly endless = false,
   ) {}
 

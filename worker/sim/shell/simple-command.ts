@@ -157,6 +157,8 @@ function capture(fn: (io: Io) => number, sh: Shell, input: string): ProcessResul
   const exitCode = fn({ stdin: new Input(input), out, err })
   const result: ProcessResult = { stdout: out.text(), stderr: err.text(), exitCode }
   if (out.ended) result.endless = true
+  // an endless stderr (`sh -c 'yes >&2'`) has no reader to end it
+  if (err.ended) sh.budget.stopped ??= 'endless'
   return result
 }
 

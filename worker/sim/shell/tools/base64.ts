@@ -38,7 +38,7 @@ function decode(text: string): Uint8Array | undefined {
   return new Uint8Array(bytes)
 }
 
-/** GNU base64 [-d] [-w COLS] [FILE]: of FILE (a device too: `base64 /dev/urandom | head -c 20`) or stdin. */
+/** GNU base64 [-d] [-w COLS] [FILE]: of FILE (`base64 /dev/urandom | head -c 20`) or stdin. */
 export const base64: Tool = (p) => {
   const o = getopt(p.argv.slice(1), 'diw', 'w', { decode: 'd', 'ignore-garbage': 'i', wrap: 'w' })
   if (o.bad || o.missing) {

@@ -34,7 +34,8 @@ function g(x: number): string {
   if (exp < -4 || exp >= 6) {
     const [mant = '', e = '0'] = x.toExponential(5).split('e')
     const n = Number(e)
-    return `${mant.replace(/\.?0+$/, '')}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
+    const digits = String(Math.abs(n)).padStart(2, '0')
+    return `${mant.replace(/\.?0+$/, '')}e${n < 0 ? '-' : '+'}${digits}`
   }
   return String(Number(x.toPrecision(6)))
 }

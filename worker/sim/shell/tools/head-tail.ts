@@ -1,4 +1,4 @@
-// GNU head and tail: -n N, -N, -c N (bytes), tail -n +N. Left out: -f (nothing grows within a line).
+// GNU head and tail: -n N, -N, -c N (bytes), tail -n +N. Left out: -f (nothing grows in a line).
 
 import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'

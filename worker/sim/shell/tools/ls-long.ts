@@ -55,7 +55,7 @@ function hostTime(p: Proc): number {
   return started ? parseTimestamp(started) : p.ctx.s.createdAt
 }
 
-/** /dev's entries, and /dev itself: a tmpfs, 40 bytes plus 20 per entry, a link per subdirectory. */
+/** /dev's entries, and /dev itself: a tmpfs, 40 bytes + 20 per entry, a link per subdirectory. */
 function devStat(p: Proc, path: string): Stat | undefined {
   const inContainer = !!p.host.container
   const root = { user: 'root', group: 'root', time: hostTime(p), blocks: 0 }
