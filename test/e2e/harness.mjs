@@ -11,11 +11,14 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 export { recordRuns, runAnswer } from './run-answers.mjs'
 
 export class Suite {
-  constructor() {
+  /** @param {{ activity?: import('./page-activity.mjs').PageActivity }} options */
+  constructor({ activity } = {}) {
     this.results = []
+    this.activity = activity
   }
   async step(name, fn, timeoutMs = 45_000) {
     const started = Date.now()
+    this.activity?.mark(name)
     let timer
     try {
       await Promise.race([
@@ -38,9 +41,18 @@ export class Suite {
           .slice(0, 6)
           .join('\n    ')}`,
       )
+      await this.printActivity()
     } finally {
       clearTimeout(timer)
     }
+  }
+  /** What the pages did during this step and the one before (page-activity.mjs). */
+  async printActivity() {
+    if (!this.activity) return
+    const lines = this.activity.report()
+    console.log(`    what the page did (${lines.length} lines):`)
+    for (const line of [...lines, ...(await this.activity.pageStates())])
+      console.log(`      ${line}`)
   }
   summary() {
     const passed = this.results.filter((r) => r.ok).length
@@ -120,6 +132,33 @@ export async function cursorLine(page) {
     .evaluate((el) => [...el.children].findIndex((r) => r.querySelector('.xterm-cursor')))
   const last = rows.findLastIndex((r) => r.trim() !== '')
   return (rows[y >= 0 ? y : last] ?? '').trimEnd()
+}
+
+/**
+ * Presses Up until the terminal's line is `line` (the history may still be on its way). Each try
+ * starts back on the fresh line (Down, Ctrl+U) and then waits for the screen to draw the recalled
+ * line: xterm draws on the next animation frame, so a screen read at once may still show the old
+ * line, and a blind second Up would then recall the entry before (which never matches).
+ */
+export async function recallWithUp(page, line, what, timeoutMs = 15_000) {
+  let seen = '?'
+  const shows = async () => (seen = await cursorLine(page)) === line
+  await eventually(
+    async () => {
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Control+U')
+      await page.keyboard.press('ArrowUp')
+      return eventually(shows, 'the line', 1_500, 100).then(
+        () => true,
+        () => false,
+      )
+    },
+    what,
+    timeoutMs,
+    0,
+  ).catch((e) => {
+    throw new Error(`${e.message}; the line shows: ${seen}`)
+  })
 }
 
 /** Focuses the terminal the way a learner does: a click on it. */

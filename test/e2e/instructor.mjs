@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { chooseChromium } from './browser.mjs'
 import { recordRuns, Suite } from './harness.mjs'
+import { PageActivity } from './page-activity.mjs'
 import { instructorScenarios } from './instructor-scenarios.mjs'
-import { killGroup, startServer } from './server.mjs'
+import { killGroup, nudgeDevProxy, startServer } from './server.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = join(ROOT, 'test-results')
@@ -33,6 +34,7 @@ mkdirSync(OUT, { recursive: true })
 async function watchedPage(browser, problems, who) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
+  activity.watch(page, who)
   await recordRuns(page)
   page.setDefaultTimeout(15_000)
   page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`))
@@ -55,13 +57,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 process.on('exit', () => {
   if (server?.pid) killGroup(server.pid)
 })
-const suite = new Suite()
+const activity = new PageActivity()
+const suite = new Suite({ activity })
 const started = Date.now()
 try {
   server = process.env.E2E_BASE_URL
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
     : await startServer(ROOT, 8795)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  nudgeDevProxy(server.base)
   browser = await chromium.launch({
     executablePath: chosen.executablePath,
     headless: true,

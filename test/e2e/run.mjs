@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { chooseChromium } from './browser.mjs'
 import { recordRuns, Suite } from './harness.mjs'
+import { PageActivity } from './page-activity.mjs'
 import { scenarios } from './scenarios.mjs'
-import { killGroup, startServer } from './server.mjs'
+import { killGroup, nudgeDevProxy, startServer } from './server.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '../..')
@@ -25,6 +26,15 @@ const OTHER_SUITES = ['instructor.mjs', 'authoring.mjs']
  */
 const chosen = process.argv.slice(2)
 const wanted = (name) => !chosen.length || chosen.includes(name.replace(/\.mjs$/, ''))
+/**
+ * `E2E_ONLY=substring[,substring...]` runs only the main suite's steps whose names contain one of
+ * them (plus the sign-up every step needs): a quick loop when chasing one step's flake, e.g.
+ * `E2E_ONLY='a graded lab,history and progress' node test/e2e/run.mjs main`.
+ */
+const only = (process.env.E2E_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
 const unknown = chosen.filter(
   (n) => !['main', ...OTHER_SUITES].some((s) => s === `${n}.mjs` || s === n),
 )
@@ -87,7 +97,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   })
 }
 
-const suite = new Suite()
+const activity = new PageActivity()
+const suite = new Suite({ activity })
+
+/** The steps E2E_ONLY asks for; the first (sign-up) always runs, the others depend on it. */
+function selected(steps) {
+  if (!only.length) return steps
+  const picked = steps.filter(([name], i) => i === 0 || only.some((o) => name.includes(o)))
+  if (picked.length === 1) throw new Error(`no step of the main suite matches E2E_ONLY=${only}`)
+  return picked
+}
 
 /** The learner's journey (scenarios.mjs) in one persistent browser profile. */
 async function runMain(base) {
@@ -99,6 +118,7 @@ async function runMain(base) {
     viewport: { width: 1280, height: 900 },
   })
   const page = context.pages()[0] ?? (await context.newPage())
+  activity.watch(page)
   await recordRuns(page)
   page.setDefaultTimeout(15_000)
   const problems = []
@@ -108,7 +128,7 @@ async function runMain(base) {
       problems.push(`console: ${m.text()}`)
   })
   const state = { out: OUT }
-  for (const [name, fn, timeoutMs] of scenarios(page, base, state)) {
+  for (const [name, fn, timeoutMs] of selected(scenarios(page, base, state))) {
     await suite.step(name, fn, timeoutMs)
     if (!suite.results.at(-1)?.ok) {
       const n = suite.results.length
@@ -129,6 +149,7 @@ try {
     ? { base: process.env.E2E_BASE_URL, stop() {}, pid: 0 }
     : await startServer(ROOT, Number(process.env.E2E_PORT) || undefined)
   console.log(`e2e: server at ${server.base} (${Date.now() - started} ms)`)
+  nudgeDevProxy(server.base)
   if (wanted('main')) await runMain(server.base)
   for (const file of OTHER_SUITES.filter(wanted)) {
     const r = runSuiteFile(file, server.base)

@@ -1,6 +1,7 @@
 // The learner's journey of issue 6, in order, against the real server.
 
 import { sessionSteps, signupSteps } from './steps-account.mjs'
+import { chunkSteps } from './steps-chunks.mjs'
 import { gradedSteps } from './steps-graded.mjs'
 import { ownKubectlSteps } from './steps-own-kubectl.mjs'
 import { playgroundSteps } from './steps-playground.mjs'
@@ -20,5 +21,6 @@ export function scenarios(page, base, state) {
     ...gradedSteps(page, base, state),
     ...ownKubectlSteps(page, base, state),
     ...sessionSteps(page, base, state),
+    ...chunkSteps(page, base, state),
   ]
 }

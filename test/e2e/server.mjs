@@ -110,3 +110,21 @@ export function killGroup(pid) {
     // already gone
   }
 }
+
+/**
+ * wrangler dev 4.86 (the newest that runs on Node 20) can leave a GET unanswered: its proxy in
+ * front of the Worker takes a transient error on a reused keep-alive connection (kj's 5 s idle
+ * timeouts racing, workers-sdk#14641) for a reload and parks the request until the next request
+ * arrives (workers-sdk#14593, fixed in later versions). A page waiting on a lazy chunk or on the
+ * history then sends nothing more and waits forever; seen here as a GET with no answer after ~5 s
+ * of idle. One small request a second sets any parked request free within a second.
+ * E2E_NO_NUDGE=1 leaves it out, to see the hang. Returns the stop function.
+ */
+export function nudgeDevProxy(base, everyMs = 1000) {
+  if (process.env.E2E_NO_NUDGE) return () => undefined
+  const timer = setInterval(() => {
+    fetch(`${base}/favicon.svg`, { method: 'HEAD' }).catch(() => undefined)
+  }, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -53,6 +53,8 @@ async function failure(res: Response): Promise<ApiError> {
 export interface RequestOptions {
   /** when false, a 401 is returned to the caller instead of sending the learner to log in */
   redirectOn401?: boolean
+  /** aborts the request (the abort is thrown as is, not as an ApiError) */
+  signal?: AbortSignal
 }
 
 /** Sends a request; on 401 (session lost) sends the learner to /login?next=<here>. */
@@ -60,7 +62,7 @@ async function send(
   method: string,
   path: string,
   body: unknown,
-  opts: RequestOptions & { signal?: AbortSignal; accept?: string },
+  opts: RequestOptions & { accept?: string },
 ): Promise<Response> {
   const accept = opts.accept ?? 'application/json'
   const init: RequestInit = {

@@ -1,8 +1,9 @@
 // The shell: who is signed in, the navigation, and which page the path shows.
 
-import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { api, setUnauthenticatedHandler } from './api'
+import { ChunkFailure, PAGE_CHUNK_RETRY, useLazyChunk } from './components/lazy-chunk'
+import { lazyChunk } from './lazy-import'
 import { Nav } from './components/nav'
 import { navigate, useLocation } from './router'
 import type { User } from './types'
@@ -12,25 +13,14 @@ import { LabsPage } from './pages/labs'
 import { NotFoundPage } from './pages/not-found'
 import { InstructorPage } from './pages/instructor'
 
-type LabPageType = ComponentType<{ labId: string; user: User }>
-let labPage: LabPageType | undefined
+/** The lab page (and with it CodeMirror) is loaded only when a lab is opened. */
+const labChunk = lazyChunk(() => import('./lab/lab-page'), PAGE_CHUNK_RETRY)
 
-/** Loads the lab page (and with it CodeMirror) only when a lab is opened. */
 function LazyLab(props: { labId: string; user: User }) {
-  const [Page, setPage] = useState<LabPageType | undefined>(() => labPage)
-  const [failed, setFailed] = useState(false)
-  useEffect(() => {
-    if (Page) return
-    import('./lab/lab-page')
-      .then((m) => {
-        labPage = m.LabPage
-        setPage(() => m.LabPage)
-      })
-      .catch(() => setFailed(true))
-  }, [Page])
-  if (failed) return <p role="alert">The lab page could not be loaded. Please reload the page.</p>
-  if (!Page) return <p class="loading">Loading the lab…</p>
-  return <Page {...props} />
+  const { value, error } = useLazyChunk(labChunk)
+  if (error) return <ChunkFailure what="The lab page" error={error} />
+  if (!value) return <p class="loading">Loading the lab…</p>
+  return <value.LabPage {...props} />
 }
 
 /** Where `/` takes someone signed in: instructors to their classes, learners to their labs. */

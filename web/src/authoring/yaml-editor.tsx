@@ -1,5 +1,7 @@
 // The starting state's YAML in CodeMirror, as on the lab page (loaded on demand).
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { ChunkFailure } from '../components/lazy-chunk'
+import { codemirrorChunk } from '../lab/codemirror-chunk'
 import type { EditorHandle } from '../lab/codemirror-setup'
 
 export function YamlEditor({
@@ -13,15 +15,16 @@ export function YamlEditor({
 }) {
   const host = useRef<HTMLDivElement>(null)
   const handle = useRef<EditorHandle | null>(null)
-  const [failed, setFailed] = useState(false)
+  const [failed, setFailed] = useState<string | undefined>()
   useEffect(() => {
     let cancelled = false
-    import('../lab/codemirror-setup')
+    codemirrorChunk
+      .load()
       .then(({ createEditor }) => {
         if (cancelled || !host.current) return
         handle.current = createEditor(host.current, value, onChange, label)
       })
-      .catch(() => setFailed(true))
+      .catch((err: unknown) => setFailed(err instanceof Error ? err.message : String(err)))
     return () => {
       cancelled = true
       handle.current?.destroy()
@@ -30,7 +33,7 @@ export function YamlEditor({
   }, [])
   return (
     <div class="editor-host auth-yaml" ref={host}>
-      {failed && <p role="alert">The editor could not be loaded. Please reload the page.</p>}
+      {failed && <ChunkFailure what="The editor" error={failed} />}
     </div>
   )
 }

@@ -1,6 +1,8 @@
 // The Editor panel: CodeMirror (loaded on demand) with an Apply button and line-pointed errors.
 
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { ChunkFailure } from '../components/lazy-chunk'
+import { codemirrorChunk } from './codemirror-chunk'
 import type { EditorHandle } from './codemirror-setup'
 
 export const STARTER_MANIFEST = `# Write or paste a manifest here, then press Apply.
@@ -52,12 +54,13 @@ function draftKey(labId: string): string {
 export function Editor({ labId, busy, error, notice, onApply, onReady }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const handle = useRef<EditorHandle | null>(null)
-  const [failed, setFailed] = useState(false)
+  const [failed, setFailed] = useState<string | undefined>()
   const [ready, setReady] = useState(false)
 
   useEffect(() => {
     let cancelled = false
-    import('./codemirror-setup')
+    codemirrorChunk
+      .load()
       .then(({ createEditor }) => {
         if (cancelled || !host.current) return
         const saved = localStorage.getItem(draftKey(labId))
@@ -76,7 +79,7 @@ export function Editor({ labId, busy, error, notice, onApply, onReady }: Props) 
         setReady(true)
         onReady(h)
       })
-      .catch(() => setFailed(true))
+      .catch((err: unknown) => setFailed(err instanceof Error ? err.message : String(err)))
     return () => {
       cancelled = true
       handle.current?.destroy()
@@ -102,7 +105,7 @@ export function Editor({ labId, busy, error, notice, onApply, onReady }: Props) 
         </button>
       </div>
       <div class="editor-host" ref={host}>
-        {failed && <p role="alert">The editor could not be loaded. Please reload the page.</p>}
+        {failed && <ChunkFailure what="The editor" error={failed} />}
       </div>
       <div class="editor-status" role="status">
         {!error && notice && <p class="editor-notice">{notice}</p>}

@@ -1,8 +1,9 @@
 // Up/Down history per lab: the server's record of this lab's commands, mirrored in localStorage.
 
-import { useCallback, useEffect, useState } from 'preact/hooks'
-import { api } from '../api'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import { api, ApiError } from '../api'
 import type { HistoryItem } from '../types'
+import { mergeHistory } from './history-merge'
 
 const MAX = 300
 /** Commands whose input came from the editor: recalling them would apply nothing. */
@@ -39,24 +40,69 @@ function dedupe(items: string[]): string[] {
   return lines.filter((c, i) => c !== lines[i - 1])
 }
 
+/**
+ * Reads of the record that failed (a blip, a busy server) are tried again after these pauses; so
+ * is one with no answer after READ_TIMEOUT_MS (`wrangler dev` 4.86 can leave a GET unanswered
+ * until the next request arrives: workers-sdk#14593).
+ */
+const RETRY_MS = [1000, 3000]
+const READ_TIMEOUT_MS = 8000
+
+async function readOnce(clusterId: string): Promise<string[]> {
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), READ_TIMEOUT_MS)
+  try {
+    const path = `/api/clusters/${encodeURIComponent(clusterId)}/history`
+    const r = await api<{ history: HistoryItem[] }>('GET', path, undefined, {
+      signal: abort.signal,
+    })
+    return r.history.map((h) => h.command)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The lab's commands as the server recorded them, oldest first. */
+export async function readServerHistory(clusterId: string): Promise<string[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readOnce(clusterId)
+    } catch (err) {
+      const refused = err instanceof ApiError && err.status >= 400 && err.status < 500
+      const pause = RETRY_MS[attempt]
+      if ((refused && err.status !== 429) || pause === undefined) throw err
+      await new Promise((resolve) => setTimeout(resolve, pause))
+    }
+  }
+}
+
 export function useCommandHistory(labId: string, clusterId: string | undefined) {
   const [items, setItems] = useState<string[]>(() => dedupe(readLocal(labId)))
+  /** the lines typed on this page, which the server's answer may not have yet */
+  const typed = useRef<string[]>([])
 
   useEffect(() => {
     if (!clusterId) return
-    api<{ history: HistoryItem[] }>('GET', `/api/clusters/${encodeURIComponent(clusterId)}/history`)
-      .then((r) => {
-        const server = dedupe(r.history.map((h) => h.command))
-        if (server.length) {
-          setItems(server.slice(-MAX))
-          writeLocal(labId, server)
-        }
+    let live = true
+    readServerHistory(clusterId)
+      .then((commands) => {
+        const server = dedupe(commands)
+        if (!live || !server.length) return
+        setItems((local) => {
+          const next = dedupe(mergeHistory(server, local, dedupe(typed.current))).slice(-MAX)
+          writeLocal(labId, next)
+          return next
+        })
       })
       .catch(() => undefined)
+    return () => {
+      live = false
+    }
   }, [labId, clusterId])
 
   const push = useCallback(
     (command: string) => {
+      typed.current = [...typed.current, typedLine(command)].slice(-MAX)
       setItems((old) => {
         const next = dedupe([...old, command]).slice(-MAX)
         writeLocal(labId, next)
