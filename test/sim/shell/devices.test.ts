@@ -142,6 +142,15 @@ describe('bytes', () => {
     expect(sh('echo héllo | tail -c 5 | wc -c').stdout).toBe('5\n')
   })
 
+  it('head -c takes GNU size suffixes; head -n -N and -c -N keep their sign', () => {
+    expect(sh('head -c 1K /dev/zero | wc -c').stdout).toBe('1024\n')
+    expect(sh('head -c 1KB /dev/zero | wc -c').stdout).toBe('1000\n')
+    expect(sh('head -c 2b /dev/zero | wc -c').stdout).toBe('1024\n')
+    expect(sh('head -c 1x /dev/zero').stderr).toBe('head: invalid number of bytes: ‘1x’\n')
+    expect(sh('seq 5 | head -n -2').stdout).toBe('1\n2\n3\n')
+    expect(sh("printf 'abcdef' | head -c -2").stdout).toBe('abcd')
+  })
+
   it('random bytes show on the terminal as U+FFFD where they are not UTF-8', () => {
     const r = sh('head -c 64 /dev/urandom')
     expect(r.stdout.length).toBeGreaterThan(0)

@@ -4,10 +4,36 @@ import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { getopt, joinLines, linesOf } from './opts'
 import { readInputs } from './basic'
+import { own } from '../own'
 import { byteLength, headBytes, sliceBytes, tailBytes } from '../bytes'
 
+const MULTIPLIERS: Record<string, number> = {
+  '': 1,
+  b: 512,
+  k: 1024,
+  K: 1024,
+  KiB: 1024,
+  KB: 1000,
+  M: 1024 ** 2,
+  MiB: 1024 ** 2,
+  MB: 1000 ** 2,
+  G: 1024 ** 3,
+  GiB: 1024 ** 3,
+  GB: 1000 ** 3,
+}
+
+/** `10`, `+2`, `-1K`: a count with GNU's suffixes (`head -c 1K` is 1024 bytes, `1KB` 1000). */
+function countOf(spec: string): number | undefined {
+  const m = /^[-+]?(\d+)([a-zA-Z]*)$/.exec(spec)
+  const unit = m ? MULTIPLIERS[m[2] as string] : undefined
+  return m && unit !== undefined ? Number(m[1]) * unit : undefined
+}
+
+/** `head -5` is `head -n 5`; `head -n -2` keeps its value (all but the last 2). */
 function normalise(args: string[]): string[] {
-  return args.map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a))
+  return args.map((a, i) =>
+    /^-\d+$/.test(a) && !/^-[nc]$/.test(args[i - 1] ?? '') ? `-n${a.slice(1)}` : a,
+  )
 }
 
 function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
@@ -29,19 +55,21 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
     }
   const spec = String(o.flags.get('n') ?? o.flags.get('c') ?? '10')
   const bytes = o.flags.has('c')
-  if (!/^[-+]?\d+$/.test(spec)) {
+  const n = countOf(spec)
+  if (n === undefined) {
+    // GNU quotes with ‘’ in a UTF-8 locale (the workstation's), '' in C (a pod's)
+    const q = /UTF-8/i.test(own(p.env, 'LANG') ?? '') ? `‘${spec}’` : `'${spec}'`
     return {
       stdout: '',
-      stderr: `${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`,
+      stderr: `${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: ${q}\n`,
       exitCode: 1,
     }
   }
-  const n = Math.abs(Number(spec))
   const r = readInputs(
     p,
     tool,
     o.operands,
-    tool === 'head' && /^\d+$/.test(spec) && bytes ? n : undefined,
+    tool === 'head' && /^\d/.test(spec) && bytes ? n : undefined,
   )
   const how: Pick = {
     tool,
