@@ -62,6 +62,15 @@ describe('od', () => {
     expect(r.stderr).toMatch(/^service-lab: input limit .* reached; the line was stopped\n$/)
   })
 
+  it('a width that holds no whole value is refused with a warning, not a hang', () => {
+    expect(sh('echo abc | od -w0')).toMatchObject({
+      stdout: '0000000 061141\n0000002 005143\n0000004\n',
+      stderr: 'od: warning: invalid width 0; using 2 instead\n',
+    })
+    expect(sh('echo abc | od -N x').stderr).toBe("od: invalid -N argument 'x'\n")
+    expect(sh('echo abc | od -j 10').stderr).toBe('od: cannot skip past end of combined input\n')
+  })
+
   it('an unknown type says so as GNU od does', () => {
     expect(sh('od -t q').stderr).toBe(
       "od: invalid character 'q' in type string 'q'\nTry 'od --help' for more information.\n",
@@ -101,6 +110,7 @@ describe('dd', () => {
 
   it('bad operands, as GNU dd words them in a UTF-8 locale', () => {
     expect(sh('dd bs=x').stderr).toBe('dd: invalid number: ‘x’\n')
+    expect(sh('echo abc | dd bs=0').stderr).toBe('dd: invalid number: ‘0’\n')
     expect(sh('dd foo=1').stderr).toBe(
       "dd: unrecognized operand ‘foo=1’\nTry 'dd --help' for more information.\n",
     )

@@ -38,7 +38,8 @@ function parseOperands(p: Proc): Operands | string {
     else if (key === 'conv' || key === 'iflag' || key === 'oflag') continue
     else if (!['bs', 'ibs', 'obs', 'count', 'skip'].includes(key))
       return `dd: unrecognized operand ${quoted(p, arg)}\n`
-    else if (number() === undefined) return `dd: invalid number: ${quoted(p, value)}\n`
+    else if (number() === undefined || (number() === 0 && key !== 'count' && key !== 'skip'))
+      return `dd: invalid number: ${quoted(p, value)}\n`
     else if (key === 'count') o.count = number()
     else if (key === 'skip') o.skip = number() as number
     else if (key !== 'obs') o.bs = number() as number

@@ -118,9 +118,20 @@ function dump(bytes: Uint8Array, start: number, l: Layout): string {
   return out
 }
 
-/** od of its files or stdin. */
-export const od: Tool = (p) => {
-  const o = getopt(p.argv.slice(1), 'AjNtvwbcdosxil', 'AjNtw', {
+interface Options {
+  format: Format
+  radix: string
+  limit?: number
+  skip: number
+  width: number
+  verbose: boolean
+  warning: string
+  files: string[]
+}
+
+/** od's options, or the error it prints (GNU's words). */
+function parseOptions(argv: string[]): Options | ProcessResult {
+  const o = getopt(argv, 'AjNtvwbcdosxil', 'AjNtw', {
     'address-radix': 'A',
     'skip-bytes': 'j',
     'read-bytes': 'N',
@@ -139,17 +150,42 @@ export const od: Tool = (p) => {
   if (!format && !/^[cduoxaf]/.test(type))
     return usage(`invalid character '${type[0] ?? ''}' in type string '${type}'`)
   if (!format) return usage(`invalid type string '${type}'`)
+  for (const k of ['N', 'j']) {
+    const v = o.flags.get(k)
+    if (v !== undefined && !/^\d+$/.test(String(v)))
+      return { stdout: '', stderr: `od: invalid -${k} argument '${String(v)}'\n`, exitCode: 1 }
+  }
+  let width = o.flags.get('w') === true ? 32 : Number(o.flags.get('w') ?? 16)
+  let warning = ''
+  // a line holds whole values: any other width is refused with a warning
+  if (!Number.isInteger(width) || width <= 0 || width % format.size !== 0) {
+    warning = `od: warning: invalid width ${String(o.flags.get('w'))}; using ${format.size} instead\n`
+    width = format.size
+  }
   const limit = o.flags.has('N') ? Number(o.flags.get('N')) : undefined
   const skip = Number(o.flags.get('j') ?? 0)
-  const width = o.flags.get('w') === true ? 32 : Number(o.flags.get('w') ?? 16)
-  if ([limit ?? 0, skip, width].some((n) => !Number.isInteger(n) || n < 0))
-    return usage('invalid number')
-  const r = readInputs(p, 'od', o.operands, limit === undefined ? undefined : skip + limit)
-  const all = bytesOfText(r.text).subarray(skip)
+  const verbose = o.flags.has('v')
+  return { format, radix, limit, skip, width, verbose, warning, files: o.operands }
+}
+
+/** od of its files or stdin. */
+export const od: Tool = (p) => {
+  const o = parseOptions(p.argv.slice(1))
+  if ('exitCode' in o) return o
+  const { limit, skip } = o
+  const r = readInputs(p, 'od', o.files, limit === undefined ? undefined : skip + limit)
+  const read = bytesOfText(r.text)
+  if (skip > read.length)
+    return {
+      stdout: '',
+      stderr: `${o.warning}od: cannot skip past end of combined input\n`,
+      exitCode: 1,
+    }
+  const all = read.subarray(skip)
   const bytes = limit === undefined ? all : all.subarray(0, limit)
   // -N stops reading in time; without it od reads an endless source for ever
   const ended = !p.readEndless || (limit !== undefined && all.length >= limit)
-  const out = dump(bytes, skip, { format, radix, width, verbose: o.flags.has('v'), ended })
-  const result = { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  const out = dump(bytes, skip, { ...o, ended })
+  const result = { stdout: out, stderr: o.warning + r.errors, exitCode: r.errors ? 1 : 0 }
   return p.readEndless ? { ...result, endless: !ended } : result
 }
