@@ -61,17 +61,28 @@ const ESCAPES: Record<number, string> = {
   13: '\\r',
 }
 
-function field(f: Format, bytes: Uint8Array, at: number): string {
-  const width = fieldWidth(f)
+/** One value, little-endian: a Number up to 4 bytes (cheap over 256 KB), a BigInt for 8. */
+function valueAt(f: Format, bytes: Uint8Array, at: number): number | bigint {
+  if (f.size <= 4) {
+    let v = 0
+    for (let k = f.size - 1; k >= 0; k--) v = v * 256 + (bytes[at + k] ?? 0)
+    const half = 2 ** (8 * f.size - 1)
+    return f.kind === 'd' && v >= half ? v - 2 * half : v
+  }
+  let v = 0n
+  for (let k = f.size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[at + k] ?? 0)
+  if (f.kind === 'd' && v >= 2n ** BigInt(8 * f.size - 1)) v -= 2n ** BigInt(8 * f.size)
+  return v
+}
+
+function field(f: Format, width: number, bytes: Uint8Array, at: number): string {
   if (f.kind === 'c') {
     const b = bytes[at] as number
     const shown =
       ESCAPES[b] ?? (b >= 32 && b < 127 ? String.fromCharCode(b) : b.toString(8).padStart(3, '0'))
     return ` ${shown.padStart(width)}`
   }
-  let v = 0n
-  for (let k = f.size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[at + k] ?? 0)
-  if (f.kind === 'd' && v >= 2n ** BigInt(8 * f.size - 1)) v -= 2n ** BigInt(8 * f.size)
+  const v = valueAt(f, bytes, at)
   const text =
     f.kind === 'x'
       ? v.toString(16).padStart(width, '0')
@@ -100,6 +111,7 @@ function dump(bytes: Uint8Array, start: number, l: Layout): string {
   let out = ''
   let last: string | undefined
   let starred = false
+  const digits = fieldWidth(l.format)
   for (let at = 0; at < bytes.length; at += l.width) {
     const line = bytes.subarray(at, Math.min(bytes.length, at + l.width))
     const key = line.join(',')
@@ -111,7 +123,7 @@ function dump(bytes: Uint8Array, start: number, l: Layout): string {
     last = key
     starred = false
     let fields = ''
-    for (let i = 0; i < line.length; i += l.format.size) fields += field(l.format, line, i)
+    for (let i = 0; i < line.length; i += l.format.size) fields += field(l.format, digits, line, i)
     out += (l.radix === 'n' ? '' : address(start + at, l.radix)) + fields + '\n'
   }
   if (l.radix !== 'n' && l.ended) out += `${address(start + bytes.length, l.radix)}\n`
