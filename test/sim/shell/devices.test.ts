@@ -161,6 +161,10 @@ describe('bytes', () => {
     expect(r.stdout).toContain('\ufffd')
   })
 
+  it('/dev/tty is the terminal, past the pipe', () => {
+    expect(sh('{ echo note > /dev/tty; echo b; } | wc -l').stdout).toBe('note\n1\n')
+  })
+
   it('writing to /dev/zero or /dev/urandom discards, as /dev/null does', () => {
     const r = sh(
       "echo hi > /dev/zero; echo there > /dev/urandom; head -c 3 /dev/zero | tr '\\0' 0; head -c 1 /dev/urandom | wc -c",

@@ -30,6 +30,8 @@ function target(sh: Shell, path: string, append: boolean, io: Io): Writer {
   if (DISCARDING.has(path)) return devNull
   if (path === '/dev/stdout') return io.out
   if (path === '/dev/stderr') return io.err
+  // the shell's controlling terminal, past any pipe (`echo note > /dev/tty | wc -l`)
+  if (path === '/dev/tty' && sh.tty) return sh.tty.out
   return fileWriter(sh, path, append)
 }
 
