@@ -161,6 +161,11 @@ describe('bytes', () => {
     expect(r.stdout).toContain('\ufffd')
   })
 
+  it('reset puts a terminal that random bytes garbled back in its first state, and clears it', () => {
+    expect(sh('reset')).toMatchObject({ stdout: '\x1bc', stderr: '', exitCode: 0, clear: true })
+    expect(sh('reset | cat').stdout).toBe('')
+  })
+
   it('/dev/tty is the terminal, past the pipe', () => {
     expect(sh('{ echo note > /dev/tty; echo b; } | wc -l').stdout).toBe('note\n1\n')
   })

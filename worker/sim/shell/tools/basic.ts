@@ -8,7 +8,7 @@ import { binPath } from '../builtins'
 import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
-import { clear, stty, tput } from './tty'
+import { clear, reset, stty, tput } from './tty'
 import { fileKey, isDirectory, lookupFile, resolvePath } from '../fs-path'
 import { readDevice } from '../devices'
 import { findImage, type ImageUser } from '../../net/images'
@@ -267,6 +267,7 @@ BASIC_TOOLS.uname = uname
 BASIC_TOOLS.yes = yes
 BASIC_TOOLS.tput = tput
 BASIC_TOOLS.clear = clear
+BASIC_TOOLS.reset = reset
 BASIC_TOOLS.stty = stty
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {
