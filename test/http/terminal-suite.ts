@@ -40,6 +40,14 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(r.body.stderr).toMatch(/interactive shells are not simulated/)
     })
 
+    it('random bytes written to a file in a tab are kept byte for byte between lines', async () => {
+      const { type } = await learner()
+      const first = await type('head -c 64 /dev/urandom > key; base64 -w 0 key')
+      expect(first.body.stdout).toMatch(/^[A-Za-z0-9+/]{86}==$/)
+      const second = await type('wc -c < key; base64 -w 0 key')
+      expect(second.body.stdout).toBe(`64\n${first.body.stdout}`)
+    })
+
     it("keeps each tab's workstation shell (variables, cwd, files) between its lines", async () => {
       const { c, id, type } = await learner()
       await type('NAME=web; cd /tmp')

@@ -16,6 +16,12 @@ export interface ProcessResult {
   stdout: string
   stderr: string
   exitCode: number
+  /**
+   * For a program that read a source that never ends (/dev/zero, `yes |`) or writes for ever
+   * (`yes`): true when stdout is only the start of an endless output, false when the program
+   * stopped reading in time (`head -c 16`). Left unset by such a reader, the line is stopped.
+   */
+  endless?: boolean
 }
 
 export interface Ctx {

@@ -156,8 +156,8 @@ describe('workstation programs', () => {
     expect(sh('jq .').stderr).toBe('bash: jq: command not found\n')
   })
   it("Ubuntu's own programs that are not simulated say so, not 'command not found'", () => {
-    expect(sh('yes | head -2')).toMatchObject({
-      stderr: 'service-lab: yes is on this workstation, but this terminal does not simulate it\n',
+    expect(sh('du -sh . | head -2')).toMatchObject({
+      stderr: 'service-lab: du is on this workstation, but this terminal does not simulate it\n',
     })
     expect(sh('openssl rand -base64 12')).toMatchObject({
       stderr:

@@ -40,6 +40,9 @@ const COREUTILS = [
   'ps',
   'stty',
   'base64',
+  'od',
+  'dd',
+  'fold',
 ]
 
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */
@@ -54,6 +57,7 @@ export function debianTools(extra: ToolSet = {}): ToolSet {
     getent: 'libc-bin',
     tput: 'ncurses-bin',
     clear: 'ncurses-bin',
+    reset: 'ncurses-bin',
   }
   for (const name of COREUTILS) t[name] = 'gnu'
   delete t.ps // procps is not in the slim Debian/Ubuntu images
@@ -77,6 +81,7 @@ export function busyboxTools(version: string, extra: ToolSet = {}): ToolSet {
     vi: bb,
     traceroute: bb,
     clear: bb,
+    reset: bb,
   }
   for (const name of COREUTILS) t[name] = bb
   t.busybox = bb

@@ -79,6 +79,7 @@ export function execVerb(inv: Invocation): ProcessResult {
   if (opened) return opened
   const r = execInPod(inv.ctx, pod, container, command, stdin, { tty })
   const stderr = notice + r.stderr
+  if (r.endless) return { stdout: r.stdout, stderr, exitCode: r.exitCode, endless: true }
   if (r.exitCode === 0 || (r.startFailed && !tty))
     return { stdout: r.stdout, stderr, exitCode: r.exitCode }
   return {

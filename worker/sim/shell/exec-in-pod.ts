@@ -17,7 +17,7 @@ import { podHost } from './pod-host'
 import { lineFiles, lineOf } from './line'
 import { Shell } from './interpreter'
 import { execute } from './simple-command'
-import { Input, Sink } from './io'
+import { Input, Pipe } from './io'
 import { dict } from './own'
 
 export interface ExecResult extends ProcessResult {
@@ -64,11 +64,15 @@ export function execInPod(
     line.budget,
     lineFiles(ctx, host.container?.key ?? ''),
   )
-  const out = new Sink(line.budget)
-  const err = opts.tty ? out : new Sink(line.budget)
+  // a pipe: an endless output (`yes`, `cat /dev/urandom`) goes on to kubectl's reader on the
+  // workstation (`kubectl exec bb -- yes | head -2`), as the exec stream would carry it
+  const out = new Pipe(line.budget)
+  const err = opts.tty ? out : new Pipe(line.budget)
   if (opts.tty) sh.tty = { out, err }
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, dict(host.env))
-  if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode }
+  const endless = out.ended ? { endless: true } : {}
+  if (err.ended && err !== out) line.budget.stopped ??= 'endless'
+  if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode, ...endless }
   // this terminal's own notices (not the program's output) stay on stderr, beside the pty
   const lines = out.text().split(/(?<=\n)/)
   const own = (l: string) => l.startsWith('service-lab: ')
@@ -76,6 +80,7 @@ export function execInPod(
     stdout: lines.filter((l) => !own(l)).join(''),
     stderr: lines.filter(own).join(''),
     exitCode,
+    ...endless,
   }
 }
 

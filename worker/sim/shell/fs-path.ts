@@ -5,6 +5,7 @@
 
 import type { Host } from './host'
 import { own } from './own'
+import { devEntries } from './devices'
 
 const DEBIAN_ROOT =
   'bin boot dev etc home lib lib64 media mnt opt proc root run sbin srv sys tmp usr var'
@@ -43,6 +44,9 @@ export function lookupFile(
   return own(files, abs) ?? own(files, path) ?? own(host.files, abs)
 }
 
+/** The directories under /dev: the pts, shm and mqueue mounts (empty here) */
+const DEV_DIRS = new Set(['/dev/pts', '/dev/shm', '/dev/mqueue'])
+
 function rootNames(host: Host): string[] {
   if (!host.container) return (ROOTS.workstation ?? '').split(' ')
   const os =
@@ -62,9 +66,14 @@ export function listDirectory(
   home: string | undefined,
 ): string[] | undefined {
   const names = new Set<string>(dir === '/' ? rootNames(host) : [])
+  if (dir === '/dev') for (const e of devEntries(!!host.container)) names.add(e.name)
   const prefix = dir === '/' ? '/' : `${dir}/`
   let known =
-    dir === '/' || dir === '/tmp' || dir === home || rootNames(host).includes(dir.slice(1))
+    dir === '/' ||
+    dir === '/tmp' ||
+    dir === home ||
+    rootNames(host).includes(dir.slice(1)) ||
+    DEV_DIRS.has(dir)
   for (const key of [...Object.keys(files), ...Object.keys(host.files)]) {
     if (key === `${dir}/`) known = true
     if (!key.startsWith(prefix) || key === prefix) continue

@@ -13,10 +13,11 @@ kubectl is configured for your lab cluster (context kind-lab).
   curl, wget             from the workstation: node IPs + NodePorts, LoadBalancer IPs and
                          kubectl port-forward ports answer; ClusterIPs and pod IPs do not
   echo printf seq sleep  grep head tail wc sort uniq awk sed cut tr xargs cat tee base64
-  timeout date ls        history (and !!, !N) clear help
+  od dd fold yes timeout date ls history (and !!, !N) clear help
 
 Shell: quotes, | ; && ||, $(...) and \`...\`, $VAR and VAR=value, {1..5}, for/while/if,
-2>&1 >/dev/null > file (files last for one line), here-documents (<<EOF).
+2>&1 >/dev/null > file (files last for one line), here-documents (<<EOF),
+/dev/zero and /dev/urandom (head -c 16 /dev/urandom | base64).
 A line stops after 1,000 loop iterations, 200 commands or 256 KB of output.
 sleep returns at once: the cluster moves on between commands, not within one.
 `

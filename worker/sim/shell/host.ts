@@ -40,6 +40,10 @@ export interface Proc {
   files: Record<string, string>
   /** whether stdout/stderr are the learner's terminal (isatty): curl's meter, wget's bar */
   tty: { out: boolean; err: boolean }
+  /** stdin never ends (`yes |`, `< /dev/zero`): `stdin` holds only its start */
+  stdinEndless?: boolean
+  /** set once the program read an endless source (its stdin, or a device such as /dev/zero) */
+  readEndless?: boolean
 }
 
 export type Tool = (p: Proc) => ProcessResult

@@ -1,11 +1,12 @@
 // Runs a parsed line the way a POSIX shell does: lists, && and ||, pipelines (each stage sees the
-// previous stage's whole output, since programs here finish before the next starts), loops, groups.
+// previous stage's whole output, since programs here finish before the next starts; an endless
+// one's first 256 KB, for a reader such as `head` to cut), loops, groups.
 // Left out: job control (`&` runs the command at once and prints a job number), signals, traps.
 
 import type { AndOr, Command, Pipeline, Script } from './ast'
 import type { Ctx } from '../context'
 import type { Dialect, Host } from './host'
-import { Input, ITERATION_LIMIT, LimitReached, Sink, type Budget, type Io } from './io'
+import { ITERATION_LIMIT, LimitReached, Pipe, type Budget, type Io } from './io'
 import { expandFields, type Expander } from './expand'
 import { ShellExpander } from './shell-expander'
 import { runSimple } from './simple-command'
@@ -113,10 +114,10 @@ export class Shell {
     p.commands.forEach((cmd, i) => {
       if (this.stopped) return
       const last = i === p.commands.length - 1
-      const sink = last ? undefined : new Sink(this.budget)
+      const pipe = last ? undefined : new Pipe(this.budget)
       const shell = p.commands.length > 1 ? this.subshell() : this
-      status = shell.runCommand(cmd, { stdin, out: sink ?? io.out, err: io.err })
-      if (sink) stdin = new Input(sink.text())
+      status = shell.runCommand(cmd, { stdin, out: pipe ?? io.out, err: io.err })
+      if (pipe) stdin = pipe.input()
     })
     return p.negate ? (status === 0 ? 1 : 0) : status
   }

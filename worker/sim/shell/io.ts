@@ -1,6 +1,8 @@
 // Output streams and the limits that stop a runaway line (a terminal line runs inside one
 // request: it must end, and its answer must stay small).
 
+import { forTerminal } from './bytes'
+
 export const OUTPUT_LIMIT = 256 * 1024
 export const ITERATION_LIMIT = 1000
 export const COMMAND_LIMIT = 200
@@ -9,7 +11,7 @@ export const STRING_LIMIT = 256 * 1024
 /** loop iterations one awk program may run (its loops are cheap, so more than the shell's) */
 export const AWK_STEP_LIMIT = 100_000
 
-export type StopReason = 'output' | 'iterations' | 'commands' | 'string' | 'awk-steps'
+export type StopReason = 'output' | 'iterations' | 'commands' | 'string' | 'awk-steps' | 'endless'
 
 /**
  * Thrown where a line would build more than a limit allows (deep inside expansion or a tool, where
@@ -55,6 +57,9 @@ export function stopMessage(reason: StopReason): string {
   if (reason === 'string') {
     return `service-lab: string limit (${STRING_LIMIT / 1024} KB per string) reached; the line was stopped\n`
   }
+  if (reason === 'endless') {
+    return `service-lab: input limit (${OUTPUT_LIMIT / 1024} KB from an endless source such as /dev/zero or yes) reached; the line was stopped\n`
+  }
   if (reason === 'awk-steps') {
     return `service-lab: awk loop limit (${AWK_STEP_LIMIT} iterations per program) reached; the line was stopped\n`
   }
@@ -63,6 +68,11 @@ export function stopMessage(reason: StopReason): string {
 
 export interface Writer {
   write(s: string): void
+  /**
+   * What was written is only the start of an output that never ends (`yes`, `cat /dev/zero`).
+   * A pipe lets its reader take what it needs; a writer without this method stops the line.
+   */
+  endless?(): void
 }
 
 /** Both terminal streams in the order they were written (a terminal shows them interleaved). */
@@ -82,6 +92,7 @@ export class Sink implements Writer {
   private record(s: string): void {
     if (!this.transcript || s === '') return
     const { list, stream } = this.transcript
+    s = forTerminal(s)
     const last = list[list.length - 1]
     if (last && last.stream === stream) last.text += s
     else list.push({ stream, text: s })
@@ -102,8 +113,45 @@ export class Sink implements Writer {
     this.counter.bytes += s.length
   }
 
+  /** bytes written so far (with the sink it shares its limit with) */
+  protected used(): number {
+    return this.counter.bytes
+  }
+
+  /** An endless output reaching the terminal or a capture (`$(yes)`): the line cannot end. */
+  endless(): void {
+    // on a terminal that filled up, the output limit is what the learner saw
+    const full = this.transcript !== undefined && this.counter.bytes >= OUTPUT_LIMIT
+    this.budget.stopped ??= full ? 'output' : 'endless'
+  }
+
   text(): string {
-    return this.chunks.join('')
+    const text = this.chunks.join('')
+    return this.transcript ? forTerminal(text) : text
+  }
+}
+
+/** A pipe between two stages: an endless output is handed on as such, for the reader to cut. */
+export class Pipe extends Sink {
+  ended = false
+
+  override endless(): void {
+    this.ended = true
+  }
+
+  /** an endless writer blocks for ever: what later commands would write never gets through */
+  override write(s: string): void {
+    if (!this.ended) super.write(s)
+  }
+
+  /** how much more this pipe holds before the output limit */
+  room(): number {
+    return Math.max(0, OUTPUT_LIMIT - this.used())
+  }
+
+  /** What the next stage reads. */
+  input(): Input {
+    return new Input(this.text(), this.ended)
   }
 }
 
@@ -113,7 +161,11 @@ export const devNull: Writer = { write: () => undefined }
 export class Input {
   private pos = 0
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** the text is only the start of this input: it never ends (`yes |`, `< /dev/zero`) */
+    readonly endless = false,
+  ) {}
 
   /** everything not read yet */
   readAll(): string {
@@ -124,8 +176,10 @@ export class Input {
 
   /** the next line without its newline; undefined at the end */
   readLine(): string | undefined {
-    if (this.pos >= this.text.length) return undefined
+    if (this.pos >= this.text.length && !this.endless) return undefined
     let end = this.text.indexOf('\n', this.pos)
+    // a line that never ends (or lines past what was read) would keep `read` waiting for ever
+    if (end < 0 && this.endless) throw new LimitReached('endless')
     if (end < 0) end = this.text.length
     const line = this.text.slice(this.pos, end)
     this.pos = end + 1

@@ -6,7 +6,8 @@ import { ExpansionError, expandString } from './expand'
 import { devNull, Input, OUTPUT_LIMIT, type Io, type Writer } from './io'
 import type { Shell } from './interpreter'
 import { own } from './own'
-import { fileKey, lookupFile } from './fs-path'
+import { fileKey, lookupFile, resolvePath } from './fs-path'
+import { readDevice } from './devices'
 
 export type RedirectResult = { ok: true; io: Io } | { ok: false }
 
@@ -22,10 +23,15 @@ function fileWriter(sh: Shell, typed: string, append: boolean): Writer {
   }
 }
 
+// writing to /dev/zero or /dev/urandom is accepted and discarded, as the kernel does
+const DISCARDING = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom'])
+
 function target(sh: Shell, path: string, append: boolean, io: Io): Writer {
-  if (path === '/dev/null') return devNull
+  if (DISCARDING.has(path)) return devNull
   if (path === '/dev/stdout') return io.out
   if (path === '/dev/stderr') return io.err
+  // the shell's controlling terminal, past any pipe (`echo note > /dev/tty | wc -l`)
+  if (path === '/dev/tty' && sh.tty) return sh.tty.out
   return fileWriter(sh, path, append)
 }
 
@@ -33,6 +39,16 @@ function target(sh: Shell, path: string, append: boolean, io: Io): Writer {
 export function readFile(sh: Shell, path: string): string | undefined {
   if (path === '/dev/null') return ''
   return lookupFile(sh.files, sh.host, own(sh.vars, 'PWD'), path)
+}
+
+/** What `< path` reads: a device (endless for /dev/zero, /dev/urandom), or a file's text. */
+function openInput(sh: Shell, path: string, io: Io): Input | undefined {
+  const abs = resolvePath(own(sh.vars, 'PWD') ?? '/', path)
+  if (abs === '/dev/stdin') return io.stdin
+  const dev = abs.startsWith('/dev/') ? readDevice(sh.ctx.s, abs) : undefined
+  if (dev) return new Input(dev.text, dev.endless)
+  const text = readFile(sh, path)
+  return text === undefined ? undefined : new Input(text)
 }
 
 /** The streams a command runs with after its redirections; errors are written and fail it. */
@@ -52,12 +68,12 @@ export function withRedirects(sh: Shell, redirects: Redirect[], io: Io): Redirec
       const word = expandString(x, r.target)
       if (r.op === '<<<') stdin = new Input(word + '\n')
       else if (r.op === '<') {
-        const text = readFile(sh, word)
-        if (text === undefined) {
+        const next = openInput(sh, word, io)
+        if (!next) {
           io.err.write(`${prefix(sh)}${word}: No such file or directory\n`)
           return { ok: false }
         }
-        stdin = new Input(text)
+        stdin = next
       } else if (r.op === '<&') continue
       else if (r.op === '>&' && /^\d+$/.test(word)) fds[r.fd] = fds[Number(word)] ?? devNull
       else if (r.op === '>&' && word === '-') fds[r.fd] = devNull

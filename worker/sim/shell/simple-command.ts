@@ -3,7 +3,7 @@
 
 import type { SimpleCommand } from './ast'
 import type { Env, ProcessResult } from '../context'
-import { COMMAND_LIMIT, devNull, Input, Sink, type Io } from './io'
+import { COMMAND_LIMIT, devNull, Input, Pipe, type Io } from './io'
 import { ExpansionError, expandFields, expandString } from './expand'
 import { withRedirects } from './redirect'
 import { notFoundMessage, type Dialect, type Proc } from './host'
@@ -66,9 +66,28 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
     return 1
   }
   const tty = { out: io.out === sh.tty?.out, err: io.err === sh.tty?.err }
-  const result = tool(makeProc(sh, argv, io.stdin.readAll(), env, tty))
+  const proc = makeProc(sh, argv, io.stdin.readAll(), env, tty, io.stdin.endless)
+  const result = tool(proc)
+  if (proc.readEndless && result.endless === undefined) {
+    // a program that reads all its input (wc, sort) would wait for ever on an endless one
+    sh.budget.stopped ??= 'endless'
+    return 1
+  }
+  if (result.endless) return writeEndless(sh, io, result)
   io.out.write(result.stdout)
   io.err.write(result.stderr)
+  return result.exitCode
+}
+
+/**
+ * An output that never ends: a pipe takes the start that fits it and lets its reader decide (as
+ * SIGPIPE ends `yes | head -2`); anywhere else the program would write for ever, so the line stops.
+ */
+function writeEndless(sh: Shell, io: Io, result: ProcessResult): number {
+  io.err.write(result.stderr)
+  io.out.write(io.out instanceof Pipe ? result.stdout.slice(0, io.out.room()) : result.stdout)
+  if (io.out.endless) io.out.endless()
+  else sh.budget.stopped ??= 'endless'
   return result.exitCode
 }
 
@@ -79,8 +98,9 @@ export function makeProc(
   stdin: string,
   env: Env,
   tty = { out: false, err: false },
+  stdinEndless = false,
 ): Proc {
-  return {
+  const p: Proc = {
     tty,
     ctx: sh.ctx,
     host: sh.host,
@@ -91,6 +111,21 @@ export function makeProc(
     spawn: spawner(sh, env, tty),
     script: scripter(sh, env),
   }
+  if (stdinEndless) watchEndlessStdin(p)
+  return p
+}
+
+/** Marks the program as a reader of its endless stdin the moment it looks at it. */
+function watchEndlessStdin(p: Proc): void {
+  const text = p.stdin
+  p.stdinEndless = true
+  Object.defineProperty(p, 'stdin', {
+    enumerable: true,
+    get() {
+      p.readEndless = true
+      return text
+    },
+  })
 }
 
 // Proc's functions are made by these (not as named closures in the object literal: bundled with
@@ -115,11 +150,16 @@ function scripter(sh: Shell, env: Env): Proc['script'] {
   return (src, dialect, input, args) => runScriptText(sh, src, dialect, input, args, env)
 }
 
+/** A child's output, endless when it never ends (the parent hands that on: `sh -c yes | head`). */
 function capture(fn: (io: Io) => number, sh: Shell, input: string): ProcessResult {
-  const out = new Sink(sh.budget)
-  const err = new Sink(sh.budget)
+  const out = new Pipe(sh.budget)
+  const err = new Pipe(sh.budget)
   const exitCode = fn({ stdin: new Input(input), out, err })
-  return { stdout: out.text(), stderr: err.text(), exitCode }
+  const result: ProcessResult = { stdout: out.text(), stderr: err.text(), exitCode }
+  if (out.ended) result.endless = true
+  // an endless stderr (`sh -c 'yes >&2'`) has no reader to end it
+  if (err.ended) sh.budget.stopped ??= 'endless'
+  return result
 }
 
 /** `sh -c 'script'` on the same host: a new shell with the caller's environment. */

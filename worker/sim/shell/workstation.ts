@@ -89,7 +89,7 @@ const HINTS: Record<string, string> = {
  */
 const NOT_SIMULATED = new Set(
   (
-    'yes openssl python3 perl man top ssh dd od find du df stat file tar gzip gunzip diff chmod ' +
+    'openssl python3 perl man top ssh find du df stat file tar gzip gunzip diff chmod ' +
     'chown ln basename dirname realpath readlink sha256sum md5sum free uptime kill nohup git'
   ).split(' '),
 )

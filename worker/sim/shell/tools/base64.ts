@@ -1,6 +1,11 @@
-// GNU base64: encode (76-column lines) and -d decode, for reading Secrets' data.
+// GNU base64: encode (76-column lines) and -d decode, for reading Secrets' data, byte-exact
+// (bytes.ts): `head -c 16 /dev/urandom | base64` encodes 16 bytes.
 
-import type { Tool } from '../host'
+import type { Proc, Tool } from '../host'
+import { getopt } from './opts'
+import { own } from '../own'
+import { bytesOfText, textOfBytes } from '../bytes'
+import { readInputs, streamed } from './basic'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
@@ -33,14 +38,35 @@ function decode(text: string): Uint8Array | undefined {
   return new Uint8Array(bytes)
 }
 
+/** GNU base64 [-d] [-w COLS] [FILE]: of FILE (`base64 /dev/urandom | head -c 20`) or stdin. */
 export const base64: Tool = (p) => {
-  const args = p.argv.slice(1)
-  if (args.includes('-d') || args.includes('--decode')) {
-    const bytes = decode(p.stdin)
-    if (!bytes) return { stdout: '', stderr: 'base64: invalid input\n', exitCode: 1 }
-    return { stdout: new TextDecoder().decode(bytes), stderr: '', exitCode: 0 }
+  const o = getopt(p.argv.slice(1), 'diw', 'w', { decode: 'd', 'ignore-garbage': 'i', wrap: 'w' })
+  if (o.bad || o.missing) {
+    const what = o.bad ? `invalid option -- '${o.bad}'` : `option requires an argument -- 'w'`
+    return fail(`base64: ${what}\nTry 'base64 --help' for more information.\n`)
   }
-  const enc = encode(new TextEncoder().encode(p.stdin))
-  const lines = enc.match(/.{1,76}/g) ?? []
-  return { stdout: lines.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 }
+  const wrapArg = String(o.flags.get('w') ?? '76')
+  if (!/^\d+$/.test(wrapArg)) return fail(`base64: invalid wrap size: ${quote(p, wrapArg)}\n`)
+  const r = readInputs(p, 'base64', o.operands.slice(0, 1))
+  if (r.errors) return fail(r.errors)
+  if (o.flags.has('d')) {
+    const bytes = decode(r.text)
+    if (!bytes) return fail('base64: invalid input\n')
+    return streamed(p, { stdout: textOfBytes(bytes), stderr: '', exitCode: 0 })
+  }
+  const enc = encode(bytesOfText(r.text))
+  const wrap = Number(wrapArg)
+  // -w 0: one line, and no newline after it
+  const stdout =
+    wrap === 0
+      ? enc
+      : (enc.match(new RegExp(`.{1,${wrap}}`, 'g')) ?? []).map((l) => l + '\n').join('')
+  return streamed(p, { stdout, stderr: '', exitCode: 0 })
+}
+
+const fail = (stderr: string) => ({ stdout: '', stderr, exitCode: 1 })
+
+/** GNU's quote(): curly quotes in a UTF-8 locale (the workstation's), straight in C (a pod's). */
+function quote(p: Proc, s: string): string {
+  return /UTF-8/i.test(own(p.env, 'LANG') ?? '') ? `‘${s}’` : `'${s}'`
 }

@@ -8,9 +8,11 @@ import { binPath } from '../builtins'
 import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
-import { clear, stty, tput } from './tty'
-import { fileKey, isDirectory, lookupFile } from '../fs-path'
+import { clear, reset, stty, tput } from './tty'
+import { fileKey, isDirectory, lookupFile, resolvePath } from '../fs-path'
+import { readDevice } from '../devices'
 import { findImage, type ImageUser } from '../../net/images'
+import { yes } from './yes'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -19,10 +21,19 @@ const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
   exitCode,
 })
 
-/** The text of a file argument: `-` is stdin, then the line's files, then the host's. */
-export function readArg(p: Proc, name: string): string | undefined {
+/**
+ * The text of a file argument: `-` is stdin, then a device (/dev/zero gives its first bytes and
+ * marks the program a reader of an endless source), the line's files, then the host's.
+ */
+export function readArg(p: Proc, name: string, want?: number): string | undefined {
   if (name === '-') return p.stdin
-  if (name === '/dev/null') return ''
+  const abs = resolvePath(own(p.env, 'PWD') ?? '/', name)
+  if (abs.startsWith('/dev/')) {
+    if (abs === '/dev/stdin') return p.stdin
+    const dev = readDevice(p.ctx.s, abs, want)
+    if (dev?.endless) p.readEndless = true
+    if (dev) return dev.text
+  }
   return lookupFile(p.files, p.host, own(p.env, 'PWD'), name)
 }
 
@@ -44,17 +55,24 @@ export function noSuchFile(p: Proc, tool: string, name: string): string {
     : `${tool}: ${name}: No such file or directory\n`
 }
 
+/** A filter writes as it reads: fed an endless source, its output never ends either. */
+export function streamed(p: Proc, r: ProcessResult): ProcessResult {
+  return p.readEndless ? { ...r, endless: true } : r
+}
+
 /** Reads all inputs of a text tool: the file operands, or stdin when there are none. */
 export function readInputs(
   p: Proc,
   tool: string,
   files: string[],
+  /** bytes wanted from each device at most (`head -c N`) */
+  want?: number,
 ): { text: string; errors: string } {
   if (files.length === 0) return { text: p.stdin, errors: '' }
   let text = ''
   let errors = ''
   for (const f of files) {
-    const t = readArg(p, f)
+    const t = readArg(p, f, want)
     if (t === undefined) errors += noSuchFile(p, tool, f)
     else text += t
   }
@@ -123,7 +141,7 @@ const cat: Tool = (p) => {
       isBusybox(p) ? 'cat: read error: Is a directory\n' : `cat: ${dir}: Is a directory\n`,
     )
   const r = readInputs(p, 'cat', files)
-  return { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  return streamed(p, { stdout: r.text, stderr: r.errors, exitCode: r.errors ? 1 : 0 })
 }
 
 const tee: Tool = (p) => {
@@ -201,7 +219,20 @@ const which: Tool = (p) => {
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
 
 /** `date` in the C locale, UTC: `Thu Nov 26 06:07:02 UTC 2026`. */
 export function dateText(now: number): string {
@@ -233,8 +264,10 @@ export const BASIC_TOOLS: Record<string, Tool> = {
 }
 
 BASIC_TOOLS.uname = uname
+BASIC_TOOLS.yes = yes
 BASIC_TOOLS.tput = tput
 BASIC_TOOLS.clear = clear
+BASIC_TOOLS.reset = reset
 BASIC_TOOLS.stty = stty
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {

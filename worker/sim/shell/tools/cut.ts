@@ -2,7 +2,7 @@
 
 import type { Tool } from '../host'
 import { getopt, joinLines, linesOf } from './opts'
-import { readInputs } from './basic'
+import { readInputs, streamed } from './basic'
 
 function parseList(list: string): ((i: number) => boolean) | undefined {
   const ranges: [number, number][] = []
@@ -65,5 +65,5 @@ export const cut: Tool = (p) => {
         .join(delim),
     )
   }
-  return { stdout: joinLines(out), stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  return streamed(p, { stdout: joinLines(out), stderr: r.errors, exitCode: r.errors ? 1 : 0 })
 }

@@ -2,9 +2,18 @@
 
 import type { ProcessResult } from '../../context'
 import { checkStringLength } from '../io'
+import { bytesOfText, textOfBytes } from '../bytes'
 
-/** Backslash escapes of `echo -e`, `printf %b` and printf formats; `\c` ends the output. */
+/**
+ * Backslash escapes of `echo -e`, `printf %b` and printf formats; `\c` ends the output. `\NNN` is
+ * a byte: `\303\251` is é, `\377` alone a byte that is not UTF-8 (bytes.ts).
+ */
 export function unescape(s: string): { text: string; stop: boolean } {
+  const r = unescapeChars(s)
+  return /[\udc80-\udcff]/.test(r.text) ? { ...r, text: textOfBytes(bytesOfText(r.text)) } : r
+}
+
+function unescapeChars(s: string): { text: string; stop: boolean } {
   let text = ''
   for (let i = 0; i < s.length; i++) {
     const c = s[i]
@@ -28,7 +37,8 @@ export function unescape(s: string): { text: string; stop: boolean } {
     else if (n === 'c') return { text, stop: true }
     else if (n === '0' || /[1-7]/.test(n)) {
       const m = /^[0-7]{1,3}/.exec(s.slice(n === '0' ? i + 1 : i)) ?? ['']
-      text += String.fromCharCode(parseInt(m[0] || '0', 8))
+      const byte = parseInt(m[0] || '0', 8) & 255
+      text += String.fromCharCode(byte < 0x80 ? byte : 0xdc00 + byte)
       i += m[0].length - (n === '0' ? 0 : 1)
     } else text += '\\' + n
   }

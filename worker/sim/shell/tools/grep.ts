@@ -184,6 +184,7 @@ export const grep: Tool = (p: Proc): ProcessResult => {
   let out = ''
   let err = ''
   let any = false
+  let matched = 0
   for (const file of files) {
     const text = readArg(p, file)
     if (text === undefined) {
@@ -194,7 +195,21 @@ export const grep: Tool = (p: Proc): ProcessResult => {
     const found = grepLines(linesOf(text), re, f, label)
     out += f.has('c') ? `${label && label + ':'}${found.count}\n` : found.out
     if (found.count > 0) any = true
+    matched += found.count
   }
-  if (f.has('q')) return { stdout: '', stderr: any ? '' : err, exitCode: any ? 0 : err ? 2 : 1 }
-  return { stdout: out, stderr: err, exitCode: err ? 2 : any ? 0 : 1 }
+  const ends = p.readEndless ? endlessGrep(f, matched) : {}
+  if (f.has('q'))
+    return { stdout: '', stderr: any ? '' : err, exitCode: any ? 0 : err ? 2 : 1, ...ends }
+  return { stdout: out, stderr: err, exitCode: err ? 2 : any ? 0 : 1, ...ends }
+}
+
+/**
+ * Reading an endless input: -q stops at its first match, -m N at its Nth; -c, -l and -L wait for
+ * an end that never comes (the line is stopped); otherwise grep filters for ever.
+ */
+function endlessGrep(f: Map<string, string | true>, matched: number): { endless?: boolean } {
+  if (f.has('q')) return matched > 0 ? { endless: false } : {}
+  if (f.has('m')) return { endless: matched < Number(f.get('m')) }
+  if (f.has('c') || f.has('l') || f.has('L')) return {}
+  return { endless: true }
 }

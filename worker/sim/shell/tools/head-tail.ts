@@ -1,12 +1,39 @@
-// GNU head and tail: -n N, -N, -c N, tail -n +N. Left out: -f (nothing grows within a line).
+// GNU head and tail: -n N, -N, -c N (bytes), tail -n +N. Left out: -f (nothing grows in a line).
 
 import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { getopt, joinLines, linesOf } from './opts'
 import { readInputs } from './basic'
+import { own } from '../own'
+import { byteLength, headBytes, sliceBytes, tailBytes } from '../bytes'
 
+const MULTIPLIERS: Record<string, number> = {
+  '': 1,
+  b: 512,
+  k: 1024,
+  K: 1024,
+  KiB: 1024,
+  KB: 1000,
+  M: 1024 ** 2,
+  MiB: 1024 ** 2,
+  MB: 1000 ** 2,
+  G: 1024 ** 3,
+  GiB: 1024 ** 3,
+  GB: 1000 ** 3,
+}
+
+/** `10`, `+2`, `-1K`: a count with GNU's suffixes (`head -c 1K` is 1024 bytes, `1KB` 1000). */
+function countOf(spec: string): number | undefined {
+  const m = /^[-+]?(\d+)([a-zA-Z]*)$/.exec(spec)
+  const unit = m ? MULTIPLIERS[m[2] as string] : undefined
+  return m && unit !== undefined ? Number(m[1]) * unit : undefined
+}
+
+/** `head -5` is `head -n 5`; `head -n -2` keeps its value (all but the last 2). */
 function normalise(args: string[]): string[] {
-  return args.map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a))
+  return args.map((a, i) =>
+    /^-\d+$/.test(a) && !/^-[nc]$/.test(args[i - 1] ?? '') ? `-n${a.slice(1)}` : a,
+  )
 }
 
 function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
@@ -28,37 +55,81 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
     }
   const spec = String(o.flags.get('n') ?? o.flags.get('c') ?? '10')
   const bytes = o.flags.has('c')
-  if (!/^[-+]?\d+$/.test(spec)) {
+  const n = countOf(spec)
+  if (n === undefined) {
+    // GNU quotes with ‘’ in a UTF-8 locale (the workstation's), '' in C (a pod's)
+    const q = /UTF-8/i.test(own(p.env, 'LANG') ?? '') ? `‘${spec}’` : `'${spec}'`
     return {
       stdout: '',
-      stderr: `${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`,
+      stderr: `${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: ${q}\n`,
       exitCode: 1,
     }
   }
-  const r = readInputs(p, tool, o.operands)
-  const n = Math.abs(Number(spec))
-  const fromStart = spec.startsWith('+')
-  const allBut = spec.startsWith('-')
-  let out: string
-  if (bytes) {
-    const t = r.text
-    if (tool === 'head') out = allBut ? t.slice(0, Math.max(0, t.length - n)) : t.slice(0, n)
-    else out = fromStart ? t.slice(Math.max(0, n - 1)) : t.slice(Math.max(0, t.length - n))
-  } else {
-    const lines = linesOf(r.text)
-    const tailNoNewline = r.text !== '' && !r.text.endsWith('\n')
-    let picked: string[]
-    if (tool === 'head')
-      picked = allBut ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)
-    else picked = fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n)
-    out = joinLines(picked)
-    const includesLast =
-      picked.length > 0 &&
-      picked[picked.length - 1] === lines[lines.length - 1] &&
-      (tool === 'tail' || picked.length === lines.length)
-    if (tailNoNewline && includesLast) out = out.slice(0, -1)
+  const r = readInputs(
+    p,
+    tool,
+    o.operands,
+    tool === 'head' && /^\d/.test(spec) && bytes ? n : undefined,
+  )
+  const how: Pick = {
+    tool,
+    bytes,
+    n,
+    fromStart: spec.startsWith('+'),
+    allBut: spec.startsWith('-'),
   }
-  return { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  const out = bytes ? pickBytes(r.text, how) : pickLines(r.text, how)
+  const result = { stdout: out, stderr: r.errors, exitCode: r.errors ? 1 : 0 }
+  return p.readEndless ? { ...result, endless: endlessOutput(r.text, how) } : result
+}
+
+interface Pick {
+  tool: 'head' | 'tail'
+  bytes: boolean
+  n: number
+  fromStart: boolean
+  allBut: boolean
+}
+
+/** -c counts bytes, not characters: `head -c 16 /dev/urandom` is 16 bytes. */
+function pickBytes(t: string, { tool, n, fromStart, allBut }: Pick): string {
+  if (tool === 'head')
+    return allBut ? sliceBytes(t, 0, Math.max(0, byteLength(t) - n)) : headBytes(t, n)
+  return fromStart ? sliceBytes(t, Math.max(0, n - 1)) : tailBytes(t, n)
+}
+
+function pickLines(text: string, { tool, n, fromStart, allBut }: Pick): string {
+  const lines = linesOf(text)
+  const tailNoNewline = text !== '' && !text.endsWith('\n')
+  let picked: string[]
+  if (tool === 'head')
+    picked = allBut ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)
+  else picked = fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n)
+  let out = joinLines(picked)
+  const includesLast =
+    picked.length > 0 &&
+    picked[picked.length - 1] === lines[lines.length - 1] &&
+    (tool === 'tail' || picked.length === lines.length)
+  if (tailNoNewline && includesLast) out = out.slice(0, -1)
+  return out
+}
+
+/**
+ * Whether the output of an endless input never ends: `head -n N` stops once it has N lines (false),
+ * and copies for ever when the start it was given has fewer (true: /dev/zero has no newline);
+ * `tail -n +N` copies for ever; `tail -n N` and `head -n -N` wait for an end that never comes
+ * (undefined: the line is stopped).
+ */
+function endlessOutput(
+  text: string,
+  { tool, bytes, n, fromStart, allBut }: Pick,
+): boolean | undefined {
+  if (tool === 'tail') return fromStart ? true : undefined
+  if (allBut) return undefined
+  if (bytes) return byteLength(text) < n
+  let newlines = 0
+  for (let i = text.indexOf('\n'); i >= 0 && newlines < n; i = text.indexOf('\n', i + 1)) newlines++
+  return newlines < n
 }
 
 /** GNU head. */

@@ -9,6 +9,7 @@ import { isDirectory, listDirectory, lookupFile, resolvePath } from '../fs-path'
 import { longListing, type Entry } from './ls-long'
 import { own } from '../own'
 import { isBusybox } from './basic'
+import { devEntry } from '../devices'
 
 /** ls of the directories a simulated host can know. */
 export const ls: Tool = (p) => {
@@ -28,7 +29,10 @@ export const ls: Tool = (p) => {
     const names = listDirectory(p.host, p.files, path, home)
     if (names !== undefined && flags.includes('d')) files.push({ name: t, path, dir: true })
     else if (names !== undefined) dirs.push([t, entriesOf(p, path, names, hidden, home)])
-    else if (lookupFile(p.files, p.host, cwd, t) !== undefined)
+    else if (
+      lookupFile(p.files, p.host, cwd, t) !== undefined ||
+      devEntry(path, !!p.host.container)
+    )
       files.push({ name: t, path, dir: false })
     else err += `ls: cannot access '${t}': No such file or directory\n`
   }

@@ -1,7 +1,9 @@
 // `test` / `[ ]` (POSIX): string and integer comparisons, -z/-n, !, -a/-o. There are no files,
-// so -e/-f/-d are false except for the few paths every host has.
+// so -e/-f/-d are false except for the few paths every host has and /dev's entries (-c for its
+// character devices, -h/-L for its links).
 
 import type { Writer } from '../io'
+import { devEntry } from '../devices'
 
 const KNOWN = new Set([
   '/',
@@ -49,7 +51,35 @@ function evaluate(a: string[]): boolean | string {
   return 'too many arguments'
 }
 
+/** A file test on one of /dev's entries (or /dev), or undefined for any other path. */
+function devTest(op: string, v: string): boolean | undefined {
+  if (v === '/dev') return ['-e', '-d', '-r', '-x'].includes(op)
+  const d = devEntry(v)
+  if (!d) return undefined
+  const kind = d.mode[0]
+  switch (op) {
+    case '-e':
+    case '-r':
+    case '-w':
+      return true
+    case '-c':
+      return kind === 'c'
+    case '-d':
+      return kind === 'd'
+    case '-f':
+      return kind === '-'
+    case '-h':
+    case '-L':
+      return kind === 'l'
+    case '-s':
+      return false
+  }
+  return undefined
+}
+
 function unary(op: string, v: string): boolean | string {
+  const dev = devTest(op, v)
+  if (dev !== undefined) return dev
   switch (op) {
     case '-z':
       return v === ''
@@ -62,6 +92,13 @@ function unary(op: string, v: string): boolean | string {
     case '-s':
       return KNOWN.has(v)
     case '-x':
+    case '-c':
+    case '-b':
+    case '-h':
+    case '-L':
+    case '-p':
+    case '-S':
+    case '-w':
       return false
     default:
       return `${op}: unary operator expected`

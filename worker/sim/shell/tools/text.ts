@@ -12,6 +12,9 @@ import { xargs } from './xargs'
 import { awk } from './awk'
 import { base64 } from './base64'
 import { sed } from './sed'
+import { od } from './od'
+import { dd } from './dd'
+import { fold } from './fold'
 
 export const TEXT_TOOLS: Record<string, Tool> = {
   grep,
@@ -27,4 +30,7 @@ export const TEXT_TOOLS: Record<string, Tool> = {
   awk,
   base64,
   sed,
+  od,
+  dd,
+  fold,
 }

@@ -1,7 +1,9 @@
-// GNU tr: SET1 SET2 translation, -d delete, -s squeeze; ranges, [:classes:] and backslash escapes.
+// GNU tr: SET1 SET2 translation, -d delete, -s squeeze, -c complement; ranges, [:classes:] and
+// backslash escapes. Works on characters (GNU tr on bytes): the same for ASCII sets.
 
 import type { Tool } from '../host'
 import { getopt } from './opts'
+import { streamed } from './basic'
 
 const CLASS: Record<string, string> = {
   upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
@@ -25,7 +27,13 @@ function expandSet(spec: string): string[] {
       continue
     }
     let c = spec[i] as string
-    if (c === '\\' && i + 1 < spec.length) c = esc[spec[++i] as string] ?? (spec[i] as string)
+    const octal = /^\\([0-7]{1,3})/.exec(spec.slice(i))
+    if (octal) {
+      // `\0`, `\012`: a byte by its octal value (`tr '\0' x` turns /dev/zero's bytes into x)
+      c = String.fromCharCode(parseInt(octal[1] as string, 8) & 255)
+      i += octal[0].length - 1
+    } else if (c === '\\' && i + 1 < spec.length)
+      c = esc[spec[++i] as string] ?? (spec[i] as string)
     if (spec[i + 1] === '-' && i + 2 < spec.length) {
       const end = spec.charCodeAt(i + 2)
       for (let x = c.charCodeAt(0); x <= end; x++) chars.push(String.fromCharCode(x))
@@ -37,7 +45,11 @@ function expandSet(spec: string): string[] {
 
 /** GNU tr on stdin. */
 export const tr: Tool = (p) => {
-  const o = getopt(p.argv.slice(1), 'dsc', '', { delete: 'd', 'squeeze-repeats': 's' })
+  const o = getopt(p.argv.slice(1), 'dscC', '', {
+    delete: 'd',
+    'squeeze-repeats': 's',
+    complement: 'c',
+  })
   if (o.bad)
     return {
       stdout: '',
@@ -55,15 +67,43 @@ export const tr: Tool = (p) => {
   }
   const set1 = expandSet(s1)
   const set2 = s2 === undefined ? [] : expandSet(s2)
+  const out = translate(p.stdin, set1, set2, {
+    del,
+    squeeze: o.flags.has('s'),
+    complement: o.flags.has('c') || o.flags.has('C'),
+  })
+  return streamed(p, { stdout: out, stderr: '', exitCode: 0 })
+}
+
+interface TrOptions {
+  del: boolean
+  squeeze: boolean
+  /** SET1 stands for every character not in it (`tr -dc a-z0-9` keeps only those) */
+  complement: boolean
+}
+
+function translate(text: string, set1: string[], set2: string[], o: TrOptions): string {
+  const index = new Map<string, number>()
+  set1.forEach((c, i) => {
+    if (!index.has(c)) index.set(c, i)
+  })
+  // with -c, SET1's complement is in character order, so SET2's last character maps them all
+  const find = (ch: string) =>
+    o.complement ? (index.has(ch) ? -1 : set2.length - 1) : (index.get(ch) ?? -1)
+  const squeezeSet = new Set(o.del ? set2 : set2.length > 0 ? set2 : set1)
+  const squeezes = (c: string) =>
+    o.complement && !o.del && set2.length === 0 ? !index.has(c) : squeezeSet.has(c)
   let out = ''
-  for (const ch of p.stdin) {
-    const idx = set1.indexOf(ch)
-    if (del && idx >= 0) continue
+  let last = ''
+  for (const ch of text) {
+    const idx = find(ch)
+    const inSet1 = o.complement ? !index.has(ch) : idx >= 0
+    if (o.del && inSet1) continue
     let c = ch
-    if (!del && idx >= 0 && set2.length > 0) c = set2[Math.min(idx, set2.length - 1)] as string
-    const squeezeSet = del ? set2 : set2.length > 0 ? set2 : set1
-    if (o.flags.has('s') && out.endsWith(c) && squeezeSet.includes(c)) continue
+    if (!o.del && inSet1 && set2.length > 0) c = set2[Math.min(idx, set2.length - 1)] as string
+    if (o.squeeze && c === last && squeezes(c)) continue
     out += c
+    last = c
   }
-  return { stdout: out, stderr: '', exitCode: 0 }
+  return out
 }

@@ -40,3 +40,12 @@ export const clear: Tool = (p) => {
   p.ctx.clear = true
   return { stdout: '', stderr: '', exitCode: 0 }
 }
+
+/**
+ * reset (ncurses' tset, busybox): the terminal back to its first state, as after `cat /dev/urandom`
+ * left it in an odd mode: a full reset (RIS, `ESC c`) when stdout is the terminal, then cleared.
+ */
+export const reset: Tool = (p) => {
+  p.ctx.clear = true
+  return { stdout: p.tty.out ? '\x1bc' : '', stderr: '', exitCode: 0 }
+}
