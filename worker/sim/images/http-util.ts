@@ -2,6 +2,7 @@
 
 import type { HttpRequest } from '../net/types'
 import type { ImageInfo } from './catalog'
+import { DAYS, MONTHS } from '../time-names'
 import type { MainProcess } from './process'
 
 export interface ServeContext {
@@ -17,8 +18,6 @@ export interface ServeContext {
   port: number
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
 /** RFC 7231 date as servers write it: `Thu, 26 Nov 2026 06:10:00 GMT`. */
 export function httpDate(ms: number): string {
   const d = new Date(ms)
@@ -28,8 +27,6 @@ export function httpDate(ms: number): string {
   if (!(year >= 1000 && year <= 9999)) return d.toUTCString()
   return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${year} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 /** Zero-padded number. */
 export function pad(n: number, w = 2): string {

@@ -11,6 +11,7 @@ import { uname } from './uname'
 import { clear, stty, tput } from './tty'
 import { fileKey, isDirectory, lookupFile } from '../fs-path'
 import { findImage, type ImageUser } from '../../net/images'
+import { DAYS, MONTHS } from '../../time-names'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -199,9 +200,6 @@ const which: Tool = (p) => {
     exitCode: found.length === names.length && names.length > 0 ? 0 : 1,
   }
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** `date` in the C locale, UTC: `Thu Nov 26 06:07:02 UTC 2026`. */
 export function dateText(now: number): string {

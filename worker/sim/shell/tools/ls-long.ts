@@ -10,7 +10,8 @@ import { getObject, parseTimestamp } from '../../state'
 import type { Pod } from '../../objects/types'
 import type { Proc } from '../host'
 import { own } from '../own'
-import { MONTHS, userOf } from './basic'
+import { userOf } from './basic'
+import { MONTHS } from '../../time-names'
 
 export interface Entry {
   /** the name as listed (a directory's entry, or the operand as typed) */
