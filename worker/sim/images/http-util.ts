@@ -52,14 +52,4 @@ export function header(req: HttpRequest, name: string): string | undefined {
   return undefined
 }
 
-/** UTF-8 byte length (Content-Length, log sizes). */
-export function bytes(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3
-  }
-  return n
-}
-
 /** Release dates of the welcome page file per nginx minor (what Last-Modified and ETag show). */

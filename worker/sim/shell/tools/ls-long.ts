@@ -12,6 +12,7 @@ import type { Proc } from '../host'
 import { own } from '../own'
 import { userOf } from './basic'
 import { MONTHS } from '../../time-names'
+import { utf8Length } from '../../utf8'
 
 export interface Entry {
   /** the name as listed (a directory's entry, or the operand as typed) */
@@ -64,7 +65,7 @@ function statOf(p: Proc, e: Entry, home: string | undefined): Stat {
     return { mode, links: 2, user: owner.name, group: owner.group, size, time }
   }
   const text = own(p.files, e.path) ?? own(p.host.files, e.path) ?? ''
-  const size = new TextEncoder().encode(text).length
+  const size = utf8Length(text)
   return { mode: '-rw-r--r--', links: 1, user: owner.name, group: owner.group, size, time }
 }
 

@@ -4,12 +4,13 @@
 import type { Tool } from '../host'
 import { getopt } from './opts'
 import { readArg, noSuchFile } from './basic'
+import { utf8Length } from '../../utf8'
 
 function counts(text: string): Record<string, number> {
   return {
     l: (text.match(/\n/g) ?? []).length,
     w: text.split(/\s+/).filter(Boolean).length,
-    c: new TextEncoder().encode(text).length,
+    c: utf8Length(text),
     m: [...text].length,
   }
 }

@@ -15,6 +15,7 @@ import { writeOut, type TransferInfo } from './write-out'
 import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
+import { utf8Length } from '../../../utf8'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -139,7 +140,7 @@ function requestHeaders(o: CurlOptions, f: CurlFlavour, hostHeader: string): [st
     else if (value !== '') list.push([name, value])
   }
   if (o.data !== undefined) {
-    list.push(['Content-Length', String(new TextEncoder().encode(o.data).length)])
+    list.push(['Content-Length', String(utf8Length(o.data))])
     if (!list.some(([k]) => k.toLowerCase() === 'content-type'))
       list.push(['Content-Type', 'application/x-www-form-urlencoded'])
   }
