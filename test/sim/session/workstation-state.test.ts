@@ -113,6 +113,20 @@ describe('the workstation shell of a terminal tab', () => {
     expect(type('echo $keep ${#x}').out).toBe('yes 0\n')
   })
 
+  it('counts its limit in UTF-8 bytes, as the message says KB: 128 Ki of é are 256 KB', () => {
+    const type = tab()
+    type('keep=yes')
+    const doubled = (n: number) => `x=é; for i in $(seq 1 ${n}); do x=$x$x; done; y=$x`
+    // 2 x 32 Ki characters of é: 128 KB, kept
+    expect(type(doubled(15)).err).toBe('')
+    expect(type('echo ${#x} ${#y}').out).toBe('32768 32768\n')
+    // 2 x 64 Ki characters: under the limit as characters, over it as bytes
+    expect(type(doubled(16)).err).toBe(
+      "service-lab: workstation limit (256 KB of variables and files) reached; this line's changes to them were not kept\n",
+    )
+    expect(type('echo $keep ${#x}').out).toBe('yes 32768\n')
+  })
+
   // a line that leaves the state as it was hands back the state it started from, so the platform
   // knows the tab's record unchanged without serialising it (worker/terminal/records.ts); any
   // change, a key's order included (it is the stored JSON's), gives a new one

@@ -7,18 +7,22 @@
 import type { WorkstationShellState } from '../session/types'
 import type { Shell } from './interpreter'
 import { checkingDocuments } from '../document-changed'
+import { utf8Length } from '../utf8'
 
-/** What a tab keeps at most (variables and files, in characters); past it a line's changes go. */
+/** What a tab keeps at most (variables and files, in UTF-8 bytes); past it a line's changes go. */
 export const WORKSTATION_STATE_LIMIT = 256 * 1024
 
 /** Set per line from the tab's size; never kept. */
 const PER_LINE = new Set(['COLUMNS', 'LINES'])
 
-function size(state: WorkstationShellState): number {
-  let n = 0
-  for (const [k, v] of Object.entries(state.vars)) n += k.length + v.length
-  for (const [k, v] of Object.entries(state.files)) n += k.length + v.length
-  return n
+function isOverLimit(state: WorkstationShellState): boolean {
+  const texts = [...Object.entries(state.vars), ...Object.entries(state.files)].flat()
+  const units = texts.reduce((n, t) => n + t.length, 0)
+  // a UTF-16 code unit is 1 to 3 bytes (a pair, 2 units, is 4): only a state between the two
+  // bounds is measured byte by byte
+  if (units > WORKSTATION_STATE_LIMIT) return true
+  if (units * 3 <= WORKSTATION_STATE_LIMIT) return false
+  return texts.reduce((n, t) => n + utf8Length(t), 0) > WORKSTATION_STATE_LIMIT
 }
 
 /**
@@ -43,7 +47,7 @@ function builtState(sh: Shell): WorkstationShellState | undefined {
   for (const [k, v] of Object.entries(sh.vars)) if (!PER_LINE.has(k)) vars[k] = v
   const exported = [...sh.exported].filter((k) => !PER_LINE.has(k))
   const state = { vars, exported, files: { ...sh.files } }
-  return size(state) > WORKSTATION_STATE_LIMIT ? undefined : state
+  return isOverLimit(state) ? undefined : state
 }
 
 /**
