@@ -3,26 +3,11 @@
 // with `>`. The tab hands the state from one line to the next (worker/terminal/line.ts does it
 // with the tab's record); a line without it starts from a fresh login.
 import { describe, expect, it } from 'vitest'
-import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
+import { runInTerminal } from '../../../worker/sim/session'
 import type { WorkstationShellState } from '../../../worker/sim/session/types'
 import { WORKSTATION_STATE_LIMIT } from '../../../worker/sim/shell/workstation-state'
 import { scenario, T0 } from '../shell/fixture'
-
-/** A terminal tab: each line two seconds after the last; `keep: false` forgets the state. */
-function tab(keep = true) {
-  let s = scenario(7)
-  let session: ShellSession | null = null
-  let workstation: WorkstationShellState | undefined
-  let now = T0 + 130_000
-  return (line: string, columns = 80) => {
-    now += 2000
-    const r = runInTerminal(s, session, line, { now, columns, workstation })
-    s = r.state
-    session = r.session
-    if (keep) workstation = r.workstation ?? workstation
-    return { out: r.stdout, err: r.stderr, exitCode: r.exitCode }
-  }
-}
+import { tab } from './workstation-tab'
 
 /** Lines typed one after another in a tab, and whether each changes the workstation's state. */
 const TABLE: [string, boolean][] = [
@@ -45,6 +30,10 @@ const TABLE: [string, boolean][] = [
   ['cd /tmp', true],
   ['export z=3', true],
   ['unset x', true],
+  ['HOSTNAME=workstation', false], // bash's own value: not kept
+  ['HOSTNAME=x', true],
+  ['unset BASH', true],
+  ['unset BASH', false],
 ]
 
 describe('the workstation shell of a terminal tab', () => {
