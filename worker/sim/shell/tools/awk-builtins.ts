@@ -1,7 +1,7 @@
 // awk's built-in functions (length, substr, index, tolower, toupper, int, sprintf, split, sub,
 // gsub) as mawk/busybox answer them; an unknown function gives the empty string.
 
-import type { Expr } from './awk-parse'
+import type { Expr } from './awk-ast'
 import type { Awk } from './awk-machine'
 import { num, str, type Val } from './awk-values'
 import { printfText } from './echo'

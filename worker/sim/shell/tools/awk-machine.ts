@@ -2,7 +2,7 @@
 // rules run over the input lines (BEGIN, each line, END; `next` and `exit`). awk.ts is the tool
 // around it; awk-builtins.ts its functions.
 
-import type { Expr, Rule, Stmt } from './awk-parse'
+import type { Expr, Rule, Stmt } from './awk-ast'
 import { callBuiltin } from './awk-builtins'
 import { NUMERIC, num, str, type Val } from './awk-values'
 import { printfText } from './echo'

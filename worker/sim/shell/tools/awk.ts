@@ -3,7 +3,8 @@
 
 import type { ProcessResult } from '../../context'
 import type { Tool } from '../host'
-import { AwkSyntaxError, parseAwk, type Rule } from './awk-parse'
+import { parseAwk } from './awk-parse'
+import { AwkSyntaxError, type Rule } from './awk-ast'
 import { Awk, runRules } from './awk-machine'
 import { readInputs } from './basic'
 import { linesOf } from './opts'
