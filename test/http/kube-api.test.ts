@@ -4,6 +4,7 @@ import { kubeApiWritesSuite } from './kube-api-writes-suite'
 import { kubeApiIngressSuite } from './kube-api-ingress-suite'
 import { kubeApiTracesSuite } from './kube-api-traces-suite'
 import { kubeApiDeleteSuite } from './kube-api-delete-suite'
+import { kubeApiPatchBodiesSuite } from './kube-api-patch-bodies-suite'
 
 const worker = exports as unknown as { default: Fetcher }
 
@@ -12,3 +13,4 @@ kubeApiWritesSuite((req) => worker.default.fetch(req))
 kubeApiIngressSuite((req) => worker.default.fetch(req))
 kubeApiTracesSuite((req) => worker.default.fetch(req))
 kubeApiDeleteSuite((req) => worker.default.fetch(req))
+kubeApiPatchBodiesSuite((req) => worker.default.fetch(req))

@@ -7,9 +7,9 @@ import type { Context } from 'hono'
 import { RESOURCES, apiVersionOf, type Kind } from '../sim/objects/resources'
 import type { ApiError, KubeObject } from '../sim/objects/types'
 import { createObject, updateObjectDetailed } from '../sim/objects'
-import { jsonPatch, mergePatch } from '../sim/kubectl/patch-merge'
 import { asPatchError } from '../sim/kubectl/patch-errors'
-import { strategicMergePatch, type SmpError } from '../sim/kubectl/patch-strategic'
+import { applyPatchBody, type PatchFormat } from '../sim/kubectl/patch-apply'
+import type { SmpError } from '../sim/kubectl/patch-strategic'
 import type { KubeEnv } from './auth'
 import { readObjectBody, readPatchBody, type PatchType } from './body'
 import type { BodyContext } from '../http/read-body'
@@ -128,35 +128,31 @@ export async function update(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath):
   return objectResponse(c, kind, r.obj, r.now, r.rv)
 }
 
+const PATCH_FORMATS: Record<PatchType, PatchFormat | undefined> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': undefined,
+}
+
+/** The object `patch` makes of `current`, by the code the terminal's kubectl patch uses. */
 export function applyPatch(current: KubeObject, type: PatchType, patch: unknown): unknown {
-  if (type === 'application/json-patch+json') {
-    const next = jsonPatch(current, patch)
-    if (next === undefined) throw rejectedPatch()
-    return next
-  }
-  if (!isObj(patch)) throw badRequest('the patch is not a JSON object')
-  if (type === 'application/merge-patch+json') return mergePatch(current, patch)
-  const r = strategicMergePatch(current as unknown as Record<string, unknown>, patch)
-  if (!r.ok) throw smpStatus(r.error)
+  const format = PATCH_FORMATS[type]
+  if (format === undefined) throw noServerSideApply()
+  const r = applyPatchBody(current, format, patch)
+  if (!r.ok) throw patchStatus(r.error)
   return r.value
 }
 
 /**
- * apiserver patch.go: NewGenericServerResponse(422, ..., isUnexpectedResponse=false): the patch
- * library's reason is not sent, only this generic message (apimachinery errors.go).
+ * The apiserver's Status for a patch it cannot apply. 422 is the generic Invalid without the patch
+ * library's reason (patch.go NewGenericServerResponse); the 500s are the strategic merge patch
+ * library's plain errors (interpretStrategicMergePatchError), a Status with no reason: kubectl
+ * prints `Error from server: <message>`, as the terminal's kubectl patch does.
  */
-const rejectedPatch = () =>
-  new KubeError('Invalid', 'the server rejected our request due to an error in our request')
-
-/**
- * The apiserver's Status for a strategic merge patch it cannot apply (the same code the terminal's
- * kubectl patch uses). Its 500s are the patch library's plain errors (handlers/patch.go
- * interpretStrategicMergePatchError), a Status with no reason: kubectl prints `Error from server:
- * <message>`, as the terminal's kubectl patch does.
- */
-function smpStatus(e: SmpError): KubeError {
+function patchStatus(e: SmpError): KubeError {
   if (e.code === 400) return badRequest(e.message)
-  if (e.code === 422) return rejectedPatch()
+  if (e.code === 422) return new KubeError('Invalid', e.message)
   return new KubeError('', e.message)
 }
 
@@ -168,7 +164,9 @@ const noServerSideApply = () =>
   )
 
 /** A PATCH body (of an object or its scale) of a type the simulated API server applies. */
-export async function readAppliedPatch(c: BodyContext<KubeEnv>): Promise<{ type: PatchType; patch: unknown }> {
+export async function readAppliedPatch(
+  c: BodyContext<KubeEnv>,
+): Promise<{ type: PatchType; patch: unknown }> {
   const body = await readPatchBody(c)
   if (body.type === 'application/apply-patch+yaml') throw noServerSideApply()
   return body

@@ -1,5 +1,6 @@
 // The per-kind index of a cluster document's objects: listObjects and objectsOfKind answer from
-// it instead of scanning every key, and settle() reads the write counter to skip work already done.
+// it instead of scanning every key. putObject/removeObject report their writes here, which also
+// counts them (write-counts.ts) for settle() to skip work already done.
 
 import type { KubeObject } from './objects/types'
 import type { Kind } from './objects/resources'
@@ -7,6 +8,10 @@ import type { ClusterState } from './state'
 import { checkingDocuments } from './document-changed'
 import { forgetUids } from './uid-index'
 import { forgetOwnerWatch } from './owner-watch'
+import { ANY, countRemoval, countWrite } from './write-counts'
+
+// the counts, read by settle and the controllers' memos through this module
+export { documentWrites, kindRemovals, kindWrites, writeStamp } from './write-counts'
 
 /**
  * Per-kind key lists of one objects map, built on first use and kept current by putObject and
@@ -31,62 +36,6 @@ interface KindIndex {
 }
 
 const INDEXES = new WeakMap<Record<string, KubeObject>, KindIndex>()
-
-/** Counts every write through putObject/removeObject (any cluster), for settle's skip test. */
-let writes = 0
-
-/**
- * The same count per document, in all and per kind, for settle's skips (settle-memo.ts): a
- * controller that reads a few kinds is still quiet after writes to other kinds (the events every
- * controller records). `ANY` counts the writes of unknown kind (forgetIndex): every kind's.
- */
-interface DocumentWrites {
-  all: number
-  byKind: Map<string, number>
-  /** removals alone, per kind */
-  removals: Map<string, number>
-}
-
-const DOCUMENT_WRITES = new WeakMap<ClusterState, DocumentWrites>()
-
-const ANY = '*'
-
-/** Writes through putObject/removeObject/forgetIndex to this document object so far. */
-export function documentWrites(s: ClusterState): number {
-  return DOCUMENT_WRITES.get(s)?.all ?? 0
-}
-
-/**
- * Writes so far to objects of the given kinds in this document object (every kind: undefined).
- * Equal readings mean none of those kinds was written in between.
- */
-export function kindWrites(s: ClusterState, kinds: readonly string[] | undefined): number {
-  const w = DOCUMENT_WRITES.get(s)
-  if (!w) return 0
-  if (kinds === undefined) return w.all
-  let n = w.byKind.get(ANY) ?? 0
-  for (let i = 0; i < kinds.length; i++) n += w.byKind.get(kinds[i] as string) ?? 0
-  return n
-}
-
-function countWrite(s: ClusterState, kind: string): DocumentWrites {
-  writes += 1
-  let w = DOCUMENT_WRITES.get(s)
-  if (!w) DOCUMENT_WRITES.set(s, (w = { all: 0, byKind: new Map(), removals: new Map() }))
-  w.all += 1
-  w.byKind.set(kind, (w.byKind.get(kind) ?? 0) + 1)
-  return w
-}
-
-/**
- * Removals so far of objects of one kind from this document object (writes of unknown kind,
- * forgetIndex, included): equal readings mean no object of that kind went in between.
- */
-export function kindRemovals(s: ClusterState, kind: string): number {
-  const w = DOCUMENT_WRITES.get(s)
-  if (!w) return 0
-  return (w.removals.get(kind) ?? 0) + (w.byKind.get(ANY) ?? 0)
-}
 
 function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf('/'))
@@ -121,11 +70,6 @@ export function forgetIndex(s: ClusterState): void {
 /** The kinds the document has held objects of (some lists may be empty now). */
 export function indexedKinds(s: ClusterState): Iterable<string> {
   return indexOf(s).byKind.keys()
-}
-
-/** A number that grows with every putObject/removeObject; equal readings mean nothing was written. */
-export function writeStamp(): number {
-  return writes
 }
 
 /**
@@ -244,8 +188,7 @@ export function noteWrite(
 
 /** removeObject's bookkeeping. */
 export function noteRemoval(s: ClusterState, kind: string, key: string): void {
-  const w = countWrite(s, kind)
-  w.removals.set(kind, (w.removals.get(kind) ?? 0) + 1)
+  countRemoval(s, kind)
   const idx = INDEXES.get(s.objects)
   if (!idx) return
   idx.objects.delete(kind)

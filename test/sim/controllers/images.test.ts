@@ -35,6 +35,14 @@ ${extra}`)
   return lab.pod(name)
 }
 
+const netexecPod = (lab: Lab) =>
+  runningPod(
+    lab,
+    'agn',
+    'registry.k8s.io/e2e-test-images/agnhost:2.53',
+    '    args: ["netexec", "--http-port=8080"]\n',
+  )
+
 describe('image catalogue', () => {
   it.each([
     ['nginx', 'docker.io/library/nginx:latest', '1.27.3'],
@@ -164,14 +172,17 @@ describe('what pods answer', () => {
 
   it('agnhost netexec answers /hostname with the pod name and no newline', () => {
     const lab = new Lab()
-    const pod = runningPod(
-      lab,
-      'agn',
-      'registry.k8s.io/e2e-test-images/agnhost:2.53',
-      '    args: ["netexec", "--http-port=8080"]\n',
-    )
+    const pod = netexecPod(lab)
     expect(answerHttp(pod, 8080, get('/hostname'), lab.now, '10.244.1.1')?.body).toBe('agn')
     expect(answerHttp(pod, 80, get('/hostname'), lab.now, '10.244.1.1')).toBeUndefined()
+  })
+
+  it('counts Content-Length in UTF-8 bytes: an emoji is 4, not 5', () => {
+    const lab = new Lab()
+    const pod = netexecPod(lab)
+    const res = answerHttp(pod, 8080, get('/echo?msg=%F0%9F%98%80%C3%A9'), lab.now, '10.244.1.1')
+    expect(res?.body).toBe('😀é')
+    expect(res?.headers.find(([k]) => k === 'Content-Length')?.[1]).toBe('6')
   })
 
   it('http-echo echoes its -text on 5678; echoserver echoes the client address', () => {

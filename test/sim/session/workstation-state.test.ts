@@ -3,26 +3,11 @@
 // with `>`. The tab hands the state from one line to the next (worker/terminal/line.ts does it
 // with the tab's record); a line without it starts from a fresh login.
 import { describe, expect, it } from 'vitest'
-import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
+import { runInTerminal } from '../../../worker/sim/session'
 import type { WorkstationShellState } from '../../../worker/sim/session/types'
 import { WORKSTATION_STATE_LIMIT } from '../../../worker/sim/shell/workstation-state'
 import { scenario, T0 } from '../shell/fixture'
-
-/** A terminal tab: each line two seconds after the last; `keep: false` forgets the state. */
-function tab(keep = true) {
-  let s = scenario(7)
-  let session: ShellSession | null = null
-  let workstation: WorkstationShellState | undefined
-  let now = T0 + 130_000
-  return (line: string, columns = 80) => {
-    now += 2000
-    const r = runInTerminal(s, session, line, { now, columns, workstation })
-    s = r.state
-    session = r.session
-    if (keep) workstation = r.workstation ?? workstation
-    return { out: r.stdout, err: r.stderr, exitCode: r.exitCode }
-  }
-}
+import { tab } from './workstation-tab'
 
 /** Lines typed one after another in a tab, and whether each changes the workstation's state. */
 const TABLE: [string, boolean][] = [
@@ -45,6 +30,10 @@ const TABLE: [string, boolean][] = [
   ['cd /tmp', true],
   ['export z=3', true],
   ['unset x', true],
+  ['HOSTNAME=workstation', false], // bash's own value: not kept
+  ['HOSTNAME=x', true],
+  ['unset BASH', true],
+  ['unset BASH', false],
 ]
 
 describe('the workstation shell of a terminal tab', () => {
@@ -111,6 +100,20 @@ describe('the workstation shell of a terminal tab', () => {
       "service-lab: workstation limit (256 KB of variables and files) reached; this line's changes to them were not kept\n",
     )
     expect(type('echo $keep ${#x}').out).toBe('yes 0\n')
+  })
+
+  it('counts its limit in UTF-8 bytes, as the message says KB: 128 Ki of é are 256 KB', () => {
+    const type = tab()
+    type('keep=yes')
+    const doubled = (n: number) => `x=é; for i in $(seq 1 ${n}); do x=$x$x; done; y=$x`
+    // 2 x 32 Ki characters of é: 128 KB, kept
+    expect(type(doubled(15)).err).toBe('')
+    expect(type('echo ${#x} ${#y}').out).toBe('32768 32768\n')
+    // 2 x 64 Ki characters: under the limit as characters, over it as bytes
+    expect(type(doubled(16)).err).toBe(
+      "service-lab: workstation limit (256 KB of variables and files) reached; this line's changes to them were not kept\n",
+    )
+    expect(type('echo $keep ${#x}').out).toBe('yes 32768\n')
   })
 
   // a line that leaves the state as it was hands back the state it started from, so the platform

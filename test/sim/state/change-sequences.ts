@@ -1,6 +1,7 @@
 // Random sequences of realistic terminal lines against the bench's seeded cluster, time moving on
 // between them, for properties of the core's change tracking (documentChanged, settle's skip).
 import fc from 'fast-check'
+import { expect } from 'vitest'
 import { run } from '../../../worker/sim/run'
 import { runInTerminal, type ShellSession } from '../../../worker/sim/session'
 import type { ClusterState } from '../../../worker/sim/state'
@@ -10,7 +11,8 @@ import { SEED_SCENARIO } from '../../../bench/seed-scenario'
 // the seeded cluster's clock, which the sequences continue
 export { T0 }
 
-const WEB = `apiVersion: apps/v1
+/** A Deployment `web` of two nginx pods with a readiness probe. */
+export const WEB_DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -27,7 +29,10 @@ spec:
         image: nginx:1.27
         readinessProbe:
           httpGet: { path: /, port: 80 }
----
+`
+
+/** WEB_DEPLOYMENT and a Service `web` in front of it. */
+const WEB = `${WEB_DEPLOYMENT}---
 apiVersion: v1
 kind: Service
 metadata:
@@ -166,4 +171,39 @@ export function* playTerminal(lines: [string, number][], start = seededJSON()): 
     s = r.state
     session = r.session
   }
+}
+
+/** A switch a property turns on and off (a skip, a memo, a shortcut): no outcome may depend on it. */
+export type Switch = (on: boolean) => void
+
+/**
+ * Each step's line, what it showed and the document after it, played with `setSwitch(on)`. The
+ * document is written out as its step ends: later lines change it in place (owned).
+ */
+export function switchedOutcomes(
+  setSwitch: Switch,
+  on: boolean,
+  play: () => Iterable<Step>,
+): string[] {
+  setSwitch(on)
+  const out: string[] = []
+  for (const step of play()) out.push(`${step.line}\n${step.output}\n${JSON.stringify(step.after)}`)
+  return out
+}
+
+/** Random sequences (`arb`, played by `play`) leave the same documents and output on as off. */
+export function expectSameOnAndOff<T>(
+  setSwitch: Switch,
+  arb: fc.Arbitrary<T>,
+  play: (lines: T) => Iterable<Step>,
+  params: fc.Parameters<[T]>,
+): void {
+  fc.assert(
+    fc.property(arb, (lines) => {
+      expect(switchedOutcomes(setSwitch, true, () => play(lines))).toEqual(
+        switchedOutcomes(setSwitch, false, () => play(lines)),
+      )
+    }),
+    params,
+  )
 }

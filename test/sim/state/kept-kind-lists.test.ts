@@ -3,13 +3,19 @@
 // planted fault (an added or replaced object leaves the list as it was) that the lines catch.
 // Check mode (every Node test) freezes a kept list and compares it with a scan on every use.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import fc from 'fast-check'
 import type * as ObjectIndex from '../../../worker/sim/object-index'
 import { keepKindLists, objectsOfKind } from '../../../worker/sim/object-index'
 import type { Kind } from '../../../worker/sim/objects/resources'
 import type { Deployment } from '../../../worker/sim/objects/types'
 import { cloneJSON, putObject, type ClusterState } from '../../../worker/sim/state'
-import { arbLines, playLines, seededJSON, type Line } from './change-sequences'
+import {
+  arbLines,
+  expectSameOnAndOff,
+  playLines,
+  seededJSON,
+  switchedOutcomes,
+  type Line,
+} from './change-sequences'
 
 const planted = vi.hoisted(() => ({ fault: false, inPlace: false }))
 
@@ -42,13 +48,8 @@ afterEach(() => {
   planted.inPlace = false
 })
 
-function outcomes(lines: [Line, number][], keep: boolean): string[] {
-  keepKindLists(keep)
-  const out: string[] = []
-  for (const step of playLines(lines))
-    out.push(`${step.line}\n${step.output}\n${JSON.stringify(step.after)}`)
-  return out
-}
+const outcomes = (lines: [Line, number][], keep: boolean) =>
+  switchedOutcomes(keepKindLists, keep, () => playLines(lines))
 
 const SCALES: [Line, number][] = [
   [{ command: 'kubectl scale deployment nginx-deployment-3 --replicas=2' }, 250],
@@ -62,22 +63,12 @@ describe("objectsOfKind's kept lists", () => {
   it('a kept list not dropped by putObject is caught', () => {
     planted.fault = true
     expect(() =>
-      fc.assert(
-        fc.property(arbLines, (lines) => {
-          expect(outcomes(lines, true)).toEqual(outcomes(lines, false))
-        }),
-        { numRuns: 40, seed: 11 },
-      ),
+      expectSameOnAndOff(keepKindLists, arbLines, playLines, { numRuns: 40, seed: 11 }),
     ).toThrow()
   })
 
   it('leave the same documents and output as a scan per call, over random lines', () => {
-    fc.assert(
-      fc.property(arbLines, (lines) => {
-        expect(outcomes(lines, true)).toEqual(outcomes(lines, false))
-      }),
-      { numRuns: 40, seed: 11 },
-    )
+    expectSameOnAndOff(keepKindLists, arbLines, playLines, { numRuns: 40, seed: 11 })
   })
 
   it('are shared between calls, frozen in check mode, and dropped by a write', () => {

@@ -1,7 +1,7 @@
 // Lines that reach what the kinds a controller reads (controllers/controller-reads.ts) must name,
 // and their outcomes with settle's skips on or off (controller-reads.test.ts and its planted twin).
 import { skipQuietControllers } from '../../../worker/sim/controllers/settle-memo'
-import { playLines, type Line } from './change-sequences'
+import { playLines, switchedOutcomes, type Line } from './change-sequences'
 
 const PICKY = `apiVersion: v1
 kind: Pod
@@ -39,9 +39,5 @@ export const READ_EDGES: [Line, number][][] = [
 
 /** Each step's line, output and document, with settle's skips on or off. */
 export function readOutcomes(lines: [Line, number][], skip: boolean): string[] {
-  skipQuietControllers(skip)
-  const out: string[] = []
-  for (const step of playLines(lines))
-    out.push(`${step.line}\n${step.output}\n${JSON.stringify(step.after)}`)
-  return out
+  return switchedOutcomes(skipQuietControllers, skip, () => playLines(lines))
 }

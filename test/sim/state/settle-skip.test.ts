@@ -2,7 +2,6 @@
 // its due times has come (controllers/settle-memo.ts). Skipping must never change the outcome: the
 // same lines with and without the skip leave the same documents and print the same output.
 import { afterEach, describe, expect, it } from 'vitest'
-import fc from 'fast-check'
 import { skipQuietControllers } from '../../../worker/sim/controllers/settle-memo'
 import { settle } from '../../../worker/sim/controllers/settle'
 import { run } from '../../../worker/sim/run'
@@ -10,22 +9,14 @@ import type { ClusterState } from '../../../worker/sim/state'
 import {
   arbLines,
   arbShellLines,
+  expectSameOnAndOff,
   playLines,
   playTerminal,
   seededJSON,
   T0,
-  type Step,
 } from './change-sequences'
 
 afterEach(() => skipQuietControllers(true))
-
-/** Each step's document and output, with the skip on or off. */
-function outcomes(play: () => Generator<Step>, skip: boolean): string[] {
-  skipQuietControllers(skip)
-  const out: string[] = []
-  for (const step of play()) out.push(`${step.line}\n${step.output}\n${JSON.stringify(step.after)}`)
-  return out
-}
 
 const MIN_READY = `apiVersion: apps/v1
 kind: Deployment
@@ -48,24 +39,11 @@ spec:
 
 describe('settle skipping quiet controllers', () => {
   it('leaves the same documents and output as a full settle, over random command sequences', () => {
-    fc.assert(
-      fc.property(arbLines, (lines) => {
-        expect(outcomes(() => playLines(lines), true)).toEqual(
-          outcomes(() => playLines(lines), false),
-        )
-      }),
-      { numRuns: 50 },
-    )
+    expectSameOnAndOff(skipQuietControllers, arbLines, playLines, { numRuns: 50 })
   })
 
   it('leaves the same documents and output in terminal sessions', () => {
-    fc.assert(
-      fc.property(arbShellLines, (lines) => {
-        const a = outcomes(() => playTerminal(lines), true)
-        expect(a).toEqual(outcomes(() => playTerminal(lines), false))
-      }),
-      { numRuns: 20 },
-    )
+    expectSameOnAndOff(skipQuietControllers, arbShellLines, playTerminal, { numRuns: 20 })
   })
 
   it('lets minReadySeconds and a progress deadline come due while nothing is written', () => {

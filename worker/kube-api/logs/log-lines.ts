@@ -7,6 +7,7 @@
 import { logStatusError } from '../../sim/kubectl/logs'
 import type { Pod } from '../../sim/objects/types'
 import { parseTimestamp, type ClusterState } from '../../sim/state'
+import { MONTHS } from '../../sim/time-names'
 
 export interface LogQuery {
   container: string
@@ -16,14 +17,12 @@ export interface LogQuery {
   limitBytes?: number
 }
 
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec'
-
 /** The time a log line names, if it names one. */
 export function lineTime(line: string): number | undefined {
   const nginx = /\[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) \+0000\]/.exec(line)
   if (nginx) {
     const [, d, mon, y, h, mi, s] = nginx
-    const m = MONTHS.indexOf(mon ?? '') / 3
+    const m = MONTHS.indexOf(mon ?? '')
     if (m >= 0) return Date.UTC(Number(y), m, Number(d), Number(h), Number(mi), Number(s))
   }
   const go = /^(\d{4})[/-](\d\d)[/-](\d\d)[ T](\d\d):(\d\d):(\d\d)/.exec(line)

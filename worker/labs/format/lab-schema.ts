@@ -2,6 +2,7 @@
 // and the transcripts that prove it. Limits keep one lab within what a Worker request can play.
 import * as z from 'zod/mini'
 import { checkSchema } from './check-schema'
+import { utf8Length } from '../../sim/utf8'
 
 export const LIMITS = {
   markdownBytes: 64 * 1024,
@@ -11,10 +12,9 @@ export const LIMITS = {
   nearMisses: 10,
 }
 
-const bytes = (s: string) => new TextEncoder().encode(s).length
 const markdown = (what: string) =>
   z.string().check(
-    z.refine((s) => bytes(s) <= LIMITS.markdownBytes, {
+    z.refine((s) => utf8Length(s) <= LIMITS.markdownBytes, {
       error: `${what} may be at most 64 KB.`,
     }),
   )
@@ -25,13 +25,11 @@ const id = z.string().check(
   }),
 )
 const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
-const namespaceName = z
-  .string()
-  .check(
-    z.regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
-      error: 'A namespace name is a DNS label (a-z, 0-9, -).',
-    }),
-  )
+const namespaceName = z.string().check(
+  z.regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+    error: 'A namespace name is a DNS label (a-z, 0-9, -).',
+  }),
+)
 
 export const stepSchema = z.union([
   z.string().check(z.maxLength(10_000)),

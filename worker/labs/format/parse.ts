@@ -8,6 +8,7 @@ import { buildStart } from './compile'
 import { issueSentence } from './issues'
 import { labSchema, LIMITS, type LabDocument } from './lab-schema'
 import { jsonPathProblem } from './objects'
+import { utf8Length } from '../../sim/utf8'
 
 export interface LabProblem {
   /** JSON path of the first problem, e.g. `$.tasks[1].check.request.outcome` */
@@ -120,7 +121,6 @@ function pathOf(c: Check): [string, string] | undefined {
   return undefined
 }
 
-const bytes = (s: string) => new TextEncoder().encode(s).length
 /** far deeper than any real lab (a check in all/any/not a dozen levels down) */
 const MAX_DEPTH = 40
 
@@ -152,7 +152,7 @@ function semanticProblem(lab: LabDocument): LabProblem | undefined {
     ...lab.start.manifests,
     ...(lab.variants ?? []).flatMap((v) => v.manifests),
   ]
-  if (start.reduce((n, t) => n + bytes(t), 0) > LIMITS.startBytes)
+  if (start.reduce((n, t) => n + utf8Length(t), 0) > LIMITS.startBytes)
     return {
       path: '$.start',
       message: 'The starting state (manifests and variants) may be at most 64 KB.',

@@ -3,7 +3,8 @@
 // health-check nodePort), without the last-applied annotation `kubectl apply` would add: a
 // platform-made install, and bytes the stored document does not need.
 
-import { newCluster, NODES } from '../bootstrap'
+import { newCluster } from '../bootstrap'
+import { NODES } from '../bootstrap-nodes'
 import { settle } from '../controllers/settle'
 import { startPodNow } from '../controllers/kubelet'
 import { controllerPods } from '../controllers/ingress-nginx-class'

@@ -1,7 +1,8 @@
 // Go and OpenResty test servers: agnhost netexec, hashicorp/http-echo, echoserver, CoreDNS health.
 
 import type { HttpRequest, HttpResponse } from '../net/types'
-import { bytes, header, httpDate, type ServeContext } from './http-util'
+import { header, httpDate, type ServeContext } from './http-util'
+import { utf8Length } from '../utf8'
 
 function goResponse(
   ctx: ServeContext,
@@ -15,7 +16,7 @@ function goResponse(
     headers: [
       ...extra,
       ['Date', httpDate(ctx.now)],
-      ['Content-Length', String(bytes(body))],
+      ['Content-Length', String(utf8Length(body))],
       ['Content-Type', 'text/plain; charset=utf-8'],
     ],
     body,

@@ -1,7 +1,8 @@
 // nginx (static welcome page, its own error pages) and Apache httpd ("It works!").
 
 import type { HttpRequest, HttpResponse } from '../net/types'
-import { bytes, httpDate, type ServeContext } from './http-util'
+import { httpDate, type ServeContext } from './http-util'
+import { utf8Length } from '../utf8'
 import { HTTPD_IT_WORKS, httpdNotFound, nginxErrorPage } from './pages'
 
 const NGINX_MTIME: Record<number, number> = {
@@ -31,7 +32,7 @@ export function nginxStatic(ctx: ServeContext, req: HttpRequest, body: string): 
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return nginxError(common, 405, 'Not Allowed', v, req)
   if (path !== '/' && path !== '/index.html') return nginxError(common, 404, 'Not Found', v, req)
-  const len = bytes(body)
+  const len = utf8Length(body)
   return {
     status: 200,
     reason: 'OK',
@@ -62,7 +63,7 @@ function nginxError(
     headers: [
       ...common,
       ['Content-Type', 'text/html'],
-      ['Content-Length', String(bytes(body))],
+      ['Content-Length', String(utf8Length(body))],
       ['Connection', 'keep-alive'],
     ],
     body: req.method === 'HEAD' ? '' : body,
@@ -85,7 +86,7 @@ export function httpdAnswer(ctx: ServeContext, req: HttpRequest): HttpResponse {
       headers: [
         date,
         server,
-        ['Content-Length', String(bytes(body))],
+        ['Content-Length', String(utf8Length(body))],
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
       body,

@@ -2,6 +2,7 @@
 
 import type { HttpRequest } from '../net/types'
 import type { ImageInfo } from './catalog'
+import { DAYS, MONTHS } from '../time-names'
 import type { MainProcess } from './process'
 
 export interface ServeContext {
@@ -17,8 +18,6 @@ export interface ServeContext {
   port: number
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
 /** RFC 7231 date as servers write it: `Thu, 26 Nov 2026 06:10:00 GMT`. */
 export function httpDate(ms: number): string {
   const d = new Date(ms)
@@ -28,8 +27,6 @@ export function httpDate(ms: number): string {
   if (!(year >= 1000 && year <= 9999)) return d.toUTCString()
   return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${year} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 /** Zero-padded number. */
 export function pad(n: number, w = 2): string {
@@ -53,16 +50,6 @@ export function header(req: HttpRequest, name: string): string | undefined {
   const lower = name.toLowerCase()
   for (const [k, v] of Object.entries(req.headers)) if (k.toLowerCase() === lower) return v
   return undefined
-}
-
-/** UTF-8 byte length (Content-Length, log sizes). */
-export function bytes(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3
-  }
-  return n
 }
 
 /** Release dates of the welcome page file per nginx minor (what Last-Modified and ETag show). */

@@ -11,7 +11,8 @@ import {
   ingressNginxHealth,
 } from './http-apps'
 import { httpdAnswer, nginxStatic } from './http-static'
-import { bytes, goLogTime, header, logTime, pad, type ServeContext } from './http-util'
+import { goLogTime, header, logTime, pad, type ServeContext } from './http-util'
+import { utf8Length } from '../utf8'
 import { NGINX_WELCOME, NGINX_WELCOME_OLD, magicalNginxPage } from './pages'
 
 export { httpDate, logTime, goLogTime, type ServeContext } from './http-util'
@@ -51,7 +52,7 @@ export function serverLogLine(
 ): string | undefined {
   const ua = header(req, 'User-Agent') ?? '-'
   const referer = header(req, 'Referer') ?? '-'
-  const size = res.body === '' ? 0 : bytes(res.body)
+  const size = res.body === '' ? 0 : utf8Length(res.body)
   const requestLine = `${req.method} ${req.path} HTTP/1.1`
   switch (ctx.image.server) {
     case 'nginx':

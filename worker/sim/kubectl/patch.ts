@@ -5,7 +5,6 @@
 import { parse } from 'yaml'
 import type { ProcessResult } from '../context'
 import { sameJSONUnordered } from '../objects/json-equal'
-import { isPlainObject } from '../objects/strict-decode'
 import type { KubeObject } from '../objects/types'
 import { getObject } from '../state'
 import type { Invocation } from './invocation'
@@ -16,8 +15,8 @@ import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
-import { jsonPatch, mergePatch } from './patch-merge'
-import { strategicMergePatch, type SmpError } from './patch-strategic'
+import { applyPatchBody, PATCH_REJECTED, type PatchFormat } from './patch-apply'
+import type { SmpError } from './patch-strategic'
 import { resolveTargets } from './targets'
 
 const TYPES = ['json', 'merge', 'strategic']
@@ -44,11 +43,10 @@ type Patched = { obj: KubeObject } | { error: ProcessResult }
 
 // the apiserver's 422 without kind or name: kubectl's checkErr prints it with no `error: `
 // prefix (kubectl pkg/cmd/util/helpers.go, the isInvalidReasonStatusError branch)
-const REJECTED =
-  'The request is invalid: the server rejected our request due to an error in our request\n'
+const REJECTED = `The request is invalid: ${PATCH_REJECTED.message}\n`
 
-/** How kubectl prints a strategic merge patch the apiserver could not apply. */
-function smpFailure(e: SmpError, stdout: string): ProcessResult {
+/** How kubectl prints a patch the apiserver could not apply. */
+function patchFailure(e: SmpError, stdout: string): ProcessResult {
   const stderr =
     e.code === 422
       ? REJECTED
@@ -58,16 +56,9 @@ function smpFailure(e: SmpError, stdout: string): ProcessResult {
   return { stdout, stderr, exitCode: 1 }
 }
 
-function patched(obj: KubeObject, patch: unknown, type: string, stdout: string): Patched {
-  const rejected = { error: { stdout, stderr: REJECTED, exitCode: 1 } }
-  if (type === 'json') {
-    const next = jsonPatch(obj, patch)
-    return isPlainObject(next) ? { obj: next as KubeObject } : rejected
-  }
-  if (!isPlainObject(patch)) return rejected
-  if (type === 'merge') return { obj: mergePatch(obj, patch) as KubeObject }
-  const r = strategicMergePatch(obj as unknown as Record<string, unknown>, patch)
-  return r.ok ? { obj: r.value as unknown as KubeObject } : { error: smpFailure(r.error, stdout) }
+function patched(obj: KubeObject, patch: unknown, type: PatchFormat, stdout: string): Patched {
+  const r = applyPatchBody(obj, type, patch)
+  return r.ok ? { obj: r.value as KubeObject } : { error: patchFailure(r.error, stdout) }
 }
 
 /** `kubectl patch ...`. */
@@ -82,7 +73,7 @@ export function patchVerb(inv: Invocation): ProcessResult {
   if (!dry.ok) return clientError(dry.error)
   const found = resolveTargets(inv, {})
   if (!found.ok) return clientError(found.error)
-  const type = inv.flags.str('type', 'strategic').toLowerCase()
+  const type = inv.flags.str('type', 'strategic').toLowerCase() as PatchFormat
   let stdout = ''
   for (const t of found.targets) {
     const obj = getObject(inv.ctx.s, t.kind, t.namespace, t.name)

@@ -5,7 +5,8 @@ import type { HttpRequest, HttpResponse } from './types'
 import type { Arrival, Walk } from './walk'
 import { appendLog } from './images'
 import { accessLogLine } from '../controllers/ingress-nginx-log'
-import { bytes, header } from '../images/http-util'
+import { header } from '../images/http-util'
+import { utf8Length } from '../utf8'
 
 /** Appends the upstreaminfo line for `req` to the controller container's log. */
 export function writeAccessLog(
@@ -23,7 +24,7 @@ export function writeAccessLog(
     at: w.now,
     requestLine,
     status: res.status,
-    bodyBytes: bytes(res.body),
+    bodyBytes: utf8Length(res.body),
     referer: header(req, 'Referer') ?? '-',
     userAgent: header(req, 'User-Agent') ?? '-',
     requestLength,

@@ -5,7 +5,8 @@
 // passed on; nginx writes Date, Content-Type, Content-Length, Connection itself, then the rest).
 
 import type { HttpRequest, HttpResponse } from './types'
-import { bytes, httpDate } from '../images/http-util'
+import { httpDate } from '../images/http-util'
+import { utf8Length } from '../utf8'
 import { nginxErrorPage } from '../images/pages'
 
 const REASONS: Record<number, string> = {
@@ -29,7 +30,7 @@ export function controllerPage(
     headers: [
       ['Date', httpDate(now)],
       ['Content-Type', 'text/html'],
-      ['Content-Length', String(bytes(body))],
+      ['Content-Length', String(utf8Length(body))],
       ['Connection', 'keep-alive'],
     ],
     body: req.method === 'HEAD' ? '' : body,
@@ -49,7 +50,7 @@ export function plainHttpToHttpsPort(req: HttpRequest, now: number): HttpRespons
     headers: [
       ['Date', httpDate(now)],
       ['Content-Type', 'text/html'],
-      ['Content-Length', String(bytes(body))],
+      ['Content-Length', String(utf8Length(body))],
       ['Connection', 'close'],
     ],
     body: req.method === 'HEAD' ? '' : body,

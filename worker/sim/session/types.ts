@@ -72,6 +72,8 @@ export interface WorkstationShellState {
   vars: Record<string, string>
   exported: string[]
   files: Record<string, string>
+  /** bash's own variables (HOSTNAME, BASH, BASH_VERSION) the learner unset; absent when none */
+  unset?: string[]
 }
 
 /** The terminal a line is typed in (absent for the one-shot `run` API). */

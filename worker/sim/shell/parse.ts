@@ -2,17 +2,9 @@
 // lists, and-or lists, pipelines, simple commands, for/while/until/if, ( ) and { } groups.
 // Left out: case, functions, arrays, globbing.
 
-import type {
-  AndOr,
-  Assignment,
-  Command,
-  Pipeline,
-  Redirect,
-  Script,
-  SimpleCommand,
-  Word,
-} from './ast'
-import { Lexer, type Token } from './lexer'
+import type { AndOr, Command, Pipeline, Script, Word } from './ast'
+import type { Token } from './lexer'
+import { SimpleCommandParser } from './parse-simple'
 import { ShellSyntaxError } from './syntax-error'
 
 export type ParseResult = { ok: true; script: Script } | { ok: false; error: ShellSyntaxError }
@@ -47,40 +39,16 @@ function keyword(t: Token): string | undefined {
   return p && p.t === 'lit' && !p.quoted ? p.v : undefined
 }
 
-class Parser {
-  private la: Token | null = null
-  private readonly lx: Lexer
+class Parser extends SimpleCommandParser {
   private nesting: number
 
   constructor(src: string, depth: number) {
+    super(src)
     this.nesting = depth
-    this.lx = new Lexer(src, (sub) => parseScript(sub, this.nesting + 1))
   }
 
-  peek(): Token {
-    if (!this.la) this.la = this.lx.next()
-    return this.la
-  }
-
-  take(): Token {
-    const t = this.peek()
-    this.la = null
-    return t
-  }
-
-  unexpected(t: Token): ShellSyntaxError {
-    if (t.t === 'eof') return new ShellSyntaxError('syntax error: unexpected end of file', 'eof')
-    const text = t.t === 'op' ? (t.v === '\n' ? 'newline' : t.v) : t.t === 'redir' ? t.op : t.text
-    return new ShellSyntaxError(`syntax error near unexpected token \`${text}'`, 'token', text)
-  }
-
-  private isOp(v: string): boolean {
-    const t = this.peek()
-    return t.t === 'op' && t.v === v
-  }
-
-  private skipNewlines(): void {
-    while (this.isOp('\n')) this.take()
+  protected parseNested(sub: string): Script {
+    return parseScript(sub, this.nesting + 1)
   }
 
   list(): Script {
@@ -216,52 +184,4 @@ class Parser {
     this.expect('fi')
     return { type: 'if', branches, otherwise, redirects: [] }
   }
-
-  private simple(): SimpleCommand {
-    const cmd: SimpleCommand = { type: 'simple', assigns: [], words: [], redirects: [] }
-    for (;;) {
-      const t = this.peek()
-      if (t.t === 'redir') cmd.redirects.push(this.redirect())
-      else if (t.t === 'word') {
-        this.take()
-        const a = cmd.words.length === 0 ? assignment(t.parts) : undefined
-        if (a) cmd.assigns.push(a)
-        else cmd.words.push(t.parts)
-      } else break
-    }
-    if (cmd.assigns.length + cmd.words.length + cmd.redirects.length === 0) {
-      throw this.unexpected(this.peek())
-    }
-    return cmd
-  }
-
-  private redirect(): Redirect {
-    const t = this.take() as Extract<Token, { t: 'redir' }>
-    const target = this.take()
-    // an interactive line ends with a newline, which is what bash reports as missing here
-    if (target.t === 'eof') throw this.unexpected({ t: 'op', v: '\n' })
-    if (target.t !== 'word') throw this.unexpected(target)
-    if (t.op === '<<' || t.op === '<<-') {
-      const delimiter = target.parts.map((p) => (p.t === 'lit' ? p.v : '')).join('')
-      const expand = target.parts.every((p) => !(p.t === 'lit' && p.quoted))
-      const r: Redirect = { fd: t.fd ?? 0, op: '<<', target: [], heredoc: { body: '', expand } }
-      this.lx.pending.push({ redirect: r, delimiter, stripTabs: t.op === '<<-' })
-      return r
-    }
-    const fd = t.fd ?? (t.op.startsWith('<') ? 0 : 1)
-    return { fd, op: t.op, target: target.parts }
-  }
-}
-
-/** `NAME=value` at the start of a simple command. */
-function assignment(parts: Word): Assignment | undefined {
-  const first = parts[0]
-  if (!first || first.t !== 'lit' || first.quoted) return undefined
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v)
-  if (!m) return undefined
-  const rest = first.v.slice(m[0].length)
-  const value: Word = rest
-    ? [{ t: 'lit', v: rest, quoted: false }, ...parts.slice(1)]
-    : parts.slice(1)
-  return { name: m[1] as string, value }
 }

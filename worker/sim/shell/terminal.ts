@@ -10,7 +10,7 @@ import { lineFiles, lineOf } from './line'
 import { workstationHost } from './workstation'
 import { expandHistory } from './history-expansion'
 import { dict } from './own'
-import { workstationLimitMessage, workstationStateOf } from './workstation-state'
+import { setBashVariables, workstationLimitMessage, workstationStateOf } from './workstation-state'
 
 export interface LineResult extends ProcessResult {
   /** stdout and stderr in the order they were written, for a terminal that shows them together */
@@ -58,10 +58,7 @@ export function workstationShell(ctx: Ctx, line: string): Shell {
     : Shell.login(ctx, workstationHost(), 'bash', budget, files)
   // the lab's earlier lines, then this one (bash adds a line to its history before running it)
   sh.history = [...ctx.history, line]
-  // bash sets these itself; they are shell variables, not exported
-  sh.vars.HOSTNAME = 'workstation'
-  sh.vars.BASH = '/usr/bin/bash'
-  sh.vars.BASH_VERSION = '5.2.21(1)-release'
+  setBashVariables(sh, kept)
   // interactive bash keeps COLUMNS/LINES in step with a terminal tab (checkwinsize); a one-shot
   // line (no tab) leaves them unset
   if (ctx.terminal) {

@@ -7,18 +7,51 @@
 import type { WorkstationShellState } from '../session/types'
 import type { Shell } from './interpreter'
 import { checkingDocuments } from '../document-changed'
+import { utf8Length } from '../utf8'
+import { own } from './own'
 
-/** What a tab keeps at most (variables and files, in characters); past it a line's changes go. */
+/** What a tab keeps at most (variables and files, in UTF-8 bytes); past it a line's changes go. */
 export const WORKSTATION_STATE_LIMIT = 256 * 1024
 
 /** Set per line from the tab's size; never kept. */
 const PER_LINE = new Set(['COLUMNS', 'LINES'])
 
-function size(state: WorkstationShellState): number {
-  let n = 0
-  for (const [k, v] of Object.entries(state.vars)) n += k.length + v.length
-  for (const [k, v] of Object.entries(state.files)) n += k.length + v.length
-  return n
+/**
+ * What bash sets itself when it starts (shell variables, not exported). Ordinary variables after
+ * that: a learner's `HOSTNAME=x` or `unset BASH` lasts the session, so a tab keeps only a value
+ * that differs from bash's (or the name in `unset`), not the same three values on every line.
+ */
+const BASH_SET = new Map([
+  ['HOSTNAME', 'workstation'],
+  ['BASH', '/usr/bin/bash'],
+  ['BASH_VERSION', '5.2.21(1)-release'],
+])
+
+/** Gives the shell bash's own variables, but those the tab's learner changed or unset. */
+export function setBashVariables(sh: Shell, kept?: WorkstationShellState): void {
+  for (const [name, value] of BASH_SET) {
+    if (kept && (own(kept.vars, name) !== undefined || kept.unset?.includes(name))) continue
+    sh.vars[name] = value
+  }
+}
+
+/** Whether a variable of the live shell is part of what the tab keeps. */
+const isKeptVariable = (name: string, value: string) =>
+  !PER_LINE.has(name) && BASH_SET.get(name) !== value
+
+/** bash's own variables the learner unset (bash would not set them again). */
+function unsetOf(sh: Shell): string[] {
+  return [...BASH_SET.keys()].filter((name) => own(sh.vars, name) === undefined)
+}
+
+function isOverLimit(state: WorkstationShellState): boolean {
+  const texts = [...Object.entries(state.vars), ...Object.entries(state.files)].flat()
+  const units = texts.reduce((n, t) => n + t.length, 0)
+  // a UTF-16 code unit is 1 to 3 bytes (a pair, 2 units, is 4): only a state between the two
+  // bounds is measured byte by byte
+  if (units > WORKSTATION_STATE_LIMIT) return true
+  if (units * 3 <= WORKSTATION_STATE_LIMIT) return false
+  return texts.reduce((n, t) => n + utf8Length(t), 0) > WORKSTATION_STATE_LIMIT
 }
 
 /**
@@ -40,10 +73,11 @@ export function workstationStateOf(
 
 function builtState(sh: Shell): WorkstationShellState | undefined {
   const vars: Record<string, string> = {}
-  for (const [k, v] of Object.entries(sh.vars)) if (!PER_LINE.has(k)) vars[k] = v
+  for (const [k, v] of Object.entries(sh.vars)) if (isKeptVariable(k, v)) vars[k] = v
   const exported = [...sh.exported].filter((k) => !PER_LINE.has(k))
-  const state = { vars, exported, files: { ...sh.files } }
-  return size(state) > WORKSTATION_STATE_LIMIT ? undefined : state
+  const unset = unsetOf(sh)
+  const state = { vars, exported, files: { ...sh.files }, ...(unset.length > 0 ? { unset } : {}) }
+  return isOverLimit(state) ? undefined : state
 }
 
 /**
@@ -51,7 +85,9 @@ function builtState(sh: Shell): WorkstationShellState | undefined {
  * false only costs the state built and compared as JSON.
  */
 function isLeftAsKept(sh: Shell, kept: WorkstationShellState): boolean {
-  if (!sameEntries(sh.vars, kept.vars, PER_LINE) || !sameEntries(sh.files, kept.files)) return false
+  if (!sameEntries(sh.vars, kept.vars, isKeptVariable) || !sameEntries(sh.files, kept.files))
+    return false
+  if (unsetOf(sh).join(' ') !== (kept.unset ?? []).join(' ')) return false
   let i = 0
   for (const name of sh.exported) {
     if (PER_LINE.has(name)) continue
@@ -61,16 +97,16 @@ function isLeftAsKept(sh: Shell, kept: WorkstationShellState): boolean {
   return i === kept.exported.length
 }
 
-/** Same keys in the same order and the same values, the keys in `skip` left out of `live`. */
+/** Same keys in the same order and the same values, counting only the entries of `live` kept. */
 function sameEntries(
   live: Record<string, string>,
   kept: Record<string, string>,
-  skip?: ReadonlySet<string>,
+  isKept?: (key: string, value: string) => boolean,
 ): boolean {
   const keys = Object.keys(kept)
   let i = 0
   for (const k in live) {
-    if (skip?.has(k)) continue
+    if (isKept && !isKept(k, live[k] as string)) continue
     if (keys[i] !== k || kept[k] !== live[k]) return false
     i += 1
   }

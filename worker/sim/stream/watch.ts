@@ -6,9 +6,7 @@ import { runScriptText } from '../shell/simple-command'
 import { cellWidth } from '../kubectl/printers/table'
 import { DEFAULT_COLUMNS, DEFAULT_ROWS } from '../session/types'
 import type { Pause, StreamProc } from './types'
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+import { DAYS, MONTHS } from '../time-names'
 
 /** C's ctime() without its newline, in UTC: `Sun Dec  6 01:30:45 2026`. */
 export function ctime(ms: number): string {

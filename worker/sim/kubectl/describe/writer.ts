@@ -3,6 +3,7 @@
 // current alignment block, as DescribeEvents does before its table.
 
 import { tabwrite } from '../printers/table'
+import { DAYS, MONTHS } from '../../time-names'
 
 export const LEVEL_0 = 0
 export const LEVEL_1 = 1
@@ -33,9 +34,6 @@ export class DescribeWriter {
     return this.done
   }
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** time.RFC1123Z in UTC (the simulated workstation's zone): `Thu, 26 Nov 2026 07:55:00 +0000`. */
 export function rfc1123z(timestamp: string | null | undefined): string {

@@ -5,6 +5,7 @@
 
 import { yamlKeyCompare } from './go-yaml-keys'
 import { isBreak, isPrintable, scalarStyle } from './go-yaml-style'
+import { utf8Length } from '../../utf8'
 
 const BEST_INDENT = 2
 const BEST_WIDTH = 80
@@ -131,7 +132,7 @@ function mapping(e: Emitter, m: Record<string, unknown>): void {
 
 /** check_simple_key: one line and at most 128 bytes. */
 function isSimpleKey(k: string): boolean {
-  return !/[\r\n\u0085\u2028\u2029]/.test(k) && new TextEncoder().encode(k).length <= 128
+  return !/[\r\n\u0085\u2028\u2029]/.test(k) && utf8Length(k) <= 128
 }
 
 function scalar(e: Emitter, s: string, style: string, simpleKey: boolean): void {

@@ -3,7 +3,7 @@
 // keys are skipped when allowed, and errors carry client-go's texts.
 
 import { goV, sortedKeys } from './go-format'
-import type { JpList, JpNode, Param } from './jsonpath-parse'
+import type { JpList, JpNode, Param } from './jsonpath-ast'
 
 type Value = unknown
 

@@ -2,29 +2,8 @@
 // actions holding fields, [i:j:k] slices, [*], unions, [?(@.x=="y")] filters, .. recursion,
 // quoted text and the range/end identifiers. Error texts are client-go's.
 
-export interface Param {
-  known: boolean
-  value: number
-  derived: boolean
-}
-
-export type JpNode =
-  | { t: 'list'; nodes: JpNode[] }
-  | { t: 'text'; text: string }
-  | { t: 'field'; name: string }
-  | { t: 'array'; params: [Param, Param, Param] }
-  | { t: 'filter'; left: JpList; right: JpList; op: string }
-  | { t: 'int'; value: number }
-  | { t: 'float'; value: number }
-  | { t: 'bool'; value: boolean }
-  | { t: 'wildcard' }
-  | { t: 'recursive' }
-  | { t: 'union'; lists: JpList[] }
-  | { t: 'identifier'; name: string }
-
-export type JpList = { t: 'list'; nodes: JpNode[] }
-
-const SLICE = /^(-?\d*)(:-?\d*)?(:-?\d*)?$/
+import type { JpList } from './jsonpath-ast'
+import { isAlphaNumeric, isTerminator, sliceParams, unicodeName, unquote } from './jsonpath-text'
 
 class JpParser {
   private pos = 0
@@ -198,26 +177,6 @@ class JpParser {
   }
 }
 
-function sliceParams(text: string): [Param, Param, Param] {
-  const m = SLICE.exec(text)
-  if (!m) throw new Error(`invalid array index ${text}`)
-  const params: Param[] = []
-  for (let i = 0; i < 3; i++) {
-    let v = m[i + 1] ?? ''
-    if (v !== '') {
-      if (i > 0) v = v.slice(1)
-      if (i > 0 && v === '') params.push({ known: false, value: 0, derived: false })
-      else {
-        if (!/^-?\d+$/.test(v)) throw new Error(`array index ${v} is not a number`)
-        params.push({ known: true, value: Number(v), derived: false })
-      }
-    } else if (i === 1)
-      params.push({ known: true, value: (params[0]?.value ?? 0) + 1, derived: true })
-    else params.push({ known: false, value: 0, derived: false })
-  }
-  return params as [Param, Param, Param]
-}
-
 /** Parses `{text}` and returns its action list (client-go parseAction). */
 function parseAction(text: string): JpList {
   const p = new JpParser(`{${text}}`)
@@ -231,39 +190,4 @@ export function parseJsonPath(template: string): JpList {
   const p = new JpParser(template)
   p.parseText()
   return p.root
-}
-
-function isTerminator(r: string | undefined): boolean {
-  return r === undefined || ' \t\r\n.,[]$@{}'.includes(r)
-}
-
-function isAlphaNumeric(r: string | undefined): boolean {
-  return r !== undefined && /^[_\p{L}\p{Nd}]$/u.test(r)
-}
-
-function unicodeName(r: string): string {
-  const hex = (r.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
-  return `U+${hex} '${r}'`
-}
-
-function unquote(raw: string): string {
-  const q = raw[0]
-  const body = raw.slice(1, -1)
-  if (!body.includes('\\') && !(q && body.includes(q))) return body
-  return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, e: string) => {
-    const map: Record<string, string> = {
-      n: '\n',
-      t: '\t',
-      r: '\r',
-      '\\': '\\',
-      '"': '"',
-      "'": "'",
-      a: '\x07',
-      b: '\b',
-      f: '\f',
-      v: '\v',
-    }
-    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16))
-    return map[e] ?? e
-  })
 }

@@ -1,7 +1,7 @@
 // The tokens of an awk program: numbers, strings, /regex/ (where an operand may start), names,
 // built-in function names followed by `(`, operators and newlines.
 
-import { AwkSyntaxError } from './awk-parse'
+import { AwkSyntaxError } from './awk-ast'
 
 export type Tok = { t: 'num' | 'str' | 're' | 'name' | 'func' | 'op' | 'nl' | 'eof'; v: string }
 

@@ -3,83 +3,17 @@
 // length/substr/index/split/tolower/toupper/int/sprintf/sub/gsub. Left out: getline, user functions,
 // output redirection, ranges.
 
-import { lex, type Tok } from './awk-lex'
+import { lex } from './awk-lex'
+import { AwkExprParser } from './awk-parse-expr'
+import { AwkSyntaxError, type Expr, type Rule, type Stmt } from './awk-ast'
 
-export type Expr =
-  | { k: 'num'; v: number }
-  | { k: 'str'; v: string }
-  | { k: 're'; v: string }
-  | { k: 'var'; name: string }
-  | { k: 'field'; e: Expr }
-  | { k: 'index'; name: string; key: Expr }
-  | { k: 'bin'; op: string; a: Expr; b: Expr }
-  | { k: 'not'; e: Expr }
-  | { k: 'neg'; e: Expr }
-  | { k: 'assign'; op: string; target: Expr; e: Expr }
-  | { k: 'incr'; op: '++' | '--'; target: Expr; prefix: boolean }
-  | { k: 'call'; name: string; args: Expr[] }
-  | { k: 'in'; key: Expr; name: string }
-  | { k: 'cond'; c: Expr; a: Expr; b: Expr }
-
-export type Stmt =
-  | { k: 'print'; args: Expr[] }
-  | { k: 'printf'; args: Expr[] }
-  | { k: 'expr'; e: Expr }
-  | { k: 'if'; c: Expr; then: Stmt; else?: Stmt }
-  | { k: 'forin'; v: string; arr: string; body: Stmt }
-  | { k: 'for'; init?: Stmt; c?: Expr; step?: Stmt; body: Stmt }
-  | { k: 'while'; c: Expr; body: Stmt }
-  | { k: 'block'; body: Stmt[] }
-  | { k: 'next' }
-  | { k: 'exit' }
-
-export interface Rule {
-  pattern: 'BEGIN' | 'END' | Expr | undefined
-  action: Stmt[] | undefined
-}
-
-/** A program awk refuses to run (exit 2). */
-export class AwkSyntaxError extends Error {}
-
+/** A program's rules, or AwkSyntaxError. */
 export function parseAwk(src: string): Rule[] {
   return new AwkParser(lex(src)).program()
 }
 
-const PREC: [string[], number][] = [
-  [['||'], 1],
-  [['&&'], 2],
-  [['in'], 3],
-  [['~', '!~'], 4],
-  [['<', '<=', '>', '>=', '==', '!='], 5],
-  [['concat'], 6],
-  [['+', '-'], 7],
-  [['*', '/', '%'], 8],
-]
-const precOf = (op: string) => PREC.find(([ops]) => ops.includes(op))?.[1]
-
-class AwkParser {
-  private i = 0
-  constructor(private readonly toks: Tok[]) {}
-
-  private peek(): Tok {
-    return this.toks[this.i] as Tok
-  }
-  private next(): Tok {
-    return this.toks[this.i++] as Tok
-  }
-  private is(v: string): boolean {
-    const t = this.peek()
-    return (t.t === 'op' || t.t === 'name') && t.v === v
-  }
-  private expect(v: string): void {
-    if (!this.is(v))
-      throw new AwkSyntaxError(`syntax error at or near ${this.peek().v || 'end of file'}`)
-    this.i++
-  }
-  private skip(): void {
-    while (this.peek().t === 'nl' || this.is(';')) this.i++
-  }
-
+/** The program's rules and statements; expressions come from AwkExprParser. */
+class AwkParser extends AwkExprParser {
   program(): Rule[] {
     const rules: Rule[] = []
     for (this.skip(); this.peek().t !== 'eof'; this.skip()) {
@@ -178,121 +112,5 @@ class AwkParser {
     const step = this.is(')') ? undefined : this.stmt()
     this.expect(')')
     return { k: 'for', init, c: cond, step, body: this.simpleOrBlock() }
-  }
-
-  expr(noGt = false): Expr {
-    const left = this.binary(1, noGt)
-    if (this.is('?')) {
-      this.i++
-      const a = this.expr(noGt)
-      this.expect(':')
-      return { k: 'cond', c: left, a, b: this.expr(noGt) }
-    }
-    const t = this.peek()
-    if (
-      t.t === 'op' &&
-      ['=', '+=', '-=', '*=', '/=', '%='].includes(t.v) &&
-      (left.k === 'var' || left.k === 'field' || left.k === 'index')
-    ) {
-      this.i++
-      return { k: 'assign', op: t.v, target: left, e: this.expr(noGt) }
-    }
-    return left
-  }
-
-  private binary(min: number, noGt: boolean): Expr {
-    let left = this.unary()
-    for (;;) {
-      const t = this.peek()
-      let op = t.t === 'op' || (t.t === 'name' && t.v === 'in') ? t.v : undefined
-      if (op === '>' && noGt) return left
-      const startsOperand =
-        ['num', 'str', 'name', 'func', 're'].includes(t.t) &&
-        !(t.t === 'name' && ['in', 'else'].includes(t.v))
-      if (op === undefined || precOf(op) === undefined) {
-        if (
-          startsOperand ||
-          (t.t === 'op' && (t.v === '$' || t.v === '(' || t.v === '!' || t.v === '-'))
-        )
-          op = 'concat'
-        else return left
-      }
-      const prec = precOf(op) as number
-      if (prec < min) return left
-      if (op !== 'concat') this.i++
-      if (op === 'in') {
-        const arr = this.next()
-        left = { k: 'in', key: left, name: arr.v }
-        continue
-      }
-      const right = this.binary(prec + 1, noGt)
-      left = { k: 'bin', op, a: left, b: right }
-    }
-  }
-
-  private depth = 0
-
-  private unary(): Expr {
-    if (++this.depth > 200) throw new AwkSyntaxError('expression nesting too deep')
-    try {
-      return this.unaryInner()
-    } finally {
-      this.depth--
-    }
-  }
-
-  private unaryInner(): Expr {
-    if (this.is('!')) return (this.i++, { k: 'not', e: this.unary() })
-    if (this.is('-')) return (this.i++, { k: 'neg', e: this.unary() })
-    if (this.is('+')) return (this.i++, this.unary())
-    if (this.is('++') || this.is('--')) {
-      const op = this.next().v as '++' | '--'
-      return { k: 'incr', op, target: this.unary(), prefix: true }
-    }
-    let e = this.primary()
-    if (this.is('++') || this.is('--'))
-      e = { k: 'incr', op: this.next().v as '++' | '--', target: e, prefix: false }
-    return e
-  }
-
-  private primary(): Expr {
-    const t = this.next()
-    if (t.t === 'num') return { k: 'num', v: Number(t.v) }
-    if (t.t === 'str') return { k: 'str', v: t.v }
-    if (t.t === 're') return { k: 're', v: t.v }
-    if (t.t === 'op' && t.v === '$') return { k: 'field', e: this.primary() }
-    if (t.t === 'op' && t.v === '(') {
-      const e = this.expr()
-      this.expect(')')
-      return e
-    }
-    if (t.t === 'func') {
-      this.expect('(')
-      const args: Expr[] = []
-      if (!this.is(')')) {
-        args.push(this.expr())
-        while (this.is(',')) {
-          this.i++
-          args.push(this.expr())
-        }
-      }
-      this.expect(')')
-      return { k: 'call', name: t.v, args }
-    }
-    if (t.t === 'name' && !['in', 'else', 'BEGIN', 'END'].includes(t.v)) {
-      if (t.v === 'length') return { k: 'call', name: 'length', args: [] }
-      if (this.is('[')) {
-        this.i++
-        const key = this.expr()
-        while (this.is(',')) {
-          this.i++
-          this.expr()
-        }
-        this.expect(']')
-        return { k: 'index', name: t.v, key }
-      }
-      return { k: 'var', name: t.v }
-    }
-    throw new AwkSyntaxError(`syntax error at or near ${t.v || 'end of file'}`)
   }
 }

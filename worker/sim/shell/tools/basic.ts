@@ -13,6 +13,7 @@ import { fileKey, isDirectory, lookupFile, resolvePath } from '../fs-path'
 import { readDevice } from '../devices'
 import { findImage, type ImageUser } from '../../net/images'
 import { yes } from './yes'
+import { DAYS, MONTHS } from '../../time-names'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -217,22 +218,6 @@ const which: Tool = (p) => {
     exitCode: found.length === names.length && names.length > 0 ? 0 : 1,
   }
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-export const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-]
 
 /** `date` in the C locale, UTC: `Thu Nov 26 06:07:02 UTC 2026`. */
 export function dateText(now: number): string {

@@ -9,6 +9,7 @@ import type { Proc, Tool } from '../host'
 import { lookupFqdn, resolveName, type FqdnAnswer } from '../../net/dns'
 import { listObjects } from '../../state'
 import { traceEntry } from './send'
+import { DAYS, MONTHS } from '../../time-names'
 
 interface Resolver {
   server: string
@@ -234,23 +235,8 @@ function digFull(
 
 function whenText(now: number): string {
   const d = new Date(now)
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ]
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
 }
 
 /** The DNS client for a program name and flavour (`busybox/1.36.1`, `bind/9.18.28`). */

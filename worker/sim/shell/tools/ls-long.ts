@@ -11,7 +11,8 @@ import type { Pod } from '../../objects/types'
 import type { Proc } from '../host'
 import { own } from '../own'
 import { byteLength } from '../bytes'
-import { MONTHS, userOf } from './basic'
+import { userOf } from './basic'
+import { MONTHS } from '../../time-names'
 import { devEntries, devEntry, type DevEntry } from '../devices'
 
 export interface Entry {

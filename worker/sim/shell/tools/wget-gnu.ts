@@ -7,6 +7,7 @@ import type { Proc } from '../host'
 import { parseCurlUrl } from './curl/url'
 import { sendHttp } from './send'
 import { parseWgetArgs, responseLines } from './wget'
+import { utf8Length } from '../../utf8'
 
 function stamp(now: number): string {
   return new Date(now).toISOString().replace('T', ' ').slice(0, 19)
@@ -97,7 +98,7 @@ export function gnuWget(p: Proc): ProcessResult {
     log.push(`${stamp(p.ctx.now)} ERROR ${res.status}: ${res.reason}.`, '')
     return done(8)
   }
-  const size = new TextEncoder().encode(res.body).length
+  const size = utf8Length(res.body)
   const type = res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1]
   log.push(`Length: ${size} [${type ?? 'text/plain'}]`)
   if (o.spider) {

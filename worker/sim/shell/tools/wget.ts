@@ -10,6 +10,7 @@ import type { Proc, Tool } from '../host'
 import { parseCurlUrl } from './curl/url'
 import { sendHttp } from './send'
 import { gnuWget } from './wget-gnu'
+import { utf8Length } from '../../utf8'
 
 export interface WgetOptions {
   quiet: boolean
@@ -115,7 +116,7 @@ function busyboxWget(p: Proc): ProcessResult {
       .split('/')
       .pop() ||
       'index.html')
-  const size = new TextEncoder().encode(res.body).length
+  const size = utf8Length(res.body)
   if (file === '-') {
     if (!o.quiet) err += `writing to stdout\n${bbProgress('-', size)}written to stdout\n`
     return { stdout: res.body, stderr: err, exitCode: 0 }

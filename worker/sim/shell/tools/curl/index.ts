@@ -15,6 +15,7 @@ import { writeOut, type TransferInfo } from './write-out'
 import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
+import { emptyInfo, methodOf, requestHeaders } from './request'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -95,62 +96,6 @@ function resolveLocation(base: string, location: string): string {
   const origin = /^[a-z]+:\/\/[^/]+/i.exec(base)?.[0] ?? base
   if (location.startsWith('/')) return origin + location
   return base.replace(/[^/]*$/, '') + location
-}
-
-function emptyInfo(url: string, method: string): TransferInfo {
-  return {
-    httpCode: 0,
-    exitCode: 0,
-    errorMessage: '',
-    remoteIP: '',
-    remotePort: 0,
-    localIP: '',
-    localPort: 0,
-    timeMs: 0,
-    sizeDownload: 0,
-    sizeHeader: 0,
-    url,
-    contentType: '',
-    method,
-    scheme: 'http',
-    redirects: 0,
-    headers: [],
-  }
-}
-
-function methodOf(o: CurlOptions): string {
-  return o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET')
-}
-
-/** Request headers in the order curl sends them; `-H 'Name:'` removes one, `-H 'Name: v'` replaces it. */
-function requestHeaders(o: CurlOptions, f: CurlFlavour, hostHeader: string): [string, string][] {
-  const list: [string, string][] = [['Host', hostHeader]]
-  if (o.user !== undefined)
-    list.push(['Authorization', `Basic ${btoaText(o.user.includes(':') ? o.user : `${o.user}:`)}`])
-  list.push(['User-Agent', o.userAgent ?? `curl/${f.version}`], ['Accept', '*/*'])
-  for (const h of o.headers) {
-    const i = h.indexOf(':')
-    if (i <= 0) continue
-    const name = h.slice(0, i).trim()
-    const value = h.slice(i + 1).trim()
-    const at = list.findIndex(([k]) => k.toLowerCase() === name.toLowerCase())
-    if (value === '' && at >= 0) list.splice(at, 1)
-    else if (at >= 0) list[at] = [list[at]?.[0] ?? name, value]
-    else if (value !== '') list.push([name, value])
-  }
-  if (o.data !== undefined) {
-    list.push(['Content-Length', String(new TextEncoder().encode(o.data).length)])
-    if (!list.some(([k]) => k.toLowerCase() === 'content-type'))
-      list.push(['Content-Type', 'application/x-www-form-urlencoded'])
-  }
-  return list
-}
-
-function btoaText(s: string): string {
-  const bytes = new TextEncoder().encode(s)
-  let bin = ''
-  for (const b of bytes) bin += String.fromCharCode(b)
-  return btoa(bin)
 }
 
 function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Transfer {

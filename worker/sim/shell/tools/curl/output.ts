@@ -7,6 +7,7 @@ import type { Proc } from '../../host'
 import type { CurlOptions } from './args'
 import { PROGRESS_HEADER, progressLine } from './progress'
 import type { TransferInfo } from './write-out'
+import { utf8Length } from '../../../utf8'
 
 export interface Transfer {
   /** with -i/-I, the status line and headers as printed (for -L's earlier responses) */
@@ -37,7 +38,7 @@ export class Output {
     this.err += `> ${method} ${path} HTTP/1.1\r\n`
     for (const [k, v] of headers) this.err += `> ${k}: ${v}\r\n`
     this.err += '> \r\n'
-    const size = this.o.data === undefined ? 0 : new TextEncoder().encode(this.o.data).length
+    const size = this.o.data === undefined ? 0 : utf8Length(this.o.data)
     if (this.o.data !== undefined) this.err += `} [${size} bytes data]\n`
     if (saysSent) {
       this.err +=
@@ -75,13 +76,12 @@ export class Output {
     const head = info.method === 'HEAD'
     const body = head ? '' : res.body
     const length = Number(
-      res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ??
-        new TextEncoder().encode(res.body).length,
+      res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? utf8Length(res.body),
     )
     Object.assign(info, {
       httpCode: res.status,
       headers: res.headers,
-      sizeDownload: new TextEncoder().encode(body).length,
+      sizeDownload: utf8Length(body),
       sizeHeader: headerText.length,
       contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
     })
