@@ -1,5 +1,6 @@
 // Same-origin JSON calls to the Service Lab API; errors become ApiError with a sentence to show.
 
+import { fetchGet } from './get-reask'
 import { navigate } from './router'
 
 export class ApiError extends Error {
@@ -77,7 +78,8 @@ async function send(
   }
   let res: Response
   try {
-    res = await fetch(path, init)
+    // a GET left unanswered is asked again once (get-reask.ts); nothing else is sent twice
+    res = method === 'GET' ? await fetchGet(path, init, opts.signal) : await fetch(path, init)
   } catch (err) {
     if (opts.signal?.aborted) throw err
     throw new ApiError(
