@@ -44,6 +44,17 @@ describe("bash's own variables in a terminal tab", () => {
     expect(type('echo "[$HOSTNAME] [$BASH]"').out).toBe('[] [/bin/bash]\n')
   })
 
+  it('are set by a bash -c started on the workstation too, not exported to its children', () => {
+    const type = tab(true, { reload: true })
+    expect(type(`bash -c '${ECHO}'`).out).toBe(BASH_VALUES)
+    // dash (sh) sets none of them, and bash exports none
+    expect(type(`sh -c 'echo "[$HOSTNAME] [$BASH_VERSION]"'`).out).toBe('[] []\n')
+    expect(type(`bash -c 'env | grep -c BASH'`).out).toBe('0\n')
+    // bash sets HOSTNAME only when its environment has none; BASH and BASH_VERSION always
+    type('export HOSTNAME=mine BASH_VERSION=4')
+    expect(type(`bash -c '${ECHO}'`).out).toBe('mine /usr/bin/bash 5.2.21(1)-release\n')
+  })
+
   it('read the same from a tab state stored with the three values (before they were left out)', () => {
     let s = scenario(7)
     const login = runInTerminal(s, null, 'x=1', { now: T0 + 130_000, workstation: undefined })

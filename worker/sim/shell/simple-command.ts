@@ -12,6 +12,7 @@ import { parseLineCached as parseLine } from './parse-cache'
 import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 import { dict, own } from './own'
+import { startBashVariables } from './workstation-state'
 
 /** Runs one simple command and answers its exit status (XCU 2.9.1 order: expand, redirect, run). */
 export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
@@ -178,15 +179,8 @@ export function runScriptText(
   // the programs it runs after a `cd` resolve relative paths from there
   const vars = dict(env)
   vars.PWD = own(sh.vars, 'PWD') ?? own(env, 'PWD') ?? '/'
-  const child = new Shell(
-    sh.ctx,
-    sh.host,
-    dialect,
-    sh.budget,
-    sh.files,
-    vars,
-    new Set(Object.keys(vars)),
-    args,
-  )
+  const exported = new Set(Object.keys(vars))
+  if (dialect === 'bash-c' && !sh.host.container) startBashVariables(vars)
+  const child = new Shell(sh.ctx, sh.host, dialect, sh.budget, sh.files, vars, exported, args)
   return capture((io) => child.runScript(parsed.script, io), sh, input)
 }

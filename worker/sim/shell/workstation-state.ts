@@ -27,6 +27,16 @@ const BASH_SET = new Map([
   ['BASH_VERSION', '5.2.21(1)-release'],
 ])
 
+/**
+ * A `bash -c` started on the workstation sets the same variables itself (bash's
+ * initialize_shell_variables: HOSTNAME only if it is not in its environment, BASH and BASH_VERSION
+ * always); they are not exported, so a `sh -c` (dash) child sees none of them.
+ */
+export function startBashVariables(vars: Record<string, string>): void {
+  for (const [name, value] of BASH_SET)
+    if (name !== 'HOSTNAME' || own(vars, name) === undefined) vars[name] = value
+}
+
 /** Gives the shell bash's own variables, but those the tab's learner changed or unset. */
 export function setBashVariables(sh: Shell, kept?: WorkstationShellState): void {
   for (const [name, value] of BASH_SET) {
