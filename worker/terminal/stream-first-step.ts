@@ -3,7 +3,7 @@
 // 404/409 stay plain JSON errors. What it returns carries the stream on to its next steps.
 import type { AppContext } from '../http/env'
 import { commandLoop, type LoadedCluster } from '../http/command-loop'
-import { startStream, type LineStream } from '../sim/stream'
+import { startStream, streamResult, type LineStream } from '../sim/stream'
 import { terminalPrompt, type ShellSession, type TerminalResult } from '../sim/session'
 import { terminalLine, type TerminalLineBody } from './line'
 import { progressBase } from './progress-merge'
@@ -64,24 +64,7 @@ export async function firstStep(
 
 /** What a line still running has done so far, for its history row and grading. */
 function partialResult(stream: LineStream, session: TerminalResult['session']): TerminalResult {
-  const all = stream.writer.all
-  const text = (k: string) =>
-    all
-      .filter((o) => o.stream === k)
-      .map((o) => o.text)
-      .join('')
-  return {
-    state: stream.ctx.s,
-    stdout: text('stdout'),
-    stderr: text('stderr'),
-    exitCode: 0,
-    output: [...all],
-    trace: stream.ctx.trace,
-    changed: stream.ctx.changed,
-    clear: stream.ctx.clear,
-    session,
-    prompt: terminalPrompt(session),
-  }
+  return streamResult(stream, 0, session, terminalPrompt(session))
 }
 
 /** A streamed line after its first step: what the rest of it reads and writes. */

@@ -11,3 +11,4 @@ export {
   type StreamChunk,
 } from './line-stream'
 export type { Interrupt } from './types'
+export { streamResult } from './line-end'

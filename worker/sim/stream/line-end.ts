@@ -72,6 +72,19 @@ export function finish(stream: LineStream, exitCode: number, natural: boolean): 
 }
 
 function terminalResult(stream: LineStream, exitCode: number): TerminalResult {
+  return streamResult(stream, exitCode, null, WORKSTATION_PROMPT)
+}
+
+/**
+ * A streamed line's result from what it has written so far: at its end (the workstation's prompt
+ * again), or while it still runs (its first step's history row and grading, in `session`).
+ */
+export function streamResult(
+  stream: LineStream,
+  exitCode: number,
+  session: TerminalResult['session'],
+  prompt: string,
+): TerminalResult {
   const all = stream.writer.all
   const text = (k: 'stdout' | 'stderr') =>
     all
@@ -87,14 +100,13 @@ function terminalResult(stream: LineStream, exitCode: number): TerminalResult {
     trace: stream.ctx.trace,
     changed: stream.ctx.changed,
     clear: stream.ctx.clear,
-    session: null,
-    prompt: WORKSTATION_PROMPT,
+    session,
+    prompt,
     // a streaming line runs in steps across requests: not tracked, so it may have changed
     documentChanged: true,
   }
 }
 
-/** A line that ran to its end at once (runInTerminal), as a stream's one step. */
 export function doneStep(result: TerminalResult, now: number): StreamStep {
   return {
     output: result.output.map((o) => ({ ...o, at: now })),
