@@ -4,6 +4,16 @@
 
 /** The UTF-8 length of `s`, as `new TextEncoder().encode(s).length` (WHATWG Encoding). */
 export function utf8Length(s: string): number {
+  return utf8LengthEscaped(s, NO_ESCAPES)
+}
+
+const NO_ESCAPES = (): boolean => false
+
+/**
+ * utf8Length, but a code unit that `escaped` names, standing alone, is one byte: the shell's
+ * bytes that are not UTF-8, kept as lone surrogates (shell/bytes.ts).
+ */
+export function utf8LengthEscaped(s: string, escaped: (unit: number) => boolean): number {
   let n = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
@@ -12,7 +22,7 @@ export function utf8Length(s: string): number {
     else if (isHighSurrogate(c) && isLowSurrogate(s.charCodeAt(i + 1))) {
       n += 4
       i++
-    } else n += 3
+    } else n += escaped(c) ? 1 : 3
   }
   return n
 }

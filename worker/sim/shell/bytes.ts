@@ -3,6 +3,8 @@
 // is kept as the lone surrogate U+DC80+byte, as Python's "surrogateescape" does. So `head -c`,
 // `wc -c` and `base64` count and encode the exact bytes, and valid text is never changed.
 
+import { utf8LengthEscaped } from '../utf8'
+
 const ESCAPE_BASE = 0xdc00
 
 /** The string holding `bytes`: valid UTF-8 decoded, every other byte escaped. */
@@ -94,21 +96,8 @@ function isAscii(s: string): boolean {
 
 /** How many bytes a string stands for (`wc -c`). */
 export function byteLength(s: string): number {
-  if (isAscii(s)) return s.length
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const u = s.charCodeAt(i)
-    if (u < 0x80 || isEscape(u)) n += 1
-    else if (u < 0x800) n += 2
-    else if (u >= 0xd800 && u <= 0xdbff && isLow(s.charCodeAt(i + 1))) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
+  return isAscii(s) ? s.length : utf8LengthEscaped(s, isEscape)
 }
-
-const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff
 
 /** Bytes `start` to `end` of a string, as a string (`head -c -N`). */
 export function sliceBytes(s: string, start: number, end?: number): string {
