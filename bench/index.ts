@@ -1,4 +1,5 @@
-// npm run bench [-- --json] [-- --learners 50 --rounds 5 --core-only --isolated-only --runtime workerd|node --port 8801]
+// npm run bench [-- --json] [-- --learners 50 --rounds 5 --core-only --isolated-only --runtime workerd|node --port 8801
+//   --isolated-rounds 30 --warm-rounds 10]
 // Prints what was measured on this machine, with the targets beside the figures.
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
@@ -6,7 +7,7 @@ import { coreFigures, type CoreFigures } from './core'
 import { commandCpu, commandCpuLines } from './command-cpu'
 import { ingressFigures, ingressLines } from './ingress'
 import { loadTest, openFresh, type Sample } from './load'
-import { isolatedPhases, type IsolatedFigures } from './isolated'
+import { isolatedPhases, WARM_ROUNDS, type IsolatedFigures } from './isolated'
 import { LABS } from '../worker/labs'
 import { startNode, startWrangler, type Server } from './servers'
 import { webSizes, workerSize, type Size } from './sizes'
@@ -26,6 +27,8 @@ const port = num('port', Number(process.env.BENCH_PORT ?? 8801))
 const isolatedOnly = flag('isolated-only')
 const ISOLATED_LEARNERS = 8
 const ISOLATED_ROUNDS = num('isolated-rounds', 30)
+/** requests of each kind sent to warm the server up before the isolated phases (isolated.ts) */
+const WARM = num('warm-rounds', WARM_ROUNDS)
 const log = (line = '') => {
   if (!json) console.log(line)
 }
@@ -95,23 +98,27 @@ function printKinds(server: string, figures: KindFigures[], seconds: number) {
 }
 
 function printIsolated(server: string, figures: IsolatedFigures[]) {
-  log(`## ${server}: isolated phases, ${ISOLATED_LEARNERS} learners at once, one kind of request at a time`)
-  log('kind                     n     p50 ms   p95 ms   errors  p50/floor  rows read  rows written')
+  log(`## ${server}: isolated phases, ${ISOLATED_LEARNERS} learners at once, one kind of request at a time (warm-up: ${WARM} rounds)`)
+  log('kind                     n     p50 ms   p95 ms   errors  rows read  rows written  cpu ms/req  cpu/floor  p50/floor')
+  const cpu = (x: number | undefined, digits: number) => (x === undefined ? '-' : x.toFixed(digits))
   for (const f of figures) {
     const mark = f.kind.startsWith('floor') ? '' : f.ratioToFloor <= 2 ? '  ok' : '  OVER'
     log(
-      `${f.kind.padEnd(22)} ${String(f.n).padStart(5)} ${fmt(f.p50, 1).padStart(8)} ${fmt(f.p95, 1).padStart(8)} ${String(f.errors).padStart(8)} ${f.ratioToFloor.toFixed(2).padStart(10)} ${f.rowsRead.toFixed(1).padStart(10)} ${f.rowsWritten.toFixed(1).padStart(13)}${mark}`,
+      `${f.kind.padEnd(22)} ${String(f.n).padStart(5)} ${fmt(f.p50, 1).padStart(8)} ${fmt(f.p95, 1).padStart(8)} ${String(f.errors).padStart(8)} ${f.rowsRead.toFixed(1).padStart(10)} ${f.rowsWritten.toFixed(1).padStart(13)} ${cpu(f.cpuMs, 2).padStart(11)} ${cpu(f.cpuRatioToFloor, 2).padStart(10)} ${f.ratioToFloor.toFixed(2).padStart(10)}${mark}`,
     )
   }
   log('target: each command kind p50 <= 2.0x the floor p50 in isolation; rows written = 2, rows read <= 3')
+  log("cpu: the server's processes' CPU per request over the phase (all threads; Linux only)")
   log()
 }
+
+const isolatedOptions = (server: Server) => ({ warmRounds: WARM, serverCpuMs: () => server.cpuMs() })
 
 async function measureServer(start: () => Promise<Server>) {
   const server = await start()
   try {
     if (isolatedOnly) {
-      const isolated = await isolatedPhases(server.url, ISOLATED_LEARNERS, ISOLATED_ROUNDS)
+      const isolated = await isolatedPhases(server.url, ISOLATED_LEARNERS, ISOLATED_ROUNDS, undefined, isolatedOptions(server))
       printIsolated(server.name, isolated)
       return { server: server.name, isolated }
     }
@@ -134,7 +141,7 @@ async function measureServer(start: () => Promise<Server>) {
     })
     printKinds(server.name, figures, r.seconds)
     for (const f of r.failures.slice(0, 5)) log(`learner failed: ${f}`)
-    const isolated = await isolatedPhases(server.url, ISOLATED_LEARNERS, ISOLATED_ROUNDS)
+    const isolated = await isolatedPhases(server.url, ISOLATED_LEARNERS, ISOLATED_ROUNDS, undefined, isolatedOptions(server))
     printIsolated(server.name, isolated)
     return { server: server.name, seconds: r.seconds, learnerFailures: r.failures.length, kinds: figures, isolated }
   } finally {

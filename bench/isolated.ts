@@ -69,14 +69,31 @@ export interface IsolatedFigures {
   ratioToFloor: number
   rowsRead: number
   rowsWritten: number
+  /** the server's CPU per request over the phase (process-cpu.ts), and over the floor's */
+  cpuMs?: number
+  cpuRatioToFloor?: number
 }
 
-/** learners whose clusters warm the server up, and the requests of each kind each sends */
+/** learners whose clusters warm the server up */
 const WARMERS = 4
-const WARM_ROUNDS = 10
+/** requests of each kind each warmer sends, by default */
+export const WARM_ROUNDS = 10
+
+export interface IsolatedOptions {
+  /** requests of each kind each warmer sends before the phases (default WARM_ROUNDS) */
+  warmRounds?: number
+  /** the server's CPU ms so far (Server.cpuMs): each phase's CPU per request is then printed */
+  serverCpuMs?: () => number | undefined
+}
 
 /** `learners` at once, `rounds` requests each per phase, after `warmup` unmeasured ones. */
-export async function isolatedPhases(base: string, learners = 8, rounds = 30, warmup = 5): Promise<IsolatedFigures[]> {
+export async function isolatedPhases(
+  base: string,
+  learners = 8,
+  rounds = 30,
+  warmup = 5,
+  { warmRounds = WARM_ROUNDS, serverCpuMs = () => undefined }: IsolatedOptions = {},
+): Promise<IsolatedFigures[]> {
   const setup: Sample[] = []
   // learners of their own warm the server up (below), so the measured clusters see only their phases
   const [people, warmers] = await Promise.all([
@@ -85,22 +102,27 @@ export async function isolatedPhases(base: string, learners = 8, rounds = 30, wa
   ])
   const bad = setup.filter((s) => !s.ok).length
   if (bad > 0) throw new Error(`isolated phases: ${bad} set-up requests failed`)
-  // A warm-up pass over every kind first, so each measured phase finds the server in the steady
-  // state a long-running one is in. Without it the first command phase paid for V8 compiling the
-  // command path: whichever kind ran first read ~0.5x higher against the floor than when it ran
-  // last (Node, 2026-12-06: get pods 1.65-2.02x first, 0.98-1.44x last). It runs on clusters of
-  // its own: a warm-up `scale` on the measured ones would leave them with pods and events the
-  // phases before `scale` never had.
+  // A warm-up pass over every kind first, so that no measured phase pays alone for V8 compiling
+  // the command path: without it whichever kind ran first read ~0.5x higher against the floor than
+  // when it ran last (Node, 2026-12-06: get pods 1.65-2.02x first, 0.98-1.44x last). It runs on
+  // clusters of its own: a warm-up `scale` on the measured ones would leave them with pods and
+  // events the phases before `scale` never had. The default 10 rounds do NOT bring the Node server
+  // to the steady state of a long-running one: V8 still compiles functions of the command path for
+  // the first time thousands of requests later (docs/scaling.md, seventh session), and the p50
+  // ratios move with how far it got. `--warm-rounds` sets it; the CPU columns do not depend on it
+  // as much.
   for (const phase of PHASES) {
     await Promise.all(
       warmers.map(async ({ l, id }) => {
-        for (let r = 0; r < WARM_ROUNDS; r++) await phase.send(l.into([]), id, r)
+        for (let r = 0; r < warmRounds; r++) await phase.send(l.into([]), id, r)
       }),
     )
   }
   const byKind = new Map<string, Sample[]>()
+  const cpuByKind = new Map<string, number | undefined>()
   for (const phase of PHASES) {
     const samples: Sample[] = []
+    const cpuBefore = serverCpuMs()
     await Promise.all(
       people.map(async ({ l, id }) => {
         const quiet = l.into([])
@@ -110,11 +132,22 @@ export async function isolatedPhases(base: string, learners = 8, rounds = 30, wa
       }),
     )
     byKind.set(phase.kind, samples)
+    const cpuAfter = serverCpuMs()
+    // every request of the phase, its unmeasured first rounds included: they ran on the same server
+    const requests = learners * (warmup + rounds)
+    cpuByKind.set(
+      phase.kind,
+      cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / requests,
+    )
   }
   const floor = summarise((byKind.get(FLOOR_KIND) ?? []).map((s) => s.ms)).p50
+  const floorCpu = cpuByKind.get(FLOOR_KIND)
   return [...byKind].map(([kind, ks]) => {
     const sum = summarise(ks.map((s) => s.ms))
+    const cpuMs = cpuByKind.get(kind)
     return {
+      cpuMs,
+      cpuRatioToFloor: cpuMs === undefined || !floorCpu ? undefined : cpuMs / floorCpu,
       kind,
       n: ks.length,
       p50: sum.p50,

@@ -4,11 +4,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { groupCpuMs } from './process-cpu'
 
 export interface Server {
   name: string
   url: string
   stop(): Promise<void>
+  /** CPU ms the server's processes have spent so far (process-cpu.ts); undefined: not known here */
+  cpuMs(): number | undefined
 }
 
 const QUIET = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true' }
@@ -68,7 +71,7 @@ export async function startWrangler(port: number): Promise<Server> {
   const p = sh('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', dir, '--log-level', 'error', '--var', 'INSTRUCTOR_CODE:bench'])
   const url = `http://127.0.0.1:${port}`
   await waitReady(url, p, collect(p))
-  return { name: 'workerd + D1 (npm start)', url, stop: stopper(p) }
+  return { name: 'workerd + D1 (npm start)', url, stop: stopper(p), cpuMs: () => groupCpuMs(p.pid!) }
 }
 
 export async function startNode(port: number): Promise<Server> {
@@ -76,5 +79,5 @@ export async function startNode(port: number): Promise<Server> {
   const p = sh('npx', ['tsx', 'worker/node.ts'], { PORT: String(port), LIBSQL_URL: `file:${join(dir, 'bench.db')}` })
   const url = `http://127.0.0.1:${port}`
   await waitReady(url, p, collect(p))
-  return { name: 'Node + libSQL (npm run start:node)', url, stop: stopper(p) }
+  return { name: 'Node + libSQL (npm run start:node)', url, stop: stopper(p), cpuMs: () => groupCpuMs(p.pid!) }
 }
