@@ -17,6 +17,7 @@ import { BACKSTOP_PAGES, checkpointInBackground, localFile } from './db/wal-chec
 import { readNodeBody } from './node-body'
 import { REBASE_AT, stateCodec } from './db/state-codec'
 import { nodeGzip } from './db/node-gzip'
+import { forwardedClientAddress, forwardedOrigin, parseTrustProxy } from './node-proxy'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +35,13 @@ const TYPES: Record<string, string> = {
 export function staticFiles(root: string) {
   const base = resolve(root)
   return async (req: Request): Promise<Response> => {
-    const path = decodeURIComponent(new URL(req.url).pathname)
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(req.url).pathname)
+    } catch {
+      // a broken %-escape (`/%E0%A4%A`): no file has that name; nginx answers the same
+      return new Response('Bad Request', { status: 400 })
+    }
     const file = normalize(join(base, path))
     if (file.startsWith(base) && extname(file)) {
       try {
@@ -65,6 +72,7 @@ export interface NodeAppOptions {
   instructorCode?: string
   serveAsset?: (req: Request) => Promise<Response>
   clientAddress?: Deps['clientAddress']
+  publicOrigin?: Deps['publicOrigin']
 }
 
 /** The app over libSQL as the Node entry runs it: the pragmas, the migrations, the zlib codec. */
@@ -92,10 +100,29 @@ export async function openNodeApp(opts: NodeAppOptions) {
     instructorCode: opts.instructorCode,
     serveAsset: opts.serveAsset,
     clientAddress: opts.clientAddress ?? (() => '127.0.0.1'),
+    publicOrigin: opts.publicOrigin,
     readBody: readNodeBody,
     now: () => Date.now(),
   })
   return { app, client }
+}
+
+/** The client's address as the socket says: the proxy's, when there is one. */
+const socketPeer: Deps['clientAddress'] = (c) => getConnInfo(c).remote.address ?? 'unknown'
+
+/**
+ * The deps that say who and where the client is: the socket's peer (`peer`), or what the
+ * `trustProxy` proxies in front forwarded (node-proxy.ts).
+ */
+export function clientDeps(
+  trustProxy: number,
+  peer: Deps['clientAddress'] = socketPeer,
+): Pick<NodeAppOptions, 'clientAddress' | 'publicOrigin'> {
+  if (trustProxy === 0) return { clientAddress: peer }
+  return {
+    clientAddress: (c) => forwardedClientAddress(c, trustProxy, peer(c)),
+    publicOrigin: forwardedOrigin,
+  }
 }
 
 export async function startNode(opts: {
@@ -103,13 +130,21 @@ export async function startNode(opts: {
   url: string
   authToken?: string
   instructorCode?: string
+  /** the address to listen on; default 127.0.0.1 (this machine only: a proxy in front) */
+  hostname?: string
+  /** proxies in front whose X-Forwarded-* headers are believed (node-proxy.ts); default 0 */
+  trustProxy?: number
 }) {
   const { app, client } = await openNodeApp({
     ...opts,
     serveAsset: staticFiles('web/dist'),
-    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    ...clientDeps(opts.trustProxy ?? 0),
   })
-  const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
+  const server = serve({
+    fetch: app.fetch,
+    port: opts.port,
+    hostname: opts.hostname ?? '127.0.0.1',
+  })
   // kubectl exec/attach: WebSocket upgrades go to the same app (worker/kube-api/exec)
   attachWebSockets(server as Server, (req, env) => app.fetch(req, env))
   return { server, client }
@@ -119,6 +154,14 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.me
 if (isMain) {
   const port = Number(process.env.PORT ?? 8787)
   const url = process.env.LIBSQL_URL ?? 'file:data/service-lab.db'
+  let trustProxy: number
+  try {
+    trustProxy = parseTrustProxy(process.env.TRUST_PROXY)
+  } catch (e) {
+    console.error((e as Error).message)
+    process.exit(2)
+  }
+  const hostname = process.env.HOST || '127.0.0.1'
   if (url.startsWith('file:'))
     await import('node:fs').then((fs) => fs.mkdirSync('data', { recursive: true }))
   await startNode({
@@ -126,6 +169,11 @@ if (isMain) {
     url,
     authToken: process.env.LIBSQL_AUTH_TOKEN,
     instructorCode: process.env.INSTRUCTOR_CODE ?? 'local-instructor-code',
+    hostname,
+    trustProxy,
   })
-  console.log(`Service Lab (Node + libSQL, ${url}) on http://localhost:${port}`)
+  const where = hostname === '127.0.0.1' ? `http://localhost:${port}` : `${hostname}:${port}`
+  const behind =
+    trustProxy > 0 ? `, behind ${trustProxy} trusted prox${trustProxy > 1 ? 'ies' : 'y'}` : ''
+  console.log(`Service Lab (Node + libSQL, ${url}) on ${where}${behind}`)
 }

@@ -205,6 +205,8 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       const { c, id } = await learner('playground')
       const res = await streamed(c, id, 'echo hello')
       expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/)
+      // a proxy's buffer (nginx in front of the Node entry) must not hold the events back
+      expect(res.headers.get('x-accel-buffering')).toBe('no')
       const events = await readEvents(res)
       expect(events.map((e) => e.type)).toEqual(['start', 'output', 'end'])
       expect(events[0]).toMatchObject({ prompt: '$ ', shell: null })

@@ -284,6 +284,8 @@ export function streamsSuite(base: () => string) {
     const res = await fetch(
       `${a.server}/api/v1/namespaces/kube-system/pods?watch=true&timeoutSeconds=2&allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan`,
     )
+    // a proxy's buffer (nginx in front of the Node entry) must not hold the events back
+    expect(res.headers.get('x-accel-buffering')).toBe('no')
     const events = (await res.text())
       .trim()
       .split('\n')

@@ -6,6 +6,7 @@ import { findSessionUserId, insertSession } from '../db/sessions'
 import type { Database } from '../db/client'
 import type { AppContext, AppEnv } from '../http/env'
 import { unauthenticated } from '../http/errors'
+import { publicOrigin } from '../http/origin'
 
 export const SESSION_COOKIE = 'sl_session'
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000
@@ -17,13 +18,13 @@ export async function startSession(c: AppContext, db: Database, userId: string, 
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: publicOrigin(c).protocol === 'https:',
     maxAge: SESSION_TTL_MS / 1000,
   })
 }
 
 export function endSessionCookie(c: AppContext) {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: new URL(c.req.url).protocol === 'https:' })
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: publicOrigin(c).protocol === 'https:' })
 }
 
 /** The token hash of the cookie the request carries, if any. */

@@ -13,6 +13,12 @@ export interface Deps {
   serveAsset?(req: Request): Promise<Response>
   /** the client's address, for rate limiting */
   clientAddress(c: Context): string
+  /**
+   * the scheme and host the browser used (the same-origin check, the session cookie's Secure flag,
+   * a kubeconfig's server URL); default: the request's URL. The Node entry behind a proxy it
+   * trusts takes them from X-Forwarded-Proto and X-Forwarded-Host (worker/node-proxy.ts)
+   */
+  publicOrigin?(c: Context): URL
   /** wall clock in ms; tests may pin it */
   now(): number
   /** how cluster documents are stored (the runtime's gzip); default: CompressionStream */

@@ -1,6 +1,7 @@
 // Guards every route shares: security headers, same-origin for unsafe requests, JSON-only bodies.
 import type { MiddlewareHandler } from 'hono'
 import { AppError } from './errors'
+import { publicOrigin } from './origin'
 import type { AppEnv } from './env'
 
 const CSP = [
@@ -50,7 +51,7 @@ export function sameOriginOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next()
     const origin = c.req.header('origin')
-    const self = new URL(c.req.url)
+    const self = publicOrigin(c)
     if (origin !== undefined && origin !== `${self.protocol}//${self.host}`) {
       throw new AppError(403, 'forbidden_origin', 'Requests that change data must come from this site.')
     }

@@ -9,6 +9,7 @@ import { parseProgress } from '../labs/grade'
 import { findKubeconfigStatus } from '../db/kubeconfig-status'
 import { replaceKubeToken, revokeKubeTokens } from '../db/kube-tokens'
 import { AppError, notFound } from './errors'
+import { publicOrigin } from './origin'
 import type { AppContext, AppEnv } from './env'
 import { param } from './validate'
 
@@ -82,7 +83,7 @@ kubeconfigRoutes.get('/:id/kubeconfig', async (c) => {
     createdAt: now,
     expiresAt,
   })
-  const server = kubeServerUrl(new URL(c.req.url), row.id, token)
+  const server = kubeServerUrl(publicOrigin(c), row.id, token)
   c.header('Content-Type', 'text/yaml; charset=utf-8')
   c.header('Content-Disposition', `attachment; filename="service-lab-${row.labId}.yaml"`)
   c.header('X-Token-Expires-At', new Date(expiresAt).toISOString())

@@ -34,6 +34,8 @@ export async function streamTerminalLine(
 ) {
   const run = await firstStep(c, clusterId, body, first)
   c.header('Content-Type', 'application/x-ndjson')
+  // nginx in front (README) would hold the events back in its buffer until the line ends
+  c.header('X-Accel-Buffering', 'no')
   return honoStream(c, async (out) => {
     let stopped = false
     let wake: () => void = () => undefined

@@ -85,7 +85,9 @@ export async function serveLogs(c: Context<KubeEnv>, p: ResourcePath): Promise<R
     id,
   )
   // no compression for a followed log: see watch/serve-watch.ts
-  return new Response(body, { headers: { ...headers, 'Content-Encoding': 'identity' } })
+  return new Response(body, {
+    headers: { ...headers, 'Content-Encoding': 'identity', 'X-Accel-Buffering': 'no' },
+  })
 }
 
 function followLog(

@@ -36,6 +36,8 @@ export async function serveWatch(
       // no compression: gzip holds events back until its window fills (wrangler dev compresses
       // any response to a gzip-accepting client unless it says identity: workers-sdk#6577)
       'Content-Encoding': 'identity',
+      // nor buffering by nginx in front of the Node entry (README): it would hold the events too
+      'X-Accel-Buffering': 'no',
     },
   })
 }
