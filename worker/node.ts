@@ -150,6 +150,24 @@ export async function startNode(opts: {
   return { server, client }
 }
 
+/** The well-known code that makes instructors on a server only this machine can reach. */
+export const LOCAL_INSTRUCTOR_CODE = 'local-instructor-code'
+
+/**
+ * The instructor code: INSTRUCTOR_CODE, else the README's well-known one, but only for a server
+ * this machine alone reaches. One that others reach (another listen address, or a proxy in front)
+ * has none by default, as a deployed Worker: anyone who read the README could become instructor.
+ */
+export function instructorCodeOf(
+  configured: string | undefined,
+  hostname: string,
+  trustProxy: number,
+): string | undefined {
+  if (configured) return configured
+  const local = trustProxy === 0 && ['127.0.0.1', 'localhost', '::1'].includes(hostname)
+  return local ? LOCAL_INSTRUCTOR_CODE : undefined
+}
+
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')
 if (isMain) {
   const port = Number(process.env.PORT ?? 8787)
@@ -162,13 +180,14 @@ if (isMain) {
     process.exit(2)
   }
   const hostname = process.env.HOST || '127.0.0.1'
+  const instructorCode = instructorCodeOf(process.env.INSTRUCTOR_CODE, hostname, trustProxy)
   if (url.startsWith('file:'))
     await import('node:fs').then((fs) => fs.mkdirSync('data', { recursive: true }))
   await startNode({
     port,
     url,
     authToken: process.env.LIBSQL_AUTH_TOKEN,
-    instructorCode: process.env.INSTRUCTOR_CODE ?? 'local-instructor-code',
+    instructorCode,
     hostname,
     trustProxy,
   })
@@ -176,4 +195,8 @@ if (isMain) {
   const behind =
     trustProxy > 0 ? `, behind ${trustProxy} trusted prox${trustProxy > 1 ? 'ies' : 'y'}` : ''
   console.log(`Service Lab (Node + libSQL, ${url}) on ${where}${behind}`)
+  if (instructorCode === undefined)
+    console.log(
+      'INSTRUCTOR_CODE is not set: nobody can sign up as an instructor (set it to a secret of yours)',
+    )
 }

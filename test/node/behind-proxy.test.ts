@@ -9,7 +9,14 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { clientDeps, openNodeApp, startNode, staticFiles } from '../../worker/node'
+import {
+  clientDeps,
+  instructorCodeOf,
+  LOCAL_INSTRUCTOR_CODE,
+  openNodeApp,
+  startNode,
+  staticFiles,
+} from '../../worker/node'
 import { parseTrustProxy } from '../../worker/node-proxy'
 import { Client, ORIGIN } from '../http/client'
 
@@ -118,6 +125,18 @@ describe('TRUST_PROXY', () => {
     expect(['1', 'true', 'yes', '2', ' 3 '].map(parseTrustProxy)).toEqual([1, 1, 1, 2, 3])
     for (const bad of ['-1', 'loopback', '1.5', '100'])
       expect(() => parseTrustProxy(bad)).toThrow(/TRUST_PROXY must be a number of proxies/)
+  })
+})
+
+describe('the instructor code of a server others reach', () => {
+  it("is the README's well-known code only on this machine's own address", () => {
+    expect(instructorCodeOf(undefined, '127.0.0.1', 0)).toBe(LOCAL_INSTRUCTOR_CODE)
+    expect(instructorCodeOf(undefined, 'localhost', 0)).toBe(LOCAL_INSTRUCTOR_CODE)
+    // behind a proxy, or listening for other machines: nobody becomes instructor by default
+    expect(instructorCodeOf(undefined, '127.0.0.1', 1)).toBeUndefined()
+    expect(instructorCodeOf(undefined, '0.0.0.0', 0)).toBeUndefined()
+    expect(instructorCodeOf('', '0.0.0.0', 0)).toBeUndefined()
+    expect(instructorCodeOf('s3cret', '0.0.0.0', 1)).toBe('s3cret')
   })
 })
 
