@@ -56,6 +56,19 @@ describe.each(places)('devices in %s', (_, where) => {
     expect(sh(where('yes a b | head -n 1')).stdout).toBe('a b\n')
   })
 
+  it('sed q and awk exit end their reading of an endless source, as head does', () => {
+    expect(sh(where('yes | sed 3q')).stdout).toBe('y\ny\ny\n')
+    expect(sh(where('yes | awk "NR==2{exit} {print}"')).stdout).toBe('y\n')
+    // END runs after an exit, and exit's status is awk's
+    const r = sh(where('yes | awk "NR==3{exit 4} END{print NR}"; echo status=$?'))
+    expect(r.stdout).toBe('3\nstatus=4\n')
+    // without q or exit they filter for ever: the reader after them cuts
+    expect(sh(where('yes | sed s/y/n/ | head -2')).stdout).toBe('n\nn\n')
+    expect(sh(where('yes | awk "{print 1}" | head -1')).stdout).toBe('1\n')
+    // and awk's END, waiting for an end that never comes, stops the line
+    expect(sh(where('yes | awk "{n++} END{print n}"')).stderr).toBe(ENDLESS_STOP)
+  })
+
   it('an endless source read to its end stops the line with the limit message', () => {
     const r = sh(where('cat /dev/urandom | wc -c; echo after'))
     expect(r.stdout).toBe('')

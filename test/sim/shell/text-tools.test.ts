@@ -86,6 +86,16 @@ describe('awk', () => {
     [`echo hello | awk '{print toupper(substr($1, 1, 1)) length($1)}'`, 'H5\n'],
   ])('%s', (line, want) => expect(out(line)).toBe(want))
 
+  it('exits with the status `exit` gives; END still runs, and a bare exit there keeps it', () => {
+    expect(sh("awk 'BEGIN {exit 3}'").exitCode).toBe(3)
+    expect(sh("echo a | awk '{exit 1+1} END {print \"end\"}'")).toMatchObject({
+      stdout: 'end\n',
+      exitCode: 2,
+    })
+    expect(sh("echo a | awk '{exit 2} END {exit}'").exitCode).toBe(2)
+    expect(sh("seq 5 | awk 'NR == 2 {exit} {print}'").stdout).toBe('1\n')
+  })
+
   it('reports syntax errors', () => {
     expect(sh("awk '{print'")).toMatchObject({
       exitCode: 2,
@@ -130,6 +140,14 @@ describe('sed', () => {
     ["seq 5 | sed '/3/d'", '1\n2\n4\n5\n'],
     ['seq 3 | sed 1d', '2\n3\n'],
   ])('%s', (line, want) => expect(out(line)).toBe(want))
+  it("writes the input's last line without a newline when it had none, as GNU sed (but after q)", () => {
+    expect(out("printf 'x\\na' | sed 's/a/b/'")).toBe('x\nb')
+    expect(out("printf 'x\\na' | sed p")).toBe('x\nx\na\na')
+    expect(out("printf 'x\\na' | sed '$d'")).toBe('x\n')
+    expect(out("printf 'x\\na' | sed '$q'")).toBe('x\na\n')
+    expect(out("printf 'x\\na' | sed -n 1p")).toBe('x\n')
+  })
+
   it('reports an unterminated s command', () => {
     expect(sh("echo abc | sed 's/x/y'")).toMatchObject({
       stderr: "sed: -e expression #1, char 5: unterminated `s' command\n",

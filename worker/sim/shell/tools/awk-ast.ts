@@ -27,7 +27,7 @@ export type Stmt =
   | { k: 'while'; c: Expr; body: Stmt }
   | { k: 'block'; body: Stmt[] }
   | { k: 'next' }
-  | { k: 'exit' }
+  | { k: 'exit'; code?: Expr }
 
 export interface Rule {
   pattern: 'BEGIN' | 'END' | Expr | undefined

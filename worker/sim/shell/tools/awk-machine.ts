@@ -191,6 +191,8 @@ export class Awk {
       case 'next':
         throw new Next()
       case 'exit':
+        // POSIX: the status is the expression's; a bare exit (in END) keeps an earlier exit's
+        if (st.code !== undefined) this.exitCode = Math.trunc(num(this.eval(st.code))) & 255
         throw new Exit()
     }
   }
@@ -198,14 +200,22 @@ export class Awk {
   /** loop iterations so far: a program that loops forever (or nearly) stops the line */
   steps = 0
 
+  /** awk's exit status, as `exit expr` set it */
+  exitCode = 0
+
   step(): void {
     if (++this.steps > AWK_STEP_LIMIT) throw new LimitReached('awk-steps')
     if (this.out.length > OUTPUT_LIMIT) throw new LimitReached('output')
   }
 }
 
-/** The program's rules over `lines`: BEGIN, each line in turn, END. */
-export function runRules(a: Awk, rules: Rule[], lines: string[]): void {
+/**
+ * The program's rules over `lines`: BEGIN, each line in turn, END. `ends`: the lines are the whole
+ * input; false for the start of an endless one (`yes |`), after which awk would read for ever and
+ * never reach END unless an `exit` ends it. Answers whether an `exit` ended the input early.
+ */
+export function runRules(a: Awk, rules: Rule[], lines: string[], ends = true): boolean {
+  let exited = false
   try {
     for (const r of rules) if (r.pattern === 'BEGIN') for (const s of r.action ?? []) a.exec(s)
     for (const line of lines) {
@@ -224,10 +234,13 @@ export function runRules(a: Awk, rules: Rule[], lines: string[]): void {
     }
   } catch (e) {
     if (!(e instanceof Exit)) throw e
+    exited = true
   }
+  if (!ends && !exited) return false
   try {
     for (const r of rules) if (r.pattern === 'END') for (const s of r.action ?? []) a.exec(s)
   } catch (e) {
     if (!(e instanceof Exit)) throw e
   }
+  return exited
 }

@@ -85,7 +85,14 @@ class AwkParser extends AwkExprParser {
       this.expect(')')
       return { k: 'while', c, body: this.simpleOrBlock() }
     }
-    if (t.t === 'name' && (t.v === 'next' || t.v === 'exit')) return (this.i++, { k: t.v })
+    if (t.t === 'name' && t.v === 'next') return (this.i++, { k: 'next' })
+    if (t.t === 'name' && t.v === 'exit') {
+      this.i++
+      // `exit` [expression]: the expression, if any, is awk's exit status
+      const n = this.peek()
+      const bare = n.t === 'nl' || n.t === 'eof' || this.is(';') || this.is('}')
+      return bare ? { k: 'exit' } : { k: 'exit', code: this.expr() }
+    }
     return { k: 'expr', e: this.expr() }
   }
 

@@ -45,8 +45,12 @@ export const awk: Tool = (p): ProcessResult => {
     'awk',
     args.slice(i + 1).filter((f) => !f.includes('=')),
   )
+  // an endless input (`yes |`, /dev/zero) is handed on as its start: its last line is no end
+  const endless = p.readEndless === true
+  const lines = linesOf(r.text)
+  let exited = false
   try {
-    runRules(a, rules, linesOf(r.text))
+    exited = runRules(a, rules, endless ? lines.slice(0, -1) : lines, !endless)
   } catch (e) {
     // past the output limit: what was printed goes out, and the terminal's sink stops the line
     if (e instanceof LimitReached && e.reason === 'output')
@@ -59,11 +63,13 @@ export const awk: Tool = (p): ProcessResult => {
       }
     throw e
   }
-  return {
+  const result = {
     stdout: a.out,
     stderr: r.errors.replace(/^awk: /gm, 'awk: cannot open '),
-    exitCode: r.errors ? 2 : 0,
+    exitCode: r.errors ? 2 : a.exitCode,
   }
+  // reading an endless input, awk ends only at an `exit`; else it goes on printing for ever
+  return endless ? { ...result, endless: !exited } : result
 }
 
 function unescapeFs(fs: string): string {

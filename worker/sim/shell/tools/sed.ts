@@ -103,14 +103,26 @@ function matches(a: Address | undefined, line: string, n: number, last: boolean)
   return a.re.test(line)
 }
 
-function runScript(cmds: Command[], lines: string[], quiet: boolean): string {
+/**
+ * The script over `lines` (`ends`: they are the whole input, so the last is `$`; `missingNewline`:
+ * the input's last line has none); what it printed and whether `q` ended it.
+ */
+function runScript(
+  cmds: Command[],
+  lines: string[],
+  quiet: boolean,
+  ends: boolean,
+  missingNewline = false,
+): { out: string; quit: boolean } {
   let out = ''
+  let quit = false
+  let lastStart = 0
   for (const [i, original] of lines.entries()) {
+    lastStart = out.length
     let line = original
     let deleted = false
-    let quit = false
     for (const c of cmds) {
-      if (matches(c.addr, line, i + 1, i === lines.length - 1) === c.negate) continue
+      if (matches(c.addr, line, i + 1, ends && i === lines.length - 1) === c.negate) continue
       if (c.op === 'd') {
         deleted = true
         break
@@ -131,7 +143,9 @@ function runScript(cmds: Command[], lines: string[], quiet: boolean): string {
     if (!deleted && !quiet) out += line + '\n'
     if (quit) break
   }
-  return out
+  // GNU sed: the input's last line without a newline is written without one (but by `q`)
+  if (missingNewline && !quit && out.length > lastStart) out = out.slice(0, -1)
+  return { out, quit }
 }
 
 /** GNU sed over stdin or files, for substitutions and line filters. */
@@ -171,7 +185,20 @@ export const sed: Tool = (p): ProcessResult => {
     const cmds = parseScript(scripts.join('\n'), ere)
     const r = readInputs(p, 'sed', files)
     const err = r.errors.replace(/^sed: (.*)$/gm, "sed: can't read $1")
-    return { stdout: runScript(cmds, linesOf(r.text), quiet), stderr: err, exitCode: err ? 2 : 0 }
+    // an endless input (`yes |`, /dev/zero) is handed on as its start: its last line is no end,
+    // and sed ends only at a `q`; else it goes on printing for ever
+    const endless = p.readEndless === true
+    const lines = linesOf(r.text)
+    const missingNewline = !endless && r.text !== '' && !r.text.endsWith('\n')
+    const run = runScript(
+      cmds,
+      endless ? lines.slice(0, -1) : lines,
+      quiet,
+      !endless,
+      missingNewline,
+    )
+    const result = { stdout: run.out, stderr: err, exitCode: err ? 2 : 0 }
+    return endless ? { ...result, endless: !run.quit } : result
   } catch (e) {
     if (e instanceof SedError) return { stdout: '', stderr: `sed: ${e.message}\n`, exitCode: 1 }
     throw e
