@@ -18,6 +18,7 @@ import { labRoutes } from './http/labs'
 import { newMetrics, serverTiming } from './db/metrics'
 import { stateCodec } from './db/state-codec'
 import { kubeRouter } from './kube-api/router'
+import { passwordRoutes, resetCodeRoutes } from './http/password'
 
 function errorResponse(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } }
@@ -44,6 +45,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', sameOriginOnly())
 
   app.route('/api/auth', authRoutes)
+  app.route('/api/auth', passwordRoutes)
   app.route('/api/me', meRoutes)
   app.route('/api/labs', labRoutes)
   // before the other cluster routes: a line reads its session and cluster in one statement
@@ -51,6 +53,8 @@ export function createApp(deps: Deps) {
   app.route('/api/clusters', kubeconfigRoutes)
   app.route('/api/clusters', clusterRoutes)
   app.route('/api/clusters', terminalRoutes)
+  // before classRoutes, whose every route reads the session itself first
+  app.route('/api/classes', resetCodeRoutes)
   app.route('/api/classes', classRoutes)
   app.route('/k8s', kubeRouter(deps, codec))
   app.route('/api/authored-labs', authoredLabRoutes)
@@ -69,11 +73,15 @@ export function createApp(deps: Deps) {
     }
     if (err instanceof HTTPException) {
       const status = err.status
-      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : 'http_error'
+      const code =
+        status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : 'http_error'
       return c.json(errorResponse(code, err.message || 'The request could not be handled.'), status)
     }
     console.error('unhandled error', err)
-    return c.json(errorResponse('internal_error', 'Something went wrong on our side. Please try again.'), 500)
+    return c.json(
+      errorResponse('internal_error', 'Something went wrong on our side. Please try again.'),
+      500,
+    )
   })
   return app
 }

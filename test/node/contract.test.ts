@@ -4,6 +4,7 @@ import { authoredLabsSuite } from '../http/authored-labs-suite'
 import { authoredPublishSuite } from '../http/authored-publish-suite'
 import { classesSuite } from '../http/classes-suite'
 import { contractSuite } from '../http/contract-suite'
+import { passwordsSuite } from '../http/passwords-suite'
 import { robustnessSuite } from '../http/robustness-suite'
 import { nodeApp } from './node-app'
 
@@ -15,3 +16,4 @@ classesSuite(async (req) => app.fetch(req))
 robustnessSuite(async (req) => app.fetch(req))
 authoredLabsSuite(async (req) => app.fetch(req))
 authoredPublishSuite(async (req) => app.fetch(req))
+passwordsSuite(async (req) => app.fetch(req))

@@ -40,6 +40,19 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 )
 
+/**
+ * A password reset code an instructor made for a learner of their class (there is no email to send
+ * one): only its SHA-256 is stored, one per user (a new code replaces the old), used once, for a day.
+ */
+export const passwordResets = sqliteTable('password_resets', {
+  userId: text('user_id').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  /** the instructor who made it */
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+})
+
 /** Failed-login counters per account and per client address, shared by every Worker isolate. */
 export const authThrottle = sqliteTable('auth_throttle', {
   key: text('key').primaryKey(),

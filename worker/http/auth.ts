@@ -15,16 +15,17 @@ const email = z
   .string()
   .check(z.trim(), z.maxLength(254), z.email({ error: 'Enter a valid email address.' }))
 
+/** A password being set (signup, change, reset). */
+export const newPassword = z.string().check(
+  z.minLength(PASSWORD_MIN_LENGTH, {
+    error: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
+  }),
+  z.maxLength(200, { error: 'The password may have at most 200 characters.' }),
+)
+
 const signupBody = z.object({
   email,
-  password: z
-    .string()
-    .check(
-      z.minLength(PASSWORD_MIN_LENGTH, {
-        error: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
-      }),
-      z.maxLength(200, { error: 'The password may have at most 200 characters.' }),
-    ),
+  password: newPassword,
   name: z.string().check(z.trim(), z.minLength(1, { error: 'Enter your name.' }), z.maxLength(100)),
   instructorCode: z.optional(z.string().check(z.maxLength(200))),
 })
@@ -39,13 +40,13 @@ export const LOGIN_POLICY: ThrottlePolicy = {
   windowMs: 15 * 60_000,
   lockMs: 15 * 60_000,
 }
-const ADDRESS_POLICY: ThrottlePolicy = {
+export const ADDRESS_POLICY: ThrottlePolicy = {
   maxFailures: 20,
   windowMs: 15 * 60_000,
   lockMs: 15 * 60_000,
 }
 
-function rateLimited(until: number, now: number): AppError {
+export function rateLimited(until: number, now: number): AppError {
   const seconds = Math.max(1, Math.ceil((until - now) / 1000))
   return new AppError(429, 'rate_limited', `Too many attempts. Try again in ${seconds} seconds.`, {
     headers: { 'Retry-After': String(seconds) },

@@ -3,12 +3,13 @@
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const LENGTH = 8
 
-export function newJoinCode(): string {
+/** `length` characters of the alphabet (password reset codes are longer: ../http/password.ts). */
+export function newJoinCode(length = LENGTH): string {
   let out = ''
-  while (out.length < LENGTH) {
-    for (const b of crypto.getRandomValues(new Uint8Array(LENGTH))) {
+  while (out.length < length) {
+    for (const b of crypto.getRandomValues(new Uint8Array(length))) {
       // rejection sampling (248 = 8 x 31) keeps every character equally likely
-      if (b < 248 && out.length < LENGTH) out += ALPHABET[b % ALPHABET.length]
+      if (b < 248 && out.length < length) out += ALPHABET[b % ALPHABET.length]
     }
   }
   return out

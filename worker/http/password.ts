@@ -1,0 +1,129 @@
+// Passwords after signup. A signed-in user changes theirs (the current one first); a learner who
+// forgot theirs asks their instructor, who makes a one-time reset code for a learner of their class
+// (there is no email to send a link to, on Workers or offline on Node) and hands it over; with it,
+// the login page sets a new password. Wrong current passwords and wrong codes are rate-limited as
+// logins are; a change or reset ends the account's other sessions.
+import { Hono } from 'hono'
+import * as z from 'zod/mini'
+import { hashPassword, verifyPassword } from '../auth/password'
+import { requireSession, startSession } from '../auth/session'
+import { sha256Hex } from '../auth/crypto'
+import { isMember, findOwnedClass } from '../db/classes'
+import { endOtherSessions, putResetCode, setPassword, takeResetCode } from '../db/password-resets'
+import { clearFailures, lockedUntil, recordFailure } from '../db/throttle'
+import { findUser, findUserByEmail, publicUser } from '../db/users'
+import { ADDRESS_POLICY, LOGIN_POLICY, newPassword, rateLimited } from './auth'
+import { AppError, forbidden, notFound } from './errors'
+import type { AppContext, AppEnv } from './env'
+import { newJoinCode, normaliseJoinCode } from './join-code'
+import { param, readJson } from './validate'
+
+/** How long a reset code works */
+export const RESET_CODE_TTL_MS = 24 * 3600_000
+/** 12 characters of the join codes' alphabet: ~59 bits, behind the login rate limits */
+const RESET_CODE_LENGTH = 12
+
+const changeBody = z.object({
+  currentPassword: z.string().check(z.maxLength(200)),
+  newPassword,
+})
+
+const resetBody = z.object({
+  email: z.string().check(z.trim(), z.maxLength(254)),
+  code: z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: 'Enter the reset code.' }), z.maxLength(40)),
+  newPassword,
+})
+
+/** Refuses the attempt while any of `keys` is locked (429 with Retry-After). */
+async function notLocked(c: AppContext, keys: string[], now: number) {
+  const until = await lockedUntil(c.get('db'), keys, now)
+  if (until) throw rateLimited(until, now)
+}
+
+/** /api/auth: change (signed in) and reset (with an instructor's code). */
+export const passwordRoutes = new Hono<AppEnv>()
+
+passwordRoutes.post('/password', requireSession(), async (c) => {
+  const body = await readJson(c, changeBody)
+  const { db, deps } = c.var
+  const now = deps.now()
+  const user = await findUser(db, c.get('userId')!)
+  if (!user) throw notFound('That account')
+  const accountKey = `login:${user.email}`
+  await notLocked(c, [accountKey], now)
+  const stored = {
+    hash: user.passwordHash,
+    salt: user.passwordSalt,
+    iterations: user.passwordIterations,
+  }
+  if (!(await verifyPassword(body.currentPassword, stored))) {
+    await recordFailure(db, [accountKey], now, LOGIN_POLICY)
+    throw new AppError(401, 'invalid_credentials', 'That is not your current password.', {
+      field: 'currentPassword',
+    })
+  }
+  await setPassword(db, user.id, await hashPassword(body.newPassword))
+  await endOtherSessions(db, user.id, c.get('tokenHash'))
+  return c.body(null, 204)
+})
+
+passwordRoutes.post('/reset', async (c) => {
+  const body = await readJson(c, resetBody)
+  const { db, deps } = c.var
+  const now = deps.now()
+  const resetKey = `reset:${body.email.toLowerCase()}`
+  const addressKey = `login-ip:${deps.clientAddress(c)}`
+  await notLocked(c, [resetKey, addressKey], now)
+  const user = await findUserByEmail(db, body.email)
+  const codeHash = await sha256Hex(normaliseJoinCode(body.code))
+  if (!user || !(await takeResetCode(db, user.id, codeHash, now))) {
+    await recordFailure(db, [resetKey], now, LOGIN_POLICY)
+    await recordFailure(db, [addressKey], now, ADDRESS_POLICY)
+    throw new AppError(
+      400,
+      'invalid_reset_code',
+      'That reset code is not valid for this email, or it was used or has expired. Ask your instructor for a new one.',
+      { field: 'code' },
+    )
+  }
+  await setPassword(db, user.id, await hashPassword(body.newPassword))
+  await endOtherSessions(db, user.id)
+  await clearFailures(db, `login:${user.email}`)
+  await clearFailures(db, resetKey)
+  await startSession(c, db, user.id, now)
+  return c.json({ user: publicUser(user) })
+})
+
+/** /api/classes: an instructor makes a reset code for a learner of a class they own. */
+export const resetCodeRoutes = new Hono<AppEnv>()
+
+resetCodeRoutes.post('/:id/members/:userId/reset-code', requireSession(), async (c) => {
+  const db = c.get('db')
+  const now = c.get('deps').now()
+  const cls = await findOwnedClass(db, param(c, 'id'), c.get('userId')!)
+  if (!cls) throw notFound('That class')
+  const learnerId = param(c, 'userId')
+  const learner = (await isMember(db, cls.id, learnerId))
+    ? await findUser(db, learnerId)
+    : undefined
+  if (!learner) throw notFound('That member')
+  // an instructor's account is not a class member's to reset
+  if (learner.role !== 'learner')
+    throw forbidden('Only a learner’s password can be reset this way.')
+  const code = newJoinCode(RESET_CODE_LENGTH)
+  const expiresAt = now + RESET_CODE_TTL_MS
+  await putResetCode(db, {
+    userId: learner.id,
+    codeHash: await sha256Hex(code),
+    createdBy: c.get('userId')!,
+    createdAt: now,
+    expiresAt,
+  })
+  const shown = code.match(/.{4}/g)!.join('-')
+  return c.json(
+    { code: shown, expiresAt: new Date(expiresAt).toISOString(), learner: publicUser(learner) },
+    201,
+  )
+})
