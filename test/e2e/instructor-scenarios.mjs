@@ -262,6 +262,33 @@ export function instructorScenarios(teacher, learner, base, state) {
       },
     ],
     [
+      'a learner who forgot their password sets a new one with a code the instructor made',
+      async () => {
+        await teacher.goto(state.classUrl)
+        const row = learnerRow(teacher, learnerName)
+        await row.getByRole('button', { name: /^Reset password/ }).click()
+        const dialog = teacher.getByRole('dialog', { name: /^A password reset code/ })
+        await dialog.getByRole('button', { name: 'Make a code' }).click()
+        const status = teacher.getByText(/^Reset code for /)
+        await status.waitFor()
+        const code = /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(await status.innerText())?.[0]
+        assert(code, `no code in: ${await status.innerText()}`)
+        await learner.getByRole('button', { name: 'Log out' }).click()
+        await learner.goto(`${base}/login`)
+        await learner.getByRole('link', { name: 'Forgot your password?' }).click()
+        await learner.getByRole('heading', { name: 'Reset your password' }).waitFor()
+        await checkAxe(learner, 'reset password')
+        await learner.getByLabel('Email').fill(`e2e-learner-${stamp}@example.com`)
+        await learner.getByLabel('Reset code').fill(code)
+        await learner.getByLabel('New password').fill(`${PASSWORD} again`)
+        await learner.getByRole('button', { name: 'Set new password' }).click()
+        await learner.waitForURL(`${base}/labs`)
+        await learner.getByRole('link', { name: 'Account' }).click()
+        await learner.getByRole('heading', { name: 'Your account' }).waitFor()
+        await checkAxe(learner, 'account')
+      },
+    ],
+    [
       'the instructor removes the learner (after confirming)',
       async () => {
         await teacher.goto(state.classUrl)

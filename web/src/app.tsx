@@ -12,6 +12,7 @@ import { LoginPage, SignupPage } from './pages/auth-pages'
 import { LabsPage } from './pages/labs'
 import { NotFoundPage } from './pages/not-found'
 import { InstructorPage } from './pages/instructor'
+import { AccountPage, ResetPasswordPage } from './pages/password-pages'
 
 /** The lab page (and with it CodeMirror) is loaded only when a lab is opened. */
 const labChunk = lazyChunk(() => import('./lab/lab-page'), PAGE_CHUNK_RETRY)
@@ -29,7 +30,12 @@ function homeOf(user: User): string {
 }
 
 function needsLogin(path: string): boolean {
-  return path === '/labs' || path.startsWith('/labs/') || path.startsWith('/instructor')
+  return (
+    path === '/labs' ||
+    path.startsWith('/labs/') ||
+    path.startsWith('/instructor') ||
+    path === '/account'
+  )
 }
 
 export function App() {
@@ -82,9 +88,11 @@ function route(path: string, user: User | null, signedIn: (u: User, next: string
     )
   if (path === '/login') return <LoginPage onSignedIn={signedIn} />
   if (path === '/signup') return <SignupPage onSignedIn={signedIn} />
+  if (path === '/reset-password') return <ResetPasswordPage onSignedIn={signedIn} />
   if (!user)
     return needsLogin(path) ? <p class="loading">Taking you to log in…</p> : <NotFoundPage />
   if (path === '/labs' || path === '/labs/') return <LabsPage user={user} />
+  if (path === '/account') return <AccountPage user={user} />
   const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path)
   if (lab?.[1]) return <LazyLab key={lab[1]} labId={lab[1]} user={user} />
   if (path === '/instructor' || path.startsWith('/instructor/'))

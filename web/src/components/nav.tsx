@@ -1,4 +1,4 @@
-// Site navigation: Labs, Instructor (for instructors), Log out; or Log in / Sign up.
+// Site navigation: Labs, Instructor (for instructors), Account, Log out; or Log in / Sign up.
 
 import { useState } from 'preact/hooks'
 import { api } from '../api'
@@ -52,6 +52,11 @@ export function Nav({ user, path, onLogout }: Props) {
                 </NavLink>
               </li>
             )}
+            <li>
+              <NavLink href="/account" path={path}>
+                Account
+              </NavLink>
+            </li>
             <li>
               <button type="button" class="link-button" onClick={logout} disabled={busy}>
                 Log out

@@ -1,4 +1,5 @@
-// One class: its live progress matrix with sort, filter, CSV download and removing learners.
+// One class: its live progress matrix with sort, filter, CSV download, password reset codes and
+// removing learners.
 
 import { useMemo, useRef, useState } from 'preact/hooks'
 import { api, errorText } from '../api'
@@ -23,6 +24,13 @@ interface Loaded {
   error: string
   onRotated: (c: ClassInfo) => void
   onRemove: (r: Row) => Promise<void>
+  onResetCode: (r: Row) => Promise<ResetCode>
+}
+
+/** A learner's one-time password reset code (POST .../members/:userId/reset-code). */
+interface ResetCode {
+  code: string
+  expiresAt: string
 }
 
 function Header({ cls }: { cls: ClassInfo }) {
@@ -61,6 +69,21 @@ function ClassView(p: Loaded) {
       setStatus(errorText(e))
     } finally {
       setRemoving('')
+    }
+  }
+  const [resetting, setResetting] = useState('')
+  const resetCode = async (r: Row) => {
+    setResetting(r.id)
+    try {
+      const made = await p.onResetCode(r)
+      const until = new Date(made.expiresAt).toLocaleString()
+      setStatus(
+        `Reset code for ${r.name}: ${made.code} (works once, until ${until}). Give it to them: they enter it under Log in → Forgot your password?`,
+      )
+    } catch (e) {
+      setStatus(errorText(e))
+    } finally {
+      setResetting('')
     }
   }
   const apiBase = `/api/classes/${encodeURIComponent(p.classId)}`
@@ -102,6 +125,8 @@ function ClassView(p: Loaded) {
           now={p.now}
           removing={removing}
           onRemove={remove}
+          resetting={resetting}
+          onResetCode={resetCode}
         />
       )}
     </>
@@ -154,6 +179,9 @@ export function ClassPage({ classId }: { classId: string }) {
       error={poll.error}
       onRotated={(c) => setJoinCode(c.joinCode)}
       onRemove={onRemove}
+      onResetCode={(r) =>
+        api<ResetCode>('POST', `${base}/members/${encodeURIComponent(r.id)}/reset-code`, {})
+      }
     />
   )
 }

@@ -13,6 +13,9 @@ interface Props {
   now: number
   removing: string
   onRemove: (row: Row) => void
+  /** the learner a password reset code is being made for */
+  resetting: string
+  onResetCode: (row: Row) => void
 }
 
 function When({ ms, now }: { ms: number | null; now: number }) {
@@ -102,20 +105,36 @@ export function MatrixTable(p: Props) {
                 <Status row={r} now={p.now} />
               </td>
               <td>
-                <ConfirmButton
-                  label="Remove"
-                  detail={r.name}
-                  title={`Remove ${r.name} from ${p.className}?`}
-                  confirmLabel="Remove"
-                  danger
-                  busy={p.removing === r.id}
-                  onConfirm={() => p.onRemove(r)}
-                >
-                  <p>
-                    {r.name} ({r.email}) leaves the class and disappears from this table. Their own
-                    labs and progress are kept; they can join again with the join code.
-                  </p>
-                </ConfirmButton>
+                <div class="ins-row-actions">
+                  <ConfirmButton
+                    label="Reset password"
+                    detail={r.name}
+                    title={`A password reset code for ${r.name}`}
+                    confirmLabel="Make a code"
+                    busy={p.resetting === r.id}
+                    onConfirm={() => p.onResetCode(r)}
+                  >
+                    <p>
+                      The code lets {r.name} ({r.email}) set a new password under Log in → Forgot
+                      your password?, once, within a day. Give it to them yourself; any earlier code
+                      stops working. Their labs and progress are kept.
+                    </p>
+                  </ConfirmButton>
+                  <ConfirmButton
+                    label="Remove"
+                    detail={r.name}
+                    title={`Remove ${r.name} from ${p.className}?`}
+                    confirmLabel="Remove"
+                    danger
+                    busy={p.removing === r.id}
+                    onConfirm={() => p.onRemove(r)}
+                  >
+                    <p>
+                      {r.name} ({r.email}) leaves the class and disappears from this table. Their
+                      own labs and progress are kept; they can join again with the join code.
+                    </p>
+                  </ConfirmButton>
+                </div>
               </td>
             </tr>
           ))}

@@ -20,6 +20,9 @@ export function LoginPage({ onSignedIn }: Props) {
       {next !== '/labs' && <p>Log in to continue where you were.</p>}
       <LoginForm next={next} onSignedIn={onSignedIn} />
       <p>
+        <a href="/reset-password">Forgot your password?</a>
+      </p>
+      <p>
         New here? <a href={withNext('/signup', next)}>Create an account</a>.
       </p>
     </section>
