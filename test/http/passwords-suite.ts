@@ -93,6 +93,18 @@ export function passwordsSuite(fetch: Fetch) {
 
     it('sets a new password once, signs the learner in, and ends their other sessions', async () => {
       const p = await classWithLearner()
+      // a kubeconfig the learner downloaded before
+      const cluster = (await p.learner.post('/api/labs/playground/cluster', {})).body.cluster
+        .id as string
+      const conf = (await p.learner.get(`/api/clusters/${cluster}/kubeconfig`)).body as string
+      const token = /token: (\S+)/.exec(conf)![1]!
+      const kubeGet = () =>
+        fetch(
+          new Request(`http://lab.test/k8s/clusters/${cluster}/api/v1/namespaces/default/pods`, {
+            headers: { authorization: `Bearer ${token}` },
+          }),
+        )
+      expect((await kubeGet()).status).toBe(200)
       const { code } = (await p.owner.post(p.url(p.learnerId))).body as { code: string }
       const forgetful = new Client(fetch)
       // typed as a learner may: lower case, without the dashes
@@ -106,6 +118,8 @@ export function passwordsSuite(fetch: Fetch) {
       expect(r.body.user).toMatchObject({ id: p.learnerId })
       expect((await forgetful.get('/api/me')).status).toBe(200)
       expect((await p.learner.get('/api/me')).status).toBe(401)
+      // and its kubeconfig no longer opens the cluster
+      expect((await kubeGet()).status).toBe(401)
       expect((await login(p.email, p.password)).status).toBe(401)
       expect((await login(p.email, 'remembered now')).status).toBe(200)
       // used once

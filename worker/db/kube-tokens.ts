@@ -19,3 +19,8 @@ export async function revokeKubeTokens(db: Database, clusterId: string, userId: 
     .delete(kubeTokens)
     .where(and(eq(kubeTokens.clusterId, clusterId), eq(kubeTokens.userId, userId)))
 }
+
+/** Revokes every token of the user's clusters (their account was recovered with a reset code). */
+export async function revokeUserKubeTokens(db: Database, userId: string) {
+  await db.delete(kubeTokens).where(eq(kubeTokens.userId, userId))
+}

@@ -2,7 +2,7 @@
 // forgot theirs asks their instructor, who makes a one-time reset code for a learner of their class
 // (there is no email to send a link to, on Workers or offline on Node) and hands it over; with it,
 // the login page sets a new password. Wrong current passwords and wrong codes are rate-limited as
-// logins are; a change or reset ends the account's other sessions.
+// logins are; a change or reset ends the account's other sessions, and a reset its kubeconfigs.
 import { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { hashPassword, verifyPassword } from '../auth/password'
@@ -10,6 +10,7 @@ import { requireSession, startSession } from '../auth/session'
 import { sha256Hex } from '../auth/crypto'
 import { isMember, findOwnedClass } from '../db/classes'
 import { endOtherSessions, putResetCode, setPassword, takeResetCode } from '../db/password-resets'
+import { revokeUserKubeTokens } from '../db/kube-tokens'
 import { clearFailures, lockedUntil, recordFailure } from '../db/throttle'
 import { findUser, findUserByEmail, publicUser } from '../db/users'
 import { ADDRESS_POLICY, LOGIN_POLICY, newPassword, rateLimited } from './auth'
@@ -89,7 +90,9 @@ passwordRoutes.post('/reset', async (c) => {
     )
   }
   await setPassword(db, user.id, await hashPassword(body.newPassword))
+  // an account taken back: whoever had it keeps neither a session nor a kubeconfig of it
   await endOtherSessions(db, user.id)
+  await revokeUserKubeTokens(db, user.id)
   await clearFailures(db, `login:${user.email}`)
   await clearFailures(db, resetKey)
   await startSession(c, db, user.id, now)
