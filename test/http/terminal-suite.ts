@@ -40,6 +40,16 @@ export function terminalSuite(fetch: Fetch, o: { abortNoticed: boolean }) {
       expect(r.body.stderr).toMatch(/interactive shells are not simulated/)
     })
 
+    it("`$?` is the exit status the terminal sends with the line (its tab's last); none is 0", async () => {
+      const { type } = await learner()
+      expect((await type('kubectl get pod nosuch')).body.exitCode).toBe(1)
+      expect((await type('echo $?', { status: 1 })).body.stdout).toBe('1\n')
+      expect((await type('echo $?')).body.stdout).toBe('0\n')
+      const bad = await type('echo $?', { status: 256 })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.code).toBe('invalid_input')
+    })
+
     it('random bytes written to a file in a tab are kept byte for byte between lines', async () => {
       const { type } = await learner()
       const first = await type('head -c 64 /dev/urandom > key; base64 -w 0 key')

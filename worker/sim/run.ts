@@ -23,7 +23,13 @@ export interface RunInput {
    */
   owned?: boolean
   /** the learner's terminal: its size, and whether `kubectl exec -it` may open a shell in it */
-  terminal?: { columns: number; rows: number; workstation?: WorkstationShellState }
+  terminal?: {
+    columns: number
+    rows: number
+    workstation?: WorkstationShellState
+    /** `$?` as the tab's previous line left it (the terminal says; it is not stored) */
+    status?: number
+  }
 }
 
 export interface RunResult {

@@ -25,6 +25,8 @@ export interface TerminalLineBody {
   columns?: number
   rows?: number
   eof?: boolean
+  /** `$?`: the exit status of the tab's previous workstation line, as the terminal saw it */
+  status?: number
 }
 
 /** `{pod, container, namespace}` for the API, or null on the workstation. */
@@ -61,6 +63,7 @@ export function terminalLine<T>(
     rows,
     eof: body.eof,
     workstation: rec.workstation,
+    status: body.status,
   })
   // a line past the workstation's limit (or run in a container) leaves the tab's as it was
   const workstation = result.workstation ?? rec.workstation

@@ -20,6 +20,7 @@ export const terminalRunFields = {
   rows: z.optional(z.int().check(z.gte(5), z.lte(200))),
   stream: z.optional(z.boolean()),
   eof: z.optional(z.boolean()),
+  status: z.optional(z.int().check(z.gte(0), z.lte(255))),
 }
 
 type RunBody = TerminalLineBody & { stream?: boolean }
@@ -30,7 +31,8 @@ export function isTerminalRun(body: RunBody): boolean {
     body.columns !== undefined ||
     body.rows !== undefined ||
     body.stream !== undefined ||
-    body.eof !== undefined
+    body.eof !== undefined ||
+    body.status !== undefined
   )
 }
 

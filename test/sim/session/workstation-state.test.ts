@@ -37,13 +37,21 @@ const TABLE: [string, boolean][] = [
 ]
 
 describe('the workstation shell of a terminal tab', () => {
-  it('keeps variables, exports and the cwd for the next line ($? starts at 0: a simplification)', () => {
+  it('keeps variables, exports and the cwd for the next line, and $? as the terminal sends it', () => {
     const type = tab()
     type('x=5; export NS=default; cd /tmp')
     expect(type('echo $x $NS; pwd; env | grep ^NS=').out).toBe('5 default\n/tmp\nNS=default\n')
     expect(type('cd -').out).toBe('/home/learner\n')
     type('false')
+    expect(type('echo $?').out).toBe('1\n')
+    // a failing kubectl, checked on the next line as the labs suggest
+    expect(type('kubectl get pod nosuch').exitCode).toBe(1)
+    expect(type('echo $?').out).toBe('1\n')
+    expect(type("bash -c 'exit 6'").exitCode).toBe(6)
+    expect(type('echo $?').out).toBe('6\n')
     expect(type('echo $?').out).toBe('0\n')
+    // a tab that sends none (a reload, the one-shot API) starts from 0
+    expect(tab()('echo $?').out).toBe('0\n')
     expect(type('unset x; echo "[$x]"').out).toBe('[]\n')
   })
 

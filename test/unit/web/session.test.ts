@@ -136,6 +136,35 @@ describe('terminal session', () => {
     expect((await t.screen()).slice(-1)).toEqual(['^C$ kubectl get pds'])
   })
 
+  it("each line carries the tab's last exit status, so that `echo $?` is bash's", async () => {
+    const t = await setup()
+    await t.s.restore()
+    t.s.input('false\r')
+    await vi.waitFor(() => expect(t.calls).toHaveLength(1))
+    expect(t.calls[0]?.body.status).toBeUndefined()
+    t.calls[0]?.send([end('$ ', { exitCode: 6 })], true)
+    await t.idle()
+    t.s.input('echo $?\r')
+    await vi.waitFor(() => expect(t.calls).toHaveLength(2))
+    expect(t.calls[1]?.body).toMatchObject({ command: 'echo $?', status: 6 })
+    // Ctrl+C: the program's status as the server gave it (kubectl -w), else bash's 130
+    t.calls[1]?.send([
+      { type: 'output', stream: 'stdout', text: 'NAME\n' },
+      { type: 'interrupt', text: '^C', exitCode: 1 },
+    ])
+    await vi.waitFor(async () => expect((await t.screen()).at(-1)).toBe('NAME'))
+    t.s.input('\x03')
+    await t.idle()
+    t.s.input('sleep 9\r')
+    await vi.waitFor(() => expect(t.calls).toHaveLength(3))
+    expect(t.calls[2]?.body.status).toBe(1)
+    t.s.input('\x03')
+    await t.idle()
+    t.s.input('true\r')
+    await vi.waitFor(() => expect(t.calls).toHaveLength(4))
+    expect(t.calls[3]?.body.status).toBe(130)
+  })
+
   it('Ctrl+C without an interrupt event prints ^C and a newline (sleep)', async () => {
     const t = await setup()
     await t.s.restore()

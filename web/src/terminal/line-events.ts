@@ -14,6 +14,8 @@ export class LineEvents {
   readonly printed = { stdout: '', stderr: '' }
   /** what Ctrl+C prints now: the server's latest word, else the tty's echo and a newline */
   interruptText = '^C\n'
+  /** the exit status the program has on Ctrl+C, as the server said (else a shell's 130) */
+  interruptStatus = 130
 
   constructor(private readonly hooks: Pick<SessionHooks, 'onTrace' | 'onTasks' | 'onChanged'>) {}
 
@@ -32,6 +34,7 @@ export class LineEvents {
         return false
       case 'interrupt':
         this.interruptText = e.text
+        if (e.exitCode !== undefined) this.interruptStatus = e.exitCode
         return false
       case 'tasks':
         this.hooks.onTasks(e.tasks ?? [], e.newlyCompleted ?? [])

@@ -33,6 +33,11 @@ export class TerminalSession {
   private abort: AbortController | undefined
   private running: Promise<void> | undefined
   private lastChar = '\n'
+  /**
+   * `$?`: the exit status of this tab's last line (undefined after a reload). The server does not
+   * store it (a failed line that changed nothing writes nothing), so the next line carries it
+   */
+  private status: number | undefined
 
   constructor(
     private readonly screen: Screen,
@@ -185,9 +190,10 @@ export class TerminalSession {
     const seen = new LineEvents(this.hooks)
     const { workstation, ...fields } = extra
     // without `terminal` a line runs as a one-shot on the workstation and leaves the shell alone
+    const status = this.status === undefined ? {} : { status: this.status }
     const req = workstation
       ? { command, ...fields }
-      : { command, ...fields, terminal: this.id, ...this.size() }
+      : { command, ...fields, terminal: this.id, ...this.size(), ...status }
     this.running = runLine(this.clusterId, req, abort.signal, (e) => {
       if (seen.take(e)) this.output(e.type === 'output' ? e.text : '')
     }).catch((err: unknown) => {
@@ -195,6 +201,10 @@ export class TerminalSession {
     })
     await this.running
     this.abort = undefined
+    // a Run button's one-shot line leaves the shell, and its `$?`, alone; Ctrl+C is bash's 130
+    if (!workstation)
+      this.status =
+        seen.end?.exitCode ?? (abort.signal.aborted ? seen.interruptStatus : this.status)
     if (seen.end) this.finish(seen.end, seen.traces)
     else if (abort.signal.aborted) {
       // what the program prints on SIGINT (kubectl: `^C` and no newline, so the prompt follows)

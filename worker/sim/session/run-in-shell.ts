@@ -28,6 +28,8 @@ export interface TerminalInput extends Omit<RunInput, 'terminal'> {
   eof?: boolean
   /** the tab's workstation shell as its previous line left it */
   workstation?: WorkstationShellState
+  /** the exit status of the tab's previous line on the workstation (`$?`), as the terminal saw it */
+  status?: number
 }
 
 export interface TerminalResult extends RunResult {
@@ -77,7 +79,11 @@ function terminalLine(
   if (session) return shellLine(state, session, line, input)
   if (input.eof) return { ...quiet(state, input), session: null, prompt: WORKSTATION_PROMPT }
   // withChangeFlag takes the readings around the whole line: run()'s own would be taken twice
-  const terminal = input.workstation ? { ...size, workstation: input.workstation } : size
+  const terminal = {
+    ...size,
+    ...(input.workstation ? { workstation: input.workstation } : {}),
+    ...(input.status !== undefined ? { status: input.status } : {}),
+  }
   const r = runGuarded(state, line, { ...input, terminal })
   if (!r.openShell) return { ...r, session: null, prompt: WORKSTATION_PROMPT }
   const opened = openShell(r.state, r.openShell, input.now)

@@ -64,9 +64,9 @@ export interface OpenRequest {
 /**
  * The workstation's bash as a terminal tab left it: what the learner set (variables, `export`s,
  * the cwd as PWD, files written with `>`), carried to the tab's next line as an interactive bash
- * keeps them. Plain JSON, stored with the tab's record. Simplification: `$?` is not carried (each
- * line starts with 0), so a line that changed nothing but failed still leaves the document as it
- * was (no rewrite); pod shells carry it.
+ * keeps them. Plain JSON, stored with the tab's record. `$?` is not stored here, so that a line
+ * that changed nothing but failed leaves the document as it was (no rewrite): the web terminal
+ * sends its tab's last exit status with the next line instead (`status`); pod shells carry it.
  */
 export interface WorkstationShellState {
   vars: Record<string, string>
@@ -82,6 +82,8 @@ export interface TerminalCtx {
   rows: number
   /** the tab's workstation shell as the tab's previous line left it (none: a fresh login) */
   workstation?: WorkstationShellState
+  /** `$?` as the tab's previous line left it, as the terminal says (not stored: see above) */
+  status?: number
   /** set by kubectl when the line opens an interactive shell */
   open?: OpenRequest
 }

@@ -58,6 +58,9 @@ export function workstationShell(ctx: Ctx, line: string): Shell {
     : Shell.login(ctx, workstationHost(), 'bash', budget, files)
   // the lab's earlier lines, then this one (bash adds a line to its history before running it)
   sh.history = [...ctx.history, line]
+  // `$?` of the tab's previous line: the web terminal sends it (it is not kept in the document, so
+  // a failed line that changed nothing still writes nothing: session/types.ts)
+  if (ctx.terminal?.status !== undefined) sh.status = ctx.terminal.status
   setBashVariables(sh, kept)
   // interactive bash keeps COLUMNS/LINES in step with a terminal tab (checkwinsize); a one-shot
   // line (no tab) leaves them unset

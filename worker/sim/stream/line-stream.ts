@@ -77,6 +77,7 @@ export function startStream(
     terminal: { columns: input.columns ?? DEFAULT_COLUMNS, rows: input.rows ?? DEFAULT_ROWS },
   }
   if (input.workstation && ctx.terminal) ctx.terminal.workstation = input.workstation
+  if (input.status !== undefined && ctx.terminal) ctx.terminal.status = input.status
   const parsed = parseLine(line)
   // a line fed stdin (`kubectl delete -f -`) runs to the end at once, reading it as before
   const streams = parsed.ok && mayStream(line) && !input.eof && !input.stdin
