@@ -17,7 +17,7 @@ import { podHost } from './pod-host'
 import { lineFiles, lineOf } from './line'
 import { Shell } from './interpreter'
 import { execute } from './simple-command'
-import { Input, Pipe } from './io'
+import { Input, mixedOrder, Pipe, type Budget, type Transcript } from './io'
 import { dict } from './own'
 
 export interface ExecResult extends ProcessResult {
@@ -66,13 +66,17 @@ export function execInPod(
   )
   // a pipe: an endless output (`yes`, `cat /dev/urandom`) goes on to kubectl's reader on the
   // workstation (`kubectl exec bb -- yes | head -2`), as the exec stream would carry it
-  const out = new Pipe(line.budget)
-  const err = opts.tty ? out : new Pipe(line.budget)
+  const order: Transcript = []
+  const out = new OrderedPipe(line.budget, order, 'stdout')
+  const err = opts.tty ? out : new OrderedPipe(line.budget, order, 'stderr')
   if (opts.tty) sh.tty = { out, err }
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, dict(host.env))
   const endless = out.ended ? { endless: true } : {}
   if (err.ended && err !== out) line.budget.stopped ??= 'endless'
-  if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode, ...endless }
+  if (!opts.tty) {
+    // the exec stream carries both as they are written: kubectl shows them in that order
+    return { stdout: out.text(), stderr: err.text(), exitCode, ...mixedOrder(order), ...endless }
+  }
   // this terminal's own notices (not the program's output) stay on stderr, beside the pty
   const lines = out.text().split(/(?<=\n)/)
   const own = (l: string) => l.startsWith('service-lab: ')
@@ -81,6 +85,27 @@ export function execInPod(
     stderr: lines.filter(own).join(''),
     exitCode,
     ...endless,
+  }
+}
+
+/** A pipe that notes, in one list shared with its sibling, what got through it and when. */
+class OrderedPipe extends Pipe {
+  constructor(
+    budget: Budget,
+    private readonly order: Transcript,
+    private readonly stream: 'stdout' | 'stderr',
+  ) {
+    super(budget)
+  }
+
+  override write(s: string): void {
+    const before = this.room()
+    super.write(s)
+    const taken = s.slice(0, before - this.room())
+    if (taken === '') return
+    const last = this.order[this.order.length - 1]
+    if (last?.stream === this.stream) last.text += taken
+    else this.order.push({ stream: this.stream, text: taken })
   }
 }
 

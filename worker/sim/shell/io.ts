@@ -78,6 +78,27 @@ export interface Writer {
 /** Both terminal streams in the order they were written (a terminal shows them interleaved). */
 export type Transcript = { stream: 'stdout' | 'stderr'; text: string }[]
 
+/** A result's output in the order it was written (stdout first when it does not say). */
+export function inOrderOf(r: { stdout: string; stderr: string; output?: Transcript }): Transcript {
+  return (
+    r.output ?? [
+      { stream: 'stdout', text: r.stdout },
+      { stream: 'stderr', text: r.stderr },
+    ]
+  )
+}
+
+/**
+ * The `output` to give a ProcessResult, spread into it: set only when some stderr comes before
+ * some stdout, since all of stdout then all of stderr is what a result without one means.
+ */
+export function mixedOrder(list: Transcript): { output?: Transcript } {
+  const chunks = list.filter((o) => o.text !== '')
+  const firstErr = chunks.findIndex((o) => o.stream === 'stderr')
+  const mixed = firstErr >= 0 && chunks.slice(firstErr).some((o) => o.stream === 'stdout')
+  return mixed ? { output: chunks } : {}
+}
+
 /** Collects what a command writes; past the limit it keeps nothing more and stops the line. */
 export class Sink implements Writer {
   private chunks: string[] = []

@@ -75,9 +75,29 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
     return 1
   }
   if (result.endless) return writeEndless(sh, io, result)
+  writeResult(io, result)
+  return result.exitCode
+}
+
+/** A program's output, in the order it wrote it when it says (a terminal shows the two mixed). */
+export function writeResult(io: Io, result: ProcessResult): void {
+  if (result.output && isOrderOf(result)) {
+    for (const o of result.output) (o.stream === 'stdout' ? io.out : io.err).write(o.text)
+    return
+  }
   io.out.write(result.stdout)
   io.err.write(result.stderr)
-  return result.exitCode
+}
+
+/** Whether `output` still holds stdout and stderr (a caller may have changed one and not it). */
+function isOrderOf(r: ProcessResult): boolean {
+  let out = ''
+  let err = ''
+  for (const o of r.output ?? []) {
+    if (o.stream === 'stdout') out += o.text
+    else err += o.text
+  }
+  return out === r.stdout && err === r.stderr
 }
 
 /**

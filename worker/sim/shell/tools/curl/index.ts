@@ -16,6 +16,7 @@ import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
 import { emptyInfo, methodOf, requestHeaders } from './request'
+import { mixedOrder, type Transcript } from '../../io'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -34,18 +35,19 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
   if (o.version) return { stdout: curlVersionText(f), stderr: '', exitCode: 0 }
   if (o.urls.length === 0)
     return { stdout: '', stderr: `curl: (2) no URL specified\n${TRY}`, exitCode: 2 }
-  let stdout = ''
-  let stderr = ''
+  const out = new Written()
   let exitCode = 0
   for (const url of o.urls) {
     const t = follow(p, o, f, url)
-    stdout += t.stdout
-    stderr += t.stderr
+    const at = t.bodyAt ?? t.stderr.length
+    out.err(t.stderr.slice(0, at))
+    out.out(t.stdout)
+    out.err(t.stderr.slice(at))
     const showError = !o.silent || o.showError
     if (t.error) {
       exitCode = t.error.code
-      if (o.verbose && t.error.code !== 3) stderr += `* ${f.closing}\n`
-      if (showError) stderr += `curl: (${t.error.code}) ${t.error.message}\n`
+      if (o.verbose && t.error.code !== 3) out.err(`* ${f.closing}\n`)
+      if (showError) out.err(`curl: (${t.error.code}) ${t.error.message}\n`)
     }
     if (o.writeOut !== undefined) {
       const w = writeOut(o.writeOut, {
@@ -53,11 +55,40 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
         exitCode: t.error?.code ?? 0,
         errorMessage: t.error?.message ?? '',
       })
-      stdout += w.stdout
-      stderr += w.stderr
+      out.out(w.stdout)
+      out.err(w.stderr)
     }
   }
-  return { stdout, stderr, exitCode }
+  return out.result(exitCode)
+}
+
+/** stdout and stderr as curl writes them, in order (the -v trace, the body, the meter's end). */
+class Written {
+  private stdout = ''
+  private stderr = ''
+  private readonly output: Transcript = []
+
+  out(text: string): void {
+    this.add('stdout', text)
+  }
+
+  err(text: string): void {
+    this.add('stderr', text)
+  }
+
+  private add(stream: 'stdout' | 'stderr', text: string): void {
+    if (text === '') return
+    if (stream === 'stdout') this.stdout += text
+    else this.stderr += text
+    const last = this.output[this.output.length - 1]
+    if (last?.stream === stream) last.text += text
+    else this.output.push({ stream, text })
+  }
+
+  result(exitCode: number): ProcessResult {
+    const { stdout, stderr } = this
+    return { stdout, stderr, exitCode, ...mixedOrder(this.output) }
+  }
 }
 
 const REDIRECTS = [301, 302, 303, 307, 308]
@@ -75,6 +106,7 @@ function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfe
         ...t,
         stdout: prefixOut + t.stdout,
         stderr: prefixErr + t.stderr,
+        bodyAt: prefixErr.length + (t.bodyAt ?? t.stderr.length),
         info: { ...t.info, redirects: n },
       }
     }
