@@ -16,6 +16,7 @@ import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
 import { emptyInfo, methodOf, requestHeaders } from './request'
+import { connectTarget } from './connect-target'
 import { mixedOrder, type Transcript } from '../../io'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
@@ -142,9 +143,10 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
+  const target = connectTarget(o, u.host, u.port)
   const req: HttpRequest = {
-    host: u.host,
-    port: u.port,
+    host: target.host,
+    port: target.port,
     method,
     path: u.path,
     headers: Object.fromEntries(headers),
@@ -152,14 +154,19 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     scheme: u.scheme,
   }
   const r = sendHttp(p, req)
-  const info: TransferInfo = { ...emptyInfo(url, method), scheme: u.scheme, remotePort: u.port }
+  const info: TransferInfo = {
+    ...emptyInfo(url, method),
+    scheme: u.scheme,
+    remotePort: target.port,
+  }
   // curl shows its meter unless silenced or writing the body to a terminal (tool_operate.c)
   const meter =
     !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
   const out = new Output(o, meter)
-  if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
+  if (o.verbose) out.info(...target.verbose)
+  if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) {
     out.info(
-      `Host ${u.host}:${u.port} was resolved.`,
+      `Host ${target.host}:${target.port} was resolved.`,
       'IPv6: (none)',
       `IPv4: ${(r.addresses ?? [r.ip]).join(', ')}`,
     )
@@ -168,10 +175,10 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   info.remoteIP = r.ip ?? ''
   info.localIP = r.clientIP ?? p.host.address
   info.localPort = 32768 + randomInt(p.ctx.s, 28000)
-  if (o.verbose) out.info(f.trying(r.ip ?? '', u.port))
-  if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, u.port, out, info)
+  if (o.verbose) out.info(f.trying(r.ip ?? '', target.port))
+  if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, target.port, out, info)
   info.timeMs = (r.timeMs ?? 1) + 0.2
-  if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', u.port))
+  if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', target.port))
   if (r.tls === 'plain-server')
     return out.fail(35, `${f.openssl}: error:0A00010B:SSL routines::wrong version number`, info)
   if (r.tls === 'self-signed' && !o.insecure)
