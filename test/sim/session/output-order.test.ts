@@ -83,4 +83,10 @@ describe('stdout and stderr in the order they were written', () => {
     expect(r.output[1]?.stream).toBe('stdout')
     expect(r.output[1]?.text).toContain('/docker-entrypoint.sh')
   })
+
+  it("sh -c 'A; B': what A wrote to stderr shows before what B printed", () => {
+    const type = terminal()
+    const r = type(`kubectl exec cc -- sh -c 'curl -sS nosuch; echo rc=$?'`)
+    expect(r.screen).toBe('curl: (6) Could not resolve host: nosuch\nrc=6\n')
+  })
 })

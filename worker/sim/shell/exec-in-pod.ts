@@ -17,7 +17,7 @@ import { podHost } from './pod-host'
 import { lineFiles, lineOf } from './line'
 import { Shell } from './interpreter'
 import { execute } from './simple-command'
-import { Input, mixedOrder, Pipe, type Budget, type Transcript } from './io'
+import { Input, mixedOrder, OrderedPipe, type Transcript } from './io'
 import { dict } from './own'
 
 export interface ExecResult extends ProcessResult {
@@ -85,27 +85,6 @@ export function execInPod(
     stderr: lines.filter(own).join(''),
     exitCode,
     ...endless,
-  }
-}
-
-/** A pipe that notes, in one list shared with its sibling, what got through it and when. */
-class OrderedPipe extends Pipe {
-  constructor(
-    budget: Budget,
-    private readonly order: Transcript,
-    private readonly stream: 'stdout' | 'stderr',
-  ) {
-    super(budget)
-  }
-
-  override write(s: string): void {
-    const before = this.room()
-    super.write(s)
-    const taken = s.slice(0, before - this.room())
-    if (taken === '') return
-    const last = this.order[this.order.length - 1]
-    if (last?.stream === this.stream) last.text += taken
-    else this.order.push({ stream: this.stream, text: taken })
   }
 }
 

@@ -176,6 +176,27 @@ export class Pipe extends Sink {
   }
 }
 
+/** A pipe that notes, in one list shared with its sibling, what got through it and when. */
+export class OrderedPipe extends Pipe {
+  constructor(
+    budget: Budget,
+    private readonly order: Transcript,
+    private readonly stream: 'stdout' | 'stderr',
+  ) {
+    super(budget)
+  }
+
+  override write(s: string): void {
+    const before = this.room()
+    super.write(s)
+    const taken = s.slice(0, before - this.room())
+    if (taken === '') return
+    const last = this.order[this.order.length - 1]
+    if (last?.stream === this.stream) last.text += taken
+    else this.order.push({ stream: this.stream, text: taken })
+  }
+}
+
 export const devNull: Writer = { write: () => undefined }
 
 /** A command's standard input: what one reader takes, the next does not see again (`while read`). */
