@@ -89,4 +89,15 @@ describe('stdout and stderr in the order they were written', () => {
     const r = type(`kubectl exec cc -- sh -c 'curl -sS nosuch; echo rc=$?'`)
     expect(r.screen).toBe('curl: (6) Could not resolve host: nosuch\nrc=6\n')
   })
+
+  it('kubectl delete --force: the warning before the deletions, a NotFound after them', () => {
+    const type = terminal()
+    const r = type('kubectl delete pod bb nosuch cc --grace-period=0 --force')
+    expect(r.screen).toBe(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' +
+        'pod "bb" force deleted\npod "cc" force deleted\n' +
+        'Error from server (NotFound): pods "nosuch" not found\n',
+    )
+    expect(r.exitCode).toBe(1)
+  })
 })

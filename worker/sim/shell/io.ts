@@ -2,6 +2,7 @@
 // request: it must end, and its answer must stay small).
 
 import { forTerminal } from './bytes'
+import type { ProcessResult } from '../context'
 
 export const OUTPUT_LIMIT = 256 * 1024
 export const ITERATION_LIMIT = 1000
@@ -97,6 +98,35 @@ export function mixedOrder(list: Transcript): { output?: Transcript } {
   const firstErr = chunks.findIndex((o) => o.stream === 'stderr')
   const mixed = firstErr >= 0 && chunks.slice(firstErr).some((o) => o.stream === 'stdout')
   return mixed ? { output: chunks } : {}
+}
+
+/** A program's stdout and stderr built up in the order it writes them (curl -v, kubectl's notices). */
+export class OrderedOutput {
+  private stdout = ''
+  private stderr = ''
+  private readonly output: Transcript = []
+
+  out(text: string): void {
+    this.add('stdout', text)
+  }
+
+  err(text: string): void {
+    this.add('stderr', text)
+  }
+
+  private add(stream: 'stdout' | 'stderr', text: string): void {
+    if (text === '') return
+    if (stream === 'stdout') this.stdout += text
+    else this.stderr += text
+    const last = this.output[this.output.length - 1]
+    if (last?.stream === stream) last.text += text
+    else this.output.push({ stream, text })
+  }
+
+  result(exitCode: number): ProcessResult {
+    const { stdout, stderr } = this
+    return { stdout, stderr, exitCode, ...mixedOrder(this.output) }
+  }
 }
 
 /** Collects what a command writes; past the limit it keeps nothing more and stops the line. */

@@ -17,7 +17,7 @@ import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
 import { emptyInfo, methodOf, requestHeaders } from './request'
 import { connectTarget } from './connect-target'
-import { mixedOrder, type Transcript } from '../../io'
+import { OrderedOutput } from '../../io'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -36,7 +36,7 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
   if (o.version) return { stdout: curlVersionText(f), stderr: '', exitCode: 0 }
   if (o.urls.length === 0)
     return { stdout: '', stderr: `curl: (2) no URL specified\n${TRY}`, exitCode: 2 }
-  const out = new Written()
+  const out = new OrderedOutput()
   let exitCode = 0
   for (const url of o.urls) {
     const t = follow(p, o, f, url)
@@ -61,35 +61,6 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
     }
   }
   return out.result(exitCode)
-}
-
-/** stdout and stderr as curl writes them, in order (the -v trace, the body, the meter's end). */
-class Written {
-  private stdout = ''
-  private stderr = ''
-  private readonly output: Transcript = []
-
-  out(text: string): void {
-    this.add('stdout', text)
-  }
-
-  err(text: string): void {
-    this.add('stderr', text)
-  }
-
-  private add(stream: 'stdout' | 'stderr', text: string): void {
-    if (text === '') return
-    if (stream === 'stdout') this.stdout += text
-    else this.stderr += text
-    const last = this.output[this.output.length - 1]
-    if (last?.stream === stream) last.text += text
-    else this.output.push({ stream, text })
-  }
-
-  result(exitCode: number): ProcessResult {
-    const { stdout, stderr } = this
-    return { stdout, stderr, exitCode, ...mixedOrder(this.output) }
-  }
 }
 
 const REDIRECTS = [301, 302, 303, 307, 308]
