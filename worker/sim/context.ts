@@ -3,6 +3,7 @@
 import type { ClusterState } from './state'
 import type { TraceEntry } from './net/types'
 import type { TerminalCtx, WorkstationShellState } from './session/types'
+import type { Transcript } from './shell/io'
 
 export interface Change {
   kind: string
@@ -22,6 +23,12 @@ export interface ProcessResult {
    * stopped reading in time (`head -c 16`). Left unset by such a reader, the line is stopped.
    */
   endless?: boolean
+  /**
+   * stdout and stderr in the order the program wrote them, for a program that writes both and
+   * whose order shows on a terminal (curl -v's trace around the body, kubectl's notices before
+   * the output). Joined per stream it is stdout and stderr; without it stdout comes first.
+   */
+  output?: Transcript
 }
 
 export interface Ctx {

@@ -2,7 +2,7 @@
 // orphaned ReplicaSets and pods stay without the owner's ownerReference; a foreground delete keeps
 // the owner (deletionTimestamp + foregroundDeletion) until its dependents are gone.
 import { describe, expect, test } from 'vitest'
-import { lab } from './helpers'
+import { lab, out } from './helpers'
 import type { KubeObject } from '../../../worker/sim/objects/types'
 
 /** busybox `sleep` ignores SIGTERM: its pods take the whole 30 s grace period to go. */
@@ -132,7 +132,8 @@ describe('kubectl delete --cascade', () => {
         'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\nError from server (NotFound): deployments.apps "nope" not found\n',
       exitCode: 1,
     })
-    expect(l.k('delete deployment web --cascade=true')).toEqual({
+    // out(): the streams and exit code (their order is output-order.test.ts's)
+    expect(out(l.k('delete deployment web --cascade=true'))).toEqual({
       stdout: 'deployment.apps "web" deleted\n',
       stderr:
         'warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.\n',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { lab } from './helpers'
+import { lab, out } from './helpers'
 
 function withWeb() {
   const l = lab()
@@ -76,7 +76,8 @@ describe('kubectl delete (T15)', () => {
 
   test('--grace-period=0 --force warns and says force deleted; --now; conflicts', () => {
     const l = withWeb()
-    expect(l.k('delete pod client --grace-period=0 --force')).toEqual({
+    // out(): the streams and exit code (the order of the two is output-order.test.ts's)
+    expect(out(l.k('delete pod client --grace-period=0 --force'))).toEqual({
       stdout: 'pod "client" force deleted\n',
       stderr:
         'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',

@@ -45,6 +45,44 @@ const COREUTILS = [
   'fold',
 ]
 
+/**
+ * The rest of coreutils, findutils, tar, gzip and util-linux's more, which every Debian/Ubuntu
+ * image has (essential packages): most are not simulated, and say so rather than "not found".
+ */
+const DEBIAN_MORE = [
+  'xargs',
+  'find',
+  'basename',
+  'dirname',
+  'stat',
+  'readlink',
+  'realpath',
+  'md5sum',
+  'sha256sum',
+  'nproc',
+  'du',
+  'df',
+  'tar',
+  'gzip',
+  'more',
+  'kill',
+]
+
+/** Applets of the busybox and Alpine builds beyond the coreutils set (same reason). */
+const BUSYBOX_MORE = [
+  ...DEBIAN_MORE,
+  'which',
+  'less',
+  'top',
+  'uptime',
+  'free',
+  'route',
+  'arp',
+  'egrep',
+  'pidof',
+  'killall',
+]
+
 /** A Debian/Ubuntu userland: dash as sh, bash, GNU coreutils, apt-get. */
 export function debianTools(extra: ToolSet = {}): ToolSet {
   const t: ToolSet = {
@@ -60,6 +98,7 @@ export function debianTools(extra: ToolSet = {}): ToolSet {
     reset: 'ncurses-bin',
   }
   for (const name of COREUTILS) t[name] = 'gnu'
+  for (const name of DEBIAN_MORE) t[name] = 'gnu'
   delete t.ps // procps is not in the slim Debian/Ubuntu images
   return { ...t, ...extra }
 }
@@ -84,6 +123,7 @@ export function busyboxTools(version: string, extra: ToolSet = {}): ToolSet {
     reset: bb,
   }
   for (const name of COREUTILS) t[name] = bb
+  for (const name of BUSYBOX_MORE) t[name] = bb
   t.busybox = bb
   return { ...t, ...extra }
 }

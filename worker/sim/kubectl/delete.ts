@@ -17,6 +17,7 @@ import { deletedLine, nameLine, type DryRun } from './names'
 import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
 import { resolveTargets, type Target, type TargetsResult } from './targets'
+import { OrderedOutput } from '../shell/io'
 
 const IMMEDIATE =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
@@ -123,13 +124,14 @@ export function deleteVerb(inv: Invocation): ProcessResult {
     return clientError('--force and --grace-period greater than 0 cannot be specified together')
   const explicitIgnore = inv.flags.has('ignore-not-found')
   const ignoreNotFound = explicitIgnore ? inv.flags.bool('ignore-not-found') : found.bulk
-  let stderr = cascade.warning + dry.warning + (grace === 0 ? IMMEDIATE : '')
-  let stdout = ''
+  // kubectl warns before it deletes anything; the errors come after the deletions
+  const o = new OrderedOutput()
+  o.err(cascade.warning + dry.warning + (grace === 0 ? IMMEDIATE : ''))
   let warnedScope = !inv.namespaceGiven || inv.flags.bool('all-namespaces')
   const errs: ObjectError[] = []
   for (const t of found.targets) {
     if (!warnedScope && t.namespace === undefined) {
-      stderr += 'Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n'
+      o.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n')
       warnedScope = true
     }
     const err = deleteOne(inv, t, grace, dry.value, cascade.policy)
@@ -137,13 +139,14 @@ export function deleteVerb(inv: Invocation): ProcessResult {
       if (!('api' in err && err.api.reason === 'NotFound' && ignoreNotFound)) errs.push(err)
       continue
     }
-    stdout +=
+    o.out(
       output === 'name'
         ? nameLine(t.kind, t.name)
-        : `${deletedLine(t.kind, t.name, grace, dry.value)}\n`
+        : `${deletedLine(t.kind, t.name, grace, dry.value)}\n`,
+    )
   }
-  if (found.targets.length === 0) stdout += 'No resources found\n'
+  if (found.targets.length === 0) o.out('No resources found\n')
   if (dry.value === 'none') settleCluster(inv.ctx)
-  if (errs.length > 0) return { stdout, stderr: stderr + renderErrors(errs), exitCode: 1 }
-  return { stdout, stderr, exitCode: 0 }
+  if (errs.length > 0) o.err(renderErrors(errs))
+  return o.result(errs.length > 0 ? 1 : 0)
 }

@@ -11,6 +11,7 @@ import { podForArgument } from './pod-for-object'
 import { isInteractiveShell } from '../session/open'
 import { podHost } from '../shell/pod-host'
 import { startFailure } from '../shell/exec-in-pod'
+import { inOrderOf, mixedOrder, type Transcript } from '../shell/io'
 
 const DEFAULT_CONTAINER = 'kubectl.kubernetes.io/default-container'
 
@@ -80,12 +81,20 @@ export function execVerb(inv: Invocation): ProcessResult {
   const r = execInPod(inv.ctx, pod, container, command, stdin, { tty })
   const stderr = notice + r.stderr
   if (r.endless) return { stdout: r.stdout, stderr, exitCode: r.exitCode, endless: true }
-  if (r.exitCode === 0 || (r.startFailed && !tty))
-    return { stdout: r.stdout, stderr, exitCode: r.exitCode }
+  const terminated =
+    r.exitCode === 0 || (r.startFailed && !tty)
+      ? ''
+      : `command terminated with exit code ${r.exitCode}\n`
+  const order: Transcript = [
+    { stream: 'stderr', text: notice },
+    ...inOrderOf(r),
+    { stream: 'stderr', text: terminated },
+  ]
   return {
     stdout: r.stdout,
-    stderr: `${stderr}command terminated with exit code ${r.exitCode}\n`,
+    stderr: stderr + terminated,
     exitCode: r.exitCode,
+    ...mixedOrder(order),
   }
 }
 

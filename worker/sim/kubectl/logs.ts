@@ -10,6 +10,7 @@ import { clientError, renderApiError } from './errors'
 import { defaultContainer } from './exec'
 import { podForArgument } from './pod-for-object'
 import { listTargets } from './targets'
+import { inOrderOf, mixedOrder, type Transcript } from '../shell/io'
 
 const USAGE =
   "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
@@ -64,11 +65,23 @@ function logsOfPod(inv: Invocation, pod: Pod, defaultOnly = false): ProcessResul
   let stdout = ''
   for (const c of containers) {
     const why = logStatusError(pod, c, inv.flags.bool('previous'))
-    if (why)
-      return { stdout, stderr: notice + `Error from server (BadRequest): ${why}\n`, exitCode: 1 }
+    if (why) {
+      const error = `Error from server (BadRequest): ${why}\n`
+      return inOrder(notice, stdout, error, 1)
+    }
     stdout += readLog(inv, pod, c)
   }
-  return { stdout, stderr: notice, exitCode: 0 }
+  return inOrder(notice, stdout, '', 0)
+}
+
+/** A notice (which pod, which container), the logs, then an error: kubectl's order. */
+function inOrder(notice: string, stdout: string, error: string, exitCode: number): ProcessResult {
+  const order: Transcript = [
+    { stream: 'stderr', text: notice },
+    { stream: 'stdout', text: stdout },
+    { stream: 'stderr', text: error },
+  ]
+  return { stdout, stderr: notice + error, exitCode, ...mixedOrder(order) }
 }
 
 function logsBySelector(inv: Invocation): ProcessResult {
@@ -87,13 +100,15 @@ function logsBySelector(inv: Invocation): ProcessResult {
     )
   let stdout = ''
   let stderr = ''
+  const output: Transcript = []
   for (const t of found.targets) {
     const r = logsOfPod(inv, t.object as Pod, !inv.flags.str('container'))
     stdout += r.stdout
     stderr += r.stderr
-    if (r.exitCode !== 0) return { stdout, stderr, exitCode: r.exitCode }
+    output.push(...inOrderOf(r))
+    if (r.exitCode !== 0) return { stdout, stderr, exitCode: r.exitCode, ...mixedOrder(output) }
   }
-  return { stdout, stderr, exitCode: 0 }
+  return { stdout, stderr, exitCode: 0, ...mixedOrder(output) }
 }
 
 /** `kubectl logs ...`. */
@@ -119,6 +134,8 @@ export function logsVerb(inv: Invocation): ProcessResult {
       : clientError(found.text ?? '')
   const notice =
     found.matched > 1 ? `Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n` : ''
+  // kubectl says which pod it picked before it asks for the logs
   const r = logsOfPod(inv, found.pod)
-  return { ...r, stderr: notice + r.stderr }
+  const order: Transcript = [{ stream: 'stderr', text: notice }, ...inOrderOf(r)]
+  return { ...r, stderr: notice + r.stderr, ...mixedOrder(order) }
 }

@@ -17,7 +17,7 @@ import { podHost } from './pod-host'
 import { lineFiles, lineOf } from './line'
 import { Shell } from './interpreter'
 import { execute } from './simple-command'
-import { Input, Pipe } from './io'
+import { Input, mixedOrder, OrderedPipe, type Transcript } from './io'
 import { dict } from './own'
 
 export interface ExecResult extends ProcessResult {
@@ -66,13 +66,17 @@ export function execInPod(
   )
   // a pipe: an endless output (`yes`, `cat /dev/urandom`) goes on to kubectl's reader on the
   // workstation (`kubectl exec bb -- yes | head -2`), as the exec stream would carry it
-  const out = new Pipe(line.budget)
-  const err = opts.tty ? out : new Pipe(line.budget)
+  const order: Transcript = []
+  const out = new OrderedPipe(line.budget, order, 'stdout')
+  const err = opts.tty ? out : new OrderedPipe(line.budget, order, 'stderr')
   if (opts.tty) sh.tty = { out, err }
   const exitCode = execute(sh, argv, { stdin: new Input(stdin), out, err }, dict(host.env))
   const endless = out.ended ? { endless: true } : {}
   if (err.ended && err !== out) line.budget.stopped ??= 'endless'
-  if (!opts.tty) return { stdout: out.text(), stderr: err.text(), exitCode, ...endless }
+  if (!opts.tty) {
+    // the exec stream carries both as they are written: kubectl shows them in that order
+    return { stdout: out.text(), stderr: err.text(), exitCode, ...mixedOrder(order), ...endless }
+  }
   // this terminal's own notices (not the program's output) stay on stderr, beside the pty
   const lines = out.text().split(/(?<=\n)/)
   const own = (l: string) => l.startsWith('service-lab: ')

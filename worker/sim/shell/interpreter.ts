@@ -91,11 +91,17 @@ export class Shell {
   runScript(script: Script, io: Io): number {
     for (const item of script.items) {
       if (this.stopped) break
-      this.runAndOr(item, io)
-      if (item.background && !this.stopped) {
-        this.jobs += 1
-        io.err.write(`[${this.jobs}] ${4200 + this.ctx.history.length * 7 + this.jobs}\n`)
+      if (!item.background) {
+        this.runAndOr(item, io)
+        continue
       }
+      // an interactive shell announces the job as it starts it, before anything the job writes;
+      // `$?` is then 0 whatever the job does (sh -c and scripts announce nothing)
+      this.jobs += 1
+      const pid = 4200 + this.ctx.history.length * 7 + this.jobs
+      if (this.history !== undefined) io.err.write(`[${this.jobs}] ${pid}\n`)
+      this.runAndOr(item, io)
+      if (!this.stopped) this.status = 0
     }
     return this.status
   }

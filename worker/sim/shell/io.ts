@@ -2,6 +2,7 @@
 // request: it must end, and its answer must stay small).
 
 import { forTerminal } from './bytes'
+import type { ProcessResult } from '../context'
 
 export const OUTPUT_LIMIT = 256 * 1024
 export const ITERATION_LIMIT = 1000
@@ -78,6 +79,56 @@ export interface Writer {
 /** Both terminal streams in the order they were written (a terminal shows them interleaved). */
 export type Transcript = { stream: 'stdout' | 'stderr'; text: string }[]
 
+/** A result's output in the order it was written (stdout first when it does not say). */
+export function inOrderOf(r: { stdout: string; stderr: string; output?: Transcript }): Transcript {
+  return (
+    r.output ?? [
+      { stream: 'stdout', text: r.stdout },
+      { stream: 'stderr', text: r.stderr },
+    ]
+  )
+}
+
+/**
+ * The `output` to give a ProcessResult, spread into it: set only when some stderr comes before
+ * some stdout, since all of stdout then all of stderr is what a result without one means.
+ */
+export function mixedOrder(list: Transcript): { output?: Transcript } {
+  const chunks = list.filter((o) => o.text !== '')
+  const firstErr = chunks.findIndex((o) => o.stream === 'stderr')
+  const mixed = firstErr >= 0 && chunks.slice(firstErr).some((o) => o.stream === 'stdout')
+  return mixed ? { output: chunks } : {}
+}
+
+/** A program's stdout and stderr built up in the order it writes them (curl -v, kubectl's notices). */
+export class OrderedOutput {
+  private stdout = ''
+  private stderr = ''
+  private readonly output: Transcript = []
+
+  out(text: string): void {
+    this.add('stdout', text)
+  }
+
+  err(text: string): void {
+    this.add('stderr', text)
+  }
+
+  private add(stream: 'stdout' | 'stderr', text: string): void {
+    if (text === '') return
+    if (stream === 'stdout') this.stdout += text
+    else this.stderr += text
+    const last = this.output[this.output.length - 1]
+    if (last?.stream === stream) last.text += text
+    else this.output.push({ stream, text })
+  }
+
+  result(exitCode: number): ProcessResult {
+    const { stdout, stderr } = this
+    return { stdout, stderr, exitCode, ...mixedOrder(this.output) }
+  }
+}
+
 /** Collects what a command writes; past the limit it keeps nothing more and stops the line. */
 export class Sink implements Writer {
   private chunks: string[] = []
@@ -152,6 +203,27 @@ export class Pipe extends Sink {
   /** What the next stage reads. */
   input(): Input {
     return new Input(this.text(), this.ended)
+  }
+}
+
+/** A pipe that notes, in one list shared with its sibling, what got through it and when. */
+export class OrderedPipe extends Pipe {
+  constructor(
+    budget: Budget,
+    private readonly order: Transcript,
+    private readonly stream: 'stdout' | 'stderr',
+  ) {
+    super(budget)
+  }
+
+  override write(s: string): void {
+    const before = this.room()
+    super.write(s)
+    const taken = s.slice(0, before - this.room())
+    if (taken === '') return
+    const last = this.order[this.order.length - 1]
+    if (last?.stream === this.stream) last.text += taken
+    else this.order.push({ stream: this.stream, text: taken })
   }
 }
 

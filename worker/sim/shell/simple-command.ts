@@ -3,7 +3,16 @@
 
 import type { SimpleCommand } from './ast'
 import type { Env, ProcessResult } from '../context'
-import { COMMAND_LIMIT, devNull, Input, Pipe, type Io } from './io'
+import {
+  COMMAND_LIMIT,
+  devNull,
+  Input,
+  mixedOrder,
+  OrderedPipe,
+  Pipe,
+  type Io,
+  type Transcript,
+} from './io'
 import { ExpansionError, expandFields, expandString } from './expand'
 import { withRedirects } from './redirect'
 import { notFoundMessage, type Dialect, type Proc } from './host'
@@ -75,9 +84,29 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
     return 1
   }
   if (result.endless) return writeEndless(sh, io, result)
+  writeResult(io, result)
+  return result.exitCode
+}
+
+/** A program's output, in the order it wrote it when it says (a terminal shows the two mixed). */
+export function writeResult(io: Io, result: ProcessResult): void {
+  if (result.output && isOrderOf(result)) {
+    for (const o of result.output) (o.stream === 'stdout' ? io.out : io.err).write(o.text)
+    return
+  }
   io.out.write(result.stdout)
   io.err.write(result.stderr)
-  return result.exitCode
+}
+
+/** Whether `output` still holds stdout and stderr (a caller may have changed one and not it). */
+function isOrderOf(r: ProcessResult): boolean {
+  let out = ''
+  let err = ''
+  for (const o of r.output ?? []) {
+    if (o.stream === 'stdout') out += o.text
+    else err += o.text
+  }
+  return out === r.stdout && err === r.stderr
 }
 
 /**
@@ -153,10 +182,16 @@ function scripter(sh: Shell, env: Env): Proc['script'] {
 
 /** A child's output, endless when it never ends (the parent hands that on: `sh -c yes | head`). */
 function capture(fn: (io: Io) => number, sh: Shell, input: string): ProcessResult {
-  const out = new Pipe(sh.budget)
-  const err = new Pipe(sh.budget)
+  const order: Transcript = []
+  const out = new OrderedPipe(sh.budget, order, 'stdout')
+  const err = new OrderedPipe(sh.budget, order, 'stderr')
   const exitCode = fn({ stdin: new Input(input), out, err })
-  const result: ProcessResult = { stdout: out.text(), stderr: err.text(), exitCode }
+  const result: ProcessResult = {
+    stdout: out.text(),
+    stderr: err.text(),
+    exitCode,
+    ...mixedOrder(order),
+  }
   if (out.ended) result.endless = true
   // an endless stderr (`sh -c 'yes >&2'`) has no reader to end it
   if (err.ended) sh.budget.stopped ??= 'endless'

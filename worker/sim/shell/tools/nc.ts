@@ -1,9 +1,12 @@
 // `nc -zv HOST PORT` (a TCP connect test): OpenBSD netcat (netshoot, Ubuntu) and busybox nc,
-// through net/connect.ts (no request is sent, nothing is logged by the server).
+// through net/connect.ts (no request is sent, nothing is logged by the server). Without -z, nc
+// sends its stdin (nc-send.ts: an HTTP request gets the server's raw answer).
 
 import type { Proc, Tool } from '../host'
 import { connect } from '../../net/connect'
 import { traceEntry } from './send'
+import { sendStdin, type SendFailure } from './nc-send'
+import type { ProcessResult } from '../../context'
 
 function runNc(p: Proc, busybox: boolean) {
   const args = p.argv.slice(1)
@@ -16,7 +19,7 @@ function runNc(p: Proc, busybox: boolean) {
     else flags += a.slice(1)
   }
   const [host, portText] = positional
-  if (!host || !portText || !flags.includes('z')) {
+  if (!host || !portText || !/^\d+$/.test(portText)) {
     return {
       stdout: '',
       stderr: busybox
@@ -26,9 +29,42 @@ function runNc(p: Proc, busybox: boolean) {
     }
   }
   const port = Number(portText)
+  const verbose = flags.includes('v')
+  if (!flags.includes('z')) {
+    const sent = sendStdin(p, host, port)
+    if (!('result' in sent)) return failure(sent.failed, host, port, busybox, verbose)
+    if (!verbose) return sent.result
+    const stderr = opened(host, sent.ip, port, busybox)
+    return {
+      ...sent.result,
+      stderr,
+      output: [
+        { stream: 'stderr' as const, text: stderr },
+        { stream: 'stdout' as const, text: sent.result.stdout },
+      ],
+    }
+  }
   const r = connect(p.ctx.s, p.host.origin, host, port, { now: p.ctx.now })
   traceEntry(p, p.host.origin, `TCP ${host}:${port}`, r)
-  const verbose = flags.includes('v')
+  if (r.outcome !== 'answered') return failure(r, host, port, busybox, verbose)
+  return { stdout: '', stderr: verbose ? opened(host, r.ip ?? '', port, busybox) : '', exitCode: 0 }
+}
+
+/** -v: the connection is open (before anything is sent or read). */
+function opened(host: string, ip: string, port: number, busybox: boolean): string {
+  return busybox
+    ? `${host} (${ip}:${port}) open\n`
+    : `Connection to ${host} (${ip}) ${port} port [tcp/*] succeeded!\n`
+}
+
+/** A connection that failed, in the flavour's words (OpenBSD nc says nothing without -v). */
+function failure(
+  r: SendFailure,
+  host: string,
+  port: number,
+  busybox: boolean,
+  verbose: boolean,
+): ProcessResult {
   if (r.outcome === 'nxdomain') {
     return {
       stdout: '',
@@ -37,12 +73,6 @@ function runNc(p: Proc, busybox: boolean) {
         : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`,
       exitCode: 1,
     }
-  }
-  if (r.outcome === 'answered') {
-    const msg = busybox
-      ? `${host} (${r.ip}:${port}) open\n`
-      : `Connection to ${host} (${r.ip}) ${port} port [tcp/*] succeeded!\n`
-    return { stdout: '', stderr: verbose ? msg : '', exitCode: 0 }
   }
   const why =
     r.outcome === 'refused'
@@ -56,7 +86,7 @@ function runNc(p: Proc, busybox: boolean) {
   return { stdout: '', stderr: verbose || busybox ? msg : '', exitCode: 1 }
 }
 
-/** nc in the host's flavour (busybox or OpenBSD); only connect tests (-z) are simulated. */
+/** nc in the host's flavour (busybox or OpenBSD): connect tests (-z) and stdin sent as HTTP. */
 export function ncTool(flavour: string): Tool {
   const busybox = flavour.startsWith('busybox')
   return (p) => runNc(p, busybox)

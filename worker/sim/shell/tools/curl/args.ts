@@ -16,6 +16,10 @@ export interface CurlOptions {
   maxTime?: number
   connectTimeout?: number
   headers: string[]
+  /** --resolve HOST:PORT:ADDRESS: the address to connect to for that host and port */
+  resolve: string[]
+  /** --connect-to HOST1:PORT1:HOST2:PORT2: where to connect instead */
+  connectTo: string[]
   method?: string
   data?: string
   location: boolean
@@ -105,6 +109,8 @@ const VALUES: Record<string, Setter> = {
   u: (o, v) => (o.user = v),
   user: (o, v) => (o.user = v),
   url: (o, v) => o.urls.push(v),
+  resolve: (o, v) => o.resolve.push(v),
+  'connect-to': (o, v) => o.connectTo.push(v),
 }
 for (const k of ['data', 'data-raw', 'data-binary', 'data-ascii', 'data-urlencode', 'json'])
   VALUES[k] = VALUES.d as Setter
@@ -114,8 +120,6 @@ for (const k of [
   'retry',
   'retry-delay',
   'retry-max-time',
-  'resolve',
-  'connect-to',
   'cacert',
   'cert',
   'key',
@@ -152,6 +156,8 @@ export function parseCurlArgs(args: string[]): ParsedArgs {
     head: false,
     remoteName: false,
     headers: [],
+    resolve: [],
+    connectTo: [],
     location: false,
     insecure: false,
     fail: false,

@@ -16,6 +16,8 @@ import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
 import { emptyInfo, methodOf, requestHeaders } from './request'
+import { connectTarget } from './connect-target'
+import { OrderedOutput } from '../../io'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -34,18 +36,19 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
   if (o.version) return { stdout: curlVersionText(f), stderr: '', exitCode: 0 }
   if (o.urls.length === 0)
     return { stdout: '', stderr: `curl: (2) no URL specified\n${TRY}`, exitCode: 2 }
-  let stdout = ''
-  let stderr = ''
+  const out = new OrderedOutput()
   let exitCode = 0
   for (const url of o.urls) {
     const t = follow(p, o, f, url)
-    stdout += t.stdout
-    stderr += t.stderr
+    const at = t.bodyAt ?? t.stderr.length
+    out.err(t.stderr.slice(0, at))
+    out.out(t.stdout)
+    out.err(t.stderr.slice(at))
     const showError = !o.silent || o.showError
     if (t.error) {
       exitCode = t.error.code
-      if (o.verbose && t.error.code !== 3) stderr += `* ${f.closing}\n`
-      if (showError) stderr += `curl: (${t.error.code}) ${t.error.message}\n`
+      if (o.verbose && t.error.code !== 3) out.err(`* ${f.closing}\n`)
+      if (showError) out.err(`curl: (${t.error.code}) ${t.error.message}\n`)
     }
     if (o.writeOut !== undefined) {
       const w = writeOut(o.writeOut, {
@@ -53,11 +56,11 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
         exitCode: t.error?.code ?? 0,
         errorMessage: t.error?.message ?? '',
       })
-      stdout += w.stdout
-      stderr += w.stderr
+      out.out(w.stdout)
+      out.err(w.stderr)
     }
   }
-  return { stdout, stderr, exitCode }
+  return out.result(exitCode)
 }
 
 const REDIRECTS = [301, 302, 303, 307, 308]
@@ -75,6 +78,7 @@ function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfe
         ...t,
         stdout: prefixOut + t.stdout,
         stderr: prefixErr + t.stderr,
+        bodyAt: prefixErr.length + (t.bodyAt ?? t.stderr.length),
         info: { ...t.info, redirects: n },
       }
     }
@@ -110,9 +114,10 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
+  const target = connectTarget(o, u.host, u.port)
   const req: HttpRequest = {
-    host: u.host,
-    port: u.port,
+    host: target.host,
+    port: target.port,
     method,
     path: u.path,
     headers: Object.fromEntries(headers),
@@ -120,14 +125,19 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     scheme: u.scheme,
   }
   const r = sendHttp(p, req)
-  const info: TransferInfo = { ...emptyInfo(url, method), scheme: u.scheme, remotePort: u.port }
+  const info: TransferInfo = {
+    ...emptyInfo(url, method),
+    scheme: u.scheme,
+    remotePort: target.port,
+  }
   // curl shows its meter unless silenced or writing the body to a terminal (tool_operate.c)
   const meter =
     !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
   const out = new Output(o, meter)
-  if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
+  if (o.verbose) out.info(...target.verbose)
+  if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) {
     out.info(
-      `Host ${u.host}:${u.port} was resolved.`,
+      `Host ${target.host}:${target.port} was resolved.`,
       'IPv6: (none)',
       `IPv4: ${(r.addresses ?? [r.ip]).join(', ')}`,
     )
@@ -136,10 +146,10 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   info.remoteIP = r.ip ?? ''
   info.localIP = r.clientIP ?? p.host.address
   info.localPort = 32768 + randomInt(p.ctx.s, 28000)
-  if (o.verbose) out.info(f.trying(r.ip ?? '', u.port))
-  if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, u.port, out, info)
+  if (o.verbose) out.info(f.trying(r.ip ?? '', target.port))
+  if (r.outcome !== 'answered') return failConnect(p, o, f, r, u.host, target.port, out, info)
   info.timeMs = (r.timeMs ?? 1) + 0.2
-  if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', u.port))
+  if (o.verbose) out.info(f.connected(u.host, r.ip ?? '', target.port))
   if (r.tls === 'plain-server')
     return out.fail(35, `${f.openssl}: error:0A00010B:SSL routines::wrong version number`, info)
   if (r.tls === 'self-signed' && !o.insecure)

@@ -15,6 +15,8 @@ export interface Transfer {
   stdout: string
   /** verbose and progress text, in order */
   stderr: string
+  /** where in stderr the body (stdout) was written: the trace before it, the meter's end after */
+  bodyAt?: number
   error?: { code: number; message: string }
   info: TransferInfo
 }
@@ -95,14 +97,29 @@ export class Output {
       const t = this.fail(22, `The requested URL returned error: ${res.status}`, info)
       return o.failWithBody ? { ...t, stdout: this.store(body, p, info.url) } : t
     }
-    if (o.verbose && body !== '') this.err += `{ [${info.sizeDownload} bytes data]\n`
+    // tool_cb_dbg.c: no `[n bytes data]` note when the data itself goes to the terminal
+    if (o.verbose && body !== '' && !this.toTerminal(p))
+      this.err += `{ [${info.sizeDownload} bytes data]\n`
+    const bodyAt = this.meter ? this.meterStart() : this.err.length
     if (this.meter)
       this.err =
         this.meterLine(this.err, progressLine(length, head ? 0 : info.sizeDownload, info.timeMs)) +
         '\n'
     if (o.verbose) this.err += `* Connection #0 to host ${host} left intact\n`
     const content = (o.include || o.head ? headerText : '') + body
-    return { stdout: this.store(content, p, info.url), stderr: this.err, info, headerText }
+    return { stdout: this.store(content, p, info.url), stderr: this.err, bodyAt, info, headerText }
+  }
+
+  /** The body goes to a terminal (curl's isatty: stdout is one and no -o/-O). */
+  private toTerminal(p: Proc): boolean {
+    return p.tty.out && this.o.output === undefined && !this.o.remoteName
+  }
+
+  /** Where the meter's last line will start: after the header alone, or after what came since. */
+  private meterStart(): number {
+    const first = PROGRESS_HEADER + progressLine(0, 0, 0)
+    if (this.err === first) return PROGRESS_HEADER.length
+    return this.err.length + (this.err.endsWith('\n') ? 0 : 1)
   }
 
   private store(content: string, p: Proc, url: string): string {
