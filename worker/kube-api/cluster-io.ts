@@ -15,6 +15,7 @@ import { settle } from '../sim/controllers/settle'
 import type { ClusterState } from '../sim/state'
 import type { KubeEnv } from './auth'
 import { KubeError, noRoute } from './status'
+import { settleAndKeep } from './keep-settled'
 
 const MAX_ATTEMPTS = 40
 
@@ -28,9 +29,14 @@ export interface ClusterView {
 
 /**
  * The caller's cluster as of now (pods that started since the last write have started): the row
- * read with the token (auth.ts) the first time, a fresh read after that (a lost race).
+ * read with the token (auth.ts) the first time, a fresh read after that (a lost race). `keep`
+ * (a read): what the controllers did meanwhile is stored (keep-settled.ts); a write stores it
+ * with its change.
  */
-export async function readCluster(c: Context<KubeEnv>): Promise<ClusterView> {
+export async function readCluster(
+  c: Context<KubeEnv>,
+  { keep = false }: { keep?: boolean } = {},
+): Promise<ClusterView> {
   const pre = c.get('kubeCluster')
   if (pre) c.set('kubeCluster', undefined)
   let row: CommandRow | undefined = pre ? pre.row : await readWhole(c)
@@ -44,7 +50,15 @@ export async function readCluster(c: Context<KubeEnv>): Promise<ClusterView> {
     doc = (await c.get('codec').load(row, { clusterId: row.id, version: row.version }))!
   }
   const now = c.get('deps').now()
-  settle(doc.state, now)
+  if (!keep) settle(doc.state, now)
+  else
+    await settleAndKeep(doc.state, now, {
+      db: c.get('db'),
+      codec: c.get('codec'),
+      clusterId: row.id,
+      version: row.version,
+      stored: doc.stored,
+    })
   return { row, state: doc.state, stored: doc.stored, now }
 }
 
