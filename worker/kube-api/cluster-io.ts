@@ -1,8 +1,9 @@
 // The two database moves of the Kubernetes API, the same as a terminal line's: a read is one
-// cluster read (after the token read in auth.ts), settled at `now` and not stored; a write is the
-// pure change, the controllers, grading, and one conditional write of the cluster plus one history
-// row in one batch (worker/db/clusters.ts storeRun). A lost race runs the change again on the
-// fresh document, as the terminal does.
+// cluster read (after the token read in auth.ts), settled at `now` (and stored only when the
+// controllers moved an object: keep-settled.ts); a write is the pure change, the controllers,
+// grading, and one conditional write of the cluster plus one history row in one batch
+// (worker/db/clusters.ts storeRun). A lost race runs the change again on the fresh document, as
+// the terminal does.
 
 import type { Context } from 'hono'
 import type { CommandRow } from '../db/command-read'
