@@ -309,6 +309,17 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
       )
     }, 120_000)
 
+    it("describe node shows the node's Lease, as the lab terminal does", async () => {
+      const a = await learner('playground')
+      clock = Date.now()
+      // the part before the pods table, whose ages kubectl computes from its own clock
+      const head = (o: { stdout: string }) => o.stdout.split(/^Conditions:/m)[0]
+      const got = await real(a.kubeconfig, ['describe', 'node', 'lab-worker'])
+      expect(got.exitCode).toBe(0)
+      expect(head(got)).toMatch(/^Lease:\n {2}HolderIdentity: {2}lab-worker\n/m)
+      expect(head(got)).toBe(head(await sim(a.c, a.id, 'kubectl describe node lab-worker')))
+    }, 60_000)
+
     it('says Unauthorized without a valid token, as kubectl prints it', async () => {
       const a = await learner('playground')
       await a.c.call('DELETE', `/api/clusters/${a.id}/kubeconfig`)
