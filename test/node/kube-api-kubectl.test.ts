@@ -225,6 +225,7 @@ describe.skipIf(!HAS_KUBECTL)(
         'describe service web',
         `describe ${pod}`,
         'api-resources',
+        'api-resources -o wide',
         'explain deployment.spec.replicas',
         'get pods -l app=web -o name',
         'get deployment web -o yaml',
