@@ -166,6 +166,15 @@ describe.skipIf(!HAS_KUBECTL)(
           ['create', 'service', 'nodeport', 'np', '--tcp=80:8080'],
           'kubectl create service nodeport np --tcp=80:8080',
         ],
+        // the field selector picks what goes (none here), or the server refuses a field it lacks
+        [
+          ['delete', 'pods', '--field-selector=status.phase=Succeeded'],
+          'kubectl delete pods --field-selector=status.phase=Succeeded',
+        ],
+        [
+          ['delete', 'pods', '--field-selector=spec.image=nginx'],
+          'kubectl delete pods --field-selector=spec.image=nginx',
+        ],
       ]
       const failed: string[] = []
       for (const [args, line, stdin] of writes) {
@@ -191,6 +200,7 @@ describe.skipIf(!HAS_KUBECTL)(
         'kubectl get pod nope',
         'kubectl apply -f -',
         'kubectl create -f -',
+        'kubectl delete pods --field-selector=spec.image=nginx',
       ])
       // the one deliberate difference: the API door does not let a learner change nodes
       expect(await real(a.kubeconfig, ['delete', 'node', 'lab-worker'])).toEqual({

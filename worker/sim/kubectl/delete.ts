@@ -16,7 +16,7 @@ import { loadManifests } from './manifests'
 import { deletedLine, nameLine, type DryRun } from './names'
 import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
-import { resolveTargets, type Target, type TargetsResult } from './targets'
+import { resolveTargets, targetsError, type Target, type TargetsResult } from './targets'
 
 const IMMEDIATE =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
@@ -114,7 +114,7 @@ export function deleteVerb(inv: Invocation): ProcessResult {
   const dry = dryRunOf(inv)
   if (!dry.ok) return withWarning(cascade.warning, clientError(dry.error))
   const found = targetsOf(inv)
-  if (!found.ok) return withWarning(cascade.warning, clientError(found.error))
+  if (!found.ok) return withWarning(cascade.warning, targetsError(found))
   if (output !== '' && output !== 'name')
     return clientError(`unexpected -o output mode: ${output}. We only support '-o name'`)
   if (inv.flags.bool('all') && inv.flags.str('selector'))

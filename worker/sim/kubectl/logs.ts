@@ -9,7 +9,7 @@ import type { Invocation } from './invocation'
 import { clientError, renderApiError } from './errors'
 import { defaultContainer } from './exec'
 import { podForArgument } from './pod-for-object'
-import { listTargets } from './targets'
+import { listTargets, targetsError } from './targets'
 
 const USAGE =
   "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
@@ -73,7 +73,7 @@ function logsOfPod(inv: Invocation, pod: Pod, defaultOnly = false): ProcessResul
 
 function logsBySelector(inv: Invocation): ProcessResult {
   const found = listTargets(inv, ['Pod'], inv.flags.bool('all-namespaces'))
-  if (!found.ok) return clientError(found.error)
+  if (!found.ok) return targetsError(found)
   if (found.targets.length === 0)
     return {
       stdout: '',

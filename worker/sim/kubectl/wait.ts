@@ -10,7 +10,7 @@ import type { Invocation } from './invocation'
 import { notFound } from './api'
 import { clientError, renderApiError } from './errors'
 import { nameLine } from './names'
-import { resolveTargets } from './targets'
+import { resolveTargets, targetsError } from './targets'
 
 type Check = (obj: KubeObject | undefined) => boolean
 
@@ -37,7 +37,7 @@ export function waitVerb(inv: Invocation): ProcessResult {
     all: inv.flags.bool('all'),
     allowEmptySelector: false,
   })
-  if (!found.ok) return clientError(found.error)
+  if (!found.ok) return targetsError(found)
   if (found.targets.length === 0) return clientError('no matching resources found')
   let stdout = ''
   for (const t of found.targets) {
