@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listenForFile } from './node-app'
-import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
+import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl, type Out } from './kubectl-compare'
 import { learner as openLearner } from './kube-streams-helpers'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
@@ -329,6 +329,37 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
       expect(got.exitCode).toBe(0)
       expect(head(got)).toMatch(/^Lease:\n {2}HolderIdentity: {2}lab-worker\n/m)
       expect(head(got)).toBe(head(await sim(a.c, a.id, 'kubectl describe node lab-worker')))
+    }, 60_000)
+
+    it('events and wait print what the lab terminal prints', async () => {
+      const a = await learner('playground')
+      clock = Date.now() - 60_000
+      await sim(a.c, a.id, 'kubectl run one --image=nginx')
+      clock = Date.now()
+      const lines: string[][] = [
+        ['events'],
+        ['events', '--for', 'pod/one'],
+        ['events', '--types=Warning'],
+        ['wait', '--for=delete', 'pod/nope', '--timeout=1s'],
+        ['wait', '--for=delete', 'pod', '-l', 'app=nope', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.status.phase}=Running', 'pod/one', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.status.phase}=Pending', 'pod/one', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.spec.containers}=x', 'pod/one', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.status.podIP}', 'pod/one', '--timeout=1s'],
+      ]
+      // kubectl events computes LAST SEEN from its own clock: the column is left out
+      const masked = (o: Out) => ({
+        ...o,
+        stdout: o.stdout.replace(/^\S+( \(x\d+ over \S+\))?\s+(?=Normal|Warning)/gm, ''),
+      })
+      for (const args of lines) {
+        const line = `kubectl ${args.map((x) => (/[{}=]/.test(x) ? `'${x}'` : x)).join(' ')}`
+        clock = Date.now()
+        const want = masked(await sim(a.c, a.id, line))
+        expect(masked(await real(a.kubeconfig, args)), line).toEqual(want)
+        if (args[0] === 'events' && !args.includes('--types=Warning'))
+          expect(want.stdout, line).toMatch(/^Normal +Scheduled +Pod\/one /m)
+      }
     }, 60_000)
 
     it('says Unauthorized without a valid token, as kubectl prints it', async () => {
