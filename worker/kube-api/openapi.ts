@@ -11,6 +11,7 @@
 
 import schemasJson from '../sim/kubectl/explain/schemas.json'
 import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
+import { EXPLAINED_KINDS } from '../sim/kubectl/explain'
 
 type Json = unknown
 const SCHEMAS = schemasJson as Record<string, Json>
@@ -72,7 +73,7 @@ function buildDocument(group: string, version: string) {
     // kinds the lab terminal's explain does not document get a schema that says so
     const s = (schemas[name] as Record<string, Json> | undefined) ?? {
       type: 'object',
-      description: `Service Lab serves ${r.kind} objects but documents only Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace, as the lab terminal's kubectl explain does.`,
+      description: `Service Lab serves ${r.kind} objects but documents only ${EXPLAINED_KINDS}, as the lab terminal's kubectl explain does.`,
     }
     schemas[name] = {
       ...s,
