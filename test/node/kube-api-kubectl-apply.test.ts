@@ -413,5 +413,9 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
     expect((await kubectl(a.kubeconfig, ['get', 'service', 'web', '-o', 'name'])).stdout).toBe(
       'service/web\n',
     )
+    // delete -f deletes the rest too, then names the kind it could not map
+    const del = await kubectl(a.kubeconfig, ['delete', '-f', '-'], file)
+    expect(del.stdout).toBe('service "web" deleted\n')
+    expect(await b.sim('kubectl delete -f -', file)).toEqual(del)
   }, 60_000)
 })

@@ -55,7 +55,8 @@ function cascadeOf(inv: Invocation): { policy: PropagationPolicy; warning: strin
   return { policy: asBool ? 'Background' : 'Orphan', warning }
 }
 
-function targetsOf(inv: Invocation): TargetsResult {
+/** The targets, and the mapping errors of manifests whose kind the cluster lacks (-f). */
+function targetsOf(inv: Invocation): TargetsResult & { unmapped?: string[] } {
   const files = inv.flags.list('filename')
   if (files.length === 0)
     return resolveTargets(inv, {
@@ -72,11 +73,11 @@ function targetsOf(inv: Invocation): TargetsResult {
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return { ok: false, error: loaded.fatal }
   if (loaded.parseError) return { ok: false, error: loaded.parseError }
-  if (loaded.mappingErrors[0]) return { ok: false, error: loaded.mappingErrors[0] }
   const targets = loaded.manifests
     .filter((m) => isKind(m.kind))
     .map((m) => ({ kind: m.kind as Kind, name: m.name, namespace: m.namespace, source: m.source }))
-  return { ok: true, targets, bulk: false }
+  // a kind the cluster lacks does not stop the others (ContinueOnError): its error comes last
+  return { ok: true, targets, bulk: false, unmapped: loaded.mappingErrors }
 }
 
 function deleteOne(
@@ -142,7 +143,9 @@ export function deleteVerb(inv: Invocation): ProcessResult {
         ? nameLine(t.kind, t.name)
         : `${deletedLine(t.kind, t.name, grace, dry.value)}\n`
   }
-  if (found.targets.length === 0) stdout += 'No resources found\n'
+  const unmapped = 'unmapped' in found ? (found.unmapped ?? []) : []
+  for (const text of unmapped) errs.push({ text })
+  if (found.targets.length === 0 && unmapped.length === 0) stdout += 'No resources found\n'
   if (dry.value === 'none') settleCluster(inv.ctx)
   if (errs.length > 0) return { stdout, stderr: stderr + renderErrors(errs), exitCode: 1 }
   return { stdout, stderr, exitCode: 0 }
