@@ -392,4 +392,30 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
       expect(await b.sim(`kubectl ${args.join(' ')}`, manifest)).toEqual(real)
     }
   }, 60_000)
+
+  it('a file with a kind the cluster lacks (a ConfigMap) applies the rest, as the lab terminal does', async () => {
+    const [a, b] = [await openLearner(origin()), await openLearner(origin())]
+    const file = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n',
+      `${JSON.stringify(service({}))}\n`,
+    ].join('---\n')
+    for (const args of [
+      ['apply', '-f', '-'],
+      ['apply', '-f', '-', '--dry-run=server'],
+      ['create', '-f', '-'],
+      ['diff', '-f', '-'],
+    ]) {
+      const real = await kubectl(a.kubeconfig, args, file)
+      expect(real.stderr, args.join(' ')).toContain('no matches for kind "ConfigMap" in version "v1"')
+      if (args[0] === 'diff') continue
+      expect(await b.sim(`kubectl ${args.join(' ')}`, file), args.join(' ')).toEqual(real)
+    }
+    expect((await kubectl(a.kubeconfig, ['get', 'service', 'web', '-o', 'name'])).stdout).toBe(
+      'service/web\n',
+    )
+    // delete -f deletes the rest too, then names the kind it could not map
+    const del = await kubectl(a.kubeconfig, ['delete', '-f', '-'], file)
+    expect(del.stdout).toBe('service "web" deleted\n')
+    expect(await b.sim('kubectl delete -f -', file)).toEqual(del)
+  }, 60_000)
 })

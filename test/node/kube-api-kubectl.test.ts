@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listenForFile } from './node-app'
-import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl } from './kubectl-compare'
+import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl, type Out } from './kubectl-compare'
 import { learner as openLearner } from './kube-streams-helpers'
 import { SEED_SCENARIO } from '../../bench/seed-scenario'
 
@@ -225,6 +225,7 @@ describe.skipIf(!HAS_KUBECTL)(
         'describe service web',
         `describe ${pod}`,
         'api-resources',
+        'api-resources -o wide',
         'explain deployment.spec.replicas',
         'get pods -l app=web -o name',
         'get deployment web -o yaml',
@@ -308,6 +309,75 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
         'kubectl apply: endpoints/my-service created in default (API)',
       )
     }, 120_000)
+
+    it('prints what the simulated kubectl prints: field selectors, explain errors', async () => {
+      // a pair of its own: the API's rate limit does not refill while the clock is pinned
+      const a = await learner('playground')
+      const b = await learner('playground')
+      const steps: [string[], string, boolean][] = [
+        [['create', 'deployment', 'web', '--image=nginx', '--replicas=2'], '', true],
+        // the field selector picks what goes (none here), or the server refuses a field it lacks
+        [['delete', 'pods', '--field-selector=status.phase=Succeeded'], '', true],
+        [['delete', 'pods', '--field-selector=spec.image=nginx'], '', false],
+        [['explain', 'configmap'], '', false],
+        [['explain', 'deploy.spec.nope'], '', false],
+      ]
+      for (const [args, stdin, ok] of steps) {
+        const line = `kubectl ${args.join(' ')}`
+        const want = await sim(b.c, b.id, line, stdin)
+        const got = await real(a.kubeconfig, args, stdin)
+        expect(got, line).toEqual(want)
+        expect(got.exitCode === 0, `${line}: ${got.stderr}`).toBe(ok)
+      }
+      // both pods are still there on both
+      for (const o of [
+        await real(a.kubeconfig, ['get', 'pods', '-o', 'name']),
+        await sim(b.c, b.id, 'kubectl get pods -o name'),
+      ])
+        expect(o.stdout.split('\n').filter(Boolean)).toHaveLength(2)
+    }, 60_000)
+
+    it("describe node shows the node's Lease, as the lab terminal does", async () => {
+      const a = await learner('playground')
+      clock = Date.now()
+      // the part before the pods table, whose ages kubectl computes from its own clock
+      const head = (o: { stdout: string }) => o.stdout.split(/^Conditions:/m)[0]
+      const got = await real(a.kubeconfig, ['describe', 'node', 'lab-worker'])
+      expect(got.exitCode).toBe(0)
+      expect(head(got)).toMatch(/^Lease:\n {2}HolderIdentity: {2}lab-worker\n/m)
+      expect(head(got)).toBe(head(await sim(a.c, a.id, 'kubectl describe node lab-worker')))
+    }, 60_000)
+
+    it('events and wait print what the lab terminal prints', async () => {
+      const a = await learner('playground')
+      clock = Date.now() - 60_000
+      await sim(a.c, a.id, 'kubectl run one --image=nginx')
+      clock = Date.now()
+      const lines: string[][] = [
+        ['events'],
+        ['events', '--for', 'pod/one'],
+        ['events', '--types=Warning'],
+        ['wait', '--for=delete', 'pod/nope', '--timeout=1s'],
+        ['wait', '--for=delete', 'pod', '-l', 'app=nope', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.status.phase}=Running', 'pod/one', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.status.phase}=Pending', 'pod/one', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.spec.containers}=x', 'pod/one', '--timeout=1s'],
+        ['wait', '--for=jsonpath={.status.podIP}', 'pod/one', '--timeout=1s'],
+      ]
+      // kubectl events computes LAST SEEN from its own clock: the column is left out
+      const masked = (o: Out) => ({
+        ...o,
+        stdout: o.stdout.replace(/^\S+( \(x\d+ over \S+\))?\s+(?=Normal|Warning)/gm, ''),
+      })
+      for (const args of lines) {
+        const line = `kubectl ${args.map((x) => (/[{}=]/.test(x) ? `'${x}'` : x)).join(' ')}`
+        clock = Date.now()
+        const want = masked(await sim(a.c, a.id, line))
+        expect(masked(await real(a.kubeconfig, args)), line).toEqual(want)
+        if (args[0] === 'events' && !args.includes('--types=Warning'))
+          expect(want.stdout, line).toMatch(/^Normal +Scheduled +Pod\/one /m)
+      }
+    }, 60_000)
 
     it('says Unauthorized without a valid token, as kubectl prints it', async () => {
       const a = await learner('playground')

@@ -101,6 +101,20 @@ export function streamsSuite(base: () => string) {
       'deployment "web" successfully rolled out',
     )
     expect(rollout.exitCode).toBe(0)
+    // a rolling update is a chain of steps (a new pod ready, then an old one goes and the next
+    // new one is made) that goes on while only kubectl watches, as on a real cluster
+    await kubectl(a.kubeconfig, ['set', 'image', 'deployment/web', 'nginx=nginx:1.27'])
+    const update = await kubectl(a.kubeconfig, [
+      'rollout',
+      'status',
+      'deployment/web',
+      '--timeout=30s',
+    ])
+    expect(update.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'deployment "web" successfully rolled out',
+    )
+    expect(update.exitCode).toBe(0)
+    expect((await a.sim('kubectl get deploy web --no-headers')).stdout).toMatch(/^web\s+2\/2\s+2\s+2\s/)
     await kubectl(a.kubeconfig, ['run', 'one', '--image=nginx'])
     const wait = await kubectl(a.kubeconfig, [
       'wait',
@@ -117,7 +131,7 @@ export function streamsSuite(base: () => string) {
     expect((await a.sim('kubectl get pod one')).stderr).toBe(
       'Error from server (NotFound): pods "one" not found\n',
     )
-  }, 90_000)
+  }, 120_000)
 
   it('exec runs as the lab terminal runs it: same output, exit codes, history and trace', async () => {
     const a = await learner(base())

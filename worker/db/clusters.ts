@@ -1,4 +1,4 @@
-import type { BaseWrite } from './state-codec'
+import type { BaseWrite, DocumentWrite } from './state-codec'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Database } from './client'
 import { affectedRows, batchSql } from './client'
@@ -54,6 +54,26 @@ export async function insertCluster(
 export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
   const [updated] = await batchSql(db, storeRunStatements(w))
   return affectedRows(updated) === 1
+}
+
+/**
+ * Stores a document the controllers moved on by themselves (a read through the Kubernetes API
+ * settled it at a later time): only if nobody wrote the row since it was read, no history row,
+ * no command counted. Answers false when the race was lost.
+ */
+export async function storeSettled(
+  db: Database,
+  id: string,
+  expectedVersion: number,
+  document: DocumentWrite,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .update(clusters)
+    .set({ ...document, version: sql`${clusters.version} + 1`, updatedAt: now })
+    .where(and(eq(clusters.id, id), eq(clusters.version, expectedVersion)))
+    .run()
+  return affectedRows(r) === 1
 }
 
 /** Back to a starting state; progress and history stay. */

@@ -1,8 +1,9 @@
 // The two database moves of the Kubernetes API, the same as a terminal line's: a read is one
-// cluster read (after the token read in auth.ts), settled at `now` and not stored; a write is the
-// pure change, the controllers, grading, and one conditional write of the cluster plus one history
-// row in one batch (worker/db/clusters.ts storeRun). A lost race runs the change again on the
-// fresh document, as the terminal does.
+// cluster read (after the token read in auth.ts), settled at `now` (and stored only when the
+// controllers moved an object: keep-settled.ts); a write is the pure change, the controllers,
+// grading, and one conditional write of the cluster plus one history row in one batch
+// (worker/db/clusters.ts storeRun). A lost race runs the change again on the fresh document, as
+// the terminal does.
 
 import type { Context } from 'hono'
 import type { CommandRow } from '../db/command-read'
@@ -15,6 +16,7 @@ import { settle } from '../sim/controllers/settle'
 import type { ClusterState } from '../sim/state'
 import type { KubeEnv } from './auth'
 import { KubeError, noRoute } from './status'
+import { settleAndKeep } from './keep-settled'
 
 const MAX_ATTEMPTS = 40
 
@@ -28,9 +30,14 @@ export interface ClusterView {
 
 /**
  * The caller's cluster as of now (pods that started since the last write have started): the row
- * read with the token (auth.ts) the first time, a fresh read after that (a lost race).
+ * read with the token (auth.ts) the first time, a fresh read after that (a lost race). `keep`
+ * (a read): what the controllers did meanwhile is stored (keep-settled.ts); a write stores it
+ * with its change.
  */
-export async function readCluster(c: Context<KubeEnv>): Promise<ClusterView> {
+export async function readCluster(
+  c: Context<KubeEnv>,
+  { keep = false }: { keep?: boolean } = {},
+): Promise<ClusterView> {
   const pre = c.get('kubeCluster')
   if (pre) c.set('kubeCluster', undefined)
   let row: CommandRow | undefined = pre ? pre.row : await readWhole(c)
@@ -44,7 +51,15 @@ export async function readCluster(c: Context<KubeEnv>): Promise<ClusterView> {
     doc = (await c.get('codec').load(row, { clusterId: row.id, version: row.version }))!
   }
   const now = c.get('deps').now()
-  settle(doc.state, now)
+  if (!keep) settle(doc.state, now)
+  else
+    await settleAndKeep(doc.state, now, {
+      db: c.get('db'),
+      codec: c.get('codec'),
+      clusterId: row.id,
+      version: row.version,
+      stored: doc.stored,
+    })
   return { row, state: doc.state, stored: doc.stored, now }
 }
 

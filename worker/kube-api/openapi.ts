@@ -5,10 +5,13 @@
 // prints from (sim/kubectl/explain/schemas.json, upstream 1.32 texts). The PATCH request bodies
 // leave out strategic-merge-patch+json on purpose: kubectl then computes apply patches from its
 // built-in types instead of warning about fields our trimmed schemas lack (facts §5.2).
-// `/openapi/v2` is not served (404): kubectl 1.32 uses v3 when it is there.
+// `/openapi/v2` is an empty document: kubectl 1.32 uses v3 for the kinds v3 describes, and asks
+// v2 only for a kind it does not (a ConfigMap in a file), to skip validating it when v2 does not
+// describe it either; a 404 there failed the whole `apply -f` with "failed to download openapi".
 
 import schemasJson from '../sim/kubectl/explain/schemas.json'
 import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
+import { EXPLAINED_KINDS } from '../sim/kubectl/explain'
 
 type Json = unknown
 const SCHEMAS = schemasJson as Record<string, Json>
@@ -70,7 +73,7 @@ function buildDocument(group: string, version: string) {
     // kinds the lab terminal's explain does not document get a schema that says so
     const s = (schemas[name] as Record<string, Json> | undefined) ?? {
       type: 'object',
-      description: `Service Lab serves ${r.kind} objects but documents only Service, Endpoints, Pod, Deployment, ReplicaSet and Namespace, as the lab terminal's kubectl explain does.`,
+      description: `Service Lab serves ${r.kind} objects but documents only ${EXPLAINED_KINDS}, as the lab terminal's kubectl explain does.`,
     }
     schemas[name] = {
       ...s,
@@ -117,4 +120,15 @@ export function openapiRoot() {
   for (const gv of GVS)
     paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=${openapiDocument(gv)!.hash}` }
   return { paths }
+}
+
+/**
+ * `/openapi/v2`: an empty protobuf Document (no definitions). kubectl's client-side validation
+ * of a kind no document describes then passes, and the object goes on to the mapping step, whose
+ * error (`no matches for kind "ConfigMap" in version "v1"`) is the one the lab terminal prints.
+ */
+export function openapiV2(): Response {
+  return new Response(new Uint8Array(0), {
+    headers: { 'Content-Type': 'application/octet-stream' },
+  })
 }

@@ -91,14 +91,14 @@ export function objectResponse(
 }
 
 export async function getOne(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
-  const { state, now } = await readCluster(c)
+  const { state, now } = await readCluster(c, { keep: true })
   return objectResponse(c, kind, objectAt(state, kind, rp), now, String(state.rv))
 }
 
 export async function list(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
   const q = new URL(c.req.url).searchParams
   if (queryFlag(q.get('watch'))) throw badRequest('watch is not available on this server')
-  const { state, now } = await readCluster(c)
+  const { state, now } = await readCluster(c, { keep: true })
   const selected = selectObjects(state, kind, rp.namespace, q)
   const { items, next, remaining } = page(selected, q)
   const rv = String(state.rv)

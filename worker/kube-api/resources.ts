@@ -1,6 +1,7 @@
 // Which verb a request on a resource path is (apiserver endpoints/installer.go): get, list,
 // create, update, patch, delete, deletecollection, and the subresources served here (scale,
-// status, SelfSubjectAccessReview). Streams (watch, log, exec, attach) are stream-routes.ts's.
+// status, SelfSubjectAccessReview, a node's Lease). Streams (watch, log, exec, attach) are
+// stream-routes.ts's.
 
 import type { Context } from 'hono'
 import { RESOURCES, type Kind } from '../sim/objects/resources'
@@ -12,6 +13,7 @@ import { create, patch, update } from './resource-write'
 import { remove } from './resource-delete'
 import { deleteCollection } from './delete-collection'
 import { scale } from './scale'
+import { isNodeLease, serveNodeLease } from './lease'
 import { badRequest, methodNotAllowed, noRoute } from './status'
 
 function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise<Response> {
@@ -38,6 +40,7 @@ export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Prom
     if (c.req.method !== 'POST' || rp.name || rp.namespace) throw methodNotAllowed()
     return selfSubjectAccessReview(c)
   }
+  if (isNodeLease(rp)) return serveNodeLease(c, rp)
   const kind = kindOf(rp)
   if (!kind) throw noRoute()
   const namespaced = RESOURCES[kind].namespaced

@@ -13,7 +13,7 @@ import {
   isServedGroupVersion,
   wantsAggregated,
 } from './discovery'
-import { openapiDocument, openapiRoot } from './openapi'
+import { openapiDocument, openapiRoot, openapiV2 } from './openapi'
 import { resourcePathOf, segments } from './path'
 import { serveResource } from './resources'
 import { methodNotAllowed, noRoute } from './status'
@@ -52,6 +52,7 @@ function discovery(c: Context<KubeEnv>, segs: string[]): Response | undefined {
 }
 
 function openapi(c: Context<KubeEnv>, segs: string[]): Response {
+  if (segs[1] === 'v2' && segs.length === 2) return openapiV2()
   if (segs[1] !== 'v3') throw noRoute()
   if (segs.length === 2) return c.json(openapiRoot())
   const doc = openapiDocument(segs.slice(2).join('/'))

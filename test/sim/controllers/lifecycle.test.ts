@@ -216,6 +216,22 @@ describe('finished pods and pull errors', () => {
     expect(lab.pod('once').status.containerStatuses?.[0]?.restartCount).toBe(0)
   })
 
+  it("sh -c '...; exit 3' ends with the shell builtin's code, after what it printed", () => {
+    const lab = new Lab()
+    lab.create(
+      podYaml('ex', 'busybox', '    command: ["sh", "-c", "echo boom; exit 3"]\n') +
+        '  restartPolicy: Never\n',
+    )
+    lab.wait(10)
+    const p = lab.pod('ex')
+    expect(lab.status(p)).toBe('Error')
+    expect(p.status.containerStatuses?.[0]?.state.terminated?.exitCode).toBe(3)
+    expect(lab.s.runtime.containers[`${p.metadata.uid}/ex`]?.logs).toEqual(['boom'])
+    lab.create(podYaml('ok', 'busybox', '    command: ["sh", "-c", "exit"]\n') + '  restartPolicy: Never\n')
+    lab.wait(10)
+    expect(lab.status(lab.pod('ok'))).toBe('Completed')
+  })
+
   it('restartPolicy Never with a failing command is Error / Failed', () => {
     const lab = new Lab()
     lab.create(

@@ -45,8 +45,12 @@ describe('kubectl explain', () => {
 
   test('errors', () => {
     const { k } = lab()
-    expect(k('explain svc.spec.nope').stderr).toBe('error: field "nope" does not exist\n')
-    expect(k('explain foo').stderr).toBe('error: the server doesn\'t have a resource type "foo"\n')
+    expect(k('explain svc.spec.nope')).toEqual({
+      stdout: 'KIND:       Service\nVERSION:    v1\n\n',
+      stderr: 'error: field "nope" does not exist\n',
+      exitCode: 1,
+    })
+    expect(k('explain foo').stderr).toBe('the server doesn\'t have a resource type "foo"\n')
     expect(k('explain').stderr).toBe(
       'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
     )

@@ -3,14 +3,13 @@
 // or when a scheduled transition (a container starting, a probe passing) is due. No database
 // handle is held between polls: D1 has none to hold, libSQL shares one client per process.
 //
-// A view is the stored document settled at `now` and never stored: the next command settles the
-// same stored document at its own later `now`, and the controllers are a function of (objects,
-// now), so it passes through the same states the streams showed.
+// A view is the stored document settled at `now`; when the controllers moved an object it is
+// stored (keep-settled.ts), as a read's is, so that a rollout goes on while only streams watch it.
 
 import type { Database } from '../../db/client'
 import { readClusterState, readClusterVersion } from '../../db/cluster-feed'
 import type { StateCodec, StoredDocument } from '../../db/state-codec'
-import { settle } from '../../sim/controllers/settle'
+import { settleAndKeep } from '../keep-settled'
 import type { ClusterState } from '../../sim/state'
 import { nextDueAt } from './due'
 
@@ -62,8 +61,11 @@ export class ClusterFeed {
 
   private async view(): Promise<ClusterView> {
     const now = this.d.now()
-    const state = await this.d.codec.decode(this.stored ?? { state: '', stateDelta: null })
-    settle(state, now)
+    const version = this.version ?? 0
+    const loaded = await this.d.codec.load(this.stored ?? { state: '', stateDelta: null })
+    const { state } = loaded!
+    // a step the controllers took is stored (keep-settled.ts); the next poll reads it back
+    await settleAndKeep(state, now, { ...this.d, version, stored: loaded!.stored })
     this.dueAt = nextDueAt(state, now)
     return { state, now }
   }

@@ -147,6 +147,10 @@ function shellProcess(
     if (m) output.push(unquote(m[1] as string))
   }
   const last = (parts[parts.length - 1] ?? '').replace(/^exec\s+/, '')
+  // the shell's own `exit [N]` (a builtin, not a binary): the script ends with N, else with the
+  // status of the command before it (echo's 0 here)
+  const exit = /^exit(?:\s+(\d+))?$/.exec(last)
+  if (exit) return { type: 'exit', argv, exitCode: Number(exit[1] ?? 0) % 256, output }
   const words = last
     .split(/\s+/)
     .filter((w) => w !== '')

@@ -8,7 +8,9 @@ import { clientError } from './errors'
 import { printTable } from './printers'
 
 const GROUP_ORDER = ['', 'apps', 'discovery.k8s.io', 'networking.k8s.io']
-const VERBS = '[create delete deletecollection get list patch update watch]'
+/** the verbs column of `-o wide`, comma-joined (apiresources.go); a Namespace has no deletecollection */
+const VERBS = 'create,delete,deletecollection,get,list,patch,update,watch'
+const NAMESPACE_VERBS = 'create,delete,get,list,patch,update,watch'
 
 function ordered(): ResourceInfo[] {
   return Object.values(RESOURCES).sort((a, b) =>
@@ -51,7 +53,10 @@ export function apiResourcesVerb(inv: Invocation): ProcessResult {
   const rows = list.map((r) => {
     const row = [r.plural, r.shortNames.join(','), apiVersion(r), String(r.namespaced), r.kind]
     if (wide)
-      row.push(VERBS, ['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? 'all' : '')
+      row.push(
+        r.kind === 'Namespace' ? NAMESPACE_VERBS : VERBS,
+        ['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? 'all' : '',
+      )
     return row
   })
   return {

@@ -51,7 +51,7 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
   if (!dry.ok) return clientError(dry.error)
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return clientError(loaded.fatal)
-  const errs: ObjectError[] = loaded.mappingErrors.map((text) => ({ text }))
+  const errs: ObjectError[] = []
   const objs: KubeObject[] = []
   let stdout = ''
   let warnings = dry.warning
@@ -68,6 +68,9 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
     else if (!printsObjects(output))
       stdout += nameLine(r.kind, r.metadata.name, withDryRun('created', dry.value))
   }
+  // the objects' errors first, then what the file's visitor collected (cli-runtime
+  // ContinueOnErrorVisitor appends the inner visitor's aggregate last), unlike apply's
+  for (const text of loaded.mappingErrors) errs.push({ text })
   if (loaded.parseError !== undefined) errs.push({ text: loaded.parseError })
   if (printsObjects(output) && objs.length > 0) stdout += renderObjects(objs, output)
   if (dry.value === 'none' && objs.length > 0) settleCluster(inv.ctx)

@@ -16,7 +16,7 @@ import { loadManifests } from './manifests'
 import { deletedLine, nameLine, type DryRun } from './names'
 import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
-import { resolveTargets, type Target, type TargetsResult } from './targets'
+import { resolveTargets, targetsError, type Target, type TargetsResult } from './targets'
 import { OrderedOutput } from '../shell/io'
 
 const IMMEDIATE =
@@ -56,7 +56,8 @@ function cascadeOf(inv: Invocation): { policy: PropagationPolicy; warning: strin
   return { policy: asBool ? 'Background' : 'Orphan', warning }
 }
 
-function targetsOf(inv: Invocation): TargetsResult {
+/** The targets, and the mapping errors of manifests whose kind the cluster lacks (-f). */
+function targetsOf(inv: Invocation): TargetsResult & { unmapped?: string[] } {
   const files = inv.flags.list('filename')
   if (files.length === 0)
     return resolveTargets(inv, {
@@ -73,11 +74,11 @@ function targetsOf(inv: Invocation): TargetsResult {
   const loaded = loadManifests(inv, files)
   if (loaded.fatal) return { ok: false, error: loaded.fatal }
   if (loaded.parseError) return { ok: false, error: loaded.parseError }
-  if (loaded.mappingErrors[0]) return { ok: false, error: loaded.mappingErrors[0] }
   const targets = loaded.manifests
     .filter((m) => isKind(m.kind))
     .map((m) => ({ kind: m.kind as Kind, name: m.name, namespace: m.namespace, source: m.source }))
-  return { ok: true, targets, bulk: false }
+  // a kind the cluster lacks does not stop the others (ContinueOnError): its error comes last
+  return { ok: true, targets, bulk: false, unmapped: loaded.mappingErrors }
 }
 
 function deleteOne(
@@ -115,7 +116,7 @@ export function deleteVerb(inv: Invocation): ProcessResult {
   const dry = dryRunOf(inv)
   if (!dry.ok) return withWarning(cascade.warning, clientError(dry.error))
   const found = targetsOf(inv)
-  if (!found.ok) return withWarning(cascade.warning, clientError(found.error))
+  if (!found.ok) return withWarning(cascade.warning, targetsError(found))
   if (output !== '' && output !== 'name')
     return clientError(`unexpected -o output mode: ${output}. We only support '-o name'`)
   if (inv.flags.bool('all') && inv.flags.str('selector'))
@@ -145,7 +146,9 @@ export function deleteVerb(inv: Invocation): ProcessResult {
         : `${deletedLine(t.kind, t.name, grace, dry.value)}\n`,
     )
   }
-  if (found.targets.length === 0) o.out('No resources found\n')
+  const unmapped = 'unmapped' in found ? (found.unmapped ?? []) : []
+  for (const text of unmapped) errs.push({ text })
+  if (found.targets.length === 0 && unmapped.length === 0) o.out('No resources found\n')
   if (dry.value === 'none') settleCluster(inv.ctx)
   if (errs.length > 0) o.err(renderErrors(errs))
   return o.result(errs.length > 0 ? 1 : 0)

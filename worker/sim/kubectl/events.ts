@@ -1,12 +1,19 @@
-// `kubectl events` (kubectl pkg/cmd/events): the namespace's events as `kubectl get events` lists
-// them; --for=TYPE/NAME narrows to one object and --types to Normal/Warning, through field
-// selectors. Leaves out the events command's own sorting by time (get's order is kept).
+// `kubectl events` (kubectl pkg/cmd/events): the namespace's events, oldest first (SortableEvents,
+// by lastTimestamp; equal times keep the list's order, as Go's sort.Sort does for up to 12 events
+// by insertion sort; beyond, its pdqsort may order ties otherwise), OBJECT as `Kind/name`, LAST
+// SEEN as `5m (x3 over 10m)` for a repeated event (EventPrinter); --for=TYPE/NAME narrows to one
+// object and --types to Normal/Warning, through field selectors. -o and --watch print as `get`.
 
 import type { ProcessResult } from '../context'
 import type { Invocation } from './invocation'
 import { clientError } from './errors'
 import { kubectlGet } from './get'
 import { resolveTypes } from './resource-args'
+import type { KubeEvent } from '../objects/types'
+import { listObjects, parseTimestamp } from '../state'
+import { matchesFields, parseFieldSelector } from './printers/field-selector'
+import { ageSince } from './printers/duration'
+import { printTable } from './printers/table'
 
 /** `kubectl events [--for=TYPE/NAME] [--types=Warning] [-A]`. */
 export function eventsVerb(inv: Invocation): ProcessResult {
@@ -21,6 +28,8 @@ export function eventsVerb(inv: Invocation): ProcessResult {
   const types = inv.flags.list('types')
   if (types.length > 1) return clientError('--types supports one type in this lab terminal')
   if (types[0]) selectors.push(`type=${types[0]}`)
+  const output = inv.flags.str('output')
+  if (!output && !inv.flags.bool('watch')) return printEvents(inv, selectors.join(','))
   return kubectlGet(inv.ctx, {
     resources: ['events'],
     namespace: inv.namespace,
@@ -31,4 +40,37 @@ export function eventsVerb(inv: Invocation): ProcessResult {
     noHeaders: inv.flags.bool('no-headers'),
     watch: inv.flags.bool('watch'),
   })
+}
+
+/** events.go getInterval: the last time, with the count and the first time when repeated. */
+function interval(e: KubeEvent, now: number): string {
+  const first = ageSince(e.firstTimestamp, now)
+  if ((e.count ?? 0) > 1) return `${ageSince(e.lastTimestamp, now)} (x${e.count} over ${first})`
+  return first
+}
+
+const sortTime = (e: KubeEvent) => parseTimestamp(e.lastTimestamp || e.firstTimestamp || '')
+
+function printEvents(inv: Invocation, fieldSelector: string): ProcessResult {
+  const all = inv.flags.bool('all-namespaces')
+  const fields = parseFieldSelector(fieldSelector)
+  const reqs = 'requirements' in fields ? fields.requirements : []
+  const events = listObjects<KubeEvent>(inv.ctx.s, 'Event', all ? undefined : inv.namespace)
+    .filter((e) => matchesFields(e, reqs))
+    .sort((a, b) => sortTime(a) - sortTime(b))
+  if (events.length === 0) {
+    const where = all ? '' : ` in ${inv.namespace} namespace`
+    return { stdout: '', stderr: `No events found${where}.\n`, exitCode: 0 }
+  }
+  const rows = events.map((e) => [
+    ...(all ? [e.metadata.namespace ?? ''] : []),
+    interval(e, inv.ctx.now),
+    e.type,
+    e.reason,
+    `${e.involvedObject.kind}/${e.involvedObject.name}`,
+    (e.message ?? '').trim(),
+  ])
+  const header = [...(all ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']
+  const noHeaders = inv.flags.bool('no-headers')
+  return { stdout: printTable(noHeaders ? rows : [header, ...rows]), stderr: '', exitCode: 0 }
 }

@@ -21,6 +21,10 @@ const SCHEMA_OF: Partial<Record<Kind, string>> = {
 }
 
 /** `kubectl explain svc.spec.ports`, `kubectl explain deployment --recursive`. */
+/** The kinds explain documents (SCHEMA_OF), as the messages about the others name them. */
+export const EXPLAINED_KINDS =
+  'Service, Endpoints, Pod, Deployment, ReplicaSet, Namespace, Ingress and IngressClass'
+
 export function explainVerb(inv: Invocation): ProcessResult {
   if (inv.args.length === 0)
     return clientError(
@@ -37,15 +41,18 @@ export function explainVerb(inv: Invocation): ProcessResult {
     )
   const [typed, ...path] = (inv.args[0] as string).split('.')
   const r = resolveTypes(typed ?? '')
+  // checkErr's NoResourceMatchError: printed as it is, without `error: `
   if ('unknown' in r || r.kinds.length !== 1)
-    return clientError(
-      `the server doesn't have a resource type "${'unknown' in r ? r.unknown : typed}"`,
-    )
+    return {
+      stdout: '',
+      stderr: `the server doesn't have a resource type "${'unknown' in r ? r.unknown : typed}"\n`,
+      exitCode: 1,
+    }
   const kind = r.kinds[0] as Kind
   const schema = SCHEMA_OF[kind]
   if (!schema)
     return clientError(
-      `explain documents Service, Endpoints, Pod, Deployment, ReplicaSet, Namespace, Ingress and IngressClass in this lab terminal, not ${kind}`,
+      `explain documents ${EXPLAINED_KINDS} in this lab terminal, not ${kind}`,
     )
   const info = RESOURCES[kind]
   const res = renderExplain(
@@ -53,6 +60,6 @@ export function explainVerb(inv: Invocation): ProcessResult {
     path,
     inv.flags.bool('recursive'),
   )
-  if ('missing' in res) return clientError(`field "${res.missing}" does not exist`)
+  if ('missing' in res) return clientError(`field "${res.missing}" does not exist`, res.head)
   return { stdout: res.text, stderr: '', exitCode: 0 }
 }

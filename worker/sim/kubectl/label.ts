@@ -12,7 +12,7 @@ import { dryRunOf } from './dry-run'
 import { nameLine, withDryRun, type DryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
-import { resolveTargets, type Target } from './targets'
+import { resolveTargets, targetsError, type Target } from './targets'
 import { parseAnnotationPairs, parseLabelPairs, splitArgs, type Pairs } from './metadata-pairs'
 
 type Field = 'labels' | 'annotations'
@@ -86,7 +86,7 @@ function plan(inv: Invocation, field: Field): EditPlan | ProcessResult {
       allNamespaces: inv.flags.bool('all-namespaces'),
     },
   )
-  if (!found.ok) return clientError(found.error)
+  if (!found.ok) return targetsError(found)
   return { field, pairs, output, dry: dry.value, warning: dry.warning, targets: found.targets }
 }
 

@@ -9,7 +9,7 @@ import type { Invocation } from './invocation'
 import { clientError, renderApiError } from './errors'
 import { defaultContainer } from './exec'
 import { podForArgument } from './pod-for-object'
-import { listTargets } from './targets'
+import { listTargets, targetsError } from './targets'
 import { inOrderOf, mixedOrder, type Transcript } from '../shell/io'
 
 const USAGE =
@@ -86,7 +86,7 @@ function inOrder(notice: string, stdout: string, error: string, exitCode: number
 
 function logsBySelector(inv: Invocation): ProcessResult {
   const found = listTargets(inv, ['Pod'], inv.flags.bool('all-namespaces'))
-  if (!found.ok) return clientError(found.error)
+  if (!found.ok) return targetsError(found)
   if (found.targets.length === 0)
     return {
       stdout: '',

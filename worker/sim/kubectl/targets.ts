@@ -8,6 +8,10 @@ import { listObjects } from '../state'
 import type { Invocation } from './invocation'
 import { matchesRequirements, parseLabelSelector } from './api'
 import { selectResources, type SelectionOptions } from './resource-args'
+import type { ProcessResult } from '../context'
+import { clientError } from './errors'
+import { matchesFields, parseFieldSelector, unsupportedField } from './printers/field-selector'
+import { listSelectorError } from './printers/get-fetch'
 
 export interface Target {
   kind: Kind
@@ -20,40 +24,37 @@ export interface Target {
 }
 
 export type TargetsResult =
-  { ok: true; targets: Target[]; bulk: boolean } | { ok: false; error: string }
+  | { ok: true; targets: Target[]; bulk: boolean }
+  /** `fromServer`: the error is the API server's Status line, printed as it is */
+  | { ok: false; error: string; fromServer?: boolean }
+
+/** A failed selection as kubectl prints it: a server error as it is, else `error: <text>`. */
+export function targetsError(r: { error: string; fromServer?: boolean }): ProcessResult {
+  return r.fromServer ? { stdout: '', stderr: `${r.error}\n`, exitCode: 1 } : clientError(r.error)
+}
 
 function nsFor(kind: Kind, ns: string): string | undefined {
   return RESOURCES[kind].namespaced ? ns : undefined
-}
-
-function fieldMatches(obj: KubeObject, fieldSelector: string): boolean {
-  for (const term of fieldSelector.split(',').filter((t) => t !== '')) {
-    const m = /^([\w.]+)\s*(==|!=|=)\s*(.*)$/.exec(term)
-    if (!m) continue
-    const [, field, op, value] = m as unknown as [string, string, string, string]
-    const actual =
-      field === 'metadata.name'
-        ? obj.metadata.name
-        : field === 'metadata.namespace'
-          ? obj.metadata.namespace
-          : undefined
-    if (actual === undefined) continue
-    if ((op === '!=') === (actual === value)) return false
-  }
-  return true
 }
 
 /** Objects of the given kinds matching -l/--field-selector, in one namespace or all (-A). */
 export function listTargets(inv: Invocation, kinds: Kind[], allNamespaces: boolean): TargetsResult {
   const sel = parseLabelSelector(inv.flags.str('selector'))
   if ('error' in sel) return { ok: false, error: sel.error }
-  const fieldSelector = inv.flags.str('field-selector')
+  const fieldText = inv.flags.str('field-selector')
+  const fields = parseFieldSelector(fieldText)
   const targets: Target[] = []
   for (const kind of kinds) {
+    // the server parses the field selector and knows which fields each kind indexes
+    const bad = 'error' in fields ? fields.error : unsupportedField(kind, fields.requirements)
+    if (bad) {
+      const error = listSelectorError(kind, inv.flags.str('selector'), fieldText, bad)
+      return { ok: false, error, fromServer: true }
+    }
     const ns = allNamespaces ? undefined : nsFor(kind, inv.namespace)
     for (const obj of listObjects(inv.ctx.s, kind, ns)) {
       if (!matchesRequirements(sel.requirements, obj.metadata.labels)) continue
-      if (!fieldMatches(obj, fieldSelector)) continue
+      if ('requirements' in fields && !matchesFields(obj, fields.requirements)) continue
       targets.push({
         kind,
         namespace: obj.metadata.namespace,

@@ -1,4 +1,4 @@
-// `kubectl wait --for=condition=Ready pod/x` (kubectl pkg/cmd/wait): the simulated cluster does
+// `kubectl wait --for=condition=Ready|delete|jsonpath=... pod/x` (kubectl pkg/cmd/wait): the simulated cluster does
 // not move while a command runs, so the condition is checked once, as it stands now: met ->
 // `pod/x condition met`; not met -> what kubectl says when its --timeout runs out.
 
@@ -10,12 +10,45 @@ import type { Invocation } from './invocation'
 import { notFound } from './api'
 import { clientError, renderApiError } from './errors'
 import { nameLine } from './names'
-import { resolveTargets } from './targets'
+import { resolveTargets, targetsError } from './targets'
+import { findJsonPathValues, relaxedJsonPath, valueText } from './printers/jsonpath'
 
-type Check = (obj: KubeObject | undefined) => boolean
+/** met, not met (a timeout), or an error that waiting cannot end */
+type Check = (obj: KubeObject | undefined) => boolean | string
+
+/**
+ * `--for=jsonpath='{.status.phase}'=Running` (wait.go processJSONPathInput): the expression
+ * (relaxed, as get's), then `=value`; without a value, that the field is there. Only one value,
+ * not a list or map, can be compared.
+ */
+function jsonPathCheck(input: string): Check | string {
+  const text = input.trim()
+  if (text === '') return 'jsonpath expression cannot be empty'
+  const end = text.lastIndexOf('}')
+  const split = end >= 0 ? end + 1 : text.indexOf('=') < 0 ? text.length : text.indexOf('=')
+  const rest = text.slice(split)
+  if (rest !== '' && !rest.startsWith('=')) return `unrecognized condition: "jsonpath=${input}"`
+  const want = rest === '' ? undefined : rest.slice(1)
+  const relaxed = relaxedJsonPath(text.slice(0, split))
+  if ('error' in relaxed) return relaxed.error
+  return (obj) => {
+    if (!obj) return false
+    let values: unknown[]
+    try {
+      values = findJsonPathValues(relaxed.path, obj).flat()
+    } catch {
+      return false
+    }
+    if (values.length > 1 || (values[0] !== null && typeof values[0] === 'object'))
+      return 'jsonpath leads to a nested object or list which is not supported'
+    if (values.length === 0) return false
+    return want === undefined || valueText(values[0]) === want
+  }
+}
 
 function conditionCheck(forFlag: string): Check | string {
   if (forFlag === 'delete') return (obj) => obj === undefined
+  if (/^jsonpath=/i.test(forFlag)) return jsonPathCheck(forFlag.slice('jsonpath='.length))
   const m = /^condition=([^=]+)(?:=(.*))?$/i.exec(forFlag)
   if (!m) return `unrecognized condition: "${forFlag}"`
   const type = (m[1] as string).toLowerCase()
@@ -37,23 +70,26 @@ export function waitVerb(inv: Invocation): ProcessResult {
     all: inv.flags.bool('all'),
     allowEmptySelector: false,
   })
-  if (!found.ok) return clientError(found.error)
-  if (found.targets.length === 0) return clientError('no matching resources found')
+  if (!found.ok) return targetsError(found)
+  // waiting for a deletion: nothing to wait for is success, printed as nothing (wait.go)
+  const forDelete = inv.flags.str('for') === 'delete'
+  if (found.targets.length === 0 && !forDelete) return clientError('no matching resources found')
   let stdout = ''
+  // each object is waited for in turn; the failures are printed together at the end
+  const errors: string[] = []
   for (const t of found.targets) {
     const obj = t.object ?? getObject(inv.ctx.s, t.kind, t.namespace, t.name)
-    if (!obj && inv.flags.str('for') !== 'delete')
-      return { stdout, stderr: renderApiError(notFound(t.kind, t.name)), exitCode: 1 }
-    if (!check(obj))
-      return clientError(
+    if (!obj && forDelete) continue
+    if (!obj) return { stdout, stderr: renderApiError(notFound(t.kind, t.name)), exitCode: 1 }
+    const met = check(obj)
+    if (typeof met === 'string') errors.push(met)
+    else if (!met)
+      errors.push(
         `timed out waiting for the condition on ${qualifiedResource(t.kind as Kind)}/${t.name}`,
-        stdout,
       )
-    stdout += nameLine(
-      t.kind,
-      t.name,
-      inv.flags.str('for') === 'delete' ? 'condition met' : 'condition met',
-    )
+    else stdout += nameLine(t.kind, t.name, 'condition met')
   }
+  if (errors.length === 1) return clientError(errors[0]!, stdout)
+  if (errors.length > 1) return { stdout, stderr: errors.map((e) => `${e}\n`).join(''), exitCode: 1 }
   return { stdout, stderr: '', exitCode: 0 }
 }

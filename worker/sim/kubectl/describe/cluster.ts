@@ -9,6 +9,11 @@ import { writeEvents } from './events'
 import { formatCpu, formatMemory, parseQuantity } from './quantity'
 import { DescribeWriter, LEVEL_0, LEVEL_1, rfc1123z, writeAnnotations, writeLabels } from './writer'
 
+/** When the node's kubelet last renewed its Lease (every 10 s) as of `now` (ms). */
+export function nodeLeaseRenewTime(now: number): number {
+  return now - ((now / 1000) % 10) * 1000
+}
+
 export function describeNode(node: Node, pods: Pod[], events: KubeEvent[], now: number): string {
   const w = new DescribeWriter()
   const st = node.status ?? {
@@ -28,7 +33,7 @@ export function describeNode(node: Node, pods: Pod[], events: KubeEvent[], now: 
   w.write(LEVEL_0, 'Lease:\n')
   w.write(LEVEL_1, `HolderIdentity:\t${node.metadata.name}\n`)
   w.write(LEVEL_1, 'AcquireTime:\t<unset>\n')
-  w.write(LEVEL_1, `RenewTime:\t${rfc1123z(formatTimestamp(now - ((now / 1000) % 10) * 1000))}\n`)
+  w.write(LEVEL_1, `RenewTime:\t${rfc1123z(formatTimestamp(nodeLeaseRenewTime(now)))}\n`)
   if (st.conditions.length > 0) {
     w.write(
       LEVEL_0,

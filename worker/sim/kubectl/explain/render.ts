@@ -127,15 +127,18 @@ export interface ExplainTarget {
   schema: string
 }
 
-/** The whole explain text, or the field that does not exist. */
+/**
+ * The whole explain text, or the field that does not exist and the header kubectl has printed
+ * by then (its template writes GROUP/KIND/VERSION before it walks the path).
+ */
 export function renderExplain(
   t: ExplainTarget,
   path: string[],
   recursive: boolean,
-): { text: string } | { missing: string } {
+): { text: string } | { missing: string; head: string } {
   const root = SCHEMAS[t.schema]
   const body = root ? output({ $ref: t.schema }, path, recursive) : undefined
-  if (body === undefined) return { missing: path[path.length - 1] ?? '' }
   const head = `${t.group ? `GROUP:      ${t.group}\n` : ''}KIND:       ${t.kind}\nVERSION:    ${t.version}\n\n`
+  if (body === undefined) return { missing: path[path.length - 1] ?? '', head }
   return { text: `${head}${body}\n` }
 }

@@ -27,6 +27,13 @@ export interface FetchOptions {
   selectorError?: string
 }
 
+/** A LIST's BadRequest for a selector, as cli-runtime's selector visitor wraps it (the full line). */
+export function listSelectorError(kind: Kind, labels: string, fields: string, bad: string): string {
+  const r = RESOURCES[kind]
+  const gvr = `${r.group ? `${r.group}/` : '/'}${r.version}, Resource=${r.plural}`
+  return `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${labels}", field selector "${fields}": ${bad}`
+}
+
 /** One target read from the cluster, or the full stderr line of its error. */
 export function fetchTarget(
   s: ClusterState,
@@ -43,13 +50,7 @@ export function fetchTarget(
     return { kind: t.kind, objects: [obj], list: false }
   }
   const bad = o.selectorError ?? unsupportedField(t.kind, o.fields)
-  if (bad) {
-    // cli-runtime EnhanceListError wraps the server's BadRequest message
-    const gvr = `${r.group ? `${r.group}/` : '/'}${r.version}, Resource=${r.plural}`
-    return {
-      error: `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${o.labelText}", field selector "${o.fieldText}": ${bad}`,
-    }
-  }
+  if (bad) return { error: listSelectorError(t.kind, o.labelText, o.fieldText, bad) }
   const ns = r.namespaced && !o.allNamespaces ? o.namespace : undefined
   const objects = listObjects(s, t.kind, ns).filter(
     (obj) => matchesRequirements(o.labels, obj.metadata.labels) && matchesFields(obj, o.fields),

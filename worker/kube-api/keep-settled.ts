@@ -1,0 +1,42 @@
+// What a read through the Kubernetes API settled is kept when the controllers moved an object:
+// a rolling update is a chain of steps (a new pod is created, starts, becomes ready; only then is
+// an old one scaled down and the next new one created), and each step's pod is stamped with the
+// time of the settle that made it. A view never stored would make that pod again, "0s" old, at
+// every read: `kubectl rollout status` and `get pods -w` would wait for ever on a rollout the lab
+// terminal (which stores every command's settle) finishes. Kept as the terminal keeps a command's
+// document: one conditional write, no history row; a lost race keeps nothing (the other writer's
+// document is newer).
+
+import type { Database } from '../db/client'
+import { storeSettled } from '../db/clusters'
+import type { StateCodec, StoredForm } from '../db/state-codec'
+import { settle } from '../sim/controllers/settle'
+import { writeStamp, type ClusterState } from '../sim/state'
+
+export interface KeepTarget {
+  db: Database
+  codec: StateCodec
+  clusterId: string
+  /** the version the document was read at */
+  version: number
+  stored: StoredForm
+}
+
+/**
+ * Settles `state` at `now`; when an object changed, stores it over the version it was read at.
+ * Answers whether it was stored (the row's version is then `version + 1`).
+ */
+export async function settleAndKeep(
+  state: ClusterState,
+  now: number,
+  t: KeepTarget,
+): Promise<boolean> {
+  const before = writeStamp()
+  settle(state, now)
+  if (writeStamp() === before) return false
+  const encoded = await t.codec.encodeChanged(state, t.stored)
+  if (!encoded.write) return false
+  const ok = await storeSettled(t.db, t.clusterId, t.version, encoded.write, now)
+  if (ok) t.codec.remember({ clusterId: t.clusterId, version: t.version + 1 }, encoded.stored)
+  return ok
+}
