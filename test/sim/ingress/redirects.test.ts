@@ -1,0 +1,126 @@
+// The redirects the controller's nginx answers itself: ingress-nginx's 308 to https for a host
+// with TLS (ssl-redirect, on by default) and nginx's 301 for a path written with a trailing slash.
+import { describe, expect, it } from 'vitest'
+import { run } from '../../../worker/sim/run'
+import { cloneJSON, type ClusterState } from '../../../worker/sim/state'
+import { ingressCluster, LB, NOW, send } from './fixture'
+
+const ingress = (
+  name: string,
+  host: string,
+  extra: { tls?: string; meta?: string; path?: string },
+) =>
+  `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: ${name}${extra.meta ?? ''}
+spec:
+  ingressClassName: nginx${extra.tls ?? ''}
+  rules:
+  - host: ${host}
+    http:
+      paths:
+      - path: ${extra.path ?? '/'}
+        pathType: Prefix
+        backend:
+          service:
+            name: blue
+            port:
+              number: 8080
+`
+
+function withIngresses(...yaml: string[]): ClusterState {
+  const r = run(cloneJSON(ingressCluster()), 'kubectl apply -f -', {
+    now: NOW,
+    stdin: yaml.join('---\n'),
+  })
+  expect(r.stderr).toBe('')
+  return r.state
+}
+
+const header = (r: ReturnType<typeof send>, name: string) =>
+  r.response?.headers.find(([k]) => k === name)?.[1]
+
+const PAGE_308 =
+  '<html>\r\n<head><title>308 Permanent Redirect</title></head>\r\n<body>\r\n<center><h1>308 Permanent Redirect</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
+
+describe('ssl-redirect: http to a host with a tls section', () => {
+  const s = withIngresses(
+    // the Secret does not exist: ingress-nginx uses its default certificate, and still redirects
+    ingress('secure', 'secure.example', {
+      tls: '\n  tls:\n  - hosts: [secure.example]\n    secretName: missing-cert',
+    }),
+    ingress('optout', 'optout.example', {
+      tls: '\n  tls:\n  - hosts: [optout.example]',
+      meta: '\n  annotations:\n    nginx.ingress.kubernetes.io/ssl-redirect: "false"',
+    }),
+    ingress('forced', 'forced.example', {
+      meta: '\n  annotations:\n    nginx.ingress.kubernetes.io/force-ssl-redirect: "true"',
+    }),
+  )
+  it('answers 308 with Location https://<host> (trailing slash dropped, port dropped)', () => {
+    const r = send(s, `http://${LB}/`, 'secure.example:80')
+    expect(r.pod?.name).toMatch(/^ingress-nginx-controller-/)
+    expect(r.response?.status).toBe(308)
+    expect(r.response?.reason).toBe('Permanent Redirect')
+    expect(r.response?.body).toBe(PAGE_308)
+    expect(r.response?.headers.map(([k]) => k)).toEqual([
+      'Date',
+      'Content-Type',
+      'Content-Length',
+      'Connection',
+      'Location',
+    ])
+    expect(header(r, 'Content-Length')).toBe('164')
+    expect(header(r, 'Location')).toBe('https://secure.example')
+    expect(r.cause).toBe('ingress-ssl-redirect')
+  })
+  it('keeps the rest of the URI and the query; paths without a rule redirect too', () => {
+    expect(header(send(s, `http://${LB}/a/b?x=1`, 'secure.example'), 'Location')).toBe(
+      'https://secure.example/a/b?x=1',
+    )
+  })
+  it('https itself is proxied', () => {
+    const r = send(s, `https://${LB}/`, 'secure.example')
+    expect(r.response?.status).toBe(200)
+    expect(r.pod?.name).toMatch(/^blue-/)
+  })
+  it('ssl-redirect: "false" serves http; force-ssl-redirect redirects without tls', () => {
+    expect(send(s, `http://${LB}/`, 'optout.example').response?.status).toBe(200)
+    const forced = send(s, `http://${LB}/x`, 'forced.example')
+    expect(forced.response?.status).toBe(308)
+    expect(header(forced, 'Location')).toBe('https://forced.example/x')
+  })
+  it('hosts without tls and requests without a known host are not redirected', () => {
+    expect(send(s, `http://${LB}/`, 'blue.example').response?.status).toBe(200)
+    expect(send(s, `http://${LB}/`, 'nobody.example').response?.status).toBe(404)
+  })
+})
+
+describe('a path written with a trailing slash', () => {
+  const s = withIngresses(ingress('slash', 'slash.example', { path: '/app/' }))
+  it('nginx redirects the path without the slash with 301 to the location', () => {
+    const r = send(s, `http://${LB}/app?q=1`, 'Slash.example:80')
+    expect(r.response?.status).toBe(301)
+    expect(r.response?.reason).toBe('Moved Permanently')
+    expect(r.response?.headers.map(([k]) => k)).toEqual([
+      'Date',
+      'Content-Type',
+      'Content-Length',
+      'Location',
+      'Connection',
+    ])
+    expect(header(r, 'Content-Length')).toBe('162')
+    expect(header(r, 'Location')).toBe('http://slash.example/app/?q=1')
+    expect(r.cause).toBe('ingress-slash-redirect')
+  })
+  it('the path with the slash and below it reach the backend', () => {
+    expect(send(s, `http://${LB}/app/`, 'slash.example').pod?.name).toMatch(/^blue-/)
+    expect(send(s, `http://${LB}/app/x`, 'slash.example').pod?.name).toMatch(/^blue-/)
+  })
+  it('an Exact or Prefix path without the slash is matched as before', () => {
+    const r = send(s, `http://${LB}/app/v2`, 'paths.example')
+    expect(r.pod?.name).toMatch(/^echo-/)
+    expect(send(s, `http://${LB}/exact`, 'paths.example').pod?.name).toMatch(/^blue-/)
+  })
+})
