@@ -16,6 +16,8 @@ export interface CurlOptions {
   maxTime?: number
   connectTimeout?: number
   headers: string[]
+  /** --resolve host:port:addr entries, as typed */
+  resolve: string[]
   method?: string
   data?: string
   location: boolean
@@ -105,6 +107,7 @@ const VALUES: Record<string, Setter> = {
   u: (o, v) => (o.user = v),
   user: (o, v) => (o.user = v),
   url: (o, v) => o.urls.push(v),
+  resolve: (o, v) => o.resolve.push(v),
 }
 for (const k of ['data', 'data-raw', 'data-binary', 'data-ascii', 'data-urlencode', 'json'])
   VALUES[k] = VALUES.d as Setter
@@ -114,7 +117,6 @@ for (const k of [
   'retry',
   'retry-delay',
   'retry-max-time',
-  'resolve',
   'connect-to',
   'cacert',
   'cert',
@@ -152,6 +154,7 @@ export function parseCurlArgs(args: string[]): ParsedArgs {
     head: false,
     remoteName: false,
     headers: [],
+    resolve: [],
     location: false,
     insecure: false,
     fail: false,

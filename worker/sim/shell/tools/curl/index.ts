@@ -16,6 +16,7 @@ import { sendHttp } from '../send'
 import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
 import { emptyInfo, methodOf, requestHeaders } from './request'
+import { addedLines, parseResolve, pinnedAddress } from './resolve'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -66,7 +67,11 @@ const REDIRECTS = [301, 302, 303, 307, 308]
 function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfer {
   let url = first
   let prefixOut = ''
-  let prefixErr = ''
+  let prefixErr = o.verbose
+    ? addedLines(parseResolve(o.resolve))
+        .map((l) => `* ${l}\n`)
+        .join('')
+    : ''
   for (let n = 0; ; n++) {
     const t = transfer(p, o, f, url)
     const location = t.info.headers.find(([k]) => k.toLowerCase() === 'location')?.[1]
@@ -110,8 +115,9 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
+  const pinned = pinnedAddress(parseResolve(o.resolve), u.host, u.port)
   const req: HttpRequest = {
-    host: u.host,
+    host: pinned ?? u.host,
     port: u.port,
     method,
     path: u.path,
@@ -125,7 +131,8 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   const meter =
     !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
   const out = new Output(o, meter)
-  if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
+  if (o.verbose && pinned) out.info(`Hostname ${u.host} was found in DNS cache`)
+  else if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
     out.info(
       `Host ${u.host}:${u.port} was resolved.`,
       'IPv6: (none)',
