@@ -124,3 +124,19 @@ describe('a path written with a trailing slash', () => {
     expect(send(s, `http://${LB}/exact`, 'paths.example').pod?.name).toMatch(/^blue-/)
   })
 })
+
+describe('curl on the redirect', () => {
+  const s = withIngresses(
+    ingress('secure', 'secure.example', { tls: '\n  tls:\n  - hosts: [secure.example]' }),
+  )
+  it('-w %{redirect_url} says where the 308 leads when -L is not given', () => {
+    const line = `curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H 'Host: secure.example' http://${LB}/`
+    const r = run(cloneJSON(s), line, { now: NOW })
+    expect(r.stdout).toBe('308 https://secure.example/')
+  })
+  it('-L follows it (and the name has no DNS on the workstation)', () => {
+    const line = `curl -sSL -H 'Host: secure.example' http://${LB}/`
+    const r = run(cloneJSON(s), line, { now: NOW })
+    expect(r.stderr).toBe('curl: (6) Could not resolve host: secure.example\n')
+  })
+})
