@@ -78,6 +78,8 @@ export interface IngressNginxMemory {
   ignored: Record<string, string>
   /** round-robin position per upstream (`<ns>-<svc>-<port>`) */
   rr: Record<string, number>
+  /** the upstream warnings the last sync logged, one per line (absent: none yet) */
+  warned?: string
 }
 
 export const LOG_LINES_MAX = 200

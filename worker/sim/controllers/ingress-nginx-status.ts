@@ -19,6 +19,7 @@ import {
 } from './ingress-nginx-class'
 import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
+import { upstreamWarnings } from './ingress-nginx-warnings'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
 export const STATUS_SYNC_MS = 60_000
@@ -36,7 +37,8 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
   if (!leader) return false
   const mem = memoryOf(s)
   forgetGone(mem, ingresses)
-  let changed = false
+  let synced = false
+  const served: Ingress[] = []
   for (const ing of ingresses) {
     const verdict = servedByNginx(s, ing)
     if (!verdict.served) {
@@ -44,11 +46,31 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
       noteIgnored(s, mem, leader, ing, verdict.error, now)
       continue
     }
+    served.push(ing)
     delete mem.ignored[ing.metadata.uid]
-    changed = syncIngress(s, mem, leader, ing, verdict.className, now) || changed
-    changed = writeStatus(s, mem, leader, ing, now) || changed
+    synced = syncIngress(s, mem, leader, ing, verdict.className, now) || synced
+    synced = writeStatus(s, mem, leader, ing, now) || synced
   }
-  return changed
+  return logWarnings(s, mem, leader, served, synced, now) || synced
+}
+
+/** A sync logs the upstream warnings: after an Ingress sync, or when they changed (endpoints). */
+function logWarnings(
+  s: ClusterState,
+  mem: IngressNginxMemory,
+  leader: Leader,
+  served: Ingress[],
+  synced: boolean,
+  now: number,
+): boolean {
+  const lines = upstreamWarnings(s, served)
+  const text = lines.join('\n')
+  if (!synced && text === (mem.warned ?? '')) return false
+  for (const line of lines)
+    appendLog(s, leader.pod.metadata.uid, 'controller', `W${klogPrefix(now).slice(1)}${line}`)
+  if (text) mem.warned = text
+  else delete mem.warned
+  return true
 }
 
 function findLeader(s: ClusterState): Leader | undefined {
