@@ -42,4 +42,19 @@ describe('upstream warnings in the controller log', () => {
     const later = step(s, 'kubectl get pods', t + 10_000)
     expect(count(later, t + 11_000)).toBe(before + 1)
   })
+  it('names a tls Secret that does not exist, and the default certificate used instead', () => {
+    const t = NOW + 5_000
+    const s = step(
+      cloneJSON(ingressCluster()),
+      'kubectl create ingress sec --class=nginx --rule=sec.example/*=echo:8080,tls=my-cert',
+      t,
+    )
+    const w = warnings(s, t + 1_000).map((l) => l.replace(/^W\d{4} [\d:.]+ +7 /, ''))
+    expect(w).toContain(
+      'backend_ssl.go:47] Error obtaining X.509 certificate: no object matching key "default/my-cert" in local store',
+    )
+    expect(w.at(-1)).toBe(
+      'controller.go:1441] Error getting SSL certificate "default/my-cert": local SSL certificate default/my-cert was not found. Using default certificate',
+    )
+  })
 })

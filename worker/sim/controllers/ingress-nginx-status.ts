@@ -19,7 +19,7 @@ import {
 } from './ingress-nginx-class'
 import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
-import { upstreamWarnings } from './ingress-nginx-warnings'
+import { secretWarnings, upstreamWarnings } from './ingress-nginx-warnings'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
 export const STATUS_SYNC_MS = 60_000
@@ -66,8 +66,7 @@ function logWarnings(
   const lines = upstreamWarnings(s, served)
   const text = lines.join('\n')
   if (!synced && text === (mem.warned ?? '')) return false
-  for (const line of lines)
-    appendLog(s, leader.pod.metadata.uid, 'controller', `W${klogPrefix(now).slice(1)}${line}`)
+  for (const line of lines) log(s, leader, now, line, 'W')
   if (text) mem.warned = text
   else delete mem.warned
   return true
@@ -95,8 +94,8 @@ function ingressKey(ing: Ingress): string {
   return `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`
 }
 
-function log(s: ClusterState, leader: Leader, at: number, line: string): void {
-  appendLog(s, leader.pod.metadata.uid, 'controller', `${klogPrefix(at)}${line}`)
+function log(s: ClusterState, leader: Leader, at: number, line: string, level = 'I'): void {
+  appendLog(s, leader.pod.metadata.uid, 'controller', `${level}${klogPrefix(at).slice(1)}${line}`)
 }
 
 function noteIgnored(
@@ -137,6 +136,7 @@ function syncIngress(
     now,
     `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
   )
+  for (const line of secretWarnings(ing)) log(s, leader, now, line, 'W')
   recordSync(s, ing, now)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
   return true
