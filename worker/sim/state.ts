@@ -80,6 +80,8 @@ export interface IngressNginxMemory {
   rr: Record<string, number>
   /** the upstream warnings the last sync logged, one per line (absent: none yet) */
   warned?: string
+  /** uid of the controller pod that did the above; another one starts over (absent: not noted yet) */
+  leader?: string
 }
 
 export const LOG_LINES_MAX = 200

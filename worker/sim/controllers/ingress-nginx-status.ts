@@ -36,6 +36,7 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
   const leader = findLeader(s)
   if (!leader) return false
   const mem = memoryOf(s)
+  newLeader(mem, leader)
   forgetGone(mem, ingresses)
   let synced = false
   const served: Ingress[] = []
@@ -84,6 +85,22 @@ function memoryOf(s: ClusterState): IngressNginxMemory {
   return s.runtime.ingressNginx
 }
 
+/**
+ * A controller pod that replaced the one before (deleted, restarted, rescheduled) lists every
+ * Ingress afresh: its own log gets the "Found valid IngressClass" lines and each Ingress another
+ * Sync event, as its informer's first list calls AddFunc for all of them (store.go).
+ */
+function newLeader(mem: IngressNginxMemory, leader: Leader): void {
+  const uid = leader.pod.metadata.uid
+  if (mem.leader === uid) return
+  if (mem.leader !== undefined) {
+    mem.synced = {}
+    mem.ignored = {}
+    delete mem.warned
+  }
+  mem.leader = uid
+}
+
 function forgetGone(mem: IngressNginxMemory, ingresses: readonly Ingress[]): void {
   const uids = new Set(ingresses.map((i) => i.metadata.uid))
   for (const uid of Object.keys(mem.synced)) if (!uids.has(uid)) delete mem.synced[uid]
@@ -130,14 +147,16 @@ function syncIngress(
   if (seen && seen[0] === ing.metadata.resourceVersion) return false
   const created = parseTimestamp(ing.metadata.creationTimestamp ?? '') || now
   const since = seen ? seen[1] : created <= leader.readyAt ? leader.readyAt : now
+  // an Ingress that existed when the controller started is listed when it starts
+  const at = seen ? now : Math.min(now, since)
   log(
     s,
     leader,
-    now,
+    at,
     `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
   )
-  for (const line of secretWarnings(ing)) log(s, leader, now, line, 'W')
-  recordSync(s, ing, now)
+  for (const line of secretWarnings(ing)) log(s, leader, at, line, 'W')
+  recordSync(s, ing, at)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
   return true
 }
