@@ -140,3 +140,34 @@ describe('curl on the redirect', () => {
     expect(r.stderr).toBe('curl: (6) Could not resolve host: secure.example\n')
   })
 })
+
+describe('redirect annotations copied from tutorials', () => {
+  const a = (k: string, v: string) => `\n    nginx.ingress.kubernetes.io/${k}: "${v}"`
+  const s = withIngresses(
+    ingress('approot', 'root.example', { meta: `\n  annotations:${a('app-root', '/app')}` }),
+    ingress('moved', 'moved.example', {
+      meta: `\n  annotations:${a('permanent-redirect', 'https://new.example/')}`,
+    }),
+    ingress('temp', 'temp.example', {
+      meta: `\n  annotations:${a('temporal-redirect', 'https://other.example')}${a('temporal-redirect-code', '307')}`,
+    }),
+  )
+  it('app-root: / answers 302 to $scheme://$http_host<app-root>; other paths are proxied', () => {
+    const r = send(s, `http://${LB}/`, 'root.example:80')
+    expect(r.response?.status).toBe(302)
+    expect(r.response?.reason).toBe('Moved Temporarily')
+    expect(r.response?.body).toContain('<title>302 Found</title>')
+    expect(header(r, 'Content-Length')).toBe('138')
+    expect(header(r, 'Location')).toBe('http://root.example:80/app')
+    expect(send(s, `http://${LB}/app`, 'root.example').pod?.name).toMatch(/^blue-/)
+  })
+  it('permanent-redirect answers 301 to its URL for every path; temporal-redirect-code is used', () => {
+    const r = send(s, `http://${LB}/any/path`, 'moved.example')
+    expect(r.response?.status).toBe(301)
+    expect(header(r, 'Location')).toBe('https://new.example/')
+    expect(r.response?.headers.map(([k]) => k).slice(-2)).toEqual(['Connection', 'Location'])
+    const t = send(s, `http://${LB}/`, 'temp.example')
+    expect(t.response?.status).toBe(307)
+    expect(header(t, 'Location')).toBe('https://other.example')
+  })
+})

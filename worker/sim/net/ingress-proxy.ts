@@ -20,10 +20,10 @@ import {
 } from './ingress-match'
 import { controllerPage, plainHttpToHttpsPort } from './ingress-pages'
 import { explainNotFound, explainUpstream } from './ingress-explain'
-import { resolveUpstream, upstreamName } from './ingress-backend'
+import { resolveUpstream } from './ingress-backend'
 import { proxyTo } from './ingress-upstream'
 import { writeAccessLog } from './ingress-access-log'
-import { redirectPage, slashRedirectTarget, sslRedirectTarget } from './ingress-redirect'
+import { locationRedirect, serverRedirect } from './ingress-redirect-answers'
 
 type PodArrival = Arrival & { kind: 'pod' }
 
@@ -92,28 +92,11 @@ function route(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteRes
   const host = normalizeHost(requestHost(req))
   const uri = requestPath(req)
   const server = selectServer(config, host)
-  const slash = slashRedirectTarget(server, uri)
-  if (slash) {
-    const query = req.path.includes('?') ? req.path.slice(req.path.indexOf('?')) : ''
-    const to = `${req.scheme ?? 'http'}://${host}${slash}${query}`
-    const why = {
-      cause: 'ingress-slash-redirect',
-      diagnosis: `nginx answered 301: ${uri} matches no location of ${server.name === '_' ? 'the default server' : `host ${server.name}`}, but a path ${slash} does (an Ingress path ending in /), so nginx redirects to it. Write the path without the trailing / to match both.`,
-    }
-    return answer(w, arrival, logged, redirectPage(301, to, req, w.now), ['-', ''], why)
-  }
+  const early = serverRedirect(config, server, req, host, uri, w.now)
+  if (early) return answer(w, arrival, logged, early.response, [early.upstream, ''], early.why)
   const loc = selectLocation(server, uri)
-  const https = sslRedirectTarget(config, server, loc, req, host)
-  if (https) {
-    const name = loc?.backend?.service
-    const upstream =
-      name && loc?.ingress ? upstreamName(loc.ingress.namespace, name) : 'upstream-default-backend'
-    const why = {
-      cause: 'ingress-ssl-redirect',
-      diagnosis: `ingress-nginx answered 308 Permanent Redirect to ${https}: it sends plain http for a host with TLS (a tls section in its Ingress, even without its Secret) or with force-ssl-redirect to https. curl -L follows it (add -k for the controller's fake certificate); the annotation nginx.ingress.kubernetes.io/ssl-redirect: "false" turns it off.`,
-    }
-    return answer(w, arrival, logged, redirectPage(308, https, req, w.now), [upstream, ''], why)
-  }
+  const late = locationRedirect(config, server, loc, req, host, w.now)
+  if (late) return answer(w, arrival, logged, late.response, [late.upstream, ''], late.why)
   const ing = loc?.ingress
   const b = loc?.backend?.service
   if (!loc || !ing || !b) {

@@ -56,7 +56,7 @@ function hasCertificate(config: IngressConfig, host: string): boolean {
 }
 
 /** The annotations that shape a location: its own Ingress's, or for a host's root its first Ingress's. */
-function locationAnnotations(
+export function locationAnnotations(
   config: IngressConfig,
   server: IngressServer,
   loc: IngressLocation | undefined,
@@ -91,26 +91,35 @@ export function sslRedirectTarget(
   return `https://${best.split(':')[0] ?? ''}${uri}`
 }
 
-const REASONS: Record<number, string> = { 301: 'Moved Permanently', 308: 'Permanent Redirect' }
+const REASONS: Record<number, string> = {
+  301: 'Moved Permanently',
+  302: 'Moved Temporarily',
+  303: 'See Other',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+}
 
 /**
- * nginx's redirect page (301: 162 bytes, 308: 164). nginx writes a Location it made absolute itself
- * (the 301) before Connection, one set by Lua (the 308) after it.
+ * nginx's redirect page (301: 162 bytes, 308: 164; a 302's status line says `Moved Temporarily`,
+ * its page `302 Found`: ngx_http_status_lines, ngx_http_error_302_page). nginx writes a Location it made absolute itself (the 301 of a
+ * location ending in `/`: `relative`) before Connection, one it was given (return, Lua) after it.
  */
 export function redirectPage(
-  status: 301 | 308,
+  status: number,
   location: string,
   req: HttpRequest,
   now: number,
+  relative = false,
 ): HttpResponse {
-  const reason = REASONS[status] as string
-  const body = nginxErrorPage(status, reason, 'nginx')
+  const reason = REASONS[status] ?? ''
+  const body = nginxErrorPage(status, status === 302 ? 'Found' : reason, 'nginx')
   const headers: [string, string][] = [
     ['Date', httpDate(now)],
     ['Content-Type', 'text/html'],
     ['Content-Length', String(utf8Length(body))],
   ]
-  if (status === 301) headers.push(['Location', location], ['Connection', 'keep-alive'])
+  if (relative) headers.push(['Location', location], ['Connection', 'keep-alive'])
   else headers.push(['Connection', 'keep-alive'], ['Location', location])
   return { status, reason, headers, body: req.method === 'HEAD' ? '' : body }
 }
