@@ -65,7 +65,19 @@ export function serveIngress(w: Walk, arrival: PodArrival, req: HttpRequest): Pa
   if (!https && arrival.port === 443) return { ...base, response: plainHttpToHttpsPort(req, w.now) }
   const tls = https ? { tls: 'self-signed' as const } : {}
   if (arrival.port === 8181) return { ...base, ...tls, response: controllerPage(404, req, w.now) }
-  return { ...base, ...tls, ...route(w, arrival, req) }
+  const out = route(w, arrival, req)
+  if (https && out.response) out.response = withHsts(out.response)
+  return { ...base, ...tls, ...out }
+}
+
+/**
+ * Every answer over https gets HSTS from ingress-nginx's header filter (lua_ingress.header: hsts,
+ * hsts-max-age 31536000, hsts-include-subdomains are on by default; its certificate check is
+ * the function itself, not a call, so it always passes), after the other headers.
+ */
+function withHsts(res: HttpResponse): HttpResponse {
+  const value = 'max-age=31536000; includeSubDomains'
+  return { ...res, headers: [...res.headers, ['Strict-Transport-Security', value]] }
 }
 
 /**
