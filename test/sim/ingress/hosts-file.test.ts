@@ -37,4 +37,9 @@ describe('/etc/hosts on the workstation', () => {
       'curl: (6) Could not resolve host: echo.example\n',
     )
   })
+  it('getent hosts reads it too (the workstation has getent, as Ubuntu does)', () => {
+    const r = sh(`${ADD}; getent hosts echo.example`)
+    expect(r.stdout).toBe(`${LB.padEnd(15)} echo.example\n`)
+    expect(sh('getent hosts nosuch.example').exitCode).toBe(2)
+  })
 })
