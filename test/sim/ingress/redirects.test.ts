@@ -80,6 +80,13 @@ describe('ssl-redirect: http to a host with a tls section', () => {
       'https://secure.example/a/b?x=1',
     )
   })
+  it("the trace ends at the controller's redirect, naming the Ingress", () => {
+    const r = send(s, `http://${LB}/x`, 'secure.example')
+    const last = r.hops.at(-1)
+    expect(last?.kind).toBe('ingress')
+    expect(last?.label).toBe('secure.example/x: 308 to https://secure.example/x')
+    expect(last?.object).toEqual({ kind: 'Ingress', namespace: 'default', name: 'secure' })
+  })
   it('https itself is proxied', () => {
     const r = send(s, `https://${LB}/`, 'secure.example')
     expect(r.response?.status).toBe(200)

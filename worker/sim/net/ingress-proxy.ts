@@ -105,10 +105,20 @@ function route(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteRes
   const uri = requestPath(req)
   const server = selectServer(config, host)
   const early = serverRedirect(config, server, req, host, uri, w.now)
-  if (early) return answer(w, arrival, logged, early.response, [early.upstream, ''], early.why)
-  const loc = selectLocation(server, uri)
-  const late = locationRedirect(config, server, loc, req, host, w.now)
-  if (late) return answer(w, arrival, logged, late.response, [late.upstream, ''], late.why)
+  const loc = early ? undefined : selectLocation(server, uri)
+  const redirected = early ?? locationRedirect(config, server, loc, req, host, w.now)
+  if (redirected) {
+    const { response, upstream, why } = redirected
+    const to = response.headers.find(([k]) => k === 'Location')?.[1] ?? ''
+    w.hops.push({
+      kind: 'ingress',
+      label: `${host}${uri}: ${response.status} to ${to}`,
+      object: loc?.ingress ? { kind: 'Ingress', ...loc.ingress } : undefined,
+      ok: true,
+      detail: why.cause,
+    })
+    return answer(w, arrival, logged, response, [upstream, ''], why)
+  }
   const ing = loc?.ingress
   const b = loc?.backend?.service
   if (!loc || !ing || !b) {
