@@ -78,6 +78,10 @@ export interface IngressNginxMemory {
   ignored: Record<string, string>
   /** round-robin position per upstream (`<ns>-<svc>-<port>`) */
   rr: Record<string, number>
+  /** the upstream warnings the last sync logged, one per line (absent: none yet) */
+  warned?: string
+  /** uid of the controller pod that did the above; another one starts over (absent: not noted yet) */
+  leader?: string
 }
 
 export const LOG_LINES_MAX = 200

@@ -203,3 +203,19 @@ describe('the proxied leg (I25)', () => {
     expect(send(s, `http://${other}:${np}/`, 'magic.example').outcome).toBe('timeout')
   })
 })
+
+describe('answers over https', () => {
+  const s = ingressCluster()
+  it("carry ingress-nginx's HSTS header last; plain http does not", () => {
+    const proxied = send(s, `https://${LB}/`, 'blue.example')
+    expect(proxied.response?.headers.at(-1)).toEqual([
+      'Strict-Transport-Security',
+      'max-age=31536000; includeSubDomains',
+    ])
+    const own = send(s, `https://${LB}/`, 'nobody.example')
+    expect(own.response?.status).toBe(404)
+    expect(own.response?.headers.at(-1)?.[0]).toBe('Strict-Transport-Security')
+    const plain = send(s, `http://${LB}/`, 'blue.example')
+    expect(plain.response?.headers.some(([k]) => k === 'Strict-Transport-Security')).toBe(false)
+  })
+})

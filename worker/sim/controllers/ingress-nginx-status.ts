@@ -19,6 +19,7 @@ import {
 } from './ingress-nginx-class'
 import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
+import { secretWarnings, upstreamWarnings } from './ingress-nginx-warnings'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
 export const STATUS_SYNC_MS = 60_000
@@ -35,8 +36,10 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
   const leader = findLeader(s)
   if (!leader) return false
   const mem = memoryOf(s)
+  newLeader(mem, leader)
   forgetGone(mem, ingresses)
-  let changed = false
+  let synced = false
+  const served: Ingress[] = []
   for (const ing of ingresses) {
     const verdict = servedByNginx(s, ing)
     if (!verdict.served) {
@@ -44,11 +47,30 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
       noteIgnored(s, mem, leader, ing, verdict.error, now)
       continue
     }
+    served.push(ing)
     delete mem.ignored[ing.metadata.uid]
-    changed = syncIngress(s, mem, leader, ing, verdict.className, now) || changed
-    changed = writeStatus(s, mem, leader, ing, now) || changed
+    synced = syncIngress(s, mem, leader, ing, verdict.className, now) || synced
+    synced = writeStatus(s, mem, leader, ing, now) || synced
   }
-  return changed
+  return logWarnings(s, mem, leader, served, synced, now) || synced
+}
+
+/** A sync logs the upstream warnings: after an Ingress sync, or when they changed (endpoints). */
+function logWarnings(
+  s: ClusterState,
+  mem: IngressNginxMemory,
+  leader: Leader,
+  served: Ingress[],
+  synced: boolean,
+  now: number,
+): boolean {
+  const lines = upstreamWarnings(s, served)
+  const text = lines.join('\n')
+  if (!synced && text === (mem.warned ?? '')) return false
+  for (const line of lines) log(s, leader, now, line, 'W')
+  if (text) mem.warned = text
+  else delete mem.warned
+  return true
 }
 
 function findLeader(s: ClusterState): Leader | undefined {
@@ -63,6 +85,22 @@ function memoryOf(s: ClusterState): IngressNginxMemory {
   return s.runtime.ingressNginx
 }
 
+/**
+ * A controller pod that replaced the one before (deleted, restarted, rescheduled) lists every
+ * Ingress afresh: its own log gets the "Found valid IngressClass" lines and each Ingress another
+ * Sync event, as its informer's first list calls AddFunc for all of them (store.go).
+ */
+function newLeader(mem: IngressNginxMemory, leader: Leader): void {
+  const uid = leader.pod.metadata.uid
+  if (mem.leader === uid) return
+  if (mem.leader !== undefined) {
+    mem.synced = {}
+    mem.ignored = {}
+    delete mem.warned
+  }
+  mem.leader = uid
+}
+
 function forgetGone(mem: IngressNginxMemory, ingresses: readonly Ingress[]): void {
   const uids = new Set(ingresses.map((i) => i.metadata.uid))
   for (const uid of Object.keys(mem.synced)) if (!uids.has(uid)) delete mem.synced[uid]
@@ -73,8 +111,8 @@ function ingressKey(ing: Ingress): string {
   return `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`
 }
 
-function log(s: ClusterState, leader: Leader, at: number, line: string): void {
-  appendLog(s, leader.pod.metadata.uid, 'controller', `${klogPrefix(at)}${line}`)
+function log(s: ClusterState, leader: Leader, at: number, line: string, level = 'I'): void {
+  appendLog(s, leader.pod.metadata.uid, 'controller', `${level}${klogPrefix(at).slice(1)}${line}`)
 }
 
 function noteIgnored(
@@ -109,13 +147,16 @@ function syncIngress(
   if (seen && seen[0] === ing.metadata.resourceVersion) return false
   const created = parseTimestamp(ing.metadata.creationTimestamp ?? '') || now
   const since = seen ? seen[1] : created <= leader.readyAt ? leader.readyAt : now
+  // an Ingress that existed when the controller started is listed when it starts
+  const at = seen ? now : Math.min(now, since)
   log(
     s,
     leader,
-    now,
+    at,
     `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
   )
-  recordSync(s, ing, now)
+  for (const line of secretWarnings(ing)) log(s, leader, at, line, 'W')
+  recordSync(s, ing, at)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
   return true
 }

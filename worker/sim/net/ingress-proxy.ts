@@ -23,6 +23,7 @@ import { explainNotFound, explainUpstream } from './ingress-explain'
 import { resolveUpstream } from './ingress-backend'
 import { proxyTo } from './ingress-upstream'
 import { writeAccessLog } from './ingress-access-log'
+import { locationRedirect, serverRedirect } from './ingress-redirect-answers'
 
 type PodArrival = Arrival & { kind: 'pod' }
 
@@ -64,7 +65,19 @@ export function serveIngress(w: Walk, arrival: PodArrival, req: HttpRequest): Pa
   if (!https && arrival.port === 443) return { ...base, response: plainHttpToHttpsPort(req, w.now) }
   const tls = https ? { tls: 'self-signed' as const } : {}
   if (arrival.port === 8181) return { ...base, ...tls, response: controllerPage(404, req, w.now) }
-  return { ...base, ...tls, ...route(w, arrival, req) }
+  const out = route(w, arrival, req)
+  if (https && out.response) out.response = withHsts(out.response)
+  return { ...base, ...tls, ...out }
+}
+
+/**
+ * Every answer over https gets HSTS from ingress-nginx's header filter (lua_ingress.header: hsts,
+ * hsts-max-age 31536000, hsts-include-subdomains are on by default; its certificate check is
+ * the function itself, not a call, so it always passes), after the other headers.
+ */
+function withHsts(res: HttpResponse): HttpResponse {
+  const value = 'max-age=31536000; includeSubDomains'
+  return { ...res, headers: [...res.headers, ['Strict-Transport-Security', value]] }
 }
 
 /**
@@ -91,7 +104,21 @@ function route(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteRes
   const host = normalizeHost(requestHost(req))
   const uri = requestPath(req)
   const server = selectServer(config, host)
-  const loc = selectLocation(server, uri)
+  const early = serverRedirect(config, server, req, host, uri, w.now)
+  const loc = early ? undefined : selectLocation(server, uri)
+  const redirected = early ?? locationRedirect(config, server, loc, req, host, w.now)
+  if (redirected) {
+    const { response, upstream, why } = redirected
+    const to = response.headers.find(([k]) => k === 'Location')?.[1] ?? ''
+    w.hops.push({
+      kind: 'ingress',
+      label: `${host}${uri}: ${response.status} to ${to}`,
+      object: loc?.ingress ? { kind: 'Ingress', ...loc.ingress } : undefined,
+      ok: true,
+      detail: why.cause,
+    })
+    return answer(w, arrival, logged, response, [upstream, ''], why)
+  }
   const ing = loc?.ingress
   const b = loc?.backend?.service
   if (!loc || !ing || !b) {

@@ -74,12 +74,10 @@ function typedNames(): Map<string, Kind> {
   for (const r of Object.values(RESOURCES)) {
     const names = [r.plural, r.singular, r.kind.toLowerCase(), ...r.shortNames]
     if (r.group)
-      names.push(
-        `${r.plural}.${r.group}`,
-        `${r.singular}.${r.group}`,
-        `${r.kind.toLowerCase()}.${r.group}`,
-        `${r.plural}.${r.group}/${r.version}`.replace(/\/v1$/, ''),
-      )
+      // kubectl's ParseResourceArg (`name.version.group`, `name.group`) and its shortcut expander,
+      // which also expands a short name given with its group (`ing.networking.k8s.io`)
+      for (const n of [r.plural, r.singular, r.kind.toLowerCase(), ...r.shortNames])
+        names.push(`${n}.${r.group}`, `${n}.${r.version}.${r.group}`)
     for (const n of names) if (!TYPED.has(n)) TYPED.set(n, r.kind)
   }
   return TYPED

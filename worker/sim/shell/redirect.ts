@@ -13,7 +13,9 @@ export type RedirectResult = { ok: true; io: Io } | { ok: false }
 
 function fileWriter(sh: Shell, typed: string, append: boolean): Writer {
   const path = fileKey(own(sh.vars, 'PWD'), typed)
-  if (!append || own(sh.files, path) === undefined) sh.files[path] = ''
+  // `>>` to a file the line has not written yet appends to the host's copy (/etc/hosts)
+  if (!append) sh.files[path] = ''
+  else if (own(sh.files, path) === undefined) sh.files[path] = own(sh.host.files, path) ?? ''
   return {
     write: (s) => {
       const cur = own(sh.files, path) ?? ''

@@ -1,6 +1,7 @@
 // The learner's workstation: a bash terminal OUTSIDE the cluster (on the kind docker network),
 // with kubectl configured for the cluster, Ubuntu 24.04's curl 8.5 and GNU wget, and no cluster DNS.
 
+import { getentTool } from './tools/getent'
 import type { Host, Tool } from './host'
 import { kubectl } from './cluster-deps'
 import { BASIC_TOOLS, dateText } from './tools/basic'
@@ -55,6 +56,8 @@ const WORKSTATION_TOOLS: Record<string, Tool> = {
   ...FILE_TOOLS,
   ...NETWORK_TOOLS.workstation,
   ls,
+  // libc-bin's, part of every Ubuntu
+  getent: getentTool,
   // Ubuntu's /bin/sh is dash
   sh: shellTool('sh', 'dash'),
   bash: shellTool('bash', 'gnu'),

@@ -150,7 +150,8 @@ const tee: Tool = (p) => {
   for (const f of p.argv.slice(1).filter((a) => !a.startsWith('-'))) {
     if (f === '/dev/null') continue
     const key = fileKey(own(p.env, 'PWD'), f)
-    p.files[key] = (append ? (own(p.files, key) ?? '') : '') + p.stdin
+    p.files[key] =
+      (append ? (lookupFile(p.files, p.host, own(p.env, 'PWD'), f) ?? '') : '') + p.stdin
   }
   return ok(p.stdin)
 }

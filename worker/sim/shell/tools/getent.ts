@@ -3,7 +3,10 @@
 // Leaves out the other databases, AAAA answers and aliases from CNAME chains.
 
 import type { Proc, Tool } from '../host'
+import { lookupFile } from '../fs-path'
+import { own } from '../own'
 import { resolveName } from '../../net/dns'
+import { hostsFileAddress } from './hosts-file'
 
 const TRY = "Try `getent --help' or `getent --usage' for more information.\n"
 
@@ -13,7 +16,7 @@ function hostLine(ip: string, name: string, aliases: string[] = []): string {
 
 /** `getent hosts` without keys lists /etc/hosts, one address per line. */
 function enumerateHosts(p: Proc): string {
-  const lines = (p.host.files['/etc/hosts'] ?? '').split('\n')
+  const lines = (lookupFile(p.files, p.host, own(p.env, 'PWD'), '/etc/hosts') ?? '').split('\n')
   let out = ''
   for (const raw of lines) {
     const [ip, name, ...aliases] = raw.replace(/#.*$/, '').trim().split(/\s+/)
@@ -33,6 +36,11 @@ export const getentTool: Tool = (p) => {
   let stdout = ''
   let exitCode = 0
   for (const key of keys) {
+    const fromFile = hostsFileAddress(p, key)
+    if (fromFile) {
+      stdout += hostLine(fromFile, key)
+      continue
+    }
     const r = resolveName(p.ctx.s, p.host.origin, key)
     if (r.kind !== 'A') exitCode = 2
     else stdout += r.ips.map((ip) => hostLine(ip, r.cname ?? r.fqdn)).join('')

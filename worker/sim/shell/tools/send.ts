@@ -3,10 +3,15 @@
 import type { HttpRequest, Origin, RouteResult } from '../../net/types'
 import type { Proc } from '../host'
 import { route } from '../../net/route'
+import { hostsFileAddress } from './hosts-file'
 
 /** Routes one HTTP request from the host the program runs on; the trace gets one entry. */
 export function sendHttp(p: Proc, req: HttpRequest): RouteResult {
-  const r = route(p.ctx.s, p.host.origin, req, { now: p.ctx.now })
+  // /etc/hosts comes before DNS: connect to its address, the Host header keeps the name
+  const pinned = hostsFileAddress(p, req.host)
+  const sent = pinned ? { ...req, host: pinned } : req
+  let r = route(p.ctx.s, p.host.origin, sent, { now: p.ctx.now })
+  if (pinned) r = { ...r, fqdn: req.host, addresses: [pinned] }
   const port = req.port === (req.scheme === 'https' ? 443 : 80) ? '' : `:${req.port}`
   traceEntry(
     p,

@@ -6,7 +6,7 @@ import type { ProcessResult } from '../../context'
 import type { Proc } from '../host'
 import { parseCurlUrl } from './curl/url'
 import { sendHttp } from './send'
-import { parseWgetArgs, responseLines } from './wget'
+import { parseWgetArgs, responseLines, splitHeader, type WgetOptions } from './wget'
 import { utf8Length } from '../../utf8'
 
 function stamp(now: number): string {
@@ -15,6 +15,25 @@ function stamp(now: number): string {
 
 function saved(now: number, file: string, size: number): string {
   return `${stamp(now)} (58.4 MB/s) - ${file === '-' ? 'written to stdout' : `‘${file}’ saved`} [${size}/${size}]`
+}
+
+/** GNU wget's request headers; a --header with the name of one of them replaces it (http.c). */
+function gnuHeaders(o: WgetOptions, host: string): Record<string, string> {
+  const list: [string, string][] = [
+    ['User-Agent', o.userAgent ?? 'Wget/1.21.4'],
+    ['Accept', '*/*'],
+    ['Accept-Encoding', 'identity'],
+    ['Host', host],
+    ['Connection', 'Keep-Alive'],
+  ]
+  for (const h of o.headers) {
+    const kv = splitHeader(h)
+    if (!kv) continue
+    const at = list.findIndex(([k]) => k.toLowerCase() === kv[0].toLowerCase())
+    if (at >= 0) list[at] = kv
+    else list.push(kv)
+  }
+  return Object.fromEntries(list)
 }
 
 /** GNU wget 1.21: one URL, its log on stderr, the body to a file or `-O -` to stdout. */
@@ -41,13 +60,7 @@ export function gnuWget(p: Proc): ProcessResult {
     port: u.port,
     method: o.spider ? 'HEAD' : 'GET',
     path: u.path,
-    headers: {
-      Host: u.defaultPort ? u.host : `${u.host}:${u.port}`,
-      'User-Agent': 'Wget/1.21.4',
-      Accept: '*/*',
-      'Accept-Encoding': 'identity',
-      Connection: 'Keep-Alive',
-    },
+    headers: gnuHeaders(o, u.defaultPort ? u.host : `${u.host}:${u.port}`),
     scheme: u.scheme,
   })
   const log: string[] = [`--${stamp(p.ctx.now)}--  ${url}`]

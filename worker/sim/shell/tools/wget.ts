@@ -3,14 +3,10 @@
 // --spider. A black-holed connection answers at once with what wget prints after the kernel
 // gives up (busybox) or after its 20 tries (GNU, abridged to the first and last).
 
-import { fileKey } from '../fs-path'
-import type { ProcessResult } from '../../context'
 import type { HttpResponse, RouteResult } from '../../net/types'
-import type { Proc, Tool } from '../host'
-import { parseCurlUrl } from './curl/url'
-import { sendHttp } from './send'
+import type { Tool } from '../host'
 import { gnuWget } from './wget-gnu'
-import { utf8Length } from '../../utf8'
+import { busyboxWget } from './wget-busybox'
 
 export interface WgetOptions {
   quiet: boolean
@@ -20,110 +16,76 @@ export interface WgetOptions {
   spider: boolean
   url?: string
   bad?: string
+  /** --header 'Name: value', in order */
+  headers: string[]
+  userAgent?: string
 }
 
-/** The options busybox and GNU wget share here: -q, -O, -T, -S, --spider. */
+/** Long options that take a value (busybox's list and the GNU ones tutorials use). */
+const LONG_WITH_VALUE = new Set([
+  'output-document',
+  'directory-prefix',
+  'proxy',
+  'user-agent',
+  'timeout',
+  'tries',
+  'header',
+  'post-data',
+  'post-file',
+  'output-file',
+  'wait',
+  'connect-timeout',
+  'read-timeout',
+  'dns-timeout',
+  'method',
+  'body-data',
+  'user',
+  'password',
+])
+
+function setLong(o: WgetOptions, name: string, v: string): void {
+  if (name === 'output-document') o.output = v
+  else if (name === 'timeout') o.timeout = Number(v)
+  else if (name === 'header') o.headers.push(v)
+  else if (name === 'user-agent') o.userAgent = v
+}
+
+/** The options busybox and GNU wget share here: -q, -O, -T, -S, -U, --spider, --header. */
 export function parseWgetArgs(args: string[]): WgetOptions {
-  const o: WgetOptions = { quiet: false, serverResponse: false, spider: false }
+  const o: WgetOptions = { quiet: false, serverResponse: false, spider: false, headers: [] }
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string
     if (a === '--spider') o.spider = true
     else if (a === '--quiet') o.quiet = true
-    else if (a.startsWith('--output-document=')) o.output = a.slice(18)
-    else if (a.startsWith('--timeout=')) o.timeout = Number(a.slice(10))
-    else if (a.startsWith('--')) continue
-    else if (a.startsWith('-') && a.length > 1) {
+    else if (a === '--server-response') o.serverResponse = true
+    else if (a.startsWith('--') && a.includes('=')) {
+      const eq = a.indexOf('=')
+      setLong(o, a.slice(2, eq), a.slice(eq + 1))
+    } else if (a.startsWith('--')) {
+      if (LONG_WITH_VALUE.has(a.slice(2))) setLong(o, a.slice(2), args[++i] ?? '')
+    } else if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j] as string
         if (c === 'q') o.quiet = true
         else if (c === 'S') o.serverResponse = true
-        else if (c === 'O' || c === 'T') {
+        else if ('OTPYUt'.includes(c)) {
           const v = j + 1 < a.length ? a.slice(j + 1) : (args[++i] ?? '')
           if (c === 'O') o.output = v
-          else o.timeout = Number(v)
+          else if (c === 'T') o.timeout = Number(v)
+          else if (c === 'U') o.userAgent = v
           break
-        } else if (!'cnv'.includes(c)) o.bad = c
+        } else if (c === 'n') break
+        else if (!'cv'.includes(c)) o.bad = c
       }
     } else o.url = a
   }
   return o
 }
 
-/** busybox's bar with an 80-column default (stderr is not a terminal): one line at the end. */
-function bbProgress(file: string, size: number): string {
-  const name = file.length > 20 ? file.slice(0, 20) : file.padEnd(20)
-  return `${name} 100% |${'*'.repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`
-}
-
-function busyboxWget(p: Proc): ProcessResult {
-  const o = parseWgetArgs(p.argv.slice(1))
-  if (o.bad)
-    return {
-      stdout: '',
-      stderr: `wget: invalid option -- '${o.bad}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`,
-      exitCode: 1,
-    }
-  if (!o.url)
-    return {
-      stdout: '',
-      stderr:
-        'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n',
-      exitCode: 1,
-    }
-  const u = parseCurlUrl(o.url)
-  if (!u.ok) return { stdout: '', stderr: `wget: not an http or ftp url: ${o.url}\n`, exitCode: 1 }
-  const hostTyped = o.url.replace(/^[a-z]+:\/\//i, '').replace(/[/?#].*$/, '')
-  const r = sendHttp(p, {
-    host: u.host,
-    port: u.port,
-    method: o.spider ? 'HEAD' : 'GET',
-    path: u.path,
-    headers: {
-      Host: u.defaultPort ? u.host : `${u.host}:${u.port}`,
-      'User-Agent': 'Wget',
-      Connection: 'close',
-    },
-    scheme: u.scheme,
-  })
-  if (r.outcome === 'nxdomain')
-    return { stdout: '', stderr: `wget: bad address '${u.host}'\n`, exitCode: 1 }
-  let err = o.quiet ? '' : `Connecting to ${hostTyped} (${r.ip}:${u.port})\n`
-  const fail = (msg: string): ProcessResult => ({
-    stdout: '',
-    stderr: `${err}wget: ${msg}\n`,
-    exitCode: 1,
-  })
-  if (r.outcome === 'refused')
-    return fail(`can't connect to remote host (${r.ip}): Connection refused`)
-  if (r.outcome === 'unreachable')
-    return fail(`can't connect to remote host (${r.ip}): No route to host`)
-  if (r.outcome === 'timeout')
-    return fail(
-      o.timeout
-        ? 'download timed out'
-        : `can't connect to remote host (${r.ip}): Connection timed out`,
-    )
-  const res = r.response
-  if (!res) return fail('error getting response: Connection reset by peer')
-  if (o.serverResponse) err += responseLines(res, '  ')
-  if (res.status >= 400) return fail(`server returned error: HTTP/1.1 ${res.status} ${res.reason}`)
-  if (o.spider)
-    return { stdout: '', stderr: err + (o.quiet ? '' : 'remote file exists\n'), exitCode: 0 }
-  const file =
-    o.output ??
-    (u.path
-      .replace(/[?#].*$/, '')
-      .split('/')
-      .pop() ||
-      'index.html')
-  const size = utf8Length(res.body)
-  if (file === '-') {
-    if (!o.quiet) err += `writing to stdout\n${bbProgress('-', size)}written to stdout\n`
-    return { stdout: res.body, stderr: err, exitCode: 0 }
-  }
-  if (!o.quiet) err += `saving to '${file}'\n${bbProgress(file, size)}'${file}' saved\n`
-  if (file !== '/dev/null') p.files[fileKey(p.env.PWD, file)] = res.body
-  return { stdout: '', stderr: err, exitCode: 0 }
+/** A user header's name and value (`Host: x`), or undefined for one without a colon. */
+export function splitHeader(h: string): [string, string] | undefined {
+  const i = h.indexOf(':')
+  return i > 0 ? [h.slice(0, i).trim(), h.slice(i + 1).trim()] : undefined
 }
 
 /** The response status line and headers, indented, as wget -S prints them. */

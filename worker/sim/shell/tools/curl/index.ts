@@ -74,6 +74,10 @@ function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfe
     const t = transfer(p, o, f, url)
     const location = t.info.headers.find(([k]) => k.toLowerCase() === 'location')?.[1]
     if (!o.location || t.error || !REDIRECTS.includes(t.info.httpCode) || location === undefined) {
+      // curl's FOLLOW_FAKE: a 3xx with Location it does not follow still fills %{redirect_url}
+      const fake = !o.location && !t.error && t.info.httpCode >= 300 && t.info.httpCode < 400
+      if (fake && location !== undefined)
+        t.info.redirectUrl = withPath(resolveLocation(t.info.url, location))
       return {
         ...t,
         stdout: prefixOut + t.stdout,
@@ -93,6 +97,11 @@ function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfe
     prefixErr += t.stderr + (o.verbose ? `* Issue another request to this URL: '${next}'\n` : '')
     url = next
   }
+}
+
+/** curl's URL parser writes an absolute URL without a path with `/`. */
+function withPath(url: string): string {
+  return /^[a-z]+:\/\/[^/?#]+$/i.test(url) ? `${url}/` : url
 }
 
 function resolveLocation(base: string, location: string): string {

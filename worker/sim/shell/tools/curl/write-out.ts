@@ -19,6 +19,8 @@ export interface TransferInfo {
   method: string
   scheme: string
   redirects: number
+  /** %{redirect_url}: where a 3xx would have led, when -L did not follow it */
+  redirectUrl?: string
   headers: [string, string][]
 }
 
@@ -59,7 +61,7 @@ function variable(name: string, t: TransferInfo): string | undefined {
     num_connects: t.remoteIP ? '1' : '0',
     num_redirects: String(t.redirects),
     num_headers: String(t.headers.length),
-    redirect_url: '',
+    redirect_url: t.redirectUrl ?? '',
   }
   return own(values, name)
 }
