@@ -28,6 +28,7 @@ import { insights, progressCsv, progressMatrix } from './class-views'
 import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
+import { isAuthoredId } from './lab-access'
 import { param, readJson } from './validate'
 
 export const classRoutes = new Hono<AppEnv>()
@@ -148,11 +149,15 @@ async function classLabs(c: AppContext, classId: string): Promise<Lab[]> {
 async function matrixOf(c: AppContext) {
   const cls = await ownedClass(c)
   const members = await listMembers(c.get('db'), cls.id)
-  const clusters = await listClustersOf(
-    c.get('db'),
-    members.map((m) => m.id),
-  )
   const labs = await classLabs(c, cls.id)
+  // a member's clusters of labs another instructor published to another class are not this class's
+  const own = new Set(labs.map((l) => l.id))
+  const clusters = (
+    await listClustersOf(
+      c.get('db'),
+      members.map((m) => m.id),
+    )
+  ).filter((x) => !isAuthoredId(x.labId) || own.has(x.labId))
   return { cls, members, clusters, matrix: progressMatrix(cls, members, clusters, labs) }
 }
 
