@@ -43,7 +43,8 @@ export function LabEditor({ labId }: { labId: string }) {
     try {
       const r = await api<{ lab: Lab }>(
         'PUT',
-        `/api/authored-labs/${lab.id}`,
+        // the version this form was loaded from: a save over another tab's is refused (409)
+        `/api/authored-labs/${lab.id}?version=${lab.version}`,
         documentOf(form, lab.source),
       )
       setLab(r.lab)
