@@ -124,6 +124,27 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     path: '$.solution',
     says: /210 commands; at most 200/,
   },
+  {
+    name: 'a solution step whose stdin is not text',
+    edit: (d) => ({ ...d, solution: [{ command: 'kubectl apply -f -', stdin: 5 }] }),
+    path: '$.solution[0].stdin',
+    says: /^Expected a string, found a number\.$/,
+  },
+  {
+    name: 'a near-miss step with a misspelt key',
+    edit: (d) => ({
+      ...d,
+      nearMisses: [{ title: 'x', leavesUndone: ['one'], steps: [{ command: 'true', stdn: 'y' }] }],
+    }),
+    path: '$.nearMisses[0].steps[0]',
+    says: /^Unknown key: stdn\.$/,
+  },
+  {
+    name: 'a wrong outcome in a list of outcomes',
+    edit: (d) => ({ ...d, tasks: [task('one', { request: { outcome: ['answered', 'ok'] } })] }),
+    path: '$.tasks[0].check.request.outcome[1]',
+    says: /^Must be one of: "answered"/,
+  },
 ]
 
 describe('reading a lab document', () => {
@@ -154,5 +175,9 @@ describe('reading a lab document', () => {
   it('reads YAML text and says where it does not parse', () => {
     const r = parseLabText('format: 1\ntitle: [\n', START)
     expect(r.ok ? '' : r.problem.message).toMatch(/^The file is not valid YAML/)
+    const tabs = parseLabText('format: 1\ntitle: x\n\tsummary: y\n', START)
+    expect(tabs.ok ? '' : tabs.problem.message).toBe(
+      'The file is not valid YAML: Tabs are not allowed as indentation at line 3, column 1.',
+    )
   })
 })

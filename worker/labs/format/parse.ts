@@ -89,8 +89,12 @@ function firstIssue(issues: z.core.$ZodIssue[], root: unknown): Found {
     return { path: [...issue.path, ...inner.path], message: inner.message }
   }
   if (issue.code === 'invalid_union') {
-    // another either-or (e.g. an outcome or a list of outcomes): the first branch says enough
-    const branch = issue.errors.find((e) => e[0]?.code !== 'invalid_type') ?? issue.errors[0]
+    // another either-or (a step as a line or {command, stdin}; an outcome or a list of them): the
+    // branch that got inside the value fits its shape, else one that did not refuse its type
+    const branch =
+      issue.errors.find((e) => (e[0]?.path.length ?? 0) > 0) ??
+      issue.errors.find((e) => e[0]?.code !== 'invalid_type') ??
+      issue.errors[0]
     if (branch?.[0])
       return firstIssue([{ ...branch[0], path: [...issue.path, ...branch[0].path] }], root)
   }
@@ -218,7 +222,8 @@ export function parseLabText(text: string, now: number): Parsed {
       ok: false,
       problem: {
         path: '$',
-        message: `The file is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+        // the library's first line ends "at line 3, column 1:" before a picture of the spot
+        message: `The file is not valid YAML: ${sentence((e as Error).message.split('\n')[0]!.replace(/:$/, ''))}`,
       },
     }
   }
