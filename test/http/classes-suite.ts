@@ -94,6 +94,9 @@ export function classesSuite(fetch: Fetch) {
       const unknown = await p.outsider.post('/api/classes/join', { joinCode: 'ZZZZ-ZZZZ' })
       expect(unknown.status).toBe(404)
       expect(unknown.body.error.code).toBe('not_found')
+      expect(unknown.body.error.message).toBe(
+        'No class has that join code. Check it with your instructor: it may have been replaced by a new one.',
+      )
     })
 
     it('rotating the join code retires the old one', async () => {

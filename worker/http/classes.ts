@@ -125,7 +125,11 @@ classRoutes.post('/join', async (c) => {
   const cls = await findClassByCode(c.get('db'), normaliseJoinCode(body.joinCode))
   if (!cls) {
     await recordFailure(c.get('db'), [key], now, JOIN_POLICY)
-    throw notFound('No class has that join code. Check it with your instructor; it')
+    throw new AppError(
+      404,
+      'not_found',
+      'No class has that join code. Check it with your instructor: it may have been replaced by a new one.',
+    )
   }
   await clearFailures(c.get('db'), key)
   await addMember(c.get('db'), cls.id, user.id, now)
