@@ -44,7 +44,8 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>(
-    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    (v, k) =>
+      v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined,
     value,
   )
 }

@@ -145,6 +145,36 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     path: '$.tasks[0].check.request.outcome[1]',
     says: /^Must be one of: "answered"/,
   },
+  {
+    name: 'two variants with one id',
+    edit: (d) => ({
+      ...d,
+      variants: [
+        { id: 'a', manifests: [] },
+        { id: 'a', manifests: [] },
+      ],
+    }),
+    path: '$.variants[1].id',
+    says: /^Two variants have the id a; variant ids must be unique\.$/,
+  },
+  {
+    name: 'a check naming a variant the lab does not have',
+    edit: (d) => ({
+      ...d,
+      variants: [{ id: 'wrong-port', manifests: [] }],
+      tasks: [
+        task('one', { any: [{ all: [{ variant: 'wrong-prot' }, { exists: { kind: 'Pod' } }] }] }),
+      ],
+    }),
+    path: '$.tasks[0].check.any[0].all[0].variant',
+    says: /^There is no variant wrong-prot in this lab \(its variants: wrong-port\)\.$/,
+  },
+  {
+    name: 'a variant check in a lab without variants',
+    edit: (d) => ({ ...d, tasks: [task('one', { variant: 'a' })] }),
+    path: '$.tasks[0].check.variant',
+    says: /no variants/,
+  },
 ]
 
 describe('reading a lab document', () => {

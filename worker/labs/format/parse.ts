@@ -3,12 +3,11 @@
 // parse, limits, and a starting state the API server accepts within the cluster's quotas.
 import { parse as parseYaml } from 'yaml'
 import type * as z from 'zod/mini'
-import { checkSchema, leafChecks, type Check } from './check-schema'
+import { checkSchema, leafChecks } from './check-schema'
 import { buildStart } from './compile'
 import { issueSentence } from './issues'
-import { labSchema, LIMITS, type LabDocument } from './lab-schema'
-import { jsonPathProblem } from './objects'
-import { utf8Length } from '../../sim/utf8'
+import { labSchema, type LabDocument } from './lab-schema'
+import { semanticProblem } from './semantic'
 
 export interface LabProblem {
   /** JSON path of the first problem, e.g. `$.tasks[1].check.request.outcome` */
@@ -106,69 +105,8 @@ function sentence(message: string): string {
   return /[.!?]$/.test(m) ? m : `${m}.`
 }
 
-function* checksOf(c: Check, path: string): Generator<[Check, string]> {
-  yield [c, path]
-  if ('all' in c) for (const [i, x] of c.all.entries()) yield* checksOf(x, `${path}.all[${i}]`)
-  if ('any' in c) for (const [i, x] of c.any.entries()) yield* checksOf(x, `${path}.any[${i}]`)
-  if ('not' in c) yield* checksOf(c.not, `${path}.not`)
-  if ('after' in c) {
-    yield* checksOf(c.after.first, `${path}.after.first`)
-    yield* checksOf(c.after.then, `${path}.after.then`)
-  }
-}
-
-function pathOf(c: Check): [string, string] | undefined {
-  if ('field' in c) return ['field.path', c.field.path]
-  if ('dropped' in c) return ['dropped.values.path', c.dropped.values.path]
-  if ('output' in c && c.output.mentions)
-    return ['output.mentions.values.path', c.output.mentions.values.path]
-  return undefined
-}
-
 /** far deeper than any real lab (a check in all/any/not a dozen levels down) */
 const MAX_DEPTH = 40
-
-function semanticProblem(lab: LabDocument): LabProblem | undefined {
-  const ids = new Set<string>()
-  for (const [i, t] of lab.tasks.entries()) {
-    if (ids.has(t.id))
-      return {
-        path: `$.tasks[${i}].id`,
-        message: `Two tasks have the id ${t.id}; task ids must be unique.`,
-      }
-    ids.add(t.id)
-    for (const [c, p] of checksOf(t.check, `$.tasks[${i}].check`)) {
-      const jp = pathOf(c)
-      const problem = jp && jsonPathProblem(jp[1])
-      if (problem) return { path: `${p}.${jp[0]}`, message: problem }
-    }
-  }
-  for (const [i, nm] of lab.nearMisses.entries()) {
-    const unknown = nm.leavesUndone.find((id) => !ids.has(id))
-    if (unknown)
-      return {
-        path: `$.nearMisses[${i}].leavesUndone`,
-        message: `There is no task ${unknown} in this lab.`,
-      }
-  }
-  const start = [
-    ...lab.start.namespaces,
-    ...lab.start.manifests,
-    ...(lab.variants ?? []).flatMap((v) => v.manifests),
-  ]
-  if (start.reduce((n, t) => n + utf8Length(t), 0) > LIMITS.startBytes)
-    return {
-      path: '$.start',
-      message: 'The starting state (manifests and variants) may be at most 64 KB.',
-    }
-  const commands = lab.solution.length + lab.nearMisses.reduce((n, m) => n + m.steps.length, 0)
-  if (commands > LIMITS.transcriptCommands)
-    return {
-      path: '$.solution',
-      message: `The solution and near misses hold ${commands} commands; at most 200 in all can be played.`,
-    }
-  return undefined
-}
 
 /** Where a value nests deeper than `max` (walked without recursion: the input may be hostile). */
 function tooDeep(input: unknown, max: number): PropertyKey[] | undefined {
