@@ -88,7 +88,7 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     name: 'a later manifest, after namespaces, that is not YAML',
     edit: (d) => ({ ...d, start: { namespaces: ['dev'], manifests: [WEB, 'kind: [\n'] } }),
     path: '$.start.manifests[1]',
-    says: /^This YAML does not parse: /,
+    says: /^This YAML does not parse \(line 1 of this text\): /,
   },
   {
     name: 'a manifest that is not YAML',

@@ -27,5 +27,9 @@ describe('the authoring form', () => {
     }
     expect(() => documentOf(form)).toThrow(FormError)
     expect(() => documentOf(form)).toThrow(/^The check of task 1 is not valid YAML/)
+    const tabs = { ...form, tasks: [{ ...form.tasks[0]!, check: 'exists:\n\tkind: Pod\n' }] }
+    expect(() => documentOf(tabs)).toThrow(
+      'The check of task 1 is not valid YAML: Tabs are not allowed as indentation at line 2, column 1.',
+    )
   })
 })

@@ -75,7 +75,9 @@ function readYaml(text: string, what: string): unknown {
   try {
     return parse(text)
   } catch (e) {
-    throw new FormError(`${what} is not valid YAML: ${(e as Error).message.split('\n')[0]}`)
+    // the library's first line ends "at line 2, column 1:" before a picture of the spot
+    const first = (e as Error).message.split('\n')[0]!.replace(/:$/, '')
+    throw new FormError(`${what} is not valid YAML: ${first}${/[.!?]$/.test(first) ? '' : '.'}`)
   }
 }
 

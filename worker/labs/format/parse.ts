@@ -1,18 +1,21 @@
 // Reading a lab document: the schema first (the JSON path of the first problem and a sentence),
 // then what a schema cannot say: unique task ids, near misses naming real tasks, JSONPaths that
 // parse, limits, and a starting state the API server accepts within the cluster's quotas.
-import { parse as parseYaml } from 'yaml'
+import { LineCounter, parseDocument, type Document } from 'yaml'
 import type * as z from 'zod/mini'
 import { checkSchema, leafChecks } from './check-schema'
 import { buildStart } from './compile'
 import { issueSentence } from './issues'
 import { labSchema, type LabDocument } from './lab-schema'
 import { semanticProblem } from './semantic'
+import { fileLine } from './yaml-lines'
 
 export interface LabProblem {
   /** JSON path of the first problem, e.g. `$.tasks[1].check.request.outcome` */
   path: string
   message: string
+  /** within a manifest text that does not parse: the line of that text */
+  line?: number
 }
 
 export type Parsed = { ok: true; lab: LabDocument } | { ok: false; problem: LabProblem }
@@ -145,25 +148,33 @@ export function parseLabDocument(input: unknown, now: number): Parsed {
   return { ok: true, lab }
 }
 
-/** A lab file (YAML or JSON text) read and validated. */
+const notYaml = (message: string): Parsed => ({ ok: false, problem: { path: '$', message } })
+
+/** A lab file (YAML or JSON text) read and validated; a problem says its line in the file. */
 export function parseLabText(text: string, now: number): Parsed {
+  const counter = new LineCounter()
+  let doc: Document
   let value: unknown
   try {
-    value = parseYaml(text, { maxAliasCount: 100 })
+    doc = parseDocument(text, { lineCounter: counter })
+    const error = doc.errors[0]
+    if (error && /Maximum call stack/.test(error.message))
+      return notYaml('The file nests too deeply to be a lab.')
+    // the library's first line ends "at line 3, column 1:" before a picture of the spot
+    if (error)
+      return notYaml(
+        `The file is not valid YAML: ${sentence(error.message.split('\n')[0]!.replace(/:$/, ''))}`,
+      )
+    value = doc.toJS({ maxAliasCount: 100 })
   } catch (e) {
     if (e instanceof RangeError || /Maximum call stack/.test(String(e)))
-      return {
-        ok: false,
-        problem: { path: '$', message: 'The file nests too deeply to be a lab.' },
-      }
-    return {
-      ok: false,
-      problem: {
-        path: '$',
-        // the library's first line ends "at line 3, column 1:" before a picture of the spot
-        message: `The file is not valid YAML: ${sentence((e as Error).message.split('\n')[0]!.replace(/:$/, ''))}`,
-      },
-    }
+      return notYaml('The file nests too deeply to be a lab.')
+    return notYaml(`The file is not valid YAML: ${sentence((e as Error).message.split('\n')[0]!)}`)
   }
-  return parseLabDocument(value, now)
+  const parsed = parseLabDocument(value, now)
+  if (parsed.ok) return parsed
+  const line = fileLine(doc, counter, parsed.problem.path, parsed.problem.line)
+  if (line === undefined) return parsed
+  const message = `${parsed.problem.message.replace(/\.$/, '')} (line ${line} of the file).`
+  return { ok: false, problem: { ...parsed.problem, message } }
 }
