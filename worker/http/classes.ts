@@ -207,7 +207,13 @@ classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
 })
 
 classRoutes.delete('/:id/members/:userId', async (c) => {
+  const userId = param(c, 'userId')
+  // a learner leaves a class by removing themself; a class they are not in is a 404 as for others
+  if (userId === c.get('userId')) {
+    if (!(await removeMember(c.get('db'), param(c, 'id'), userId))) throw notFound('That class')
+    return c.body(null, 204)
+  }
   const cls = await ownedClass(c)
-  if (!(await removeMember(c.get('db'), cls.id, param(c, 'userId')))) throw notFound('That member')
+  if (!(await removeMember(c.get('db'), cls.id, userId))) throw notFound('That member')
   return c.body(null, 204)
 })
