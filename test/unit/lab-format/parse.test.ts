@@ -146,6 +146,15 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     says: /^Must be one of: "answered"/,
   },
   {
+    name: 'a lab over 512 KB in all',
+    edit: (d) => ({
+      ...d,
+      solution: Array.from({ length: 120 }, () => ({ command: 'cat', stdin: 'x'.repeat(5000) })),
+    }),
+    path: '$',
+    says: /^The lab is \d+ KB in all; a lab may be at most 512 KB\.$/,
+  },
+  {
     name: 'two variants with one id',
     edit: (d) => ({
       ...d,

@@ -50,6 +50,12 @@ function variantProblem(lab: LabDocument): LabProblem | undefined {
 }
 
 export function semanticProblem(lab: LabDocument): LabProblem | undefined {
+  const bytes = utf8Length(JSON.stringify(lab))
+  if (bytes > LIMITS.labBytes)
+    return {
+      path: '$',
+      message: `The lab is ${Math.ceil(bytes / 1024)} KB in all; a lab may be at most 512 KB.`,
+    }
   const ids = new Set<string>()
   for (const [i, t] of lab.tasks.entries()) {
     if (ids.has(t.id))
