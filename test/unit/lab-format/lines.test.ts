@@ -63,4 +63,11 @@ describe('where a YAML mistake is', () => {
       'Expected a number, found a string (line 4 of the file).',
     )
   })
+
+  it('says a lab file holds one document, and where a second one starts', () => {
+    const r = parseLabText('format: 1\ntitle: a\n---\nformat: 1\n', START)
+    expect(r.ok ? '' : r.problem.message).toBe(
+      'A lab file is one YAML document: a second one starts (---) at line 3.',
+    )
+  })
 })

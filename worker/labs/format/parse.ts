@@ -160,6 +160,10 @@ export function parseLabText(text: string, now: number): Parsed {
     const error = doc.errors[0]
     if (error && /Maximum call stack/.test(error.message))
       return notYaml('The file nests too deeply to be a lab.')
+    if (error?.code === 'MULTIPLE_DOCS')
+      return notYaml(
+        `A lab file is one YAML document: a second one starts (---) at line ${error.linePos?.[0].line ?? '?'}.`,
+      )
     // the library's first line ends "at line 3, column 1:" before a picture of the spot
     if (error)
       return notYaml(
