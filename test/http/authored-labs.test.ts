@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers'
+import { authoredEditSuite } from './authored-edit-suite'
 import { authoredLabsSuite } from './authored-labs-suite'
 import { authoredPublishSuite } from './authored-publish-suite'
 
@@ -6,3 +7,4 @@ const worker = exports as unknown as { default: Fetcher }
 
 authoredLabsSuite((req) => worker.default.fetch(req))
 authoredPublishSuite((req) => worker.default.fetch(req))
+authoredEditSuite((req) => worker.default.fetch(req))

@@ -142,6 +142,27 @@ export function authoredPublishSuite(fetch: Fetch) {
       expect((await p.author.call('DELETE', `/api/authored-labs/${p.labId}`)).status).toBe(409)
     })
 
+    it("shows a learner's work in a lab of another class to that class's instructor only", async () => {
+      const p = await cast(fetch)
+      await publish(p)
+      const other = (await p.otherInstructor.post('/api/classes', { name: 'Other class' })).body
+        .class as { id: string; joinCode: string }
+      await p.member.post('/api/classes/join', { joinCode: other.joinCode })
+      const cluster = await p.member.openCluster(p.labId)
+      await p.member.run(cluster, 'kubectl get endpoints web')
+      await p.member.run(cluster, 'curl -s web:8080')
+      const base = `/api/classes/${other.id}`
+      const matrix = await p.otherInstructor.get(`${base}/progress`)
+      const mia = matrix.body.learners.find((l: any) => l.id === p.memberId)
+      expect(Object.keys(mia.labs)).not.toContain(p.labId)
+      expect((await p.otherInstructor.get(`${base}/progress.csv`)).body).not.toContain(p.labId)
+      const insights = await p.otherInstructor.get(`${base}/insights`)
+      expect(JSON.stringify(insights.body)).not.toContain('web:8080')
+      // the lab's own class still sees it all
+      const own = await p.author.get(`/api/classes/${p.cls.id}/insights`)
+      expect(JSON.stringify(own.body)).toContain('web:8080')
+    })
+
     it('lets the author try the draft in a scratch cluster of their own', async () => {
       const p = await cast(fetch)
       const cluster = await p.author.openCluster(p.labId)

@@ -64,7 +64,8 @@ export function classesSuite(fetch: Fetch) {
         }
         expect((await p.anonymous.call(method, path)).status, `anonymous ${method} ${path}`).toBe(401)
       }
-      for (const c of [p.otherInstructor, p.member, p.outsider]) {
+      // a member may remove only themself (leaving: below)
+      for (const c of [p.otherInstructor, p.outsider]) {
         expect((await c.call('DELETE', `${base}/members/${p.memberId}`)).status).toBe(404)
       }
       expect((await p.anonymous.call('DELETE', `${base}/members/${p.memberId}`)).status).toBe(401)
@@ -94,6 +95,29 @@ export function classesSuite(fetch: Fetch) {
       const unknown = await p.outsider.post('/api/classes/join', { joinCode: 'ZZZZ-ZZZZ' })
       expect(unknown.status).toBe(404)
       expect(unknown.body.error.code).toBe('not_found')
+      expect(unknown.body.error.message).toBe(
+        'No class has that join code. Check it with your instructor: it may have been replaced by a new one.',
+      )
+    })
+
+    it('lets a learner leave a class: the instructor no longer sees them, and they may join again', async () => {
+      const p = await people()
+      const leave = `/api/classes/${p.cls.id}/members/${p.memberId}`
+      expect((await p.outsider.call('DELETE', leave)).status).toBe(404)
+      const other = new Client(fetch)
+      const otherId = (await other.signup('Otto Other')).body.user.id as string
+      await other.post('/api/classes/join', { joinCode: p.cls.joinCode })
+      // one member cannot remove another
+      expect((await p.member.call('DELETE', `/api/classes/${p.cls.id}/members/${otherId}`)).status).toBe(404)
+      expect((await p.member.call('DELETE', leave)).status).toBe(204)
+      expect((await p.member.get('/api/classes')).body.classes).toEqual([])
+      const left = (await p.owner.get(`/api/classes/${p.cls.id}/progress`)).body.learners
+      expect(left.map((l: any) => l.id)).toEqual([otherId])
+      const again = await p.member.call('DELETE', leave)
+      expect(again.status).toBe(404)
+      expect(again.body.error.code).toBe('not_found')
+      expect((await p.member.post('/api/classes/join', { joinCode: p.cls.joinCode })).status).toBe(200)
+      expect((await p.owner.get(`/api/classes/${p.cls.id}/progress`)).body.learners).toHaveLength(2)
     })
 
     it('rotating the join code retires the old one', async () => {

@@ -74,5 +74,25 @@ export function robustnessSuite(fetch: Fetch) {
         expect(r.body.error.code).toBe('invalid_input')
       }
     })
+
+    it('says which field is wrong and what it should be, not "Invalid input"', async () => {
+      const c = new Client(fetch)
+      await c.signup()
+      const id = await c.openCluster()
+      const cases: [string, unknown, string, string | undefined][] = [
+        ['/api/classes/join', { joinCode: 123 }, 'joinCode: Expected a string, found a number.', 'joinCode'],
+        ['/api/classes/join', {}, 'joinCode: This is required (a string).', 'joinCode'],
+        [`/api/clusters/${id}/run`, { command: ['kubectl'] }, 'command: Expected a string, found a list.', 'command'],
+        [`/api/clusters/${id}/run`, [], 'The request body must be a JSON object.', undefined],
+        ['/api/auth/login', { email: 'a@b.c' }, 'password: This is required (a string).', 'password'],
+      ]
+      for (const [path, payload, message, field] of cases) {
+        const r = await c.post(path, payload)
+        expect(r.status, path).toBe(400)
+        expect(r.body.error, path).toEqual({ code: 'invalid_input', message, ...(field ? { field } : {}) })
+      }
+      const long = await new Client(fetch).signup('x'.repeat(101))
+      expect(long.body.error.message).toBe('name: May have at most 100 characters.')
+    })
   })
 }

@@ -1,5 +1,6 @@
 // The same contract against the Node entry's app over libSQL (a fresh file database).
 import { beforeAll } from 'vitest'
+import { authoredEditSuite } from '../http/authored-edit-suite'
 import { authoredLabsSuite } from '../http/authored-labs-suite'
 import { authoredPublishSuite } from '../http/authored-publish-suite'
 import { classesSuite } from '../http/classes-suite'
@@ -17,3 +18,4 @@ robustnessSuite(async (req) => app.fetch(req))
 authoredLabsSuite(async (req) => app.fetch(req))
 authoredPublishSuite(async (req) => app.fetch(req))
 passwordsSuite(async (req) => app.fetch(req))
+authoredEditSuite(async (req) => app.fetch(req))

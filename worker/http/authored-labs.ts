@@ -17,7 +17,7 @@ import {
 import { findUser } from '../db/users'
 import { parseLabDocument } from '../labs/format/parse'
 import type { LabDocument } from '../labs/format/lab-schema'
-import { AppError, forbidden, notFound } from './errors'
+import { AppError, forbidden, invalidInput, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { documentOf } from '../labs/format/compiled-labs'
 import { AUTHORED_PREFIX } from './lab-access'
@@ -113,22 +113,36 @@ authoredLabRoutes.post('/', async (c) => {
 
 authoredLabRoutes.get('/:id', async (c) => c.json({ lab: await labView(c, await viewableLab(c)) }))
 
+const changedMeanwhile = () =>
+  new AppError(
+    409,
+    'conflict',
+    'The lab was changed by another tab meanwhile; reload it and try again.',
+  )
+
+/** `?version=N`: the version the edit started from; a save on top of a newer one is refused. */
+function baseVersion(c: AppContext, current: number): number {
+  const given = c.req.query('version')
+  if (given === undefined) return current
+  if (!/^[1-9]\d{0,8}$/.test(given))
+    throw invalidInput('version: The version an edit started from is a whole number.', 'version')
+  if (Number(given) !== current) throw changedMeanwhile()
+  return current
+}
+
 authoredLabRoutes.put('/:id', async (c) => {
   const row = await ownLab(c)
+  const version = baseVersion(c, row.version)
   const doc = checkedDocument(c, await readJson(c, anyJson))
   const source = JSON.stringify({ ...doc, id: undefined })
   if (
-    !(await updateSource(c.get('db'), row.id, row.version, {
+    !(await updateSource(c.get('db'), row.id, version, {
       title: doc.title,
       source,
       now: c.get('deps').now(),
     }))
   )
-    throw new AppError(
-      409,
-      'conflict',
-      'The lab was changed by another tab meanwhile; reload it and try again.',
-    )
+    throw changedMeanwhile()
   return c.json({ lab: await labView(c, (await findAuthoredLab(c.get('db'), row.id))!) })
 })
 

@@ -1,7 +1,7 @@
 // What an instructor sees of a class: the progress matrix, its CSV, and the misconceptions.
 import type { ClassRow } from '../db/classes'
 import { LABS } from '../labs'
-import { parseProgress } from '../labs/grade'
+import { completionOf, parseProgress } from '../labs/grade'
 import { MISCONCEPTIONS } from '../labs/misconceptions'
 import type { Lab } from '../labs/types'
 
@@ -31,16 +31,19 @@ export function labCatalogue(classLabs: Lab[] = []) {
 }
 
 export function progressMatrix(cls: ClassRow, members: MemberRow[], clusters: ClusterSummary[], classLabs: Lab[] = []) {
+  const known = new Map([...LABS, ...classLabs].map((l) => [l.id, l]))
   const learners = members.map((m) => {
     const labs: Record<string, unknown> = {}
     for (const c of clusters) {
       if (c.userId !== m.id) continue
       const p = parseProgress(c.progress)
+      const lab = known.get(c.labId)
       labs[c.labId] = {
-        tasksDone: Object.keys(p.tasks),
+        // the tasks of the lab as published now (a new version may have dropped or added some)
+        tasksDone: lab ? lab.tasks.filter((t) => p.tasks[t.id] !== undefined).map((t) => t.id) : Object.keys(p.tasks),
         /** when each task was first done (ms), for "stuck" (no new task for a while) */
         tasksDoneAt: p.tasks,
-        completedAt: p.completedAt,
+        completedAt: lab ? completionOf(lab, p) : p.completedAt,
         lastActivityAt: c.lastActivityAt,
         commands: c.commands,
         timeSpentSeconds: c.timeSpentSeconds,

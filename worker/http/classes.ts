@@ -28,6 +28,7 @@ import { insights, progressCsv, progressMatrix } from './class-views'
 import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
+import { isAuthoredId } from './lab-access'
 import { param, readJson } from './validate'
 
 export const classRoutes = new Hono<AppEnv>()
@@ -124,7 +125,11 @@ classRoutes.post('/join', async (c) => {
   const cls = await findClassByCode(c.get('db'), normaliseJoinCode(body.joinCode))
   if (!cls) {
     await recordFailure(c.get('db'), [key], now, JOIN_POLICY)
-    throw notFound('No class has that join code. Check it with your instructor; it')
+    throw new AppError(
+      404,
+      'not_found',
+      'No class has that join code. Check it with your instructor: it may have been replaced by a new one.',
+    )
   }
   await clearFailures(c.get('db'), key)
   await addMember(c.get('db'), cls.id, user.id, now)
@@ -148,11 +153,15 @@ async function classLabs(c: AppContext, classId: string): Promise<Lab[]> {
 async function matrixOf(c: AppContext) {
   const cls = await ownedClass(c)
   const members = await listMembers(c.get('db'), cls.id)
-  const clusters = await listClustersOf(
-    c.get('db'),
-    members.map((m) => m.id),
-  )
   const labs = await classLabs(c, cls.id)
+  // a member's clusters of labs another instructor published to another class are not this class's
+  const own = new Set(labs.map((l) => l.id))
+  const clusters = (
+    await listClustersOf(
+      c.get('db'),
+      members.map((m) => m.id),
+    )
+  ).filter((x) => !isAuthoredId(x.labId) || own.has(x.labId))
   return { cls, members, clusters, matrix: progressMatrix(cls, members, clusters, labs) }
 }
 
@@ -198,7 +207,13 @@ classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
 })
 
 classRoutes.delete('/:id/members/:userId', async (c) => {
+  const userId = param(c, 'userId')
+  // a learner leaves a class by removing themself; a class they are not in is a 404 as for others
+  if (userId === c.get('userId')) {
+    if (!(await removeMember(c.get('db'), param(c, 'id'), userId))) throw notFound('That class')
+    return c.body(null, 204)
+  }
   const cls = await ownedClass(c)
-  if (!(await removeMember(c.get('db'), cls.id, param(c, 'userId')))) throw notFound('That member')
+  if (!(await removeMember(c.get('db'), cls.id, userId))) throw notFound('That member')
   return c.body(null, 204)
 })

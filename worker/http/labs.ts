@@ -6,7 +6,7 @@ import { findClusterForLab, insertCluster, listClustersOfUser } from '../db/clus
 import { labsForLearner } from '../db/authored-labs'
 import { LABS } from '../labs'
 import { compiledLab } from '../labs/format/compiled-labs'
-import { parseProgress, taskList, type Progress } from '../labs/grade'
+import { completionOf, parseProgress, taskList, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 import { notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
@@ -23,7 +23,7 @@ function labSummary(lab: Lab, progress: Progress) {
     summary: lab.summary,
     estimatedMinutes: lab.estimatedMinutes,
     tasks: taskList(lab, progress),
-    completedAt: progress.completedAt,
+    completedAt: completionOf(lab, progress),
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Database } from '../db/client'
 import type { CommandRow } from '../db/command-read'
 import type { StateCodec } from '../db/state-codec'
-import { taskList } from '../labs/grade'
+import { completionOf, taskList } from '../labs/grade'
 import { run, type RunResult } from '../sim/run'
 import { commandLoop, type LoadedCluster } from './command-loop'
 import { visibleTrace } from '../labs/visible-trace'
@@ -51,7 +51,7 @@ export function runAnswer({ lab, progress, result, newlyCompleted }: SimulatedLi
     changed: result.changed,
     clear: result.clear,
     diagnosis,
-    completedAt: progress.completedAt,
+    completedAt: completionOf(lab, progress),
   }
 }
 

@@ -4,6 +4,7 @@ import * as z from 'zod/mini'
 import { AppError, invalidInput } from './errors'
 import type { AppContext } from './env'
 import { readRequestBody } from './read-body'
+import { issueSentence } from '../labs/format/issues'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -37,16 +38,27 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   if (r.success) return r.data
   const issue = r.error.issues[0]
   const field = issue?.path.map(String).join('.') || undefined
-  const message = issue ? describeIssue(field, issue.message) : 'The request is not valid.'
+  const message = issue ? describeIssue(field, issue, value) : 'The request is not valid.'
   throw invalidInput(message, field)
+}
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (v, k) =>
+      v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined,
+    value,
+  )
 }
 
 /**
  * Our own messages are sentences that name what is wrong ("Enter a valid email address."); zod's
- * generic ones ("Invalid input: expected string, received number") get the field in front.
+ * generic ones ("Invalid input") become a sentence saying what was expected, after the field.
  */
-function describeIssue(field: string | undefined, message: string): string {
-  return field && !message.endsWith('.') ? `${field}: ${message}` : message
+function describeIssue(field: string | undefined, issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.message.endsWith('.') && !/^Invalid input/.test(issue.message)) return issue.message
+  const said = issueSentence(issue, valueAt(value, issue.path))
+  if (field) return `${field}: ${said}`
+  return issue.code === 'invalid_type' ? 'The request body must be a JSON object.' : said
 }
 
 /** Route parameters are checked too: ids are short opaque strings. */

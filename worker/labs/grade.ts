@@ -62,6 +62,16 @@ export function allTasksDone(lab: Pick<Lab, 'tasks'>, p: Pick<Progress, 'tasks'>
   return lab.tasks.length > 0 && lab.tasks.every((t) => p.tasks[t.id] !== undefined)
 }
 
+/**
+ * When the lab as it is now was completed: when the last of its tasks was, or null while one is
+ * undone. An authored lab's new version can add a task after the learner finished the old one: the
+ * stored completedAt then stays as a record, but the lab is not complete until the new task is.
+ */
+export function completionOf(lab: Pick<Lab, 'tasks'>, p: Pick<Progress, 'tasks'>): number | null {
+  if (!allTasksDone(lab, p)) return null
+  return Math.max(...lab.tasks.map((t) => p.tasks[t.id]!))
+}
+
 type Probe = Parameters<Lab['tasks'][number]['check']>[0]['probe']
 
 /** A check's probe: one request routed now (made here, unnamed: a named closure costs when bundled). */

@@ -5,6 +5,7 @@ import { cloneJSON, type ClusterState } from './state'
 import type { Change, Ctx } from './context'
 import type { TraceEntry } from './net/types'
 import { settle } from './shell/cluster-deps'
+import { lineOf } from './shell/line'
 import { runLine } from './shell/terminal'
 import type { OpenRequest, WorkstationShellState } from './session/types'
 import { documentChangedSince, probeDocument } from './document-changed'
@@ -63,6 +64,8 @@ export interface RunResult {
    * runInTerminal() always set it; a result built elsewhere without it means "may have changed".
    */
   documentChanged?: boolean
+  /** programs the line ran (builtins not counted), towards the line's command limit */
+  programs?: number
 }
 
 const INTERNAL_ERROR =
@@ -107,6 +110,7 @@ export function runGuarded(state: ClusterState, line: string, input: RunInput): 
       changed: ctx.changed,
       clear: ctx.clear,
       documentChanged: true,
+      programs: lineOf(ctx).budget.commands,
     }
     if (ctx.terminal?.open) result.openShell = ctx.terminal.open
     if (ctx.historyAfter) result.historyAfter = ctx.historyAfter

@@ -2,7 +2,7 @@
 // may have completed a task or noted something meanwhile. When the line's write finds the row
 // changed, it takes the row's progress as it stands now and adds back only what the line itself
 // did since it last read or stored it: never a copy of its own stale view.
-import { allTasksDone, type Progress } from '../labs/grade'
+import { completionOf, type Progress } from '../labs/grade'
 import type { Lab } from '../labs/types'
 
 const copy = (p: Progress): Progress => structuredClone(p)
@@ -26,14 +26,8 @@ export function mergeProgress(
   for (const [id, at] of Object.entries(mine.tasks))
     if (base.tasks[id] === undefined && merged.tasks[id] === undefined) merged.tasks[id] = at
   mergeMemory(merged.memory, base.memory, mine.memory)
-  if (merged.completedAt === null) merged.completedAt = completedAt(lab, merged)
+  if (merged.completedAt === null) merged.completedAt = completionOf(lab, merged)
   return merged
-}
-
-function completedAt(lab: Pick<Lab, 'tasks'>, p: Progress): number | null {
-  if (!allTasksDone(lab, p)) return null
-  // the lab was completed when its last task was
-  return Math.max(...lab.tasks.map((t) => p.tasks[t.id]!))
 }
 
 function mergeMemory(

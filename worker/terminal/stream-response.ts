@@ -8,7 +8,7 @@ import { stream as honoStream } from 'hono/streaming'
 
 import type { AppContext } from '../http/env'
 import type { LoadedCluster } from '../http/command-loop'
-import { taskList } from '../labs/grade'
+import { completionOf, taskList } from '../labs/grade'
 import { visibleTrace } from '../labs/visible-trace'
 import { interruptStream, type StreamStep } from '../sim/stream'
 import { terminalPrompt, type TerminalResult } from '../sim/session'
@@ -127,7 +127,7 @@ async function sendStep(run: Started, step: StreamStep, send: (e: Event) => Prom
       type: 'tasks',
       tasks: taskList(run.sim.lab, run.sim.progress),
       newlyCompleted: run.justDone,
-      completedAt: run.sim.progress.completedAt,
+      completedAt: completionOf(run.sim.lab, run.sim.progress),
     })
     run.justDone = []
   }
@@ -144,7 +144,7 @@ function endEvent(run: Started, result: TerminalResult): Event {
     shell: shellView(result.session),
     clear: result.clear,
     diagnosis: visibleTrace(lab, result.trace).diagnosis,
-    completedAt: progress.completedAt,
+    completedAt: completionOf(lab, progress),
     ...(result.ended ? { ended: result.ended } : {}),
   }
 }

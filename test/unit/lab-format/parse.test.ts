@@ -88,7 +88,7 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     name: 'a later manifest, after namespaces, that is not YAML',
     edit: (d) => ({ ...d, start: { namespaces: ['dev'], manifests: [WEB, 'kind: [\n'] } }),
     path: '$.start.manifests[1]',
-    says: /^This YAML does not parse: /,
+    says: /^This YAML does not parse \(line 1 of this text\): /,
   },
   {
     name: 'a manifest that is not YAML',
@@ -124,6 +124,66 @@ const rows: { name: string; edit: (d: Doc) => unknown; path: string; says: RegEx
     path: '$.solution',
     says: /210 commands; at most 200/,
   },
+  {
+    name: 'a solution step whose stdin is not text',
+    edit: (d) => ({ ...d, solution: [{ command: 'kubectl apply -f -', stdin: 5 }] }),
+    path: '$.solution[0].stdin',
+    says: /^Expected a string, found a number\.$/,
+  },
+  {
+    name: 'a near-miss step with a misspelt key',
+    edit: (d) => ({
+      ...d,
+      nearMisses: [{ title: 'x', leavesUndone: ['one'], steps: [{ command: 'true', stdn: 'y' }] }],
+    }),
+    path: '$.nearMisses[0].steps[0]',
+    says: /^Unknown key: stdn\.$/,
+  },
+  {
+    name: 'a wrong outcome in a list of outcomes',
+    edit: (d) => ({ ...d, tasks: [task('one', { request: { outcome: ['answered', 'ok'] } })] }),
+    path: '$.tasks[0].check.request.outcome[1]',
+    says: /^Must be one of: "answered"/,
+  },
+  {
+    name: 'a lab over 512 KB in all',
+    edit: (d) => ({
+      ...d,
+      solution: Array.from({ length: 120 }, () => ({ command: 'cat', stdin: 'x'.repeat(5000) })),
+    }),
+    path: '$',
+    says: /^The lab is \d+ KB in all; a lab may be at most 512 KB\.$/,
+  },
+  {
+    name: 'two variants with one id',
+    edit: (d) => ({
+      ...d,
+      variants: [
+        { id: 'a', manifests: [] },
+        { id: 'a', manifests: [] },
+      ],
+    }),
+    path: '$.variants[1].id',
+    says: /^Two variants have the id a; variant ids must be unique\.$/,
+  },
+  {
+    name: 'a check naming a variant the lab does not have',
+    edit: (d) => ({
+      ...d,
+      variants: [{ id: 'wrong-port', manifests: [] }],
+      tasks: [
+        task('one', { any: [{ all: [{ variant: 'wrong-prot' }, { exists: { kind: 'Pod' } }] }] }),
+      ],
+    }),
+    path: '$.tasks[0].check.any[0].all[0].variant',
+    says: /^There is no variant wrong-prot in this lab \(its variants: wrong-port\)\.$/,
+  },
+  {
+    name: 'a variant check in a lab without variants',
+    edit: (d) => ({ ...d, tasks: [task('one', { variant: 'a' })] }),
+    path: '$.tasks[0].check.variant',
+    says: /no variants/,
+  },
 ]
 
 describe('reading a lab document', () => {
@@ -154,5 +214,9 @@ describe('reading a lab document', () => {
   it('reads YAML text and says where it does not parse', () => {
     const r = parseLabText('format: 1\ntitle: [\n', START)
     expect(r.ok ? '' : r.problem.message).toMatch(/^The file is not valid YAML/)
+    const tabs = parseLabText('format: 1\ntitle: x\n\tsummary: y\n', START)
+    expect(tabs.ok ? '' : tabs.problem.message).toBe(
+      'The file is not valid YAML: Tabs are not allowed as indentation at line 3, column 1.',
+    )
   })
 })

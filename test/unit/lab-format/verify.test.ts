@@ -57,4 +57,17 @@ describe('verify', () => {
     expect(v.solution.lines).toHaveLength(3)
     expect(v.problems[0]).toMatch(/^The transcripts send more than 25 requests through the network/)
   })
+
+  it('stops playing once the transcripts have run more programs than one verify may, and says so', () => {
+    // no request at all: 200 kubectl a line, the line's own limit; five lines are 1,000 programs
+    const heavy = 'for i in $(seq 1 1000); do kubectl get pods -o yaml > /dev/null; done'
+    const d = doc([...Array(8).fill(heavy), CURL])
+    const v = verifyLab(d, compileLab(d, 'x'), START)
+    expect(v.ok).toBe(false)
+    expect(v.solution.lines.length).toBeLessThan(8)
+    expect(v.problems[0]).toMatch(/^The transcripts run more than 1000 programs/)
+    // a lab's usual transcripts stay far inside it
+    const usual = doc(['kubectl get pods', LOOP, LOOP, CURL])
+    expect(verifyLab(usual, compileLab(usual, 'x'), START).ok).toBe(true)
+  })
 })

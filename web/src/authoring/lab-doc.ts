@@ -75,7 +75,9 @@ function readYaml(text: string, what: string): unknown {
   try {
     return parse(text)
   } catch (e) {
-    throw new FormError(`${what} is not valid YAML: ${(e as Error).message.split('\n')[0]}`)
+    // the library's first line ends "at line 2, column 1:" before a picture of the spot
+    const first = (e as Error).message.split('\n')[0]!.replace(/:$/, '')
+    throw new FormError(`${what} is not valid YAML: ${first}${/[.!?]$/.test(first) ? '' : '.'}`)
   }
 }
 
@@ -119,4 +121,42 @@ export const NEW_LAB: LabDocument = {
   tasks: [],
   solution: [],
   nearMisses: [],
+}
+
+const LABELS: Record<string, string> = {
+  title: 'Title',
+  summary: 'Summary',
+  estimatedMinutes: 'Estimated minutes',
+  instructions: 'Instructions',
+  explanation: 'Explanation',
+  tasks: 'Tasks',
+  solution: 'Solution',
+  nearMisses: 'Near misses',
+}
+
+/** Where in this form a problem is, given its JSON path in the lab document (as the server says). */
+export function formPlace(path: string): string | undefined {
+  const task = /^\$\.tasks\[(\d+)\](?:\.(\w+))?\.?(.*)$/.exec(path)
+  if (task) {
+    const [, index, part, rest] = task
+    const name = `Task ${Number(index) + 1}`
+    if (!part) return name
+    return `${name}, ${part}${rest ? ` (at ${rest})` : ''}`
+  }
+  const item = /^\$\.(solution|nearMisses)\[(\d+)\]\.?(.*)$/.exec(path)
+  if (item) {
+    const [, list, index, rest] = item
+    return `${LABELS[list!]}, item ${Number(index) + 1}${rest ? ` (at ${rest})` : ''}`
+  }
+  if (/^\$\.start(\.|$)/.test(path)) return 'Starting state'
+  const top = /^\$\.(\w+)$/.exec(path)
+  return top ? LABELS[top[1]!] : undefined
+}
+
+/** The server's message for an invalid lab, its JSON path replaced by the form's words. */
+export function placedMessage(message: string, field: string | undefined): string {
+  const place = field === undefined ? undefined : formPlace(field)
+  return place && message.startsWith(`${field}: `)
+    ? `${place}: ${message.slice(field!.length + 2)}`
+    : message
 }

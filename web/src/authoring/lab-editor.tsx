@@ -4,7 +4,14 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError, errorText } from '../api'
 import { useTitle } from '../components/use-title'
 import { navigate } from '../router'
-import { documentOf, formOf, FormError, type LabDocument, type LabForm } from './lab-doc'
+import {
+  documentOf,
+  formOf,
+  FormError,
+  placedMessage,
+  type LabDocument,
+  type LabForm,
+} from './lab-doc'
 import { PublishPanel, type LabState } from './publish-panel'
 import { TaskEditor } from './task-editor'
 import { TextFields } from './text-fields'
@@ -15,7 +22,8 @@ type Lab = LabState & { title: string; source: LabDocument }
 
 function describe(err: unknown): string {
   if (err instanceof FormError) return err.message
-  if (err instanceof ApiError && err.code === 'invalid_lab') return `Not saved. ${err.message}`
+  if (err instanceof ApiError && err.code === 'invalid_lab')
+    return `Not saved. ${placedMessage(err.message, err.field)}`
   return errorText(err)
 }
 
@@ -43,7 +51,8 @@ export function LabEditor({ labId }: { labId: string }) {
     try {
       const r = await api<{ lab: Lab }>(
         'PUT',
-        `/api/authored-labs/${lab.id}`,
+        // the version this form was loaded from: a save over another tab's is refused (409)
+        `/api/authored-labs/${lab.id}?version=${lab.version}`,
         documentOf(form, lab.source),
       )
       setLab(r.lab)

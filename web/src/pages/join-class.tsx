@@ -3,15 +3,20 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError, errorText } from '../api'
 
-export function JoinClassForm() {
+interface JoinedClass {
+  id: string
+  name: string
+}
+
+export function JoinClassForm({ userId }: { userId: string }) {
   const [code, setCode] = useState('')
   const [error, setError] = useState('')
   const [joined, setJoined] = useState('')
   const [busy, setBusy] = useState(false)
-  const [classes, setClasses] = useState<string[]>([])
+  const [classes, setClasses] = useState<JoinedClass[]>([])
   useEffect(() => {
-    api<{ classes: { name: string }[] }>('GET', '/api/classes')
-      .then((r) => setClasses(r.classes.map((c) => c.name)))
+    api<{ classes: JoinedClass[] }>('GET', '/api/classes')
+      .then((r) => setClasses(r.classes))
       .catch(() => undefined) // the form works without the list
   }, [])
 
@@ -27,7 +32,7 @@ export function JoinClassForm() {
       setError('')
       setCode('')
       setJoined(`You joined ${r.class.name}.`)
-      setClasses((list) => (list.includes(r.class.name) ? list : [...list, r.class.name]))
+      setClasses((list) => (list.some((c) => c.id === r.class.id) ? list : [...list, r.class]))
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 404 ? 'No class has that code.' : errorText(err),
@@ -37,13 +42,41 @@ export function JoinClassForm() {
     }
   }
 
+  /** Leaving: the instructor no longer follows this learner; the join code lets them back in. */
+  const leave = async (c: JoinedClass) => {
+    if (!window.confirm(`Leave ${c.name}? Its instructor will no longer see your progress.`)) return
+    setBusy(true)
+    try {
+      await api(
+        'DELETE',
+        `/api/classes/${encodeURIComponent(c.id)}/members/${encodeURIComponent(userId)}`,
+      )
+      setClasses((list) => list.filter((x) => x.id !== c.id))
+      setError('')
+      setJoined(`You left ${c.name}.`)
+    } catch (err) {
+      setError(errorText(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
     <section class="join-class" aria-labelledby="join-title">
       <h2 id="join-title">Join a class</h2>
-      <p>
-        If an instructor gave you a join code, enter it here so they can follow your progress.
-        {classes.length > 0 && ` Your classes: ${classes.join(', ')}.`}
-      </p>
+      <p>If an instructor gave you a join code, enter it here so they can follow your progress.</p>
+      {classes.length > 0 && (
+        <ul class="joined-classes" aria-label="Your classes">
+          {classes.map((c) => (
+            <li key={c.id}>
+              {c.name}{' '}
+              <button type="button" class="small" disabled={busy} onClick={() => void leave(c)}>
+                Leave<span class="visually-hidden"> {c.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <form onSubmit={submit} noValidate class="inline-form">
         <div class={error ? 'field field-invalid' : 'field'}>
           <label for="join-code">Join code</label>

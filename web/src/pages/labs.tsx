@@ -63,7 +63,7 @@ export function LabsPage({ user }: { user: User }) {
           ))}
         </ul>
       )}
-      {user.role !== 'instructor' && <JoinClassForm />}
+      {user.role !== 'instructor' && <JoinClassForm userId={user.id} />}
     </>
   )
 }

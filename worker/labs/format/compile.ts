@@ -5,10 +5,13 @@ import { buildCluster } from '../setup'
 import type { CheckContext, CheckedCommand, Lab } from '../types'
 import { evaluate, forgetOtherCluster, VARIANT_FLAG } from './evaluate'
 import type { LabDocument } from './lab-schema'
+import { parseErrorLine } from './yaml-lines'
 
 export interface StartProblem {
   path: string
   message: string
+  /** the line of the manifest text a YAML parse error is at */
+  line?: number
 }
 
 const namespaceYaml = (name: string) =>
@@ -58,8 +61,10 @@ export function buildStart(
   if ('state' in built) return built
   const { index, parse, message } = built.problem
   const path = manifests[index]?.path ?? '$.start'
-  const why = parse ? 'This YAML does not parse' : 'The API server refused it'
-  return { problem: { path, message: `${why}: ${message}` } }
+  if (!parse) return { problem: { path, message: `The API server refused it: ${message}` } }
+  const line = parseErrorLine(manifests[index]?.yaml ?? '')
+  const where = line === undefined ? '' : ` (line ${line} of this text)`
+  return { problem: { path, line, message: `This YAML does not parse${where}: ${message}` } }
 }
 
 /** Makes a Lab of a (validated) document; `id` is the catalogue id it is served under. */

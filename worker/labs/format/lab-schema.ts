@@ -10,6 +10,11 @@ export const LIMITS = {
   startBytes: 64 * 1024,
   transcriptCommands: 200,
   nearMisses: 10,
+  /**
+   * the whole document as stored (JSON): a lab's row holds the draft and the published version, and
+   * D1 refuses a row over 2,000,000 bytes
+   */
+  labBytes: 512 * 1024,
 }
 
 const markdown = (what: string) =>

@@ -1,19 +1,21 @@
 // Reading a lab document: the schema first (the JSON path of the first problem and a sentence),
 // then what a schema cannot say: unique task ids, near misses naming real tasks, JSONPaths that
 // parse, limits, and a starting state the API server accepts within the cluster's quotas.
-import { parse as parseYaml } from 'yaml'
+import { LineCounter, parseDocument, type Document } from 'yaml'
 import type * as z from 'zod/mini'
-import { checkSchema, leafChecks, type Check } from './check-schema'
+import { checkSchema, leafChecks } from './check-schema'
 import { buildStart } from './compile'
 import { issueSentence } from './issues'
-import { labSchema, LIMITS, type LabDocument } from './lab-schema'
-import { jsonPathProblem } from './objects'
-import { utf8Length } from '../../sim/utf8'
+import { labSchema, type LabDocument } from './lab-schema'
+import { semanticProblem } from './semantic'
+import { fileLine } from './yaml-lines'
 
 export interface LabProblem {
   /** JSON path of the first problem, e.g. `$.tasks[1].check.request.outcome` */
   path: string
   message: string
+  /** within a manifest text that does not parse: the line of that text */
+  line?: number
 }
 
 export type Parsed = { ok: true; lab: LabDocument } | { ok: false; problem: LabProblem }
@@ -89,8 +91,12 @@ function firstIssue(issues: z.core.$ZodIssue[], root: unknown): Found {
     return { path: [...issue.path, ...inner.path], message: inner.message }
   }
   if (issue.code === 'invalid_union') {
-    // another either-or (e.g. an outcome or a list of outcomes): the first branch says enough
-    const branch = issue.errors.find((e) => e[0]?.code !== 'invalid_type') ?? issue.errors[0]
+    // another either-or (a step as a line or {command, stdin}; an outcome or a list of them): the
+    // branch that got inside the value fits its shape, else one that did not refuse its type
+    const branch =
+      issue.errors.find((e) => (e[0]?.path.length ?? 0) > 0) ??
+      issue.errors.find((e) => e[0]?.code !== 'invalid_type') ??
+      issue.errors[0]
     if (branch?.[0])
       return firstIssue([{ ...branch[0], path: [...issue.path, ...branch[0].path] }], root)
   }
@@ -102,69 +108,8 @@ function sentence(message: string): string {
   return /[.!?]$/.test(m) ? m : `${m}.`
 }
 
-function* checksOf(c: Check, path: string): Generator<[Check, string]> {
-  yield [c, path]
-  if ('all' in c) for (const [i, x] of c.all.entries()) yield* checksOf(x, `${path}.all[${i}]`)
-  if ('any' in c) for (const [i, x] of c.any.entries()) yield* checksOf(x, `${path}.any[${i}]`)
-  if ('not' in c) yield* checksOf(c.not, `${path}.not`)
-  if ('after' in c) {
-    yield* checksOf(c.after.first, `${path}.after.first`)
-    yield* checksOf(c.after.then, `${path}.after.then`)
-  }
-}
-
-function pathOf(c: Check): [string, string] | undefined {
-  if ('field' in c) return ['field.path', c.field.path]
-  if ('dropped' in c) return ['dropped.values.path', c.dropped.values.path]
-  if ('output' in c && c.output.mentions)
-    return ['output.mentions.values.path', c.output.mentions.values.path]
-  return undefined
-}
-
 /** far deeper than any real lab (a check in all/any/not a dozen levels down) */
 const MAX_DEPTH = 40
-
-function semanticProblem(lab: LabDocument): LabProblem | undefined {
-  const ids = new Set<string>()
-  for (const [i, t] of lab.tasks.entries()) {
-    if (ids.has(t.id))
-      return {
-        path: `$.tasks[${i}].id`,
-        message: `Two tasks have the id ${t.id}; task ids must be unique.`,
-      }
-    ids.add(t.id)
-    for (const [c, p] of checksOf(t.check, `$.tasks[${i}].check`)) {
-      const jp = pathOf(c)
-      const problem = jp && jsonPathProblem(jp[1])
-      if (problem) return { path: `${p}.${jp[0]}`, message: problem }
-    }
-  }
-  for (const [i, nm] of lab.nearMisses.entries()) {
-    const unknown = nm.leavesUndone.find((id) => !ids.has(id))
-    if (unknown)
-      return {
-        path: `$.nearMisses[${i}].leavesUndone`,
-        message: `There is no task ${unknown} in this lab.`,
-      }
-  }
-  const start = [
-    ...lab.start.namespaces,
-    ...lab.start.manifests,
-    ...(lab.variants ?? []).flatMap((v) => v.manifests),
-  ]
-  if (start.reduce((n, t) => n + utf8Length(t), 0) > LIMITS.startBytes)
-    return {
-      path: '$.start',
-      message: 'The starting state (manifests and variants) may be at most 64 KB.',
-    }
-  const commands = lab.solution.length + lab.nearMisses.reduce((n, m) => n + m.steps.length, 0)
-  if (commands > LIMITS.transcriptCommands)
-    return {
-      path: '$.solution',
-      message: `The solution and near misses hold ${commands} commands; at most 200 in all can be played.`,
-    }
-  return undefined
-}
 
 /** Where a value nests deeper than `max` (walked without recursion: the input may be hostile). */
 function tooDeep(input: unknown, max: number): PropertyKey[] | undefined {
@@ -203,24 +148,37 @@ export function parseLabDocument(input: unknown, now: number): Parsed {
   return { ok: true, lab }
 }
 
-/** A lab file (YAML or JSON text) read and validated. */
+const notYaml = (message: string): Parsed => ({ ok: false, problem: { path: '$', message } })
+
+/** A lab file (YAML or JSON text) read and validated; a problem says its line in the file. */
 export function parseLabText(text: string, now: number): Parsed {
+  const counter = new LineCounter()
+  let doc: Document
   let value: unknown
   try {
-    value = parseYaml(text, { maxAliasCount: 100 })
+    doc = parseDocument(text, { lineCounter: counter })
+    const error = doc.errors[0]
+    if (error && /Maximum call stack/.test(error.message))
+      return notYaml('The file nests too deeply to be a lab.')
+    if (error?.code === 'MULTIPLE_DOCS')
+      return notYaml(
+        `A lab file is one YAML document: a second one starts (---) at line ${error.linePos?.[0].line ?? '?'}.`,
+      )
+    // the library's first line ends "at line 3, column 1:" before a picture of the spot
+    if (error)
+      return notYaml(
+        `The file is not valid YAML: ${sentence(error.message.split('\n')[0]!.replace(/:$/, ''))}`,
+      )
+    value = doc.toJS({ maxAliasCount: 100 })
   } catch (e) {
     if (e instanceof RangeError || /Maximum call stack/.test(String(e)))
-      return {
-        ok: false,
-        problem: { path: '$', message: 'The file nests too deeply to be a lab.' },
-      }
-    return {
-      ok: false,
-      problem: {
-        path: '$',
-        message: `The file is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
-      },
-    }
+      return notYaml('The file nests too deeply to be a lab.')
+    return notYaml(`The file is not valid YAML: ${sentence((e as Error).message.split('\n')[0]!)}`)
   }
-  return parseLabDocument(value, now)
+  const parsed = parseLabDocument(value, now)
+  if (parsed.ok) return parsed
+  const line = fileLine(doc, counter, parsed.problem.path, parsed.problem.line)
+  if (line === undefined) return parsed
+  const message = `${parsed.problem.message.replace(/\.$/, '')} (line ${line} of the file).`
+  return { ok: false, problem: { ...parsed.problem, message } }
 }

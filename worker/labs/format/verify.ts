@@ -14,11 +14,20 @@ const OUTPUT_MAX = 2000
  * requests (curl, wget, nslookup ...) across all transcripts; 200 commands are capped by the schema.
  */
 export const VERIFY_REQUEST_BUDGET = 2000
+/**
+ * And at most this many programs run (kubectl, curl, seq ...: what costs; builtins are free), so
+ * loops of kubectl cannot hold the server for minutes: `kubectl get pods -A -o yaml` 200 times a
+ * line, 200 lines, took 10 minutes in a 30-pod cluster.
+ */
+export const VERIFY_PROGRAM_BUDGET = 1000
 
 /** What is left of the verify's budget, shared by its transcripts. */
 export interface Budget {
   requests: number
+  programs?: number
 }
+
+const spent = (b: Budget) => b.requests < 0 || (b.programs ?? 0) < 0
 
 export interface PlayedLine {
   command: string
@@ -50,7 +59,7 @@ export function playSteps(
   const progress = parseProgress(null)
   const lines: PlayedLine[] = []
   for (const step of steps) {
-    if (budget.requests < 0) break
+    if (spent(budget)) break
     now += STEP_MS
     const input = typeof step === 'string' ? { command: step } : step
     const result = run(state, input.command, { now, stdin: input.stdin, history: progress.recent })
@@ -62,6 +71,7 @@ export function playSteps(
       progress.recent = [...progress.recent, input.command].slice(-RECENT_MAX)
     if (!result.internalError) state = result.state
     budget.requests -= result.trace.length
+    if (budget.programs !== undefined) budget.programs -= result.programs ?? 0
     lines.push({
       command: input.command,
       exitCode: result.exitCode,
@@ -71,7 +81,7 @@ export function playSteps(
     })
   }
   const done = lab.tasks.map((t) => t.id).filter((id) => progress.tasks[id] !== undefined)
-  return { lines, done, overBudget: budget.requests < 0 }
+  return { lines, done, overBudget: spent(budget) }
 }
 
 export interface Verification {
@@ -87,9 +97,10 @@ export function verifyLab(
   lab: Lab,
   start: number,
   requestBudget = VERIFY_REQUEST_BUDGET,
+  programBudget = VERIFY_PROGRAM_BUDGET,
 ): Verification {
   const problems: string[] = []
-  const budget: Budget = { requests: requestBudget }
+  const budget: Budget = { requests: requestBudget, programs: programBudget }
   const sol = playSteps(lab, doc.solution, start, budget)
   const missing = lab.tasks.map((t) => t.id).filter((id) => !sol.done.includes(id))
   if (doc.solution.length === 0) problems.push('The lab has no solution transcript yet.')
@@ -105,6 +116,10 @@ export function verifyLab(
   if (budget.requests < 0)
     problems.unshift(
       `The transcripts send more than ${requestBudget} requests through the network, more than one check can play: shorten the loops (a few tries show load-balancing).`,
+    )
+  else if ((budget.programs ?? 0) < 0)
+    problems.unshift(
+      `The transcripts run more than ${programBudget} programs (kubectl, curl, seq ... in loops included), more than one check can play: shorten the loops.`,
     )
   return { ok: problems.length === 0, problems, solution: { ...sol, missing }, nearMisses }
 }
