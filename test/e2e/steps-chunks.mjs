@@ -6,8 +6,9 @@
 
 import { assert, checkAxe } from './harness.mjs'
 
-const LAB_JS = '**/assets/lab-page-*.js'
-const LAB_CSS = '**/assets/lab-page-*.css'
+// the chunk under its own name and under a retry's (`?retry=N`, web/src/lazy-import.ts)
+const LAB_JS = /\/assets\/lab-page-[\w-]+\.js(\?retry=\d+)?$/
+const LAB_CSS = /\/assets\/lab-page-[\w-]+\.css(\?.*)?$/
 
 const FAILED_IMPORT = 'e2e: an import of a chunk failed'
 const WATCHED = new WeakMap()
@@ -33,15 +34,21 @@ async function importFailures(page) {
 
 /**
  * Routes `pattern` so that its fetches fail, as a dropped connection would, until the page's
- * imports failed `attempts` times; `failures` says how many did.
+ * imports failed `attempts` times; `failures` says how many did: Vite's loader's (the first
+ * import) and each retry's own request (`?retry=N`, made without Vite's loader).
  */
 async function failImports(page, pattern, attempts) {
   const count = await importFailures(page)
-  const handler = (route) =>
-    count.failures < attempts ? route.abort('connectionreset') : route.fallback()
+  let retries = 0
+  const failures = () => count.failures + retries
+  const handler = (route) => {
+    if (failures() >= attempts) return route.fallback()
+    if (/[?&]retry=\d+$/.test(route.request().url())) retries++
+    return route.abort('connectionreset')
+  }
   await page.route(pattern, handler)
   return {
-    failures: () => count.failures,
+    failures,
     stop: () => page.unroute(pattern, handler),
   }
 }

@@ -6,8 +6,11 @@
 // pause, and the whole load gives up after a deadline, so that the page can say so and offer a
 // reload.
 //
-// Trying the same `import()` again works in Chromium, which forgets a module whose fetch failed
-// (whatwg/html#6768); a browser that remembers the failure fails fast and the error is shown.
+// The same `import()` tried again may fail at once without a new request: a browser may keep the
+// failure in its module map for that URL (whatwg/html#6768; Chromium 153, the npm one the browser
+// tests can run, does). So a retry imports the chunk the error names (Chromium and Firefox name
+// it) under a URL of its own (`?retry=N`): a fresh fetch, and the chunk's own imports resolve to
+// the same modules the page already has. Where the error names no chunk, `load()` is tried again.
 
 export interface ImportRetry {
   /** the pauses before the second, third, ... attempt (so its length is the number of retries) */
@@ -16,10 +19,21 @@ export interface ImportRetry {
   deadlineMs: number
   /** runs before each retry, e.g. to fetch again a stylesheet whose first fetch failed */
   beforeRetry?: () => Promise<void> | void
+  /** imports a module by URL (a retry of a chunk the error named); none: `load()` again */
+  importUrl?: (url: string) => Promise<unknown>
 }
 
 /** A blip passes within a second or two; a loaded machine has been seen to take ~6 s. */
-export const CHUNK_RETRY: ImportRetry = { delaysMs: [500, 2000], deadlineMs: 20_000 }
+export const CHUNK_RETRY: ImportRetry = {
+  delaysMs: [500, 2000],
+  deadlineMs: 20_000,
+  importUrl: (url) => import(/* @vite-ignore */ url),
+}
+
+/** The chunk of ours (`/assets/*.js`) a failed `import()` names, if it names one. */
+export function failedChunkUrl(err: unknown): string | undefined {
+  return /(\S*\/assets\/[\w.-]+\.js)(?![\w.?-])/.exec(reason(err))?.[1]
+}
 
 /** What the page shows when a chunk did not arrive; `message` says why, in a sentence. */
 export class ChunkLoadError extends Error {
@@ -34,6 +48,7 @@ export function importWithRetry<T>(load: () => Promise<T>, retry = CHUNK_RETRY):
   let over = false
   const attempts = async (): Promise<T> => {
     let last: unknown
+    let chunk: string | undefined
     for (let i = 0; i <= retry.delaysMs.length && !over; i++) {
       if (i > 0) {
         await pause(retry.delaysMs[i - 1] ?? 0)
@@ -41,9 +56,13 @@ export function importWithRetry<T>(load: () => Promise<T>, retry = CHUNK_RETRY):
         await retry.beforeRetry?.()
       }
       try {
-        return await load()
+        return chunk === undefined || !retry.importUrl
+          ? await load()
+          : ((await retry.importUrl(`${chunk}?retry=${i}`)) as T)
       } catch (err) {
         last = err
+        // the chunk's own name (a retry's failure names `...js?retry=N`, which this leaves out)
+        chunk ??= failedChunkUrl(err)
       }
     }
     const tries = retry.delaysMs.length + 1

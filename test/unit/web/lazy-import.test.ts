@@ -26,6 +26,37 @@ describe('importWithRetry', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
+  it('retries the chunk the error names under a URL of its own: the browser may keep the failure', async () => {
+    // Chromium 153 keeps a failed module fetch: the same import() fails again with no request
+    const load = vi.fn(async () => {
+      throw chunkError()
+    })
+    const importUrl = vi.fn(async (url: string) => {
+      if (url === '/assets/x.js?retry=1')
+        throw new TypeError(`Failed to fetch dynamically imported module: ${url}`)
+      return { LabPage: url }
+    })
+    const loading = importWithRetry(load, { ...RETRY, importUrl })
+    expect(await settle(loading, 2500)).toEqual({ LabPage: '/assets/x.js?retry=2' })
+    expect(load).toHaveBeenCalledTimes(1)
+    expect(importUrl.mock.calls.map(([u]) => u)).toEqual([
+      '/assets/x.js?retry=1',
+      '/assets/x.js?retry=2',
+    ])
+  })
+
+  it('an error that names no chunk of ours is retried with the same import()', async () => {
+    const load = vi.fn(async () => ({ LabPage: 'the module' }))
+    load.mockImplementationOnce(async () => {
+      throw new TypeError('Importing a module script failed.')
+    })
+    const importUrl = vi.fn(async () => ({}))
+    const loading = importWithRetry(load, { ...RETRY, importUrl })
+    expect(await settle(loading, 500)).toEqual({ LabPage: 'the module' })
+    expect(load).toHaveBeenCalledTimes(2)
+    expect(importUrl).not.toHaveBeenCalled()
+  })
+
   it('gives the module at once when the chunk arrives', async () => {
     const load = flaky(0)
     expect(await settle(importWithRetry(load, RETRY), 0)).toEqual({ LabPage: 'the module' })
