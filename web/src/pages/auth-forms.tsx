@@ -31,7 +31,7 @@ function apiErrors(err: unknown): Errors {
   return { form: errorText(err) }
 }
 
-function FormError({ text }: { text?: string }) {
+export function FormError({ text }: { text?: string }) {
   return (
     <div role="alert" class={text ? 'form-error' : 'form-error-empty'}>
       {text}
@@ -39,7 +39,7 @@ function FormError({ text }: { text?: string }) {
   )
 }
 
-function focusFirstError(form: HTMLFormElement | null) {
+export function focusFirstError(form: HTMLFormElement | null) {
   requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
 }
 

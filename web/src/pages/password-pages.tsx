@@ -6,7 +6,7 @@ import { api, ApiError, errorText } from '../api'
 import { Field } from '../components/field'
 import { useTitle } from '../components/use-title'
 import type { User } from '../types'
-import { withoutFieldName } from './auth-forms'
+import { FormError, focusFirstError, withoutFieldName } from './auth-forms'
 
 type Errors = Partial<Record<string, string>>
 
@@ -20,17 +20,6 @@ function errorsOf(err: unknown, fields: string[]): Errors {
   }
   return { form: errorText(err) }
 }
-
-function FormError({ text }: { text?: string }) {
-  return (
-    <div role="alert" class={text ? 'form-error' : 'form-error-empty'}>
-      {text}
-    </div>
-  )
-}
-
-const focusFirstError = (form: HTMLFormElement | null) =>
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
 
 export function ResetPasswordPage({ onSignedIn }: { onSignedIn: (u: User, next: string) => void }) {
   useTitle('Reset your password')
