@@ -17,18 +17,27 @@ export function withoutFieldName(message: string, field: string): string {
   return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message
 }
 
+/**
+ * An API error beside the field it names (`error.field`, one of `fields`), else above the form:
+ * a rate limit says when to try again.
+ */
+export function fieldErrors(err: unknown, fields: readonly string[]): Record<string, string> {
+  if (err instanceof ApiError) {
+    if (err.field && fields.includes(err.field))
+      return { [err.field]: withoutFieldName(err.message, err.field) }
+    if (err.status === 429 && err.retryAfter)
+      return { form: `Too many attempts. Please try again in ${err.retryAfter} seconds.` }
+  }
+  return { form: errorText(err) }
+}
+
 function apiErrors(err: unknown): Errors {
   if (err instanceof ApiError) {
     if (err.code === 'email_taken')
       return { email: err.message || 'An account with this email already exists.' }
-    if (err.field === 'email' || err.field === 'password' || err.field === 'name')
-      return { [err.field]: withoutFieldName(err.message, err.field) }
-    if (err.code === 'forbidden') return { instructorCode: err.message }
-    if (err.status === 429 && err.retryAfter) {
-      return { form: `Too many attempts. Please try again in ${err.retryAfter} seconds.` }
-    }
+    if (err.code === 'forbidden' && err.field === undefined) return { instructorCode: err.message }
   }
-  return { form: errorText(err) }
+  return fieldErrors(err, ['email', 'password', 'name'])
 }
 
 export function FormError({ text }: { text?: string }) {

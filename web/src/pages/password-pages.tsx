@@ -2,52 +2,63 @@
 // the one-time code a learner's instructor made for them (there is no email to send a link to).
 
 import { useState } from 'preact/hooks'
-import { api, ApiError, errorText } from '../api'
+import { api } from '../api'
 import { Field } from '../components/field'
 import { useTitle } from '../components/use-title'
 import type { User } from '../types'
-import { FormError, focusFirstError, withoutFieldName } from './auth-forms'
+import { FormError, fieldErrors, focusFirstError } from './auth-forms'
 
-type Errors = Partial<Record<string, string>>
-
-/** An API error beside the field it names (`error.field`), else above the form. */
-function errorsOf(err: unknown, fields: string[]): Errors {
-  if (err instanceof ApiError) {
-    if (err.field && fields.includes(err.field))
-      return { [err.field]: withoutFieldName(err.message, err.field) }
-    if (err.status === 429 && err.retryAfter)
-      return { form: `Too many attempts. Please try again in ${err.retryAfter} seconds.` }
-  }
-  return { form: errorText(err) }
-}
-
-export function ResetPasswordPage({ onSignedIn }: { onSignedIn: (u: User, next: string) => void }) {
-  useTitle('Reset your password')
-  const [v, setV] = useState({ email: '', code: '', newPassword: '' })
-  const [errors, setErrors] = useState<Errors>({})
+/**
+ * A form of text fields: its values, the errors shown beside them and its busy flag. `submit`
+ * checks the required fields (`required`: the message for each when empty), then `send`s; an API
+ * error (a field only of blanks, say) lands beside the field it names, else above the form.
+ */
+function useForm<K extends string>(
+  initial: Record<K, string>,
+  required: Record<K, string>,
+  send: (values: Record<K, string>) => Promise<void>,
+) {
+  const [v, setV] = useState(initial)
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
   const [busy, setBusy] = useState(false)
-  const set = (k: keyof typeof v) => (value: string) => setV({ ...v, [k]: value })
+  const set = (k: K) => (value: string) => setV({ ...v, [k]: value })
   const submit = async (e: Event) => {
     e.preventDefault()
     const form = e.currentTarget as HTMLFormElement
-    const missing: Errors = {}
-    if (!v.email.trim()) missing.email = 'Enter your email address.'
-    if (!v.code.trim()) missing.code = 'Enter the reset code your instructor gave you.'
-    if (!v.newPassword) missing.newPassword = 'Choose a new password.'
+    const keys = Object.keys(required) as K[]
+    const missing = Object.fromEntries(
+      keys.filter((k) => !v[k].trim()).map((k) => [k, required[k]]),
+    )
     setErrors(missing)
     if (Object.keys(missing).length) return focusFirstError(form)
     setBusy(true)
     try {
-      const body = { email: v.email.trim(), code: v.code.trim(), newPassword: v.newPassword }
-      const r = await api<{ user: User }>('POST', '/api/auth/reset', body, { redirectOn401: false })
-      onSignedIn(r.user, '/labs')
+      await send(v)
     } catch (err) {
-      setErrors(errorsOf(err, ['email', 'code', 'newPassword']))
+      setErrors(fieldErrors(err, keys))
       focusFirstError(form)
     } finally {
       setBusy(false)
     }
   }
+  return { v, setV, set, errors, busy, submit }
+}
+
+export function ResetPasswordPage({ onSignedIn }: { onSignedIn: (u: User, next: string) => void }) {
+  useTitle('Reset your password')
+  const { v, set, errors, busy, submit } = useForm(
+    { email: '', code: '', newPassword: '' },
+    {
+      email: 'Enter your email address.',
+      code: 'Enter the reset code your instructor gave you.',
+      newPassword: 'Choose a new password.',
+    },
+    async ({ email, code, newPassword }) => {
+      const body = { email: email.trim(), code: code.trim(), newPassword }
+      const r = await api<{ user: User }>('POST', '/api/auth/reset', body, { redirectOn401: false })
+      onSignedIn(r.user, '/labs')
+    },
+  )
   return (
     <section class="narrow">
       <h1 id="reset-title">Reset your password</h1>
@@ -101,33 +112,18 @@ export function ResetPasswordPage({ onSignedIn }: { onSignedIn: (u: User, next: 
 
 export function AccountPage({ user }: { user: User }) {
   useTitle('Your account')
-  const [v, setV] = useState({ currentPassword: '', newPassword: '' })
-  const [errors, setErrors] = useState<Errors>({})
   const [done, setDone] = useState('')
-  const [busy, setBusy] = useState(false)
-  const set = (k: keyof typeof v) => (value: string) => setV({ ...v, [k]: value })
-  const submit = async (e: Event) => {
-    e.preventDefault()
-    const form = e.currentTarget as HTMLFormElement
-    const missing: Errors = {}
-    if (!v.currentPassword) missing.currentPassword = 'Enter your current password.'
-    if (!v.newPassword) missing.newPassword = 'Choose a new password.'
-    setErrors(missing)
-    setDone('')
-    if (Object.keys(missing).length) return focusFirstError(form)
-    setBusy(true)
-    try {
+  const form = useForm(
+    { currentPassword: '', newPassword: '' },
+    { currentPassword: 'Enter your current password.', newPassword: 'Choose a new password.' },
+    async (values) => {
       // a wrong current password is a 401 too: it is shown here, not taken as a lost session
-      await api('POST', '/api/auth/password', v, { redirectOn401: false })
-      setV({ currentPassword: '', newPassword: '' })
+      await api('POST', '/api/auth/password', values, { redirectOn401: false })
+      form.setV({ currentPassword: '', newPassword: '' })
       setDone('Your password was changed. Your other sessions were logged out.')
-    } catch (err) {
-      setErrors(errorsOf(err, ['currentPassword', 'newPassword']))
-      focusFirstError(form)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  )
+  const { v, set, errors, busy, submit } = form
   return (
     <section class="narrow">
       <h1>Your account</h1>
@@ -135,7 +131,15 @@ export function AccountPage({ user }: { user: User }) {
         {user.name} ({user.email}), {user.role === 'instructor' ? 'instructor' : 'learner'}
       </p>
       <h2 id="change-password-title">Change password</h2>
-      <form class="auth-form" onSubmit={submit} noValidate aria-labelledby="change-password-title">
+      <form
+        class="auth-form"
+        onSubmit={(e) => {
+          setDone('')
+          void submit(e)
+        }}
+        noValidate
+        aria-labelledby="change-password-title"
+      >
         <FormError text={errors.form} />
         <p role="status">{done}</p>
         <Field
