@@ -20,11 +20,11 @@ const SCHEMA_OF: Partial<Record<Kind, string>> = {
   IngressClass: 'io.k8s.api.networking.v1.IngressClass',
 }
 
-/** `kubectl explain svc.spec.ports`, `kubectl explain deployment --recursive`. */
 /** The kinds explain documents (SCHEMA_OF), as the messages about the others name them. */
-export const EXPLAINED_KINDS =
-  'Service, Endpoints, Pod, Deployment, ReplicaSet, Namespace, Ingress and IngressClass'
+export const EXPLAINED_KINDS = ((kinds: string[]) =>
+  `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`)(Object.keys(SCHEMA_OF))
 
+/** `kubectl explain svc.spec.ports`, `kubectl explain deployment --recursive`. */
 export function explainVerb(inv: Invocation): ProcessResult {
   if (inv.args.length === 0)
     return clientError(
@@ -51,9 +51,7 @@ export function explainVerb(inv: Invocation): ProcessResult {
   const kind = r.kinds[0] as Kind
   const schema = SCHEMA_OF[kind]
   if (!schema)
-    return clientError(
-      `explain documents ${EXPLAINED_KINDS} in this lab terminal, not ${kind}`,
-    )
+    return clientError(`explain documents ${EXPLAINED_KINDS} in this lab terminal, not ${kind}`)
   const info = RESOURCES[kind]
   const res = renderExplain(
     { group: info.group, kind, version: info.version, schema },

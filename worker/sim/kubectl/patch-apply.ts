@@ -5,6 +5,7 @@
 // and answered 400 with encoding/json's UnmarshalTypeError, before any patch library runs.
 // Simplification: fieldValidation=Ignore, which skips that decoding, answers the same.
 
+import { isPlainObject } from '../objects/strict-decode'
 import { jsonPatch, mergePatch } from './patch-merge'
 import { strategicMergePatch, type SmpError } from './patch-strategic'
 
@@ -13,9 +14,6 @@ export type PatchFormat = 'json' | 'merge' | 'strategic'
 
 /** The patched object, or the apiserver's answer: its code (400, 422 or a plain 500) and message. */
 export type PatchOutcome = { ok: true; value: unknown } | { ok: false; error: SmpError }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** encoding/json's name for a JSON value's type in an UnmarshalTypeError (null decodes: none). */
 function jsonKind(v: unknown): string {
@@ -49,7 +47,7 @@ function applyJsonPatch(current: unknown, patch: unknown): PatchOutcome {
 function applyMergePatch(current: unknown, patch: unknown): PatchOutcome {
   // json-patch's MergePatch takes a null patch for no document (ErrBadJSONPatch)
   if (patch === null) return badRequest('Invalid JSON Patch')
-  if (!isObject(patch))
+  if (!isPlainObject(patch))
     return badRequest(`error decoding patch: ${cannotUnmarshal(patch, 'map[string]interface {}')}`)
   return { ok: true, value: mergePatch(current, patch) }
 }
@@ -57,7 +55,7 @@ function applyMergePatch(current: unknown, patch: unknown): PatchOutcome {
 function applyStrategicPatch(current: unknown, patch: unknown): PatchOutcome {
   // a null patch decodes as an empty map: nothing to merge
   if (patch === null) return { ok: true, value: current }
-  if (!isObject(patch)) return badRequest(cannotUnmarshal(patch, 'map[string]interface {}'))
+  if (!isPlainObject(patch)) return badRequest(cannotUnmarshal(patch, 'map[string]interface {}'))
   const r = strategicMergePatch(current as Record<string, unknown>, patch)
   // the library's reason for a 422 (lists of lists) is not sent
   return r.ok ? r : { ok: false, error: r.error.code === 422 ? PATCH_REJECTED : r.error }
