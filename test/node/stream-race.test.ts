@@ -2,13 +2,13 @@
 // the other tab left it and keeps the task its lost step completed (worker/terminal/stream-response
 // adoptProgress). The race is made certain: the other tab's line runs just before that write.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import * as store from '../../worker/terminal/store'
+import * as store from '../../worker/db/clusters'
 import { Client } from '../http/client'
 import { readEvents } from '../http/terminal-suite'
 import { nodeApp } from './node-app'
 
-vi.mock('../../worker/terminal/store', async (original) => {
-  const real = await original<typeof import('../../worker/terminal/store')>()
+vi.mock('../../worker/db/clusters', async (original) => {
+  const real = await original<typeof import('../../worker/db/clusters')>()
   return { ...real, updateClusterState: vi.fn(real.updateClusterState) }
 })
 
@@ -29,7 +29,7 @@ describe('a streamed step that loses its write', () => {
     const ip = objects.find((o) => o.kind === 'Pod' && o.metadata.namespace === 'default')!.status!
       .podIP!
     const update = vi.mocked(store.updateClusterState)
-    const real = (await vi.importActual<typeof store>('../../worker/terminal/store'))
+    const real = (await vi.importActual<typeof store>('../../worker/db/clusters'))
       .updateClusterState
     // the step that curls the pod IP from the workstation (a task) finds the row just rewritten
     // by another tab that completed a task of its own

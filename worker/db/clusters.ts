@@ -57,22 +57,30 @@ export async function storeRun(db: Database, w: RunWrite): Promise<boolean> {
 }
 
 /**
- * Stores a document the controllers moved on by themselves (a read through the Kubernetes API
- * settled it at a later time): only if nobody wrote the row since it was read, no history row,
- * no command counted. Answers false when the race was lost.
+ * One conditional update of the cluster row and no history row: a terminal's resize, a stream's
+ * recorded step, a document the controllers moved on by themselves (a read through the Kubernetes
+ * API settled it at a later time). It lands only if nobody wrote the row since it was read;
+ * answers false when the race was lost.
  */
-export async function storeSettled(
+export async function updateClusterState(
   db: Database,
-  id: string,
-  expectedVersion: number,
-  document: DocumentWrite,
-  now: number,
+  w: {
+    clusterId: string
+    expectedVersion: number
+    document?: DocumentWrite
+    progress?: string
+    now: number
+  },
 ): Promise<boolean> {
   const r = await db
     .update(clusters)
-    .set({ ...document, version: sql`${clusters.version} + 1`, updatedAt: now })
-    .where(and(eq(clusters.id, id), eq(clusters.version, expectedVersion)))
-    .run()
+    .set({
+      ...w.document,
+      version: w.expectedVersion + 1,
+      ...(w.progress !== undefined ? { progress: w.progress } : {}),
+      updatedAt: w.now,
+    })
+    .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion)))
   return affectedRows(r) === 1
 }
 

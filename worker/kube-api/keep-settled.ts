@@ -8,7 +8,7 @@
 // document is newer).
 
 import type { Database } from '../db/client'
-import { storeSettled } from '../db/clusters'
+import { updateClusterState } from '../db/clusters'
 import type { StateCodec, StoredForm } from '../db/state-codec'
 import { settle } from '../sim/controllers/settle'
 import { writeStamp, type ClusterState } from '../sim/state'
@@ -36,7 +36,12 @@ export async function settleAndKeep(
   if (writeStamp() === before) return false
   const encoded = await t.codec.encodeChanged(state, t.stored)
   if (!encoded.write) return false
-  const ok = await storeSettled(t.db, t.clusterId, t.version, encoded.write, now)
+  const ok = await updateClusterState(t.db, {
+    clusterId: t.clusterId,
+    expectedVersion: t.version,
+    document: encoded.write,
+    now,
+  })
   if (ok) t.codec.remember({ clusterId: t.clusterId, version: t.version + 1 }, encoded.stored)
   return ok
 }

@@ -11,7 +11,7 @@ import { param, readJson } from '../http/validate'
 import { loadCluster } from '../http/command-loop'
 import { shellView } from './line'
 import { putTerminal, TERMINAL_ID, terminalRecord } from './records'
-import { updateClusterState } from './store'
+import { updateClusterState } from '../db/clusters'
 import { interruptStreams } from './streams-registry'
 
 export const terminalRoutes = new Hono<AppEnv>()

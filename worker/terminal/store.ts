@@ -1,33 +1,11 @@
-// Writes a terminal makes besides its lines: a resize, a stream's recorded step. One conditional
-// update of the cluster row (no history row): it only lands if nobody wrote the row meanwhile.
+// What a running stream reads and writes besides db/clusters.ts's updateClusterState (a resize,
+// a stream's recorded step): the row's version and document as it polls, and its history row.
 import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { affectedRows } from '../db/client'
 import { clusters, commandHistory } from '../db/schema'
 import type { DocumentWrite } from '../db/state-codec'
 import { clipOutput } from '../db/store-run-sql'
-
-export async function updateClusterState(
-  db: Database,
-  w: {
-    clusterId: string
-    expectedVersion: number
-    document?: DocumentWrite
-    progress?: string
-    now: number
-  },
-): Promise<boolean> {
-  const r = await db
-    .update(clusters)
-    .set({
-      ...w.document,
-      version: w.expectedVersion + 1,
-      ...(w.progress !== undefined ? { progress: w.progress } : {}),
-      updatedAt: w.now,
-    })
-    .where(and(eq(clusters.id, w.clusterId), eq(clusters.version, w.expectedVersion)))
-  return affectedRows(r) === 1
-}
 
 type ClusterRow = typeof clusters.$inferSelect
 

@@ -9,7 +9,8 @@ import { advanceStream, type StreamStep } from '../sim/stream'
 import { recordedCommand } from '../http/graded-line'
 import { mergeProgress, progressBase } from './progress-merge'
 import { putTerminal, terminalRecord } from './records'
-import { finishHistory, readIfChanged, updateClusterState } from './store'
+import { updateClusterState } from '../db/clusters'
+import { finishHistory, readIfChanged } from './store'
 import type { Started } from './stream-first-step'
 
 /** One resumption: re-reads the cluster if it changed, records what the step did. */
