@@ -18,7 +18,7 @@ import { labRoutes } from './http/labs'
 import { newMetrics, serverTiming } from './db/metrics'
 import { stateCodec } from './db/state-codec'
 import { kubeRouter } from './kube-api/router'
-import { passwordRoutes, resetCodeRoutes } from './http/password'
+import { passwordRoutes } from './http/password'
 
 function errorResponse(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } }
@@ -53,8 +53,6 @@ export function createApp(deps: Deps) {
   app.route('/api/clusters', kubeconfigRoutes)
   app.route('/api/clusters', clusterRoutes)
   app.route('/api/clusters', terminalRoutes)
-  // before classRoutes, whose every route reads the session itself first
-  app.route('/api/classes', resetCodeRoutes)
   app.route('/api/classes', classRoutes)
   app.route('/k8s', kubeRouter(deps, codec))
   app.route('/api/authored-labs', authoredLabRoutes)

@@ -29,6 +29,7 @@ import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
 import { isAuthoredId } from './lab-access'
+import { makeResetCode } from './password'
 import { param, readJson } from './validate'
 
 export const classRoutes = new Hono<AppEnv>()
@@ -204,6 +205,16 @@ classRoutes.get('/:id/learners/:userId/labs/:labId/history', async (c) => {
     tasksCompleted: JSON.parse(h.tasksCompleted) as string[],
   }))
   return c.json({ history })
+})
+
+// a learner who forgot their password gets a one-time code from their class's instructor
+classRoutes.post('/:id/members/:userId/reset-code', async (c) => {
+  const cls = await ownedClass(c)
+  const db = c.get('db')
+  const userId = param(c, 'userId')
+  const learner = (await isMember(db, cls.id, userId)) ? await findUser(db, userId) : undefined
+  if (!learner) throw notFound('That member')
+  return c.json(await makeResetCode(db, learner, c.get('userId')!, c.get('deps').now()), 201)
 })
 
 classRoutes.delete('/:id/members/:userId', async (c) => {

@@ -8,16 +8,16 @@ import * as z from 'zod/mini'
 import { hashPassword, verifyPassword } from '../auth/password'
 import { requireSession, startSession } from '../auth/session'
 import { sha256Hex } from '../auth/crypto'
-import { isMember, findOwnedClass } from '../db/classes'
+import type { Database } from '../db/client'
 import { endOtherSessions, putResetCode, setPassword, takeResetCode } from '../db/password-resets'
 import { revokeUserKubeTokens } from '../db/kube-tokens'
 import { clearFailures, lockedUntil, recordFailure } from '../db/throttle'
-import { findUser, findUserByEmail, publicUser } from '../db/users'
+import { findUser, findUserByEmail, publicUser, type UserRow } from '../db/users'
 import { ADDRESS_POLICY, LOGIN_POLICY, newPassword, rateLimited } from './auth'
 import { AppError, forbidden, notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
-import { param, readJson } from './validate'
+import { readJson } from './validate'
 
 /** How long a reset code works */
 export const RESET_CODE_TTL_MS = 24 * 3600_000
@@ -48,7 +48,8 @@ export const passwordRoutes = new Hono<AppEnv>()
 
 passwordRoutes.post('/password', requireSession(), async (c) => {
   const body = await readJson(c, changeBody)
-  const { db, deps } = c.var
+  const db = c.get('db')
+  const deps = c.get('deps')
   const now = deps.now()
   const user = await findUser(db, c.get('userId')!)
   if (!user) throw notFound('That account')
@@ -72,7 +73,8 @@ passwordRoutes.post('/password', requireSession(), async (c) => {
 
 passwordRoutes.post('/reset', async (c) => {
   const body = await readJson(c, resetBody)
-  const { db, deps } = c.var
+  const db = c.get('db')
+  const deps = c.get('deps')
   const now = deps.now()
   const resetKey = `reset:${body.email.toLowerCase()}`
   const addressKey = `login-ip:${deps.clientAddress(c)}`
@@ -99,34 +101,18 @@ passwordRoutes.post('/reset', async (c) => {
   return c.json({ user: publicUser(user) })
 })
 
-/** /api/classes: an instructor makes a reset code for a learner of a class they own. */
-export const resetCodeRoutes = new Hono<AppEnv>()
-
-resetCodeRoutes.post('/:id/members/:userId/reset-code', requireSession(), async (c) => {
-  const db = c.get('db')
-  const now = c.get('deps').now()
-  const cls = await findOwnedClass(db, param(c, 'id'), c.get('userId')!)
-  if (!cls) throw notFound('That class')
-  const learnerId = param(c, 'userId')
-  const learner = (await isMember(db, cls.id, learnerId))
-    ? await findUser(db, learnerId)
-    : undefined
-  if (!learner) throw notFound('That member')
+/**
+ * A one-time reset code for `learner` (a member of a class `by` owns: classes.ts checks), replacing
+ * any earlier one; only its hash is stored. The answer of the class route.
+ */
+export async function makeResetCode(db: Database, learner: UserRow, by: string, now: number) {
   // an instructor's account is not a class member's to reset
   if (learner.role !== 'learner')
     throw forbidden('Only a learner’s password can be reset this way.')
   const code = newJoinCode(RESET_CODE_LENGTH)
   const expiresAt = now + RESET_CODE_TTL_MS
-  await putResetCode(db, {
-    userId: learner.id,
-    codeHash: await sha256Hex(code),
-    createdBy: c.get('userId')!,
-    createdAt: now,
-    expiresAt,
-  })
+  const codeHash = await sha256Hex(code)
+  await putResetCode(db, { userId: learner.id, codeHash, createdBy: by, createdAt: now, expiresAt })
   const shown = code.match(/.{4}/g)!.join('-')
-  return c.json(
-    { code: shown, expiresAt: new Date(expiresAt).toISOString(), learner: publicUser(learner) },
-    201,
-  )
-})
+  return { code: shown, expiresAt: new Date(expiresAt).toISOString(), learner: publicUser(learner) }
+}
