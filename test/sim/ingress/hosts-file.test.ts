@@ -43,3 +43,15 @@ describe('/etc/hosts on the workstation', () => {
     expect(sh('getent hosts nosuch.example').exitCode).toBe(2)
   })
 })
+
+describe('/etc/hosts in a pod', () => {
+  it('nc connects to the address it gives, as curl and wget do', () => {
+    const pod = run(cloneJSON(ingressCluster()), 'kubectl run bb --image=busybox -- sleep 3600', {
+      now: NOW,
+    })
+    const line = `echo '${LB} echo.example' >> /etc/hosts; nc -zv echo.example 80`
+    const r = run(pod.state, `kubectl exec bb -- sh -c "${line}"`, { now: NOW + 60_000 })
+    expect(r.stderr).toBe(`echo.example (${LB}:80) open\n`)
+    expect(r.exitCode).toBe(0)
+  })
+})

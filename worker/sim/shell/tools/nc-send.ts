@@ -7,8 +7,7 @@
 import type { HttpRequest, RouteResult } from '../../net/types'
 import type { ProcessResult } from '../../context'
 import type { Proc } from '../host'
-import { connect } from '../../net/connect'
-import { sendHttp, traceEntry } from './send'
+import { connectTcp, sendHttp } from './send'
 
 /** The request stdin holds, when it starts with an HTTP request line and ends its headers. */
 export function httpRequestOf(stdin: string, host: string, port: number): HttpRequest | undefined {
@@ -56,8 +55,7 @@ export function sendStdin(
     const stdout = rawResponse(r.response, version)
     return { result: { stdout, stderr: '', exitCode: 0 }, ip: r.ip ?? '' }
   }
-  const r = connect(p.ctx.s, p.host.origin, host, port, { now: p.ctx.now })
-  traceEntry(p, p.host.origin, `TCP ${host}:${port}`, r)
+  const r = connectTcp(p, host, port)
   if (r.outcome !== 'answered') return { failed: r }
   return { result: { stdout: '', stderr: '', exitCode: 0 }, ip: r.ip ?? '' }
 }

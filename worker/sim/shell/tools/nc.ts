@@ -3,8 +3,7 @@
 // sends its stdin (nc-send.ts: an HTTP request gets the server's raw answer).
 
 import type { Proc, Tool } from '../host'
-import { connect } from '../../net/connect'
-import { traceEntry } from './send'
+import { connectTcp } from './send'
 import { sendStdin, type SendFailure } from './nc-send'
 import type { ProcessResult } from '../../context'
 
@@ -44,8 +43,7 @@ function runNc(p: Proc, busybox: boolean) {
       ],
     }
   }
-  const r = connect(p.ctx.s, p.host.origin, host, port, { now: p.ctx.now })
-  traceEntry(p, p.host.origin, `TCP ${host}:${port}`, r)
+  const r = connectTcp(p, host, port)
   if (r.outcome !== 'answered') return failure(r, host, port, busybox, verbose)
   return { stdout: '', stderr: verbose ? opened(host, r.ip ?? '', port, busybox) : '', exitCode: 0 }
 }

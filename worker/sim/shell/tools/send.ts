@@ -2,6 +2,7 @@
 
 import type { HttpRequest, Origin, RouteResult } from '../../net/types'
 import type { Proc } from '../host'
+import { connect } from '../../net/connect'
 import { route } from '../../net/route'
 import { hostsFileAddress } from './hosts-file'
 
@@ -19,6 +20,17 @@ export function sendHttp(p: Proc, req: HttpRequest): RouteResult {
     `${req.method} ${req.scheme ?? 'http'}://${req.host}${port}${req.path}`,
     r,
   )
+  return r
+}
+
+/**
+ * Opens one TCP connection from the host the program runs on (`nc`), /etc/hosts before DNS as for
+ * HTTP; the trace gets one entry.
+ */
+export function connectTcp(p: Proc, host: string, port: number) {
+  const pinned = hostsFileAddress(p, host)
+  const r = connect(p.ctx.s, p.host.origin, pinned ?? host, port, { now: p.ctx.now })
+  traceEntry(p, p.host.origin, `TCP ${host}:${port}`, r)
   return r
 }
 
