@@ -41,6 +41,9 @@ describe('/etc/hosts on the workstation', () => {
     const r = sh(`${ADD}; getent hosts echo.example`)
     expect(r.stdout).toBe(`${LB.padEnd(15)} echo.example\n`)
     expect(sh('getent hosts nosuch.example').exitCode).toBe(2)
+    // a line's canonical name first, then its aliases, whichever was asked for (glibc)
+    const two = `echo '1.2.3.4 blue.example green.example' >> /etc/hosts; getent hosts green.example`
+    expect(sh(two).stdout).toBe(`${'1.2.3.4'.padEnd(15)} blue.example green.example\n`)
   })
 })
 

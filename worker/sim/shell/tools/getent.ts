@@ -3,10 +3,8 @@
 // Leaves out the other databases, AAAA answers and aliases from CNAME chains.
 
 import type { Proc, Tool } from '../host'
-import { lookupFile } from '../fs-path'
-import { own } from '../own'
 import { resolveName } from '../../net/dns'
-import { hostsFileAddress } from './hosts-file'
+import { hostsEntries, hostsFileEntry } from './hosts-file'
 
 const TRY = "Try `getent --help' or `getent --usage' for more information.\n"
 
@@ -16,13 +14,9 @@ function hostLine(ip: string, name: string, aliases: string[] = []): string {
 
 /** `getent hosts` without keys lists /etc/hosts, one address per line. */
 function enumerateHosts(p: Proc): string {
-  const lines = (lookupFile(p.files, p.host, own(p.env, 'PWD'), '/etc/hosts') ?? '').split('\n')
-  let out = ''
-  for (const raw of lines) {
-    const [ip, name, ...aliases] = raw.replace(/#.*$/, '').trim().split(/\s+/)
-    if (ip && name && !ip.includes(':')) out += hostLine(ip, name, aliases)
-  }
-  return out
+  return hostsEntries(p)
+    .map((e) => hostLine(e.ip, e.names[0] as string, e.names.slice(1)))
+    .join('')
 }
 
 /** `getent hosts NAME...`: exit 2 when any key is not found, silently like glibc. */
@@ -36,9 +30,10 @@ export const getentTool: Tool = (p) => {
   let stdout = ''
   let exitCode = 0
   for (const key of keys) {
-    const fromFile = hostsFileAddress(p, key)
+    // a name from the file prints as its line has it: the canonical (first) name, then aliases
+    const fromFile = hostsFileEntry(p, key)
     if (fromFile) {
-      stdout += hostLine(fromFile, key)
+      stdout += hostLine(fromFile.ip, fromFile.names[0] as string, fromFile.names.slice(1))
       continue
     }
     const r = resolveName(p.ctx.s, p.host.origin, key)
