@@ -1,9 +1,10 @@
 // ingress-nginx routing as a table (INGRESS-FACTS I20-I27): which backend a Host + path reaches
 // through the controller's load balancer, and the controller's own pages when none does.
 import { describe, expect, it } from 'vitest'
-import { ingressCluster, LB, send } from './fixture'
+import { ingressCluster, LB, NOW, send } from './fixture'
 import { cloneJSON } from '../../../worker/sim/state'
 import type { RouteResult } from '../../../worker/sim/net/types'
+import { run } from '../../../worker/sim/run'
 
 interface Row {
   host: string
@@ -217,5 +218,32 @@ describe('answers over https', () => {
     expect(own.response?.headers.at(-1)?.[0]).toBe('Strict-Transport-Security')
     const plain = send(s, `http://${LB}/`, 'blue.example')
     expect(plain.response?.headers.some(([k]) => k === 'Strict-Transport-Security')).toBe(false)
+  })
+})
+
+describe('use-regex', () => {
+  it('reads its value as Go\'s ParseBool does ("True" and "1" turn it on; "yes" does not)', () => {
+    const status = (value: string) => {
+      const ing = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: rx
+  annotations:
+    nginx.ingress.kubernetes.io/use-regex: "${value}"
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: rx.example
+    http:
+      paths:
+      - path: /ec+ho
+        pathType: ImplementationSpecific
+        backend: {service: {name: echo, port: {number: 8080}}}
+`
+      const r = run(cloneJSON(ingressCluster()), 'kubectl apply -f -', { now: NOW, stdin: ing })
+      return send(r.state, `http://${LB}/eccho/hostname`, 'rx.example').response?.status
+    }
+    expect([status('True'), status('1'), status('true')]).toEqual([200, 200, 200])
+    expect(status('yes')).toBe(404)
   })
 })

@@ -18,6 +18,7 @@ import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
 import { resolveTargets, targetsError, type Target, type TargetsResult } from './targets'
 import { OrderedOutput } from '../shell/io'
+import { parseGoBool } from '../go-bool'
 
 const IMMEDIATE =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
@@ -35,16 +36,11 @@ function gracePeriod(inv: Invocation): number | string {
   return grace
 }
 
-const GO_BOOLS: Record<string, boolean> = Object.fromEntries([
-  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((v) => [v, true]),
-  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((v) => [v, false]),
-])
-
 /** delete_flags.go parseCascadingFlag: the policy, and the warning a boolean value earns. */
 function cascadeOf(inv: Invocation): { policy: PropagationPolicy; warning: string } | string {
   const flag = inv.flags.str('cascade') || 'background'
   const named = { background: 'Background', orphan: 'Orphan', foreground: 'Foreground' } as const
-  const asBool = GO_BOOLS[flag]
+  const asBool = parseGoBool(flag)
   if (asBool === undefined) {
     const policy = named[flag as keyof typeof named]
     if (!Object.hasOwn(named, flag))

@@ -2,6 +2,8 @@
 // `--x=v`, `--x v`, `-xv`, `-x=v`, clustered short bools (`-it`), `--` ending flags, flags anywhere
 // among the positionals. Leaves out pflag's deprecated/hidden flags and NoOptDefVal for non-bools.
 
+import { parseGoBool } from '../go-bool'
+
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration'
 
 export interface FlagSpec {
@@ -46,27 +48,12 @@ function flagLabel(f: FlagSpec): string {
   return f.short ? `-${f.short}, --${f.name}` : `--${f.name}`
 }
 
-const BOOL_VALUES: Record<string, string> = {
-  '1': 'true',
-  t: 'true',
-  T: 'true',
-  TRUE: 'true',
-  true: 'true',
-  True: 'true',
-  '0': 'false',
-  f: 'false',
-  F: 'false',
-  FALSE: 'false',
-  false: 'false',
-  False: 'false',
-}
-
 const DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/
 
 /** Checks one value the way the pflag Value's Set would, returning pflag's error text. */
 function checkValue(f: FlagSpec, raw: string): string | undefined {
   const bad = (why: string) => `invalid argument "${raw}" for "${flagLabel(f)}" flag: ${why}`
-  if (f.type === 'bool' && BOOL_VALUES[raw] === undefined)
+  if (f.type === 'bool' && parseGoBool(raw) === undefined)
     return bad(`strconv.ParseBool: parsing "${raw}": invalid syntax`)
   if (f.type === 'int' && !/^[-+]?(\d+|0[xX][0-9a-fA-F]+)$/.test(raw))
     return bad(`strconv.ParseInt: parsing "${raw}": invalid syntax`)
@@ -78,7 +65,7 @@ function checkValue(f: FlagSpec, raw: string): string | undefined {
 function addValue(out: ParsedFlags, f: FlagSpec, raw: string): string | undefined {
   const err = checkValue(f, raw)
   if (err) return err
-  const value = f.type === 'bool' ? (BOOL_VALUES[raw] as string) : raw
+  const value = f.type === 'bool' ? String(parseGoBool(raw)) : raw
   const list = out.values.get(f.name) ?? []
   if (f.type === 'stringSlice') list.push(...(value === '' ? [] : value.split(',')))
   else if (f.type === 'stringArray') list.push(value)

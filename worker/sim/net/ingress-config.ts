@@ -11,6 +11,7 @@ import {
   servedByNginx,
   type ServedVerdict,
 } from '../controllers/ingress-nginx-class'
+import { parseGoBool } from '../go-bool'
 
 export const REWRITE_TARGET = 'nginx.ingress.kubernetes.io/rewrite-target'
 export const USE_REGEX = 'nginx.ingress.kubernetes.io/use-regex'
@@ -92,7 +93,8 @@ function addIngress(ing: Ingress, server: (name: string) => IngressServer): void
   const ref = refOf(ing)
   const annotations = ing.metadata.annotations ?? {}
   const rewriteTarget = annotations[REWRITE_TARGET]
-  const regex = annotations[USE_REGEX] === 'true' || rewriteTarget !== undefined
+  // GetBoolAnnotation reads it with Go's ParseBool: "True" and "1" turn it on too
+  const regex = parseGoBool(annotations[USE_REGEX]) === true || rewriteTarget !== undefined
   const rules = ing.spec?.rules ?? []
   const catchAll = server('_')
   if (rules.length === 0 && ing.spec?.defaultBackend && !catchAll.fallback)

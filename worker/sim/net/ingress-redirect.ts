@@ -16,18 +16,11 @@ import { httpDate } from '../images/http-util'
 import { nginxErrorPage } from '../images/pages'
 import { utf8Length } from '../utf8'
 import { requestHost } from './ingress-match'
+import { parseGoBool } from '../go-bool'
 
 export const SSL_REDIRECT = 'nginx.ingress.kubernetes.io/ssl-redirect'
 export const FORCE_SSL_REDIRECT = 'nginx.ingress.kubernetes.io/force-ssl-redirect'
 export const PRESERVE_TRAILING_SLASH = 'nginx.ingress.kubernetes.io/preserve-trailing-slash'
-
-/** Go's strconv.ParseBool, as ingress-nginx's parser.GetBoolAnnotation reads annotation values. */
-function parseBool(v: string | undefined): boolean | undefined {
-  if (v === undefined) return undefined
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false
-  return undefined
-}
 
 /** The location name nginx redirects `uri` to (`/foo` -> `/foo/`), if it does. */
 export function slashRedirectTarget(server: IngressServer, uri: string): string | undefined {
@@ -81,11 +74,11 @@ export function sslRedirectTarget(
 ): string | undefined {
   if (req.scheme === 'https') return undefined
   const anns = locationAnnotations(config, server, loc)
-  const force = parseBool(anns[FORCE_SSL_REDIRECT]) ?? false
-  const ssl = parseBool(anns[SSL_REDIRECT]) ?? true
+  const force = parseGoBool(anns[FORCE_SSL_REDIRECT]) ?? false
+  const ssl = parseGoBool(anns[SSL_REDIRECT]) ?? true
   if (!force && !(ssl && hasCertificate(config, host))) return undefined
   let uri = req.path || '/'
-  if (!(parseBool(anns[PRESERVE_TRAILING_SLASH]) ?? false) && uri.endsWith('/'))
+  if (!(parseGoBool(anns[PRESERVE_TRAILING_SLASH]) ?? false) && uri.endsWith('/'))
     uri = uri.slice(0, -1)
   const best = requestHost(req)
   return `https://${best.split(':')[0] ?? ''}${uri}`
