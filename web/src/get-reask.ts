@@ -6,7 +6,7 @@
 // sent twice.
 
 /** how long a GET may go without an answer (its headers) before it is asked again */
-export const GET_REASK_MS = 8000
+const GET_REASK_MS = 8000
 
 /**
  * fetch(path, init) for a GET, asked again once if no answer came within `reaskMs`. Aborting

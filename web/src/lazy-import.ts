@@ -31,7 +31,7 @@ export const CHUNK_RETRY: ImportRetry = {
 }
 
 /** The chunk of ours (`/assets/*.js`) a failed `import()` names, if it names one. */
-export function failedChunkUrl(err: unknown): string | undefined {
+function failedChunkUrl(err: unknown): string | undefined {
   return /(\S*\/assets\/[\w.-]+\.js)(?![\w.?-])/.exec(reason(err))?.[1]
 }
 

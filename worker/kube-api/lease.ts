@@ -12,7 +12,7 @@ import { readCluster } from './cluster-io'
 import type { ResourcePath } from './path'
 import { KubeError, methodNotAllowed, noRoute } from './status'
 
-export const NODE_LEASE_NAMESPACE = 'kube-node-lease'
+const NODE_LEASE_NAMESPACE = 'kube-node-lease'
 
 /** A metav1.MicroTime: RFC 3339 with microseconds. */
 function microTime(ms: number): string {

@@ -135,7 +135,7 @@ const LABELS: Record<string, string> = {
 }
 
 /** Where in this form a problem is, given its JSON path in the lab document (as the server says). */
-export function formPlace(path: string): string | undefined {
+function formPlace(path: string): string | undefined {
   const task = /^\$\.tasks\[(\d+)\](?:\.(\w+))?\.?(.*)$/.exec(path)
   if (task) {
     const [, index, part, rest] = task

@@ -41,7 +41,7 @@ if (typeof document !== 'undefined') {
  * Fetches again the stylesheets whose fetch failed: Vite loads a chunk's CSS with a `<link>` that it
  * never adds twice, so without this a retried chunk would arrive unstyled.
  */
-export async function refetchFailedStylesheets(): Promise<void> {
+async function refetchFailedStylesheets(): Promise<void> {
   const failed = [...failedStylesheets]
   failedStylesheets.clear()
   await Promise.all(

@@ -19,7 +19,7 @@ export const VERIFY_REQUEST_BUDGET = 2000
  * loops of kubectl cannot hold the server for minutes: `kubectl get pods -A -o yaml` 200 times a
  * line, 200 lines, took 10 minutes in a 30-pod cluster.
  */
-export const VERIFY_PROGRAM_BUDGET = 1000
+const VERIFY_PROGRAM_BUDGET = 1000
 
 /** What is left of the verify's budget, shared by its transcripts. */
 export interface Budget {

@@ -8,12 +8,15 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0')
 }
 
-/** `I<mmdd hh:mm:ss.uuuuuu>       7 ` (klog text header; microseconds from the ms clock). */
-export function klogPrefix(at: number): string {
+/**
+ * `I<mmdd hh:mm:ss.uuuuuu>       7 ` (klog text header; microseconds from the ms clock), the
+ * severity letter first (I info, W warning, E error).
+ */
+export function klogPrefix(at: number, severity: 'I' | 'W' | 'E' = 'I'): string {
   const d = new Date(at)
   const date = `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-  return `I${date} ${time}.${pad(d.getUTCMilliseconds(), 3)}000       7 `
+  return `${severity}${date} ${time}.${pad(d.getUTCMilliseconds(), 3)}000       7 `
 }
 
 export interface AccessLogEntry {

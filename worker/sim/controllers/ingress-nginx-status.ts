@@ -111,8 +111,14 @@ function ingressKey(ing: Ingress): string {
   return `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`
 }
 
-function log(s: ClusterState, leader: Leader, at: number, line: string, level = 'I'): void {
-  appendLog(s, leader.pod.metadata.uid, 'controller', `${level}${klogPrefix(at).slice(1)}${line}`)
+function log(
+  s: ClusterState,
+  leader: Leader,
+  at: number,
+  line: string,
+  level: 'I' | 'W' = 'I',
+): void {
+  appendLog(s, leader.pod.metadata.uid, 'controller', `${klogPrefix(at, level)}${line}`)
 }
 
 function noteIgnored(
