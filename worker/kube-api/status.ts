@@ -16,6 +16,7 @@ export type StatusReason =
   | 'UnsupportedMediaType'
   | 'NotAcceptable'
   | 'Gone'
+  | 'Expired'
   | ''
 
 export type StatusCode = 400 | 401 | 403 | 404 | 405 | 406 | 409 | 410 | 413 | 415 | 422 | 429 | 500
@@ -31,6 +32,7 @@ const CODES: Record<StatusReason, StatusCode> = {
   AlreadyExists: 409,
   Conflict: 409,
   Gone: 410,
+  Expired: 410,
   RequestEntityTooLarge: 413,
   UnsupportedMediaType: 415,
   Invalid: 422,

@@ -6,7 +6,7 @@ import { newCluster, run } from '../../../worker/sim'
 import { settle } from '../../../worker/sim/controllers/settle'
 import { cloneJSON, type ClusterState } from '../../../worker/sim/state'
 import { nextDueAt } from '../../../worker/kube-api/watch/due'
-import { diffSnapshots, initialEvents, snapshot } from '../../../worker/kube-api/watch/diff'
+import { diffSnapshots, openingEvents, snapshot } from '../../../worker/kube-api/watch/diff'
 import { readWatchSpec, type WatchSpec } from '../../../worker/kube-api/watch/spec'
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0)
@@ -62,11 +62,49 @@ describe('watch views', () => {
   it('starts with the current state as ADDED when no version is given, else only what changed after it', () => {
     const s = viewAt(stored(), T0 + 30_000)
     const snap = snapshot(s, spec())
-    expect(initialEvents(snap, spec()).map((e) => e.type)).toEqual(['ADDED', 'ADDED'])
-    expect(initialEvents(snap, spec(`resourceVersion=${s.rv}`))).toEqual([])
+    const asStored = { snap, rv: s.rv }
+    expect(openingEvents(asStored, snap, spec())).toMatchObject([
+      { type: 'ADDED' },
+      { type: 'ADDED' },
+    ])
+    expect(openingEvents(asStored, snap, spec(`resourceVersion=${s.rv}`))).toEqual([])
     const older =
       Math.min(...[...snap.values()].map((v) => Number(v.object.metadata.resourceVersion))) - 1
-    expect(initialEvents(snap, spec(`resourceVersion=${older}`)).length).toBeGreaterThan(0)
+    const since = openingEvents(asStored, snap, spec(`resourceVersion=${older}`))
+    expect(since).not.toBe('expired')
+    expect((since as unknown[]).length).toBeGreaterThan(0)
+  })
+
+  it("reports a pod that went between kubectl delete's list and its watch (its wait would never end)", () => {
+    const running = viewAt(
+      run(stored(), 'kubectl run one --image=nginx', { now: T0 + 1000 }).state,
+      T0 + 30_000,
+    )
+    // kubectl delete: the pod is Terminating; nginx stops on SIGTERM, so it goes a second later.
+    // The wait lists it (the document the list stored), and its watch opens 2 s later.
+    const deleting = run(running, 'kubectl delete pod one --wait=false', { now: T0 + 31_000 }).state
+    const watch = spec(`resourceVersion=${deleting.rv}&fieldSelector=metadata.name%3Done`)
+    const asStored = { snap: snapshot(deleting, watch), rv: deleting.rv }
+    const opened = snapshot(viewAt(deleting, T0 + 33_000), watch)
+    expect(opened.size).toBe(0)
+    const events = openingEvents(asStored, opened, watch)
+    expect(events).toMatchObject([{ type: 'DELETED', object: { metadata: { name: 'one' } } }])
+  })
+
+  it('tells an informer its version is too old when the document was written after it, so it lists again', () => {
+    const s = viewAt(stored(), T0 + 30_000)
+    const before = s.rv
+    const written = run(s, 'kubectl delete pod --all --wait=false', { now: T0 + 31_000 }).state
+    const asStored = { snap: snapshot(written, spec()), rv: written.rv }
+    const now = snapshot(viewAt(written, T0 + 31_500), spec())
+    expect(
+      openingEvents(asStored, now, spec(`resourceVersion=${before}&allowWatchBookmarks=true`)),
+    ).toBe('expired')
+    // `kubectl get -w` (no bookmarks, it would end on an error) hears what the stored objects show
+    const plain = openingEvents(asStored, now, spec(`resourceVersion=${before}`))
+    expect(plain).not.toBe('expired')
+    expect((plain as unknown[]).length).toBe(2)
+    expect((plain as { type: string }[]).every((e) => e.type === 'MODIFIED')).toBe(true)
   })
 
   it('filters by label and field selectors and reports a deletion with the last state', () => {

@@ -55,16 +55,41 @@ export function rvOf(o: KubeObject): number {
   return Number(o.metadata.resourceVersion) || 0
 }
 
+/** The watched objects of the stored document as read, before it is settled, and its version. */
+export interface Stored {
+  snap: Snapshot
+  rv: number
+}
+
 /**
- * The events a watch starts with. Unset or "0": the current state as ADDED (what `get -w
- * --watch-only` skips by asking from the list's version). A given version: what changed after
- * it, as MODIFIED (the cluster keeps no event log to replay, so what was deleted meanwhile is not
- * reported; kubectl asks from the version its list returned a moment earlier).
+ * The events a watch starts with, or 'expired' when it cannot say what changed since the version
+ * asked for. Unset or "0": the current state as ADDED (what `get -w --watch-only` skips by asking
+ * from the list's version). A given version, which kubectl's list returned a moment earlier: what
+ * happened since the stored document as read (a pod whose end came due meanwhile is DELETED: the
+ * informer behind `kubectl delete`'s wait hears of it), and, when the document was stored again
+ * after that version, what the stored objects show changed after it. The cluster keeps no event
+ * log, so what was deleted by those writes is not known: an informer (it asks for bookmarks) is
+ * told the version is too old and lists again, as after an etcd compaction; `kubectl get -w`,
+ * which would end there, goes on without those deletions.
  */
-export function initialEvents(now: Snapshot, spec: WatchSpec): WatchEvent[] {
-  const all = [...now.values()].map((s) => s.object).sort((a, b) => rvOf(a) - rvOf(b))
-  if (spec.resourceVersion === '' || spec.resourceVersion === '0' || spec.sendInitialEvents)
+export function openingEvents(
+  stored: Stored,
+  now: Snapshot,
+  spec: WatchSpec,
+): WatchEvent[] | 'expired' {
+  if (spec.resourceVersion === '' || spec.resourceVersion === '0' || spec.sendInitialEvents) {
+    const all = [...now.values()].map((s) => s.object).sort((a, b) => rvOf(a) - rvOf(b))
     return all.map((object) => ({ type: 'ADDED', object }))
+  }
   const from = Number(spec.resourceVersion)
-  return all.filter((o) => rvOf(o) > from).map((object) => ({ type: 'MODIFIED', object }))
+  if (stored.rv > from && spec.allowWatchBookmarks) return 'expired'
+  const since = diffSnapshots(stored.snap, now)
+  if (stored.rv <= from) return since
+  const moved = new Set(since.map((e) => e.object.metadata.uid))
+  const written = [...stored.snap.values()]
+    .filter((s) => rvOf(s.object) > from && !moved.has(s.object.metadata.uid))
+    .map((s) => now.get(s.object.metadata.uid)?.object ?? s.object)
+    .sort((a, b) => rvOf(a) - rvOf(b))
+    .map((object): WatchEvent => ({ type: 'MODIFIED', object }))
+  return [...written, ...since]
 }

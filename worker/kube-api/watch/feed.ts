@@ -36,14 +36,17 @@ export class ClusterFeed {
 
   constructor(private readonly d: FeedDeps) {}
 
-  /** The cluster as of now (reads the document once), or undefined when it is gone. */
-  async current(): Promise<ClusterView | undefined> {
+  /**
+   * The cluster as of now (reads the document once), or undefined when it is gone. `asStored`
+   * sees the document as read, before it is settled.
+   */
+  async current(asStored?: (state: ClusterState) => void): Promise<ClusterView | undefined> {
     this.reads += 1
     const row = await readClusterState(this.d.db, this.d.clusterId)
     if (!row) return undefined
     this.version = row.version
     this.stored = row
-    return this.view()
+    return this.view(asStored)
   }
 
   /** One look: a new view when something changed or is due, else 'unchanged'. */
@@ -59,11 +62,12 @@ export class ClusterFeed {
     return 'unchanged'
   }
 
-  private async view(): Promise<ClusterView> {
+  private async view(asStored?: (state: ClusterState) => void): Promise<ClusterView> {
     const now = this.d.now()
     const version = this.version ?? 0
     const loaded = await this.d.codec.load(this.stored ?? { state: '', stateDelta: null })
     const { state } = loaded!
+    asStored?.(state)
     // a step the controllers took is stored (keep-settled.ts); the next poll reads it back
     await settleAndKeep(state, now, { ...this.d, version, stored: loaded!.stored })
     this.dueAt = nextDueAt(state, now)

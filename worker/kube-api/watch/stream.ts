@@ -4,10 +4,18 @@
 // first; `kubectl get -w` then exits quietly, informers (rollout status, wait) watch again.
 
 import { ClusterFeed, type FeedDeps } from './feed'
-import { diffSnapshots, initialEvents, snapshot, type Snapshot, type WatchEvent } from './diff'
+import {
+  diffSnapshots,
+  openingEvents,
+  snapshot,
+  type Snapshot,
+  type Stored,
+  type WatchEvent,
+} from './diff'
 import { bookmarkObject, encodeObject, eventLine } from './encode'
 import { matchesSpec, type WatchSpec } from './spec'
 import { withPodStart } from '../../sim/stream/watch-pod-start'
+import { statusBody } from '../status'
 
 /** The longest a watch stays open (seconds): 30 minutes, then the client must watch again. */
 export const WATCH_LIMIT_SECONDS = 30 * 60
@@ -29,7 +37,10 @@ export async function openWatch(
   spec: WatchSpec,
 ): Promise<ReadableStream<Uint8Array> | undefined> {
   const feed = new ClusterFeed(o)
-  const first = await feed.current()
+  let stored: Stored = { snap: new Map(), rv: 0 }
+  const first = await feed.current(
+    (state) => (stored = { snap: snapshot(state, spec), rv: state.rv }),
+  )
   if (!first) return undefined
   const enc = new TextEncoder()
   let snap: Snapshot = snapshot(first.state, spec)
@@ -55,7 +66,14 @@ export async function openWatch(
       }
       const bookmark = (end: boolean) =>
         controller.enqueue(enc.encode(eventLine('BOOKMARK', bookmarkObject(spec.kind, rv, end))))
-      emit(initialEvents(snap, spec), first.now)
+      const opening = openingEvents(stored, snap, spec)
+      if (opening === 'expired') {
+        const message = `too old resource version: ${spec.resourceVersion} (${stored.rv})`
+        controller.enqueue(enc.encode(eventLine('ERROR', statusBody('Expired', message))))
+        controller.close()
+        return
+      }
+      emit(opening, first.now)
       if (spec.sendInitialEvents && spec.allowWatchBookmarks) bookmark(true)
       const loop = async () => {
         let lastBookmark = o.now()
