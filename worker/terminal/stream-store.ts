@@ -13,6 +13,8 @@ import { updateClusterState } from '../db/clusters'
 import { finishHistory, readIfChanged } from './store'
 import type { Started } from './stream-first-step'
 
+type ChangedRow = NonNullable<Awaited<ReturnType<typeof readIfChanged>>>
+
 /** One resumption: re-reads the cluster if it changed, records what the step did. */
 export async function tick(run: Started, previous: StreamStep): Promise<StreamStep> {
   const { c } = run
@@ -24,13 +26,7 @@ export async function tick(run: Started, previous: StreamStep): Promise<StreamSt
   if (watching) {
     // one statement: the version, and the document only when it is not the one we hold
     const row = await readIfChanged(c.get('db'), run.clusterId, c.get('userId')!, run.version)
-    if (row?.state != null && row.progress != null) {
-      const key = { clusterId: run.clusterId, version: row.version }
-      const loaded = (await c.get('codec').load(row, key))!
-      stream.ctx.s = loaded.state
-      run.stored = loaded.stored
-      run.version = row.version
-      adoptProgress(run, row.progress)
+    if (row && (await adoptRow(run, row))) {
       changed = true
       // a watch sees the document as it was written first (a new pod ContainerCreating), then
       // as it stands now: the states in between are events a real watch would have delivered
@@ -156,17 +152,27 @@ export async function finishLine(run: Started, step: StreamStep) {
       keepStored(run, encoded.stored)
     }
     if (ok || !run.stream) return
-    // lost a race: the document and progress as they stand now (one row, not the lab), this
-    // line's terminal record and completed tasks added again on the next attempt
+    // lost a race: the document and progress as they stand now; this line's terminal record and
+    // completed tasks are added again on the next attempt
     const row = await readIfChanged(c.get('db'), run.clusterId, c.get('userId')!, run.version)
     if (!row) return
-    if (row.state == null || row.progress == null) continue
-    const key = { clusterId: run.clusterId, version: row.version }
-    const loaded = await c.get('codec').load(row, key)
-    if (!loaded) continue
-    run.stream.ctx.s = loaded.state
-    run.stored = loaded.stored
-    run.version = row.version
-    adoptProgress(run, row.progress)
+    await adoptRow(run, row)
   }
+}
+
+/**
+ * The row another writer stored (its document and progress, one row, not the lab) becomes the
+ * stream's: the next write is over its version, with this line's tasks and notes added again.
+ * False when the row holds no document to take (the version alone was read).
+ */
+async function adoptRow(run: Started, row: ChangedRow): Promise<boolean> {
+  if (row.state == null || row.progress == null) return false
+  const key = { clusterId: run.clusterId, version: row.version }
+  const loaded = await run.c.get('codec').load(row, key)
+  if (!loaded) return false
+  run.stream!.ctx.s = loaded.state
+  run.stored = loaded.stored
+  run.version = row.version
+  adoptProgress(run, row.progress)
+  return true
 }
