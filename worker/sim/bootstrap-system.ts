@@ -5,7 +5,7 @@
 import type { Deployment, Endpoints, EndpointSlice, Namespace, Service } from './objects/types'
 import { defaultPodSpec } from './objects/defaults-pod'
 import { putObject, type ClusterState } from './state'
-import { meta } from './bootstrap-nodes'
+import { meta, NODES } from './bootstrap-nodes'
 
 /** One of the four namespaces kind starts with. */
 export function namespace(s: ClusterState, name: string, now: number): Namespace {
@@ -47,6 +47,8 @@ function clusterIPService(
 
 /** The `kubernetes` Service in default, with its Endpoints and EndpointSlice (the apiserver). */
 export function apiServerObjects(s: ClusterState, now: number): void {
+  // the apiserver listens on the control-plane node's address
+  const apiserver = NODES.find((n) => n.controlPlane)!.ip
   const ports = [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }]
   putObject(
     s,
@@ -69,7 +71,7 @@ export function apiServerObjects(s: ClusterState, now: number): void {
     },
     subsets: [
       {
-        addresses: [{ ip: '172.18.0.2' }],
+        addresses: [{ ip: apiserver }],
         ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
       },
     ],
@@ -84,7 +86,7 @@ export function apiServerObjects(s: ClusterState, now: number): void {
       labels: { 'kubernetes.io/service-name': 'kubernetes' },
     },
     addressType: 'IPv4',
-    endpoints: [{ addresses: ['172.18.0.2'], conditions: { ready: true } }],
+    endpoints: [{ addresses: [apiserver], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   }
   putObject(s, slice)
