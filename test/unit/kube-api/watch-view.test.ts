@@ -103,7 +103,8 @@ describe('watch views', () => {
     // `kubectl get -w` (no bookmarks, it would end on an error) hears what the stored objects show
     const plain = openingEvents(asStored, now, spec(`resourceVersion=${before}`))
     expect(plain).not.toBe('expired')
-    expect((plain as unknown[]).length).toBe(2)
+    // the two pods going (Terminating) and the two the ReplicaSet made in their place
+    expect((plain as unknown[]).length).toBe(4)
     expect((plain as { type: string }[]).every((e) => e.type === 'MODIFIED')).toBe(true)
   })
 
