@@ -2,8 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { Client, type Fetch } from './client'
 import { cast, publish } from './authored-fixture'
+import { kubeconfigOf, kubeFor } from './kube-api-helpers'
 
-export function authoredRepublishSuite(fetch: Fetch) {
+/** Rows the database still holds of a cluster: its own, its history's and its kubeconfig tokens'. */
+export type RowsOfCluster = (clusterId: string) => Promise<number>
+
+export function authoredRepublishSuite(fetch: Fetch, rowsOfCluster: RowsOfCluster) {
   describe('publishing again to other classes', { timeout: 30_000 }, () => {
     it("a class once given the lab keeps its learners' progress in it; its newcomers cannot open it", async () => {
       const p = await cast(fetch)
@@ -53,6 +57,28 @@ export function authoredRepublishSuite(fetch: Fetch) {
       })
       expect([...both.body.lab.classIds].sort()).toEqual([p.cls.id, second.id].sort())
       expect((await latecomer.post(`/api/labs/${p.labId}/cluster`)).status).toBe(200)
+    })
+  })
+
+  describe('deleting a draft', { timeout: 30_000 }, () => {
+    it("takes the author's Try-it cluster with it: its history and kubeconfig go too", async () => {
+      const p = await cast(fetch)
+      const cluster = await p.author.openCluster(p.labId)
+      await p.author.run(cluster, 'kubectl get endpoints web')
+      const kc = await kubeconfigOf(p.author, cluster)
+      const kube = kubeFor(fetch, kc.doc.clusters[0].cluster.server, kc.doc.users[0].user.token)
+      expect((await kube.call('GET', '/api/v1/namespaces/default/pods')).status).toBe(200)
+      // a playground cluster of the author's is not the draft's
+      const playground = await p.author.openCluster('playground')
+      await p.author.run(playground, 'kubectl get pods')
+      const playgroundRows = await rowsOfCluster(playground)
+
+      expect((await p.author.call('DELETE', `/api/authored-labs/${p.labId}`)).status).toBe(204)
+      expect((await p.author.get(`/api/clusters/${cluster}`)).status).toBe(404)
+      expect((await p.author.get(`/api/clusters/${cluster}/history`)).status).toBe(404)
+      expect((await kube.call('GET', '/api/v1/namespaces/default/pods')).status).toBe(401)
+      expect(await rowsOfCluster(cluster)).toBe(0)
+      expect(await rowsOfCluster(playground)).toBe(playgroundRows)
     })
   })
 }

@@ -1,6 +1,14 @@
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import type { Database } from './client'
-import { authoredLabClasses, authoredLabs, classMembers, classes, clusters } from './schema'
+import {
+  authoredLabClasses,
+  authoredLabs,
+  classMembers,
+  classes,
+  clusters,
+  commandHistory,
+  kubeTokens,
+} from './schema'
 
 export type AuthoredLabRow = typeof authoredLabs.$inferSelect
 
@@ -111,8 +119,21 @@ export async function unpublishLab(db: Database, id: string, now: number) {
     .where(eq(authoredLabs.id, id))
 }
 
-export async function deleteAuthoredLab(db: Database, id: string) {
+/**
+ * Deletes a draft (never published: http/authored-labs.ts refuses the rest) with the author's own
+ * clusters of it ("Try it"), their history and kubeconfig tokens. Only its author can have played
+ * a lab never published; a cluster of anyone else would be left alone.
+ */
+export async function deleteAuthoredLab(db: Database, lab: Pick<AuthoredLabRow, 'id' | 'ownerId'>) {
+  const { id } = lab
+  const scratch = db
+    .select({ id: clusters.id })
+    .from(clusters)
+    .where(and(eq(clusters.labId, id), eq(clusters.userId, lab.ownerId)))
   await db.batch([
+    db.delete(commandHistory).where(inArray(commandHistory.clusterId, scratch)),
+    db.delete(kubeTokens).where(inArray(kubeTokens.clusterId, scratch)),
+    db.delete(clusters).where(and(eq(clusters.labId, id), eq(clusters.userId, lab.ownerId))),
     db.delete(authoredLabClasses).where(eq(authoredLabClasses.labId, id)),
     db.delete(authoredLabs).where(eq(authoredLabs.id, id)),
   ])
