@@ -223,5 +223,23 @@ export function authoringScenarios(teacher, learner, outsider, base, state) {
         )
       },
     ],
+    [
+      'the member leaves the class after confirming in a dialog; Cancel keeps them in',
+      async () => {
+        await learner.goto(`${base}/labs`)
+        const classes = learner.getByRole('list', { name: 'Your classes' })
+        const leave = classes.getByRole('button', { name: `Leave ${className}`, exact: true })
+        await leave.click()
+        const dialog = learner.getByRole('dialog', { name: `Leave ${className}?` })
+        await dialog.waitFor()
+        await checkAxe(learner, 'leave class dialog')
+        await dialog.getByRole('button', { name: 'Cancel' }).click()
+        assert(await leave.isVisible(), 'Cancel left the class')
+        await leave.click()
+        await dialog.getByRole('button', { name: 'Leave the class' }).click()
+        await learner.getByText(`You left ${className}.`).waitFor()
+        await eventually(async () => !(await leave.count()), 'the class to leave the list')
+      },
+    ],
   ]
 }

@@ -12,8 +12,21 @@ export const SESSION_COOKIE = 'sl_session'
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000
 
 export async function startSession(c: AppContext, db: Database, userId: string, now: number) {
+  const session = await newSession(db, userId, now)
+  await session.insert
+  setSessionCookie(c, session.token)
+}
+
+/**
+ * A new session's token and the insert that stores it (its hash), for a caller that runs the
+ * insert in its own batch and then sets the cookie (setSessionCookie) once the batch succeeded.
+ */
+export async function newSession(db: Database, userId: string, now: number) {
   const token = toBase64Url(randomBytes(32))
-  await insertSession(db, await sha256Hex(token), userId, now, SESSION_TTL_MS)
+  return { token, insert: insertSession(db, await sha256Hex(token), userId, now, SESSION_TTL_MS) }
+}
+
+export function setSessionCookie(c: AppContext, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',

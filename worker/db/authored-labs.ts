@@ -1,6 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import type { Database } from './client'
-import { authoredLabClasses, authoredLabs, classMembers, classes, clusters } from './schema'
+import {
+  authoredLabClasses,
+  authoredLabs,
+  classMembers,
+  classes,
+  clusters,
+  commandHistory,
+  kubeTokens,
+} from './schema'
 
 export type AuthoredLabRow = typeof authoredLabs.$inferSelect
 
@@ -59,7 +67,13 @@ export async function markVerified(db: Database, id: string, version: number) {
     .where(and(eq(authoredLabs.id, id), eq(authoredLabs.version, version)))
 }
 
-/** Publishes `version` (its source) to exactly `classIds`. */
+/** The lab is given to the class now (not withdrawn by a later publish to other classes). */
+const givenNow = isNull(authoredLabClasses.withdrawnAt)
+
+/**
+ * Publishes `version` (its source) to exactly `classIds`. A class it was given before and is not
+ * now keeps its row, withdrawn: its matrix still shows what its learners did in the lab.
+ */
 export async function publishLab(
   db: Database,
   lab: AuthoredLabRow,
@@ -76,9 +90,24 @@ export async function publishLab(
         updatedAt: now,
       })
       .where(and(eq(authoredLabs.id, lab.id), eq(authoredLabs.version, lab.version))),
-    db.delete(authoredLabClasses).where(eq(authoredLabClasses.labId, lab.id)),
+    db
+      .update(authoredLabClasses)
+      .set({ withdrawnAt: now })
+      .where(
+        and(
+          eq(authoredLabClasses.labId, lab.id),
+          givenNow,
+          notInArray(authoredLabClasses.classId, classIds),
+        ),
+      ),
     ...classIds.map((classId) =>
-      db.insert(authoredLabClasses).values({ labId: lab.id, classId, publishedAt: now }),
+      db
+        .insert(authoredLabClasses)
+        .values({ labId: lab.id, classId, publishedAt: now })
+        .onConflictDoUpdate({
+          target: [authoredLabClasses.labId, authoredLabClasses.classId],
+          set: { publishedAt: now, withdrawnAt: null },
+        }),
     ),
   ])
 }
@@ -90,23 +119,37 @@ export async function unpublishLab(db: Database, id: string, now: number) {
     .where(eq(authoredLabs.id, id))
 }
 
-export async function deleteAuthoredLab(db: Database, id: string) {
+/**
+ * Deletes a draft (never published: http/authored-labs.ts refuses the rest) with the author's own
+ * clusters of it ("Try it"), their history and kubeconfig tokens. Only its author can have played
+ * a lab never published; a cluster of anyone else would be left alone.
+ */
+export async function deleteAuthoredLab(db: Database, lab: Pick<AuthoredLabRow, 'id' | 'ownerId'>) {
+  const { id } = lab
+  const scratch = db
+    .select({ id: clusters.id })
+    .from(clusters)
+    .where(and(eq(clusters.labId, id), eq(clusters.userId, lab.ownerId)))
   await db.batch([
+    db.delete(commandHistory).where(inArray(commandHistory.clusterId, scratch)),
+    db.delete(kubeTokens).where(inArray(kubeTokens.clusterId, scratch)),
+    db.delete(clusters).where(and(eq(clusters.labId, id), eq(clusters.userId, lab.ownerId))),
     db.delete(authoredLabClasses).where(eq(authoredLabClasses.labId, id)),
     db.delete(authoredLabs).where(eq(authoredLabs.id, id)),
   ])
 }
 
+/** The classes the lab is given to now. */
 export async function classIdsOf(db: Database, labId: string): Promise<string[]> {
   const rows = await db
     .select({ classId: authoredLabClasses.classId })
     .from(authoredLabClasses)
-    .where(eq(authoredLabClasses.labId, labId))
+    .where(and(eq(authoredLabClasses.labId, labId), givenNow))
     .all()
   return rows.map((r) => r.classId)
 }
 
-/** True when `userId` owns one of the classes the lab was published to. */
+/** True when `userId` owns one of the classes the lab was published to (now or before). */
 export async function teachesLab(db: Database, labId: string, userId: string): Promise<boolean> {
   const r = await db
     .select({ id: classes.id })
@@ -117,7 +160,7 @@ export async function teachesLab(db: Database, labId: string, userId: string): P
   return r !== undefined
 }
 
-/** True when the lab is published and `userId` is a member of one of its classes. */
+/** True when the lab is published and `userId` is a member of a class it is given to now. */
 export async function mayOpen(db: Database, labId: string, userId: string): Promise<boolean> {
   const r = await db
     .select({ id: authoredLabClasses.classId })
@@ -129,6 +172,7 @@ export async function mayOpen(db: Database, labId: string, userId: string): Prom
         eq(authoredLabClasses.labId, labId),
         eq(classMembers.userId, userId),
         eq(authoredLabs.published, true),
+        givenNow,
       ),
     )
     .get()
@@ -141,7 +185,7 @@ export async function labsForLearner(db: Database, userId: string) {
     .select({ labId: authoredLabClasses.labId })
     .from(authoredLabClasses)
     .innerJoin(classMembers, eq(classMembers.classId, authoredLabClasses.classId))
-    .where(eq(classMembers.userId, userId))
+    .where(and(eq(classMembers.userId, userId), givenNow))
   const started = db
     .select({ labId: clusters.labId })
     .from(clusters)

@@ -20,7 +20,10 @@ export async function revokeKubeTokens(db: Database, clusterId: string, userId: 
     .where(and(eq(kubeTokens.clusterId, clusterId), eq(kubeTokens.userId, userId)))
 }
 
-/** Revokes every token of the user's clusters (their account was recovered with a reset code). */
-export async function revokeUserKubeTokens(db: Database, userId: string) {
-  await db.delete(kubeTokens).where(eq(kubeTokens.userId, userId))
+/**
+ * Revokes every token of the user's clusters (their account was recovered with a reset code): the
+ * statement, run when awaited or in the reset's batch.
+ */
+export function revokeUserKubeTokens(db: Database, userId: string) {
+  return db.delete(kubeTokens).where(eq(kubeTokens.userId, userId))
 }

@@ -5,16 +5,18 @@ import type { PasswordHash } from '../auth/password'
 import type { Database } from './client'
 import { passwordResets, sessions, users } from './schema'
 
-export async function setPassword(db: Database, userId: string, pw: PasswordHash): Promise<void> {
-  await db
+// setPassword and endOtherSessions answer their statement: awaited it runs, or it goes in a batch
+
+export function setPassword(db: Database, userId: string, pw: PasswordHash) {
+  return db
     .update(users)
     .set({ passwordHash: pw.hash, passwordSalt: pw.salt, passwordIterations: pw.iterations })
     .where(eq(users.id, userId))
 }
 
 /** Ends every session of the user but `keep` (the token hash of the one that made the change). */
-export async function endOtherSessions(db: Database, userId: string, keep?: string): Promise<void> {
-  await db
+export function endOtherSessions(db: Database, userId: string, keep?: string) {
+  return db
     .delete(sessions)
     .where(
       keep === undefined

@@ -195,13 +195,19 @@ export const authoredLabs = sqliteTable(
   (t) => [index('authored_labs_owner_idx').on(t.ownerId)],
 )
 
-/** The classes an authored lab was published to (kept on unpublish: the matrix still shows it). */
+/**
+ * The classes an authored lab was published to. Kept on unpublish, and when the lab is published
+ * again to other classes (`withdrawn_at` set): a class's matrix still shows its learners' progress
+ * in a lab it was once given, while only the classes it is given now let newcomers open it.
+ */
 export const authoredLabClasses = sqliteTable(
   'authored_lab_classes',
   {
     labId: text('lab_id').notNull(),
     classId: text('class_id').notNull(),
     publishedAt: integer('published_at').notNull(),
+    /** when the lab was last published without this class; null while it is given to it */
+    withdrawnAt: integer('withdrawn_at'),
   },
   (t) => [
     primaryKey({ columns: [t.labId, t.classId] }),

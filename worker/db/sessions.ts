@@ -2,8 +2,9 @@ import { and, eq, gt } from 'drizzle-orm'
 import type { Database } from './client'
 import { sessions, users } from './schema'
 
-export async function insertSession(db: Database, tokenHash: string, userId: string, now: number, ttlMs: number) {
-  await db.insert(sessions).values({ tokenHash, userId, createdAt: now, expiresAt: now + ttlMs })
+/** The insert of a new session, run when awaited or as part of a caller's batch. */
+export function insertSession(db: Database, tokenHash: string, userId: string, now: number, ttlMs: number) {
+  return db.insert(sessions).values({ tokenHash, userId, createdAt: now, expiresAt: now + ttlMs })
 }
 
 /** The session's user id, if the session exists and has not expired (one indexed read). */

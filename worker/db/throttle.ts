@@ -1,5 +1,5 @@
 // Failed-login throttling kept in the database, so every Worker isolate sees the same counts.
-import { eq, inArray, sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import type { Database } from './client'
 import { authThrottle } from './schema'
 
@@ -36,6 +36,7 @@ export async function recordFailure(db: Database, keys: string[], now: number, p
   }
 }
 
-export async function clearFailures(db: Database, key: string) {
-  await db.delete(authThrottle).where(eq(authThrottle.key, key))
+/** Forgets the keys' failures: the statement, run when awaited or in a caller's batch. */
+export function clearFailures(db: Database, ...keys: string[]) {
+  return db.delete(authThrottle).where(inArray(authThrottle.key, keys))
 }

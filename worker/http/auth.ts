@@ -6,7 +6,8 @@ import { endSessionCookie, sessionTokenHash, startSession } from '../auth/sessio
 import { newId } from '../auth/crypto'
 import { findUserByEmail, insertUser, publicUser } from '../db/users'
 import { deleteSession, findSessionUser } from '../db/sessions'
-import { clearFailures, lockedUntil, recordFailure, type ThrottlePolicy } from '../db/throttle'
+import { clearFailures, recordFailure } from '../db/throttle'
+import { ADDRESS_POLICY, LOGIN_POLICY, refuseWhileLocked } from './attempt-limits'
 import { AppError, forbidden, unauthenticated } from './errors'
 import type { AppEnv } from './env'
 import { readJson } from './validate'
@@ -35,24 +36,6 @@ const loginBody = z.object({
   password: z.string().check(z.maxLength(200)),
 })
 
-export const LOGIN_POLICY: ThrottlePolicy = {
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-}
-export const ADDRESS_POLICY: ThrottlePolicy = {
-  maxFailures: 20,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-}
-
-export function rateLimited(until: number, now: number): AppError {
-  const seconds = Math.max(1, Math.ceil((until - now) / 1000))
-  return new AppError(429, 'rate_limited', `Too many attempts. Try again in ${seconds} seconds.`, {
-    headers: { 'Retry-After': String(seconds) },
-  })
-}
-
 export const authRoutes = new Hono<AppEnv>()
 
 authRoutes.post('/signup', async (c) => {
@@ -60,8 +43,7 @@ authRoutes.post('/signup', async (c) => {
   const { db, deps } = c.var
   const now = deps.now()
   const addressKey = `signup:${deps.clientAddress(c)}`
-  const until = await lockedUntil(db, [addressKey], now)
-  if (until) throw rateLimited(until, now)
+  await refuseWhileLocked(db, [addressKey], now)
   await recordFailure(db, [addressKey], now, {
     maxFailures: deps.signupsPerHour ?? 300,
     windowMs: 3600_000,
@@ -105,8 +87,7 @@ authRoutes.post('/login', async (c) => {
   const now = deps.now()
   const accountKey = `login:${body.email.toLowerCase()}`
   const addressKey = `login-ip:${deps.clientAddress(c)}`
-  const until = await lockedUntil(db, [accountKey, addressKey], now)
-  if (until) throw rateLimited(until, now)
+  await refuseWhileLocked(db, [accountKey, addressKey], now)
   const user = await findUserByEmail(db, body.email)
   const stored = user
     ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations }

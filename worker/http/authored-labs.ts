@@ -155,6 +155,6 @@ authoredLabRoutes.delete('/:id', async (c) => {
       'published',
       'A lab that was published stays, for the progress learners made in it; unpublish it instead.',
     )
-  await deleteAuthoredLab(c.get('db'), row.id)
+  await deleteAuthoredLab(c.get('db'), row)
   return c.body(null, 204)
 })

@@ -18,7 +18,8 @@ import {
   setJoinCode,
 } from '../db/classes'
 import { findClusterForLab, listHistory } from '../db/clusters'
-import { lockedUntil, recordFailure, clearFailures } from '../db/throttle'
+import { recordFailure, clearFailures } from '../db/throttle'
+import { refuseWhileLocked } from './attempt-limits'
 import { findUser } from '../db/users'
 import { labsOfClass } from '../db/authored-labs'
 import { findLab } from '../labs'
@@ -111,18 +112,7 @@ classRoutes.post('/join', async (c) => {
   const body = await readJson(c, joinBody)
   const now = c.get('deps').now()
   const key = `join:${user.id}`
-  const until = await lockedUntil(c.get('db'), [key], now)
-  if (until) {
-    const seconds = Math.ceil((until - now) / 1000)
-    throw new AppError(
-      429,
-      'rate_limited',
-      `Too many wrong join codes. Try again in ${seconds} seconds.`,
-      {
-        headers: { 'Retry-After': String(seconds) },
-      },
-    )
-  }
+  await refuseWhileLocked(c.get('db'), [key], now, 'wrong join codes')
   const cls = await findClassByCode(c.get('db'), normaliseJoinCode(body.joinCode))
   if (!cls) {
     await recordFailure(c.get('db'), [key], now, JOIN_POLICY)

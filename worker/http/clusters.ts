@@ -2,8 +2,8 @@
 import { Hono } from 'hono'
 import { requireSession } from '../auth/session'
 import { findCluster, listHistory, resetCluster } from '../db/clusters'
+import { settleAndKeep } from '../db/keep-settled'
 import { parseProgress } from '../labs/grade'
-import { settle } from '../sim/controllers/settle'
 import type { ClusterState } from '../sim/state'
 import { notFound } from './errors'
 import type { AppContext, AppEnv } from './env'
@@ -27,15 +27,21 @@ function visibleObjects(state: ClusterState) {
 clusterRoutes.get('/:id', async (c) => {
   const row = await loadOwn(c)
   const now = c.get('deps').now()
-  // a view as of now: pods may have started since the last command (not stored: the next command
-  // settles the same way from the stored state)
-  const state = await c.get('codec').decode(row)
-  settle(state, now)
+  // a view as of now: pods may have started since the last command. What the controllers did to
+  // get there is stored (db/keep-settled.ts): a rollout goes on while the learner watches the map
+  const key = { clusterId: row.id, version: row.version }
+  const { state, stored } = (await c.get('codec').load(row, key))!
+  const kept = await settleAndKeep(state, now, {
+    db: c.get('db'),
+    codec: c.get('codec'),
+    ...key,
+    stored,
+  })
   return c.json({
     cluster: {
       id: row.id,
       labId: row.labId,
-      version: row.version,
+      version: kept ? row.version + 1 : row.version,
       now,
       objects: visibleObjects(state),
     },

@@ -6,16 +6,17 @@
 import { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { hashPassword, verifyPassword } from '../auth/password'
-import { requireSession, startSession } from '../auth/session'
+import { newSession, requireSession, setSessionCookie } from '../auth/session'
 import { sha256Hex } from '../auth/crypto'
 import type { Database } from '../db/client'
 import { endOtherSessions, putResetCode, setPassword, takeResetCode } from '../db/password-resets'
 import { revokeUserKubeTokens } from '../db/kube-tokens'
-import { clearFailures, lockedUntil, recordFailure } from '../db/throttle'
+import { clearFailures, recordFailure } from '../db/throttle'
 import { findUser, findUserByEmail, publicUser, type UserRow } from '../db/users'
-import { ADDRESS_POLICY, LOGIN_POLICY, newPassword, rateLimited } from './auth'
+import { ADDRESS_POLICY, LOGIN_POLICY, refuseWhileLocked } from './attempt-limits'
+import { newPassword } from './auth'
 import { AppError, forbidden, notFound } from './errors'
-import type { AppContext, AppEnv } from './env'
+import type { AppEnv } from './env'
 import { newJoinCode, normaliseJoinCode } from './join-code'
 import { readJson } from './validate'
 
@@ -37,12 +38,6 @@ const resetBody = z.object({
   newPassword,
 })
 
-/** Refuses the attempt while any of `keys` is locked (429 with Retry-After). */
-async function notLocked(c: AppContext, keys: string[], now: number) {
-  const until = await lockedUntil(c.get('db'), keys, now)
-  if (until) throw rateLimited(until, now)
-}
-
 /** /api/auth: change (signed in) and reset (with an instructor's code). */
 export const passwordRoutes = new Hono<AppEnv>()
 
@@ -54,7 +49,7 @@ passwordRoutes.post('/password', requireSession(), async (c) => {
   const user = await findUser(db, c.get('userId')!)
   if (!user) throw notFound('That account')
   const accountKey = `login:${user.email}`
-  await notLocked(c, [accountKey], now)
+  await refuseWhileLocked(db, [accountKey], now)
   const stored = {
     hash: user.passwordHash,
     salt: user.passwordSalt,
@@ -66,8 +61,8 @@ passwordRoutes.post('/password', requireSession(), async (c) => {
       field: 'currentPassword',
     })
   }
-  await setPassword(db, user.id, await hashPassword(body.newPassword))
-  await endOtherSessions(db, user.id, c.get('tokenHash'))
+  const pw = await hashPassword(body.newPassword)
+  await db.batch([setPassword(db, user.id, pw), endOtherSessions(db, user.id, c.get('tokenHash'))])
   return c.body(null, 204)
 })
 
@@ -78,7 +73,7 @@ passwordRoutes.post('/reset', async (c) => {
   const now = deps.now()
   const resetKey = `reset:${body.email.toLowerCase()}`
   const addressKey = `login-ip:${deps.clientAddress(c)}`
-  await notLocked(c, [resetKey, addressKey], now)
+  await refuseWhileLocked(db, [resetKey, addressKey], now)
   const user = await findUserByEmail(db, body.email)
   const codeHash = await sha256Hex(normaliseJoinCode(body.code))
   if (!user || !(await takeResetCode(db, user.id, codeHash, now))) {
@@ -91,13 +86,18 @@ passwordRoutes.post('/reset', async (c) => {
       { field: 'code' },
     )
   }
-  await setPassword(db, user.id, await hashPassword(body.newPassword))
-  // an account taken back: whoever had it keeps neither a session nor a kubeconfig of it
-  await endOtherSessions(db, user.id)
-  await revokeUserKubeTokens(db, user.id)
-  await clearFailures(db, `login:${user.email}`)
-  await clearFailures(db, resetKey)
-  await startSession(c, db, user.id, now)
+  const pw = await hashPassword(body.newPassword)
+  const session = await newSession(db, user.id, now)
+  // one batch (one transaction, one round trip): all of it or, when a write fails, none
+  await db.batch([
+    setPassword(db, user.id, pw),
+    // an account taken back: whoever had it keeps neither a session nor a kubeconfig of it
+    endOtherSessions(db, user.id),
+    revokeUserKubeTokens(db, user.id),
+    clearFailures(db, `login:${user.email}`, resetKey),
+    session.insert,
+  ])
+  setSessionCookie(c, session.token)
   return c.json({ user: publicUser(user) })
 })
 

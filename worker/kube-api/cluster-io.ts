@@ -1,6 +1,6 @@
 // The two database moves of the Kubernetes API, the same as a terminal line's: a read is one
 // cluster read (after the token read in auth.ts), settled at `now` (and stored only when the
-// controllers moved an object: keep-settled.ts); a write is the pure change, the controllers,
+// controllers moved an object: db/keep-settled.ts); a write is the pure change, the controllers,
 // grading, and one conditional write of the cluster plus one history row in one batch
 // (worker/db/clusters.ts storeRun). A lost race runs the change again on the fresh document, as
 // the terminal does.
@@ -8,6 +8,7 @@
 import type { Context } from 'hono'
 import type { CommandRow } from '../db/command-read'
 import { findCluster, storeRun } from '../db/clusters'
+import { settleAndKeep } from '../db/keep-settled'
 import type { StoredForm } from '../db/state-codec'
 import { labOfCluster } from '../http/lab-access'
 import { gradeCommand, parseProgress } from '../labs/grade'
@@ -16,7 +17,6 @@ import { settle } from '../sim/controllers/settle'
 import type { ClusterState } from '../sim/state'
 import type { KubeEnv } from './auth'
 import { KubeError, noRoute } from './status'
-import { settleAndKeep } from './keep-settled'
 
 const MAX_ATTEMPTS = 40
 
@@ -31,7 +31,7 @@ export interface ClusterView {
 /**
  * The caller's cluster as of now (pods that started since the last write have started): the row
  * read with the token (auth.ts) the first time, a fresh read after that (a lost race). `keep`
- * (a read): what the controllers did meanwhile is stored (keep-settled.ts); a write stores it
+ * (a read): what the controllers did meanwhile is stored (db/keep-settled.ts); a write stores it
  * with its change.
  */
 export async function readCluster(

@@ -1,11 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fetchGet } from '../../../web/src/get-reask'
 
-/** A fetch whose n-th call (from 0) hangs until aborted when `hangs[n]`, else answers 200 "ask n". */
-function server(hangs: boolean[]) {
+/**
+ * A fetch whose n-th call (from 0) hangs until aborted when `hangs[n]` is true, answers its headers
+ * and then stalls in the body until aborted (as fetch's body errors) when it is 'body', else
+ * answers 200 "ask n".
+ */
+function server(hangs: (boolean | 'body')[]) {
   const calls: { path: string; method?: string }[] = []
   const fetchMock = vi.fn((path: string, init: RequestInit) => {
     const n = calls.push({ path, method: init.method }) - 1
+    if (hangs[n] === 'body') {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"hist'))
+          init.signal?.addEventListener('abort', () =>
+            controller.error(new DOMException('The operation was aborted.', 'AbortError')),
+          )
+        },
+      })
+      return Promise.resolve(new Response(body))
+    }
     if (!hangs[n]) return Promise.resolve(new Response(`ask ${n}`))
     return new Promise<Response>((_, reject) => {
       init.signal?.addEventListener('abort', () =>
@@ -39,6 +54,16 @@ describe('fetchGet (a GET left unanswered is asked again once)', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(await (await answer).text()).toBe('ask 1')
     expect(calls.map((c) => c.path)).toEqual(['/api/labs', '/api/labs'])
+  })
+
+  it('asks again when the headers came but the body stalled for 8 s', async () => {
+    const calls = server(['body', false])
+    const answer = fetchGet('/api/labs', { method: 'GET' })
+    await vi.advanceTimersByTimeAsync(7999)
+    expect(calls).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await (await answer).text()).toBe('ask 1')
+    expect(calls).toHaveLength(2)
   })
 
   it('asks only twice: the second ask waits as long as it takes', async () => {

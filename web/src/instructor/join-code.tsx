@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'preact/hooks'
 import { api, errorText } from '../api'
-import { ConfirmButton } from './confirm-button'
+import { ConfirmButton } from '../components/confirm-button'
 import type { ClassInfo } from './types'
 
 interface Props {

@@ -1,6 +1,6 @@
 // The progress matrix: one row per learner, one column per lab, with text for every state.
 
-import { ConfirmButton } from './confirm-button'
+import { ConfirmButton } from '../components/confirm-button'
 import type { Cell, Row } from './matrix-model'
 import { ACTIVE_WINDOW_MS, relativeTime } from './stuck'
 import type { LabColumn } from './types'

@@ -41,25 +41,15 @@ function dedupe(items: string[]): string[] {
 }
 
 /**
- * Reads of the record that failed (a blip, a busy server) are tried again after these pauses; so
- * is one with no answer after READ_TIMEOUT_MS (`wrangler dev` 4.86 can leave a GET unanswered
- * until the next request arrives: workers-sdk#14593).
+ * Reads of the record that failed (a blip, a busy server) are tried again after these pauses. One
+ * left without an answer is asked again by the API's GET (get-reask.ts).
  */
 const RETRY_MS = [1000, 3000]
-const READ_TIMEOUT_MS = 8000
 
 async function readOnce(clusterId: string): Promise<string[]> {
-  const abort = new AbortController()
-  const timer = setTimeout(() => abort.abort(), READ_TIMEOUT_MS)
-  try {
-    const path = `/api/clusters/${encodeURIComponent(clusterId)}/history`
-    const r = await api<{ history: HistoryItem[] }>('GET', path, undefined, {
-      signal: abort.signal,
-    })
-    return r.history.map((h) => h.command)
-  } finally {
-    clearTimeout(timer)
-  }
+  const path = `/api/clusters/${encodeURIComponent(clusterId)}/history`
+  const r = await api<{ history: HistoryItem[] }>('GET', path)
+  return r.history.map((h) => h.command)
 }
 
 /** The lab's commands as the server recorded them, oldest first. */

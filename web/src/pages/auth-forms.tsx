@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks'
 import { api, ApiError, errorText } from '../api'
 import { Field } from '../components/field'
 import type { User } from '../types'
+import { NEW_PASSWORD_HINT } from './password-rules'
 
 type Errors = Partial<Record<'name' | 'email' | 'password' | 'instructorCode' | 'form', string>>
 
@@ -116,7 +117,7 @@ export function SignupForm({ next, onSignedIn }: AuthProps) {
         type="password"
         value={v.password}
         error={errors.password}
-        hint="At least 8 characters."
+        hint={NEW_PASSWORD_HINT}
         autocomplete="new-password"
         required
         onInput={set('password')}

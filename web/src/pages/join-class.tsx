@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError, errorText } from '../api'
+import { ConfirmButton } from '../components/confirm-button'
 
 interface JoinedClass {
   id: string
@@ -42,9 +43,8 @@ export function JoinClassForm({ userId }: { userId: string }) {
     }
   }
 
-  /** Leaving: the instructor no longer follows this learner; the join code lets them back in. */
+  /** Leaving (confirmed): the instructor no longer follows this learner; the join code lets them back in. */
   const leave = async (c: JoinedClass) => {
-    if (!window.confirm(`Leave ${c.name}? Its instructor will no longer see your progress.`)) return
     setBusy(true)
     try {
       await api(
@@ -70,9 +70,18 @@ export function JoinClassForm({ userId }: { userId: string }) {
           {classes.map((c) => (
             <li key={c.id}>
               {c.name}{' '}
-              <button type="button" class="small" disabled={busy} onClick={() => void leave(c)}>
-                Leave<span class="visually-hidden"> {c.name}</span>
-              </button>
+              <ConfirmButton
+                label="Leave"
+                detail={c.name}
+                title={`Leave ${c.name}?`}
+                confirmLabel="Leave the class"
+                busy={busy}
+                onConfirm={() => void leave(c)}
+              >
+                <p>
+                  Its instructor will no longer see your progress. Its join code lets you back in.
+                </p>
+              </ConfirmButton>
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { Field } from '../components/field'
 import { useTitle } from '../components/use-title'
 import type { User } from '../types'
 import { FormError, fieldErrors, focusFirstError } from './auth-forms'
+import { NEW_PASSWORD_HINT } from './password-rules'
 
 /**
  * A form of text fields: its values, the errors shown beside them and its busy flag. `submit`
@@ -94,7 +95,7 @@ export function ResetPasswordPage({ onSignedIn }: { onSignedIn: (u: User, next: 
           type="password"
           value={v.newPassword}
           error={errors.newPassword}
-          hint="At least 8 characters."
+          hint={NEW_PASSWORD_HINT}
           autocomplete="new-password"
           required
           onInput={set('newPassword')}
@@ -158,7 +159,7 @@ export function AccountPage({ user }: { user: User }) {
           type="password"
           value={v.newPassword}
           error={errors.newPassword}
-          hint="At least 8 characters."
+          hint={NEW_PASSWORD_HINT}
           autocomplete="new-password"
           required
           onInput={set('newPassword')}

@@ -4,12 +4,13 @@
 // handle is held between polls: D1 has none to hold, libSQL shares one client per process.
 //
 // A view is the stored document settled at `now`; when the controllers moved an object it is
-// stored (keep-settled.ts), as a read's is, so that a rollout goes on while only streams watch it.
+// stored (db/keep-settled.ts), as a read's is, so that a rollout goes on while only streams watch
+// it. The feed then knows that version as it wrote it: the next poll does not read it back.
 
 import type { Database } from '../../db/client'
 import { readClusterState, readClusterVersion } from '../../db/cluster-feed'
-import type { StateCodec, StoredDocument } from '../../db/state-codec'
-import { settleAndKeep } from '../keep-settled'
+import { settleAndKeep } from '../../db/keep-settled'
+import type { DocumentWrite, StateCodec, StoredDocument } from '../../db/state-codec'
 import type { ClusterState } from '../../sim/state'
 import { nextDueAt } from './due'
 
@@ -68,9 +69,20 @@ export class ClusterFeed {
     const loaded = await this.d.codec.load(this.stored ?? { state: '', stateDelta: null })
     const { state } = loaded!
     asStored?.(state)
-    // a step the controllers took is stored (keep-settled.ts); the next poll reads it back
-    await settleAndKeep(state, now, { ...this.d, version, stored: loaded!.stored })
+    // a step the controllers took is stored (db/keep-settled.ts): the row is now what we wrote
+    const kept = await settleAndKeep(state, now, { ...this.d, version, stored: loaded!.stored })
+    if (kept && this.stored) {
+      this.version = version + 1
+      this.stored = storedAfter(this.stored, kept)
+    }
     this.dueAt = nextDueAt(state, now)
     return { state, now }
   }
+}
+
+/** The row's document after `write` over `before`: a new base, or a new delta over the same one. */
+function storedAfter(before: StoredDocument, write: DocumentWrite): StoredDocument {
+  return 'state' in write
+    ? { state: write.state, stateDelta: null }
+    : { state: before.state, stateDelta: write.stateDelta }
 }

@@ -35,13 +35,13 @@ export function ConfirmButton(p: Props) {
       </button>
       <dialog
         ref={dialog}
-        class="ins-dialog"
+        class="confirm-dialog"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-text`}
       >
         <h2 id={`${id}-title`}>{p.title}</h2>
         <div id={`${id}-text`}>{p.children}</div>
-        <div class="ins-dialog-actions">
+        <div class="confirm-dialog-actions">
           <button type="button" onClick={close} autoFocus>
             Cancel
           </button>

@@ -1,0 +1,1 @@
+ALTER TABLE `authored_lab_classes` ADD `withdrawn_at` integer;
