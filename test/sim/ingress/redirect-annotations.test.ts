@@ -153,6 +153,7 @@ describe('app-root is per location', () => {
     ingress('anyhost', '', a('app-root', '/app')),
     ingress('query', 'query.example', a('app-root', '/app?x=1')),
     ingress('abs', 'abs.example', a('app-root', 'http://x.example/app')),
+    ingress('rel', 'rel.example', a('app-root', 'app')),
   )
   it('host-less rules: a request for / on the catch-all server is redirected too', () => {
     const r = send(s, `http://${LB}/`)
@@ -163,5 +164,24 @@ describe('app-root is per location', () => {
   it('a value with ? or an absolute URL is ignored', () => {
     expect(proxied(send(s, `http://${LB}/`, 'query.example'))).toBe(true)
     expect(proxied(send(s, `http://${LB}/`, 'abs.example'))).toBe(true)
+  })
+  it('the controller log says why it ignored one', () => {
+    const logs = run(
+      cloneJSON(s),
+      'kubectl logs -n ingress-nginx deploy/ingress-nginx-controller',
+      {
+        now: NOW + 1_000,
+      },
+    ).stdout
+    const warnings = logs
+      .split('\n')
+      .filter((l) => l.startsWith('W') && l.includes('app-root'))
+      .map((l) => l.replace(/^W\d{4} [\d:.]+ +7 /, ''))
+    expect(warnings).toEqual([
+      'validators.go:243] validation error on ingress default/query: annotation app-root contains invalid value /app?x=1',
+      'main.go:186] Annotation app-root contains an invalid value: annotation nginx.ingress.kubernetes.io/app-root contains invalid value',
+      'main.go:200] Annotation app-root only allows absolute paths (http://x.example/app)',
+      'main.go:194] Annotation app-root contains an invalid value: parse "app": invalid URI for request',
+    ])
   })
 })

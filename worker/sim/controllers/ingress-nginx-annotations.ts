@@ -98,3 +98,30 @@ export function parseAppRoot(anns: Record<string, string>): string | undefined {
   const root = anns[`${P}app-root`]
   return root && PATH_CHARS.test(root) && root.startsWith('/') ? root : undefined
 }
+
+/**
+ * The warnings the controller logs when it reads an app-root it ignores (rewrite/main.go
+ * :186/:194/:200, validators.go :243), as klog bodies; none for a valid or empty one.
+ */
+export function appRootWarnings(ns: string, name: string, anns: Record<string, string>): string[] {
+  const v = anns[`${P}app-root`]
+  if (!v) return []
+  const invalid = 'Annotation app-root contains an invalid value'
+  if (!PATH_CHARS.test(v))
+    return [
+      `validators.go:243] validation error on ingress ${ns}/${name}: annotation app-root contains invalid value ${v}`,
+      `main.go:186] ${invalid}: annotation ${P}app-root contains invalid value`,
+    ]
+  // url.ParseRequestURI, then u.IsAbs()
+  const parse = (why: string) => [`main.go:194] ${invalid}: parse ${JSON.stringify(v)}: ${why}`]
+  if (v.startsWith(':')) return parse('missing protocol scheme')
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(v)
+  if (scheme) {
+    const rest = v.slice(scheme[0].length)
+    const host = rest.startsWith('//') ? (rest.slice(2).split('/')[0] as string) : ''
+    const port = host.includes(':') ? host.slice(host.lastIndexOf(':')) : ''
+    if (!/^(:\d*)?$/.test(port)) return parse(`invalid port ${JSON.stringify(port)} after host`)
+    return [`main.go:200] Annotation app-root only allows absolute paths (${v})`]
+  }
+  return v.startsWith('/') ? [] : parse('invalid URI for request')
+}

@@ -21,6 +21,7 @@ import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
 import { secretWarnings, upstreamWarnings } from './ingress-nginx-warnings'
 import { kindWrites } from '../object-index'
+import { appRootWarnings } from './ingress-nginx-annotations'
 import { isSkippingQuiet } from './key-memo'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
@@ -177,6 +178,9 @@ function syncIngress(
     at,
     `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
   )
+  const ns = ing.metadata.namespace ?? 'default'
+  const anns = ing.metadata.annotations ?? {}
+  for (const line of appRootWarnings(ns, ing.metadata.name, anns)) log(s, leader, at, line, 'W')
   for (const line of secretWarnings(ing)) log(s, leader, at, line, 'W')
   recordSync(s, ing, at)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
