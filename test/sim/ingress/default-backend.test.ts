@@ -65,4 +65,19 @@ describe('defaultBackend', () => {
     expect(backend(send(s, `http://${LB}/`))).toBe('blue 200')
     expect(backend(send(s, `http://${LB}/index.html`, 'paths.example'))).toBe('ingress 404')
   })
+  it("a host's fallback is decided by its oldest Ingress, even when that one has none", () => {
+    const s = cloneJSON(ingressCluster())
+    // an older Ingress for fb.example without a defaultBackend (createServers: the first
+    // Ingress naming a host builds its root location)
+    const plain = withFallback
+      .replace('name: fallback', 'name: plain')
+      .replace(/ {2}defaultBackend:\n( {4}.*\n){4}/, '')
+      .replace('/hostname', '/clientip')
+    const a = run(s, 'kubectl apply -f -', { now: NOW + 1_000, stdin: plain, owned: true })
+    expect(a.stderr).toBe('')
+    const b = run(s, 'kubectl apply -f -', { now: NOW + 3_000, stdin: withFallback, owned: true })
+    expect(b.stderr).toBe('')
+    expect(backend(send(s, `http://${LB}/hostname`, 'fb.example'))).toBe('echo 200')
+    expect(backend(send(s, `http://${LB}/other`, 'fb.example'))).toBe('ingress 404')
+  })
 })

@@ -20,6 +20,9 @@ import {
 import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
 import { secretWarnings, upstreamWarnings } from './ingress-nginx-warnings'
+import { kindWrites } from '../object-index'
+import { appRootWarnings } from './ingress-nginx-annotations'
+import { isSkippingQuiet } from './key-memo'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
 export const STATUS_SYNC_MS = 60_000
@@ -52,10 +55,19 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
     synced = syncIngress(s, mem, leader, ing, verdict.className, now) || synced
     synced = writeStatus(s, mem, leader, ing, now) || synced
   }
-  return logWarnings(s, mem, leader, served, synced, now) || synced
+  return logWarnings(s, mem, leader, served, synced, now)
 }
 
-/** A sync logs the upstream warnings: after an Ingress sync, or when they changed (endpoints). */
+/** What the warnings are built from: the Ingresses, their classes, Services, endpoints. */
+const WARNING_READS = ['Service', 'EndpointSlice', 'Endpoints', 'Ingress', 'IngressClass']
+
+/** The reading of those writes (and the leader) when the warnings were last built, and the text. */
+const WARNED = new WeakMap<ClusterState, { at: string; text: string }>()
+
+/**
+ * A sync logs the upstream warnings: after an Ingress sync, or when they changed (endpoints).
+ * Without a sync they are built again only when something they are built from was written.
+ */
 function logWarnings(
   s: ClusterState,
   mem: IngressNginxMemory,
@@ -64,8 +76,13 @@ function logWarnings(
   synced: boolean,
   now: number,
 ): boolean {
+  const at = `${kindWrites(s, WARNING_READS)}/${leader.pod.metadata.uid}`
+  const last = WARNED.get(s)
+  if (!synced && last?.at === at && last.text === (mem.warned ?? '') && isSkippingQuiet())
+    return false
   const lines = upstreamWarnings(s, served)
   const text = lines.join('\n')
+  WARNED.set(s, { at, text })
   if (!synced && text === (mem.warned ?? '')) return false
   for (const line of lines) log(s, leader, now, line, 'W')
   if (text) mem.warned = text
@@ -161,6 +178,9 @@ function syncIngress(
     at,
     `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
   )
+  const ns = ing.metadata.namespace ?? 'default'
+  const anns = ing.metadata.annotations ?? {}
+  for (const line of appRootWarnings(ns, ing.metadata.name, anns)) log(s, leader, at, line, 'W')
   for (const line of secretWarnings(ing)) log(s, leader, at, line, 'W')
   recordSync(s, ing, at)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]

@@ -101,10 +101,12 @@ function addIngress(ing: Ingress, server: (name: string) => IngressServer): void
     catchAll.fallback = { backend: ing.spec.defaultBackend, ingress: ref }
   rules.forEach((rule, ri) => {
     const srv = server(rule.host || '_')
+    // createServers: the first Ingress naming a host builds its root location, fallback or not
+    const first = srv.ingresses.length === 0
     if (!srv.ingresses.some((r) => r.namespace === ref.namespace && r.name === ref.name))
       srv.ingresses.push(ref)
     if (regex) srv.regex = true
-    if (ing.spec?.defaultBackend && srv.name !== '_' && !srv.fallback)
+    if (first && ing.spec?.defaultBackend && srv.name !== '_')
       srv.fallback = { backend: ing.spec.defaultBackend, ingress: ref }
     ;(rule.http?.paths ?? []).forEach((p, pi) => {
       // SetDefaultNGINXPathType: ImplementationSpecific is stored as Prefix, '' as '/'

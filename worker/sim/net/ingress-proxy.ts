@@ -112,7 +112,7 @@ function route(w: Walk, arrival: PodArrival, req: HttpRequest): Partial<RouteRes
     const to = response.headers.find(([k]) => k === 'Location')?.[1] ?? ''
     w.hops.push({
       kind: 'ingress',
-      label: `${host}${uri}: ${response.status} to ${to}`,
+      label: `${host}${uri}: ${response.status}${to ? ` to ${to}` : ''}`,
       object: loc?.ingress ? { kind: 'Ingress', ...loc.ingress } : undefined,
       ok: true,
       detail: why.cause,

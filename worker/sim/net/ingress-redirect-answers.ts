@@ -6,8 +6,14 @@
 import type { HttpRequest, HttpResponse } from './types'
 import type { IngressConfig, IngressLocation, IngressServer } from './ingress-config'
 import { redirectPage, slashRedirectTarget, sslRedirectTarget } from './ingress-redirect'
-import { annotationRedirect, appRootTarget } from './ingress-annotation-redirects'
+import {
+  annotationRedirect,
+  appRootTarget,
+  isLocationCode,
+  returnTextPage,
+} from './ingress-annotation-redirects'
 import { upstreamName } from './ingress-backend'
+import type { AnnotatedRedirect } from '../controllers/ingress-nginx-annotations'
 
 export interface Redirected {
   response: HttpResponse
@@ -55,14 +61,35 @@ export function locationRedirect(
   const upstream =
     b && loc?.ingress ? upstreamName(loc.ingress.namespace, b) : 'upstream-default-backend'
   const annotated = annotationRedirect(config, server, loc)
-  if (annotated) {
-    const diagnosis = `ingress-nginx answered ${annotated.status} to ${annotated.url} without asking a backend: the Ingress has the annotation nginx.ingress.kubernetes.io/${annotated.status === 301 || annotated.status === 308 ? 'permanent' : 'temporal'}-redirect.`
-    const response = redirectPage(annotated.status, annotated.url, req, now)
-    return { response, upstream, why: { cause: 'ingress-annotation-redirect', diagnosis } }
-  }
+  if (annotated) return annotatedAnswer(annotated, req, host, upstream, now)
   const https = sslRedirectTarget(config, server, loc, req, host)
   if (!https) return undefined
   const diagnosis = `ingress-nginx answered 308 Permanent Redirect to ${https}: it sends plain http for a host with TLS (a tls section in its Ingress, even without its Secret) or with force-ssl-redirect to https. curl -L follows it (add -k for the controller's fake certificate); the annotation nginx.ingress.kubernetes.io/ssl-redirect: "false" turns it off.`
   const response = redirectPage(308, https, req, now)
   return { response, upstream, why: { cause: 'ingress-ssl-redirect', diagnosis } }
+}
+
+/**
+ * `return <code> URL`: a redirect page with Location for the redirect codes (a URL starting with
+ * `/` made absolute by nginx with the request's host, absolute_redirect being on), else the URL as
+ * the body.
+ */
+function annotatedAnswer(
+  annotated: AnnotatedRedirect,
+  req: HttpRequest,
+  host: string,
+  upstream: string,
+  now: number,
+): Redirected {
+  const { status, url } = annotated
+  if (!isLocationCode(status)) {
+    const diagnosis = `ingress-nginx answered ${status} without asking a backend: the Ingress has the annotation nginx.ingress.kubernetes.io/${annotated.annotation} with a code nginx does not redirect with (only 301, 302, 303, 307 and 308 send a Location), so the URL ${url} is sent as the body.`
+    const response = returnTextPage(status, url, req, now)
+    return { response, upstream, why: { cause: 'ingress-annotation-redirect', diagnosis } }
+  }
+  const relative = url.startsWith('/')
+  const to = relative ? `${req.scheme ?? 'http'}://${host}${url}` : url
+  const diagnosis = `ingress-nginx answered ${status} to ${to} without asking a backend: the Ingress has the annotation nginx.ingress.kubernetes.io/${annotated.annotation}.`
+  const response = redirectPage(status, to, req, now, relative)
+  return { response, upstream, why: { cause: 'ingress-annotation-redirect', diagnosis } }
 }

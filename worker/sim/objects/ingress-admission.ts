@@ -3,13 +3,15 @@
 // inspector.ValidatePathType; INGRESS-FACTS I18, I28). It runs only when the controller is
 // installed: the API server calls it after its own validation, on CREATE and UPDATE of Ingresses.
 // The class check (I18) is the controller side's servedByNginx, so both agree on what is served.
-// Left out: annotation-value parsing errors and the nginx -t test (disabled in 1.12 anyway).
+// Annotation values are checked for the redirect group only (ingress-nginx-annotations.ts).
+// Left out: the other annotations' validators and the nginx -t test (disabled in 1.12 anyway).
 
 import type { ClusterState } from '../state'
 import { getObject } from '../state'
 import type { ApiError } from './types'
 import type { Ingress } from './ingress-types'
 import { findOverlap } from './ingress-overlap'
+import { parseRedirectAnnotations } from '../controllers/ingress-nginx-annotations'
 import {
   INGRESS_NGINX,
   allIngresses,
@@ -73,6 +75,9 @@ function checkIngress(s: ClusterState, ing: Ingress): string | undefined {
   if (bad.length > 0) return `ingress contains invalid paths: ${bad.join('\n')}`
   const snippet = snippetDenial(ing)
   if (snippet) return snippet
+  // annotations.go Extract: a value its validator refuses makes the Ingress invalid
+  const redirect = parseRedirectAnnotations(ing.metadata.annotations ?? {})
+  if (redirect.invalid) return `annotation ${redirect.invalid} contains invalid value`
   const key = (i: Ingress) => `${i.metadata.namespace}/${i.metadata.name}`
   const others = servedIngresses(s).filter((i) => key(i) !== key(ing))
   return findOverlap(ing, [...others, ing])

@@ -31,6 +31,8 @@ export interface CurlOptions {
   user?: string
   help: boolean
   version: boolean
+  /** --path-as-is: send `/./` and `/../` as typed */
+  pathAsIs?: boolean
 }
 
 type Setter = (o: CurlOptions, v: string) => void
@@ -62,6 +64,7 @@ const FLAGS: Record<string, Flag> = {
   help: (o) => (o.help = true),
   V: (o) => (o.version = true),
   version: (o) => (o.version = true),
+  'path-as-is': (o) => (o.pathAsIs = true),
 }
 // accepted and without effect here (protocol choices, retries, compression, keepalive, ...)
 for (const k of [
@@ -83,7 +86,6 @@ for (const k of [
   'retry-connrefused',
   'fail-early',
   'raw',
-  'path-as-is',
   'disable',
 ]) {
   FLAGS[k] = () => undefined

@@ -113,7 +113,7 @@ function resolveLocation(base: string, location: string): string {
 
 function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Transfer {
   const method = methodOf(o)
-  const u = parseCurlUrl(rawUrl)
+  const u = parseCurlUrl(rawUrl, !o.pathAsIs)
   if (!u.ok)
     return {
       stdout: '',

@@ -12,8 +12,39 @@ export type CurlUrl =
     }
   | { ok: false; code: number; message: string }
 
-/** Scheme, host, port and path of a URL as typed to curl, or curl's error code and message. */
-export function parseCurlUrl(raw: string): CurlUrl {
+/**
+ * RFC 3986 remove_dot_segments on the path before any query, as curl's URL parser does unless
+ * --path-as-is (urlapi.c dedotdotify): `/../etc/passwd` is sent as `/etc/passwd`.
+ */
+export function removeDotSegments(pathAndQuery: string): string {
+  const q = pathAndQuery.indexOf('?')
+  let input = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q)
+  const query = q < 0 ? '' : pathAndQuery.slice(q)
+  if (!/(^|\/)\.\.?(\/|$)/.test(input)) return pathAndQuery
+  let out = ''
+  while (input) {
+    if (input.startsWith('../')) input = input.slice(3)
+    else if (input.startsWith('./')) input = input.slice(2)
+    else if (input.startsWith('/./')) input = input.slice(2)
+    else if (input === '/.') input = '/'
+    else if (input.startsWith('/../') || input === '/..') {
+      input = `/${input.slice(input === '/..' ? 3 : 4)}`
+      out = out.slice(0, Math.max(0, out.lastIndexOf('/')))
+    } else if (input === '.' || input === '..') input = ''
+    else {
+      const next = input.indexOf('/', 1)
+      out += next < 0 ? input : input.slice(0, next)
+      input = next < 0 ? '' : input.slice(next)
+    }
+  }
+  return (out || '/') + query
+}
+
+/**
+ * Scheme, host, port and path of a URL as typed to curl, or curl's error code and message;
+ * `dedot`: remove `.` and `..` segments as curl does.
+ */
+export function parseCurlUrl(raw: string, dedot = false): CurlUrl {
   let rest = raw.trim()
   let scheme = 'http'
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest)
@@ -29,6 +60,7 @@ export function parseCurlUrl(raw: string): CurlUrl {
   let path = cut < 0 ? '/' : rest.slice(cut)
   if (path.startsWith('?')) path = '/' + path
   path = path.replace(/#.*$/, '') || '/'
+  if (dedot) path = removeDotSegments(path)
   const hostPort = authority.replace(/^.*@/, '')
   const pm = /^(.*?)(?::([^:]*))?$/.exec(hostPort)
   const host = pm?.[1] ?? ''
