@@ -76,13 +76,21 @@ describe('Secret validation', () => {
       'stringData:\n  a/b: x',
       [`data[a/b]: Invalid value: "a/b": ${KEY_REGEX}`],
     ],
-    ['a key starting with ..', 'stringData:\n  ..a: x', [`data[..a]: Invalid value: "..a": must not start with '..'`]],
+    [
+      'a key starting with ..',
+      'stringData:\n  ..a: x',
+      [`data[..a]: Invalid value: "..a": must not start with '..'`],
+    ],
     [
       'tls without its keys',
       'type: kubernetes.io/tls\nstringData:\n  cert: x',
       ['data[tls.crt]: Required value', 'data[tls.key]: Required value'],
     ],
-    ['tls without the key', 'type: kubernetes.io/tls\nstringData:\n  tls.crt: x', ['data[tls.key]: Required value']],
+    [
+      'tls without the key',
+      'type: kubernetes.io/tls\nstringData:\n  tls.crt: x',
+      ['data[tls.key]: Required value'],
+    ],
     [
       'basic-auth with neither username nor password',
       'type: kubernetes.io/basic-auth',
@@ -107,7 +115,9 @@ describe('Secret validation', () => {
   })
 
   test('a tls Secret with both keys, and any other type, is accepted', () => {
-    expect(create(secret('type: kubernetes.io/tls\nstringData:\n  tls.crt: c\n  tls.key: k')).ok).toBe(true)
+    expect(
+      create(secret('type: kubernetes.io/tls\nstringData:\n  tls.crt: c\n  tls.key: k')).ok,
+    ).toBe(true)
     expect(create(secret('type: example.com/custom')).ok).toBe(true)
   })
 

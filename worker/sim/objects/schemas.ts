@@ -121,7 +121,12 @@ export const KIND_SCHEMAS: Record<Kind, StructType> = {
     endpoints: 'any',
     ports: 'any',
   }),
-  Secret: top('Secret', { immutable: 'bool', data: bytesMap, stringData: stringMap, type: 'string' }),
+  Secret: top('Secret', {
+    immutable: 'bool',
+    data: bytesMap,
+    stringData: stringMap,
+    type: 'string',
+  }),
   Ingress: top('Ingress', { spec: ingressSpec, status: 'any' }),
   IngressClass: top('IngressClass', { spec: ingressClassSpec }),
   Event: top('Event', {

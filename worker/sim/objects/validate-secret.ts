@@ -60,8 +60,7 @@ function validateSecretType(secret: Secret): FieldError[] {
       if (!bytes) errs.push(required(dataKey(key)))
       else {
         const detail = jsonObjectError(bytes)
-        if (detail)
-          errs.push({ type: 'Invalid', field: dataKey(key), value: REDACTED, detail })
+        if (detail) errs.push({ type: 'Invalid', field: dataKey(key), value: REDACTED, detail })
       }
       break
     }
