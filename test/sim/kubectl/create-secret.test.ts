@@ -106,10 +106,10 @@ describe('kubectl create secret', () => {
     )
     expect(go("kubectl get secret db -o jsonpath='{.data.pass}' | base64 -d")).toBe('s3cr3t')
     expect(go('kubectl create secret generic db --from-literal=pass=x')).toBe(
-      'Error from server (AlreadyExists): secrets "db" already exists\n',
+      'error: failed to create secret secrets "db" already exists\n',
     )
     expect(go('kubectl create secret generic t --type=kubernetes.io/tls')).toBe(
-      'The Secret "t" is invalid: \n* data[tls.crt]: Required value\n* data[tls.key]: Required value\n',
+      'error: failed to create secret Secret "t" is invalid: [data[tls.crt]: Required value, data[tls.key]: Required value]\n',
     )
   })
 })

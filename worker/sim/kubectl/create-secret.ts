@@ -5,7 +5,7 @@
 // Left out: --append-hash (the name's content hash), refused with a message.
 
 import type { ProcessResult } from '../context'
-import type { KubeObject } from '../objects/types'
+import type { ApiError, KubeObject } from '../objects/types'
 import { SECRET_TYPE_TLS } from '../objects/secret-types'
 import { encodeBase64 } from '../objects/go-base64'
 import type { Invocation } from './invocation'
@@ -44,7 +44,9 @@ function submit(inv: Invocation, secret: KubeObject): ProcessResult {
     return clientError(
       '--append-hash is not supported in this lab terminal; name the Secret yourself',
     )
-  return submitGenerated(inv, secret, { op: 'created', namespaced: true })
+  // create_secret.go and create_secret_tls.go wrap the server's error, without a colon
+  const wrap = (err: ApiError) => `failed to create secret ${err.message}`
+  return submitGenerated(inv, secret, { op: 'created', namespaced: true, wrap })
 }
 
 /** `kubectl create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key=value]`. */
