@@ -19,7 +19,8 @@ import {
 } from './ingress-nginx-class'
 import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
-import { secretWarnings, upstreamWarnings } from './ingress-nginx-warnings'
+import { upstreamWarnings } from './ingress-nginx-warnings'
+import { secretEvents, syncSecrets, type LogLine } from './ingress-nginx-certs'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
 export const STATUS_SYNC_MS = 60_000
@@ -52,6 +53,10 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
     synced = syncIngress(s, mem, leader, ing, verdict.className, now) || synced
     synced = writeStatus(s, mem, leader, ing, now) || synced
   }
+  // the Secret informer: a named Secret that came, changed or went queues a sync
+  const events = secretEvents(s, mem, served)
+  logLines(s, leader, now, events.lines)
+  synced = events.changed || synced
   return logWarnings(s, mem, leader, served, synced, now) || synced
 }
 
@@ -64,7 +69,7 @@ function logWarnings(
   synced: boolean,
   now: number,
 ): boolean {
-  const lines = upstreamWarnings(s, served)
+  const lines = upstreamWarnings(s, served, mem, now)
   const text = lines.join('\n')
   if (!synced && text === (mem.warned ?? '')) return false
   for (const line of lines) log(s, leader, now, line, 'W')
@@ -97,6 +102,8 @@ function newLeader(mem: IngressNginxMemory, leader: Leader): void {
     mem.synced = {}
     mem.ignored = {}
     delete mem.warned
+    delete mem.certs
+    delete mem.secrets
   }
   mem.leader = uid
 }
@@ -119,6 +126,10 @@ function log(
   level: 'I' | 'W' = 'I',
 ): void {
   appendLog(s, leader.pod.metadata.uid, 'controller', `${klogPrefix(at, level)}${line}`)
+}
+
+function logLines(s: ClusterState, leader: Leader, at: number, lines: LogLine[]): void {
+  for (const l of lines) log(s, leader, at, l.text, l.level)
 }
 
 function noteIgnored(
@@ -161,7 +172,7 @@ function syncIngress(
     at,
     `store.go:440] "Found valid IngressClass" ingress="${ingressKey(ing)}" ingressclass="${className}"`,
   )
-  for (const line of secretWarnings(ing)) log(s, leader, at, line, 'W')
+  logLines(s, leader, at, syncSecrets(s, mem, ing))
   recordSync(s, ing, at)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
   return true
