@@ -111,4 +111,16 @@ describe('ingress-nginx and TLS Secrets', () => {
       'W controller.go:1441] Error getting SSL certificate "default/web-tls": local SSL certificate default/web-tls was not found. Using default certificate',
     ])
   })
+
+  it('names a certificate whose key is not its own (create secret generic does not check)', () => {
+    const t = NOW + 5_000
+    const mismatched =
+      files(TLS_CRT, CN_ONLY_KEY) +
+      'kubectl create secret generic web-tls --type=kubernetes.io/tls --from-file=tls.crt --from-file=tls.key'
+    let s = step(cloneJSON(ingressCluster()), mismatched, t)
+    s = step(s, ingress('foo.example'), t + 1_000)
+    expect(logSince(s, t + 1_000, t + 2_000)).toContain(
+      'W backend_ssl.go:47] Error obtaining X.509 certificate: unexpected error creating SSL Cert: certificate and private key does not have a matching public key: tls: private key does not match public key',
+    )
+  })
 })

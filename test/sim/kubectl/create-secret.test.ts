@@ -8,7 +8,15 @@ import { join } from 'node:path'
 import { run } from '../../../worker/sim/run'
 import { newCluster } from '../../../worker/sim/bootstrap'
 import { HAVE_KUBECTL } from './real-kubectl'
-import { TLS_CRT, TLS_KEY } from './tls-fixture'
+import {
+  CN_ONLY_CRT,
+  CN_ONLY_KEY,
+  RSA_CRT,
+  RSA_KEY,
+  RSA_PKCS1_KEY,
+  TLS_CRT,
+  TLS_KEY,
+} from './tls-fixture'
 
 const T0 = Date.UTC(2026, 10, 26, 6, 0, 0)
 const PEM = (type: string, body: string) =>
@@ -23,6 +31,13 @@ const FILES: Record<string, string> = {
   'tls.crt': TLS_CRT,
   'tls.key': TLS_KEY,
   'both.pem': TLS_CRT + TLS_KEY,
+  'cn.crt': CN_ONLY_CRT,
+  'cn.key': CN_ONLY_KEY,
+  'rsa.crt': RSA_CRT,
+  'rsa.key': RSA_KEY,
+  'rsa1.key': RSA_PKCS1_KEY,
+  'bad.crt': PEM('CERTIFICATE', 'MIIB'),
+  'bad.key': PEM('PRIVATE KEY', 'MIIE'),
   'other.pem': PEM('PUBLIC KEY', 'MIIB') + PEM('CERTIFICATE REQUEST', 'MIIE'),
 }
 
@@ -57,6 +72,14 @@ const CASES = [
   'tls web-tls --cert=f.txt --key=tls.key',
   'tls web-tls --cert=other.pem --key=tls.key',
   'tls web-tls --cert=tls.crt --key=other.pem',
+  'tls web-tls --cert=rsa.crt --key=rsa.key -o name',
+  'tls web-tls --cert=rsa.crt --key=rsa1.key -o name',
+  'tls web-tls --cert=cn.crt --key=cn.key -o name',
+  'tls web-tls --cert=rsa.crt --key=tls.key',
+  'tls web-tls --cert=tls.crt --key=rsa.key',
+  'tls web-tls --cert=tls.crt --key=cn.key',
+  'tls web-tls --cert=bad.crt --key=tls.key',
+  'tls web-tls --cert=tls.crt --key=bad.key',
 ]
 
 function ours(args: string): { stdout: string; stderr: string; exitCode: number } {

@@ -3,8 +3,8 @@
 // extractTLSSecretName): a Secret an Ingress's tls names is read into the local SSL store when the
 // Ingress is synced or the Secret comes, changes or goes; each sync then picks every TLS host's
 // certificate, or the default (fake) one with the warnings the controller logs. Any Secret with
-// tls.crt and tls.key will do, whatever its type, as upstream. Left out: the key's match with the
-// certificate, annotation Secrets (auth-tls-secret), the default-ssl-certificate flag.
+// tls.crt and tls.key will do, whatever its type, as upstream. Left out: annotation Secrets
+// (auth-tls-secret), the default-ssl-certificate flag, CRLs.
 
 import type { Ingress } from '../objects/types'
 import type { Secret } from '../objects/secret-types'
@@ -17,6 +17,7 @@ import {
   verifiesHostname,
   verifiesLegacyHostname,
 } from '../net/x509'
+import { keyPairError } from '../net/pem-pair'
 
 export interface LogLine {
   level: 'I' | 'W'
@@ -46,9 +47,17 @@ function readCertificate(s: ClusterState, key: string): LocalSSLCert | 'auth' | 
   if (!secret) return { error: `no object matching key "${key}" in local store` }
   const data = secret.data ?? {}
   const crt = data['tls.crt']
-  if (crt !== undefined && data['tls.key'] !== undefined) {
+  const tlsKey = data['tls.key']
+  if (crt !== undefined && tlsKey !== undefined) {
     const cert = parseCertificatePEM(dataText(crt))
-    return 'error' in cert ? { error: `unexpected error creating SSL Cert: ${cert.error}` } : cert
+    if ('error' in cert) return { error: `unexpected error creating SSL Cert: ${cert.error}` }
+    const pair = keyPairError(dataText(crt), dataText(tlsKey))
+    if (pair)
+      return {
+        error: `unexpected error creating SSL Cert: certificate and private key does not have a matching public key: ${pair}`,
+      }
+    const { commonName, dnsNames, hasSAN, notAfter } = cert
+    return { commonName, dnsNames, hasSAN, notAfter }
   }
   if (data['ca.crt']) return { caOnly: true }
   if (data.auth !== undefined) return 'auth'

@@ -5,8 +5,11 @@
 // parse failure is reported as Go's generic `x509: malformed certificate`).
 
 import { decodeBase64 } from '../objects/go-base64'
+import { children, hex, readTlv, type Tlv } from './der'
 
 export interface CertSummary {
+  /** the SubjectPublicKeyInfo's content (for the key-pair check; not kept by ingress-nginx here) */
+  spki?: Uint8Array
   commonName: string
   dnsNames: string[]
   hasSAN: boolean
@@ -14,41 +17,7 @@ export interface CertSummary {
   notAfter: number
 }
 
-interface Tlv {
-  tag: number
-  body: Uint8Array
-  end: number
-}
-
-function readTlv(buf: Uint8Array, at: number): Tlv | undefined {
-  const tag = buf[at]
-  let len = buf[at + 1]
-  if (tag === undefined || len === undefined) return undefined
-  let start = at + 2
-  if (len & 0x80) {
-    const n = len & 0x7f
-    if (n === 0 || n > 3) return undefined
-    len = 0
-    for (let i = 0; i < n; i++) len = (len << 8) | (buf[start + i] ?? 0)
-    start += n
-  }
-  if (start + len > buf.length) return undefined
-  return { tag, body: buf.subarray(start, start + len), end: start + len }
-}
-
-function children(buf: Uint8Array): Tlv[] | undefined {
-  const out: Tlv[] = []
-  for (let at = 0; at < buf.length;) {
-    const t = readTlv(buf, at)
-    if (!t) return undefined
-    out.push(t)
-    at = t.end
-  }
-  return out
-}
-
 const text = (b: Uint8Array) => new TextDecoder().decode(b)
-const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
 const OID_CN = '550403'
 const OID_SAN = '551d11'
 
@@ -91,7 +60,7 @@ function sanDNSNames(extensions: Uint8Array): { has: boolean; names: string[] } 
 }
 
 /** The summary of a DER certificate, or undefined when its structure does not parse. */
-function parseDER(der: Uint8Array): CertSummary | undefined {
+export function parseDER(der: Uint8Array): CertSummary | undefined {
   const cert = readTlv(der, 0)
   const tbs = cert && cert.tag === 0x30 ? children(cert.body)?.[0] : undefined
   const fields = tbs && tbs.tag === 0x30 ? children(tbs.body) : undefined
@@ -106,6 +75,7 @@ function parseDER(der: Uint8Array): CertSummary | undefined {
   const at = notAfter ? timeOf(notAfter) : NaN
   if (Number.isNaN(at)) return undefined
   return {
+    spki: spki.body,
     commonName: commonNameOf(subject.body),
     dnsNames: san.names,
     hasSAN: san.has,
