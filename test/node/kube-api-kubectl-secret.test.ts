@@ -50,6 +50,9 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and Secrets (needs the kubectl b
       .join('')
     const writes: [string[], string, string?][] = [
       [['apply', '-f', '-'], 'kubectl apply -f -', OPAQUE],
+      // stringData is never stored, so the patch from the last-applied manifest always has it
+      [['apply', '-f', '-'], 'kubectl apply -f -', OPAQUE],
+      [['apply', '-f', '-'], 'kubectl apply -f -', OPAQUE.replace('s3cr3t', 'changed')],
       [['apply', '-f', '-'], 'kubectl apply -f -', PLAIN_DATA],
       [
         ['create', 'secret', 'generic', 'api', '--from-literal=token=abc', '--from-literal=id=7'],
