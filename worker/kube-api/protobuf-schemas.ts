@@ -12,8 +12,8 @@ export interface Field {
   type: string
   repeated?: boolean
   ptr?: boolean
-  /** map values: strings unless `quantity` */
-  values?: 'quantity'
+  /** map values: strings unless `quantity` or `bytes` (base64 in JSON: a Secret's data) */
+  values?: 'quantity' | 'bytes'
   /** an embedded Go struct: its fields belong to the parent in JSON (IngressRule's `http`) */
   inline?: boolean
 }
@@ -26,7 +26,7 @@ const i = (name: string, ptr = false): Field => ({ name, type: 'int', ptr })
 const b = (name: string, ptr = false): Field => ({ name, type: 'bool', ptr })
 const m = (name: string, type: string, ptr = false): Field => ({ name, type, ptr })
 const r = (name: string, type: string): Field => ({ name, type, repeated: true })
-const map = (name: string, values?: 'quantity'): Field => ({ name, type: 'map', values })
+const map = (name: string, values?: 'quantity' | 'bytes'): Field => ({ name, type: 'map', values })
 
 const ObjectMeta: Schema = {
   1: s('name'),
@@ -131,6 +131,13 @@ export const SCHEMAS: Record<string, Schema> = {
   Pod: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'PodSpec') },
   Namespace: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'NamespaceSpec') },
   NamespaceSpec: { 1: ss('finalizers') },
+  Secret: {
+    1: m('metadata', 'ObjectMeta'),
+    2: map('data', 'bytes'),
+    3: s('type'),
+    4: map('stringData'),
+    5: b('immutable', true),
+  },
   Service: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'ServiceSpec') },
   ServiceSpec: {
     1: r('ports', 'ServicePort'),

@@ -7,6 +7,7 @@
 
 import { badRequest } from './status'
 import { SCHEMAS, type Field, type Schema } from './protobuf-schemas'
+import { encodeBase64 } from '../sim/objects/go-base64'
 
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]
 
@@ -123,7 +124,9 @@ function mapEntry(f: Field, raw: Raw): [string, unknown] {
     ? ''
     : f.values === 'quantity'
       ? stringField1(v.bytes)
-      : utf8.decode(v.bytes)
+      : f.values === 'bytes'
+        ? encodeBase64(v.bytes)
+        : utf8.decode(v.bytes)
   return [k ? utf8.decode(k) : '', value]
 }
 

@@ -82,7 +82,15 @@ export interface IngressNginxMemory {
   warned?: string
   /** uid of the controller pod that did the above; another one starts over (absent: not noted yet) */
   leader?: string
+  /** its local SSL store: `<ns>/<secret>` -> what it read from the Secret's tls.crt */
+  certs?: Record<string, LocalSSLCert>
+  /** referenced Secret `<ns>/<name>` -> resourceVersion its informer saw ('' = none) */
+  secrets?: Record<string, string>
 }
+
+/** A certificate in ingress-nginx's local store (ingress.SSLCert): a CA-only Secret has none. */
+export type LocalSSLCert =
+  { commonName: string; dnsNames: string[]; hasSAN: boolean; notAfter: number } | { caOnly: true }
 
 export const LOG_LINES_MAX = 200
 

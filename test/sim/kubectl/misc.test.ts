@@ -34,6 +34,7 @@ events           ev           v1                     true         Event
 namespaces       ns           v1                     false        Namespace
 nodes            no           v1                     false        Node
 pods             po           v1                     true         Pod
+secrets                       v1                     true         Secret
 services         svc          v1                     true         Service
 deployments      deploy       apps/v1                true         Deployment
 replicasets      rs           apps/v1                true         ReplicaSet

@@ -171,6 +171,11 @@ describe('workstation programs', () => {
     expect(out('seq 2 2 7')).toBe('2\n4\n6\n')
     expect(out('seq -s, 1 4')).toBe('1,2,3,4\n')
     expect(out('printf "%-5s|%3d|%s\\n" ab 7 x y 8')).toBe('ab   |  7|x\ny    |  8|\n')
+    // a first -- ends the options, as bash's builtin and coreutils' printf take it
+    expect(out("printf -- '-----BEGIN CERTIFICATE-----\\n'; printf -- --")).toBe(
+      '-----BEGIN CERTIFICATE-----\n--',
+    )
+    expect(sh('printf --').stderr).toBe('bash: printf: usage: printf [-v var] format [arguments]\n')
     expect(sh('seq').stderr).toBe("seq: missing operand\nTry 'seq --help' for more information.\n")
   })
   it('sleep returns at once', () => {

@@ -50,6 +50,18 @@ describe('complete', () => {
     expect(complete('kubectl create ing', withIngress).line).toBe('kubectl create ingress ')
   })
 
+  it('completes secret kinds, names and create secret', () => {
+    const withSecret = [
+      ...objects,
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web-tls', namespace: 'default' } },
+    ] as typeof objects
+    expect(complete('kubectl get secr', withSecret).line).toBe('kubectl get secrets ')
+    expect(complete('kubectl describe secret w', withSecret).line).toBe(
+      'kubectl describe secret web-tls ',
+    )
+    expect(complete('kubectl create sec', withSecret).line).toBe('kubectl create secret ')
+  })
+
   it('completes kind/name and leaves unknown contexts alone', () => {
     expect(complete('kubectl describe service/my', objects).line).toBe(
       'kubectl describe service/my-service ',

@@ -57,6 +57,8 @@ const KINDS: Record<string, string> = {
   ing: 'Ingress',
   ingressclasses: 'IngressClass',
   ingressclass: 'IngressClass',
+  secrets: 'Secret',
+  secret: 'Secret',
 }
 const KIND_WORDS = [
   'all',
@@ -70,6 +72,7 @@ const KIND_WORDS = [
   'nodes',
   'pods',
   'replicasets',
+  'secrets',
   'services',
 ]
 const KIND_VERBS = new Set([
@@ -87,7 +90,7 @@ const POD_VERBS = new Set(['exec', 'logs', 'port-forward'])
 const OUTPUTS = ['json', 'jsonpath=', 'name', 'wide', 'yaml']
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'restart', 'status', 'undo'],
-  create: ['deployment', 'ingress', 'namespace', 'service'],
+  create: ['deployment', 'ingress', 'namespace', 'secret', 'service'],
   set: ['image'],
   config: ['current-context', 'get-contexts', 'view'],
 }

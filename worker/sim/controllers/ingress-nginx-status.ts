@@ -19,10 +19,11 @@ import {
 } from './ingress-nginx-class'
 import { isPodReady } from './util'
 import { klogPrefix } from './ingress-nginx-log'
-import { secretWarnings, upstreamWarnings } from './ingress-nginx-warnings'
+import { upstreamWarnings } from './ingress-nginx-warnings'
 import { kindWrites } from '../object-index'
 import { appRootWarnings } from './ingress-nginx-annotations'
 import { isSkippingQuiet } from './key-memo'
+import { secretEvents, syncSecrets, type LogLine } from './ingress-nginx-certs'
 
 /** status.go UpdateInterval: the status queue is fed at start and then every 60 s. */
 export const STATUS_SYNC_MS = 60_000
@@ -55,11 +56,26 @@ export function reconcileIngressNginx(s: ClusterState, now: number): boolean {
     synced = syncIngress(s, mem, leader, ing, verdict.className, now) || synced
     synced = writeStatus(s, mem, leader, ing, now) || synced
   }
+  // the Secret informer: a named Secret that came, changed or went queues a sync
+  const events = secretEvents(s, mem, served)
+  logLines(s, leader, now, events.lines)
+  synced = events.changed || synced
   return logWarnings(s, mem, leader, served, synced, now)
 }
 
-/** What the warnings are built from: the Ingresses, their classes, Services, endpoints. */
-const WARNING_READS = ['Service', 'EndpointSlice', 'Endpoints', 'Ingress', 'IngressClass']
+/**
+ * What the warnings are built from: the Ingresses, their classes, Services, endpoints, the TLS
+ * Secrets (the certificates the controller read are in its memory, which follows Secret writes),
+ * and the clock only through certificates that expired.
+ */
+const WARNING_READS = ['Service', 'EndpointSlice', 'Endpoints', 'Ingress', 'IngressClass', 'Secret']
+
+function expiredCertificates(mem: IngressNginxMemory, now: number): number {
+  let n = 0
+  for (const cert of Object.values(mem.certs ?? {}))
+    if ('notAfter' in cert && cert.notAfter < now) n++
+  return n
+}
 
 /** The reading of those writes (and the leader) when the warnings were last built, and the text. */
 const WARNED = new WeakMap<ClusterState, { at: string; text: string }>()
@@ -76,11 +92,11 @@ function logWarnings(
   synced: boolean,
   now: number,
 ): boolean {
-  const at = `${kindWrites(s, WARNING_READS)}/${leader.pod.metadata.uid}`
+  const at = `${kindWrites(s, WARNING_READS)}/${leader.pod.metadata.uid}/${expiredCertificates(mem, now)}`
   const last = WARNED.get(s)
   if (!synced && last?.at === at && last.text === (mem.warned ?? '') && isSkippingQuiet())
     return false
-  const lines = upstreamWarnings(s, served)
+  const lines = upstreamWarnings(s, served, mem, now)
   const text = lines.join('\n')
   WARNED.set(s, { at, text })
   if (!synced && text === (mem.warned ?? '')) return false
@@ -114,6 +130,8 @@ function newLeader(mem: IngressNginxMemory, leader: Leader): void {
     mem.synced = {}
     mem.ignored = {}
     delete mem.warned
+    delete mem.certs
+    delete mem.secrets
   }
   mem.leader = uid
 }
@@ -136,6 +154,10 @@ function log(
   level: 'I' | 'W' = 'I',
 ): void {
   appendLog(s, leader.pod.metadata.uid, 'controller', `${klogPrefix(at, level)}${line}`)
+}
+
+function logLines(s: ClusterState, leader: Leader, at: number, lines: LogLine[]): void {
+  for (const l of lines) log(s, leader, at, l.text, l.level)
 }
 
 function noteIgnored(
@@ -181,7 +203,7 @@ function syncIngress(
   const ns = ing.metadata.namespace ?? 'default'
   const anns = ing.metadata.annotations ?? {}
   for (const line of appRootWarnings(ns, ing.metadata.name, anns)) log(s, leader, at, line, 'W')
-  for (const line of secretWarnings(ing)) log(s, leader, at, line, 'W')
+  logLines(s, leader, at, syncSecrets(s, mem, ing))
   recordSync(s, ing, at)
   mem.synced[ing.metadata.uid] = [ing.metadata.resourceVersion, since]
   return true

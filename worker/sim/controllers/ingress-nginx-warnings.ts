@@ -6,15 +6,14 @@
 // Synced here: when a served Ingress was (re)synced, or when these warnings would change
 // (endpoints came or went). Left out: the syncs other endpoint changes cause, which log the same
 // lines again.
-// TLS: this cluster has no Secrets, so every tls secretName is missing; the controller says so
-// when it reads the Ingress (store backend_ssl.go syncSecret) and, on every sync, for each host it
-// gives the default certificate instead (controller.go createServers, extractTLSSecretName).
+// TLS: the certificate warnings of the same sync come after these (ingress-nginx-certs.ts).
 
 import type { Ingress, IngressServiceBackend } from '../objects/types'
-import type { ClusterState } from '../state'
+import type { ClusterState, IngressNginxMemory } from '../state'
 import { buildView, type NetView } from '../net/view'
 import { resolveUpstream, upstreamName } from '../net/ingress-backend'
 import { byIngressStoreOrder } from './ingress-nginx-class'
+import { certificateWarnings } from './ingress-nginx-certs'
 
 /** One backend's warnings as klog bodies (`controller.go:1219] ...`), if any. */
 function backendWarnings(
@@ -40,50 +39,13 @@ function backendWarnings(
   return []
 }
 
-/** The store's lines when it reads an Ingress whose tls names a Secret (none exists here). */
-export function secretWarnings(ing: Ingress): string[] {
-  const ns = ing.metadata.namespace ?? 'default'
-  const names = new Set((ing.spec?.tls ?? []).map((t) => t.secretName ?? '').filter(Boolean))
-  return [...names].map(
-    (n) =>
-      `backend_ssl.go:47] Error obtaining X.509 certificate: no object matching key "${ns}/${n}" in local store`,
-  )
-}
-
-const notFound = (key: string) => `local SSL certificate ${key} was not found`
-
-/** createServers' certificate loop: the first Ingress with tls for a host decides its certificate. */
-function certificateWarnings(served: Ingress[]): string[] {
-  const done = new Set<string>(['_'])
-  const out: string[] = []
-  for (const ing of served) {
-    const ns = ing.metadata.namespace ?? 'default'
-    const tls = ing.spec?.tls ?? []
-    for (const rule of ing.spec?.rules ?? []) {
-      const host = rule.host || '_'
-      if (done.has(host) || tls.length === 0) continue
-      done.add(host)
-      const listed = tls.find((t) => (t.hosts ?? []).some((h) => h.toLowerCase() === host))
-      if (listed) {
-        const key = `${ns}/${listed.secretName}`
-        if (listed.secretName)
-          out.push(
-            `controller.go:1441] Error getting SSL certificate "${key}": ${notFound(key)}. Using default certificate`,
-          )
-        continue
-      }
-      for (const t of tls)
-        if (t.secretName) {
-          const key = `${ns}/${t.secretName}`
-          out.push(`controller.go:1720] Error getting SSL certificate "${key}": ${notFound(key)}`)
-        }
-    }
-  }
-  return out
-}
-
 /** The warnings of one sync over the served Ingresses: upstreams, then servers (store order). */
-export function upstreamWarnings(s: ClusterState, unsorted: Ingress[]): string[] {
+export function upstreamWarnings(
+  s: ClusterState,
+  unsorted: Ingress[],
+  mem: IngressNginxMemory,
+  now: number,
+): string[] {
   if (unsorted.length === 0) return []
   const served = [...unsorted].sort(byIngressStoreOrder)
   const v = buildView(s)
@@ -104,5 +66,5 @@ export function upstreamWarnings(s: ClusterState, unsorted: Ingress[]): string[]
         out.push(...backendWarnings(v, ns, b, false))
       }
   }
-  return [...out, ...certificateWarnings(served)]
+  return [...out, ...certificateWarnings(mem, served, now)]
 }

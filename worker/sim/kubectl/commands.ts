@@ -11,6 +11,7 @@ import { createDeploymentVerb } from './create-deployment'
 import { createServiceVerb } from './create-service'
 import { createNamespaceVerb } from './create-namespace'
 import { createIngressVerb } from './create-ingress'
+import { createSecretGenericVerb, createSecretTLSVerb } from './create-secret'
 import { deleteVerb } from './delete'
 import { exposeVerb } from './expose'
 import { runVerb } from './run-pod'
@@ -68,8 +69,16 @@ const createNode: CommandNode = {
     },
     { name: 'namespace', aliases: ['ns'], run: createNamespaceVerb },
     { name: 'ingress', aliases: ['ing'], run: createIngressVerb },
+    {
+      name: 'secret',
+      children: [
+        unsupported('create secret docker-registry'),
+        { name: 'generic', run: createSecretGenericVerb },
+        { name: 'tls', run: createSecretTLSVerb },
+      ],
+    },
     ...['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'job']
-      .concat(['poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret'])
+      .concat(['poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding'])
       .concat(['serviceaccount', 'token'])
       .map((n) => unsupported(`create ${n}`)),
   ],

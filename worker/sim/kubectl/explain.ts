@@ -18,6 +18,7 @@ const SCHEMA_OF: Partial<Record<Kind, string>> = {
   ReplicaSet: 'io.k8s.api.apps.v1.ReplicaSet',
   Ingress: 'io.k8s.api.networking.v1.Ingress',
   IngressClass: 'io.k8s.api.networking.v1.IngressClass',
+  Secret: 'io.k8s.api.core.v1.Secret',
 }
 
 /** The kinds explain documents (SCHEMA_OF), as the messages about the others name them. */

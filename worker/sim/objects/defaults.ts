@@ -7,6 +7,7 @@ import { isPlainObject } from './strict-decode'
 import { defaultPodAdmission, defaultPodSpec, podQOSClass } from './defaults-pod'
 import { defaultIPFamilies, defaultService } from './defaults-service'
 import { defaultIngressClass, dropNulls } from './defaults-ingress'
+import { defaultSecret } from './defaults-secret'
 
 type Obj = Record<string, unknown>
 
@@ -69,6 +70,9 @@ export function applyDefaults(kind: Kind, o: Obj) {
     case 'IngressClass':
       dropNulls(obj(o, 'spec'))
       defaultIngressClass(obj(o, 'spec'))
+      break
+    case 'Secret':
+      defaultSecret(o)
       break
     case 'Namespace': {
       const spec = obj(o, 'spec')

@@ -12,6 +12,7 @@ export type Kind =
   | 'Event'
   | 'Ingress'
   | 'IngressClass'
+  | 'Secret'
 
 export interface ResourceInfo {
   kind: Kind
@@ -30,6 +31,7 @@ export const RESOURCES: Record<Kind, ResourceInfo> = {
   Node: { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1', namespaced: false },
   Pod: { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1', namespaced: true },
   Service: { kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], group: '', version: 'v1', namespaced: true },
+  Secret: { kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], group: '', version: 'v1', namespaced: true },
   Endpoints: { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '', version: 'v1', namespaced: true },
   Event: { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1', namespaced: true },
   Deployment: { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], group: 'apps', version: 'v1', namespaced: true },

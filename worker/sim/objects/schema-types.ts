@@ -16,7 +16,8 @@ export interface ListType {
 }
 
 export interface MapType {
-  map: 'string'
+  /** 'bytes': map[string][]byte, whose JSON values are base64 (a Secret's data) */
+  map: 'string' | 'bytes'
 }
 
 export type FieldType = Scalar | StructType | ListType | MapType
@@ -27,6 +28,7 @@ export function struct(name: string, fields: Record<string, FieldType>, pkg = 'v
 
 export const list = (t: FieldType): ListType => ({ list: t })
 export const stringMap: MapType = { map: 'string' }
+export const bytesMap: MapType = { map: 'bytes' }
 export const stringList = list('string')
 
 /** The Go type name of a field, as `of type <...>` prints it. */
@@ -35,5 +37,5 @@ export function goTypeName(t: FieldType): string {
     return t === 'intstr' ? 'intstr.IntOrString' : t === 'time' ? 'v1.Time' : t
   if ('struct' in t) return t.goType
   if ('list' in t) return `[]${goTypeName(t.list)}`
-  return 'map[string]string'
+  return t.map === 'bytes' ? 'map[string][]uint8' : 'map[string]string'
 }

@@ -1,7 +1,7 @@
 // Per-kind field schemas (k8s.io/api core/v1, apps/v1, discovery/v1) for strict decoding.
 
 import type { Kind } from './resources'
-import { list, stringList, stringMap, struct, type StructType } from './schema-types'
+import { bytesMap, list, stringList, stringMap, struct, type StructType } from './schema-types'
 import { labelSelector, objectMeta, podSpec, podTemplateSpec } from './schemas-pod'
 import { ingressClassSpec, ingressSpec } from './schemas-ingress'
 
@@ -120,6 +120,12 @@ export const KIND_SCHEMAS: Record<Kind, StructType> = {
     addressType: 'string',
     endpoints: 'any',
     ports: 'any',
+  }),
+  Secret: top('Secret', {
+    immutable: 'bool',
+    data: bytesMap,
+    stringData: stringMap,
+    type: 'string',
   }),
   Ingress: top('Ingress', { spec: ingressSpec, status: 'any' }),
   IngressClass: top('IngressClass', { spec: ingressClassSpec }),

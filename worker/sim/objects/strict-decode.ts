@@ -7,6 +7,7 @@ import { RESOURCES } from './resources'
 import { badRequest } from './api-errors'
 import { goTypeName, type FieldType, type StructType } from './schema-types'
 import { KIND_SCHEMAS } from './schemas'
+import { decodeBase64 } from './go-base64'
 
 interface Walk {
   unknown: string[]
@@ -97,7 +98,11 @@ function walkValue(
   for (const item of Object.values(v)) {
     if (w.typeError) return
     if (item !== null && typeof item !== 'string')
-      return mismatch(w, owner, goPath, jsonTypeOf(item), 'string')
+      return mismatch(w, owner, goPath, jsonTypeOf(item), t.map === 'bytes' ? '[]uint8' : 'string')
+    // encoding/json decodes a []byte from base64 and fails the whole decode on a bad byte
+    const bytes = t.map === 'bytes' && typeof item === 'string' ? decodeBase64(item) : undefined
+    if (bytes && 'corruptAt' in bytes)
+      w.typeError = `illegal base64 data at input byte ${bytes.corruptAt}`
   }
 }
 

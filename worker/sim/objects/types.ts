@@ -347,3 +347,4 @@ export type ApiResult<T> =
   | { ok: false; error: ApiError }
 
 export type * from './ingress-types'
+export type * from './secret-types'

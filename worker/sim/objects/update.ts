@@ -17,6 +17,8 @@ import { validatePodSpecUpdate } from './pod-update'
 import { beginServiceUpdate, validateClusterIPUpdate } from './service-update'
 import type { Ingress, IngressClass } from './ingress-types'
 import { validateIngressClassUpdate } from './validate-ingress-class'
+import type { Secret } from './secret-types'
+import { validateSecretUpdate } from './validate-secret'
 import { admitIngressNginx } from './ingress-admission'
 import { HAS_GENERATION, withWarnings } from './create'
 import { sameJSONUnordered } from './json-equal'
@@ -73,10 +75,12 @@ function updateInner(
     if (err) return fail(err)
     errs.push(...validateClusterIPUpdate(old as Service, obj as Service))
   }
-  // ValidateIngressClassUpdate checks immutability before the create rules; the others after
-  if (kind === 'IngressClass') errs.push(...updateRules(kind, old, obj))
+  // ValidateIngressClassUpdate and ValidateSecretUpdate check immutability before the create
+  // rules; the others after
+  const first = kind === 'IngressClass' || kind === 'Secret'
+  if (first) errs.push(...updateRules(kind, old, obj))
   errs.push(...validateObject(kind, obj))
-  if (kind !== 'IngressClass') errs.push(...updateRules(kind, old, obj))
+  if (!first) errs.push(...updateRules(kind, old, obj))
   if (errs.length) return fail(invalidError(kind, name, errs))
   if (sameObject(old, obj)) return ok({ object: old, changed: false })
   const review = kind === 'Ingress' ? admitIngressNginx(s, obj as Ingress) : { warnings: [] }
@@ -121,6 +125,7 @@ function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[]
   if (kind === 'Pod') return validatePodSpecUpdate(old as Pod, obj as Pod)
   if (kind === 'IngressClass')
     return validateIngressClassUpdate(obj as IngressClass, old as IngressClass)
+  if (kind === 'Secret') return validateSecretUpdate(obj as Secret, old as Secret)
   return []
 }
 

@@ -12,6 +12,8 @@ import { validateEndpoints } from './validate-endpoints'
 import type { Ingress, IngressClass } from './ingress-types'
 import { validateIngress } from './validate-ingress'
 import { validateIngressClass } from './validate-ingress-class'
+import type { Secret } from './secret-types'
+import { validateSecret } from './validate-secret'
 
 /** Strategy Validate for a new object; kinds without rules here only get ObjectMeta checks. */
 export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
@@ -35,6 +37,8 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
       return validateIngress(obj as Ingress)
     case 'IngressClass':
       return validateIngressClass(obj as IngressClass)
+    case 'Secret':
+      return validateSecret(obj as Secret)
     case 'Namespace':
       return validateObjectMeta(obj.metadata, false, isDNS1123Label)
     case 'Node':

@@ -4,7 +4,7 @@
 import type { Env } from '../context'
 import type { Io } from './io'
 import type { Shell } from './interpreter'
-import { echoText, printfText } from './tools/echo'
+import { echoText, printfCommand } from './tools/echo'
 import { runTest } from './tools/test'
 import { own } from './own'
 import { isDirectory, lookupFile, resolvePath } from './fs-path'
@@ -142,7 +142,7 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0
   },
   printf: (sh, argv, io) => {
-    const r = printfText(argv.slice(1))
+    const r = printfCommand(argv)
     io.out.write(r.stdout)
     if (r.stderr) io.err.write(`${prefix(sh, 'printf')}${r.stderr}`)
     return r.exitCode

@@ -22,6 +22,8 @@ import { describeEndpointSlice } from './endpoint-slice'
 import { describeEvent } from './event'
 import { describeIngress, describeIngressClass } from './ingress'
 import type { Ingress, IngressClass } from '../../objects/ingress-types'
+import type { Secret } from '../../objects/secret-types'
+import { describeSecret } from './secret'
 
 /** The describe text for one object. */
 export function describeObject(s: ClusterState, obj: KubeObject, now: number): string {
@@ -62,6 +64,8 @@ export function describeObject(s: ClusterState, obj: KubeObject, now: number): s
       return describeIngress(s, obj as Ingress, eventsFor(s, obj), now)
     case 'IngressClass':
       return describeIngressClass(obj as IngressClass, eventsFor(s, obj), now)
+    case 'Secret':
+      return describeSecret(obj as Secret)
     default:
       return describeEvent(obj, eventsFor(s, obj), now)
   }

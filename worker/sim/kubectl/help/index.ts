@@ -13,7 +13,14 @@ export function helpText(path: string): string | undefined {
 }
 
 /** Flags whose pflag type the help's `=[]` default cannot tell apart from a string slice. */
-const STRING_ARRAYS = new Set(['env', 'annotations', 'overrides-array', 'rule', 'annotation'])
+const STRING_ARRAYS = new Set([
+  'env',
+  'annotations',
+  'overrides-array',
+  'rule',
+  'annotation',
+  'from-literal',
+])
 /**
  * Flags with NoOptDefVal in kubectl (`--dry-run` alone means `unchanged`, a deprecated client;
  * `--cascade` alone means `background`, cmdutil.AddCascadingFlag).

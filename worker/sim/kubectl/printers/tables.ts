@@ -7,6 +7,7 @@ import { DEPLOYMENT_TABLE, REPLICASET_TABLE } from './workload-row'
 import { EVENT_TABLE, NAMESPACE_TABLE, NODE_TABLE } from './cluster-row'
 import { POD_TABLE } from './pod-row'
 import { INGRESSCLASS_TABLE, INGRESS_TABLE } from './ingress-row'
+import { SECRET_TABLE } from './secret-row'
 import type { TableDef } from './table-def'
 
 export const TABLES: Record<Kind, TableDef> = {
@@ -21,6 +22,7 @@ export const TABLES: Record<Kind, TableDef> = {
   Event: EVENT_TABLE,
   Ingress: INGRESS_TABLE,
   IngressClass: INGRESSCLASS_TABLE,
+  Secret: SECRET_TABLE,
 }
 
 /** GroupKind.String() lower-cased: `pod`, `service`, `deployment.apps`, `endpointslice.discovery.k8s.io`. */

@@ -66,6 +66,7 @@ const TYPES: Record<string, Fields> = {
   Namespace: F('kind apiVersion metadata:ObjectMeta spec status'),
   Endpoints: F('kind apiVersion metadata:ObjectMeta subsets'),
   ConfigMap: F('kind apiVersion metadata:ObjectMeta immutable data binaryData'),
+  Secret: F('kind apiVersion metadata:ObjectMeta immutable data stringData type'),
   Ingress: F('kind apiVersion metadata:ObjectMeta spec:IngressSpec status:IngressStatus'),
   IngressSpec: F(
     'ingressClassName defaultBackend:IngressBackend tls:[]IngressTLS rules:[]IngressRule',

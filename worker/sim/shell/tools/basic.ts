@@ -5,7 +5,7 @@ import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { OUTPUT_LIMIT } from '../io'
 import { binPath } from '../builtins'
-import { echoText, fixed, printfText } from './echo'
+import { echoText, fixed, printfCommand } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
 import { clear, reset, stty, tput } from './tty'
@@ -257,6 +257,6 @@ BASIC_TOOLS.reset = reset
 BASIC_TOOLS.stty = stty
 BASIC_TOOLS.echo = (p) => ok(echoText(p.argv.slice(1), false))
 BASIC_TOOLS.printf = (p) => {
-  const r = printfText(p.argv.slice(1))
+  const r = printfCommand(p.argv)
   return { ...r, stderr: r.stderr ? `printf: ${r.stderr}` : '' }
 }

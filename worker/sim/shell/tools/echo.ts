@@ -74,6 +74,14 @@ export function fixed(n: number, digits: number): string {
 }
 
 /** `printf FORMAT [ARG...]`: %s %d %i %u %x %X %o %c %b %f %%, widths and `-`; the format repeats for extra args. */
+/**
+ * printf(1) and the shells' printf builtins take a first `--` as the end of their options
+ * (`printf -- '-----BEGIN ...'`); awk's printf has no options and calls printfText itself.
+ */
+export function printfCommand(argv: string[]): ProcessResult {
+  return printfText(argv[1] === '--' ? argv.slice(2) : argv.slice(1))
+}
+
 export function printfText(args: string[]): ProcessResult {
   const format = args[0]
   if (format === undefined)
