@@ -7,6 +7,7 @@ import { skipQuietControllers } from '../../../worker/sim/controllers/settle-mem
 import { run } from '../../../worker/sim/run'
 import { cloneJSON } from '../../../worker/sim/state'
 import { ingressCluster, NOW } from './fixture'
+import { TLS_CRT, TLS_KEY } from '../kubectl/tls-fixture'
 
 const built = vi.hoisted(() => ({ count: 0 }))
 
@@ -74,5 +75,21 @@ describe('upstream warnings are built only when what they read changed', () => {
     const log = on.at(-2) ?? ''
     expect(log).toContain('Service "default/magic" does not have any active Endpoint.')
     expect(log).toContain('Error obtaining Endpoints for Service "default/nosuch"')
+  })
+  it('leaves the same log with TLS Secrets that come, serve and go', () => {
+    const tls = [
+      `printf '%s' '${TLS_CRT}' > tls.crt; printf '%s' '${TLS_KEY}' > tls.key`,
+      'kubectl create ingress sec --class=nginx --rule=web.example/*=magic:80,tls=web-tls',
+      'kubectl get pods',
+      'kubectl create secret tls web-tls --cert=tls.crt --key=tls.key',
+      'kubectl get pods',
+      'kubectl delete secret web-tls',
+      'kubectl get pods',
+      'kubectl get pods',
+    ]
+    const on = play(tls).out
+    skipQuietControllers(false)
+    expect(play(tls).out).toEqual(on)
+    expect(on.at(-2)).toContain('web-tls')
   })
 })
