@@ -68,7 +68,7 @@ function targetsOf(inv: Invocation): TargetsResult & { unmapped?: string[] } {
         'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well',
     }
   const loaded = loadManifests(inv, files)
-  if (loaded.fatal) return { ok: false, error: loaded.fatal }
+  if (loaded.fatal) return { ok: false, error: loaded.fatal, fromServer: loaded.fatalBare }
   if (loaded.parseError) return { ok: false, error: loaded.parseError }
   const targets = loaded.manifests
     .filter((m) => isKind(m.kind))
