@@ -1,12 +1,12 @@
 // Which verb a request on a resource path is (apiserver endpoints/installer.go): get, list,
 // create, update, patch, delete, deletecollection, and the subresources served here (scale,
-// status, SelfSubjectAccessReview, a node's Lease). Streams (watch, log, exec, attach) are
+// status, the self reviews of access-review.ts, a node's Lease). Streams (watch, log, exec, attach) are
 // stream-routes.ts's.
 
 import type { Context } from 'hono'
 import { RESOURCES, type Kind } from '../sim/objects/resources'
 import type { KubeEnv } from './auth'
-import { selfSubjectAccessReview } from './access-review'
+import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './access-review'
 import { kindOf, type ResourcePath } from './path'
 import { getOne, list } from './resource-read'
 import { create, patch, update } from './resource-write'
@@ -31,14 +31,17 @@ function subresource(c: Context<KubeEnv>, kind: Kind, rp: ResourcePath): Promise
   throw noRoute()
 }
 
+const REVIEWS: Record<string, (c: Context<KubeEnv>) => Promise<Response>> = {
+  'selfsubjectaccessreviews.authorization.k8s.io': selfSubjectAccessReview,
+  'selfsubjectrulesreviews.authorization.k8s.io': selfSubjectRulesReview,
+  'selfsubjectreviews.authentication.k8s.io': selfSubjectReview,
+}
+
 export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Promise<Response> {
-  if (
-    rp.group === 'authorization.k8s.io' &&
-    rp.version === 'v1' &&
-    rp.resource === 'selfsubjectaccessreviews'
-  ) {
+  const review = rp.version === 'v1' ? REVIEWS[`${rp.resource}.${rp.group}`] : undefined
+  if (review) {
     if (c.req.method !== 'POST' || rp.name || rp.namespace) throw methodNotAllowed()
-    return selfSubjectAccessReview(c)
+    return review(c)
   }
   if (isNodeLease(rp)) return serveNodeLease(c, rp)
   const kind = kindOf(rp)

@@ -79,6 +79,9 @@ const TYPES: Record<string, Fields> = {
   HTTPIngressPath: F('path pathType backend:IngressBackend'),
   IngressStatus: F('loadBalancer:IngressLoadBalancerStatus'),
   IngressLoadBalancerStatus: F('ingress'),
+  SelfSubjectReview: F('kind apiVersion metadata:ObjectMeta status:SelfSubjectReviewStatus'),
+  SelfSubjectReviewStatus: F('userInfo:UserInfo'),
+  UserInfo: F('username uid groups extra'),
 }
 
 /** Key order for a typed object of `kind`; maps inside (labels, selector) stay sorted. */
