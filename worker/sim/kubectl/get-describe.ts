@@ -4,18 +4,12 @@ import type { ProcessResult } from '../context'
 import type { Invocation } from './invocation'
 import { kubectlGet } from './get'
 import { kubectlDescribe } from './describe'
-import { clientError } from './errors'
+import { getRawVerb } from './get-raw'
 
 /** `kubectl get ...` -> kubectlGet with the parsed flags. */
 export function getVerb(inv: Invocation): ProcessResult {
   const f = inv.flags
-  // the raw API paths are served to the learner's own kubectl (Kubernetes API), not here; said
-  // plainly rather than as the "Required resource not specified" a get without --raw's path gives
-  if (f.has('raw'))
-    return clientError(
-      '"kubectl get --raw" is not available in this lab terminal. ' +
-        'Use kubectl get -o json or -o yaml to see the objects as the API serves them.',
-    )
+  if (f.str('raw') !== '') return getRawVerb(inv)
   return kubectlGet(inv.ctx, {
     resources: inv.args,
     namespace: inv.namespace,

@@ -1,7 +1,7 @@
 // The review resources every authenticated user may create (the system:basic-user ClusterRole):
 // `kubectl auth whoami` (SelfSubjectReview), `auth can-i` (SelfSubjectAccessReview) and
 // `auth can-i --list` (SelfSubjectRulesReview). They are answers, never stored: only `create`.
-// Discovery lists them (worker/kube-api/discovery.ts), as `kubectl api-resources` does.
+// Discovery lists them (objects/discovery.ts), as `kubectl api-resources` does.
 
 export interface ReviewResource {
   group: string

@@ -3,10 +3,10 @@
 // for it, aggregated discovery v2 (`/api`, `/apis` APIGroupDiscoveryList) with the exact
 // Content-Type kubectl needs (KUBE-API-FACTS §2.2). Every kind the simulation has, with the
 // verbs, short names and categories of a 1.32 apiserver, and the self-review resources
-// access-review.ts answers (create only), as the lab terminal's `kubectl api-resources` lists them.
+// worker/kube-api/access-review.ts answers (create only), as the lab terminal's `kubectl api-resources` lists them.
 
-import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
-import { REVIEW_RESOURCES, REVIEW_VERBS, type ReviewResource } from '../sim/objects/reviews'
+import { RESOURCES, type ResourceInfo } from './resources'
+import { REVIEW_RESOURCES, REVIEW_VERBS, type ReviewResource } from './reviews'
 
 const ALL_VERBS = [
   'create',
@@ -114,6 +114,12 @@ export function apiGroupList() {
     return { name, versions: [v], preferredVersion: v }
   })
   return { kind: 'APIGroupList', apiVersion: 'v1', groups }
+}
+
+/** `/apis/<group>`: the APIGroup document of one served group. */
+export function apiGroup(name: string) {
+  const v = { groupVersion: `${name}/v1`, version: 'v1' }
+  return { kind: 'APIGroup', apiVersion: 'v1', name, versions: [v], preferredVersion: v }
 }
 
 export function apiResourceList(group: string) {
