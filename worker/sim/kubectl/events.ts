@@ -1,7 +1,6 @@
 // `kubectl events` (kubectl pkg/cmd/events): the namespace's events, oldest first (SortableEvents,
-// by lastTimestamp; equal times keep the list's order, as Go's sort.Sort does for up to 12 events
-// by insertion sort; beyond, its pdqsort may order ties otherwise), OBJECT as `Kind/name`, LAST
-// SEEN as `5m (x3 over 10m)` for a repeated event (EventPrinter); --for=TYPE/NAME narrows to one
+// by lastTimestamp, with Go's unstable sort.Sort: go-sort.ts leaves equal times where it leaves
+// them, above 12 events too), OBJECT as `Kind/name`, LAST SEEN as `5m (x3 over 10m)` for a repeated event (EventPrinter); --for=TYPE/NAME narrows to one
 // object and --types to Normal/Warning, through field selectors. -o and --watch print as `get`.
 
 import type { ProcessResult } from '../context'
@@ -14,6 +13,7 @@ import { listObjects, parseTimestamp } from '../state'
 import { matchesFields, parseFieldSelector } from './printers/field-selector'
 import { ageSince } from './printers/duration'
 import { printTable } from './printers/table'
+import { goSort } from './go-sort'
 
 /** `kubectl events [--for=TYPE/NAME] [--types=Warning] [-A]`. */
 export function eventsVerb(inv: Invocation): ProcessResult {
@@ -55,9 +55,12 @@ function printEvents(inv: Invocation, fieldSelector: string): ProcessResult {
   const all = inv.flags.bool('all-namespaces')
   const fields = parseFieldSelector(fieldSelector)
   const reqs = 'requirements' in fields ? fields.requirements : []
-  const events = listObjects<KubeEvent>(inv.ctx.s, 'Event', all ? undefined : inv.namespace)
-    .filter((e) => matchesFields(e, reqs))
-    .sort((a, b) => sortTime(a) - sortTime(b))
+  const events = goSort(
+    listObjects<KubeEvent>(inv.ctx.s, 'Event', all ? undefined : inv.namespace).filter((e) =>
+      matchesFields(e, reqs),
+    ),
+    (a, b) => sortTime(a) < sortTime(b),
+  )
   if (events.length === 0) {
     const where = all ? '' : ` in ${inv.namespace} namespace`
     return { stdout: '', stderr: `No events found${where}.\n`, exitCode: 0 }
