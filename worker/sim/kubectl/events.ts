@@ -1,7 +1,8 @@
 // `kubectl events` (kubectl pkg/cmd/events): the namespace's events, oldest first (SortableEvents,
 // by lastTimestamp, with Go's unstable sort.Sort: go-sort.ts leaves equal times where it leaves
-// them, above 12 events too), OBJECT as `Kind/name`, LAST SEEN as `5m (x3 over 10m)` for a repeated event (EventPrinter); --for=TYPE/NAME narrows to one
-// object and --types to Normal/Warning, through field selectors. -o and --watch print as `get`.
+// them, above 12 events too), OBJECT as `Kind/name`, LAST SEEN as `5m (x3 over 10m)` for a
+// repeated event (EventPrinter); --for=TYPE/NAME narrows to one object and --types to
+// Normal/Warning, through field selectors. -o and --watch print as `get`.
 
 import type { ProcessResult } from '../context'
 import type { Invocation } from './invocation'
