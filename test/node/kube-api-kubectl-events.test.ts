@@ -1,4 +1,4 @@
-// `kubectl events` orders events by time with Go's sort.Sort, which is not stable: up to 12 events
+// `kubectl events` and `get --sort-by` order by time with Go's sort.Sort, not stable: up to 12 events
 // ties keep the list's order (insertion sort), above that pdqsort moves them. Events made in the
 // same second (a Deployment scaled out: ScalingReplicaSet, then SuccessfulCreate and Scheduled per
 // pod) are ties; the real kubectl 1.32 reads them from the lab's API and the lab terminal prints
@@ -22,6 +22,12 @@ const masked = (o: Out) => ({
   stdout: o.stdout.replace(/^\S+( \(x\d+ over \S+\))?\s+(?=Normal|Warning)/gm, ''),
 })
 
+/** LAST SEEN of `get events` too */
+const maskGetAges = (o: Out) => ({
+  ...o,
+  stdout: o.stdout.replace(/^\S+ +(?=Normal|Warning)/gm, ''),
+})
+
 describe.skipIf(!HAS_KUBECTL)('kubectl events with ties (needs the kubectl binary)', () => {
   it('orders events of the same seconds as kubectl does, above 12 events too', async () => {
     // each case: Deployments of that many replicas, created a minute apart, then a minute for the
@@ -38,6 +44,15 @@ describe.skipIf(!HAS_KUBECTL)('kubectl events with ties (needs the kubectl binar
       const got = masked(await runKubectl(dir, a.kubeconfig, ['events']))
       expect(got, `kubectl events, ${sizes.join('+')} replicas`).toEqual(want)
       expect(want.stdout.split('\n').length - 2, sizes.join('+')).toBeGreaterThan(12)
+      // `get --sort-by` sorts with sort.Sort too, the Table's rows or the objects
+      for (const args of [
+        ['get', 'events', '--sort-by=.lastTimestamp'],
+        ['get', 'events', '--sort-by=.metadata.creationTimestamp', '-o', 'name'],
+      ]) {
+        const line = `kubectl ${args.join(' ')}`
+        const sim = maskGetAges(await a.sim(line))
+        expect(maskGetAges(await runKubectl(dir, a.kubeconfig, args)), line).toEqual(sim)
+      }
     }
   }, 120_000)
 })
