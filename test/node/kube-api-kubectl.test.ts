@@ -239,6 +239,8 @@ describe.skipIf(!HAS_KUBECTL)(
         'get pods --field-selector=status.phase=Running',
         'get pods -n kube-system',
         'get ns dev -o yaml',
+        'describe ns default',
+        'describe namespace',
         'get rs --show-labels',
         'get deploy web -o jsonpath={.spec.template.spec.containers[*].image}',
         'get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP',

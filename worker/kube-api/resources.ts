@@ -37,7 +37,36 @@ const REVIEWS: Record<string, (c: Context<KubeEnv>) => Promise<Response>> = {
   'selfsubjectreviews.authentication.k8s.io': selfSubjectReview,
 }
 
+/**
+ * Lists `kubectl describe namespace` reads with the typed client (no discovery): a kind cluster has
+ * none in a namespace, and kubectl then prints "No resource quota." and "No LimitRange resource."
+ * (a 404 makes it leave those lines out). Not in discovery: `kubectl get quota` still says the
+ * server does not have the type, as the lab terminal does.
+ */
+const NONE_IN_A_NAMESPACE: Record<string, string> = {
+  resourcequotas: 'ResourceQuotaList',
+  limitranges: 'LimitRangeList',
+}
+
+function isEmptyNamespaceList(c: Context<KubeEnv>, rp: ResourcePath): boolean {
+  return (
+    rp.group === '' &&
+    rp.version === 'v1' &&
+    rp.namespace !== undefined &&
+    rp.name === undefined &&
+    NONE_IN_A_NAMESPACE[rp.resource] !== undefined &&
+    (c.req.method === 'GET' || c.req.method === 'HEAD')
+  )
+}
+
 export async function serveResource(c: Context<KubeEnv>, rp: ResourcePath): Promise<Response> {
+  if (isEmptyNamespaceList(c, rp))
+    return c.json({
+      kind: NONE_IN_A_NAMESPACE[rp.resource],
+      apiVersion: 'v1',
+      metadata: { resourceVersion: '0' },
+      items: [],
+    })
   const review = rp.version === 'v1' ? REVIEWS[`${rp.resource}.${rp.group}`] : undefined
   if (review) {
     if (c.req.method !== 'POST' || rp.name || rp.namespace) throw methodNotAllowed()
