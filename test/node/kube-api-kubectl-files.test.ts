@@ -1,4 +1,4 @@
-// `kubectl apply|create|delete -f DIR [-R]`: the real kubectl 1.32 reads a folder on this machine's
+// `kubectl apply|create|delete|get|describe -f DIR [-R]`: the real kubectl 1.32 reads a folder on this machine's
 // disk, the lab terminal the same folder written by its shell (mkdir, printf > file) on the same
 // line; both print the same, errors included (a missing path, a folder without manifests, several
 // bad paths at once). Writes run with the real kubectl on cluster A and with ours on cluster B.
@@ -12,7 +12,9 @@ import { HAS_KUBECTL, simKubectl, type Out } from './kubectl-compare'
 import { learner } from './kube-streams-helpers'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-files-'))
-const origin = listenForFile({ dbFile: join(dir, 'test.db'), when: HAS_KUBECTL })
+// the clock stands still: AGE columns agree
+const clock = Date.now() - 60_000
+const origin = listenForFile({ dbFile: join(dir, 'test.db'), now: () => clock, when: HAS_KUBECTL })
 
 const ns = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`
 const svc = (name: string) =>
@@ -22,7 +24,8 @@ const svc = (name: string) =>
 const TREE: Record<string, string> = {
   'app/b-svc.yaml': svc('b'),
   'app/a-ns.yml': ns('team-a'),
-  'app/c.json': '{"apiVersion":"v1","kind":"Service","metadata":{"name":"c"},"spec":{"ports":[{"port":81}]}}',
+  'app/c.json':
+    '{"apiVersion":"v1","kind":"Service","metadata":{"name":"c"},"spec":{"ports":[{"port":81}]}}',
   'app/README.md': '# not a manifest\n',
   'app/nested/d.yaml': svc('d'),
   'app/nested/deeper/e.yaml': svc('e'),
@@ -43,7 +46,11 @@ function real(kubeconfig: string, args: string[], cwd: string): Promise<Out> {
     execFile(
       'kubectl',
       ['--kubeconfig', kubeconfig, ...args],
-      { cwd, env: { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache') }, timeout: 60_000 },
+      {
+        cwd,
+        env: { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache') },
+        timeout: 60_000,
+      },
       (err, stdout, stderr) => {
         const code = err ? (err as { code?: number }).code : 0
         resolve({ stdout, stderr, exitCode: typeof code === 'number' ? code : 1 })
@@ -66,6 +73,13 @@ describe.skipIf(!HAS_KUBECTL)('kubectl -f with a folder (needs the kubectl binar
       'apply -f app',
       'apply -f app -R',
       'apply -R -f ./app/ --dry-run=server',
+      'get -f app',
+      'get -f app -R -o name',
+      'get -f app/b-svc.yaml',
+      'get -f app/nested -o wide',
+      'describe -f app/b-svc.yaml',
+      'get svc -f app',
+      'get -f missing',
       'delete -f app/nested',
       'create -f app --recursive',
       'delete -f app -R',
@@ -80,7 +94,9 @@ describe.skipIf(!HAS_KUBECTL)('kubectl -f with a folder (needs the kubectl binar
       'apply -f app/README.md',
     ]
     for (const line of lines) {
-      const want = await simKubectl(b.c, b.id, `${SETUP}; kubectl ${line}`)
+      // reads run both ways on cluster A; writes on the cluster of each
+      const own = /^(get|describe) /.test(line) ? a : b
+      const want = await simKubectl(own.c, own.id, `${SETUP}; kubectl ${line}`)
       const got = await real(a.kubeconfig, line.split(' '), work)
       expect(got, `kubectl ${line}`).toEqual(want)
     }

@@ -5,14 +5,22 @@ import type { Invocation } from './invocation'
 import { kubectlGet } from './get'
 import { kubectlDescribe } from './describe'
 import { getRawVerb } from './get-raw'
+import { overFileTargets } from './file-targets'
 
 /** `kubectl get ...` -> kubectlGet with the parsed flags. */
 export function getVerb(inv: Invocation): ProcessResult {
   const f = inv.flags
   if (f.str('raw') !== '') return getRawVerb(inv)
+  if (f.list('filename').length > 0)
+    return overFileTargets(inv, (t) => get(inv, t.resources, t.namespace))
+  return get(inv, inv.args, inv.namespace)
+}
+
+function get(inv: Invocation, resources: string[], namespace: string): ProcessResult {
+  const f = inv.flags
   return kubectlGet(inv.ctx, {
-    resources: inv.args,
-    namespace: inv.namespace,
+    resources,
+    namespace,
     allNamespaces: f.bool('all-namespaces'),
     output: f.str('output') || undefined,
     selector: f.str('selector') || undefined,
@@ -31,6 +39,14 @@ export function getVerb(inv: Invocation): ProcessResult {
 /** `kubectl describe ...` -> kubectlDescribe. */
 export function describeVerb(inv: Invocation): ProcessResult {
   const f = inv.flags
+  if (f.list('filename').length > 0)
+    return overFileTargets(inv, (t) =>
+      kubectlDescribe(inv.ctx, {
+        resources: t.resources,
+        namespace: t.namespace,
+        allNamespaces: false,
+      }),
+    )
   return kubectlDescribe(inv.ctx, {
     resources: inv.args,
     namespace: inv.namespace,
