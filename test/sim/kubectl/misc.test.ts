@@ -92,6 +92,11 @@ ingresses                  ing          networking.k8s.io/v1       true         
     expect(l.k('wait --for=condition=Ready pod/x').stderr).toBe(
       'error: timed out waiting for the condition on pods/x\n',
     )
+    // the resource without its group (wait/condition.go extendErrWaitTimeout)
+    l.k('create deployment web --image=nginx')
+    expect(l.k('wait --for=condition=Available deploy/web --timeout=1s').stderr).toBe(
+      'error: timed out waiting for the condition on deployments/web\n',
+    )
     l.advance(30_000)
     expect(l.k('wait --for=condition=Ready pod/x')).toEqual({
       stdout: 'pod/x condition met\n',
