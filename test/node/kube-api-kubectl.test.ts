@@ -359,6 +359,8 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
         ['events'],
         ['events', '--for', 'pod/one'],
         ['events', '--types=Warning'],
+        ['logs', 'nope'],
+        ['logs', 'deploy/nope'],
         ['wait', '--for=delete', 'pod/nope', '--timeout=1s'],
         ['wait', '--for=delete', 'pod', '-l', 'app=nope', '--timeout=1s'],
         ['wait', '--for=jsonpath={.status.phase}=Running', 'pod/one', '--timeout=1s'],

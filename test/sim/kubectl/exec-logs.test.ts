@@ -98,8 +98,12 @@ describe('kubectl logs', () => {
     expect(l.k('logs ghost').stderr).toMatch(
       /^Error from server \(BadRequest\): container "ghost" in pod "ghost" is waiting to start: (image can't be pulled|trying and failing to pull image)\n$/,
     )
+    // logs.go wraps the NotFound of what it was asked for (lower case, with the namespace)
     expect(l.k('logs nope').stderr).toBe(
-      'Error from server (BadRequest): pods "nope" not found\n'.replace('BadRequest', 'NotFound'),
+      'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+    )
+    expect(l.k('logs deploy/nope').stderr).toBe(
+      'error: error from server (NotFound): deployments.apps "nope" not found in namespace "default"\n',
     )
   })
 

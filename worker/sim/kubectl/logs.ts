@@ -128,10 +128,16 @@ export function logsVerb(inv: Invocation): ProcessResult {
     inv.flags.parsed.values.set('container', [args[1] as string])
   }
   const found = podForArgument(inv, args[0] as string)
-  if (!found.ok)
+  if (!found.ok) {
+    // logs.go Complete wraps the builder's NotFound, lower case and with the namespace
+    if (found.api?.reason === 'NotFound')
+      return clientError(
+        `error from server (NotFound): ${found.api.message} in namespace "${inv.namespace}"`,
+      )
     return found.api
       ? { stdout: '', stderr: renderApiError(found.api), exitCode: 1 }
       : clientError(found.text ?? '')
+  }
   const notice =
     found.matched > 1 ? `Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n` : ''
   // kubectl says which pod it picked before it asks for the logs
