@@ -361,6 +361,7 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
         ['events', '--types=Warning'],
         ['logs', 'nope'],
         ['logs', 'deploy/nope'],
+        ['logs', 'one', '-c', 'nope'],
         ['wait', '--for=delete', 'pod/nope', '--timeout=1s'],
         ['wait', '--for=delete', 'pod', '-l', 'app=nope', '--timeout=1s'],
         ['wait', '--for=jsonpath={.status.phase}=Running', 'pod/one', '--timeout=1s'],

@@ -45,6 +45,10 @@ describe('kubectl exec (T21)', () => {
     expect(l.k('exec client -c nope -- ls').stderr).toBe(
       'Error from server (BadRequest): container nope is not valid for pod client\n',
     )
+    // logs checks the container itself (exec leaves it to the server)
+    expect(l.k('logs client -c nope').stderr).toBe(
+      'error: container nope is not valid for pod client\n',
+    )
     expect(l.k('exec deploy/nope -- ls').stderr).toBe(
       'Error from server (NotFound): deployments.apps "nope" not found\n',
     )
