@@ -48,6 +48,10 @@ describe.skipIf(!HAS_KUBECTL)('kubectl events with ties (needs the kubectl binar
       for (const args of [
         ['get', 'events', '--sort-by=.lastTimestamp'],
         ['get', 'events', '--sort-by=.metadata.creationTimestamp', '-o', 'name'],
+        // the sorted list as kubectl's typed EventList
+        ['events', '-o', 'json'],
+        ['events', '-o', 'yaml'],
+        ['events', '-o', 'name'],
       ]) {
         const line = `kubectl ${args.join(' ')}`
         const sim = maskGetAges(await a.sim(line))
