@@ -34,6 +34,14 @@ export const REVIEW_RESOURCES: ReviewResource[] = [
 /** The one verb a review resource serves. */
 export const REVIEW_VERBS = ['create']
 
+/** `selfsubjectreviews`, `selfsubjectreview`, `selfsubjectreviews.authentication.k8s.io`... */
+export function isReviewType(typed: string): boolean {
+  const t = typed.toLowerCase()
+  return REVIEW_RESOURCES.some((r) =>
+    [r.plural, r.singular, r.kind.toLowerCase()].some((n) => t === n || t === `${n}.${r.group}`),
+  )
+}
+
 /** authorization/v1 ResourceRule or NonResourceRule (rbacv1.PolicyRule's fields) */
 export interface PolicyRule {
   verbs: string[]
