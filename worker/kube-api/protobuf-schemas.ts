@@ -206,6 +206,12 @@ export const SCHEMAS: Record<string, Schema> = {
     7: s('name'),
   },
   NonResourceAttributes: { 1: s('path'), 2: s('verb') },
+  SelfSubjectRulesReview: {
+    1: m('metadata', 'ObjectMeta'),
+    2: m('spec', 'SelfSubjectRulesReviewSpec'),
+  },
+  SelfSubjectRulesReviewSpec: { 1: s('namespace') },
+  SelfSubjectReview: { 1: m('metadata', 'ObjectMeta') },
   Ingress: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'IngressSpec') },
   IngressSpec: {
     1: m('defaultBackend', 'IngressBackend', true),

@@ -7,17 +7,18 @@ import type { KubeEnv } from './auth'
 import {
   AGGREGATED_TYPE,
   aggregatedDiscovery,
+  apiGroup,
   apiGroupList,
   apiResourceList,
   apiVersions,
   isServedGroupVersion,
   wantsAggregated,
-} from './discovery'
+} from '../sim/objects/discovery'
 import { openapiDocument, openapiRoot, openapiV2 } from './openapi'
 import { resourcePathOf, segments } from './path'
 import { serveResource } from './resources'
 import { methodNotAllowed, noRoute } from './status'
-import { VERSION_INFO } from './version'
+import { VERSION_TEXT } from './version'
 
 function jsonText(
   text: string,
@@ -37,16 +38,7 @@ function discovery(c: Context<KubeEnv>, segs: string[]): Response | undefined {
   }
   if (segs.length === 2 && first === 'api' && second === 'v1') return c.json(apiResourceList(''))
   if (first !== 'apis' || !second || !isServedGroupVersion(second, third ?? 'v1')) return undefined
-  if (segs.length === 2) {
-    const v = { groupVersion: `${second}/v1`, version: 'v1' }
-    return c.json({
-      kind: 'APIGroup',
-      apiVersion: 'v1',
-      name: second,
-      versions: [v],
-      preferredVersion: v,
-    })
-  }
+  if (segs.length === 2) return c.json(apiGroup(second))
   if (segs.length === 3) return c.json(apiResourceList(second))
   return undefined
 }
@@ -70,7 +62,7 @@ export async function serveRest(c: Context<KubeEnv>): Promise<Response> {
   const segs = segments(c.get('kube').path)
   const read = c.req.method === 'GET' || c.req.method === 'HEAD'
   if (read) {
-    if (segs.length === 1 && segs[0] === 'version') return c.json(VERSION_INFO)
+    if (segs.length === 1 && segs[0] === 'version') return jsonText(VERSION_TEXT)
     if (segs.length === 1 && ['healthz', 'livez', 'readyz'].includes(segs[0] ?? ''))
       return new Response('ok', { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
     if (segs[0] === 'openapi') return openapi(c, segs)

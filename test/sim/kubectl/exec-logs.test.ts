@@ -45,6 +45,10 @@ describe('kubectl exec (T21)', () => {
     expect(l.k('exec client -c nope -- ls').stderr).toBe(
       'Error from server (BadRequest): container nope is not valid for pod client\n',
     )
+    // logs checks the container itself (exec leaves it to the server)
+    expect(l.k('logs client -c nope').stderr).toBe(
+      'error: container nope is not valid for pod client\n',
+    )
     expect(l.k('exec deploy/nope -- ls').stderr).toBe(
       'Error from server (NotFound): deployments.apps "nope" not found\n',
     )
@@ -98,8 +102,12 @@ describe('kubectl logs', () => {
     expect(l.k('logs ghost').stderr).toMatch(
       /^Error from server \(BadRequest\): container "ghost" in pod "ghost" is waiting to start: (image can't be pulled|trying and failing to pull image)\n$/,
     )
+    // logs.go wraps the NotFound of what it was asked for (lower case, with the namespace)
     expect(l.k('logs nope').stderr).toBe(
-      'Error from server (BadRequest): pods "nope" not found\n'.replace('BadRequest', 'NotFound'),
+      'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+    )
+    expect(l.k('logs deploy/nope').stderr).toBe(
+      'error: error from server (NotFound): deployments.apps "nope" not found in namespace "default"\n',
     )
   })
 

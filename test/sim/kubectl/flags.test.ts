@@ -232,12 +232,10 @@ describe('command lookup and cobra errors', () => {
     )
   })
 
-  test('get --raw says it is not here, instead of asking for a resource type', () => {
+  test('get --raw answers the path, instead of asking for a resource type', () => {
     const r = lab().k('get --raw /api/v1/namespaces/default/services')
-    expect(r).toMatchObject({ exitCode: 1, stdout: '' })
-    expect(r.stderr).toBe(
-      'error: "kubectl get --raw" is not available in this lab terminal. Use kubectl get -o json or -o yaml to see the objects as the API serves them.\n',
-    )
+    expect(r).toMatchObject({ exitCode: 0, stderr: '' })
+    expect(JSON.parse(r.stdout).kind).toBe('ServiceList')
   })
 })
 

@@ -28,25 +28,30 @@ describe('information verbs', () => {
   test('api-resources and api-versions', () => {
     const { k } = lab()
     expect(k('api-resources').stdout)
-      .toBe(`NAME             SHORTNAMES   APIVERSION             NAMESPACED   KIND
-endpoints        ep           v1                     true         Endpoints
-events           ev           v1                     true         Event
-namespaces       ns           v1                     false        Namespace
-nodes            no           v1                     false        Node
-pods             po           v1                     true         Pod
-secrets                       v1                     true         Secret
-services         svc          v1                     true         Service
-deployments      deploy       apps/v1                true         Deployment
-replicasets      rs           apps/v1                true         ReplicaSet
-endpointslices                discovery.k8s.io/v1    true         EndpointSlice
-ingressclasses                networking.k8s.io/v1   false        IngressClass
-ingresses        ing          networking.k8s.io/v1   true         Ingress
+      .toBe(`NAME                       SHORTNAMES   APIVERSION                 NAMESPACED   KIND
+endpoints                  ep           v1                         true         Endpoints
+events                     ev           v1                         true         Event
+namespaces                 ns           v1                         false        Namespace
+nodes                      no           v1                         false        Node
+pods                       po           v1                         true         Pod
+secrets                                 v1                         true         Secret
+services                   svc          v1                         true         Service
+deployments                deploy       apps/v1                    true         Deployment
+replicasets                rs           apps/v1                    true         ReplicaSet
+selfsubjectreviews                      authentication.k8s.io/v1   false        SelfSubjectReview
+selfsubjectaccessreviews                authorization.k8s.io/v1    false        SelfSubjectAccessReview
+selfsubjectrulesreviews                 authorization.k8s.io/v1    false        SelfSubjectRulesReview
+endpointslices                          discovery.k8s.io/v1        true         EndpointSlice
+ingressclasses                          networking.k8s.io/v1       false        IngressClass
+ingresses                  ing          networking.k8s.io/v1       true         Ingress
 `)
     expect(k('api-resources --namespaced=false -o name').stdout).toBe(
-      'namespaces\nnodes\ningressclasses.networking.k8s.io\n',
+      'namespaces\nnodes\nselfsubjectreviews.authentication.k8s.io\n' +
+        'selfsubjectaccessreviews.authorization.k8s.io\nselfsubjectrulesreviews.authorization.k8s.io\n' +
+        'ingressclasses.networking.k8s.io\n',
     )
     expect(k('api-versions').stdout).toBe(
-      'apps/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nv1\n',
+      'apps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nv1\n',
     )
   })
 
@@ -87,6 +92,11 @@ ingresses        ing          networking.k8s.io/v1   true         Ingress
     l.k('run x --image=nginx')
     expect(l.k('wait --for=condition=Ready pod/x').stderr).toBe(
       'error: timed out waiting for the condition on pods/x\n',
+    )
+    // the resource without its group (wait/condition.go extendErrWaitTimeout)
+    l.k('create deployment web --image=nginx')
+    expect(l.k('wait --for=condition=Available deploy/web --timeout=1s').stderr).toBe(
+      'error: timed out waiting for the condition on deployments/web\n',
     )
     l.advance(30_000)
     expect(l.k('wait --for=condition=Ready pod/x')).toEqual({

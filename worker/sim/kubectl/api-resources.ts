@@ -3,26 +3,54 @@
 
 import type { ProcessResult } from '../context'
 import { RESOURCES, type ResourceInfo } from '../objects/resources'
+import { REVIEW_RESOURCES, REVIEW_VERBS, type ReviewResource } from '../objects/reviews'
 import type { Invocation } from './invocation'
 import { clientError } from './errors'
 import { printTable } from './printers'
 
-const GROUP_ORDER = ['', 'apps', 'discovery.k8s.io', 'networking.k8s.io']
 /** the verbs column of `-o wide`, comma-joined (apiresources.go); a Namespace has no deletecollection */
 const VERBS = 'create,delete,deletecollection,get,list,patch,update,watch'
 const NAMESPACE_VERBS = 'create,delete,get,list,patch,update,watch'
 
-function ordered(): ResourceInfo[] {
-  return Object.values(RESOURCES).sort((a, b) =>
-    a.group !== b.group
-      ? GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group)
-      : a.plural < b.plural
-        ? -1
-        : 1,
+interface Listed {
+  plural: string
+  shortNames: string[]
+  group: string
+  version: string
+  namespaced: boolean
+  kind: string
+  verbs: string
+  categories: string
+}
+
+function listed(r: ResourceInfo): Listed {
+  return {
+    ...r,
+    verbs: r.kind === 'Namespace' ? NAMESPACE_VERBS : VERBS,
+    categories: ['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? 'all' : '',
+  }
+}
+
+function reviewListed(r: ReviewResource): Listed {
+  return {
+    ...r,
+    shortNames: [],
+    version: 'v1',
+    namespaced: false,
+    verbs: REVIEW_VERBS.join(','),
+    categories: '',
+  }
+}
+
+/** kubectl sorts by group (stably); within one, the server's order: by name */
+function ordered(): Listed[] {
+  const all = [...Object.values(RESOURCES).map(listed), ...REVIEW_RESOURCES.map(reviewListed)]
+  return all.sort((a, b) =>
+    a.group !== b.group ? (a.group < b.group ? -1 : 1) : a.plural < b.plural ? -1 : 1,
   )
 }
 
-function apiVersion(r: ResourceInfo): string {
+function apiVersion(r: { group: string; version: string }): string {
   return r.group ? `${r.group}/${r.version}` : r.version
 }
 
@@ -52,11 +80,7 @@ export function apiResourcesVerb(inv: Invocation): ProcessResult {
   ]
   const rows = list.map((r) => {
     const row = [r.plural, r.shortNames.join(','), apiVersion(r), String(r.namespaced), r.kind]
-    if (wide)
-      row.push(
-        r.kind === 'Namespace' ? NAMESPACE_VERBS : VERBS,
-        ['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind) ? 'all' : '',
-      )
+    if (wide) row.push(r.verbs, r.categories)
     return row
   })
   return {
@@ -68,6 +92,6 @@ export function apiResourcesVerb(inv: Invocation): ProcessResult {
 
 /** `kubectl api-versions`: the group/versions served, sorted. */
 export function apiVersionsVerb(_inv: Invocation): ProcessResult {
-  const versions = [...new Set(Object.values(RESOURCES).map(apiVersion))].sort()
+  const versions = [...new Set(ordered().map(apiVersion))].sort()
   return { stdout: versions.map((v) => `${v}\n`).join(''), stderr: '', exitCode: 0 }
 }

@@ -14,7 +14,7 @@ import { discardNulls } from './patch-strategic-values'
 import { asPatchError } from './patch-errors'
 import { clientError, renderApiError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
-import { loadManifests, type Manifest } from './manifests'
+import { builderError, loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
@@ -138,7 +138,8 @@ export function applyVerb(inv: Invocation): ProcessResult {
   const dry = dryRunOf(inv)
   if (!dry.ok) return clientError(dry.error)
   const loaded = loadManifests(inv, files)
-  if (loaded.fatal) return clientError(loaded.fatal)
+  const failed = builderError(loaded)
+  if (failed) return failed
   const errs: ObjectError[] = loaded.mappingErrors.map((text) => ({ text }))
   if (loaded.parseError !== undefined) errs.push({ text: loaded.parseError })
   if (loaded.manifests.length === 0 && errs.length === 0)

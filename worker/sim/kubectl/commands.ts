@@ -42,6 +42,7 @@ import { getVerb, describeVerb } from './get-describe'
 import { optionsVerb } from './options'
 import { eventsVerb } from './events'
 import { patchVerb } from './patch'
+import { canIVerb, whoamiVerb } from './auth'
 
 function unsupported(name: string): CommandNode {
   const run: Verb = () =>
@@ -133,7 +134,16 @@ export const ROOT: CommandNode = {
     { name: 'attach', run: attachVerb },
     { name: 'exec', run: execVerb },
     { name: 'port-forward', run: portForwardVerb },
-    ...['proxy', 'cp', 'auth', 'debug'].map(unsupported),
+    ...['proxy', 'cp'].map(unsupported),
+    {
+      name: 'auth',
+      children: [
+        { name: 'can-i', run: canIVerb },
+        unsupported('auth reconcile'),
+        { name: 'whoami', run: whoamiVerb },
+      ],
+    },
+    unsupported('debug'),
     { name: 'events', aliases: ['ev'], run: eventsVerb },
     unsupported('diff'),
     { name: 'apply', run: applyVerb },

@@ -9,7 +9,7 @@ import { createObject } from './api'
 import { withSavedConfig } from './saved-config'
 import { clientError, renderWarnings } from './errors'
 import { dryRunOf } from './dry-run'
-import { loadManifests, type Manifest } from './manifests'
+import { builderError, loadManifests, type Manifest } from './manifests'
 import { nameLine, withDryRun, type DryRun } from './names'
 import { outputError, printsObjects, renderObjects } from './output'
 import { recordChange, settleCluster } from './mutation'
@@ -50,7 +50,8 @@ export function createFromFileVerb(inv: Invocation): ProcessResult {
   const dry = dryRunOf(inv)
   if (!dry.ok) return clientError(dry.error)
   const loaded = loadManifests(inv, files)
-  if (loaded.fatal) return clientError(loaded.fatal)
+  const failed = builderError(loaded)
+  if (failed) return failed
   const errs: ObjectError[] = []
   const objs: KubeObject[] = []
   let stdout = ''

@@ -13,6 +13,7 @@ import { deleteObject } from './api'
 import { clientError } from './errors'
 import { dryRunOf } from './dry-run'
 import { loadManifests } from './manifests'
+import { reviewNotAllowed } from './get-describe'
 import { deletedLine, nameLine, type DryRun } from './names'
 import { recordChange, settleCluster } from './mutation'
 import { renderErrors, type ObjectError } from './apply'
@@ -68,7 +69,7 @@ function targetsOf(inv: Invocation): TargetsResult & { unmapped?: string[] } {
         'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well',
     }
   const loaded = loadManifests(inv, files)
-  if (loaded.fatal) return { ok: false, error: loaded.fatal }
+  if (loaded.fatal) return { ok: false, error: loaded.fatal, fromServer: loaded.fatalBare }
   if (loaded.parseError) return { ok: false, error: loaded.parseError }
   const targets = loaded.manifests
     .filter((m) => isKind(m.kind))
@@ -104,6 +105,8 @@ function withWarning(warning: string, r: ProcessResult): ProcessResult {
 
 /** `kubectl delete ...`. */
 export function deleteVerb(inv: Invocation): ProcessResult {
+  const review = reviewNotAllowed(inv)
+  if (review) return review
   const output = inv.flags.str('output')
   const cascade = cascadeOf(inv)
   if (typeof cascade === 'string') return clientError(cascade)

@@ -2,23 +2,43 @@
 
 import type { ProcessResult } from '../context'
 import type { Invocation } from './invocation'
+import { isReviewType } from '../objects/reviews'
 import { kubectlGet } from './get'
 import { kubectlDescribe } from './describe'
-import { clientError } from './errors'
+import { getRawVerb } from './get-raw'
+import { overFileTargets } from './file-targets'
+
+/**
+ * The self reviews are in discovery but serve only `create`: a get, describe or delete of them is
+ * the apiserver's 405 (the lab's API answers the real kubectl the same).
+ */
+export function reviewNotAllowed(inv: Invocation): ProcessResult | undefined {
+  const types = (inv.args[0] ?? '').split('/')[0]?.split(',') ?? []
+  if (types.length === 0 || !types.every(isReviewType)) return undefined
+  return {
+    stdout: '',
+    stderr:
+      'Error from server (MethodNotAllowed): the server does not allow this method on the requested resource\n',
+    exitCode: 1,
+  }
+}
 
 /** `kubectl get ...` -> kubectlGet with the parsed flags. */
 export function getVerb(inv: Invocation): ProcessResult {
   const f = inv.flags
-  // the raw API paths are served to the learner's own kubectl (Kubernetes API), not here; said
-  // plainly rather than as the "Required resource not specified" a get without --raw's path gives
-  if (f.has('raw'))
-    return clientError(
-      '"kubectl get --raw" is not available in this lab terminal. ' +
-        'Use kubectl get -o json or -o yaml to see the objects as the API serves them.',
-    )
+  if (f.str('raw') !== '') return getRawVerb(inv)
+  const review = reviewNotAllowed(inv)
+  if (review) return review
+  if (f.list('filename').length > 0)
+    return overFileTargets(inv, (t) => get(inv, t.resources, t.namespace))
+  return get(inv, inv.args, inv.namespace)
+}
+
+function get(inv: Invocation, resources: string[], namespace: string): ProcessResult {
+  const f = inv.flags
   return kubectlGet(inv.ctx, {
-    resources: inv.args,
-    namespace: inv.namespace,
+    resources,
+    namespace,
     allNamespaces: f.bool('all-namespaces'),
     output: f.str('output') || undefined,
     selector: f.str('selector') || undefined,
@@ -37,6 +57,16 @@ export function getVerb(inv: Invocation): ProcessResult {
 /** `kubectl describe ...` -> kubectlDescribe. */
 export function describeVerb(inv: Invocation): ProcessResult {
   const f = inv.flags
+  const review = reviewNotAllowed(inv)
+  if (review) return review
+  if (f.list('filename').length > 0)
+    return overFileTargets(inv, (t) =>
+      kubectlDescribe(inv.ctx, {
+        resources: t.resources,
+        namespace: t.namespace,
+        allNamespaces: false,
+      }),
+    )
   return kubectlDescribe(inv.ctx, {
     resources: inv.args,
     namespace: inv.namespace,

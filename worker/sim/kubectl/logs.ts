@@ -15,10 +15,6 @@ import { inOrderOf, mixedOrder, type Transcript } from '../shell/io'
 const USAGE =
   "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
 
-function bad(msg: string): ProcessResult {
-  return { stdout: '', stderr: `Error from server (BadRequest): ${msg}\n`, exitCode: 1 }
-}
-
 /** kubelet's validateContainerLogStatus: why there is no log to read, if there is none. */
 export function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
   const podName = pod.metadata.name
@@ -54,8 +50,9 @@ function logsOfPod(inv: Invocation, pod: Pod, defaultOnly = false): ProcessResul
   const wanted = inv.flags.str('container')
   if (inv.flags.bool('all-containers')) containers = pod.spec.containers.map((c) => c.name)
   else if (wanted && !defaultOnly) {
+    // kubectl's own check (polymorphichelpers logsForObjectWithClient), before any request
     if (!pod.spec.containers.some((c) => c.name === wanted))
-      return bad(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
+      return clientError(`container ${wanted} is not valid for pod ${pod.metadata.name}`)
     containers = [wanted]
   } else {
     const d = defaultContainer(pod, false)
@@ -128,10 +125,16 @@ export function logsVerb(inv: Invocation): ProcessResult {
     inv.flags.parsed.values.set('container', [args[1] as string])
   }
   const found = podForArgument(inv, args[0] as string)
-  if (!found.ok)
+  if (!found.ok) {
+    // logs.go Complete wraps the builder's NotFound, lower case and with the namespace
+    if (found.api?.reason === 'NotFound')
+      return clientError(
+        `error from server (NotFound): ${found.api.message} in namespace "${inv.namespace}"`,
+      )
     return found.api
       ? { stdout: '', stderr: renderApiError(found.api), exitCode: 1 }
       : clientError(found.text ?? '')
+  }
   const notice =
     found.matched > 1 ? `Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n` : ''
   // kubectl says which pod it picked before it asks for the logs

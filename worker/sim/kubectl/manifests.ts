@@ -1,12 +1,14 @@
 // `-f` for apply/create/delete: reading manifests from stdin (`-f -`) and placing them in the
 // command's namespace as cli-runtime's Builder does (FilenameParam, NamespaceParam, DefaultNamespace).
-// The workstation has no disk: a path is a file written earlier on the same line (`> x.yaml`);
-// other paths and URLs are refused with a clear error.
+// Paths are the workstation's files and directories (manifest-paths.ts); URLs are refused with a
+// clear error.
 
-import { readWorkstationFile } from '../shell/line'
 import { isKind, RESOURCES } from '../objects/resources'
 import type { Invocation } from './invocation'
 import { mappingError, parseManifests } from './api'
+import { readManifestTexts } from './manifest-paths'
+import type { ProcessResult } from '../context'
+import { clientError } from './errors'
 
 export interface Manifest {
   /** `STDIN` for `-f -` */
@@ -26,6 +28,8 @@ export interface LoadedManifests {
   parseError?: string
   /** a builder error: nothing may be acted on */
   fatal?: string
+  /** several builder errors: printed one a line, without `error: ` */
+  fatalBare?: boolean
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -36,25 +40,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function loadManifests(inv: Invocation, filenames: string[]): LoadedManifests {
   const out: LoadedManifests = { manifests: [], mappingErrors: [] }
   if (filenames.filter((f) => f === '-').length > 1)
+    return { ...out, fatal: 'standard input cannot be used for multiple arguments' }
+  const url = filenames.find((f) => /^https?:\/\//.test(f))
+  if (url !== undefined)
     return {
-      manifests: [],
-      mappingErrors: [],
-      fatal: 'standard input cannot be used for multiple arguments',
+      ...out,
+      fatal: `reading manifests from a URL (${url}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"`,
     }
-  for (const f of filenames) {
-    if (/^https?:\/\//.test(f))
-      return {
-        manifests: [],
-        mappingErrors: [],
-        fatal: `reading manifests from a URL (${f}) is not supported in this lab terminal: paste the YAML into the editor panel and press Apply, or pipe it in with "kubectl apply -f -"`,
-      }
-    if (f !== '-' && readWorkstationFile(inv.ctx, f, inv.env.PWD) === undefined)
-      return { manifests: [], mappingErrors: [], fatal: `the path "${f}" does not exist` }
-  }
-  for (const f of filenames) {
-    // a file written earlier on the same line (`kubectl get ... -o yaml > svc.yaml; kubectl apply -f svc.yaml`)
-    const source = f === '-' ? 'STDIN' : f
-    const parsed = parseManifests(f === '-' ? inv.stdin : (readWorkstationFile(inv.ctx, f, inv.env.PWD) ?? ''), source)
+  const read = readManifestTexts(
+    inv.ctx,
+    inv.env.PWD,
+    filenames,
+    inv.flags.bool('recursive'),
+    inv.stdin,
+  )
+  // utilerrors.Reduce: one error is kubectl's `error: ...`; several are printed one a line
+  if (read.errors.length === 1) return { ...out, fatal: read.errors[0] }
+  if (read.errors.length > 1) return { ...out, fatal: read.errors.join('\n'), fatalBare: true }
+  for (const { source, text } of read.texts) {
+    const parsed = parseManifests(text, source)
     for (const obj of parsed.objects) {
       const unmapped = mappingError(obj, source)
       if (unmapped !== undefined) {
@@ -68,6 +72,12 @@ export function loadManifests(inv: Invocation, filenames: string[]): LoadedManif
     if (parsed.error !== undefined) return { ...out, parseError: parsed.error }
   }
   return out
+}
+
+/** The builder's failure as kubectl prints it, if any. */
+export function builderError(l: LoadedManifests): ProcessResult | undefined {
+  if (l.fatal === undefined) return undefined
+  return l.fatalBare ? { stdout: '', stderr: `${l.fatal}\n`, exitCode: 1 } : clientError(l.fatal)
 }
 
 function placeManifest(inv: Invocation, source: string, obj: unknown): Manifest | string {

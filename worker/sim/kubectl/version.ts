@@ -8,7 +8,8 @@ import { clientError } from './errors'
 export const KUBERNETES_VERSION = 'v1.32.2'
 const KUSTOMIZE_VERSION = 'v5.5.0'
 
-function info(platform: string): Record<string, string> {
+/** version.Info as `kubectl version -o json` shows it (and `/version` answers, server side). */
+export function versionInfo(platform = 'linux/amd64'): Record<string, string> {
   return {
     major: '1',
     minor: '32',
@@ -32,8 +33,8 @@ function yamlBlock(name: string, obj: Record<string, string>): string {
 export function versionVerb(inv: Invocation): ProcessResult {
   const client = inv.flags.bool('client')
   const output = inv.flags.str('output')
-  const clientInfo = info('linux/amd64')
-  const serverInfo = info('linux/amd64')
+  const clientInfo = versionInfo()
+  const serverInfo = versionInfo()
   if (output === '') {
     let out = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`
     if (!client) out += `Server Version: ${KUBERNETES_VERSION}\n`

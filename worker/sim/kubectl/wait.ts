@@ -5,7 +5,7 @@
 import type { ProcessResult } from '../context'
 import type { KubeObject } from '../objects/types'
 import { getObject } from '../state'
-import { qualifiedResource, type Kind } from '../objects/resources'
+import { RESOURCES, type Kind } from '../objects/resources'
 import type { Invocation } from './invocation'
 import { notFound } from './api'
 import { clientError, renderApiError } from './errors'
@@ -85,7 +85,7 @@ export function waitVerb(inv: Invocation): ProcessResult {
     if (typeof met === 'string') errors.push(met)
     else if (!met)
       errors.push(
-        `timed out waiting for the condition on ${qualifiedResource(t.kind as Kind)}/${t.name}`,
+        `timed out waiting for the condition on ${RESOURCES[t.kind as Kind].plural}/${t.name}`,
       )
     else stdout += nameLine(t.kind, t.name, 'condition met')
   }

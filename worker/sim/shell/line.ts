@@ -4,9 +4,6 @@
 import type { Ctx } from '../context'
 import { newBudget, type Budget } from './io'
 import { dict, own } from './own'
-import { resolvePath } from './fs-path'
-
-const WORKSTATION_HOME = '/home/learner'
 
 export interface LineState {
   budget: Budget
@@ -32,19 +29,4 @@ export function lineFiles(ctx: Ctx, hostKey: string): Record<string, string> {
   const files = own(line.files, hostKey) ?? dict<string>()
   line.files[hostKey] = files
   return files
-}
-
-/**
- * A file written with `>` earlier in the same terminal line (`kubectl get svc web -o yaml > svc.yaml;
- * kubectl apply -f svc.yaml`); undefined when there is none. For kubectl's `-f PATH`.
- */
-export function readWorkstationFile(
-  ctx: Ctx,
-  path: string,
-  cwd = WORKSTATION_HOME,
-): string | undefined {
-  const files = own(lineOf(ctx).files, 'workstation')
-  if (!files) return undefined
-  // written files are keyed by absolute path, relative ones from the shell's cwd (its PWD)
-  return own(files, path.replace(/^\.\//, '')) ?? own(files, resolvePath(cwd, path))
 }

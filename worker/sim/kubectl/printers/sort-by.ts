@@ -1,9 +1,10 @@
 // `--sort-by=<jsonpath>` (kubectl pkg/cmd/get/sorter.go): objects sort by the first value the
-// path finds; objects without it come first; strings that are both quantities compare as
-// quantities; no object having the field is an error.
+// path finds, with Go's unstable sort.Sort (go-sort.ts); objects without it come first; strings
+// that are both quantities compare as quantities; no object having the field is an error.
 
 import type { KubeObject } from '../../objects/types'
 import { findJsonPathValues, relaxedJsonPath } from './jsonpath'
+import { goSort } from '../go-sort'
 
 /** Sorts a copy of objs, or returns kubectl's error text (without `error: `). */
 export function sortByJsonPath(
@@ -25,11 +26,9 @@ export function sortByJsonPath(
   if (objs.length > 0 && !keyed.some((k) => k.has)) {
     return { error: `couldn't find any field with path "${field}" in the list of objects` }
   }
-  keyed.sort((a, b) => {
-    if (!a.has) return b.has ? -1 : 0
-    if (!b.has) return 1
-    return lessThan(a.key, b.key) ? -1 : lessThan(b.key, a.key) ? 1 : 0
-  })
+  // sort.Sort, not stable: ties (events of one second) end where Go's pdqsort leaves them; Less
+  // says an object without the field is less than any, even than another without it
+  goSort(keyed, (a, b) => (!a.has ? true : !b.has ? false : lessThan(a.key, b.key)))
   return { objects: keyed.map((k) => k.obj) }
 }
 

@@ -80,6 +80,16 @@ const TYPES: Record<string, Fields> = {
   HTTPIngressPath: F('path pathType backend:IngressBackend'),
   IngressStatus: F('loadBalancer:IngressLoadBalancerStatus'),
   IngressLoadBalancerStatus: F('ingress'),
+  EventList: F('kind apiVersion metadata:ListMeta items:[]Event'),
+  ListMeta: F('selfLink resourceVersion continue remainingItemCount'),
+  Event: F(
+    'kind apiVersion metadata:ObjectMeta involvedObject:ObjectReference reason message source:EventSource firstTimestamp lastTimestamp count type eventTime series action related:ObjectReference reportingComponent reportingInstance',
+  ),
+  ObjectReference: F('kind namespace name uid apiVersion resourceVersion fieldPath'),
+  EventSource: F('component host'),
+  SelfSubjectReview: F('kind apiVersion metadata:ObjectMeta status:SelfSubjectReviewStatus'),
+  SelfSubjectReviewStatus: F('userInfo:UserInfo'),
+  UserInfo: F('username uid groups extra'),
 }
 
 /** Key order for a typed object of `kind`; maps inside (labels, selector) stay sorted. */

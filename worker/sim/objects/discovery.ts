@@ -2,10 +2,11 @@
 // `/apis` APIGroupList, `/api/v1` and `/apis/<g>/<v>` APIResourceList) and, when the client asks
 // for it, aggregated discovery v2 (`/api`, `/apis` APIGroupDiscoveryList) with the exact
 // Content-Type kubectl needs (KUBE-API-FACTS §2.2). Every kind the simulation has, with the
-// verbs, short names and categories of a 1.32 apiserver. SelfSubjectAccessReview is served
-// (access-review.ts) but not listed, so `kubectl api-resources` prints what the lab terminal's does.
+// verbs, short names and categories of a 1.32 apiserver, and the self-review resources
+// worker/kube-api/access-review.ts answers (create only), as the lab terminal's `kubectl api-resources` lists them.
 
-import { RESOURCES, type ResourceInfo } from '../sim/objects/resources'
+import { RESOURCES, type ResourceInfo } from './resources'
+import { REVIEW_RESOURCES, REVIEW_VERBS, type ReviewResource } from './reviews'
 
 const ALL_VERBS = [
   'create',
@@ -77,10 +78,23 @@ function served(r: ResourceInfo): Served {
   }
 }
 
-const SERVED: Served[] = Object.values(RESOURCES).map(served)
+function review(r: ReviewResource): Served {
+  return {
+    ...r,
+    namespaced: false,
+    verbs: REVIEW_VERBS,
+    shortNames: [],
+    categories: [],
+    subresources: [],
+  }
+}
 
-/** Groups in the order the served kinds name them (core first), as the lab terminal lists them. */
-export const GROUPS = [...new Set(['', ...Object.values(RESOURCES).map((r) => r.group)])]
+const SERVED: Served[] = [...Object.values(RESOURCES).map(served), ...REVIEW_RESOURCES.map(review)]
+
+/** Groups as a 1.32 apiserver orders them (core, apps, the review groups, then the others). */
+export const GROUPS = [
+  ...new Set(['', 'apps', ...REVIEW_RESOURCES.map((r) => r.group), ...SERVED.map((r) => r.group)]),
+]
 
 export function isServedGroupVersion(group: string, version: string): boolean {
   return GROUPS.includes(group) && version === 'v1'
@@ -100,6 +114,12 @@ export function apiGroupList() {
     return { name, versions: [v], preferredVersion: v }
   })
   return { kind: 'APIGroupList', apiVersion: 'v1', groups }
+}
+
+/** `/apis/<group>`: the APIGroup document of one served group. */
+export function apiGroup(name: string) {
+  const v = { groupVersion: `${name}/v1`, version: 'v1' }
+  return { kind: 'APIGroup', apiVersion: 'v1', name, versions: [v], preferredVersion: v }
 }
 
 export function apiResourceList(group: string) {
