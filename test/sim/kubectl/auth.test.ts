@@ -49,8 +49,8 @@ describe('kubectl auth (lab terminal)', () => {
       stderr: "Warning: resource 'nodes' is not namespace scoped\n\n",
       exitCode: 0,
     })
-    expect(k('auth can-i get secrets').stderr).toBe(
-      "Warning: the server doesn't have a resource type 'secrets'\n\n",
+    expect(k('auth can-i get cronjobs').stderr).toBe(
+      "Warning: the server doesn't have a resource type 'cronjobs'\n\n",
     )
     expect(k('auth can-i get pods x').stderr).toBe(
       "error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.\n",

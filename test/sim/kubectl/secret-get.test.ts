@@ -38,9 +38,7 @@ describe('kubectl and Secrets', () => {
 
   test('api-resources lists secrets; explain documents Secret', () => {
     const { k } = lab()
-    expect(k('api-resources').stdout).toContain(
-      '\nsecrets                       v1                     true         Secret\n',
-    )
+    expect(k('api-resources').stdout).toMatch(/\nsecrets {2,}v1 {2,}true {9}Secret\n/)
     expect(k('explain secret.stringData').stdout).toContain(
       'FIELD: stringData <map[string]string>\n',
     )
