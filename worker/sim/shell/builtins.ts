@@ -9,16 +9,14 @@ import { runTest } from './tools/test'
 import { own } from './own'
 import { isDirectory, lookupFile, resolvePath } from './fs-path'
 import { historyBuiltin } from './history-builtin'
+import { builtinPrefix } from './builtin-prefix'
+import { JOB_BUILTINS } from './job-builtins'
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, env: Env) => number
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
-function prefix(sh: Shell, builtin: string): string {
-  if (sh.dialect === 'bash') return `bash: ${builtin}: `
-  if (sh.dialect === 'bash-c') return `bash: line 1: ${builtin}: `
-  return sh.dialect === 'dash' ? `sh: 1: ${builtin}: ` : `sh: ${builtin}: `
-}
+const prefix = builtinPrefix
 
 const exportBuiltin: Builtin = (sh, argv, io) => {
   let status = 0
@@ -133,6 +131,7 @@ function cdError(sh: Shell, target: string, why: string): string {
 }
 
 export const BUILTINS: Record<string, Builtin> = {
+  ...JOB_BUILTINS,
   ':': () => 0,
   history: historyBuiltin,
   true: () => 0,
