@@ -4,7 +4,7 @@
 import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { OUTPUT_LIMIT } from '../io'
-import { binPath } from '../builtins'
+import { programPath } from '../bin-paths'
 import { echoText, fixed, printfText } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
@@ -214,7 +214,7 @@ const which: Tool = (p) => {
   const names = p.argv.slice(1).filter((a) => !a.startsWith('-'))
   const found = names.filter((n) => p.host.find(n))
   return {
-    stdout: found.map((n) => `${binPath(n)}\n`).join(''),
+    stdout: found.map((n) => `${programPath(p.host, n)}\n`).join(''),
     stderr: '',
     exitCode: found.length === names.length && names.length > 0 ? 0 : 1,
   }
