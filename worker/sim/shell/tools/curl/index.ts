@@ -123,7 +123,7 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
-  const target = connectTarget(o, u.host, u.port)
+  const target = connectTarget(o, u.host, u.port, f.version)
   const req: HttpRequest = {
     host: target.host,
     port: target.port,
