@@ -14,6 +14,7 @@ import { readDevice } from '../devices'
 import { findImage, type ImageUser } from '../../net/images'
 import { yes } from './yes'
 import { DAYS, MONTHS } from '../../time-names'
+import { date } from './date'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -246,7 +247,7 @@ export const BASIC_TOOLS: Record<string, Tool> = {
     const u = userOf(p)
     return ok(`uid=${u.uid}(${u.name}) gid=${u.gid}(${u.group}) groups=${u.gid}(${u.group})\n`)
   },
-  date: (p) => ok(`${dateText(p.ctx.now)}\n`),
+  date,
 }
 
 BASIC_TOOLS.uname = uname
