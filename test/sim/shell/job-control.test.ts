@@ -69,6 +69,13 @@ describe('job control in bash (the workstation)', () => {
     expect(t.type('jobs').text).toBe('')
   })
 
+  it('jobs started on one line get the next process ids', () => {
+    const r = tab().type('true & false & jobs -p')
+    const [a, b, listed] = r.text.split('\n')
+    expect(Number(b?.split(' ')[1])).toBe(Number(a?.split(' ')[1]) + 1)
+    expect(listed).toBe(a?.split(' ')[1])
+  })
+
   it('a job that ends by itself is reported Done (or Exit N) before a later prompt', () => {
     const t = tab()
     t.type('sleep 2 &')

@@ -73,7 +73,7 @@ export function startJob(sh: Shell, item: AndOr, io: Io, run: () => void): void 
   sh.jobs += 1
   // plausible process ids: a container's are small (its PID 1 is the image's command)
   const base = sh.host.container ? 40 : 4200
-  const pid = Math.max(base + sh.ctx.history.length * 7, sh.lastPid ?? 0) + sh.jobs
+  const pid = Math.max(base + sh.ctx.history.length * 7, sh.lastPid ?? 0) + 1
   sh.lastPid = pid
   const interactive = sh.history !== undefined
   if (interactive && sh.dialect === 'bash') io.err.write(`[${n}] ${pid}\n`)
