@@ -105,6 +105,16 @@ describe('job control in bash (the workstation)', () => {
     expect(t.type('kill').exitCode).toBe(2)
   })
 
+  it('fg on a job that has ended says so, and the shell reports it', () => {
+    const t = tab()
+    t.type('sleep 1 &')
+    t.wait(2)
+    expect(t.type('fg')).toMatchObject({
+      stderr: 'bash: fg: job has terminated\n[1]+  Done                    sleep 1\n',
+      exitCode: 1,
+    })
+  })
+
   it('fg holds the line until the job ends; wait too', () => {
     const t = tab()
     t.type('sleep 3 &')

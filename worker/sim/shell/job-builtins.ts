@@ -208,10 +208,9 @@ const fg: Builtin = (sh, argv, io) => {
 export function fgJob(sh: Shell, argv: string[], io: Io): Job | number {
   const job = findJob(sh, argv[1])
   if (typeof job === 'string') return fail(sh, io, 'fg', job, 1)
-  if (jobEnd(sh.ctx, job) && sh.dialect !== 'ash') {
-    sh.jobTable = sh.jobTable.filter((j) => j !== job)
+  // the ended job is reported before the next prompt, as any other
+  if (jobEnd(sh.ctx, job) && sh.dialect !== 'ash')
     return fail(sh, io, 'fg', 'job has terminated', 1)
-  }
   io.out.write(`${job.command}\n`)
   return job
 }
