@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { ingressCluster, LB, NOW } from './fixture'
 import { run } from '../../../worker/sim/run'
+import { parseCurlArgs } from '../../../worker/sim/shell/tools/curl/args'
+import { connectTarget } from '../../../worker/sim/shell/tools/curl/connect-target'
 
 const curl = (args: string) => run(ingressCluster(), `curl ${args}`, { now: NOW })
 
@@ -33,5 +35,24 @@ describe('curl --resolve and --connect-to on the workstation', () => {
     const r = curl(`-s --connect-to ::${LB}: http://magic.example/`)
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toBe(curl(`-s -H 'Host: magic.example' http://${LB}/`).stdout)
+  })
+
+  it('a later entry for the same HOST:PORT replaces an earlier one (lib/hostip.c)', () => {
+    const r = curl(
+      `-sv --resolve blue.example:80:10.9.9.9 --resolve blue.example:80:${LB} http://blue.example/ -o /dev/null`,
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.stderr).toContain(
+      `* Added blue.example:80:10.9.9.9 to DNS cache\n* RESOLVE blue.example:80 - old addresses discarded\n* Added blue.example:80:${LB} to DNS cache\n* Hostname blue.example was found in DNS cache\n`,
+    )
+    expect(r.stderr).toContain(`* Connected to blue.example (${LB}) port 80`)
+  })
+
+  it('curl before 8.3 words the replacement `... is - old addresses discarded`', () => {
+    const o = parseCurlArgs(['--resolve', 'a:80:1.1.1.1', '--resolve', 'A:80:2.2.2.2', 'http://a/'])
+    if (!o.ok) throw new Error(o.error)
+    const t = connectTarget(o.opts, 'a', 80, '7.88.1')
+    expect(t.host).toBe('2.2.2.2')
+    expect(t.verbose[1]).toBe('RESOLVE A:80 is - old addresses discarded')
   })
 })

@@ -1,6 +1,6 @@
 // busybox wget from a pod through the controller's ClusterIP, as learners test an Ingress from
 // inside the cluster: --header 'Host: ...' replaces wget's own Host (networking/wget.c
-// wget_user_headers), 301-303 are followed, 307/308 are errors.
+// wget_user_headers), 301-303 are followed, and 307/308 from busybox 1.34 (errors before).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../../../worker/sim/run'
 import { cloneJSON, type ClusterState } from '../../../worker/sim/state'
@@ -57,9 +57,22 @@ describe('busybox wget through ingress-nginx', () => {
       /^Connecting to ingress-nginx-controller\.ingress-nginx \(10\.\d+\.\d+\.\d+:80\)\nwget: bad address 'slash\.example'\n/,
     )
   })
-  it('a 308 is an error', () => {
+  it('busybox 1.36 follows a 308 (to https://secure.example/, a name with no DNS)', () => {
     const r = sh(`kubectl exec bb -- wget -q -O- --header 'Host: secure.example' ${CONTROLLER}/`)
     expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(
+      "wget: bad address 'secure.example'\ncommand terminated with exit code 1\n",
+    )
+  })
+  it('busybox 1.27 (magicalnginx) calls a 308 an error', () => {
+    const started = run(cloneJSON(s), 'kubectl run old --image=anshuldevops/magicalnginx', {
+      now: LATER,
+    }).state
+    const r = run(
+      started,
+      `kubectl exec old -- wget -q -O- --header 'Host: secure.example' ${CONTROLLER}/`,
+      { now: LATER + 60_000 },
+    )
     expect(r.stderr).toBe(
       'wget: server returned error: HTTP/1.1 308 Permanent Redirect\ncommand terminated with exit code 1\n',
     )

@@ -18,8 +18,8 @@ type Check = (obj: KubeObject | undefined) => boolean | string
 
 /**
  * `--for=jsonpath='{.status.phase}'=Running` (wait.go processJSONPathInput): the expression
- * (relaxed, as get's), then `=value`; without a value, that the field is there. Only one value,
- * not a list or map, can be compared.
+ * (relaxed, as get's), then `=value`; without a value, that the field is there (whatever it holds).
+ * The expression must match one value, and only a value that is not a list or map is compared.
  */
 function jsonPathCheck(input: string): Check | string {
   const text = input.trim()
@@ -33,16 +33,22 @@ function jsonPathCheck(input: string): Check | string {
   if ('error' in relaxed) return relaxed.error
   return (obj) => {
     if (!obj) return false
-    let values: unknown[]
+    let results: unknown[][]
     try {
-      values = findJsonPathValues(relaxed.path, obj).flat()
+      results = findJsonPathValues(relaxed.path, obj)
     } catch {
       return false
     }
-    if (values.length > 1 || (values[0] !== null && typeof values[0] === 'object'))
+    // json.go checkCondition, verifyParsedJSONPath, compareResults
+    if (results.length === 0 || results[0]?.length === 0) return false
+    if (results.length > 1) return 'given jsonpath expression matches more than one list'
+    if ((results[0]?.length ?? 0) > 1)
+      return 'given jsonpath expression matches more than one value'
+    const value = results[0]?.[0]
+    if (want === undefined) return true
+    if (value !== null && typeof value === 'object')
       return 'jsonpath leads to a nested object or list which is not supported'
-    if (values.length === 0) return false
-    return want === undefined || valueText(values[0]) === want
+    return valueText(value).trim() === want.trim()
   }
 }
 
@@ -90,6 +96,7 @@ export function waitVerb(inv: Invocation): ProcessResult {
     else stdout += nameLine(t.kind, t.name, 'condition met')
   }
   if (errors.length === 1) return clientError(errors[0]!, stdout)
-  if (errors.length > 1) return { stdout, stderr: errors.map((e) => `${e}\n`).join(''), exitCode: 1 }
+  if (errors.length > 1)
+    return { stdout, stderr: errors.map((e) => `${e}\n`).join(''), exitCode: 1 }
   return { stdout, stderr: '', exitCode: 0 }
 }

@@ -11,6 +11,8 @@ import { parseLineCached as parseLine } from '../shell/parse-cache'
 import { syntaxErrorText } from '../shell/syntax-text'
 import { lineFiles, lineOf } from '../shell/line'
 import { podHost } from '../shell/pod-host'
+import { reportEndedJobs } from '../shell/jobs'
+import { cloneJSON } from '../clone-json'
 import type { LineResult } from '../shell/terminal'
 import type { ShellSession } from './types'
 
@@ -42,6 +44,8 @@ export function sessionShell(ctx: Ctx, session: ShellSession, line: string): She
   )
   sh.status = session.status
   sh.history = remembered(session, line)
+  if (session.jobs) sh.jobTable = cloneJSON(session.jobs)
+  sh.lastPid = session.lastPid
   // interactive bash keeps COLUMNS/LINES in step with the window (checkwinsize); ash does not
   if (session.dialect === 'bash' && ctx.terminal) {
     sh.vars.COLUMNS = String(ctx.terminal.columns)
@@ -56,7 +60,17 @@ export function savedSession(sh: Shell, session: ShellSession, status: number): 
   delete vars.COLUMNS
   delete vars.LINES
   const history = sh.history ?? []
-  return { ...session, vars, exported: [...sh.exported], files: { ...sh.files }, status, history }
+  const saved = {
+    ...session,
+    vars,
+    exported: [...sh.exported],
+    files: { ...sh.files },
+    status,
+    history,
+  }
+  delete saved.jobs
+  if (sh.lastPid !== undefined) saved.lastPid = sh.lastPid
+  return sh.jobTable.length > 0 ? { ...saved, jobs: cloneJSON(sh.jobTable) } : saved
 }
 
 /**
@@ -92,6 +106,7 @@ export function runContainerLine(
     err.write(syntaxErrorText(session.dialect, parsed.error, line))
     exitCode = 2
   } else exitCode = sh.runScript(parsed.script, { stdin: new Input(''), out, err })
+  reportEndedJobs(sh, err)
   let stderr = err.text()
   if (budget.stopped) {
     stderr += stopMessage(budget.stopped)

@@ -2,6 +2,7 @@
 // `kubectl run -it`, `kubectl attach -it`). Plain JSON: the platform stores it with the cluster.
 
 import type { Dialect } from '../shell/host'
+import type { Job } from '../shell/jobs'
 
 /** How the shell was reached: decides what kubectl prints when it ends (TERMINAL-FACTS B5). */
 export type ShellVia = 'exec' | 'run' | 'attach'
@@ -41,6 +42,10 @@ export interface ShellSession {
   status: number
   /** the lines typed in this shell, oldest first, for `history` (absent in older documents) */
   history?: string[]
+  /** background jobs not yet reported ended (shell/jobs.ts); absent when none */
+  jobs?: Job[]
+  /** `$!`, once a job was started */
+  lastPid?: number
   via: ShellVia
   /** `run --rm`: kubectl deletes the pod when the session ends */
   rm: boolean
@@ -74,6 +79,10 @@ export interface WorkstationShellState {
   files: Record<string, string>
   /** bash's own variables (HOSTNAME, BASH, BASH_VERSION) the learner unset; absent when none */
   unset?: string[]
+  /** background jobs not yet reported ended (shell/jobs.ts); absent when none */
+  jobs?: Job[]
+  /** `$!`, once a job was started */
+  lastPid?: number
 }
 
 /** The terminal a line is typed in (absent for the one-shot `run` API). */

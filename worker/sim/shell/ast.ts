@@ -76,6 +76,8 @@ export interface AndOr {
   first: Pipeline
   rest: { op: '&&' | '||'; pipeline: Pipeline }[]
   background: boolean
+  /** the list as typed (here-documents aside), which `jobs` shows for a background job */
+  text: string
 }
 
 export interface Script {

@@ -9,16 +9,15 @@ import { runTest } from './tools/test'
 import { own } from './own'
 import { isDirectory, lookupFile, resolvePath } from './fs-path'
 import { historyBuiltin } from './history-builtin'
+import { builtinPrefix } from './builtin-prefix'
+import { programPath } from './bin-paths'
+import { JOB_BUILTINS } from './job-builtins'
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, env: Env) => number
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
-function prefix(sh: Shell, builtin: string): string {
-  if (sh.dialect === 'bash') return `bash: ${builtin}: `
-  if (sh.dialect === 'bash-c') return `bash: line 1: ${builtin}: `
-  return sh.dialect === 'dash' ? `sh: 1: ${builtin}: ` : `sh: ${builtin}: `
-}
+const prefix = builtinPrefix
 
 const exportBuiltin: Builtin = (sh, argv, io) => {
   let status = 0
@@ -61,7 +60,7 @@ const commandV: Builtin = (sh, argv, io, env) => {
   let status = 0
   for (const name of argv.slice(2)) {
     if (own(BUILTINS, name)) io.out.write(`${name}\n`)
-    else if (sh.host.find(name)) io.out.write(`${binPath(name)}\n`)
+    else if (sh.host.find(name)) io.out.write(`${programPath(sh.host, name)}\n`)
     else status = 1
   }
   return status
@@ -73,7 +72,7 @@ const type: Builtin = (sh, argv, io) => {
   let status = 0
   for (const name of argv.slice(1)) {
     if (own(BUILTINS, name)) io.out.write(`${name} is a shell builtin\n`)
-    else if (sh.host.find(name)) io.out.write(`${name} is ${binPath(name)}\n`)
+    else if (sh.host.find(name)) io.out.write(`${name} is ${programPath(sh.host, name)}\n`)
     else {
       io.err.write(
         sh.dialect.startsWith('bash')
@@ -84,13 +83,6 @@ const type: Builtin = (sh, argv, io) => {
     }
   }
   return status
-}
-
-/** Where a program lives, for `command -v` and `which`. */
-export function binPath(name: string): string {
-  if (name.startsWith('/')) return name
-  if (name === 'kubectl') return '/usr/local/bin/kubectl'
-  return `/usr/bin/${name}`
 }
 
 /** cd: checks the directory exists (bash/dash/ash wording), keeps OLDPWD, `cd -` prints where it went. */
@@ -133,6 +125,7 @@ function cdError(sh: Shell, target: string, why: string): string {
 }
 
 export const BUILTINS: Record<string, Builtin> = {
+  ...JOB_BUILTINS,
   ':': () => 0,
   history: historyBuiltin,
   true: () => 0,

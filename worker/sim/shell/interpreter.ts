@@ -1,7 +1,8 @@
 // Runs a parsed line the way a POSIX shell does: lists, && and ||, pipelines (each stage sees the
 // previous stage's whole output, since programs here finish before the next starts; an endless
 // one's first 256 KB, for a reader such as `head` to cut), loops, groups.
-// Left out: job control (`&` runs the command at once and prints a job number), signals, traps.
+// Left out: signals and traps; a background job (`&`) runs at once and leaves its end in the job
+// table (jobs.ts).
 
 import type { AndOr, Command, Pipeline, Script } from './ast'
 import type { Ctx } from '../context'
@@ -13,6 +14,7 @@ import { runSimple } from './simple-command'
 import { withRedirects } from './redirect'
 import { randomInt } from '../state'
 import { dict, own } from './own'
+import { startJob, type Job } from './jobs'
 
 /** One shell process: its variables, `$?`, and the limits shared with every shell of the line. */
 export class Shell {
@@ -24,7 +26,14 @@ export class Shell {
   /** status of the last command substitution of the current command (for `X=$(false)`) */
   substStatus: number | undefined
   errOut: Io['err'] | undefined
+  /** background jobs started by this line (for their process ids) */
   jobs = 0
+  /** the interactive shell's job table (jobs.ts), kept between lines */
+  jobTable: Job[] = []
+  /** `$!` */
+  lastPid: number | undefined
+  /** jobs `wait` waited for in this line: reported ended before the prompt */
+  waited = new Set<Job>()
   /** the terminal's own streams, for isatty() (only the workstation line has them) */
   tty: { out: Io['out']; err: Io['err'] } | undefined
   /** an interactive shell's history list, the running line last (none in `sh -c` or scripts) */
@@ -81,6 +90,8 @@ export class Shell {
     sub.status = this.status
     sub.tty = this.tty
     sub.history = this.history
+    sub.jobTable = [...this.jobTable]
+    sub.lastPid = this.lastPid
     return sub
   }
 
@@ -95,15 +106,15 @@ export class Shell {
         this.runAndOr(item, io)
         continue
       }
-      // an interactive shell announces the job as it starts it, before anything the job writes;
-      // `$?` is then 0 whatever the job does (sh -c and scripts announce nothing)
-      this.jobs += 1
-      const pid = 4200 + this.ctx.history.length * 7 + this.jobs
-      if (this.history !== undefined) io.err.write(`[${this.jobs}] ${pid}\n`)
-      this.runAndOr(item, io)
-      if (!this.stopped) this.status = 0
+      this.runJob(item, io)
     }
     return this.status
+  }
+
+  /** `LIST &`: the job runs at once; `$?` is 0 whatever it does. */
+  protected runJob(item: AndOr, io: Io): void {
+    startJob(this, item, io, () => this.runAndOr(item, io))
+    if (!this.stopped) this.status = 0
   }
 
   private runAndOr(item: AndOr, io: Io): void {
@@ -218,7 +229,7 @@ export class Shell {
       case '0':
         return this.dialect === 'bash' || this.dialect === 'bash-c' ? 'bash' : 'sh'
       case '!':
-        return this.jobs > 0 ? String(4200 + this.jobs) : ''
+        return this.lastPid === undefined ? '' : String(this.lastPid)
       case '-':
         return this.dialect === 'bash' ? 'himBHs' : 'hB'
       case 'RANDOM':

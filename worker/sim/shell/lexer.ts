@@ -26,6 +26,8 @@ export interface PendingHeredoc {
 /** Tokens on demand; the parser registers here-documents, which are read after the next newline. */
 export class Lexer {
   i = 0
+  /** where the last token returned by next() starts */
+  start = 0
   pending: PendingHeredoc[] = []
 
   constructor(
@@ -35,6 +37,7 @@ export class Lexer {
 
   next(): Token {
     this.skipBlanks()
+    this.start = this.i
     if (this.i >= this.src.length) return { t: 'eof' }
     const c = this.src[this.i] as string
     if (c === '\n') {

@@ -12,6 +12,9 @@ import { ShellSyntaxError } from './syntax-error'
  */
 export abstract class SimpleCommandParser {
   private la: Token | null = null
+  private laStart = 0
+  /** where the last token taken ends */
+  protected takenEnd = 0
   private readonly lx: Lexer
 
   constructor(src: string) {
@@ -21,14 +24,29 @@ export abstract class SimpleCommandParser {
   protected abstract parseNested(sub: string): Script
 
   peek(): Token {
-    if (!this.la) this.la = this.lx.next()
+    if (!this.la) {
+      this.la = this.lx.next()
+      this.laStart = this.lx.start
+    }
     return this.la
   }
 
   take(): Token {
     const t = this.peek()
     this.la = null
+    this.takenEnd = this.lx.i
     return t
+  }
+
+  /** Where the next token starts (after blanks). */
+  protected nextStart(): number {
+    this.peek()
+    return this.laStart
+  }
+
+  /** The line's text between two offsets. */
+  protected source(from: number, to: number): string {
+    return this.lx.src.slice(from, to)
   }
 
   unexpected(t: Token): ShellSyntaxError {

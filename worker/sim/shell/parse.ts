@@ -79,6 +79,7 @@ class Parser extends SimpleCommandParser {
   }
 
   private andOr(): AndOr {
+    const from = this.nextStart()
     const first = this.pipeline()
     const rest: AndOr['rest'] = []
     for (;;) {
@@ -88,7 +89,7 @@ class Parser extends SimpleCommandParser {
       this.skipNewlines()
       rest.push({ op: t.v, pipeline: this.pipeline() })
     }
-    return { first, rest, background: false }
+    return { first, rest, background: false, text: this.source(from, this.takenEnd) }
   }
 
   private pipeline(): Pipeline {

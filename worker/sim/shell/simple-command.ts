@@ -22,6 +22,7 @@ import { syntaxErrorText } from './syntax-text'
 import { Shell } from './interpreter'
 import { dict, own } from './own'
 import { startBashVariables } from './workstation-state'
+import { forwardConnections, reportForwardConnections } from './jobs'
 
 /** Runs one simple command and answers its exit status (XCU 2.9.1 order: expand, redirect, run). */
 export function runSimple(sh: Shell, cmd: SimpleCommand, io: Io): number {
@@ -77,7 +78,9 @@ export function execute(sh: Shell, argv: string[], io: Io, env: Env): number {
   }
   const tty = { out: io.out === sh.tty?.out, err: io.err === sh.tty?.err }
   const proc = makeProc(sh, argv, io.stdin.readAll(), env, tty, io.stdin.endless)
+  const forwarded = sh.jobTable.length > 0 ? forwardConnections(sh) : undefined
   const result = tool(proc)
+  if (forwarded) reportForwardConnections(sh, forwarded)
   if (proc.readEndless && result.endless === undefined) {
     // a program that reads all its input (wc, sort) would wait for ever on an endless one
     sh.budget.stopped ??= 'endless'

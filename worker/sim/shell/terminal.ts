@@ -10,6 +10,8 @@ import { lineFiles, lineOf } from './line'
 import { workstationHost } from './workstation'
 import { expandHistory } from './history-expansion'
 import { dict } from './own'
+import { cloneJSON } from '../clone-json'
+import { reportEndedJobs } from './jobs'
 import { setBashVariables, workstationLimitMessage, workstationStateOf } from './workstation-state'
 
 export interface LineResult extends ProcessResult {
@@ -62,6 +64,8 @@ export function workstationShell(ctx: Ctx, line: string): Shell {
   // a failed line that changed nothing still writes nothing: session/types.ts)
   if (ctx.terminal?.status !== undefined) sh.status = ctx.terminal.status
   setBashVariables(sh, kept)
+  if (kept?.jobs) sh.jobTable = cloneJSON(kept.jobs)
+  sh.lastPid = kept?.lastPid
   // interactive bash keeps COLUMNS/LINES in step with a terminal tab (checkwinsize); a one-shot
   // line (no tab) leaves them unset
   if (ctx.terminal) {
@@ -86,6 +90,7 @@ function runExpanded(ctx: Ctx, line: string, stdin: string): LineResult {
   const history = sh.history
   sh.tty = { out, err }
   let exitCode = sh.runScript(parsed.script, { stdin: new Input(stdin), out, err })
+  reportEndedJobs(sh, err)
   // `history -c` replaced the list (a subshell's own copy does not count, as in bash)
   if (sh.history !== history) ctx.historyAfter = sh.history ?? []
   let stderr = err.text()

@@ -9,6 +9,7 @@ import type { Shell } from './interpreter'
 import { checkingDocuments } from '../document-changed'
 import { utf8Length } from '../utf8'
 import { own } from './own'
+import { cloneJSON } from '../clone-json'
 
 /** What a tab keeps at most (variables and files, in UTF-8 bytes); past it a line's changes go. */
 export const WORKSTATION_STATE_LIMIT = 256 * 1024
@@ -55,7 +56,11 @@ function unsetOf(sh: Shell): string[] {
 }
 
 function isOverLimit(state: WorkstationShellState): boolean {
-  const texts = [...Object.entries(state.vars), ...Object.entries(state.files)].flat()
+  const texts = [
+    ...Object.entries(state.vars),
+    ...Object.entries(state.files),
+    ...(state.jobs ?? []).map((j) => [j.command]),
+  ].flat()
   const units = texts.reduce((n, t) => n + t.length, 0)
   // a UTF-16 code unit is 1 to 3 bytes (a pair, 2 units, is 4): only a state between the two
   // bounds is measured byte by byte
@@ -86,7 +91,14 @@ function builtState(sh: Shell): WorkstationShellState | undefined {
   for (const [k, v] of Object.entries(sh.vars)) if (isKeptVariable(k, v)) vars[k] = v
   const exported = [...sh.exported].filter((k) => !PER_LINE.has(k))
   const unset = unsetOf(sh)
-  const state = { vars, exported, files: { ...sh.files }, ...(unset.length > 0 ? { unset } : {}) }
+  const state = {
+    vars,
+    exported,
+    files: { ...sh.files },
+    ...(unset.length > 0 ? { unset } : {}),
+    ...(sh.jobTable.length > 0 ? { jobs: cloneJSON(sh.jobTable) } : {}),
+    ...(sh.lastPid !== undefined ? { lastPid: sh.lastPid } : {}),
+  }
   return isOverLimit(state) ? undefined : state
 }
 
@@ -98,6 +110,8 @@ function isLeftAsKept(sh: Shell, kept: WorkstationShellState): boolean {
   if (!sameEntries(sh.vars, kept.vars, isKeptVariable) || !sameEntries(sh.files, kept.files))
     return false
   if (unsetOf(sh).join(' ') !== (kept.unset ?? []).join(' ')) return false
+  if (JSON.stringify(sh.jobTable) !== JSON.stringify(kept.jobs ?? [])) return false
+  if (sh.lastPid !== kept.lastPid) return false
   let i = 0
   for (const name of sh.exported) {
     if (PER_LINE.has(name)) continue

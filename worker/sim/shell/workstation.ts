@@ -93,7 +93,7 @@ const HINTS: Record<string, string> = {
 const NOT_SIMULATED = new Set(
   (
     'openssl python3 perl man top ssh find du df stat file tar gzip gunzip diff chmod ' +
-    'chown ln basename dirname realpath readlink sha256sum md5sum free uptime kill nohup git'
+    'chown ln basename dirname realpath readlink sha256sum md5sum free uptime nohup git'
   ).split(' '),
 )
 

@@ -10,6 +10,7 @@ import { openShell } from '../session/open'
 import { promptOf } from '../session/prompt'
 import { endSession, WORKSTATION_PROMPT, type TerminalResult } from '../session/run-in-shell'
 import { SHELL_INTERRUPT } from './types'
+import { reportEndedJobs } from '../shell/jobs'
 import type { LineStream, StreamStep } from './line-stream'
 
 /** A step of a line still running: the output since the last, and when to resume it. */
@@ -38,6 +39,7 @@ function flush(stream: LineStream) {
 export function finish(stream: LineStream, exitCode: number, natural: boolean): StreamStep {
   const { ctx, sh } = stream
   const reason = sh.budget.stopped
+  if (natural) reportEndedJobs(sh, stream.writer.err)
   if (reason) stream.writer.err.write(stopMessage(reason))
   const code = reason && exitCode === 0 ? 1 : exitCode
   let result = terminalResult(stream, code)

@@ -52,7 +52,7 @@ export interface StreamStep {
 }
 
 const MARKERS =
-  /\b(sleep|watch|ping)\b|\bkubectl\b.*(\s-[a-zA-Z]*[wf]\b|--watch|--follow|\brollout\b|\bwait\b|\bdelete\b|\bport-forward\b|\brun\b)/
+  /\b(sleep|watch|ping|wait|fg)\b|\bkubectl\b.*(\s-[a-zA-Z]*[wf]\b|--watch|--follow|\brollout\b|\bwait\b|\bdelete\b|\bport-forward\b|\brun\b)/
 
 /** Whether a line may stream (a quick look; a line that turns out not to ends at once anyway). */
 export function mayStream(line: string): boolean {

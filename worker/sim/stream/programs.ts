@@ -1,8 +1,9 @@
-// Which commands stream when typed in a terminal, and how: sleep, watch, ping, and the kubectl
-// forms that keep running (get -w, logs -f, rollout status, wait, delete, port-forward, run -it).
+// Which commands stream when typed in a terminal, and how: sleep, watch, ping, wait and fg for a
+// background job, and the kubectl forms that keep running (get -w, logs -f, rollout status, wait, delete, port-forward, run -it).
 
 import type { Shell } from '../shell/interpreter'
 import { execute } from '../shell/simple-command'
+import { sleepMs } from '../shell/sleep-time'
 import { parseKubectl } from '../kubectl'
 import { watchGet } from './kubectl-watch'
 import {
@@ -15,21 +16,8 @@ import {
 } from './kubectl-follow'
 import { pingProgram } from './ping'
 import { watchProgram } from './watch'
+import { fgProgram, waitProgram } from './job-wait'
 import type { Pause, StreamProc, StreamProgram } from './types'
-
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
-
-/** coreutils sleep: the sum of its operands (`1m 30s`); `infinity` never ends. */
-function sleepMs(args: string[]): number | undefined {
-  let total = 0
-  for (const a of args) {
-    if (a === 'infinity' || a === 'inf') return Infinity
-    const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(a)
-    if (!m) return undefined
-    total += Number(m[1]) * (UNITS[m[2] || 's'] as number)
-  }
-  return args.length > 0 ? total : undefined
-}
 
 const sleepProgram: StreamProgram = function* (p) {
   const ms = sleepMs(p.argv.slice(1))
@@ -75,8 +63,9 @@ const PROGRAMS: Record<string, StreamProgram> = {
   watch: watchProgram,
 }
 
-/** The streaming form of a program the shell's host has, if it streams. */
+/** The streaming form of a program the shell's host has (or of a job builtin), if it streams. */
 export function streamingProgram(sh: Shell, name: string): StreamProgram | undefined {
+  if (name === 'wait' || name === 'fg') return name === 'wait' ? waitProgram : fgProgram
   const base = name.replace(/^.*\//, '')
   const program = Object.prototype.hasOwnProperty.call(PROGRAMS, base) ? PROGRAMS[base] : undefined
   return program && sh.host.find(name) ? program : undefined

@@ -34,17 +34,17 @@ export class StreamShell extends Shell {
     s.status = sh.status
     s.tty = sh.tty
     s.history = sh.history
+    s.jobTable = sh.jobTable
+    s.lastPid = sh.lastPid
     return s
   }
 
   *streamScript(script: Script, io: Io): Run {
     for (const item of script.items) {
       if (this.stopped) break
-      yield* this.streamAndOr(item, io)
-      if (item.background && !this.stopped) {
-        this.jobs += 1
-        io.err.write(`[${this.jobs}] ${4200 + this.ctx.history.length * 7 + this.jobs}\n`)
-      }
+      // a background job does not hold the line: it runs at once, as in any line
+      if (item.background) this.runJob(item, io)
+      else yield* this.streamAndOr(item, io)
     }
     return this.status
   }
@@ -64,7 +64,10 @@ export class StreamShell extends Shell {
     // a pipeline's stages run one after another on whole outputs: no streaming inside
     const status = only
       ? yield* this.streamCommand(only, io)
-      : this.runScript({ items: [{ first: p, rest: [], background: false }] } as Script, io)
+      : this.runScript(
+          { items: [{ first: p, rest: [], background: false, text: '' }] } as Script,
+          io,
+        )
     if (!only) return status
     return p.negate ? (status === 0 ? 1 : 0) : status
   }

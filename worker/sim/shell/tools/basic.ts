@@ -4,7 +4,7 @@
 import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { OUTPUT_LIMIT } from '../io'
-import { binPath } from '../builtins'
+import { programPath } from '../bin-paths'
 import { echoText, fixed, printfCommand } from './echo'
 import { dict, own } from '../own'
 import { uname } from './uname'
@@ -14,6 +14,7 @@ import { readDevice } from '../devices'
 import { findImage, type ImageUser } from '../../net/images'
 import { yes } from './yes'
 import { DAYS, MONTHS } from '../../time-names'
+import { date } from './date'
 
 const ok = (stdout = ''): ProcessResult => ({ stdout, stderr: '', exitCode: 0 })
 const fail = (stderr: string, exitCode = 1, stdout = ''): ProcessResult => ({
@@ -214,7 +215,7 @@ const which: Tool = (p) => {
   const names = p.argv.slice(1).filter((a) => !a.startsWith('-'))
   const found = names.filter((n) => p.host.find(n))
   return {
-    stdout: found.map((n) => `${binPath(n)}\n`).join(''),
+    stdout: found.map((n) => `${programPath(p.host, n)}\n`).join(''),
     stderr: '',
     exitCode: found.length === names.length && names.length > 0 ? 0 : 1,
   }
@@ -246,7 +247,7 @@ export const BASIC_TOOLS: Record<string, Tool> = {
     const u = userOf(p)
     return ok(`uid=${u.uid}(${u.name}) gid=${u.gid}(${u.group}) groups=${u.gid}(${u.group})\n`)
   },
-  date: (p) => ok(`${dateText(p.ctx.now)}\n`),
+  date,
 }
 
 BASIC_TOOLS.uname = uname

@@ -1,32 +1,44 @@
-// GNU head and tail: -n N, -N, -c N (bytes), tail -n +N. Left out: -f (nothing grows in a line).
+// GNU and busybox head and tail: -n N, -N, -c N (bytes), tail -n +N, the counts' suffixes.
+// Left out: -f (nothing grows in a line).
 
 import type { ProcessResult } from '../../context'
 import type { Proc, Tool } from '../host'
 import { getopt, joinLines, linesOf } from './opts'
-import { readInputs } from './basic'
+import { isBusybox, readInputs } from './basic'
 import { own } from '../own'
 import { byteLength, headBytes, sliceBytes, tailBytes } from '../bytes'
 
-const MULTIPLIERS: Record<string, number> = {
-  '': 1,
-  b: 512,
-  k: 1024,
-  K: 1024,
-  KiB: 1024,
-  KB: 1000,
-  M: 1024 ** 2,
-  MiB: 1024 ** 2,
-  MB: 1000 ** 2,
-  G: 1024 ** 3,
-  GiB: 1024 ** 3,
-  GB: 1000 ** 3,
+/** GNU's power suffixes (xdectoumax with "bkKmMGTPEZYRQ0"): K is 1024, KB and KD 1000, KiB 1024. */
+const POWERS: Record<string, number> = {
+  k: 1,
+  K: 1,
+  m: 2,
+  M: 2,
+  G: 3,
+  T: 4,
+  P: 5,
+  E: 6,
+  Z: 7,
+  Y: 8,
+  R: 9,
+  Q: 10,
 }
 
-/** `10`, `+2`, `-1K`: a count with GNU's suffixes (`head -c 1K` is 1024 bytes, `1KB` 1000). */
-function countOf(spec: string): number | undefined {
-  const m = /^[-+]?(\d+)([a-zA-Z]*)$/.exec(spec)
-  const unit = m ? MULTIPLIERS[m[2] as string] : undefined
-  return m && unit !== undefined ? Number(m[1]) * unit : undefined
+/** `10`, `+2`, `-1K`, `1kB`: a count with GNU's suffixes (`head -c 1K` is 1024 bytes, `1kB` 1000). */
+function gnuCount(spec: string): number | undefined {
+  const m = /^[-+]?(\d+)(?:(b)|([kKmMGTPEZYRQ])(B|D|iB)?)?$/.exec(spec)
+  if (!m) return undefined
+  if (m[2]) return Number(m[1]) * 512
+  const power = m[3] ? (POWERS[m[3]] as number) : 0
+  const base = m[4] === 'B' || m[4] === 'D' ? 1000 : 1024
+  return Number(m[1]) * base ** power
+}
+
+/** busybox's counts take the bkm suffixes only (libbb bkm_suffixes: b 512, k 1024, m 1048576). */
+function busyboxCount(spec: string): number | undefined {
+  const m = /^[-+]?(\d+)([bkm]?)$/.exec(spec)
+  if (!m) return undefined
+  return Number(m[1]) * { '': 1, b: 512, k: 1024, m: 1024 ** 2 }[m[2] as '' | 'b' | 'k' | 'm']
 }
 
 /** `head -5` is `head -n 5`; `head -n -2` keeps its value (all but the last 2). */
@@ -55,7 +67,10 @@ function run(p: Proc, tool: 'head' | 'tail'): ProcessResult {
     }
   const spec = String(o.flags.get('n') ?? o.flags.get('c') ?? '10')
   const bytes = o.flags.has('c')
-  const n = countOf(spec)
+  const busybox = isBusybox(p)
+  const n = busybox ? busyboxCount(spec) : gnuCount(spec)
+  if (n === undefined && busybox)
+    return { stdout: '', stderr: `${tool}: invalid number '${spec}'\n`, exitCode: 1 }
   if (n === undefined) {
     // GNU quotes with ‘’ in a UTF-8 locale (the workstation's), '' in C (a pod's)
     const q = /UTF-8/i.test(own(p.env, 'LANG') ?? '') ? `‘${spec}’` : `'${spec}'`
@@ -132,7 +147,7 @@ function endlessOutput(
   return newlines < n
 }
 
-/** GNU head. */
+/** GNU or busybox head. */
 export const head: Tool = (p) => run(p, 'head')
-/** GNU tail (no -f). */
+/** GNU or busybox tail (no -f). */
 export const tail: Tool = (p) => run(p, 'tail')

@@ -1,8 +1,9 @@
 // busybox 1.36 wget (networking/wget.c download_one_url): the request (its Host and User-Agent
 // unless a --header names them, `Connection: close`, then the --header lines), and what it does
-// with the answer: 200-204 are saved, 300-303 with a Location are followed (a relative one on the
-// same connection, an absolute one after resolving its host again; the 5th is "too many
-// redirections"), anything else (307, 308, 4xx, 5xx) is "server returned error".
+// with the answer: 200-204 are saved, 300-303 (and 307, 308 from 1.34, commit e71ea6c1f) with a
+// Location are followed (a relative one on the same connection, an absolute one after resolving
+// its host again; the 16th is "too many redirections", the 5th before 1.32), anything else (4xx,
+// 5xx) is "server returned error".
 
 import { fileKey } from '../fs-path'
 import type { ProcessResult } from '../../context'
@@ -39,9 +40,26 @@ function targetOf(url: string): Target | undefined {
 }
 
 const SUCCESS = new Set([200, 201, 202, 203, 204])
-const REDIRECT = new Set([300, 301, 302, 303])
 
-export function busyboxWget(p: Proc): ProcessResult {
+/** Whether busybox `version` is at least major.minor. */
+function isAtLeast(version: string, minor: number): boolean {
+  const [a, b] = version.split('.').map(Number)
+  return (a ?? 0) > 1 || ((a ?? 0) === 1 && (b ?? 0) >= minor)
+}
+
+/** busybox wget of a given version (`1.36.1`). */
+export const busyboxWget =
+  (version: string) =>
+  (p: Proc): ProcessResult =>
+    download(p, {
+      redirects: new Set(
+        isAtLeast(version, 34) ? [300, 301, 302, 303, 307, 308] : [300, 301, 302, 303],
+      ),
+      limit: isAtLeast(version, 32) ? 16 : 5,
+    })
+
+function download(p: Proc, rules: { redirects: Set<number>; limit: number }): ProcessResult {
+  const redirects = rules.redirects
   const o = parseWgetArgs(p.argv.slice(1))
   if (o.bad)
     return { stdout: '', stderr: `wget: invalid option -- '${o.bad}'\n${USAGE}`, exitCode: 1 }
@@ -54,7 +72,7 @@ export function busyboxWget(p: Proc): ProcessResult {
   const userHost = o.headers.some((h) => h.startsWith('Host:'))
   const userAgent = o.headers.some((h) => h.startsWith('User-Agent:'))
   let err = ''
-  let redirLimit = 5
+  let redirLimit = rules.limit
   let resolve = true
   let ip = ''
   const fail = (msg: string): ProcessResult => ({
@@ -95,10 +113,10 @@ export function busyboxWget(p: Proc): ProcessResult {
     if (!res) return fail('error getting response: Connection reset by peer')
     if (o.serverResponse) err += responseLines(res, '  ')
     const status = `HTTP/1.1 ${res.status} ${res.reason}`
-    if (!SUCCESS.has(res.status) && !REDIRECT.has(res.status))
+    if (!SUCCESS.has(res.status) && !redirects.has(res.status))
       return fail(`server returned error: ${status}`)
     const location = locationOf(res)
-    if (!REDIRECT.has(res.status) || location === undefined) return save(p, o, target, res, err)
+    if (!redirects.has(res.status) || location === undefined) return save(p, o, target, res, err)
     if (--redirLimit === 0) return fail('too many redirections')
     if (location.startsWith('/')) {
       target = { ...target, path: location }

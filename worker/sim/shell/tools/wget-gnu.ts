@@ -3,6 +3,7 @@
 
 import { fileKey } from '../fs-path'
 import type { ProcessResult } from '../../context'
+import type { HttpResponse } from '../../net/types'
 import type { Proc } from '../host'
 import { parseCurlUrl } from './curl/url'
 import { sendHttp } from './send'
@@ -36,7 +37,7 @@ function gnuHeaders(o: WgetOptions, host: string): Record<string, string> {
   return Object.fromEntries(list)
 }
 
-/** GNU wget 1.21: one URL, its log on stderr, the body to a file or `-O -` to stdout. */
+/** GNU wget 1.21: one URL (and the redirects it follows), its log on stderr, the body to a file or `-O -` to stdout. */
 export function gnuWget(p: Proc): ProcessResult {
   const o = parseWgetArgs(p.argv.slice(1))
   if (o.bad)
@@ -52,8 +53,72 @@ export function gnuWget(p: Proc): ProcessResult {
         "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n",
       exitCode: 1,
     }
-  const u = parseCurlUrl(o.url)
-  if (!u.ok) return { stdout: '', stderr: `${o.url}: Unsupported scheme.\n`, exitCode: 1 }
+  const first = parseCurlUrl(o.url)
+  if (!first.ok) return { stdout: '', stderr: `${o.url}: Unsupported scheme.\n`, exitCode: 1 }
+  const log: string[] = []
+  const done = (code: number, stdout = ''): ProcessResult => ({
+    stdout,
+    stderr: o.quiet ? '' : log.join('\n') + '\n',
+    exitCode: code,
+  })
+  const resolved = new Set<string>()
+  let kept: Connection | undefined
+  let u = first
+  for (let redirects = 0; ; redirects++) {
+    const hop = fetchOne(p, o, u, log, resolved, kept)
+    if ('exitCode' in hop) return done(hop.exitCode)
+    const res = hop.res
+    const location = res.headers.find(([k]) => k.toLowerCase() === 'location')?.[1]
+    if (!REDIRECT.has(res.status) || location === undefined)
+      return saveBody(p, o, first.path, res, log, done)
+    // retr.c retrieve_url: `Location: ... [following]`, then the next URL's block, up to 20
+    log.push(`Location: ${location} [following]`)
+    if (redirects + 1 > 20) {
+      log.push('20 redirections exceeded.')
+      return done(8)
+    }
+    const next = parseCurlUrl(resolveLocation(u, location))
+    if (!next.ok) return done(1)
+    kept = isKeepAlive(res) ? hop.conn : undefined
+    u = next
+  }
+}
+
+type Url = Extract<ReturnType<typeof parseCurlUrl>, { ok: true }>
+
+/** The connection wget keeps open after an answer, as it named it and where it goes. */
+interface Connection {
+  name: string
+  ip: string
+  port: number
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308])
+
+/** A Location made absolute against the URL it answered (url.c uri_merge, the common cases). */
+function resolveLocation(u: Url, location: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return location
+  const origin = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}`
+  if (location.startsWith('//')) return `${u.scheme}:${location}`
+  if (location.startsWith('/')) return origin + location
+  const dir = u.path.replace(/[?#].*$/, '').replace(/[^/]*$/, '')
+  return origin + dir + location
+}
+
+function isKeepAlive(res: HttpResponse): boolean {
+  const c = res.headers.find(([k]) => k.toLowerCase() === 'connection')?.[1]
+  return c?.toLowerCase() !== 'close'
+}
+
+/** One request of the run: its block of the log, and the answer or wget's exit status. */
+function fetchOne(
+  p: Proc,
+  o: WgetOptions,
+  u: Url,
+  log: string[],
+  resolved: Set<string>,
+  kept: Connection | undefined,
+): { res: HttpResponse; conn: Connection } | { exitCode: number } {
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const r = sendHttp(p, {
     host: u.host,
@@ -63,21 +128,19 @@ export function gnuWget(p: Proc): ProcessResult {
     headers: gnuHeaders(o, u.defaultPort ? u.host : `${u.host}:${u.port}`),
     scheme: u.scheme,
   })
-  const log: string[] = [`--${stamp(p.ctx.now)}--  ${url}`]
+  log.push(`--${stamp(p.ctx.now)}--  ${url}`)
   const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(u.host)
-  const done = (code: number, stdout = ''): ProcessResult => ({
-    stdout,
-    stderr: o.quiet ? '' : log.join('\n') + '\n',
-    exitCode: code,
-  })
-  if (!isIP)
+  // host.c lookup_host: a name already resolved in this run is not looked up (nor logged) again
+  if (!isIP && !resolved.has(u.host))
     log.push(
       `Resolving ${u.host} (${u.host})... ${r.outcome === 'nxdomain' ? 'failed: Name or service not known.' : r.ip}`,
     )
   if (r.outcome === 'nxdomain') {
     log.push(`wget: unable to resolve host address ‘${u.host}’`)
-    return done(4)
+    return { exitCode: 4 }
   }
+  resolved.add(u.host)
+  const conn = kept && kept.ip === r.ip && kept.port === u.port ? kept : undefined
   const where = isIP ? `${u.host}:${u.port}` : `${u.host} (${u.host})|${r.ip}|:${u.port}`
   if (r.outcome !== 'answered') {
     const why =
@@ -96,17 +159,30 @@ export function gnuWget(p: Proc): ProcessResult {
         'Giving up.',
         '',
       )
-    return done(4)
+    return { exitCode: 4 }
   }
-  log.push(`Connecting to ${where}... connected.`)
+  if (conn) log.push(`Reusing existing connection to ${conn.name}:${conn.port}.`)
+  else log.push(`Connecting to ${where}... connected.`)
   const res = r.response
   if (!res) {
     log.push('HTTP request sent, awaiting response... No data received.', 'Retrying.', '')
-    return done(4)
+    return { exitCode: 4 }
   }
   log.push(
     `HTTP request sent, awaiting response... ${o.serverResponse ? '\n' + responseLines(res, '  ').trimEnd() : `${res.status} ${res.reason}`}`,
   )
+  return { res, conn: conn ?? { name: u.host, ip: r.ip ?? '', port: u.port } }
+}
+
+/** The final answer: an error status, or the body saved under the first URL's name. */
+function saveBody(
+  p: Proc,
+  o: WgetOptions,
+  firstPath: string,
+  res: HttpResponse,
+  log: string[],
+  done: (code: number, stdout?: string) => ProcessResult,
+): ProcessResult {
   if (res.status >= 400) {
     log.push(`${stamp(p.ctx.now)} ERROR ${res.status}: ${res.reason}.`, '')
     return done(8)
@@ -122,9 +198,10 @@ export function gnuWget(p: Proc): ProcessResult {
     )
     return done(0)
   }
+  // without --trust-server-names the file is named after the URL typed, not the redirect's
   const file =
     o.output ??
-    (u.path
+    (firstPath
       .replace(/[?#].*$/, '')
       .split('/')
       .pop() ||

@@ -99,5 +99,5 @@ export type { RouteResult }
 
 /** wget in the flavour the host has: `busybox/<v>` or `gnu/<v>`. */
 export function wgetTool(flavour: string): Tool {
-  return flavour.startsWith('busybox') ? busyboxWget : gnuWget
+  return flavour.startsWith('busybox/') ? busyboxWget(flavour.slice('busybox/'.length)) : gnuWget
 }

@@ -3,6 +3,8 @@
 // (lib/hostip.c Curl_loadhostpairs). The URL's host stays the Host header, which is what makes
 // `curl --resolve shop.example:80:<LB IP> http://shop.example/` reach an Ingress rule. Left out:
 // `+`/`-` entries, IPv6 addresses and the error for an entry that does not parse (it is ignored).
+// Entries load in order into the DNS cache, a later one for the same HOST:PORT replacing the
+// earlier (`RESOLVE HOST:PORT - old addresses discarded`; `... is - ...` before curl 8.3).
 
 import type { CurlOptions } from './args'
 
@@ -14,8 +16,13 @@ export interface ConnectTarget {
   verbose: string[]
 }
 
-/** The host and port a transfer to `host:port` connects to. */
-export function connectTarget(o: CurlOptions, host: string, port: number): ConnectTarget {
+/** The host and port a transfer to `host:port` connects to (curl `version`'s -v lines). */
+export function connectTarget(
+  o: CurlOptions,
+  host: string,
+  port: number,
+  version: string,
+): ConnectTarget {
   const added: string[] = []
   const verbose: string[] = []
   let to = { host, port }
@@ -30,13 +37,20 @@ export function connectTarget(o: CurlOptions, host: string, port: number): Conne
     if (port2) verbose.push(`Connecting to port: ${port2}`)
     break
   }
+  const cache = new Map<string, string>()
+  const [major = 0, minor = 0] = version.split('.').map(Number)
+  const is = major < 8 || (major === 8 && minor < 3) ? ' is' : ''
   for (const entry of o.resolve) {
     const m = /^([^:]+):(\d+):([\d.]+)(?:,[^,]+)*$/.exec(entry)
     if (!m) continue
     const [, name = '', entryPort = '', address = ''] = m
+    const key = `${name.toLowerCase()}:${Number(entryPort)}`
+    if (cache.has(key)) added.push(`RESOLVE ${name}:${entryPort}${is} - old addresses discarded`)
+    cache.set(key, address)
     added.push(`Added ${name}:${entryPort}:${address} to DNS cache`)
-    const sameName = name === '*' || name.toLowerCase() === to.host.toLowerCase()
-    if (!sameName || Number(entryPort) !== to.port || to.host === address) continue
+  }
+  const address = cache.get(`${to.host.toLowerCase()}:${to.port}`) ?? cache.get(`*:${to.port}`)
+  if (address !== undefined && to.host !== address) {
     verbose.push(`Hostname ${to.host} was found in DNS cache`)
     to = { ...to, host: address }
   }

@@ -17,7 +17,8 @@ import { CURL_HELP, curlVersionText } from './help'
 import { Output, type Transfer } from './output'
 import { emptyInfo, methodOf, requestHeaders } from './request'
 import { connectTarget } from './connect-target'
-import { OrderedOutput } from '../../io'
+import { OrderedOutput, type Transcript } from '../../io'
+import { hopPieces } from './hop-order'
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 
@@ -40,10 +41,8 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
   let exitCode = 0
   for (const url of o.urls) {
     const t = follow(p, o, f, url)
-    const at = t.bodyAt ?? t.stderr.length
-    out.err(t.stderr.slice(0, at))
-    out.out(t.stdout)
-    out.err(t.stderr.slice(at))
+    for (const piece of t.pieces)
+      (piece.stream === 'stdout' ? out.out : out.err).call(out, piece.text)
     const showError = !o.silent || o.showError
     if (t.error) {
       exitCode = t.error.code
@@ -65,36 +64,55 @@ function runCurl(p: Proc, f: CurlFlavour): ProcessResult {
 
 const REDIRECTS = [301, 302, 303, 307, 308]
 
-/** -L: follows Location like curl (up to 50), printing only the last body and, with -i, every header block. */
-function follow(p: Proc, o: CurlOptions, f: CurlFlavour, first: string): Transfer {
+/**
+ * -L: follows Location like curl (up to 50), printing only the last body and, with -i, every
+ * header block; each hop's output in the order curl writes it (hop-order.ts).
+ */
+function follow(
+  p: Proc,
+  o: CurlOptions,
+  f: CurlFlavour,
+  first: string,
+): Transfer & { pieces: Transcript } {
   let url = first
-  let prefixOut = ''
-  let prefixErr = ''
+  const pieces: Transcript = []
+  const headers = o.include || o.head
+  const joined = (stream: 'stdout' | 'stderr') =>
+    pieces
+      .filter((x) => x.stream === stream)
+      .map((x) => x.text)
+      .join('')
   for (let n = 0; ; n++) {
-    const t = transfer(p, o, f, url)
+    const t = transfer(p, o, f, url, n > 0)
     const location = t.info.headers.find(([k]) => k.toLowerCase() === 'location')?.[1]
     if (!o.location || t.error || !REDIRECTS.includes(t.info.httpCode) || location === undefined) {
       // curl's FOLLOW_FAKE: a 3xx with Location it does not follow still fills %{redirect_url}
       const fake = !o.location && !t.error && t.info.httpCode >= 300 && t.info.httpCode < 400
       if (fake && location !== undefined)
         t.info.redirectUrl = withPath(resolveLocation(t.info.url, location))
+      pieces.push(...hopPieces(t, headers, true))
       return {
         ...t,
-        stdout: prefixOut + t.stdout,
-        stderr: prefixErr + t.stderr,
-        bodyAt: prefixErr.length + (t.bodyAt ?? t.stderr.length),
+        stdout: joined('stdout'),
+        stderr: joined('stderr'),
         info: { ...t.info, redirects: n },
+        pieces,
       }
     }
     const next = resolveLocation(t.info.url, location)
-    if (n >= 50)
+    if (n >= 50) {
+      pieces.push(...hopPieces(t, headers, false))
       return {
         ...t,
-        stdout: prefixOut,
+        stdout: joined('stdout'),
+        stderr: joined('stderr'),
         error: { code: 47, message: 'Maximum (50) redirects followed' },
+        pieces,
       }
-    prefixOut += o.include || o.head ? (t.headerText ?? '') : ''
-    prefixErr += t.stderr + (o.verbose ? `* Issue another request to this URL: '${next}'\n` : '')
+    }
+    pieces.push(...hopPieces(t, headers, false))
+    if (o.verbose)
+      pieces.push({ stream: 'stderr', text: `* Issue another request to this URL: '${next}'\n` })
     url = next
   }
 }
@@ -111,7 +129,13 @@ function resolveLocation(base: string, location: string): string {
   return base.replace(/[^/]*$/, '') + location
 }
 
-function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Transfer {
+function transfer(
+  p: Proc,
+  o: CurlOptions,
+  f: CurlFlavour,
+  rawUrl: string,
+  followed: boolean,
+): Transfer {
   const method = methodOf(o)
   const u = parseCurlUrl(rawUrl, !o.pathAsIs)
   if (!u.ok)
@@ -123,7 +147,7 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
     }
   const url = `${u.scheme}://${u.host}${u.defaultPort ? '' : `:${u.port}`}${u.path}`
   const headers = requestHeaders(o, f, u.defaultPort ? u.host : `${u.host}:${u.port}`)
-  const target = connectTarget(o, u.host, u.port)
+  const target = connectTarget(o, u.host, u.port, f.version)
   const req: HttpRequest = {
     host: target.host,
     port: target.port,
@@ -143,7 +167,9 @@ function transfer(p: Proc, o: CurlOptions, f: CurlFlavour, rawUrl: string): Tran
   const meter =
     !o.silent && !o.noProgress && !(p.tty.out && o.output === undefined && !o.remoteName)
   const out = new Output(o, meter)
-  if (o.verbose) out.info(...target.verbose)
+  // --resolve entries load once per URL given, not again for a redirect -L follows
+  const loaded = (l: string) => l.startsWith('Added ') || l.startsWith('RESOLVE ')
+  if (o.verbose) out.info(...target.verbose.filter((l) => !followed || !loaded(l)))
   if (o.verbose && f.showsResolve && r.ip && r.fqdn && !/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) {
     out.info(
       `Host ${target.host}:${target.port} was resolved.`,

@@ -17,6 +17,8 @@ export interface Transfer {
   stderr: string
   /** where in stderr the body (stdout) was written: the trace before it, the meter's end after */
   bodyAt?: number
+  /** where in stderr the -v trace of the response headers (`< ...`) starts and ends */
+  traceHeaders?: [number, number]
   error?: { code: number; message: string }
   info: TransferInfo
 }
@@ -87,12 +89,14 @@ export class Output {
       sizeHeader: headerText.length,
       contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
     })
+    const traceFrom = this.err.length
     if (o.verbose)
       this.err += headerText
         .split('\r\n')
         .slice(0, -1)
         .map((l) => `< ${l}\r\n`)
         .join('')
+    const traceHeaders: [number, number] = [traceFrom, this.err.length]
     if ((o.fail || o.failWithBody) && res.status >= 400) {
       const t = this.fail(22, `The requested URL returned error: ${res.status}`, info)
       return o.failWithBody ? { ...t, stdout: this.store(body, p, info.url) } : t
@@ -107,7 +111,8 @@ export class Output {
         '\n'
     if (o.verbose) this.err += `* Connection #0 to host ${host} left intact\n`
     const content = (o.include || o.head ? headerText : '') + body
-    return { stdout: this.store(content, p, info.url), stderr: this.err, bodyAt, info, headerText }
+    const stdout = this.store(content, p, info.url)
+    return { stdout, stderr: this.err, bodyAt, info, headerText, traceHeaders }
   }
 
   /** The body goes to a terminal (curl's isatty: stdout is one and no -o/-O). */
