@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listenForFile } from './node-app'
-import { HAS_KUBECTL, runKubectl, simKubectl, type Out } from './kubectl-compare'
+import { HAS_KUBECTL, maskEventAges, runKubectl, simKubectl, type Out } from './kubectl-compare'
 import { learner as openLearner } from './kube-streams-helpers'
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-kubectl-configmap-'))
@@ -30,6 +30,38 @@ data:
     size=3
 binaryData:
   logo: //4AQQ==
+`
+/** a pod reading the ConfigMap and a Secret (present), and one waiting for a missing ConfigMap */
+const PODS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - name: MODE
+      valueFrom:
+        configMapKeyRef: {name: game, key: mode}
+    - name: TOKEN
+      valueFrom:
+        secretKeyRef: {name: creds, key: token, optional: true}
+    envFrom:
+    - configMapRef: {name: game}
+      prefix: GAME_
+    - secretRef: {name: creds, optional: true}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: waiter
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    envFrom:
+    - configMapRef: {name: absent}
 `
 /** describe configmap ranges over the data map in Go's random order: its entries compared sorted */
 function sorted(o: Out): Out {
@@ -72,14 +104,18 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and ConfigMaps (needs the kubect
       ],
       [['label', 'configmap', 'game', 'tier=web'], 'kubectl label configmap game tier=web'],
       [['delete', 'cm', 'api'], 'kubectl delete cm api'],
+      [['apply', '-f', '-'], 'kubectl apply -f -', PODS],
     ]
     for (const [args, line, stdin] of writes) {
       const want = await simKubectl(b.c, b.id, line, stdin)
       const got = await real(a.kubeconfig, args, args.includes('-') ? stdin : '')
       expect(got, `kubectl ${args.join(' ')}`).toEqual(want)
     }
-    clock = Date.now()
+    clock = Date.now() + 60_000
     const reads = [
+      'get pods',
+      'describe pod reader',
+      'describe pod waiter',
       'get cm',
       'get configmap game -o yaml',
       'get configmap files -o json',
@@ -92,9 +128,12 @@ describe.skipIf(!HAS_KUBECTL)('the real kubectl and ConfigMaps (needs the kubect
       'explain cm.binaryData',
       'api-resources --api-group=',
     ]
+    expect((await real(a.kubeconfig, ['get', 'pods'])).stdout).toMatch(
+      /\nwaiter +0\/1 +CreateContainerConfigError +0 /,
+    )
     for (const line of reads) {
-      const want = sorted(await simKubectl(a.c, a.id, `kubectl ${line}`))
-      const got = sorted(await real(a.kubeconfig, line.split(' ')))
+      const want = maskEventAges(sorted(await simKubectl(a.c, a.id, `kubectl ${line}`)))
+      const got = maskEventAges(sorted(await real(a.kubeconfig, line.split(' '))))
       expect(got, `kubectl ${line}`).toEqual(want)
     }
   }, 240_000)
