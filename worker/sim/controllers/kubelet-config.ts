@@ -3,9 +3,7 @@
 // container waiting in CreateContainerConfigError ("Error: configmap "x" not found"), tried again
 // at the pod worker's next sync (10 s later: the image check, then the config again).
 
-import type { KubeObject } from '../objects/types'
 import { hasEnvRefs, resolveContainerEnv } from '../net/container-env'
-import { recordEvent } from './events'
 import { emit, waiting, type ContainerCtx } from './kubelet-ctx'
 
 /** The pod worker's back-off after a failed sync (pod_workers.go backOffPeriod). */
@@ -28,18 +26,6 @@ export function prepareContainerConfig(c: ContainerCtx, at: number): boolean {
     Object.assign(c.rec, { step: 'configError', until: at + SYNC_RETRY_MS })
     return false
   }
-  for (const skipped of resolved.skipped)
-    recordEvent(
-      c.s,
-      c.pod as KubeObject,
-      {
-        type: 'Warning',
-        reason: 'InvalidEnvironmentVariableNames',
-        message: skipped.message,
-        source: { component: 'kubelet', host: c.node.metadata.name },
-      },
-      at,
-    )
   c.rec.env = resolved.env
   return true
 }

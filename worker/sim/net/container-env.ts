@@ -1,13 +1,12 @@
 // The environment the kubelet computes for a container from its spec (pkg/kubelet/kubelet_pods.go
-// makeEnvironmentVariables): envFrom ConfigMaps and Secrets (with prefix; keys that are not
-// environment variable names skipped), then env (a value, or configMapKeyRef / secretKeyRef).
+// makeEnvironmentVariables): envFrom ConfigMaps and Secrets (with prefix; every key, as the
+// kubelet has taken them since KEP-4369), then env (a value, or configMapKeyRef / secretKeyRef).
 // A missing required ConfigMap, Secret or key is the error the kubelet reports as
 // CreateContainerConfigError. Left out: $(VAR) expansion, fieldRef and resourceFieldRef (empty).
 
 import type { ConfigMap, Container, Pod, Secret } from '../objects/types'
 import { getObject, type ClusterState } from '../state'
 import { decodeBase64 } from '../objects/go-base64'
-import { isEnvVarName } from '../objects/names'
 import { textOfBytes } from '../shell/bytes'
 
 interface KeyRef {
@@ -26,13 +25,7 @@ interface EnvEntry {
   valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef }
 }
 
-/** What envFrom skipped: the InvalidEnvironmentVariableNames event's text, one per source. */
-export interface SkippedKeys {
-  message: string
-}
-
-export type ResolvedEnv =
-  { ok: true; env: [string, string][]; skipped: SkippedKeys[] } | { ok: false; error: string }
+export type ResolvedEnv = { ok: true; env: [string, string][] } | { ok: false; error: string }
 
 type Values = Record<string, string>
 
@@ -66,7 +59,6 @@ export function hasEnvRefs(c: Container): boolean {
 export function resolveContainerEnv(s: ClusterState, pod: Pod, container: Container): ResolvedEnv {
   const ns = pod.metadata.namespace ?? 'default'
   const env = new Map<string, string>()
-  const skipped: SkippedKeys[] = []
   for (const from of (container.envFrom ?? []) as EnvSource[]) {
     const kind = from.configMapRef ? 'configmap' : from.secretRef ? 'secret' : undefined
     const ref = from.configMapRef ?? from.secretRef
@@ -76,18 +68,8 @@ export function resolveContainerEnv(s: ClusterState, pod: Pod, container: Contai
       if (ref.optional === true) continue
       return { ok: false, error: `${kind} "${name}" not found` }
     }
-    const invalid: string[] = []
-    for (const [key, value] of Object.entries(sourceValues(s, ns, kind, name) ?? {}).sort()) {
-      const k = (from.prefix ?? '') + key
-      if (isEnvVarName(k).length) invalid.push(k)
-      else env.set(k, value)
-    }
-    if (invalid.length) {
-      const what = kind === 'configmap' ? 'configMap' : 'secret'
-      skipped.push({
-        message: `Keys [${invalid.sort().join(', ')}] from the EnvFrom ${what} ${ns}/${name} were skipped since they are considered invalid environment variable names.`,
-      })
-    }
+    for (const [key, value] of Object.entries(sourceValues(s, ns, kind, name) ?? {}).sort())
+      env.set((from.prefix ?? '') + key, value)
   }
   for (const e of (container.env ?? []) as EnvEntry[]) {
     const value = envValue(s, ns, e)
@@ -95,7 +77,7 @@ export function resolveContainerEnv(s: ClusterState, pod: Pod, container: Contai
     if (typeof value !== 'string') return { ok: false, error: value.error }
     env.set(e.name, value)
   }
-  return { ok: true, env: [...env], skipped }
+  return { ok: true, env: [...env] }
 }
 
 /** One env entry's value; undefined when an optional reference is missing (the entry is left out). */
