@@ -258,7 +258,7 @@ export function kubeApiWritesSuite(fetch: Fetch) {
         ],
         [
           'POST',
-          '/api/v1/namespaces/default/configmaps',
+          '/api/v1/namespaces/default/serviceaccounts',
           { body: '{}', type: 'application/json' },
           404,
         ],

@@ -393,10 +393,10 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
     }
   }, 60_000)
 
-  it('a file with a kind the cluster lacks (a ConfigMap) applies the rest, as the lab terminal does', async () => {
+  it('a file with a kind the cluster lacks (a ServiceAccount) applies the rest, as the lab terminal does', async () => {
     const [a, b] = [await openLearner(origin()), await openLearner(origin())]
     const file = [
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: cfg\n',
       `${JSON.stringify(service({}))}\n`,
     ].join('---\n')
     for (const args of [
@@ -406,7 +406,7 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply after a change on the server (needs
       ['diff', '-f', '-'],
     ]) {
       const real = await kubectl(a.kubeconfig, args, file)
-      expect(real.stderr, args.join(' ')).toContain('no matches for kind "ConfigMap" in version "v1"')
+      expect(real.stderr, args.join(' ')).toContain('no matches for kind "ServiceAccount" in version "v1"')
       if (args[0] === 'diff') continue
       expect(await b.sim(`kubectl ${args.join(' ')}`, file), args.join(' ')).toEqual(real)
     }

@@ -321,7 +321,7 @@ ${ips.map((ip) => `  - ip: ${ip}`).join('\n')}
         // the field selector picks what goes (none here), or the server refuses a field it lacks
         [['delete', 'pods', '--field-selector=status.phase=Succeeded'], '', true],
         [['delete', 'pods', '--field-selector=spec.image=nginx'], '', false],
-        [['explain', 'configmap'], '', false],
+        [['explain', 'serviceaccount'], '', false],
         [['explain', 'deploy.spec.nope'], '', false],
       ]
       for (const [args, stdin, ok] of steps) {

@@ -6,7 +6,7 @@
 // leave out strategic-merge-patch+json on purpose: kubectl then computes apply patches from its
 // built-in types instead of warning about fields our trimmed schemas lack (facts §5.2).
 // `/openapi/v2` is an empty document: kubectl 1.32 uses v3 for the kinds v3 describes, and asks
-// v2 only for a kind it does not (a ConfigMap in a file), to skip validating it when v2 does not
+// v2 only for a kind it does not (a ServiceAccount in a file), to skip validating it when v2 does not
 // describe it either; a 404 there failed the whole `apply -f` with "failed to download openapi".
 
 import schemasJson from '../sim/kubectl/explain/schemas.json'
@@ -125,7 +125,7 @@ export function openapiRoot() {
 /**
  * `/openapi/v2`: an empty protobuf Document (no definitions). kubectl's client-side validation
  * of a kind no document describes then passes, and the object goes on to the mapping step, whose
- * error (`no matches for kind "ConfigMap" in version "v1"`) is the one the lab terminal prints.
+ * error (`no matches for kind "ServiceAccount" in version "v1"`) is the one the lab terminal prints.
  */
 export function openapiV2(): Response {
   return new Response(new Uint8Array(0), {

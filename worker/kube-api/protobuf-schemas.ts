@@ -131,6 +131,12 @@ export const SCHEMAS: Record<string, Schema> = {
   Pod: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'PodSpec') },
   Namespace: { 1: m('metadata', 'ObjectMeta'), 2: m('spec', 'NamespaceSpec') },
   NamespaceSpec: { 1: ss('finalizers') },
+  ConfigMap: {
+    1: m('metadata', 'ObjectMeta'),
+    2: map('data'),
+    3: map('binaryData', 'bytes'),
+    4: b('immutable', true),
+  },
   Secret: {
     1: m('metadata', 'ObjectMeta'),
     2: map('data', 'bytes'),

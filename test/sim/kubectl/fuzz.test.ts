@@ -52,6 +52,8 @@ const WORDS = [
   '--default-backend=web:80',
   '--annotation=a=b',
   'secret',
+  'configmap',
+  'cm',
   'generic',
   'tls',
   '--from-literal=a=b',

@@ -29,6 +29,7 @@ describe('information verbs', () => {
     const { k } = lab()
     expect(k('api-resources').stdout)
       .toBe(`NAME                       SHORTNAMES   APIVERSION                 NAMESPACED   KIND
+configmaps                 cm           v1                         true         ConfigMap
 endpoints                  ep           v1                         true         Endpoints
 events                     ev           v1                         true         Event
 namespaces                 ns           v1                         false        Namespace

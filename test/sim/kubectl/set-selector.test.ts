@@ -44,7 +44,7 @@ describe('kubectl set selector', () => {
 
   test('nested commands this terminal leaves out say so instead of "unknown command"', () => {
     const { k } = lab()
-    for (const line of ['set env deploy/web A=b', 'rollout pause deploy/web', 'create configmap x'])
+    for (const line of ['set env deploy/web A=b', 'rollout pause deploy/web', 'create job x'])
       expect(k(line).stderr).toBe(
         `error: "kubectl ${line.split(' ').slice(0, 2).join(' ')}" is not available in this lab terminal. It supports the commands a Services course needs; type "kubectl --help" or "help" to see them.\n`,
       )

@@ -62,6 +62,16 @@ describe('complete', () => {
     expect(complete('kubectl create sec', withSecret).line).toBe('kubectl create secret ')
   })
 
+  it('completes configmap kinds, names and create configmap', () => {
+    const withConfigMap = [
+      ...objects,
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'game', namespace: 'default' } },
+    ] as typeof objects
+    expect(complete('kubectl get confi', withConfigMap).line).toBe('kubectl get configmaps ')
+    expect(complete('kubectl describe cm g', withConfigMap).line).toBe('kubectl describe cm game ')
+    expect(complete('kubectl create conf', withConfigMap).line).toBe('kubectl create configmap ')
+  })
+
   it('completes kind/name and leaves unknown contexts alone', () => {
     expect(complete('kubectl describe service/my', objects).line).toBe(
       'kubectl describe service/my-service ',

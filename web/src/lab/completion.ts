@@ -59,9 +59,13 @@ const KINDS: Record<string, string> = {
   ingressclass: 'IngressClass',
   secrets: 'Secret',
   secret: 'Secret',
+  configmaps: 'ConfigMap',
+  configmap: 'ConfigMap',
+  cm: 'ConfigMap',
 }
 const KIND_WORDS = [
   'all',
+  'configmaps',
   'deployments',
   'endpoints',
   'endpointslices',
@@ -90,7 +94,7 @@ const POD_VERBS = new Set(['exec', 'logs', 'port-forward'])
 const OUTPUTS = ['json', 'jsonpath=', 'name', 'wide', 'yaml']
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'restart', 'status', 'undo'],
-  create: ['deployment', 'ingress', 'namespace', 'secret', 'service'],
+  create: ['configmap', 'deployment', 'ingress', 'namespace', 'secret', 'service'],
   set: ['image'],
   config: ['current-context', 'get-contexts', 'view'],
 }

@@ -23,12 +23,13 @@ export function podEventCounts(c: ContainerCtx): Map<string, number> {
   return out
 }
 
-/** At the back-off cap a crash or pull loop repeats identically: the same step, 5 minutes apart. */
+/** At the back-off cap a crash or pull loop repeats identically (5 minutes apart), a config error always. */
 export function atBackOffCap(c: ContainerCtx): boolean {
   if (c.rec.step === 'crashBackOff')
     return c.rec.crashStreak > 1 && 10 * 2 ** (c.rec.crashStreak - 2) >= BACKOFF_MAX_S
   if (c.rec.step === 'pullBackOff') return 10 * 2 ** (c.rec.pullAttempts - 1) >= BACKOFF_MAX_S
-  return false
+  // a missing ConfigMap or Secret is tried again every sync, always the same cycle
+  return c.rec.step === 'configError'
 }
 
 /**

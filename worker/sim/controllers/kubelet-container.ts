@@ -13,6 +13,7 @@ import { BACKOFF_MAX_S, emit, setStatus, status, type ContainerCtx } from './kub
 import { containerStartLog } from './kubelet-logs'
 import { livenessKillAt } from './kubelet-health'
 import { beginPull, finishPull, pullBackOff } from './kubelet-pull'
+import { prepareContainerConfig } from './kubelet-config'
 import { networkExit } from './kubelet-net-exit'
 import { NEVER } from './kubelet-record'
 import { ts } from './util'
@@ -31,6 +32,7 @@ export function goDuration(seconds: number): string {
 }
 
 function startContainer(c: ContainerCtx, at: number): void {
+  if (!prepareContainerConfig(c, at)) return
   const image = findImage(c.container.image) as ImageInfo
   const process: MainProcess = networkExit(c.s, c.pod, resolveProcess(image, c.container))
   const prev = status(c)
@@ -189,6 +191,7 @@ function finishStep(c: ContainerCtx): void {
     case 'sandbox':
     case 'pullBackOff':
     case 'crashBackOff':
+    case 'configError':
       return beginPull(c, at)
     case 'pulling':
       return finishPull(c, at)

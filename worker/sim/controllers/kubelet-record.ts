@@ -26,6 +26,8 @@ export type Step =
   | 'done'
   /** InvalidImageName / ErrImageNeverPull: stuck */
   | 'stuck'
+  /** CreateContainerConfigError (a missing ConfigMap or Secret) until the next sync */
+  | 'configError'
 
 export interface KubeletRecord {
   step: Step
@@ -52,6 +54,8 @@ export interface KubeletRecord {
   mainExit?: number
   exitReason?: string
   exitMessage?: string
+  /** the environment from env/envFrom resolved at the current run's start (ConfigMaps, Secrets) */
+  env?: [string, string][]
 }
 
 type WithKubelet = ContainerRuntime & { kubelet?: KubeletRecord }

@@ -12,6 +12,7 @@ import { createServiceVerb } from './create-service'
 import { createNamespaceVerb } from './create-namespace'
 import { createIngressVerb } from './create-ingress'
 import { createSecretGenericVerb, createSecretTLSVerb } from './create-secret'
+import { createConfigMapVerb } from './create-config-map'
 import { deleteVerb } from './delete'
 import { exposeVerb } from './expose'
 import { runVerb } from './run-pod'
@@ -78,7 +79,8 @@ const createNode: CommandNode = {
         { name: 'tls', run: createSecretTLSVerb },
       ],
     },
-    ...['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'job']
+    { name: 'configmap', aliases: ['cm'], run: createConfigMapVerb },
+    ...['clusterrole', 'clusterrolebinding', 'cronjob', 'job']
       .concat(['poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding'])
       .concat(['serviceaccount', 'token'])
       .map((n) => unsupported(`create ${n}`)),

@@ -12,7 +12,7 @@ import type { Invocation } from './invocation'
 import { clientError } from './errors'
 import { nameFromArgs } from './create-deployment'
 import { submitGenerated } from './generated'
-import { addEnvFiles, addFiles, addLiterals, type SecretData } from './secret-sources'
+import { addEnvFiles, addFiles, addLiterals, secretAdder, type SecretData } from './data-sources'
 import { keyPairError } from '../net/pem-pair'
 import { lineFiles } from '../shell/line'
 import { workstationHost } from '../shell/workstation'
@@ -59,8 +59,11 @@ export function createSecretGenericVerb(inv: Invocation): ProcessResult {
   if (envFiles.length && (files.length || literals.length))
     return clientError('from-env-file cannot be combined with from-file or from-literal')
   const data: SecretData = new Map()
+  const add = secretAdder(data)
   const err =
-    addLiterals(data, literals) ?? addFiles(inv, data, files) ?? addEnvFiles(inv, data, envFiles)
+    addLiterals(add, literals) ??
+    addFiles(inv, add, files) ??
+    addEnvFiles(inv, add, envFiles, 'secret')
   if (err) return clientError(err)
   return submit(inv, secretObject(inv, name, inv.flags.str('type'), data))
 }

@@ -19,6 +19,7 @@ const SCHEMA_OF: Partial<Record<Kind, string>> = {
   Ingress: 'io.k8s.api.networking.v1.Ingress',
   IngressClass: 'io.k8s.api.networking.v1.IngressClass',
   Secret: 'io.k8s.api.core.v1.Secret',
+  ConfigMap: 'io.k8s.api.core.v1.ConfigMap',
 }
 
 /** The kinds explain documents (SCHEMA_OF), as the messages about the others name them. */

@@ -173,10 +173,14 @@ export function answerHttp(
 }
 
 /** The environment a container starts with: image ENV, then the pod's env (later wins), plus HOSTNAME. */
-export function containerEnv(pod: Pod, container: Container): [string, string][] {
+export function containerEnv(
+  pod: Pod,
+  container: Container,
+  specEnv: [string, string][] = (container.env ?? []).map((e) => [e.name, e.value ?? '']),
+): [string, string][] {
   const image = findImage(container.image)
   const env = new Map<string, string>(image?.env ?? [])
   env.set('HOSTNAME', pod.metadata.name)
-  for (const e of container.env ?? []) env.set(e.name, e.value ?? '')
+  for (const [k, v] of specEnv) env.set(k, v)
   return [...env.entries()]
 }

@@ -8,6 +8,7 @@ import { defaultPodAdmission, defaultPodSpec, podQOSClass } from './defaults-pod
 import { defaultIPFamilies, defaultService } from './defaults-service'
 import { defaultIngressClass, dropNulls } from './defaults-ingress'
 import { defaultSecret } from './defaults-secret'
+import { defaultConfigMap } from './defaults-config-map'
 
 type Obj = Record<string, unknown>
 
@@ -73,6 +74,9 @@ export function applyDefaults(kind: Kind, o: Obj) {
       break
     case 'Secret':
       defaultSecret(o)
+      break
+    case 'ConfigMap':
+      defaultConfigMap(o)
       break
     case 'Namespace': {
       const spec = obj(o, 'spec')

@@ -13,6 +13,7 @@ export type Kind =
   | 'Ingress'
   | 'IngressClass'
   | 'Secret'
+  | 'ConfigMap'
 
 export interface ResourceInfo {
   kind: Kind
@@ -27,18 +28,123 @@ export interface ResourceInfo {
 }
 
 export const RESOURCES: Record<Kind, ResourceInfo> = {
-  Namespace: { kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], group: '', version: 'v1', namespaced: false },
-  Node: { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1', namespaced: false },
-  Pod: { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1', namespaced: true },
-  Service: { kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], group: '', version: 'v1', namespaced: true },
-  Secret: { kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], group: '', version: 'v1', namespaced: true },
-  Endpoints: { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '', version: 'v1', namespaced: true },
-  Event: { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1', namespaced: true },
-  Deployment: { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], group: 'apps', version: 'v1', namespaced: true },
-  ReplicaSet: { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], group: 'apps', version: 'v1', namespaced: true },
-  EndpointSlice: { kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], group: 'discovery.k8s.io', version: 'v1', namespaced: true },
-  Ingress: { kind: 'Ingress', plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], group: 'networking.k8s.io', version: 'v1', namespaced: true },
-  IngressClass: { kind: 'IngressClass', plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], group: 'networking.k8s.io', version: 'v1', namespaced: false },
+  Namespace: {
+    kind: 'Namespace',
+    plural: 'namespaces',
+    singular: 'namespace',
+    shortNames: ['ns'],
+    group: '',
+    version: 'v1',
+    namespaced: false,
+  },
+  Node: {
+    kind: 'Node',
+    plural: 'nodes',
+    singular: 'node',
+    shortNames: ['no'],
+    group: '',
+    version: 'v1',
+    namespaced: false,
+  },
+  Pod: {
+    kind: 'Pod',
+    plural: 'pods',
+    singular: 'pod',
+    shortNames: ['po'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  Service: {
+    kind: 'Service',
+    plural: 'services',
+    singular: 'service',
+    shortNames: ['svc'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  ConfigMap: {
+    kind: 'ConfigMap',
+    plural: 'configmaps',
+    singular: 'configmap',
+    shortNames: ['cm'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  Secret: {
+    kind: 'Secret',
+    plural: 'secrets',
+    singular: 'secret',
+    shortNames: [],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  Endpoints: {
+    kind: 'Endpoints',
+    plural: 'endpoints',
+    singular: 'endpoints',
+    shortNames: ['ep'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  Event: {
+    kind: 'Event',
+    plural: 'events',
+    singular: 'event',
+    shortNames: ['ev'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  Deployment: {
+    kind: 'Deployment',
+    plural: 'deployments',
+    singular: 'deployment',
+    shortNames: ['deploy'],
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+  },
+  ReplicaSet: {
+    kind: 'ReplicaSet',
+    plural: 'replicasets',
+    singular: 'replicaset',
+    shortNames: ['rs'],
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+  },
+  EndpointSlice: {
+    kind: 'EndpointSlice',
+    plural: 'endpointslices',
+    singular: 'endpointslice',
+    shortNames: [],
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    namespaced: true,
+  },
+  Ingress: {
+    kind: 'Ingress',
+    plural: 'ingresses',
+    singular: 'ingress',
+    shortNames: ['ing'],
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: true,
+  },
+  IngressClass: {
+    kind: 'IngressClass',
+    plural: 'ingressclasses',
+    singular: 'ingressclass',
+    shortNames: [],
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: false,
+  },
 }
 
 export const KINDS = Object.keys(RESOURCES) as Kind[]

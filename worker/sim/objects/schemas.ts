@@ -121,6 +121,7 @@ export const KIND_SCHEMAS: Record<Kind, StructType> = {
     endpoints: 'any',
     ports: 'any',
   }),
+  ConfigMap: top('ConfigMap', { immutable: 'bool', data: stringMap, binaryData: bytesMap }),
   Secret: top('Secret', {
     immutable: 'bool',
     data: bytesMap,

@@ -164,7 +164,11 @@ export interface Pod extends KubeObject {
 }
 
 export interface PodTemplateSpec {
-  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: null }
+  metadata?: {
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+    creationTimestamp?: null
+  }
   spec: PodSpec
 }
 
@@ -207,7 +211,12 @@ export interface Deployment extends KubeObject {
 
 export interface ReplicaSet extends KubeObject {
   kind: 'ReplicaSet'
-  spec: { replicas?: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number }
+  spec: {
+    replicas?: number
+    selector: LabelSelector
+    template: PodTemplateSpec
+    minReadySeconds?: number
+  }
   status: {
     replicas: number
     fullyLabeledReplicas?: number
@@ -294,10 +303,23 @@ export interface EndpointSlice extends KubeObject {
 
 export interface Node extends KubeObject {
   kind: 'Node'
-  spec: { podCIDR?: string; podCIDRs?: string[]; providerID?: string; taints?: { key: string; effect: string; value?: string }[]; unschedulable?: boolean }
+  spec: {
+    podCIDR?: string
+    podCIDRs?: string[]
+    providerID?: string
+    taints?: { key: string; effect: string; value?: string }[]
+    unschedulable?: boolean
+  }
   status: {
     addresses: { type: string; address: string }[]
-    conditions: { type: string; status: string; lastHeartbeatTime: string; lastTransitionTime: string; reason: string; message: string }[]
+    conditions: {
+      type: string
+      status: string
+      lastHeartbeatTime: string
+      lastTransitionTime: string
+      reason: string
+      message: string
+    }[]
     nodeInfo: Record<string, string>
     capacity: Record<string, string>
     allocatable: Record<string, string>
@@ -313,7 +335,15 @@ export interface Namespace extends KubeObject {
 
 export interface KubeEvent extends KubeObject {
   kind: 'Event'
-  involvedObject: { kind: string; namespace?: string; name: string; uid?: string; apiVersion?: string; resourceVersion?: string; fieldPath?: string }
+  involvedObject: {
+    kind: string
+    namespace?: string
+    name: string
+    uid?: string
+    apiVersion?: string
+    resourceVersion?: string
+    fieldPath?: string
+  }
   reason: string
   message: string
   type: 'Normal' | 'Warning'
@@ -333,7 +363,15 @@ export interface StatusCause {
 }
 
 export interface ApiError {
-  reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Forbidden' | 'BadRequest' | 'Conflict' | 'MethodNotAllowed' | 'InternalError'
+  reason:
+    | 'NotFound'
+    | 'AlreadyExists'
+    | 'Invalid'
+    | 'Forbidden'
+    | 'BadRequest'
+    | 'Conflict'
+    | 'MethodNotAllowed'
+    | 'InternalError'
   /** The status message, e.g. `services "web" not found` or `Service "web" is invalid: ...` */
   message: string
   /** For Invalid: the bare kind and name and each cause, used by kubectl's printer (KUBERNETES-FACTS E2). */
@@ -343,8 +381,13 @@ export interface ApiError {
 }
 
 export type ApiResult<T> =
-  | { ok: true; value: T; /** admission warnings (`Warning: ...` on kubectl's stderr) */ warnings?: string[] }
+  | {
+      ok: true
+      value: T
+      /** admission warnings (`Warning: ...` on kubectl's stderr) */ warnings?: string[]
+    }
   | { ok: false; error: ApiError }
 
 export type * from './ingress-types'
 export type * from './secret-types'
+export type * from './config-map-types'

@@ -19,6 +19,8 @@ import type { Ingress, IngressClass } from './ingress-types'
 import { validateIngressClassUpdate } from './validate-ingress-class'
 import type { Secret } from './secret-types'
 import { validateSecretUpdate } from './validate-secret'
+import type { ConfigMap } from './config-map-types'
+import { validateConfigMapUpdate } from './validate-config-map'
 import { admitIngressNginx } from './ingress-admission'
 import { HAS_GENERATION, withWarnings } from './create'
 import { sameJSONUnordered } from './json-equal'
@@ -75,9 +77,9 @@ function updateInner(
     if (err) return fail(err)
     errs.push(...validateClusterIPUpdate(old as Service, obj as Service))
   }
-  // ValidateIngressClassUpdate and ValidateSecretUpdate check immutability before the create
-  // rules; the others after
-  const first = kind === 'IngressClass' || kind === 'Secret'
+  // ValidateIngressClassUpdate, ValidateSecretUpdate and ValidateConfigMapUpdate check
+  // immutability before the create rules; the others after
+  const first = kind === 'IngressClass' || kind === 'Secret' || kind === 'ConfigMap'
   if (first) errs.push(...updateRules(kind, old, obj))
   errs.push(...validateObject(kind, obj))
   if (!first) errs.push(...updateRules(kind, old, obj))
@@ -126,6 +128,7 @@ function updateRules(kind: Kind, old: KubeObject, obj: KubeObject): FieldError[]
   if (kind === 'IngressClass')
     return validateIngressClassUpdate(obj as IngressClass, old as IngressClass)
   if (kind === 'Secret') return validateSecretUpdate(obj as Secret, old as Secret)
+  if (kind === 'ConfigMap') return validateConfigMapUpdate(obj as ConfigMap, old as ConfigMap)
   return []
 }
 

@@ -14,6 +14,8 @@ import { validateIngress } from './validate-ingress'
 import { validateIngressClass } from './validate-ingress-class'
 import type { Secret } from './secret-types'
 import { validateSecret } from './validate-secret'
+import type { ConfigMap } from './config-map-types'
+import { validateConfigMap } from './validate-config-map'
 
 /** Strategy Validate for a new object; kinds without rules here only get ObjectMeta checks. */
 export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
@@ -39,6 +41,8 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
       return validateIngressClass(obj as IngressClass)
     case 'Secret':
       return validateSecret(obj as Secret)
+    case 'ConfigMap':
+      return validateConfigMap(obj as ConfigMap)
     case 'Namespace':
       return validateObjectMeta(obj.metadata, false, isDNS1123Label)
     case 'Node':

@@ -5,6 +5,8 @@ import type { Ctx } from '../context'
 import type { Container, Pod } from '../objects/types'
 import { containerEnv, containerTools, findImage } from '../net/images'
 import { serviceEnv } from '../net/service-env'
+import { hasEnvRefs, resolveContainerEnv } from '../net/container-env'
+import { peekKubeletRecord } from '../controllers/kubelet-record'
 import { etcHosts, podHostname, resolvConf } from '../net/pod-files'
 import type { Dialect, Host, Tool } from './host'
 import { podProgram } from './pod-programs'
@@ -18,9 +20,21 @@ type Env = Record<string, string>
 
 const BIN_DIRS = /^\/(usr\/)?(local\/)?s?bin\//
 
+/**
+ * The container's env and envFrom as the kubelet resolved them when it started (ConfigMaps and
+ * Secrets read then), or as they resolve now for a container started before that was kept.
+ */
+function specEnv(s: ClusterState, pod: Pod, container: Container): [string, string][] | undefined {
+  if (!hasEnvRefs(container)) return undefined
+  const kept = peekKubeletRecord(s, pod.metadata.uid, container.name)?.env
+  if (kept) return kept
+  const now = resolveContainerEnv(s, pod, container)
+  return now.ok ? now.env : undefined
+}
+
 /** The environment of an exec'd process: PATH, HOSTNAME, image ENV, pod env, Service links, HOME. */
 export function podEnv(ctx: Ctx, pod: Pod, container: Container): Record<string, string> {
-  const base = containerEnv(pod, container)
+  const base = containerEnv(pod, container, specEnv(ctx.s, pod, container))
   const env: Record<string, string> = dict()
   const path = base.find(([k]) => k === 'PATH')
   if (path) env.PATH = path[1]

@@ -11,6 +11,8 @@ import type {
 import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer'
 
 type Env = { name: string; value?: string; valueFrom?: Record<string, Record<string, unknown>> }
+type Ref = { name?: string; optional?: boolean }
+type EnvFrom = { prefix?: string; configMapRef?: Ref; secretRef?: Ref }
 type Mount = { name: string; mountPath: string; readOnly?: boolean; subPath?: string }
 
 /** describeContainers; statuses undefined for templates (no ID, state or restart count). */
@@ -32,6 +34,7 @@ export function writeContainers(
     if (c.livenessProbe) w.write(LEVEL_2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`)
     if (c.readinessProbe) w.write(LEVEL_2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`)
     if (c.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(c.startupProbe as Probe)}\n`)
+    if (Array.isArray(c.envFrom) && c.envFrom.length > 0) writeEnvFrom(w, c.envFrom as EnvFrom[])
     writeEnv(w, (c.env ?? []) as Env[], pod)
     writeMounts(w, (c.volumeMounts as Mount[] | undefined) ?? [])
   }
@@ -150,6 +153,17 @@ function writeEnv(w: DescribeWriter, env: Env[], pod: KubeObject | undefined): v
         LEVEL_3,
         `${e.name}:\t<set to the key '${String(f.configMapKeyRef.key)}' of config map '${String(f.configMapKeyRef.name)}'>\tOptional: ${f.configMapKeyRef.optional === true}\n`,
       )
+  }
+}
+
+/** describeContainerEnvFrom: each source, its kind, prefix and whether it is optional. */
+function writeEnvFrom(w: DescribeWriter, sources: EnvFrom[]): void {
+  w.write(LEVEL_2, 'Environment Variables from:\n')
+  for (const e of sources) {
+    const ref = e.configMapRef ?? e.secretRef
+    const from = e.configMapRef ? 'ConfigMap' : e.secretRef ? 'Secret' : ''
+    const what = e.prefix ? `${from} with prefix '${e.prefix}'` : from
+    w.write(LEVEL_3, `${ref?.name ?? ''}\t${what}\tOptional: ${ref?.optional === true}\n`)
   }
 }
 

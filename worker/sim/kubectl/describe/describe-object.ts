@@ -24,6 +24,8 @@ import { describeIngress, describeIngressClass } from './ingress'
 import type { Ingress, IngressClass } from '../../objects/ingress-types'
 import type { Secret } from '../../objects/secret-types'
 import { describeSecret } from './secret'
+import type { ConfigMap } from '../../objects/config-map-types'
+import { describeConfigMap } from './config-map'
 
 /** The describe text for one object. */
 export function describeObject(s: ClusterState, obj: KubeObject, now: number): string {
@@ -66,6 +68,8 @@ export function describeObject(s: ClusterState, obj: KubeObject, now: number): s
       return describeIngressClass(obj as IngressClass, eventsFor(s, obj), now)
     case 'Secret':
       return describeSecret(obj as Secret)
+    case 'ConfigMap':
+      return describeConfigMap(obj as ConfigMap, eventsFor(s, obj), now)
     default:
       return describeEvent(obj, eventsFor(s, obj), now)
   }

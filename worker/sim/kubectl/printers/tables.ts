@@ -8,6 +8,7 @@ import { EVENT_TABLE, NAMESPACE_TABLE, NODE_TABLE } from './cluster-row'
 import { POD_TABLE } from './pod-row'
 import { INGRESSCLASS_TABLE, INGRESS_TABLE } from './ingress-row'
 import { SECRET_TABLE } from './secret-row'
+import { CONFIGMAP_TABLE } from './config-map-row'
 import type { TableDef } from './table-def'
 
 export const TABLES: Record<Kind, TableDef> = {
@@ -23,6 +24,7 @@ export const TABLES: Record<Kind, TableDef> = {
   Ingress: INGRESS_TABLE,
   IngressClass: INGRESSCLASS_TABLE,
   Secret: SECRET_TABLE,
+  ConfigMap: CONFIGMAP_TABLE,
 }
 
 /** GroupKind.String() lower-cased: `pod`, `service`, `deployment.apps`, `endpointslice.discovery.k8s.io`. */

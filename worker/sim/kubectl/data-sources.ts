@@ -1,6 +1,7 @@
-// The data sources of `kubectl create secret generic` (kubectl pkg/cmd/create/create_secret.go,
-// pkg/cmd/util ParseLiteralSource/ParseFileSource, env_file.go): literals, files and directories
-// of the workstation (the files its shell has), env files. Values are bytes; keys config keys.
+// The data sources of `kubectl create secret generic` and `create configmap` (kubectl
+// pkg/cmd/create/create_secret.go, create_configmap.go, pkg/cmd/util ParseLiteralSource/
+// ParseFileSource, env_file.go): literals, files and directories of the workstation (the files its
+// shell has), env files. Values are bytes; each command's AddKey checks and stores them.
 
 import type { Invocation } from './invocation'
 import { isConfigMapKey } from '../objects/validate-secret'
@@ -13,23 +14,28 @@ import { own } from '../shell/own'
 
 export type SecretData = Map<string, Uint8Array>
 
+/** Stores one key and value, or answers why it cannot (the command's own words). */
+export type AddKey = (key: string, value: Uint8Array) => string | undefined
+
 const utf8 = (s: string) => new TextEncoder().encode(s)
 
 /** addKeyFromLiteralToSecret: a config key, not already taken. */
-function addKey(data: SecretData, key: string, value: Uint8Array): string | undefined {
-  const errs = isConfigMapKey(key)
-  if (errs.length) return `"${key}" is not valid key name for a Secret ${errs.join(';')}`
-  if (data.has(key)) return `cannot add key ${key}, another key by that name already exists`
-  data.set(key, value)
-  return undefined
+export function secretAdder(data: SecretData): AddKey {
+  return (key, value) => {
+    const errs = isConfigMapKey(key)
+    if (errs.length) return `"${key}" is not valid key name for a Secret ${errs.join(';')}`
+    if (data.has(key)) return `cannot add key ${key}, another key by that name already exists`
+    data.set(key, value)
+    return undefined
+  }
 }
 
 /** handleSecretFromLiteralSources: `key=value`, split at the first `=`. */
-export function addLiterals(data: SecretData, sources: string[]): string | undefined {
+export function addLiterals(addKey: AddKey, sources: string[]): string | undefined {
   for (const source of sources) {
     const eq = source.indexOf('=')
     if (eq <= 0) return `invalid literal source ${source}, expected key=value`
-    const err = addKey(data, source.slice(0, eq), utf8(source.slice(eq + 1)))
+    const err = addKey(source.slice(0, eq), utf8(source.slice(eq + 1)))
     if (err) return err
   }
   return undefined
@@ -65,14 +71,14 @@ function workstationDisk(inv: Invocation): Disk {
 }
 
 /** handleSecretFromFileSources: a file's bytes, or each regular file of a directory. */
-export function addFiles(inv: Invocation, data: SecretData, sources: string[]): string | undefined {
+export function addFiles(inv: Invocation, addKey: AddKey, sources: string[]): string | undefined {
   const disk = workstationDisk(inv)
   for (const source of sources) {
     const parsed = parseFileSource(source)
     if (typeof parsed === 'string') return parsed
     const text = disk.read(parsed.path)
     if (text !== undefined) {
-      const err = addKey(data, parsed.key, bytesOfText(text))
+      const err = addKey(parsed.key, bytesOfText(text))
       if (err) return err
       continue
     }
@@ -82,18 +88,22 @@ export function addFiles(inv: Invocation, data: SecretData, sources: string[]): 
     for (const name of names) {
       const item = disk.read(`${parsed.path.replace(/\/+$/, '')}/${name}`)
       if (item === undefined) continue
-      const err = addKey(data, name, bytesOfText(item))
+      const err = addKey(name, bytesOfText(item))
       if (err) return err
     }
   }
   return undefined
 }
 
-/** handleSecretFromEnvFileSources: `KEY=value` lines; `KEY` alone takes kubectl's environment. */
+/**
+ * handleSecretFromEnvFileSources, handleConfigMapFromEnvFileSources: `KEY=value` lines; `KEY`
+ * alone takes kubectl's environment. `kind` names the file in the directory error.
+ */
 export function addEnvFiles(
   inv: Invocation,
-  data: SecretData,
+  addKey: AddKey,
   sources: string[],
+  kind: 'secret' | 'config',
 ): string | undefined {
   const disk = workstationDisk(inv)
   for (const path of sources) {
@@ -101,7 +111,7 @@ export function addEnvFiles(
     if (text === undefined)
       return disk.list(path) === undefined
         ? `error reading ${path}: no such file or directory`
-        : `env secret file cannot be a directory`
+        : `env ${kind} file cannot be a directory`
     // bufio.ScanLines: a line's trailing \r goes with its \n
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
     for (const raw of lines) {
@@ -112,7 +122,7 @@ export function addEnvFiles(
       const errs = isEnvVarName(key)
       if (errs.length) return `"${key}" is not a valid key name: ${errs.join(';')}`
       const value = eq === -1 ? (own(inv.env, key) ?? '') : line.slice(eq + 1)
-      const err = addKey(data, key, utf8(value))
+      const err = addKey(key, utf8(value))
       if (err) return err
     }
   }

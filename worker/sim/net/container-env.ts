@@ -1,0 +1,102 @@
+// The environment the kubelet computes for a container from its spec (pkg/kubelet/kubelet_pods.go
+// makeEnvironmentVariables): envFrom ConfigMaps and Secrets (with prefix; every key, as the
+// kubelet has taken them since KEP-4369), then env (a value, or configMapKeyRef / secretKeyRef).
+// A missing required ConfigMap, Secret or key is the error the kubelet reports as
+// CreateContainerConfigError. Left out: $(VAR) expansion, fieldRef and resourceFieldRef (empty).
+
+import type { ConfigMap, Container, Pod, Secret } from '../objects/types'
+import { getObject, type ClusterState } from '../state'
+import { decodeBase64 } from '../objects/go-base64'
+import { textOfBytes } from '../shell/bytes'
+
+interface KeyRef {
+  name?: string
+  key?: string
+  optional?: boolean
+}
+interface EnvSource {
+  prefix?: string
+  configMapRef?: { name?: string; optional?: boolean }
+  secretRef?: { name?: string; optional?: boolean }
+}
+interface EnvEntry {
+  name: string
+  value?: string
+  valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef }
+}
+
+export type ResolvedEnv = { ok: true; env: [string, string][] } | { ok: false; error: string }
+
+type Values = Record<string, string>
+
+/** The data of a ConfigMap or Secret as text (a Secret's values decoded from base64). */
+function sourceValues(s: ClusterState, ns: string, kind: 'configmap' | 'secret', name: string) {
+  if (kind === 'configmap') return getObject<ConfigMap>(s, 'ConfigMap', ns, name)?.data ?? {}
+  const secret = getObject<Secret>(s, 'Secret', ns, name)
+  if (!secret) return undefined
+  const out: Values = {}
+  for (const [k, v] of Object.entries(secret.data ?? {})) {
+    const bytes = decodeBase64(v)
+    out[k] = 'corruptAt' in bytes ? '' : textOfBytes(bytes)
+  }
+  return out
+}
+
+function exists(s: ClusterState, ns: string, kind: 'configmap' | 'secret', name: string): boolean {
+  return getObject(s, kind === 'configmap' ? 'ConfigMap' : 'Secret', ns, name) !== undefined
+}
+
+/** Whether the container's environment reads ConfigMaps or Secrets (then it is kept at start). */
+export function hasEnvRefs(c: Container): boolean {
+  const env = (c.env ?? []) as EnvEntry[]
+  const from = (c.envFrom ?? []) as unknown[]
+  return (
+    from.length > 0 || env.some((e) => e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef)
+  )
+}
+
+/** makeEnvironmentVariables without the Service links (service-env.ts adds those). */
+export function resolveContainerEnv(s: ClusterState, pod: Pod, container: Container): ResolvedEnv {
+  const ns = pod.metadata.namespace ?? 'default'
+  const env = new Map<string, string>()
+  for (const from of (container.envFrom ?? []) as EnvSource[]) {
+    const kind = from.configMapRef ? 'configmap' : from.secretRef ? 'secret' : undefined
+    const ref = from.configMapRef ?? from.secretRef
+    if (!kind || !ref) continue
+    const name = ref.name ?? ''
+    if (!exists(s, ns, kind, name)) {
+      if (ref.optional === true) continue
+      return { ok: false, error: `${kind} "${name}" not found` }
+    }
+    for (const [key, value] of Object.entries(sourceValues(s, ns, kind, name) ?? {}).sort())
+      env.set((from.prefix ?? '') + key, value)
+  }
+  for (const e of (container.env ?? []) as EnvEntry[]) {
+    const value = envValue(s, ns, e)
+    if (value === undefined) continue
+    if (typeof value !== 'string') return { ok: false, error: value.error }
+    env.set(e.name, value)
+  }
+  return { ok: true, env: [...env] }
+}
+
+/** One env entry's value; undefined when an optional reference is missing (the entry is left out). */
+function envValue(
+  s: ClusterState,
+  ns: string,
+  e: EnvEntry,
+): string | undefined | { error: string } {
+  if (e.value) return e.value
+  const cm = e.valueFrom?.configMapKeyRef
+  const sec = e.valueFrom?.secretKeyRef
+  const ref = cm ?? sec
+  if (!ref) return e.value ?? ''
+  const kind = cm ? 'configmap' : 'secret'
+  const name = ref.name ?? ''
+  const key = ref.key ?? ''
+  const values = exists(s, ns, kind, name) ? sourceValues(s, ns, kind, name) : undefined
+  if (!values) return ref.optional === true ? undefined : { error: `${kind} "${name}" not found` }
+  if (Object.hasOwn(values, key)) return values[key]
+  if (ref.optional === true) return undefined
+  return { error: `couldn't find key ${key} in ${cm ? 'ConfigMap' : 'Secret'} ${ns}/${name}` }
+}
