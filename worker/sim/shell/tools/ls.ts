@@ -2,7 +2,8 @@
 // cwd. One name per line when stdout is not a terminal; in columns on a terminal (kubectl exec -t),
 // laid out as GNU ls (vertical fill, tab-padded to 8) or busybox ls (spaces) does.
 // Dot files only with -a/-A; -d lists a directory itself; -l in ls-long.ts (its metadata is a
-// fresh container's, not stored: see there). Left out: colours, -R, -t/-S sorting.
+// fresh container's, not stored: see there); -R lists each directory below, as GNU ls and busybox
+// do. Left out: colours, -t/-S sorting.
 
 import type { Proc, Tool } from '../host'
 import { isDirectory, listDirectory, lookupFile, resolvePath } from '../fs-path'
@@ -21,14 +22,26 @@ export const ls: Tool = (p) => {
   const cwd = own(p.env, 'PWD') ?? '/'
   const home = own(p.env, 'HOME')
   const columns = p.tty.out && !flags.includes('1') && !long
+  const recursive = flags.includes('R')
   const files: Entry[] = []
   const dirs: Array<[string, Entry[]]> = []
   let err = ''
+  /** a directory's listing, then (-R) each directory in it, depth first, as ls prints them */
+  const addDir = (label: string, path: string, names: string[]) => {
+    const entries = entriesOf(p, path, names, hidden, home)
+    dirs.push([label, entries])
+    if (!recursive) return
+    for (const e of entries) {
+      if (!e.dir || e.name === '.' || e.name === '..' || dirs.length >= MAX_DIRS) continue
+      const below = listDirectory(p.host, p.files, e.path, home)
+      if (below) addDir(`${label.replace(/\/+$/, '')}/${e.name}`, e.path, below)
+    }
+  }
   for (const t of args.length > 0 ? args : ['.']) {
     const path = resolvePath(cwd, t)
     const names = listDirectory(p.host, p.files, path, home)
     if (names !== undefined && flags.includes('d')) files.push({ name: t, path, dir: true })
-    else if (names !== undefined) dirs.push([t, entriesOf(p, path, names, hidden, home)])
+    else if (names !== undefined) addDir(t, path, names)
     else if (
       lookupFile(p.files, p.host, cwd, t) !== undefined ||
       devEntry(path, !!p.host.container)
@@ -49,11 +62,14 @@ export const ls: Tool = (p) => {
         : entries.map((e) => `${e.name}\n`).join('')
   let out = files.length > 0 ? show(files, false) : ''
   for (const [t, entries] of dirs) {
-    if (dirs.length + files.length > 1) out += `${out ? '\n' : ''}${t}:\n`
+    if (recursive || dirs.length + files.length > 1) out += `${out ? '\n' : ''}${t}:\n`
     out += show(entries, true)
   }
   return { stdout: out, stderr: err, exitCode: err ? 2 : 0 }
 }
+
+/** How many directories `ls -R` lists at most (a guard: the hosts know few). */
+const MAX_DIRS = 1000
 
 /** A directory's entries as listed: dot files only with -a (with `.` and `..`) or -A. */
 function entriesOf(
