@@ -12,7 +12,7 @@ import type { Invocation } from './invocation'
 import { clientError } from './errors'
 import { nameFromArgs } from './create-deployment'
 import { submitGenerated } from './generated'
-import { addEnvFiles, addFiles, addLiterals, type AddKey } from './data-sources'
+import { addSources, type AddKey } from './data-sources'
 
 interface Bags {
   data: Map<string, string>
@@ -74,17 +74,8 @@ function configMapObject(inv: Invocation, name: string, bags: Bags): KubeObject 
 export function createConfigMapVerb(inv: Invocation): ProcessResult {
   const name = nameFromArgs(inv)
   if (typeof name !== 'string') return name
-  const literals = inv.flags.list('from-literal')
-  const files = inv.flags.list('from-file')
-  const envFiles = inv.flags.list('from-env-file')
-  if (envFiles.length && (files.length || literals.length))
-    return clientError('from-env-file cannot be combined with from-file or from-literal')
   const bags: Bags = { data: new Map(), binaryData: new Map() }
-  const add = configMapAdder(name, bags)
-  const err =
-    addFiles(inv, add, files) ??
-    addLiterals(add, literals) ??
-    addEnvFiles(inv, add, envFiles, 'config')
+  const err = addSources(inv, configMapAdder(name, bags), 'config')
   if (err) return clientError(err)
   if (inv.flags.bool('append-hash'))
     return clientError(

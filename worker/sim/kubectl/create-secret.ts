@@ -12,7 +12,7 @@ import type { Invocation } from './invocation'
 import { clientError } from './errors'
 import { nameFromArgs } from './create-deployment'
 import { submitGenerated } from './generated'
-import { addEnvFiles, addFiles, addLiterals, secretAdder, type SecretData } from './data-sources'
+import { addSources, secretAdder, type SecretData } from './data-sources'
 import { keyPairError } from '../net/pem-pair'
 import { lineFiles } from '../shell/line'
 import { workstationHost } from '../shell/workstation'
@@ -53,17 +53,8 @@ function submit(inv: Invocation, secret: KubeObject): ProcessResult {
 export function createSecretGenericVerb(inv: Invocation): ProcessResult {
   const name = nameFromArgs(inv)
   if (typeof name !== 'string') return name
-  const literals = inv.flags.list('from-literal')
-  const files = inv.flags.list('from-file')
-  const envFiles = inv.flags.list('from-env-file')
-  if (envFiles.length && (files.length || literals.length))
-    return clientError('from-env-file cannot be combined with from-file or from-literal')
   const data: SecretData = new Map()
-  const add = secretAdder(data)
-  const err =
-    addLiterals(add, literals) ??
-    addFiles(inv, add, files) ??
-    addEnvFiles(inv, add, envFiles, 'secret')
+  const err = addSources(inv, secretAdder(data), 'secret')
   if (err) return clientError(err)
   return submit(inv, secretObject(inv, name, inv.flags.str('type'), data))
 }

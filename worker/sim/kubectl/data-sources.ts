@@ -31,7 +31,7 @@ export function secretAdder(data: SecretData): AddKey {
 }
 
 /** handleSecretFromLiteralSources: `key=value`, split at the first `=`. */
-export function addLiterals(addKey: AddKey, sources: string[]): string | undefined {
+function addLiterals(addKey: AddKey, sources: string[]): string | undefined {
   for (const source of sources) {
     const eq = source.indexOf('=')
     if (eq <= 0) return `invalid literal source ${source}, expected key=value`
@@ -71,7 +71,7 @@ function workstationDisk(inv: Invocation): Disk {
 }
 
 /** handleSecretFromFileSources: a file's bytes, or each regular file of a directory. */
-export function addFiles(inv: Invocation, addKey: AddKey, sources: string[]): string | undefined {
+function addFiles(inv: Invocation, addKey: AddKey, sources: string[]): string | undefined {
   const disk = workstationDisk(inv)
   for (const source of sources) {
     const parsed = parseFileSource(source)
@@ -99,7 +99,7 @@ export function addFiles(inv: Invocation, addKey: AddKey, sources: string[]): st
  * handleSecretFromEnvFileSources, handleConfigMapFromEnvFileSources: `KEY=value` lines; `KEY`
  * alone takes kubectl's environment. `kind` names the file in the directory error.
  */
-export function addEnvFiles(
+function addEnvFiles(
   inv: Invocation,
   addKey: AddKey,
   sources: string[],
@@ -127,4 +127,25 @@ export function addEnvFiles(
     }
   }
   return undefined
+}
+
+/**
+ * The `--from-literal`, `--from-file` and `--from-env-file` sources of `create secret generic` or
+ * `create configmap`, added in the order that kubectl's command reads them (create_secret.go: the
+ * literals first; create_configmap.go: the files first). An error text, or undefined.
+ */
+export function addSources(
+  inv: Invocation,
+  addKey: AddKey,
+  kind: 'secret' | 'config',
+): string | undefined {
+  const literals = inv.flags.list('from-literal')
+  const files = inv.flags.list('from-file')
+  const envFiles = inv.flags.list('from-env-file')
+  if (envFiles.length && (files.length || literals.length))
+    return 'from-env-file cannot be combined with from-file or from-literal'
+  const first = kind === 'secret' ? addLiterals(addKey, literals) : addFiles(inv, addKey, files)
+  if (first) return first
+  const second = kind === 'secret' ? addFiles(inv, addKey, files) : addLiterals(addKey, literals)
+  return second ?? addEnvFiles(inv, addKey, envFiles, kind)
 }
