@@ -5,8 +5,9 @@ import { checkStringLength } from '../io'
 import { bytesOfText, textOfBytes } from '../bytes'
 
 /**
- * Backslash escapes of `echo -e`, `printf %b` and printf formats; `\c` ends the output. `\NNN` is
- * a byte: `\303\251` is é, `\377` alone a byte that is not UTF-8 (bytes.ts).
+ * Backslash escapes of `echo -e`, `printf %b` and printf formats; `\c` ends the output. `\NNN` and
+ * `\xHH` are a byte: `\303\251` is é, `\377` alone a byte that is not UTF-8 (bytes.ts); `\uHHHH`
+ * and `\UHHHHHHHH` a character. Without a hex digit after it, `\x` stays as typed (bash).
  */
 export function unescape(s: string): { text: string; stop: boolean } {
   const r = unescapeChars(s)
@@ -40,6 +41,16 @@ function unescapeChars(s: string): { text: string; stop: boolean } {
       const byte = parseInt(m[0] || '0', 8) & 255
       text += String.fromCharCode(byte < 0x80 ? byte : 0xdc00 + byte)
       i += m[0].length - (n === '0' ? 0 : 1)
+    } else if (n === 'x' && /^[0-9a-fA-F]/.test(s.slice(i + 1))) {
+      const hex = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1))![0]
+      const byte = parseInt(hex, 16)
+      text += String.fromCharCode(byte < 0x80 ? byte : 0xdc00 + byte)
+      i += hex.length
+    } else if ((n === 'u' || n === 'U') && /^[0-9a-fA-F]/.test(s.slice(i + 1))) {
+      const hex = new RegExp(`^[0-9a-fA-F]{1,${n === 'u' ? 4 : 8}}`).exec(s.slice(i + 1))![0]
+      const code = parseInt(hex, 16)
+      text += code <= 0x10ffff ? String.fromCodePoint(code) : '\\' + n + hex
+      i += hex.length
     } else text += '\\' + n
   }
   return { text, stop: false }
