@@ -2,7 +2,8 @@
 // makeEnvironmentVariables): envFrom ConfigMaps and Secrets (with prefix; every key, as the
 // kubelet has taken them since KEP-4369), then env (a value, or configMapKeyRef / secretKeyRef).
 // A missing required ConfigMap, Secret or key is the error the kubelet reports as
-// CreateContainerConfigError. Left out: $(VAR) expansion, fieldRef and resourceFieldRef (empty).
+// CreateContainerConfigError. fieldRef (the downward API) gives the pod's own fields as the kubelet
+// reads them (podFieldSelectorRuntimeValue). Left out: $(VAR) expansion and resourceFieldRef (empty).
 
 import type { ConfigMap, Container, Pod, Secret } from '../objects/types'
 import { getObject, type ClusterState } from '../state'
@@ -22,7 +23,11 @@ interface EnvSource {
 interface EnvEntry {
   name: string
   value?: string
-  valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef }
+  valueFrom?: {
+    configMapKeyRef?: KeyRef
+    secretKeyRef?: KeyRef
+    fieldRef?: { fieldPath?: string }
+  }
 }
 
 export type ResolvedEnv = { ok: true; env: [string, string][] } | { ok: false; error: string }
@@ -51,7 +56,10 @@ export function hasEnvRefs(c: Container): boolean {
   const env = (c.env ?? []) as EnvEntry[]
   const from = (c.envFrom ?? []) as unknown[]
   return (
-    from.length > 0 || env.some((e) => e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef)
+    from.length > 0 ||
+    env.some(
+      (e) => e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef || e.valueFrom?.fieldRef,
+    )
   )
 }
 
@@ -72,7 +80,9 @@ export function resolveContainerEnv(s: ClusterState, pod: Pod, container: Contai
       env.set((from.prefix ?? '') + key, value)
   }
   for (const e of (container.env ?? []) as EnvEntry[]) {
-    const value = envValue(s, ns, e)
+    const value = e.valueFrom?.fieldRef
+      ? podField(pod, e.valueFrom.fieldRef.fieldPath ?? '')
+      : envValue(s, ns, e)
     if (value === undefined) continue
     if (typeof value !== 'string') return { ok: false, error: value.error }
     env.set(e.name, value)
@@ -99,4 +109,39 @@ function envValue(
   if (Object.hasOwn(values, key)) return values[key]
   if (ref.optional === true) return undefined
   return { error: `couldn't find key ${key} in ${cm ? 'ConfigMap' : 'Secret'} ${ns}/${name}` }
+}
+
+/**
+ * A pod field as the kubelet gives it to env (kubelet_pods.go podFieldSelectorRuntimeValue, then
+ * fieldpath.ExtractFieldPathAsString): the paths the API server lets env name.
+ */
+function podField(pod: Pod, path: string): string {
+  const ips = (list: { ip: string }[] | undefined) => (list ?? []).map((i) => i.ip)
+  const subscript = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
+  if (subscript) {
+    const map = subscript[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations
+    return map?.[subscript[2] ?? ''] ?? ''
+  }
+  switch (path) {
+    case 'metadata.name':
+      return pod.metadata.name
+    case 'metadata.namespace':
+      return pod.metadata.namespace ?? 'default'
+    case 'metadata.uid':
+      return pod.metadata.uid
+    case 'spec.nodeName':
+      return pod.spec.nodeName ?? ''
+    case 'spec.serviceAccountName':
+      return pod.spec.serviceAccountName ?? ''
+    case 'status.hostIP':
+      return pod.status?.hostIP ?? ''
+    case 'status.hostIPs':
+      return ips(pod.status?.hostIPs).join(',')
+    case 'status.podIP':
+      return pod.status?.podIP ?? ''
+    case 'status.podIPs':
+      return ips(pod.status?.podIPs).join(',')
+    default:
+      return ''
+  }
 }
