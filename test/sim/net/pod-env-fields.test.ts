@@ -1,6 +1,7 @@
 // The downward API in env (fieldRef): the kubelet gives a container its pod's own fields
 // (podFieldSelectorRuntimeValue): name, namespace, uid, a label or annotation, node, service
-// account, host and pod IPs. They were empty: "which pod answered?" demos printed nothing.
+// account, host and pod IPs. They were empty: "which pod answered?" demos printed nothing. And
+// `$(VAR)` in a value (kubelet expansion.Expand), which stayed as written.
 import { expect, test } from 'vitest'
 import { run } from '../../../worker/sim/run'
 import { newCluster } from '../../../worker/sim/bootstrap'
@@ -31,7 +32,11 @@ spec:
     image: busybox
     command: [sleep, "3600"]
     env:
-${field('POD_NAME', 'metadata.name')}${field('POD_NS', 'metadata.namespace')}${field('POD_UID', 'metadata.uid')}${field('APP', "metadata.labels['app']")}${field('TEAM', "metadata.annotations['team']")}${field('NODE', 'spec.nodeName')}${field('SA', 'spec.serviceAccountName')}${field('HOST_IP', 'status.hostIP')}${field('POD_IP', 'status.podIP')}${field('POD_IPS', 'status.podIPs')}`
+${field('POD_NAME', 'metadata.name')}${field('POD_NS', 'metadata.namespace')}${field('POD_UID', 'metadata.uid')}${field('APP', "metadata.labels['app']")}${field('TEAM', "metadata.annotations['team']")}${field('NODE', 'spec.nodeName')}${field('SA', 'spec.serviceAccountName')}${field('HOST_IP', 'status.hostIP')}${field('POD_IP', 'status.podIP')}${field('POD_IPS', 'status.podIPs')}    - name: GREETING
+      value: "hi from $(POD_NAME) at $(POD_IP), api $(KUBERNETES_SERVICE_HOST), $(LATER) $$(POD_NAME) $5"
+    - name: LATER
+      value: x
+`
   expect(go('kubectl apply -f -', pod)).toBe('pod/who created\n')
   now += 30_000
   const wide = go('kubectl get pod who -o wide --no-headers').split(/\s+/)
@@ -54,4 +59,6 @@ ${field('POD_NAME', 'metadata.name')}${field('POD_NS', 'metadata.namespace')}${f
   ])
     expect(env).toContain(`\n${line}\n`)
   expect(go(`kubectl exec who -- sh -c 'echo $POD_NAME on $NODE'`)).toBe(`who on ${node}\n`)
+  // $(VAR): an earlier variable or a Service link; a later or unknown one stays; $$ is one $
+  expect(env).toContain(`\nGREETING=hi from who at ${ip}, api 10.96.0.1, $(LATER) $(POD_NAME) $5\n`)
 })

@@ -3,12 +3,14 @@
 // kubelet has taken them since KEP-4369), then env (a value, or configMapKeyRef / secretKeyRef).
 // A missing required ConfigMap, Secret or key is the error the kubelet reports as
 // CreateContainerConfigError. fieldRef (the downward API) gives the pod's own fields as the kubelet
-// reads them (podFieldSelectorRuntimeValue). Left out: $(VAR) expansion and resourceFieldRef (empty).
+// reads them (podFieldSelectorRuntimeValue). A value's `$(VAR)` names an earlier variable or a
+// Service link (expansion.Expand). Left out: `$(VAR)` in command and args, resourceFieldRef (empty).
 
 import type { ConfigMap, Container, Pod, Secret } from '../objects/types'
 import { getObject, type ClusterState } from '../state'
 import { decodeBase64 } from '../objects/go-base64'
 import { textOfBytes } from '../shell/bytes'
+import { serviceEnv } from './service-env'
 
 interface KeyRef {
   name?: string
@@ -58,7 +60,11 @@ export function hasEnvRefs(c: Container): boolean {
   return (
     from.length > 0 ||
     env.some(
-      (e) => e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef || e.valueFrom?.fieldRef,
+      (e) =>
+        e.valueFrom?.configMapKeyRef ||
+        e.valueFrom?.secretKeyRef ||
+        e.valueFrom?.fieldRef ||
+        e.value?.includes('$'),
     )
   )
 }
@@ -79,7 +85,13 @@ export function resolveContainerEnv(s: ClusterState, pod: Pod, container: Contai
     for (const [key, value] of Object.entries(sourceValues(s, ns, kind, name) ?? {}).sort())
       env.set((from.prefix ?? '') + key, value)
   }
+  let links: Values | undefined
+  const lookup = (name: string) => env.get(name) ?? (links ??= serviceEnv(s, pod))[name]
   for (const e of (container.env ?? []) as EnvEntry[]) {
+    if (e.value?.includes('$')) {
+      env.set(e.name, expandReferences(e.value, lookup))
+      continue
+    }
     const value = e.valueFrom?.fieldRef
       ? podField(pod, e.valueFrom.fieldRef.fieldPath ?? '')
       : envValue(s, ns, e)
@@ -144,4 +156,36 @@ function podField(pod: Pod, path: string): string {
     default:
       return ''
   }
+}
+
+/**
+ * Kubernetes' `$(VAR)` expansion (third_party/forked/golang/expansion): a defined name is replaced,
+ * an unknown one stays as written, `$$` is one `$`, and a `$` that starts nothing stays.
+ */
+export function expandReferences(
+  input: string,
+  lookup: (name: string) => string | undefined,
+): string {
+  let out = ''
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]
+    if (c !== '$' || i + 1 >= input.length) {
+      out += c
+      continue
+    }
+    const next = input[i + 1]
+    if (next === '$') {
+      out += '$'
+      i += 1
+    } else if (next === '(' && input.indexOf(')', i + 2) !== -1) {
+      const end = input.indexOf(')', i + 2)
+      const name = input.slice(i + 2, end)
+      out += lookup(name) ?? `$(${name})`
+      i = end
+    } else {
+      out += `$${next}`
+      i += 1
+    }
+  }
+  return out
 }
