@@ -150,6 +150,11 @@ describe('command lookup and cobra errors', () => {
       'error: Invalid dry-run value (foo). Must be "none", "server", or "client".\n',
     ],
     [
+      // a name every JavaScript object has is not a boolean to Go (it ran as --dry-run=client)
+      'create deployment web --image=nginx --dry-run=constructor',
+      'error: Invalid dry-run value (constructor). Must be "none", "server", or "client".\n',
+    ],
+    [
       'create deployment web --image=nginx --dry-run=client -o foo',
       'error: unable to match a printer suitable for the output format "foo", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
     ],

@@ -3,30 +3,16 @@
 import type { Invocation } from './invocation'
 import type { DryRun } from './names'
 import { klogLine } from './errors'
+import { parseGoBool } from '../go-bool'
 
 export type DryRunResult =
   { ok: true; value: DryRun; warning: string } | { ok: false; error: string }
-
-const BOOLS: Record<string, boolean> = {
-  '1': true,
-  t: true,
-  T: true,
-  TRUE: true,
-  true: true,
-  True: true,
-  '0': false,
-  f: false,
-  F: false,
-  FALSE: false,
-  false: false,
-  False: false,
-}
 
 /** none/client/server; a bare `--dry-run` or a boolean is the deprecated form and warns through klog. */
 export function dryRunOf(inv: Invocation): DryRunResult {
   const raw = inv.flags.str('dry-run', 'none')
   const warn = (msg: string) => klogLine(inv.ctx, 'W', 'helpers.go:702', msg)
-  const b = BOOLS[raw]
+  const b = parseGoBool(raw)
   if (b !== undefined) {
     const to = b ? 'client' : 'none'
     const msg = `--dry-run=${raw} is deprecated (boolean value) and can be replaced with --dry-run=${to}.`
