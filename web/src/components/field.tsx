@@ -1,5 +1,7 @@
 // A labelled input with its error beside it, announced and linked by aria-describedby.
 
+import { NEW_PASSWORD_HINT } from '../pages/password-rules'
+
 interface Props {
   id: string
   label: string
@@ -42,5 +44,14 @@ export function Field(p: Props) {
         </p>
       )}
     </div>
+  )
+}
+
+type NewPasswordProps = Pick<Props, 'id' | 'label' | 'value' | 'error' | 'onInput'>
+
+/** The field of every form that sets a password: sign-up, the account's change, a reset. */
+export function NewPasswordField(p: NewPasswordProps) {
+  return (
+    <Field {...p} type="password" hint={NEW_PASSWORD_HINT} autocomplete="new-password" required />
   )
 }

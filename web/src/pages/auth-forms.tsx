@@ -2,9 +2,8 @@
 
 import { useState } from 'preact/hooks'
 import { api, ApiError, errorText } from '../api'
-import { Field } from '../components/field'
+import { Field, NewPasswordField } from '../components/field'
 import type { User } from '../types'
-import { NEW_PASSWORD_HINT } from './password-rules'
 
 type Errors = Partial<Record<'name' | 'email' | 'password' | 'instructorCode' | 'form', string>>
 
@@ -111,15 +110,11 @@ export function SignupForm({ next, onSignedIn }: AuthProps) {
         required
         onInput={set('email')}
       />
-      <Field
+      <NewPasswordField
         id="signup-password"
         label="Password"
-        type="password"
         value={v.password}
         error={errors.password}
-        hint={NEW_PASSWORD_HINT}
-        autocomplete="new-password"
-        required
         onInput={set('password')}
       />
       <details class="instructor-code" open={Boolean(errors.instructorCode)}>

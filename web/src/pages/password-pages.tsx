@@ -3,11 +3,10 @@
 
 import { useState } from 'preact/hooks'
 import { api } from '../api'
-import { Field } from '../components/field'
+import { Field, NewPasswordField } from '../components/field'
 import { useTitle } from '../components/use-title'
 import type { User } from '../types'
 import { FormError, fieldErrors, focusFirstError } from './auth-forms'
-import { NEW_PASSWORD_HINT } from './password-rules'
 
 /**
  * A form of text fields: its values, the errors shown beside them and its busy flag. `submit`
@@ -89,15 +88,11 @@ export function ResetPasswordPage({ onSignedIn }: { onSignedIn: (u: User, next: 
           required
           onInput={set('code')}
         />
-        <Field
+        <NewPasswordField
           id="reset-new-password"
           label="New password"
-          type="password"
           value={v.newPassword}
           error={errors.newPassword}
-          hint={NEW_PASSWORD_HINT}
-          autocomplete="new-password"
-          required
           onInput={set('newPassword')}
         />
         <button type="submit" class="primary" disabled={busy}>
@@ -153,15 +148,11 @@ export function AccountPage({ user }: { user: User }) {
           required
           onInput={set('currentPassword')}
         />
-        <Field
+        <NewPasswordField
           id="new-password"
           label="New password"
-          type="password"
           value={v.newPassword}
           error={errors.newPassword}
-          hint={NEW_PASSWORD_HINT}
-          autocomplete="new-password"
-          required
           onInput={set('newPassword')}
         />
         <button type="submit" class="primary" disabled={busy}>
