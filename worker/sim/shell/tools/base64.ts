@@ -6,20 +6,12 @@ import { getopt } from './opts'
 import { own } from '../own'
 import { bytesOfText, textOfBytes } from '../bytes'
 import { readInputs, streamed } from './basic'
+import { encodeBase64 } from '../../objects/go-base64'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
-function encode(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]]
-    const n = (a << 16) | (b << 8) | c
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '='
-    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '='
-  }
-  return out
-}
+// encoding is the one padded alphabet Go and GNU share (objects/go-base64.ts); decoding is GNU's:
+// whitespace skipped, an invalid input refused whole
 
 function decode(text: string): Uint8Array | undefined {
   const clean = text.replace(/\s+/g, '')
@@ -54,7 +46,7 @@ export const base64: Tool = (p) => {
     if (!bytes) return fail('base64: invalid input\n')
     return streamed(p, { stdout: textOfBytes(bytes), stderr: '', exitCode: 0 })
   }
-  const enc = encode(bytesOfText(r.text))
+  const enc = encodeBase64(bytesOfText(r.text))
   const wrap = Number(wrapArg)
   // -w 0: one line, and no newline after it
   const stdout =
